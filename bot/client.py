@@ -1,0 +1,136 @@
+"""The Stride bot: one discord.py Bot subclass wiring the core to Discord."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import discord
+import discord.http
+import discord.webhook.async_
+from discord import app_commands
+from discord.ext import commands
+
+from bot.config import Config
+from bot.db.connection import Database
+from bot.errors import UserError
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("cogs.runs", "cogs.profile", "cogs.shoes", "cogs.me", "cogs.help")
+
+APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def point_at(api_base: str) -> None:
+    """Send discord.py's REST calls (and so its gateway lookup) to another Discord, for tests."""
+    discord.http.Route.BASE = api_base
+    discord.webhook.async_.Route.BASE = api_base
+
+
+async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
+    if interaction.response.is_done():
+        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    else:
+        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def _command_name(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    return command.qualified_name if command else str(interaction.data.get("name", "?"))
+
+
+class StrideTree(app_commands.CommandTree):
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        interaction.extras["started"] = time.perf_counter()
+        if interaction.guild_id is None:
+            await send_ephemeral(interaction, "Stride works inside a server: use its commands there.")
+            return False
+        return True
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError, /) -> None:
+        original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        if isinstance(original, UserError):
+            outcome, message = "refused", original.message
+        elif isinstance(original, app_commands.MissingPermissions | app_commands.BotMissingPermissions):
+            outcome = "forbidden"
+            message = "This command is for server managers (the Manage Server permission)."
+        elif isinstance(original, app_commands.CheckFailure):
+            outcome, message = "forbidden", "You can't use this command here."
+        else:
+            outcome, message = "error", APOLOGY
+            log.error(
+                "command %s failed for user %s in guild %s",
+                _command_name(interaction),
+                interaction.user.id,
+                interaction.guild_id,
+                exc_info=original,
+            )
+        log_command(interaction, outcome)
+        try:
+            await send_ephemeral(interaction, message)
+        except discord.HTTPException:
+            log.warning("could not tell user %s about a failed command", interaction.user.id)
+
+
+def log_command(interaction: discord.Interaction, outcome: str) -> None:
+    started = interaction.extras.get("started")
+    ms = (time.perf_counter() - started) * 1000 if started else -1.0
+    log.info(
+        "command user=%s guild=%s command=%s ms=%.1f outcome=%s",
+        interaction.user.id,
+        interaction.guild_id,
+        _command_name(interaction),
+        ms,
+        outcome,
+    )
+
+
+class StrideBot(commands.Bot):
+    def __init__(self, config: Config, **kwargs: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # channels and roles for server reminders; nothing privileged
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            tree_cls=StrideTree,
+            allowed_mentions=NO_MENTIONS,
+            help_command=None,
+            **kwargs,
+        )
+        self.config = config
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("database is not open yet")
+        return self._db
+
+    async def setup_hook(self) -> None:
+        self._db = await Database.open(self.config.database_path)
+        version = await self._db.migrate()
+        log.info("database %s at schema version %d", self.config.database_path, version)
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        if self.config.dev_guild_id:
+            guild = discord.Object(id=self.config.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+    async def on_app_command_completion(
+        self, interaction: discord.Interaction, command: app_commands.Command | app_commands.ContextMenu
+    ) -> None:
+        log_command(interaction, "ok")
+
+    async def close(self) -> None:
+        await super().close()
+        if self._db is not None:
+            await self._db.close()
+            self._db = None

@@ -1,0 +1,75 @@
+"""Configuration from the environment (and a `.env` file beside the working directory)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+# A bot token is three base64url segments separated by dots.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}$")
+
+TOKEN_HELP = (
+    "Stride needs a Discord bot token to start. Create an application at "
+    "https://discord.com/developers/applications, open its Bot page and press 'Reset Token', "
+    "then put the token in a file named .env next to where you run Stride, as the line "
+    "DISCORD_TOKEN=your-token (copy .env.example to .env to start from a template), "
+    "or export DISCORD_TOKEN in your shell. Invite the bot to your server with the "
+    "'bot' and 'applications.commands' scopes."
+)
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(Exception):
+    """Configuration that cannot work; the message is meant for the operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    token: str | None
+    database_path: Path
+    dev_guild_id: int | None
+    log_level: str
+    # Only tests set this: points discord.py at a fake Discord on 127.0.0.1.
+    api_base: str | None
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise ConfigError(f"DISCORD_TOKEN is not set. {TOKEN_HELP}")
+        if not _TOKEN_SHAPE.match(self.token):
+            raise ConfigError(f"DISCORD_TOKEN does not look like a bot token. {TOKEN_HELP}")
+        return self.token
+
+    def problems(self) -> list[str]:
+        """Everything wrong with this configuration, for `stride check`."""
+        found: list[str] = []
+        try:
+            self.require_token()
+        except ConfigError as exc:
+            found.append(str(exc).split(". ")[0] + ".")
+        parent = self.database_path.resolve().parent
+        if not parent.is_dir():
+            found.append(f"DATABASE_PATH folder {parent} does not exist.")
+        return found
+
+
+def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
+    if env_file is not None:
+        load_dotenv(env_file, override=False)
+    dev_guild_raw = os.environ.get("DEV_GUILD_ID", "").strip()
+    if dev_guild_raw and not dev_guild_raw.isdigit():
+        raise ConfigError(f"DEV_GUILD_ID must be a server id (digits only), got {dev_guild_raw!r}.")
+    level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
+    return Config(
+        token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
+        database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
+        dev_guild_id=int(dev_guild_raw) if dev_guild_raw else None,
+        log_level=level,
+        api_base=os.environ.get("DISCORD_API_BASE", "").strip() or None,
+    )

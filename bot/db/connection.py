@@ -1,0 +1,160 @@
+"""The one owner of the SQLite connection: opening, migrations, transactions, backup."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_PACKAGE = "bot.db.migrations"
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every `NNNN_name.sql` file, in order."""
+    found = []
+    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps, got {versions}")
+    return found
+
+
+class Database:
+    """One aiosqlite connection; every command's writes go through `transaction()`.
+
+    A single connection serialises work anyway, so an asyncio lock keeps one task's
+    transaction from interleaving with another task's statements.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        path = Path(path)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA synchronous=NORMAL")
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute("PRAGMA busy_timeout=5000")
+        return cls(conn, path)
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction; return the schema version."""
+        async with self._lock:
+            current = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
+            for version, name, sql in _migrations():
+                if version <= current:
+                    continue
+                log.info("applying migration %s", name)
+                # executescript would commit on its own; run statements one by one inside BEGIN.
+                await self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _split_sql(sql):
+                        await self._conn.execute(statement)
+                    await self._conn.execute(f"PRAGMA user_version={version}")
+                    await self._conn.execute("COMMIT")
+                except BaseException:
+                    await self._conn.execute("ROLLBACK")
+                    raise
+                current = version
+            return current
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        """One command, one transaction: everything commits together or nothing does."""
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self._conn)
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
+
+    async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        async with self._lock:
+            return list(await self._conn.execute_fetchall(sql, _params(params)))
+
+    async def fetchone(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        async with self._lock:
+            cursor = await self._conn.execute(sql, _params(params))
+            return await cursor.fetchone()
+
+    async def backup(self, target: str | Path) -> None:
+        """SQLite online backup: a consistent copy while the bot keeps running."""
+        dest = sqlite3.connect(str(target))
+        try:
+            async with self._lock:
+                await self._conn.backup(dest)
+        finally:
+            dest.close()
+
+    async def integrity_problems(self) -> list[str]:
+        rows = await self.fetchall("PRAGMA integrity_check")
+        result = [row[0] for row in rows]
+        return [] if result == ["ok"] else result
+
+
+class Tx:
+    """Statements inside an open transaction (handed out by `Database.transaction`)."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+        cursor = await self._conn.execute(sql, _params(params))
+        return cursor.rowcount
+
+    async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one INSERT; return the new row's id."""
+        cursor = await self._conn.execute(sql, _params(params))
+        return cursor.lastrowid
+
+    async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        await self._conn.executemany(sql, [tuple(r) for r in rows])
+
+    async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        return list(await self._conn.execute_fetchall(sql, _params(params)))
+
+    async def fetchone(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        cursor = await self._conn.execute(sql, _params(params))
+        return await cursor.fetchone()
+
+
+def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+    return params if isinstance(params, dict) else tuple(params)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (sqlite3.complete_statement knows about triggers)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

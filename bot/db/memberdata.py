@@ -1,0 +1,31 @@
+"""Everything Stride stores about one member in one server: export and erase."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.db.connection import Database, Tx
+
+# Child tables before parents, so deletes respect foreign keys. New member-owned
+# tables register here so /me export and /me forget stay complete.
+MEMBER_TABLES: list[str] = ["tip_votes", "runs", "shoes", "members"]
+
+
+async def export_member(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
+    data: dict[str, list[dict[str, Any]]] = {}
+    async with db.transaction() as tx:  # one consistent snapshot
+        for table in MEMBER_TABLES:
+            rows = await tx.fetchall(
+                f"SELECT * FROM {table} WHERE guild_id = ? AND user_id = ? ORDER BY 1",
+                (guild_id, user_id),
+            )
+            data[table] = [dict(row) for row in rows]
+    return data
+
+
+async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
+    """Delete every row of the member in this server; return how many rows went."""
+    removed = 0
+    for table in MEMBER_TABLES:
+        removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    return removed

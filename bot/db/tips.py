@@ -1,0 +1,224 @@
+"""Tips: built-in library rows, each server's own tips, hides, votes and the audit log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.db.connection import Database, Tx
+from bot.db.members import now_iso
+
+# A tip is visible in a server when it is the server's own, or a built-in the server has not hidden.
+VISIBLE = (
+    "t.deleted = 0 AND (t.guild_id = :guild OR (t.guild_id IS NULL AND NOT EXISTS"
+    " (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)))"
+)
+_COLUMNS = "t.id, t.guild_id, t.builtin_key, t.topic, t.kind, t.title, t.body, t.source, t.tags, t.deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    id: int
+    topic: str
+    kind: str
+    title: str
+    body: str
+    source: str | None
+    tags: tuple[str, ...]
+    builtin: bool
+    deleted: bool = False
+    builtin_key: str | None = None
+
+
+def _tip(row) -> Tip:
+    return Tip(
+        id=row["id"],
+        topic=row["topic"],
+        kind=row["kind"],
+        title=row["title"],
+        body=row["body"],
+        source=row["source"],
+        tags=tuple(t for t in row["tags"].split(",") if t),
+        builtin=row["guild_id"] is None,
+        deleted=bool(row["deleted"]),
+        builtin_key=row["builtin_key"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TipFields:
+    topic: str
+    kind: str
+    title: str
+    body: str
+    source: str | None
+    tags: tuple[str, ...]
+
+
+async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, TipFields]]) -> int:
+    """Make the built-in rows match the shipped library; return how many rows changed.
+
+    Built-ins live in their own rows (guild_id NULL), so an update never touches a server's
+    own tips, hides or votes. Skipped entirely when the stored library version is current.
+    """
+    async with db.transaction() as tx:
+        row = await tx.fetchone("SELECT value FROM meta WHERE key = 'library_version'")
+        if row is not None and int(row["value"]) >= version:
+            return 0
+        now, changed, keys = now_iso(), 0, []
+        for key, f in tips:
+            keys.append(key)
+            changed += await tx.execute(
+                "INSERT INTO tips (builtin_key, topic, kind, title, body, source, tags, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (builtin_key) DO UPDATE SET"
+                " topic = excluded.topic, kind = excluded.kind, title = excluded.title, body = excluded.body,"
+                " source = excluded.source, tags = excluded.tags, deleted = 0, updated_at = excluded.updated_at"
+                " WHERE (topic, kind, title, body, source, tags, deleted)"
+                " IS NOT (excluded.topic, excluded.kind, excluded.title, excluded.body, excluded.source,"
+                " excluded.tags, 0)",
+                (key, f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), now, now),
+            )
+        placeholders = ",".join("?" * len(keys))
+        changed += await tx.execute(
+            f"UPDATE tips SET deleted = 1 WHERE guild_id IS NULL AND deleted = 0"
+            f" AND builtin_key NOT IN ({placeholders})",
+            keys,
+        )
+        await tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('library_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(version),),
+        )
+    return changed
+
+
+async def search(
+    db: Database, guild_id: int, match: str, topic: str | None, limit: int
+) -> list[tuple[Tip, float, int]]:
+    """(tip, bm25 score with topic boost, net votes), best first. bm25 is lower-is-better."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS}, bm25(tips_fts, 4.0, 1.0, 2.0)"
+        " * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score,"
+        " coalesce((SELECT sum(v.vote) FROM tip_votes v WHERE v.guild_id = :guild AND v.tip_id = t.id), 0)"
+        " AS votes"
+        f" FROM tips_fts JOIN tips t ON t.id = tips_fts.rowid WHERE tips_fts MATCH :match AND {VISIBLE}"
+        " ORDER BY score LIMIT :limit",
+        {"guild": guild_id, "match": match, "topic": topic, "limit": limit},
+    )
+    return [(_tip(r), r["score"], r["votes"]) for r in rows]
+
+
+async def by_topic(db: Database | Tx, guild_id: int, topic: str | None, limit: int, offset: int = 0) -> list[Tip]:
+    topic_filter = " AND t.topic = :topic" if topic else ""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM tips t WHERE {VISIBLE}{topic_filter}"
+        " ORDER BY coalesce((SELECT sum(v.vote) FROM tip_votes v WHERE v.guild_id = :guild"
+        " AND v.tip_id = t.id), 0) DESC, t.guild_id IS NULL, t.id LIMIT :limit OFFSET :offset",
+        {"guild": guild_id, "topic": topic, "limit": limit, "offset": offset},
+    )
+    return [_tip(r) for r in rows]
+
+
+async def count_visible(db: Database | Tx, guild_id: int, topic: str | None = None) -> int:
+    topic_filter = " AND t.topic = :topic" if topic else ""
+    row = await db.fetchone(
+        f"SELECT count(*) FROM tips t WHERE {VISIBLE}{topic_filter}", {"guild": guild_id, "topic": topic}
+    )
+    return row[0]
+
+
+async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
+    rows = await db.fetchall(
+        f"SELECT t.topic, count(*) AS n FROM tips t WHERE {VISIBLE} GROUP BY t.topic ORDER BY t.topic",
+        {"guild": guild_id},
+    )
+    return [(r["topic"], r["n"]) for r in rows]
+
+
+async def of_kind(db: Database, guild_id: int, kind: str) -> list[Tip]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM tips t WHERE {VISIBLE} AND t.kind = :kind ORDER BY t.id",
+        {"guild": guild_id, "kind": kind},
+    )
+    return [_tip(r) for r in rows]
+
+
+async def get_tip(db: Database | Tx, guild_id: int, tip_id: int) -> Tip | None:
+    """A built-in or one of this server's tips (deleted ones too), never another server's."""
+    row = await db.fetchone(
+        f"SELECT {_COLUMNS} FROM tips t WHERE t.id = ? AND (t.guild_id = ? OR t.guild_id IS NULL)",
+        (tip_id, guild_id),
+    )
+    return _tip(row) if row else None
+
+
+async def is_hidden(db: Database | Tx, guild_id: int, tip_id: int) -> bool:
+    row = await db.fetchone("SELECT 1 FROM hidden_tips WHERE guild_id = ? AND tip_id = ?", (guild_id, tip_id))
+    return row is not None
+
+
+async def set_hidden(tx: Tx, guild_id: int, tip_id: int, hidden: bool) -> None:
+    if hidden:
+        await tx.execute("INSERT OR IGNORE INTO hidden_tips (guild_id, tip_id) VALUES (?, ?)", (guild_id, tip_id))
+    else:
+        await tx.execute("DELETE FROM hidden_tips WHERE guild_id = ? AND tip_id = ?", (guild_id, tip_id))
+
+
+async def server_tips(db: Database | Tx, guild_id: int, include_deleted: bool = False) -> list[Tip]:
+    deleted = "" if include_deleted else " AND t.deleted = 0"
+    rows = await db.fetchall(f"SELECT {_COLUMNS} FROM tips t WHERE t.guild_id = ?{deleted} ORDER BY t.id", (guild_id,))
+    return [_tip(r) for r in rows]
+
+
+async def count_server_tips(db: Database | Tx, guild_id: int) -> int:
+    row = await db.fetchone("SELECT count(*) FROM tips WHERE guild_id = ? AND deleted = 0", (guild_id,))
+    return row[0]
+
+
+async def insert_tip(tx: Tx, guild_id: int, user_id: int, f: TipFields) -> int:
+    now = now_iso()
+    return await tx.insert(
+        "INSERT INTO tips (guild_id, topic, kind, title, body, source, tags, created_by, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), user_id, now, now),
+    )
+
+
+async def update_tip(tx: Tx, guild_id: int, tip_id: int, f: TipFields) -> None:
+    await tx.execute(
+        "UPDATE tips SET topic = ?, kind = ?, title = ?, body = ?, source = ?, tags = ?, updated_at = ?"
+        " WHERE id = ? AND guild_id = ?",
+        (f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), now_iso(), tip_id, guild_id),
+    )
+
+
+async def set_deleted(tx: Tx, guild_id: int, tip_id: int, deleted: bool) -> None:
+    await tx.execute(
+        "UPDATE tips SET deleted = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
+        (int(deleted), now_iso(), tip_id, guild_id),
+    )
+
+
+async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
+    async with db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO tip_votes (guild_id, user_id, tip_id, vote) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, tip_id, user_id) DO UPDATE SET vote = excluded.vote",
+            (guild_id, user_id, tip_id, value),
+        )
+
+
+async def audit(tx: Tx, guild_id: int, user_id: int, action: str, tip_id: int | None, detail: dict) -> None:
+    await tx.execute(
+        "INSERT INTO tip_audit (guild_id, user_id, action, tip_id, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (guild_id, user_id, action, tip_id, json.dumps(detail, ensure_ascii=False), now_iso()),
+    )
+
+
+async def audit_log(db: Database, guild_id: int, limit: int = 15) -> list[dict]:
+    rows = await db.fetchall(
+        "SELECT user_id, action, tip_id, detail, created_at FROM tip_audit WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
+        (guild_id, limit),
+    )
+    return [dict(r) for r in rows]

@@ -1,0 +1,228 @@
+"""Coaching notes after a run is logged: small rules over the member's history.
+
+Every rule takes `history` = all of the member's runs including the new one (it is added if missing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.running.models import Run, Shoe
+from bot.running.stats import WEEK, week_start
+from bot.running.units import format_distance
+
+JUMP_NUM, JUMP_DEN = 13, 10  # this week > 1.3x the previous 4 weeks' average
+HISTORY_WEEKS_NEEDED = 3
+LONG_RUN_WINDOW = timedelta(days=56)
+LONG_RUN_NUM, LONG_RUN_DEN = 11, 10  # more than 10% longer
+SHOE_CHECK_NUM, SHOE_CHECK_DEN = 4, 5  # 80% of the shoe's life
+PAIN_WINDOW_DAYS = 21
+_EPSILON = 1e-6
+
+_TITLES = {
+    "mileage-jump": "📈 Big jump in mileage",
+    "longest-run": "🏔️ Longest run in 8 weeks",
+    "shoe-check": "👟 Shoes getting worn",
+    "shoe-retire": "👟 Shoes past their life",
+    "pain": "🩹 Pain noted",
+    "pain-recurring": "🩺 Pain keeps coming back",
+    "pain-red-flag": "🩺 Please get this checked",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Insight:
+    kind: str
+    text: str
+    advice_topic: str | None = None
+
+    @property
+    def title(self) -> str:
+        return _TITLES.get(self.kind, "Heads up")
+
+
+def _with_new(history: Iterable[Run], new_run: Run) -> list[Run]:
+    return [*(r for r in history if r.id != new_run.id), new_run]
+
+
+def _markdown_safe(text: str) -> str:
+    return re.sub(r"([\\*_~`|>])", r"\\\1", text)
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+def mileage_jump(history: Iterable[Run], new_run: Run, today: date, units: str = "km") -> Insight | None:
+    """The new run's week is over 1.3x the previous 4 weeks' average (with 3+ weeks of history).
+    Only for this week or last week, so back-filling old runs stays quiet."""
+    runs = _with_new(history, new_run)
+    monday = week_start(new_run.run_date)
+    if week_start(min(r.run_date for r in runs)) > monday - WEEK * HISTORY_WEEKS_NEEDED:
+        return None
+    if monday < week_start(today) - WEEK:
+        return None
+    week_m = sum(r.distance_m for r in runs if week_start(r.run_date) == monday)
+    before_m = sum(r.distance_m for r in runs if monday - WEEK * 4 <= r.run_date < monday)
+    if week_m * 4 * JUMP_DEN <= before_m * JUMP_NUM + _EPSILON:
+        return None
+    when = "Last week" if monday < week_start(today) else "This week"
+    average = before_m / 4
+    if average > 0:
+        change = f"{round((week_m / average - 1) * 100)}% more than your average of "
+        change += f"{format_distance(average, units)} over the 4 weeks before"
+    else:
+        change = "after 4 quiet weeks"
+    return Insight(
+        "mileage-jump",
+        f"{when} you're at {format_distance(week_m, units)}, {change}. "
+        "Build up gradually, about 10% a week, so your body has time to adapt.",
+        "load",
+    )
+
+
+def new_longest_run(history: Iterable[Run], new_run: Run, units: str = "km") -> Insight | None:
+    """The new run is over 10% longer than every other run in the 56 days up to its date."""
+    start = new_run.run_date - LONG_RUN_WINDOW
+    window = [r for r in history if r.id != new_run.id and start <= r.run_date <= new_run.run_date]
+    if not window:
+        return None
+    longest = max(r.distance_m for r in window)
+    if new_run.distance_m * LONG_RUN_DEN <= longest * LONG_RUN_NUM + _EPSILON:
+        return None
+    return Insight(
+        "longest-run",
+        f"{format_distance(new_run.distance_m, units)} is your longest run in 8 weeks, "
+        f"{round((new_run.distance_m / longest - 1) * 100)}% further than {format_distance(longest, units)}. "
+        "Run new distances slower than usual and focus on good form when you get tired.",
+        "long-run",
+    )
+
+
+# --- shoes ------------------------------------------------------------------------------------
+
+
+def shoe_wear(shoe: Shoe, run_distance_m: float, units: str = "km") -> Insight | None:
+    """Only when this run took the shoe over 80% or 100% of its life (shoe.distance_m includes it)."""
+    if shoe.retire_at_m <= 0:
+        return None
+    after, before, life = shoe.distance_m, shoe.distance_m - run_distance_m, shoe.retire_at_m
+    name = _markdown_safe(shoe.name)
+    if before < life <= after + _EPSILON:
+        return Insight(
+            "shoe-retire",
+            f"Your {name} have {format_distance(after, units)} on them, past their "
+            f"{format_distance(life, units)} life. Time to replace them: worn shoes cushion less.",
+            "shoes",
+        )
+    check = life * SHOE_CHECK_NUM / SHOE_CHECK_DEN
+    if before < check <= after + _EPSILON:
+        return Insight(
+            "shoe-check",
+            f"Your {name} are at {format_distance(after, units)}, {round(after / life * 100)}% of their "
+            f"{format_distance(life, units)} life. Check the cushioning and tread, or plan a replacement.",
+            "shoes",
+        )
+    return None
+
+
+# --- pain -------------------------------------------------------------------------------------
+
+# area, advice topic, how members write it
+_AREAS: list[tuple[str, str, str]] = [
+    ("back", "back", r"lower back|upper back|back|backache|lumbar|spine|sciatica"),
+    ("knee", "knee", r"runner'?s knee|knees?|kneecaps?|patella\w*"),
+    ("shin", "shin", r"shin splints?|shins?|tibia\w*"),
+    ("foot", "foot", r"foot|feet|plantar\w*|heels?|arch(?:es)?|toes?|metatarsal\w*|soles?"),
+    ("hip", "injury", r"hip flexors?|hips?|groin"),
+    ("calf", "injury", r"calf|calves|calfs"),
+    ("hamstring", "injury", r"hamstrings?|hammys?|hammies"),
+    ("achilles", "injury", r"achill?es?"),
+    ("ankle", "injury", r"ankles?"),
+    ("it band", "injury", r"it[ -]?band|itbs?|iliotibial"),
+    ("quad", "injury", r"quads?|quadriceps?"),
+    ("glute", "injury", r"glutes?|gluteal|gluteus|buttocks?|butt|bum|piriformis"),
+    ("neck/shoulder", "injury", r"necks?|shoulders?|traps?"),
+]
+_AREA_RES = [(area, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for area, _, words in _AREAS]
+_AREA_TOPICS = {area: topic for area, topic, _ in _AREAS}
+_AREA_NAMES = {"it band": "IT band", "neck/shoulder": "neck or shoulder"}
+_NO_PAIN = {"none", "no", "nope", "n/a", "na", "nil", "nothing", "no pain", "-", "0", "all good", "fine"}
+
+
+def has_pain(text: str | None) -> bool:
+    return bool(text and text.strip() and text.strip().lower().rstrip(".!") not in _NO_PAIN)
+
+
+def pain_area(text: str | None) -> str | None:
+    """The body area mentioned first in the text ('lower back spasms' -> 'back'), or None."""
+    if not has_pain(text):
+        return None
+    found = [(m.start(), -len(m.group()), area) for area, rx in _AREA_RES if (m := rx.search(text or ""))]
+    return min(found)[2] if found else None
+
+
+def pain_topic(area: str | None) -> str:
+    return _AREA_TOPICS.get(area or "", "injury")
+
+
+def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool = False) -> Insight | None:
+    """A red flag or the same area hurting in 2+ runs within 21 days: see a professional.
+    Otherwise a note to ease off, pointing at the area's advice."""
+    area = pain_area(new_run.pain)
+    topic = pain_topic(area)
+    name = _AREA_NAMES.get(area or "", area or "")
+    if red_flag:
+        return Insight(
+            "pain-red-flag",
+            "What you describe should be looked at. Please see a doctor or physiotherapist before you run on it again.",
+            topic,
+        )
+    if not has_pain(new_run.pain):
+        return None
+    if area is not None:
+        same = [
+            r
+            for r in _with_new(history, new_run)
+            if abs((r.run_date - new_run.run_date).days) <= PAIN_WINDOW_DAYS and pain_area(r.pain) == area
+        ]
+        if len(same) >= 2:
+            return Insight(
+                "pain-recurring",
+                f"You've noted {name} pain in {len(same)} runs within 3 weeks. Pain that keeps coming back "
+                "is worth getting checked: see a doctor or physiotherapist before it turns into an injury.",
+                topic,
+            )
+    where = f"{name} pain" if area else "some pain"
+    return Insight(
+        "pain",
+        f"You noted {where}. Ease off: run easy or rest until it settles, "
+        "and see a physiotherapist if it lasts or comes back.",
+        topic,
+    )
+
+
+# --- together ---------------------------------------------------------------------------------
+
+
+def insights_for_log(
+    history: Iterable[Run],
+    new_run: Run,
+    today: date,
+    *,
+    shoe: Shoe | None = None,
+    red_flag: bool = False,
+    units: str = "km",
+) -> list[Insight]:
+    """All notes for a freshly logged run, most important first.
+    `shoe` is the run's shoe with its total distance including this run."""
+    runs = _with_new(history, new_run)
+    found = [
+        pain_insight(runs, new_run, red_flag),
+        mileage_jump(runs, new_run, today, units),
+        new_longest_run(runs, new_run, units),
+        shoe_wear(shoe, new_run.distance_m, units) if shoe else None,
+    ]
+    return [insight for insight in found if insight is not None]

@@ -1,0 +1,253 @@
+"""Reading what a member typed into `/run log`: distance, time, date and the optional extras.
+
+Every function raises only `InputError`, whose message names the field, says what was wrong
+and shows a value that would work.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+from bot.errors import UserError
+from bot.running.units import (
+    HALF_MARATHON_M,
+    MARATHON_M,
+    METRES_PER_KM,
+    METRES_PER_MILE,
+    format_pace,
+    metres_per_unit,
+)
+
+MIN_DISTANCE_M = 100.0
+MAX_DISTANCE_M = 500_000.0
+MAX_DURATION_S = 100 * 3600  # exclusive
+MIN_PACE_S_PER_KM = 120
+MAX_PACE_S_PER_KM = 3600
+EARLIEST_DATE = date(1970, 1, 1)
+
+DISTANCE_EXAMPLES = "Try `10k`, `6.2mi` or `half`."
+TIME_EXAMPLES = "Try `52:30`, `1:45:30` or `45min`."
+DATE_EXAMPLES = "Try `today`, `yesterday`, `sat` or `2026-11-21`."
+
+
+class InputError(UserError):
+    """A value the member typed that we cannot use. `message` is the whole friendly sentence."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message, field)
+        self.field: str = field
+        self.message: str = message
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """The member's text, safe to put between backticks in a reply."""
+    flat = " ".join(text.replace("`", "'").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --- distance ---------------------------------------------------------------------------------
+
+_NUMBER = r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
+_DISTANCE_RE = re.compile(rf"({_NUMBER})\s*([a-z]*)")
+_DISTANCE_UNITS: dict[str, float] = {
+    **dict.fromkeys(("k", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"), 1000.0),
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), 1.0),
+    **dict.fromkeys(("mi", "mile", "miles"), METRES_PER_MILE),
+}
+_NAMED_DISTANCES: dict[str, float] = {
+    **dict.fromkeys(("half", "half marathon", "half-marathon", "halfmarathon", "hm"), HALF_MARATHON_M),
+    **dict.fromkeys(("marathon", "full marathon", "full"), MARATHON_M),
+    **dict.fromkeys(("mile", "a mile"), METRES_PER_MILE),
+}
+
+
+def parse_distance(
+    text: str,
+    default_units: str = "km",
+    *,
+    min_m: float = MIN_DISTANCE_M,
+    max_m: float = MAX_DISTANCE_M,
+    field: str = "distance",
+) -> float:
+    """Metres from '10k', '6.2mi', '5000m', 'half', '10,5 km'; a bare number is in `default_units`.
+    Runs accept 0.1-500 km; other uses (shoe life, weekly goal) may pass their own bounds and field."""
+    cleaned = " ".join(text.lower().replace(",", ".").split())
+    if not cleaned:
+        raise InputError(field, f"The distance is empty. {DISTANCE_EXAMPLES}")
+    match = _DISTANCE_RE.fullmatch(cleaned)
+    unit = match.group(2) if match else ""
+    if cleaned in _NAMED_DISTANCES:
+        metres = _NAMED_DISTANCES[cleaned]
+    elif not match or (unit and unit not in _DISTANCE_UNITS):
+        raise InputError(field, f"Couldn't read the distance `{_shown(text)}`. {DISTANCE_EXAMPLES}")
+    else:
+        metres = float(match.group(1)) * (_DISTANCE_UNITS[unit] if unit else metres_per_unit(default_units))
+    if not min_m - 1e-6 <= metres <= max_m + 1e-6:
+        hint = " (for metres, add `m`: `800m`)" if match and not unit and metres > max_m else ""
+        raise InputError(
+            field,
+            f"The distance `{_shown(text)}` is outside the range I accept, "
+            f"{min_m / METRES_PER_KM:g} to {max_m / METRES_PER_KM:g} km{hint}. {DISTANCE_EXAMPLES}",
+        )
+    return metres
+
+
+# --- time -------------------------------------------------------------------------------------
+
+_CLOCK_RE = re.compile(r"([0-9]+)(?::([0-9]{2}))?:([0-9]{2}(?:\.[0-9]+)?)")
+_TIME_TOKEN_RE = re.compile(rf"\s*({_NUMBER})\s*([a-z'\"]*)\s*")
+_TIME_UNITS: dict[str, int] = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "'"), 60),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", '"'), 1),
+}
+
+
+def _clock_seconds(match: re.Match[str]) -> float | None:
+    first, middle, last = match.group(1), match.group(2), float(match.group(3))
+    if last >= 60 or (middle is not None and int(middle) >= 60):
+        return None
+    if middle is None:  # mm:ss
+        return float(first) * 60 + last
+    return float(first) * 3600 + int(middle) * 60 + last
+
+
+def _unit_seconds(text: str) -> float | None:
+    """'1h05m', '1h 5m 30s', '45 min', '90s', '1h05' (minutes), '45m30' (seconds), '45' (minutes)."""
+    total, pos, last_scale = 0.0, 0, 0
+    while pos < len(text):
+        match = _TIME_TOKEN_RE.match(text, pos)
+        if not match:
+            return None
+        number, unit = float(match.group(1)), match.group(2)
+        if unit:
+            scale = _TIME_UNITS.get(unit)
+        elif match.end() == len(text):  # a bare last number: the unit below the previous one
+            scale = {0: 60, 3600: 60, 60: 1}.get(last_scale)
+        else:
+            scale = None
+        if scale is None or (last_scale and scale >= last_scale):
+            return None
+        total += number * scale
+        pos, last_scale = match.end(), scale
+    return total if last_scale else None
+
+
+def parse_duration(text: str) -> int:
+    """Whole seconds from '52:30', '1:45:30', '45m', '1h05m', '1h 5m 30s', '95 min', '2h', '90s'."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        raise InputError("time", f"The time is empty. {TIME_EXAMPLES}")
+    clock = _CLOCK_RE.fullmatch(cleaned)
+    seconds = _clock_seconds(clock) if clock else _unit_seconds(cleaned)
+    if seconds is None:
+        raise InputError("time", f"Couldn't read the time `{_shown(text)}`. {TIME_EXAMPLES}")
+    if not math.isfinite(seconds) or seconds >= MAX_DURATION_S - 0.5:
+        raise InputError("time", f"The time `{_shown(text)}` is 100 hours or more. {TIME_EXAMPLES}")
+    if round(seconds) <= 0:
+        raise InputError("time", f"The time `{_shown(text)}` needs to be more than zero. {TIME_EXAMPLES}")
+    return round(seconds)
+
+
+# --- date -------------------------------------------------------------------------------------
+
+_WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("mon", "monday"), 0),
+    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
+    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
+    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
+    **dict.fromkeys(("fri", "friday"), 4),
+    **dict.fromkeys(("sat", "saturday"), 5),
+    **dict.fromkeys(("sun", "sunday"), 6),
+}
+_ISO_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def _read_date(cleaned: str, today: date) -> date | None:
+    if cleaned in ("", "today", "tod"):
+        return today
+    if cleaned in ("yesterday", "yday", "yest"):
+        return today - timedelta(days=1)
+    if cleaned.rstrip(".") in _WEEKDAYS:
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS[cleaned.rstrip(".")]) % 7)
+    iso = _ISO_RE.fullmatch(cleaned)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_run_date(text: str | None, today: date) -> date:
+    """The run's date: 'today' (default), 'yesterday', a weekday (most recent, today included) or ISO."""
+    cleaned = (text or "").strip().lower()
+    try:
+        when = _read_date(cleaned, today)
+    except OverflowError:
+        when = date.min
+    if when is None:
+        raise InputError("date", f"Couldn't read the date `{_shown(text or '')}`. {DATE_EXAMPLES}")
+    if when > today:
+        raise InputError(
+            "date",
+            f"The date {when.isoformat()} is in the future (your today is {today.isoformat()}). {DATE_EXAMPLES}",
+        )
+    if when < EARLIEST_DATE:
+        raise InputError("date", f"The date can't be before 1970-01-01. {DATE_EXAMPLES}")
+    return when
+
+
+# --- pace and extras --------------------------------------------------------------------------
+
+
+def check_pace(distance_m: float, duration_s: int, units: str = "km") -> None:
+    """Refuse a pace outside 2:00-60:00 per km, showing the pace it worked out (in `units`)."""
+    if distance_m <= 0 or duration_s <= 0:
+        raise InputError("pace", "The distance and the time must be more than zero, e.g. `10k` in `52:30`.")
+    pace = round(duration_s / (distance_m / METRES_PER_KM))
+    if MIN_PACE_S_PER_KM <= pace <= MAX_PACE_S_PER_KM:
+        return
+    shown = format_pace(distance_m, duration_s, units)
+    limit_s = MIN_PACE_S_PER_KM if pace < MIN_PACE_S_PER_KM else MAX_PACE_S_PER_KM
+    limit = format_pace(METRES_PER_KM, limit_s, units)
+    side = "faster" if pace < MIN_PACE_S_PER_KM else "slower"
+    raise InputError(
+        "pace",
+        f"That's a pace of {shown} — {side} than {limit}, so the distance or the time is probably off. "
+        "Check both, e.g. `10k` in `52:30`.",
+    )
+
+
+_TEXT_EXAMPLES: dict[str, str] = {
+    "pain": "`left knee sore on downhills`",
+    "notes": "`easy loop with the club, felt good`",
+}
+
+
+def check_text(field: str, text: str | None, max_len: int) -> str | None:
+    """Stripped text, None when empty; too long is an error that gives the count."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return None
+    if len(stripped) > max_len:
+        example = _TEXT_EXAMPLES.get(field)
+        advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."
+        name = field.replace("_", " ")
+        raise InputError(field, f"The {name} is {len(stripped)} characters; the limit is {max_len}. {advice}")
+    return stripped
+
+
+def check_effort(effort: int | None) -> int | None:
+    """Effort from 1 (very easy) to 10 (all-out), or None when not given."""
+    if effort is None:
+        return None
+    if isinstance(effort, bool) or not isinstance(effort, int) or not 1 <= effort <= 10:
+        raise InputError(
+            "effort",
+            f"The effort `{_shown(str(effort))}` must be a whole number from 1 (very easy) to 10 (all-out). "
+            "Try `6` for a steady run.",
+        )
+    return effort

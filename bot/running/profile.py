@@ -1,0 +1,97 @@
+"""Profile use cases: settings with friendly validation, and the numbers /profile show needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.db import runs as runs_db
+from bot.db.connection import Database
+from bot.db.members import Profile, get_profile, update_profile
+from bot.errors import UserError
+from bot.reminders.schedule import parse_timezone
+from bot.running.parsing import check_text, parse_distance
+from bot.running.service import member_today
+from bot.running.stats import current_weekly_streak, week_start
+
+CLEAR_WORDS = {"none", "clear", "off", "-"}
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    profile: Profile
+    today: date
+    week_distance_m: float
+    weekly_streak: int
+    days_to_goal: int | None
+
+
+def _goal_date(text: str, today: date) -> date | None:
+    if text.strip().lower() in CLEAR_WORDS:
+        return None
+    try:
+        goal = date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"Couldn't read the goal date `{text[:30]}`. Use the race day as `YYYY-MM-DD`, e.g. `2027-04-25`.",
+            "goal_date",
+        ) from None
+    if goal < today:
+        raise UserError(f"The goal date {goal.isoformat()} is in the past. Pick the upcoming race day.", "goal_date")
+    return goal
+
+
+async def set_profile(
+    db: Database,
+    guild_id: int,
+    user_id: int,
+    now: datetime,
+    *,
+    units: str | None = None,
+    timezone: str | None = None,
+    goal_race: str | None = None,
+    goal_date: str | None = None,
+    weekly_goal: str | None = None,
+    leaderboard: bool | None = None,
+) -> Profile:
+    current = await get_profile(db, guild_id, user_id)
+    changes: dict[str, object] = {}
+    if units is not None:
+        if units not in ("km", "mi"):
+            raise UserError("Units must be `km` or `mi`.", "units")
+        changes["units"] = units
+    if timezone is not None:
+        changes["timezone"] = parse_timezone(timezone).key
+    if goal_race is not None:
+        changes["goal_race"] = (
+            None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)
+        )
+    if goal_date is not None:
+        zone = str(changes.get("timezone", current.timezone))
+        today = member_today(Profile(guild_id, user_id, timezone=zone), now)
+        changes["goal_date"] = _goal_date(goal_date, today)
+    if weekly_goal is not None:
+        if weekly_goal.strip().lower() in CLEAR_WORDS:
+            changes["weekly_goal_m"] = None
+        else:
+            changes["weekly_goal_m"] = parse_distance(weekly_goal, str(changes.get("units", current.units)))
+    if leaderboard is not None:
+        changes["leaderboard"] = leaderboard
+    async with db.transaction() as tx:
+        await update_profile(tx, guild_id, user_id, **changes)
+    return await get_profile(db, guild_id, user_id)
+
+
+async def profile_summary(db: Database, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
+    profile = await get_profile(db, guild_id, user_id)
+    today = member_today(profile, now)
+    # The streak only needs recent weeks, but a long streak can reach back years; read all.
+    runs = await runs_db.member_runs(db, guild_id, user_id)
+    monday = week_start(today)
+    return ProfileSummary(
+        profile=profile,
+        today=today,
+        week_distance_m=sum(r.distance_m for r in runs if monday <= r.run_date <= today),
+        weekly_streak=current_weekly_streak(runs, today),
+        days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
+    )

@@ -1,0 +1,52 @@
+"""Best efforts at the standard distances, from runs of (nearly) that distance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.running.models import Run
+from bot.running.units import STANDARD_DISTANCES
+
+MAX_OVER = 1.02  # a run up to 2% longer still counts, its time scaled down
+_EPSILON_M = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    label: str  # "5K", "Half marathon", ...
+    distance_m: float  # the standard distance
+    duration_s: float  # time scaled to the standard distance
+    run_date: date
+    run_id: int
+
+
+def scaled_time(run: Run, standard_m: float) -> float | None:
+    """The run's time over `standard_m`, or None unless it is 100-102% of that distance."""
+    if not standard_m - _EPSILON_M <= run.distance_m <= standard_m * MAX_OVER + _EPSILON_M:
+        return None
+    return run.duration_s * standard_m / run.distance_m
+
+
+def best_efforts(runs: Iterable[Run]) -> dict[str, Record]:
+    """The fastest qualifying run per standard distance (the earliest one on a tie)."""
+    ordered = sorted(runs, key=lambda r: (r.run_date, r.id))
+    best: dict[str, Record] = {}
+    for label, standard in STANDARD_DISTANCES.items():
+        for run in ordered:
+            time = scaled_time(run, standard)
+            if time is not None and (label not in best or time < best[label].duration_s):
+                best[label] = Record(label, standard, time, run.run_date, run.id)
+    return best
+
+
+def new_records(previous_runs: Iterable[Run], new_run: Run) -> list[str]:
+    """Labels of the distances where new_run beats every earlier qualifying run (or is the first)."""
+    before = best_efforts(r for r in previous_runs if r.id != new_run.id)
+    labels = []
+    for label, standard in STANDARD_DISTANCES.items():
+        time = scaled_time(new_run, standard)
+        if time is not None and (label not in before or time < before[label].duration_s):
+            labels.append(label)
+    return labels

@@ -1,0 +1,148 @@
+"""Run log use cases: validate a member's input, store it in one transaction, explain it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.advice.redflags import is_red_flag
+from bot.db import runs as runs_db
+from bot.db import shoes as shoes_db
+from bot.db.connection import Database, Tx
+from bot.db.members import Profile, get_profile
+from bot.errors import NotFound, UserError
+from bot.running import insights as insight_rules
+from bot.running import records as record_rules
+from bot.running.models import Run, Shoe
+from bot.running.parsing import (
+    check_effort,
+    check_pace,
+    check_text,
+    parse_distance,
+    parse_duration,
+    parse_run_date,
+)
+
+RUN_TYPES = ("easy", "long", "tempo", "intervals", "race", "trail", "recovery", "treadmill")
+PAIN_MAX, NOTES_MAX = 200, 500
+
+
+@dataclass(slots=True)
+class RunForm:
+    """What the member typed; None means "not given"."""
+
+    distance: str | None = None
+    time: str | None = None
+    date: str | None = None
+    run_type: str | None = None
+    effort: int | None = None
+    pain: str | None = None
+    shoe: str | None = None
+    notes: str | None = None
+
+
+@dataclass(slots=True)
+class LogResult:
+    run: Run
+    profile: Profile
+    shoe: Shoe | None = None
+    insights: list[insight_rules.Insight] = field(default_factory=list)
+    new_records: list[str] = field(default_factory=list)
+
+
+def member_today(profile: Profile, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(profile.timezone)).date()
+
+
+async def _resolve_shoe(tx: Tx, guild_id: int, user_id: int, name: str) -> Shoe:
+    shoe = await shoes_db.find_shoe(tx, guild_id, user_id, name.strip())
+    if shoe is None or shoe.retired:
+        raise UserError(
+            f"You have no active shoe called `{name.strip()[:50]}`. Pick one from the list, "
+            "or add it first with `/shoes add name: Pegasus 40`.",
+            field="shoe",
+        )
+    return shoe
+
+
+def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
+    """The run with every given field parsed and checked (raises UserError on bad input)."""
+    changes: dict[str, object] = {}
+    if form.distance is not None:
+        changes["distance_m"] = parse_distance(form.distance, profile.units)
+    if form.time is not None:
+        changes["duration_s"] = parse_duration(form.time)
+    if form.date is not None:
+        changes["run_date"] = parse_run_date(form.date, today)
+    if form.run_type is not None:
+        if form.run_type not in RUN_TYPES:
+            raise UserError(f"Unknown run type `{form.run_type[:30]}`. Pick one of: {', '.join(RUN_TYPES)}.", "type")
+        changes["run_type"] = form.run_type
+    if form.effort is not None:
+        check_effort(form.effort)
+        changes["effort"] = form.effort
+    if form.pain is not None:
+        changes["pain"] = check_text("pain", form.pain, PAIN_MAX)
+    if form.notes is not None:
+        changes["notes"] = check_text("notes", form.notes, NOTES_MAX)
+    run = replace(base, **changes)
+    check_pace(run.distance_m, run.duration_s)
+    return run
+
+
+async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now: datetime) -> LogResult:
+    if form.distance is None or form.time is None:
+        raise UserError("A run needs a distance and a time, e.g. `distance: 10k time: 52:30`.", "distance")
+    profile = await get_profile(db, guild_id, user_id)
+    today = member_today(profile, now)
+    run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today)
+    async with db.transaction() as tx:
+        shoe = await _resolve_shoe(tx, guild_id, user_id, form.shoe) if form.shoe else None
+        if shoe is not None:
+            run = replace(run, shoe_id=shoe.id)
+        run = replace(run, id=await runs_db.insert_run(tx, guild_id, user_id, run))
+        history = await runs_db.member_runs(tx, guild_id, user_id)
+        shoe_after = await shoes_db.get_shoe(tx, guild_id, user_id, shoe.id) if shoe else None
+    previous = [r for r in history if r.id != run.id]
+    return LogResult(
+        run=run,
+        profile=profile,
+        shoe=shoe_after,
+        insights=insight_rules.insights_for_log(
+            history,
+            run,
+            today,
+            shoe=shoe_after,
+            red_flag=bool(run.pain and is_red_flag(run.pain)),
+            units=profile.units,
+        ),
+        new_records=record_rules.new_records(previous, run),
+    )
+
+
+async def edit_run(
+    db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime
+) -> tuple[Run, Profile]:
+    profile = await get_profile(db, guild_id, user_id)
+    async with db.transaction() as tx:
+        current = await runs_db.get_run(tx, guild_id, user_id, run_id)
+        if current is None:
+            raise NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
+        run = _apply_form(current, form, profile, member_today(profile, now))
+        if form.shoe is not None:
+            run = replace(run, shoe_id=(await _resolve_shoe(tx, guild_id, user_id, form.shoe)).id)
+        await runs_db.update_run(tx, guild_id, user_id, run)
+    return run, profile
+
+
+async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:
+    run = await runs_db.get_run(db, guild_id, user_id, run_id)
+    if run is None:
+        raise NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
+    return run
+
+
+async def delete_run(db: Database, guild_id: int, user_id: int, run_id: int) -> bool:
+    async with db.transaction() as tx:
+        return await runs_db.delete_run(tx, guild_id, user_id, run_id)

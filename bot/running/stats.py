@@ -1,0 +1,96 @@
+"""Totals over a member's runs: summaries, weekly totals and streaks. Weeks start on Monday."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from bot.running.models import Run
+from bot.running.units import METRES_PER_KM
+
+Period = Literal["week", "month", "year", "all"]
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    count: int
+    distance_m: float
+    duration_s: int
+    avg_pace_s_per_km: float | None  # None without runs
+    longest: Run | None
+    weeks: int  # Monday-start weeks spanned, at least 1 when there are runs
+    weekly_avg_m: float
+
+
+def week_start(d: date) -> date:
+    """The Monday of d's week."""
+    return d - timedelta(days=d.weekday())
+
+
+def weeks_between(first: date, last: date) -> int:
+    """Monday-start weeks from first's week to last's week, both included (0 if last is earlier)."""
+    return max(0, (week_start(last) - week_start(first)).days // 7 + 1)
+
+
+def period_start(period: Period, today: date) -> date | None:
+    """First day of this week / month / year, or None for all time."""
+    if period == "week":
+        return week_start(today)
+    if period == "month":
+        return today.replace(day=1)
+    if period == "year":
+        return today.replace(month=1, day=1)
+    if period == "all":
+        return None
+    raise ValueError(f"unknown period {period!r}")
+
+
+def summarize(runs: Iterable[Run], period_start: date | None, today: date | None = None) -> Summary:
+    """Runs from period_start on (all when None). Weeks span from period_start (or the first run)
+    to today's week when given, else to the last run's week."""
+    chosen = [r for r in runs if period_start is None or r.run_date >= period_start]
+    distance = sum(r.distance_m for r in chosen)
+    duration = sum(r.duration_s for r in chosen)
+    if not chosen:
+        weeks = weeks_between(period_start, today) if period_start and today else 0
+        return Summary(0, 0.0, 0, None, None, weeks, 0.0)
+    first = period_start or min(r.run_date for r in chosen)
+    last = today or max(r.run_date for r in chosen)
+    weeks = max(1, weeks_between(first, last))
+    return Summary(
+        count=len(chosen),
+        distance_m=distance,
+        duration_s=duration,
+        avg_pace_s_per_km=duration / (distance / METRES_PER_KM) if distance > 0 else None,
+        longest=max(chosen, key=lambda r: r.distance_m),
+        weeks=weeks,
+        weekly_avg_m=distance / weeks,
+    )
+
+
+def weekly_totals(runs: Iterable[Run], today: date, weeks: int = 12) -> list[tuple[date, float]]:
+    """(Monday, metres) for the last `weeks` weeks up to today's week, oldest first, empty weeks too."""
+    current = week_start(today)
+    starts = [current - WEEK * back for back in range(weeks - 1, -1, -1)]
+    totals = dict.fromkeys(starts, 0.0)
+    for run in runs:
+        monday = week_start(run.run_date)
+        if monday in totals:
+            totals[monday] += run.distance_m
+    return list(totals.items())
+
+
+def current_weekly_streak(runs: Iterable[Run], today: date) -> int:
+    """Consecutive weeks with a run, counting this week if it has one, otherwise ending last week."""
+    active = {week_start(r.run_date) for r in runs if r.run_date <= today}
+    monday = week_start(today)
+    if monday not in active:
+        monday -= WEEK
+    streak = 0
+    while monday in active:
+        streak += 1
+        monday -= WEEK
+    return streak

@@ -1,0 +1,113 @@
+"""/profile: settings and a summary of where the member stands."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import NO_MENTIONS, StrideBot
+from bot.reminders.schedule import suggest_timezones
+from bot.running.profile import ProfileSummary, profile_summary, set_profile
+from bot.running.units import format_distance
+from cogs.ui.embeds import BRAND, progress_bar
+
+
+async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=z, value=z) for z in suggest_timezones(current, limit=25)]
+
+
+def profile_embed(summary: ProfileSummary) -> discord.Embed:
+    p = summary.profile
+    embed = discord.Embed(title="Your profile", colour=BRAND)
+    embed.add_field(name="Units", value=p.units)
+    embed.add_field(name="Time zone", value=p.timezone)
+    embed.add_field(name="Leaderboard", value="on" if p.leaderboard else "off")
+    if p.goal_race or p.goal_date:
+        countdown = ""
+        if summary.days_to_goal is not None:
+            countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {summary.days_to_goal} days"
+        when = p.goal_date.isoformat() if p.goal_date else "date not set"
+        embed.add_field(name="Goal race", value=f"{p.goal_race or 'Goal'} ({when}){countdown}", inline=False)
+    this_week = format_distance(summary.week_distance_m, p.units)
+    if p.weekly_goal_m:
+        fraction = summary.week_distance_m / p.weekly_goal_m
+        goal = format_distance(p.weekly_goal_m, p.units)
+        embed.add_field(
+            name="This week",
+            value=f"{progress_bar(fraction)} {this_week} of {goal} ({fraction:.0%})",
+            inline=False,
+        )
+    else:
+        embed.add_field(
+            name="This week",
+            value=f"{this_week} (set a goal with `/profile set weekly_goal: 40k`)",
+            inline=False,
+        )
+    embed.add_field(name="Weekly streak", value=f"{summary.weekly_streak} week(s) in a row with a run")
+    return embed
+
+
+@app_commands.guild_only()
+class ProfileCog(commands.GroupCog, group_name="profile", group_description="Your units, time zone and goals"):
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="set", description="Change your settings; leave out what stays the same")
+    @app_commands.describe(
+        units="km or mi",
+        timezone="your IANA time zone, e.g. Europe/Berlin",
+        goal_race="the race you're training for (or 'none')",
+        goal_date="race day as YYYY-MM-DD (or 'none')",
+        weekly_goal="weekly distance goal, e.g. 40k or 25mi (or 'none')",
+        leaderboard="appear on /leaderboard",
+    )
+    @app_commands.choices(
+        units=[app_commands.Choice(name="km", value="km"), app_commands.Choice(name="mi", value="mi")],
+        leaderboard=[
+            app_commands.Choice(name="on", value="on"),
+            app_commands.Choice(name="off", value="off"),
+        ],
+    )
+    @app_commands.autocomplete(timezone=timezone_autocomplete)
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        units: str | None = None,
+        timezone: str | None = None,
+        goal_race: str | None = None,
+        goal_date: str | None = None,
+        weekly_goal: str | None = None,
+        leaderboard: str | None = None,
+    ) -> None:
+        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        await set_profile(
+            self.bot.db,
+            guild_id,
+            user_id,
+            discord.utils.utcnow(),
+            units=units,
+            timezone=timezone,
+            goal_race=goal_race,
+            goal_date=goal_date,
+            weekly_goal=weekly_goal,
+            leaderboard=None if leaderboard is None else leaderboard == "on",
+        )
+        summary = await profile_summary(self.bot.db, guild_id, user_id, discord.utils.utcnow())
+        await interaction.response.send_message(
+            "Saved.", embed=profile_embed(summary), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @app_commands.command(name="show", description="Your settings, goal countdown and this week's progress")
+    @app_commands.describe(public="show it to the channel (default: only you)")
+    async def show(self, interaction: discord.Interaction, public: bool = False) -> None:
+        summary = await profile_summary(
+            self.bot.db, interaction.guild_id or 0, interaction.user.id, discord.utils.utcnow()
+        )
+        await interaction.response.send_message(
+            embed=profile_embed(summary), ephemeral=not public, allowed_mentions=NO_MENTIONS
+        )
+
+
+async def setup(bot: StrideBot) -> None:
+    await bot.add_cog(ProfileCog(bot))

@@ -1,0 +1,148 @@
+"""/run: log, history, edit, delete."""
+
+from __future__ import annotations
+
+import math
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import NO_MENTIONS, StrideBot
+from bot.db import runs as runs_db
+from bot.db import shoes as shoes_db
+from bot.db.members import get_profile
+from bot.running import service
+from bot.running.service import RunForm
+from cogs.ui.embeds import WARN, history_embed, run_embed, run_line
+from cogs.ui.views import ConfirmView, PagerView
+
+PER_PAGE = 10
+TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
+
+
+async def shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    bot: StrideBot = interaction.client  # type: ignore[assignment]
+    shoes = await shoes_db.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
+    needle = current.lower()
+    return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:25]
+
+
+def log_reply_embed(result: service.LogResult) -> discord.Embed:
+    units = result.profile.units
+    embed = run_embed("Run logged", result.run, units, result.shoe)
+    for label in result.new_records:
+        embed.add_field(name="🏅 New record", value=label, inline=False)
+    for insight in result.insights:
+        hint = f"\n→ `/advice topic: {insight.advice_topic}`" if insight.advice_topic else ""
+        embed.add_field(name=insight.title, value=insight.text + hint, inline=False)
+    if result.insights:
+        embed.colour = WARN
+    return embed
+
+
+@app_commands.guild_only()
+class Runs(commands.GroupCog, group_name="run", group_description="Log your runs and look back at them"):
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="log", description="Log a run: distance and time, plus optional details")
+    @app_commands.describe(
+        distance="10k, 6.2mi, 5000m, half, marathon (a bare number uses your units)",
+        time="52:30, 1:45:30, 45m, 1h05m",
+        date="today, yesterday, sat, or 2026-11-21",
+        type="what kind of run",
+        effort="how hard it felt, 1-10",
+        pain="anything that hurt, e.g. 'lower back spasms at mile 17'",
+        shoe="one of your shoes (/shoes add)",
+        notes="anything else (500 characters max)",
+        public="show the reply to the channel (default: only you)",
+    )
+    @app_commands.choices(type=TYPE_CHOICES)
+    @app_commands.autocomplete(shoe=shoe_autocomplete)
+    async def log(
+        self,
+        interaction: discord.Interaction,
+        distance: str,
+        time: str,
+        date: str | None = None,
+        type: str | None = None,
+        effort: app_commands.Range[int, 1, 10] | None = None,
+        pain: str | None = None,
+        shoe: str | None = None,
+        notes: str | None = None,
+        public: bool = False,
+    ) -> None:
+        form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
+        result = await service.log_run(
+            self.bot.db, interaction.guild_id or 0, interaction.user.id, form, discord.utils.utcnow()
+        )
+        await interaction.response.send_message(
+            embed=log_reply_embed(result), ephemeral=not public, allowed_mentions=NO_MENTIONS
+        )
+
+    @app_commands.command(name="history", description="Your runs, newest first")
+    @app_commands.describe(page="page number (10 runs a page)")
+    async def history(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] = 1) -> None:
+        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        profile = await get_profile(self.bot.db, guild_id, user_id)
+
+        async def render(wanted: int) -> tuple[discord.Embed, int]:
+            runs, total = await runs_db.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
+            pages = max(1, math.ceil(total / PER_PAGE))
+            if wanted > pages:
+                wanted = pages
+                runs, total = await runs_db.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
+            return history_embed(runs, profile.units, wanted, pages, total), pages
+
+        embed, pages = await render(page)
+        view = PagerView(user_id, render, min(page, pages), pages)
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @app_commands.command(name="edit", description="Change one of your runs")
+    @app_commands.describe(id="the run's id from /run history")
+    @app_commands.choices(type=TYPE_CHOICES)
+    @app_commands.autocomplete(shoe=shoe_autocomplete)
+    async def edit(
+        self,
+        interaction: discord.Interaction,
+        id: int,
+        distance: str | None = None,
+        time: str | None = None,
+        date: str | None = None,
+        type: str | None = None,
+        effort: app_commands.Range[int, 1, 10] | None = None,
+        pain: str | None = None,
+        shoe: str | None = None,
+        notes: str | None = None,
+    ) -> None:
+        form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
+        run, profile = await service.edit_run(
+            self.bot.db, interaction.guild_id or 0, interaction.user.id, id, form, discord.utils.utcnow()
+        )
+        await interaction.response.send_message(
+            embed=run_embed("Run updated", run, profile.units), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
+    @app_commands.describe(id="the run's id from /run history")
+    async def delete(self, interaction: discord.Interaction, id: int) -> None:
+        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
+        profile = await get_profile(self.bot.db, guild_id, user_id)
+
+        async def confirmed() -> str:
+            gone = await service.delete_run(self.bot.db, guild_id, user_id, id)
+            return f"Run #{id} deleted." if gone else f"Run #{id} was already gone."
+
+        view = ConfirmView(user_id, confirmed, "Delete")
+        await interaction.response.send_message(
+            f"Delete this run?\n{run_line(run, profile.units)}",
+            view=view,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def setup(bot: StrideBot) -> None:
+    await bot.add_cog(Runs(bot))

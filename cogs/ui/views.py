@@ -1,0 +1,79 @@
+"""Buttons shared by the cogs: only the member who ran the command may press them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import discord
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class OwnerView(discord.ui.View):
+    def __init__(self, owner_id: int, *, timeout: float = 300) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(
+            "These buttons belong to someone else's command. Run it yourself to get your own.",
+            ephemeral=True,
+        )
+        return False
+
+
+class ConfirmView(OwnerView):
+    """Confirm / Cancel; `on_confirm` returns the text that replaces the prompt."""
+
+    def __init__(self, owner_id: int, on_confirm: Callable[[], Awaitable[str]], confirm_label: str) -> None:
+        super().__init__(owner_id, timeout=120)
+        self._on_confirm = on_confirm
+        self.confirm.label = confirm_label
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.stop()
+        text = await self._on_confirm()
+        await interaction.response.edit_message(content=text, embed=None, view=None)
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.stop()
+        await interaction.response.edit_message(content="Cancelled, nothing was changed.", embed=None, view=None)
+
+
+class PagerView(OwnerView):
+    """Prev / Next over pages rendered on demand by `render(page) -> (embed, page_count)`."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        render: Callable[[int], Awaitable[tuple[discord.Embed, int]]],
+        page: int,
+        pages: int,
+    ) -> None:
+        super().__init__(owner_id)
+        self._render = render
+        self.page = page
+        self.pages = pages
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.prev.disabled = self.page <= 1
+        self.next.disabled = self.page >= self.pages
+
+    async def _show(self, interaction: discord.Interaction, page: int) -> None:
+        embed, self.pages = await self._render(page)
+        self.page = max(1, min(page, self.pages))
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=embed, view=self, allowed_mentions=NO_MENTIONS)
+
+    @discord.ui.button(label="Prev", style=discord.ButtonStyle.secondary)
+    async def prev(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await self._show(interaction, self.page - 1)
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await self._show(interaction, self.page + 1)

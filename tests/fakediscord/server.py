@@ -1,0 +1,362 @@
+"""The fake Discord's HTTP side: REST under /api/v10, the gateway websocket, attachment downloads.
+
+`FakeDiscordServer` owns a `World` (state.py) and serves it on 127.0.0.1 with aiohttp inside the
+caller's event loop. Test-facing actions (slash commands, clicks) live in client.py's `FakeDiscord`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import math
+import re
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import BodyPartReader, WSMsgType, web
+
+from .state import INTENT_GUILD_MEMBERS, Attachment, Guild, Interaction, Json, Message, World
+
+log = logging.getLogger("fakediscord")
+
+# Shaped like a real token (the product validates the shape before using it).
+DEFAULT_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.FAKEtk.ZmFrZS1kaXNjb3JkLXRva2VuLWZvci10ZXN0cw"
+API = "/api/v10"
+HEARTBEAT_INTERVAL_MS = 41250
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def json_response(data: Any, status: int = 200) -> web.Response:
+    """discord.py only parses bodies whose Content-Type is exactly "application/json" (no charset)."""
+    return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
+
+
+class DiscordError(Exception):
+    """Raised by handlers; answered the way Discord does: {"message": ..., "code": ...}."""
+
+    def __init__(
+        self,
+        status: int,
+        code: int,
+        message: str,
+        body: Json | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(f"{status} {message}")
+        self.status, self.headers = status, headers or {}
+        self.body = body or {"message": message, "code": code}
+
+    def response(self) -> web.Response:
+        response = json_response(self.body, self.status)
+        response.headers.update(self.headers)
+        return response
+
+
+@dataclass
+class RequestLog:
+    method: str
+    path: str  # relative to /api/v10
+    status: int
+    at: float
+
+
+@dataclass
+class _Failure:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    body: Json
+    times: int
+
+
+@dataclass(eq=False)
+class GatewaySession:
+    ws: web.WebSocketResponse
+    session_id: str = ""
+    seq: int = 0
+    intents: int = 0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def send(self, op: int, d: Any, t: str | None = None) -> None:
+        async with self.lock:
+            frame: Json = {"op": op, "d": d, "s": None, "t": t}
+            if op == 0:
+                self.seq += 1
+                frame["s"] = self.seq
+            await self.ws.send_str(json.dumps(frame))
+
+
+async def read_body(request: web.Request, world: World) -> tuple[Json, list[Attachment]]:
+    """JSON body, or multipart `payload_json` + `files[n]` parts (as discord.py sends them)."""
+    if not request.content_type.startswith("multipart/"):
+        raw = await request.read()
+        return (json.loads(raw) if raw else {}), []
+    params: Json = {}
+    files: list[Attachment] = []
+    reader = await request.multipart()
+    while (part := await reader.next()) is not None:
+        if not isinstance(part, BodyPartReader):
+            continue
+        data = await part.read()
+        if part.name == "payload_json":
+            params = json.loads(data)
+        elif part.name and part.name.startswith("files["):
+            content_type = part.headers.get("Content-Type")
+            files.append(world.add_blob(part.filename or "file", bytes(data), content_type))
+    return params, files
+
+
+class FakeDiscordServer:
+    def __init__(self, *, token: str = DEFAULT_TOKEN) -> None:
+        self.world = World()
+        self.token = token
+        self.port = 0
+        # Knobs.
+        self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
+        self._limit: tuple[int, float] | None = None
+        self._window = (0.0, 0)
+        self._failures: list[_Failure] = []
+        # What happened.
+        self.requests: list[RequestLog] = []
+        self.unknown_routes: list[str] = []
+        self.rate_limited = 0  # 429s sent
+        self.refused_dms: list[int] = []  # user ids the bot failed to DM (403 50007)
+        self.identify_count = 0
+        self.resume_count = 0
+        self._sessions: list[GatewaySession] = []
+        self._session_ids: set[str] = set()
+        self._runner: web.AppRunner | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._changed = asyncio.Event()
+
+    # ---- lifecycle -------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_base(self) -> str:
+        return self.base_url + API
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._changed = asyncio.Event()
+        app = web.Application(middlewares=[self._middleware], client_max_size=64 * 1024 * 1024)
+        self._routes(app.router)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        self.world.base_url = self.base_url
+        await web.SockSite(self._runner, sock).start()
+        log.info("fake Discord listening on %s", self.base_url)
+
+    async def stop(self) -> None:
+        for session in list(self._sessions):
+            await session.ws.close(code=1001)
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    def _notify(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    # ---- knobs ------------------------------------------------------------------------------------
+
+    def rate_limit(self, requests: int | None, per: float = 1.0) -> None:
+        """Global limit: at most `requests` REST calls per `per` seconds, then 429s. None turns it off.
+        Interaction callbacks and follow-ups are exempt, as on Discord."""
+        self._limit = None if requests is None else (requests, per)
+        self._window = (0.0, 0)
+
+    def fail_next(
+        self, method: str, path_regex: str, status: int = 500, body: Json | None = None, *, times: int = 1
+    ) -> None:
+        """Make the next `times` requests matching METHOD and a regex on the path (after /api/v10) fail."""
+        body = body or {"message": "Injected failure", "code": 0}
+        self._failures.append(_Failure(method.upper(), re.compile(path_regex), status, body, times))
+
+    # ---- gateway --------------------------------------------------------------------------------
+
+    @property
+    def bot_connected(self) -> bool:
+        return any(s.session_id and not s.ws.closed for s in self._sessions)
+
+    async def dispatch(self, event: str, data: Json) -> None:
+        sessions = [s for s in self._sessions if s.session_id and not s.ws.closed]
+        if not sessions:
+            raise RuntimeError(f"cannot send {event}: the bot is not connected to the fake gateway")
+        for session in sessions:
+            await session.send(0, data, event)
+
+    async def drop_gateway(self, code: int = 4000) -> None:
+        """Close the bot's websocket (it should reconnect and RESUME)."""
+        for session in list(self._sessions):
+            await session.ws.close(code=code)
+
+    async def _gateway(self, request: web.Request) -> web.StreamResponse:
+        ws = web.WebSocketResponse(max_msg_size=0)
+        await ws.prepare(request)
+        # discord.py asks for ?compress=zlib-stream but reads plain text frames fine.
+        log.debug("gateway connection with %s", request.query_string)
+        session = GatewaySession(ws)
+        self._sessions.append(session)
+        try:
+            await session.send(10, {"heartbeat_interval": HEARTBEAT_INTERVAL_MS})
+            async for msg in ws:
+                if msg.type is WSMsgType.TEXT:
+                    await self._gateway_op(session, json.loads(msg.data))
+        finally:
+            self._sessions.remove(session)
+            self._notify()
+        return ws
+
+    async def _gateway_op(self, session: GatewaySession, frame: Json) -> None:
+        op, d = frame.get("op"), frame.get("d")
+        if op == 1:
+            await session.send(11, None)
+        elif op == 2:
+            if d.get("token") != self.token:
+                log.warning("gateway IDENTIFY with a wrong token")
+                await session.ws.close(code=4004, message=b"Authentication failed.")
+                return
+            session.session_id = uuid.uuid4().hex
+            session.intents = int(d.get("intents", 0))
+            self._session_ids.add(session.session_id)
+            await session.send(0, self._ready_payload(session), "READY")
+            for guild in self.world.guilds.values():
+                await session.send(0, self._guild_payload(guild, session), "GUILD_CREATE")
+            self.identify_count += 1
+            self._notify()
+        elif op == 6:
+            if d.get("token") != self.token or d.get("session_id") not in self._session_ids:
+                await session.send(9, False)
+                return
+            session.session_id, session.seq = d["session_id"], int(d.get("seq") or 0)
+            await session.send(0, {}, "RESUMED")
+            self.resume_count += 1
+            self._notify()
+        else:
+            log.debug("gateway op %s ignored", op)
+
+    def _ready_payload(self, session: GatewaySession) -> Json:
+        return {
+            "v": 10,
+            "user": {**self.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
+            "guilds": [{"id": str(g), "unavailable": True} for g in self.world.guilds],
+            "session_id": session.session_id,
+            "resume_gateway_url": self.gateway_url,
+            "application": {"id": str(self.world.application_id), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+        }
+
+    def _guild_payload(self, guild: Guild, session: GatewaySession) -> Json:
+        all_members = bool(session.intents & INTENT_GUILD_MEMBERS)
+        return guild.payload(bot_id=self.world.bot.id, all_members=all_members)
+
+    # ---- HTTP plumbing ---------------------------------------------------------------------------
+
+    @web.middleware
+    async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        rel = request.path.removeprefix(API) if request.path.startswith(API + "/") else None
+        try:
+            if rel is not None:
+                interaction_route = rel.startswith(("/interactions/", "/webhooks/"))
+                if not interaction_route and request.headers.get("Authorization") != f"Bot {self.token}":
+                    raise DiscordError(401, 0, "401: Unauthorized")
+                self._injected_failure(request.method, rel)
+                if not interaction_route:
+                    self._check_rate_limit()
+            response = await handler(request)
+        except DiscordError as exc:
+            response = exc.response()
+        if rel is not None:
+            self.requests.append(RequestLog(request.method, rel, response.status, time.monotonic()))
+        return response
+
+    def _injected_failure(self, method: str, rel: str) -> None:
+        for failure in self._failures:
+            if failure.method == method and failure.pattern.search(rel) and failure.times > 0:
+                failure.times -= 1
+                raise DiscordError(failure.status, 0, "", failure.body)
+
+    def _check_rate_limit(self) -> None:
+        if self._limit is None:
+            return
+        count, per = self._limit
+        now = asyncio.get_running_loop().time()
+        start, used = self._window
+        if now - start >= per:
+            start, used = now, 0
+        if used < count:
+            self._window = (start, used + 1)
+            return
+        retry_after = max(per - (now - start), 0.01)
+        self.rate_limited += 1
+        headers = {
+            "Retry-After": str(math.ceil(retry_after)),
+            "X-RateLimit-Global": "true",
+            "X-RateLimit-Scope": "global",
+            "X-RateLimit-Limit": str(count),
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
+            "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+            "Via": "1.1 google",  # discord.py treats a 429 without Via as a Cloudflare ban
+        }
+        body = {
+            "message": "You are being rate limited.",
+            "retry_after": round(retry_after, 3),
+            "global": True,
+        }
+        raise DiscordError(429, 0, "You are being rate limited.", body, headers)
+
+    async def _unknown(self, request: web.Request) -> web.StreamResponse:
+        what = f"{request.method} {request.path}"
+        log.warning("fake Discord has no route for %s", what)
+        self.unknown_routes.append(what)
+        raise DiscordError(404, 0, "Unknown")
+
+    def _routes(self, r: web.UrlDispatcher) -> None:
+        from . import rest  # the REST handlers, kept in their own module
+
+        rest.add_routes(self, r)
+        r.add_get("/gateway", self._gateway)
+        r.add_route("*", "/{tail:.*}", self._unknown)
+
+    # ---- helpers shared by the REST handlers -------------------------------------------------------
+
+    def interaction_by_token(self, app_id: str, token: str) -> Interaction:
+        if app_id != str(self.world.application_id):
+            raise DiscordError(404, 10015, "Unknown Webhook")
+        for interaction in self.world.interactions.values():
+            if interaction.token == token:
+                if interaction.callback_type is None:
+                    raise DiscordError(404, 10015, "Unknown Webhook")
+                return interaction
+        raise DiscordError(404, 10015, "Unknown Webhook")
+
+    def message_or_404(self, message_id: int | None) -> Message:
+        message = self.world.messages.get(message_id or 0)
+        if message is None or message.deleted:
+            raise DiscordError(404, 10008, "Unknown Message")
+        return message
+
+    def json(self, data: Any, status: int = 200) -> web.Response:
+        return json_response(data, status=status)
+
+    def message_json(self, message: Message) -> web.Response:
+        return json_response(message.payload(self.base_url))

@@ -1,0 +1,51 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.db.connection import Database, _migrations
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "t.db")
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+async def test_migrations_are_numbered_and_applied(db: Database) -> None:
+    versions = [v for v, _, _ in _migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+    row = await db.fetchone("PRAGMA user_version")
+    assert row[0] == versions[-1]
+    # Applying again is a no-op.
+    assert await db.migrate() == versions[-1]
+
+
+async def test_pragmas(db: Database) -> None:
+    assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"
+    assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1
+
+
+async def test_transaction_rolls_back_everything_on_error(db: Database) -> None:
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')",
+            )
+            raise RuntimeError("boom")
+    assert (await db.fetchone("SELECT count(*) FROM members"))[0] == 0
+
+
+async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None:
+    async with db.transaction() as tx:
+        await tx.execute("INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')")
+    target = tmp_path / "copy.db"
+    await db.backup(target)
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT guild_id, user_id FROM members").fetchall() == [(1, 2)]
+    finally:
+        copy.close()
