@@ -36,13 +36,13 @@ def _setup_logging(level: str) -> None:
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
-def _make_bot(config: Config):
+def _make_bot(config: Config, background: bool = True):
     # Imported here so `check` and `backup` work without touching discord.py's network layer.
     from bot.client import StrideBot, point_at
 
     if config.api_base:
         point_at(config.api_base)
-    return StrideBot(config)
+    return StrideBot(config, background=background)
 
 
 async def _run(config: Config) -> int:
@@ -57,7 +57,7 @@ async def _sync(config: Config, guild_id: int | None) -> int:
     import discord
 
     token = config.require_token()
-    bot = _make_bot(config)
+    bot = _make_bot(config, background=False)
     async with bot:
         await bot.login(token)  # runs setup_hook: the tree is loaded, the gateway never opened
         guild = discord.Object(id=guild_id) if guild_id else None

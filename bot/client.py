@@ -12,13 +12,15 @@ import discord.webhook.async_
 from discord import app_commands
 from discord.ext import commands
 
+from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.connection import Database
+from bot.db.members import pop_notice
 from bot.errors import UserError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.runs", "cogs.profile", "cogs.shoes", "cogs.me", "cogs.help")
+EXTENSIONS = ("cogs.runs", "cogs.profile", "cogs.shoes", "cogs.me", "cogs.help", "cogs.advice", "cogs.tips")
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -89,7 +91,7 @@ def log_command(interaction: discord.Interaction, outcome: str) -> None:
 
 
 class StrideBot(commands.Bot):
-    def __init__(self, config: Config, **kwargs: Any) -> None:
+    def __init__(self, config: Config, *, background: bool = True, **kwargs: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channels and roles for server reminders; nothing privileged
         super().__init__(
@@ -101,6 +103,8 @@ class StrideBot(commands.Bot):
             **kwargs,
         )
         self.config = config
+        # False for one-shot CLI commands (sync) that load the tree but must not deliver reminders.
+        self.background = background
         self._db: Database | None = None
 
     @property
@@ -113,6 +117,9 @@ class StrideBot(commands.Bot):
         self._db = await Database.open(self.config.database_path)
         version = await self._db.migrate()
         log.info("database %s at schema version %d", self.config.database_path, version)
+        changed = await sync_library(self._db)
+        if changed:
+            log.info("built-in tip library updated (%d tips changed)", changed)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.config.dev_guild_id:
@@ -120,6 +127,14 @@ class StrideBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
+        if self.background:
+            await self.start_background()
+
+    async def start_background(self) -> None:
+        """Long-running tasks (the reminder dispatcher); stopped in close()."""
+
+    async def stop_background(self) -> None:
+        pass
 
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
@@ -128,8 +143,13 @@ class StrideBot(commands.Bot):
         self, interaction: discord.Interaction, command: app_commands.Command | app_commands.ContextMenu
     ) -> None:
         log_command(interaction, "ok")
+        # Something Stride had to tell the member while they were away (e.g. a paused reminder).
+        notice = await pop_notice(self.db, interaction.guild_id or 0, interaction.user.id)
+        if notice:
+            await interaction.followup.send(notice, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     async def close(self) -> None:
+        await self.stop_background()
         await super().close()
         if self._db is not None:
             await self._db.close()
