@@ -70,6 +70,14 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
 
 async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
     """A message waiting for the member (e.g. a paused reminder), cleared once read."""
+    # Runs after every command: a plain read first, a write transaction only when there is one.
+    if (
+        await db.fetchone(
+            "SELECT 1 FROM members WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL", (guild_id, user_id)
+        )
+        is None
+    ):
+        return None
     async with db.transaction() as tx:
         row = await tx.fetchone(
             "SELECT notice FROM members WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL",
