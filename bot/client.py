@@ -7,8 +7,10 @@ import time
 from typing import Any
 
 import discord
+import discord.gateway
 import discord.http
 import discord.webhook.async_
+import yarl
 from discord import app_commands
 from discord.ext import commands
 
@@ -114,6 +116,8 @@ class StrideBot(commands.Bot):
         return self._db
 
     async def setup_hook(self) -> None:
+        if self.config.api_base:
+            await self._adopt_gateway_url()
         self._db = await Database.open(self.config.database_path)
         version = await self._db.migrate()
         log.info("database %s at schema version %d", self.config.database_path, version)
@@ -129,6 +133,11 @@ class StrideBot(commands.Bot):
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
         if self.background:
             await self.start_background()
+
+    async def _adopt_gateway_url(self) -> None:
+        # A plain (unsharded) client never asks for the gateway URL; a redirected one must.
+        _, url, _ = await self.http.get_bot_gateway()
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
 
     async def start_background(self) -> None:
         """Long-running tasks (the reminder dispatcher); stopped in close()."""
