@@ -1,0 +1,96 @@
+"""/advice: curated tips for a question or topic, red flags first."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.advice.redflags import PROFESSIONAL_LINE
+from bot.advice.search import QUESTION_MAX, advise
+from bot.client import NO_MENTIONS, StrideBot
+from bot.db import tips as tips_db
+from bot.db.tips import Tip
+from cogs.ui.tips import DISCLAIMER, tip_embed
+
+
+async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    bot: StrideBot = interaction.client  # type: ignore[assignment]
+    topics = await tips_db.topics(bot.db, interaction.guild_id or 0)
+    needle = current.strip().lower()
+    return [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics if needle in topic][
+        :25
+    ]
+
+
+class VoteView(discord.ui.View):
+    """👍 / 👎 per tip; one vote per member per tip (a new vote replaces the old one)."""
+
+    def __init__(self, bot: StrideBot, tips: list[Tip]) -> None:
+        super().__init__(timeout=900)
+        self.bot = bot
+        for tip in tips:
+            for value, emoji in ((1, "👍"), (-1, "👎")):
+                button = discord.ui.Button(label=f"{emoji} #{tip.id}", custom_id=f"vote:{tip.id}:{value}")
+                button.callback = self._voter(tip, value)
+                self.add_item(button)
+
+    def _voter(self, tip: Tip, value: int):
+        async def callback(interaction: discord.Interaction) -> None:
+            await tips_db.vote(self.bot.db, interaction.guild_id or 0, interaction.user.id, tip.id, value)
+            verdict = "helpful" if value > 0 else "not helpful"
+            await interaction.response.send_message(
+                f"Thanks! Noted tip #{tip.id} as {verdict}; it shapes what the club sees first.",
+                ephemeral=True,
+            )
+
+        return callback
+
+
+@app_commands.guild_only()
+class AdviceCog(commands.Cog):
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="advice", description="Tips from runners and coaches for a question or topic")
+    @app_commands.describe(
+        topic="a topic such as back, core, stretching, shoes, load",
+        question=f"what's going on, e.g. 'back spasms at mile 17 of my long run' ({QUESTION_MAX} chars max)",
+        public="show the answer to the channel (default: only you)",
+    )
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    async def advice(
+        self,
+        interaction: discord.Interaction,
+        topic: str | None = None,
+        question: str | None = None,
+        public: bool = False,
+    ) -> None:
+        if not (topic or question):
+            topics = ", ".join(t for t, _ in await tips_db.topics(self.bot.db, interaction.guild_id or 0))
+            await interaction.response.send_message(
+                f"Ask a question or pick a topic, e.g. `/advice question: back spasms on long runs`.\nTopics: {topics}",
+                ephemeral=True,
+            )
+            return
+        answer = await advise(self.bot.db, interaction.guild_id or 0, topic, question)
+        if not answer.tips:
+            suggestions = ", ".join(f"`{t}`" for t in answer.suggestions) or "`/advice topic:`"
+            content = f"No tip matched that yet. Try one of these topics: {suggestions}."
+            if answer.red_flags:
+                content = f"{PROFESSIONAL_LINE}\n{content}"
+            await interaction.response.send_message(content, ephemeral=not public, allowed_mentions=NO_MENTIONS)
+            return
+        embeds = [tip_embed(tip) for tip in answer.tips]
+        embeds[-1].set_footer(text=DISCLAIMER)
+        await interaction.response.send_message(
+            content=PROFESSIONAL_LINE if answer.red_flags else None,
+            embeds=embeds,
+            view=VoteView(self.bot, answer.tips),
+            ephemeral=not public,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def setup(bot: StrideBot) -> None:
+    await bot.add_cog(AdviceCog(bot))

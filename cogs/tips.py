@@ -1,0 +1,188 @@
+"""/tips: server managers curate the tip list (Manage Server, hidden from members and checked in code)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import math
+from datetime import datetime
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.advice import admin
+from bot.client import NO_MENTIONS, StrideBot
+from bot.db import tips as tips_db
+from bot.errors import UserError
+from cogs.advice import topic_autocomplete
+from cogs.ui.embeds import BRAND
+from cogs.ui.tips import tip_embed, tip_line
+
+PER_PAGE = 15
+KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in admin.KINDS]
+IMPORT_ERRORS_SHOWN = 15
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class TipsCog(commands.GroupCog, group_name="tips", group_description="Curate this server's tips (Manage Server)"):
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # Default permissions only hide the commands; a server can override them, so check again.
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
+        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+
+    @app_commands.command(name="add", description="Add a tip to this server's list")
+    @app_commands.describe(
+        topic="e.g. back, core, stretching (new topics are fine)",
+        title="short headline (100 chars max)",
+        body="the tip itself (1500 chars max)",
+        source="where it comes from: a study, a coaching body, a physio (300 chars max)",
+        tags="comma-separated search words, e.g. spasm, lower back",
+        kind="stretch and core tips also feed the daily reminders",
+    )
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    @app_commands.choices(kind=KIND_CHOICES)
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        topic: str,
+        title: str,
+        body: str,
+        source: str | None = None,
+        tags: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        fields = admin.clean_fields(topic, title, body, source, tags, kind)
+        tip_id = await admin.add_tip(self.bot.db, interaction.guild_id or 0, interaction.user.id, fields)
+        tip = await tips_db.get_tip(self.bot.db, interaction.guild_id or 0, tip_id)
+        await self._reply(interaction, f"Added tip #{tip_id}.", embed=tip_embed(tip) if tip else None)
+
+    @app_commands.command(name="edit", description="Change one of this server's tips")
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    @app_commands.choices(kind=KIND_CHOICES)
+    async def edit(
+        self,
+        interaction: discord.Interaction,
+        id: int,
+        topic: str | None = None,
+        title: str | None = None,
+        body: str | None = None,
+        source: str | None = None,
+        tags: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        tip = await admin.edit_tip(
+            self.bot.db,
+            interaction.guild_id or 0,
+            interaction.user.id,
+            id,
+            topic=topic,
+            title=title,
+            body=body,
+            source=source,
+            tags=tags,
+            kind=kind,
+        )
+        await self._reply(interaction, f"Updated tip #{id}.", embed=tip_embed(tip))
+
+    @app_commands.command(name="remove", description="Remove one of this server's tips (can be restored)")
+    async def remove(self, interaction: discord.Interaction, id: int) -> None:
+        tip = await admin.set_removed(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, True)
+        await self._reply(interaction, f"Removed tip #{id} ({tip.title}). `/tips restore id: {id}` brings it back.")
+
+    @app_commands.command(name="restore", description="Bring back a removed tip")
+    async def restore(self, interaction: discord.Interaction, id: int) -> None:
+        tip = await admin.set_removed(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, False)
+        await self._reply(interaction, f"Restored tip #{id} ({tip.title}).")
+
+    @app_commands.command(name="hide", description="Hide a built-in tip in this server")
+    async def hide(self, interaction: discord.Interaction, id: int) -> None:
+        tip = await admin.set_hidden(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, True)
+        await self._reply(interaction, f"Hid built-in tip #{id} ({tip.title}) in this server.")
+
+    @app_commands.command(name="unhide", description="Show a hidden built-in tip again")
+    async def unhide(self, interaction: discord.Interaction, id: int) -> None:
+        tip = await admin.set_hidden(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, False)
+        await self._reply(interaction, f"Built-in tip #{id} ({tip.title}) is shown again.")
+
+    @app_commands.command(name="list", description="The tips members see, by topic")
+    @app_commands.autocomplete(topic=topic_autocomplete)
+    async def list_(
+        self, interaction: discord.Interaction, topic: str | None = None, page: app_commands.Range[int, 1] = 1
+    ) -> None:
+        guild_id = interaction.guild_id or 0
+        total = await tips_db.count_visible(self.bot.db, guild_id, topic)
+        pages = max(1, math.ceil(total / PER_PAGE))
+        page = min(page, pages)
+        tips = await tips_db.by_topic(self.bot.db, guild_id, topic, PER_PAGE, (page - 1) * PER_PAGE)
+        embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
+        embed.description = "\n".join(tip_line(t) for t in tips) or "No tips here yet. Add one with `/tips add`."
+        embed.set_footer(text=f"Page {page}/{pages} · {total} tips")
+        await self._reply(interaction, "", embed=embed)
+
+    @app_commands.command(name="topics", description="Topics and how many tips each has")
+    async def topics(self, interaction: discord.Interaction) -> None:
+        topics = await tips_db.topics(self.bot.db, interaction.guild_id or 0)
+        lines = [f"`{topic}` · {count}" for topic, count in topics]
+        embed = discord.Embed(title="Topics", description="\n".join(lines) or "No topics.", colour=BRAND)
+        await self._reply(interaction, "", embed=embed)
+
+    @app_commands.command(name="export", description="Download this server's tips as JSON")
+    @app_commands.describe(include_builtin="also include the built-in library")
+    async def export(self, interaction: discord.Interaction, include_builtin: bool = False) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        body = await admin.export_tips(self.bot.db, interaction.guild_id or 0, include_builtin)
+        await interaction.followup.send(
+            "Here are the tips. Edit and send them back with `/tips import`.",
+            file=discord.File(io.BytesIO(body), filename="stride-tips.json"),
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="import", description="Add or update tips from a JSON file (all or nothing)")
+    @app_commands.describe(file="a JSON file in the format /tips export writes")
+    async def import_(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
+        if file.size > admin.IMPORT_BYTES_MAX:
+            raise UserError(f"The file is {file.size // 1024} KB; the limit is 2 MB.", "file")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        raw = await file.read()
+        entries, lines = await asyncio.to_thread(admin.parse_import, raw)
+        guild_id = interaction.guild_id or 0
+        plan = await admin.plan_import(self.bot.db, guild_id, entries, lines)
+        if plan.errors:
+            shown = "\n".join(f"- {e}" for e in plan.errors[:IMPORT_ERRORS_SHOWN])
+            more = len(plan.errors) - IMPORT_ERRORS_SHOWN
+            extra = f"\n…and {more} more." if more > 0 else ""
+            await interaction.followup.send(
+                f"Nothing was imported: fix these and try again.\n{shown}{extra}",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        await admin.apply_import(self.bot.db, guild_id, interaction.user.id, plan)
+        await interaction.followup.send(
+            f"Imported: {len(plan.added)} added, {len(plan.updated)} updated, {plan.skipped} skipped.",
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="log", description="Recent changes to this server's tips")
+    async def log(self, interaction: discord.Interaction) -> None:
+        entries = await tips_db.audit_log(self.bot.db, interaction.guild_id or 0)
+        lines = []
+        for e in entries:
+            when = discord.utils.format_dt(datetime.fromisoformat(e["created_at"]), "R")
+            target = f" #{e['tip_id']}" if e["tip_id"] else ""
+            lines.append(f"{when} <@{e['user_id']}> **{e['action']}**{target} {e['detail'][:80]}")
+        embed = discord.Embed(title="Tip changes", description="\n".join(lines) or "No changes yet.", colour=BRAND)
+        await self._reply(interaction, "", embed=embed)
+
+
+async def setup(bot: StrideBot) -> None:
+    await bot.add_cog(TipsCog(bot))
