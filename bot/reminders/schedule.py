@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.errors import UserError
+
 __all__ = [
     "ALL_DAYS",
     "WEEKDAYS",
@@ -43,13 +45,11 @@ WEEKENDS = 0b1100000
 DEFAULT_GRACE = timedelta(hours=1)
 
 
-class ScheduleError(Exception):
+class ScheduleError(UserError):
     """A member typed something we could not understand; ``message`` is safe to show them."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(message, field)
 
     def __str__(self) -> str:
         return self.message

@@ -63,6 +63,13 @@ _NAMED_DISTANCES: dict[str, float] = {
 }
 
 
+# How a distance field is named in messages, and examples of good values for it.
+_DISTANCE_FIELDS: dict[str, tuple[str, str]] = {
+    "retire_at": ("shoe's retirement distance", "Try `800km` or `500mi`."),
+    "weekly_goal": ("weekly goal", "Try `40k` or `25mi`."),
+}
+
+
 def parse_distance(
     text: str,
     default_units: str = "km",
@@ -73,23 +80,24 @@ def parse_distance(
 ) -> float:
     """Metres from '10k', '6.2mi', '5000m', 'half', '10,5 km'; a bare number is in `default_units`.
     Runs accept 0.1-500 km; other uses (shoe life, weekly goal) may pass their own bounds and field."""
+    name, examples = _DISTANCE_FIELDS.get(field, ("distance", DISTANCE_EXAMPLES))
     cleaned = " ".join(text.lower().replace(",", ".").split())
     if not cleaned:
-        raise InputError(field, f"The distance is empty. {DISTANCE_EXAMPLES}")
+        raise InputError(field, f"The {name} is empty. {examples}")
     match = _DISTANCE_RE.fullmatch(cleaned)
     unit = match.group(2) if match else ""
     if cleaned in _NAMED_DISTANCES:
         metres = _NAMED_DISTANCES[cleaned]
     elif not match or (unit and unit not in _DISTANCE_UNITS):
-        raise InputError(field, f"Couldn't read the distance `{_shown(text)}`. {DISTANCE_EXAMPLES}")
+        raise InputError(field, f"Couldn't read the {name} `{_shown(text)}`. {examples}")
     else:
         metres = float(match.group(1)) * (_DISTANCE_UNITS[unit] if unit else metres_per_unit(default_units))
     if not min_m - 1e-6 <= metres <= max_m + 1e-6:
         hint = " (for metres, add `m`: `800m`)" if match and not unit and metres > max_m else ""
         raise InputError(
             field,
-            f"The distance `{_shown(text)}` is outside the range I accept, "
-            f"{min_m / METRES_PER_KM:g} to {max_m / METRES_PER_KM:g} km{hint}. {DISTANCE_EXAMPLES}",
+            f"The {name} `{_shown(text)}` is outside the range I accept, "
+            f"{min_m / METRES_PER_KM:g} to {max_m / METRES_PER_KM:g} km{hint}. {examples}",
         )
     return metres
 

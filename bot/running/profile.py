@@ -74,7 +74,8 @@ async def set_profile(
         if weekly_goal.strip().lower() in CLEAR_WORDS:
             changes["weekly_goal_m"] = None
         else:
-            changes["weekly_goal_m"] = parse_distance(weekly_goal, str(changes.get("units", current.units)))
+            units_now = str(changes.get("units", current.units))
+            changes["weekly_goal_m"] = parse_distance(weekly_goal, units_now, max_m=2_000_000, field="weekly_goal")
     if leaderboard is not None:
         changes["leaderboard"] = leaderboard
     async with db.transaction() as tx:

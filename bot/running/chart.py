@@ -1,0 +1,78 @@
+"""The weekly distance chart for /run stats: a PNG bar chart, sized for a Discord embed.
+
+Rendering takes tens of milliseconds of CPU: call `render_weekly_chart` off the event loop
+(`asyncio.to_thread`). It builds a `Figure` on the Agg canvas directly, without pyplot's global
+state, so concurrent renders in worker threads do not share a figure manager.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from bot.running.units import metres_per_unit
+
+WIDTH_PX, HEIGHT_PX, DPI = 800, 400, 100
+_BACKGROUND = "#2b2d31"  # Discord's dark embed colour: reads well in both Discord themes
+_TEXT = "#e3e5e8"
+_GRID = "#4e5058"
+_BAR = "#ff6b35"  # the bot's brand colour
+_BAR_CURRENT = "#ffa47a"  # this (unfinished) week
+_GOAL = "#57f287"
+
+
+def render_weekly_chart(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | None = None) -> bytes:
+    """PNG bytes of one bar per (Monday, metres) week, oldest first, in the member's units.
+    The last week is drawn lighter (it is still running); a dashed line marks the weekly goal."""
+    per_unit = metres_per_unit(units)
+    label = "mi" if units == "mi" else "km"
+    values = [metres / per_unit for _, metres in weeks]
+    ticks = [monday.strftime("%b %d").replace(" 0", " ") for monday, _ in weeks]
+
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor=_BACKGROUND)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.set_facecolor(_BACKGROUND)
+    colours = [_BAR] * len(values)
+    if colours:
+        colours[-1] = _BAR_CURRENT
+    positions = range(len(values))
+    bars = axes.bar(positions, values, color=colours, width=0.7, zorder=2)
+    for bar, value in zip(bars, values, strict=True):
+        if value > 0:
+            axes.annotate(
+                f"{value:.0f}" if value >= 10 else f"{round(value, 1):g}",
+                (bar.get_x() + bar.get_width() / 2, value),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=10,
+                color=_TEXT,
+            )
+
+    top = max([*values, 0.0])
+    if weekly_goal_m:
+        goal = weekly_goal_m / per_unit
+        axes.axhline(goal, color=_GOAL, linestyle="--", linewidth=2, zorder=3, label=f"goal {goal:g} {label}")
+        axes.legend(loc="lower right", bbox_to_anchor=(1, 1), frameon=False, labelcolor=_TEXT, fontsize=11)
+        top = max(top, goal)
+    axes.set_ylim(0, top * 1.18 if top > 0 else 1)
+
+    axes.set_xticks(list(positions), ticks, rotation=0, fontsize=10)
+    axes.set_title(f"Weekly distance ({label}), last {len(values)} weeks", color=_TEXT, fontsize=14, loc="left", pad=12)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.tick_params(colors=_TEXT, labelsize=10, length=0)
+    axes.grid(axis="y", color=_GRID, linewidth=0.8, zorder=1)
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(_GRID)
+    figure.tight_layout()
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor=_BACKGROUND)
+    return buffer.getvalue()
