@@ -1,0 +1,73 @@
+"""Use cases behind /run stats and /run records: read a member's history once, summarise it.
+
+Dates are the member's: "today", weeks (Monday start), months and years are taken in the member's
+time zone, matching the local dates their runs are stored with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.db import runs as runs_db
+from bot.db.connection import Database
+from bot.db.members import Profile, get_profile
+from bot.errors import UserError
+from bot.running.records import Record, best_efforts
+from bot.running.service import member_today
+from bot.running.stats import Period, Summary, current_weekly_streak, period_start, summarize, weekly_totals
+
+PERIODS: tuple[Period, ...] = ("week", "month", "year", "all")
+CHART_WEEKS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class MemberStats:
+    profile: Profile
+    period: Period
+    today: date
+    since: date | None  # first day of the period, None for all time
+    summary: Summary
+    weekly_streak: int
+    records: list[Record]  # best efforts within the period, shortest distance first
+    weeks: list[tuple[date, float]]  # (Monday, metres) for the chart, oldest first
+    total_runs: int  # all time, to tell "no runs this week" from "no runs yet"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecords:
+    profile: Profile
+    records: list[Record]  # all-time best efforts, shortest distance first
+
+
+def check_period(period: str) -> Period:
+    if period not in PERIODS:
+        raise UserError(f"Unknown period `{period[:20]}`. Pick one of: {', '.join(PERIODS)}.", "period")
+    return period  # type: ignore[return-value]
+
+
+async def member_stats(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> MemberStats:
+    chosen = check_period(period)
+    profile = await get_profile(db, guild_id, user_id)
+    today = member_today(profile, now)
+    # One indexed range read: the streak may reach back years, so read the whole history.
+    runs = await runs_db.member_runs(db, guild_id, user_id)
+    since = period_start(chosen, today)
+    in_period = [r for r in runs if since is None or r.run_date >= since]
+    return MemberStats(
+        profile=profile,
+        period=chosen,
+        today=today,
+        since=since,
+        summary=summarize(in_period, since, today),
+        weekly_streak=current_weekly_streak(runs, today),
+        records=list(best_efforts(in_period).values()),
+        weeks=weekly_totals(runs, today, CHART_WEEKS),
+        total_runs=len(runs),
+    )
+
+
+async def member_records(db: Database, guild_id: int, user_id: int) -> MemberRecords:
+    profile = await get_profile(db, guild_id, user_id)
+    runs = await runs_db.member_runs(db, guild_id, user_id)
+    return MemberRecords(profile=profile, records=list(best_efforts(runs).values()))
