@@ -1,0 +1,166 @@
+"""/advice and /tips: the seed question, red flags, votes, and admin curation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.e2e.helpers import query
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+RED_FLAG_QUESTIONS = [
+    "numbness in my left foot after 10 miles",
+    "tingling down my leg",
+    "chest pain on hills",
+    "I nearly fainted at the finish",
+    "I can't bear weight on my ankle",
+    "severe swelling around the knee",
+    "blood in my urine after the marathon",
+]
+
+
+async def test_seed_question_gets_back_core_and_form_tips_with_sources(fake, club, bot) -> None:
+    reply = await fake.slash(club.alice, "advice", question="my lower back spasms at mile 17 of my long run")
+    assert reply.ephemeral and len(reply.embeds) == 3
+    topics = {e["author"]["name"].split(" · ")[1] for e in reply.embeds}
+    assert topics & {"back", "core", "form", "long-run"}, topics
+    assert "back" in topics
+    for embed in reply.embeds:
+        source = next(f["value"] for f in embed["fields"] if f["name"] == "Source")
+        assert len(source) > 10
+    assert reply.embeds[-1]["footer"]["text"] == "Tips from runners and coaches, not medical advice."
+    assert "see a doctor" not in reply.content.lower()
+
+
+@pytest.mark.parametrize("question", RED_FLAG_QUESTIONS)
+async def test_red_flags_route_to_a_professional_first(fake, club, bot, question) -> None:
+    reply = await fake.slash(club.bob, "advice", question=question)
+    assert reply.content.startswith("⚠️") and "doctor or physiotherapist" in reply.content
+
+
+async def test_topic_only_and_autocomplete_and_nothing_found(fake, club, bot) -> None:
+    reply = await fake.slash(club.alice, "advice", topic="core")
+    assert all(" · core · " in e["author"]["name"] for e in reply.embeds)
+    choices = await fake.autocomplete(club.alice, "advice", "topic", "str")
+    assert [c["value"] for c in choices] == ["stretching"]
+    empty = await fake.slash(club.alice, "advice", question="xylophone quartz")
+    assert "No tip matched" in empty.content and "`" in empty.content
+    long = await fake.slash(club.alice, "advice", question="a" * 301)
+    assert "under 300" in long.content
+
+
+async def test_votes_are_one_per_member_per_tip(fake, club, bot) -> None:
+    reply = await fake.slash(club.alice, "advice", question="gels during a marathon")
+    tip_id = int(reply.embeds[0]["author"]["name"].split(" · ")[0][1:])
+    up = await fake.click(club.alice, reply, f"👍 #{tip_id}")
+    assert "helpful" in up.content
+    await fake.click(club.alice, reply, f"👍 #{tip_id}")
+    await fake.click(club.alice, reply, f"👎 #{tip_id}")
+    assert query(bot.database_path, "SELECT vote FROM tip_votes WHERE user_id = ? AND tip_id = ?",
+                 (club.alice.id, tip_id)) == [(-1,)]  # fmt: skip
+
+
+TIPS_COMMANDS = [
+    ("tips add", {"topic": "back", "title": "t", "body": "b"}),
+    ("tips edit", {"id": 1, "title": "x"}),
+    ("tips remove", {"id": 1}),
+    ("tips restore", {"id": 1}),
+    ("tips hide", {"id": 1}),
+    ("tips unhide", {"id": 1}),
+    ("tips list", {}),
+    ("tips topics", {}),
+    ("tips export", {}),
+    ("tips log", {}),
+]
+
+
+@pytest.mark.parametrize(("command", "options"), TIPS_COMMANDS)
+async def test_members_cannot_run_tips_commands_even_bypassing_the_client(fake, club, bot, command, options) -> None:
+    schema = next(c for c in fake.commands(club.guild) if c["name"] == "tips")
+    assert schema["default_member_permissions"] == str(0x20)
+    saved = schema.pop("default_member_permissions")  # a client that ignores the hidden permission
+    try:
+        reply = await fake.slash(club.bob, command, **options)
+    finally:
+        schema["default_member_permissions"] = saved
+    assert reply.ephemeral and "Manage Server" in reply.content
+    assert query(bot.database_path, "SELECT count(*) FROM tip_audit WHERE user_id = ?", (club.bob.id,)) == [(0,)]
+
+
+async def test_add_remove_restore_and_hide(fake, club, bot) -> None:
+    added = await fake.slash(
+        club.admin, "tips add", topic="back", title="Club hill loop @everyone",
+        body="Walk the zebraquartz hill loop to loosen your back <@&123>.", source="Club coach", tags="zebraquartz",
+    )  # fmt: skip
+    tip_id = int(added.content.split("#")[1].rstrip("."))
+    assert added.allowed_mentions == {"parse": []}
+    found = await fake.slash(club.alice, "advice", question="zebraquartz")
+    assert "Club hill loop" in found.embed_text() and found.allowed_mentions == {"parse": []}
+
+    await fake.slash(club.admin, "tips remove", id=tip_id)
+    gone = await fake.slash(club.alice, "advice", question="zebraquartz")
+    assert "No tip matched" in gone.content
+    await fake.slash(club.admin, "tips restore", id=tip_id)
+    back = await fake.slash(club.alice, "advice", question="zebraquartz")
+    assert "Club hill loop" in back.embed_text()
+
+    edited = await fake.slash(club.admin, "tips edit", id=tip_id, title="Hill loop")
+    assert "Hill loop" in edited.embed_text()
+    too_long = await fake.slash(club.admin, "tips edit", id=tip_id, title="x" * 101)
+    assert "title must be 1–100" in too_long.content
+
+    builtin = await fake.slash(club.alice, "advice", question="gels")
+    builtin_id = int(builtin.embeds[0]["author"]["name"].split(" · ")[0][1:])
+    await fake.slash(club.admin, "tips hide", id=builtin_id)
+    hidden = await fake.slash(club.alice, "advice", question="gels")
+    assert f"#{builtin_id} " not in hidden.embed_text()
+    # hidden for this server only
+    fake.world.guild_commands[club.other_guild.id] = fake.world.guild_commands[club.guild.id]
+    elsewhere = await fake.slash(club.stranger, "advice", question="gels", guild=club.other_guild)
+    assert f"#{builtin_id} " in elsewhere.embed_text()
+    await fake.slash(club.admin, "tips unhide", id=builtin_id)
+    shown = await fake.slash(club.alice, "advice", question="gels")
+    assert f"#{builtin_id} " in shown.embed_text()
+
+    log = await fake.slash(club.admin, "tips log")
+    text = log.embed_text()
+    for action in ("add", "remove", "restore", "edit", "hide", "unhide"):
+        assert f"**{action}**" in text
+
+
+async def test_import_is_all_or_nothing_and_export_round_trips(fake, club, bot) -> None:
+    def count() -> int:
+        return query(bot.database_path, "SELECT count(*) FROM tips WHERE guild_id = ?", (club.guild.id,))[0][0]
+
+    before = count()
+    document = {
+        "tips": [
+            {"topic": "hydration", "title": "Carry water on hot days", "body": "Plan a loop past a fountain."},
+            {"topic": "hydration", "title": "Too long", "body": "x" * 1501},
+            {"topic": "pacing", "title": "Negative splits", "body": "Start slower than goal pace."},
+        ]
+    }
+    payload = json.dumps(document, indent=2).encode()
+    reply = await fake.slash(club.admin, "tips import", file=fake.attachment("tips.json", payload))
+    assert "Nothing was imported" in reply.content and "entry 2 (line 8)" in reply.content
+    assert count() == before
+
+    broken = await fake.slash(club.admin, "tips import", file=fake.attachment("tips.json", b'{"tips": [}'))
+    assert "not valid JSON: line 1" in broken.content
+
+    del document["tips"][1]
+    ok = await fake.slash(club.admin, "tips import", file=fake.attachment("tips.json", json.dumps(document).encode()))
+    assert "2 added, 0 updated, 0 skipped" in ok.content and count() == before + 2
+
+    exported = await fake.slash(club.admin, "tips export")
+    first = exported.files["stride-tips.json"]
+    again = await fake.slash(club.admin, "tips import", file=fake.attachment("tips.json", first))
+    assert "0 added, 0 updated" in again.content
+    second = (await fake.slash(club.admin, "tips export")).files["stride-tips.json"]
+    assert first == second
+
+    full = await fake.slash(club.admin, "tips export", include_builtin=True)
+    entries = json.loads(full.files["stride-tips.json"])["tips"]
+    assert sum(1 for e in entries if e.get("builtin")) >= 60
