@@ -16,6 +16,7 @@ from bot.errors import UserError
 QUESTION_MAX = 300
 TOP_N = 3
 CANDIDATES = 50
+PER_TOPIC = 2
 # Votes nudge the ranking by at most ±20%, so a popular tip never buries a relevant one.
 VOTE_WEIGHT, VOTE_SCALE = 0.2, 5.0
 
@@ -40,6 +41,23 @@ def match_query(text: str) -> str | None:
     words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     unique = list(dict.fromkeys(words))[:24]
     return " OR ".join(f'"{w}"' for w in unique) or None
+
+
+def pick_top(ranked: list[Tip], topic: str | None, n: int = TOP_N) -> list[Tip]:
+    """The best n, at most PER_TOPIC from one topic unless the member asked for a topic,
+    so a question gets the club's spread of advice (e.g. back + stretching), not three near-twins."""
+    if topic:
+        return ranked[:n]
+    chosen: list[Tip] = []
+    per_topic: dict[str, int] = {}
+    for tip in ranked:
+        if per_topic.get(tip.topic, 0) < PER_TOPIC:
+            chosen.append(tip)
+            per_topic[tip.topic] = per_topic.get(tip.topic, 0) + 1
+        if len(chosen) == n:
+            return chosen
+    leftovers = [tip for tip in ranked if tip not in chosen]
+    return chosen + leftovers[: n - len(chosen)]
 
 
 def vote_factor(votes: int) -> float:
@@ -70,7 +88,7 @@ async def advise(db: Database, guild_id: int, topic: str | None, question: str |
     if match:
         ranked = await tips_db.search(db, guild_id, match, topic, CANDIDATES)
         ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
-        answer.tips = [tip for tip, _, _ in ranked[:TOP_N]]
+        answer.tips = pick_top([tip for tip, _, _ in ranked], topic)
     elif topic:
         answer.tips = await tips_db.by_topic(db, guild_id, topic, TOP_N)
     if not answer.tips:

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.advice import admin
+from bot.db.connection import Database
+from bot.errors import UserError
+
+GUILD, ADMIN = 7, 3
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "t.db")
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"topic": "Back Pain!"}, "topic"),
+        ({"title": "x" * 101}, "title"),
+        ({"body": ""}, "body"),
+        ({"body": "x" * 1501}, "body"),
+        ({"source": "s" * 301}, "source"),
+        ({"tags": ",".join(f"t{i}" for i in range(13))}, "tags"),
+        ({"kind": "yoga"}, "kind"),
+    ],
+)
+def test_clean_fields_limits(kwargs: dict, field: str) -> None:
+    base = {"topic": "back", "title": "T", "body": "B", "source": None, "tags": None, "kind": None}
+    with pytest.raises(UserError) as err:
+        admin.clean_fields(**{**base, **kwargs})
+    assert err.value.field == field
+
+
+def test_clean_fields_normalises() -> None:
+    f = admin.clean_fields(" Back ", " Title ", " Body ", "  ", "Spasm, lower back,spasm", None)
+    assert (f.topic, f.title, f.body, f.source, f.tags, f.kind) == ("back", "Title", "Body", None,
+                                                                    ("spasm", "lower back"), "general")  # fmt: skip
+
+
+@given(st.binary(max_size=2000))
+def test_parse_import_never_crashes_on_arbitrary_bytes(raw: bytes) -> None:
+    try:
+        entries, lines = admin.parse_import(raw)
+    except UserError:
+        return
+    assert isinstance(entries, list) and isinstance(lines, list)
+
+
+async def test_import_plan_reports_every_bad_entry_with_its_line(db: Database) -> None:
+    text = json.dumps(
+        {"tips": [{"topic": "back", "title": "A", "body": "a"}, "nope", {"topic": "back", "title": "A", "body": "b"}]},
+        indent=2,
+    )
+    entries, lines = admin.parse_import(text.encode())
+    plan = await admin.plan_import(db, GUILD, entries, lines)
+    assert plan.errors == [
+        "entry 2 (line 8): expected an object with topic, title and body.",
+        "entry 3 (line 9): duplicate of entry 1 (same topic and title).",
+    ]
+
+
+async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 2)
+    for title in ("A", "B"):
+        await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", title, "x", None, None, None))
+    with pytest.raises(UserError, match="limit"):
+        await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", "C", "x", None, None, None))
+    entries, lines = admin.parse_import(json.dumps([{"topic": "core", "title": "D", "body": "d"}]).encode())
+    plan = await admin.plan_import(db, GUILD, entries, lines)
+    assert plan.errors and "limit" in plan.errors[-1]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.advice import admin
+from bot.advice.builtins import sync_library
+from bot.advice.search import advise, match_query, pick_top, vote_factor
+from bot.db import tips as tips_db
+from bot.db.connection import Database
+from bot.db.tips import Tip, TipFields
+from bot.errors import UserError
+
+GUILD, ADMIN = 10, 1
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "t.db")
+    await database.migrate()
+    await sync_library(database)
+    yield database
+    await database.close()
+
+
+def test_match_query_quotes_every_word() -> None:
+    assert match_query('back "spasms" OR NEAR(x) at mile 17*') == '"back" OR "spasms" OR "near" OR "17"'
+    assert match_query("the and of") is None
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+async def test_any_question_is_answered_without_crashing(db: Database, question: str) -> None:
+    answer = await advise(db, GUILD, None, question)
+    assert answer.tips or answer.suggestions
+
+
+def test_votes_move_the_ranking_by_at_most_twenty_percent() -> None:
+    assert vote_factor(0) == 1.0
+    assert 1.19 < vote_factor(10_000) <= 1.2 and 0.8 <= vote_factor(-10_000) < 0.81
+
+
+def test_pick_top_spreads_topics_unless_a_topic_was_asked() -> None:
+    def tip(i: int, topic: str) -> Tip:
+        return Tip(i, topic, "general", f"t{i}", "b", "s", (), True)
+
+    ranked = [tip(1, "back"), tip(2, "back"), tip(3, "back"), tip(4, "core")]
+    assert [t.id for t in pick_top(ranked, None)] == [1, 2, 4]
+    assert [t.id for t in pick_top(ranked, "back")] == [1, 2, 3]
+    assert [t.id for t in pick_top(ranked[:3], None)] == [1, 2, 3]
+
+
+async def test_seed_question(db: Database) -> None:
+    answer = await advise(db, GUILD, None, "back spasms at mile 17 of my long run")
+    assert answer.tips[0].topic == "back" and not answer.red_flags
+    assert all(t.source for t in answer.tips)
+
+
+async def test_votes_cannot_bury_a_relevant_tip(db: Database) -> None:
+    best = (await advise(db, GUILD, None, "back spasms long run")).tips[0]
+    loved = (await advise(db, GUILD, None, "gels carbohydrate")).tips[0]
+    for user in range(500):
+        await tips_db.vote(db, GUILD, user, best.id, -1)
+        await tips_db.vote(db, GUILD, user, loved.id, 1)
+    again = await advise(db, GUILD, None, "back spasms long run")
+    assert best.id in [t.id for t in again.tips]
+    assert loved.id not in [t.id for t in again.tips]
+
+
+async def test_topic_boost_and_red_flags(db: Database) -> None:
+    answer = await advise(db, GUILD, "stretching", "tight back")
+    assert answer.tips[0].topic == "stretching"
+    flagged = await advise(db, GUILD, None, "numbness in my foot")
+    assert flagged.red_flags
+
+
+async def test_question_too_long(db: Database) -> None:
+    with pytest.raises(UserError, match="under 300"):
+        await advise(db, GUILD, None, "x" * 301)
+
+
+async def test_library_update_keeps_server_edits(db: Database) -> None:
+    tip = (await tips_db.by_topic(db, GUILD, "back", 1))[0]
+    await admin.set_hidden(db, GUILD, ADMIN, tip.id, True)
+    own = await admin.add_tip(db, GUILD, ADMIN, TipFields("back", "general", "Ours", "Our body", None, ()))
+    changed = await tips_db.sync_builtins(
+        db, 999, [(tip.builtin_key, TipFields("back", "general", "New title", "New body", "src", ()))]
+    )
+    assert changed >= 1
+    updated = await tips_db.get_tip(db, GUILD, tip.id)
+    assert updated is not None and updated.title == "New title"
+    assert await tips_db.is_hidden(db, GUILD, tip.id)
+    assert (await tips_db.get_tip(db, GUILD, own)).title == "Ours"
+    # Built-ins dropped from the library disappear; the same version again is a no-op.
+    assert await tips_db.count_visible(db, 99, None) == 1
+    assert await tips_db.sync_builtins(db, 999, []) == 0
