@@ -36,11 +36,16 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)  # topics to try when nothing matched
 
 
-def match_query(text: str) -> str | None:
-    """An FTS5 query OR-ing the meaningful words, each quoted so no word is read as syntax."""
+def query_words(text: str) -> list[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    unique = list(dict.fromkeys(words))[:24]
-    return " OR ".join(f'"{w}"' for w in unique) or None
+    return list(dict.fromkeys(words))[:24]
+
+
+def match_query(words: list[str] | str, operator: str = "OR") -> str | None:
+    """An FTS5 query joining the words, each quoted so no word is read as syntax."""
+    if isinstance(words, str):
+        words = query_words(words)
+    return f" {operator} ".join(f'"{w}"' for w in words) or None
 
 
 def pick_top(ranked: list[Tip], topic: str | None, n: int = TOP_N) -> list[Tip]:
@@ -74,6 +79,26 @@ async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4)
     return ranked[:limit]
 
 
+def pairs_query(words: list[str]) -> str:
+    """Tips with at least two of the words: (a AND b) OR (a AND c) OR ..."""
+    pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1 :]]
+    return " OR ".join(pairs)
+
+
+async def _search(db: Database, guild_id: int, words: list[str], topic: str | None) -> list[Tip]:
+    """Tips matching every word first (cheap and precise); when too few do, any word, leaving out words
+    most tips contain (bm25 gives those an IDF of ~0, so they only cost time)."""
+    common = await tips_db.common_terms(db, words)
+    useful = [w for w in words if w not in common] or words
+    ranked: list[tuple[Tip, float, int]] = []
+    if len(useful) > 1:
+        ranked = await tips_db.search(db, guild_id, pairs_query(useful), topic, CANDIDATES)
+    if len(ranked) < TOP_N:
+        ranked = await tips_db.search(db, guild_id, match_query(useful) or "", topic, CANDIDATES)
+    ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
+    return pick_top([tip for tip, _, _ in ranked], topic)
+
+
 async def advise(db: Database, guild_id: int, topic: str | None, question: str | None) -> Answer:
     topic = topic.strip().lower() if topic and topic.strip() else None
     question = question.strip() if question else ""
@@ -84,11 +109,9 @@ async def advise(db: Database, guild_id: int, topic: str | None, question: str |
             "question",
         )
     answer = Answer(red_flags=find_red_flags(question))
-    match = match_query(question) if question else None
-    if match:
-        ranked = await tips_db.search(db, guild_id, match, topic, CANDIDATES)
-        ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
-        answer.tips = pick_top([tip for tip, _, _ in ranked], topic)
+    words = query_words(question)
+    if words:
+        answer.tips = await _search(db, guild_id, words, topic)
     elif topic:
         answer.tips = await tips_db.by_topic(db, guild_id, topic, TOP_N)
     if not answer.tips:

@@ -8,7 +8,7 @@ from bot.db.connection import Database, Tx
 
 # Child tables before parents, so deletes respect foreign keys. New member-owned
 # tables register here so /me export and /me forget stay complete.
-MEMBER_TABLES: list[str] = ["tip_votes", "runs", "shoes", "members"]
+MEMBER_TABLES: list[str] = ["tip_votes", "runs", "shoes", "reminder_dones", "reminders", "members"]
 
 
 async def export_member(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:

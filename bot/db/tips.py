@@ -93,17 +93,29 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
     return changed
 
 
+async def common_terms(db: Database, words: list[str]) -> set[str]:
+    """Words found in more than half of all tips. FTS5's bm25 gives such terms an IDF of ~0, so
+    dropping them from a query leaves the ranking as it was while skipping most of the work."""
+    if not words:
+        return set()
+    marks = ",".join("?" * len(words))
+    rows = await db.fetchall(
+        f"SELECT term FROM tips_vocab WHERE term IN ({marks}) AND doc * 2 > (SELECT count(*) FROM tips)", words
+    )
+    return {r["term"] for r in rows}
+
+
 async def search(
     db: Database, guild_id: int, match: str, topic: str | None, limit: int
 ) -> list[tuple[Tip, float, int]]:
     """(tip, bm25 score with topic boost, net votes), best first. bm25 is lower-is-better."""
+    # Rank inside FTS first, keep the best `limit` visible tips, and only then look up their votes.
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS}, bm25(tips_fts, 4.0, 1.0, 2.0)"
-        " * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score,"
-        " coalesce((SELECT sum(v.vote) FROM tip_votes v WHERE v.guild_id = :guild AND v.tip_id = t.id), 0)"
-        " AS votes"
-        f" FROM tips_fts JOIN tips t ON t.id = tips_fts.rowid WHERE tips_fts MATCH :match AND {VISIBLE}"
-        " ORDER BY score LIMIT :limit",
+        "SELECT best.*, coalesce((SELECT sum(v.vote) FROM tip_votes v"
+        " WHERE v.guild_id = :guild AND v.tip_id = best.id), 0) AS votes FROM ("
+        f" SELECT {_COLUMNS}, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " FROM (SELECT rowid AS id, bm25(tips_fts, 4.0, 1.0, 2.0) AS rank FROM tips_fts WHERE tips_fts MATCH :match)"
+        f" AS hits JOIN tips t ON t.id = hits.id WHERE {VISIBLE} ORDER BY score LIMIT :limit) AS best ORDER BY score",
         {"guild": guild_id, "match": match, "topic": topic, "limit": limit},
     )
     return [(_tip(r), r["score"], r["votes"]) for r in rows]

@@ -1,0 +1,307 @@
+"""Reminder rows: members' reminders, the server club ping, the Done log.
+
+Instants are stored as unix seconds (UTC); this module converts them to aware datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from bot.db.connection import Database, Tx
+from bot.db.members import now_iso
+
+SERVER_PING = 0  # reminder_id of a Done on the server's club ping
+
+
+def to_ts(instant: datetime) -> int:
+    return int(instant.timestamp())
+
+
+def from_ts(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _opt(seconds: int | None) -> datetime | None:
+    return None if seconds is None else from_ts(seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    guild_id: int
+    user_id: int
+    kind: str
+    at: time
+    days_mask: int
+    timezone: str
+    target: str  # "dm" or "channel"
+    channel_id: int | None
+    dm_channel_id: int | None
+    message: str | None
+    paused: bool
+    next_fire: datetime
+    snooze: datetime | None
+    last_fire: datetime | None
+    sends: int
+    failures: int
+
+
+@dataclass(frozen=True, slots=True)
+class ServerReminder:
+    guild_id: int
+    channel_id: int
+    at: time
+    timezone: str
+    role_id: int | None
+    kind: str
+    next_fire: datetime
+    last_fire: datetime | None
+    failures: int
+
+
+def _reminder(row) -> Reminder:
+    return Reminder(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        user_id=row["user_id"],
+        kind=row["kind"],
+        at=time.fromisoformat(row["at_time"]),
+        days_mask=row["days_mask"],
+        timezone=row["timezone"],
+        target=row["target"],
+        channel_id=row["channel_id"],
+        dm_channel_id=row["dm_channel_id"],
+        message=row["message"],
+        paused=bool(row["paused"]),
+        next_fire=from_ts(row["next_fire_utc"]),
+        snooze=_opt(row["snooze_utc"]),
+        last_fire=_opt(row["last_fire_utc"]),
+        sends=row["sends"],
+        failures=row["failures"],
+    )
+
+
+def _server(row) -> ServerReminder:
+    return ServerReminder(
+        guild_id=row["guild_id"],
+        channel_id=row["channel_id"],
+        at=time.fromisoformat(row["at_time"]),
+        timezone=row["timezone"],
+        role_id=row["role_id"],
+        kind=row["kind"],
+        next_fire=from_ts(row["next_fire_utc"]),
+        last_fire=_opt(row["last_fire_utc"]),
+        failures=row["failures"],
+    )
+
+
+def _due(next_fire: int, snooze: int | None) -> int:
+    return next_fire if snooze is None else min(next_fire, snooze)
+
+
+# --------------------------------------------------------------------------- member reminders
+
+
+async def count_member(db: Database | Tx, guild_id: int, user_id: int) -> int:
+    row = await db.fetchone("SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    return row[0]
+
+
+async def insert(
+    tx: Tx,
+    *,
+    guild_id: int,
+    user_id: int,
+    kind: str,
+    at: time,
+    days_mask: int,
+    timezone: str,
+    target: str,
+    channel_id: int | None,
+    message: str | None,
+    next_fire: datetime,
+) -> int:
+    fire = to_ts(next_fire)
+    return await tx.insert(
+        "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, channel_id, message,"
+        " next_fire_utc, due_utc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, user_id, kind, at.strftime("%H:%M"), days_mask, timezone, target, channel_id, message, fire, fire,
+         now_iso()),
+    )  # fmt: skip
+
+
+async def member_reminders(db: Database | Tx, guild_id: int, user_id: int) -> list[Reminder]:
+    rows = await db.fetchall(
+        "SELECT * FROM reminders WHERE guild_id = ? AND user_id = ? ORDER BY id", (guild_id, user_id)
+    )
+    return [_reminder(r) for r in rows]
+
+
+async def get(db: Database | Tx, reminder_id: int) -> Reminder | None:
+    """Any member's reminder by id: callers check it belongs to the member asking."""
+    row = await db.fetchone("SELECT * FROM reminders WHERE id = ?", (reminder_id,))
+    return _reminder(row) if row else None
+
+
+async def set_schedule(tx: Tx, reminder_id: int, next_fire: datetime, snooze: datetime | None) -> None:
+    fire, nap = to_ts(next_fire), None if snooze is None else to_ts(snooze)
+    await tx.execute(
+        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ? WHERE id = ?",
+        (fire, nap, _due(fire, nap), reminder_id),
+    )
+
+
+async def set_last_fire(tx: Tx, reminder_id: int, fire: datetime) -> None:
+    await tx.execute("UPDATE reminders SET last_fire_utc = ? WHERE id = ?", (to_ts(fire), reminder_id))
+
+
+async def set_paused(tx: Tx, reminder_id: int, paused: bool) -> None:
+    await tx.execute("UPDATE reminders SET paused = ?, failures = 0 WHERE id = ?", (int(paused), reminder_id))
+
+
+async def delete(tx: Tx, reminder_id: int) -> int:
+    return await tx.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,))
+
+
+# --------------------------------------------------------------------------- server club ping
+
+
+async def get_server(db: Database | Tx, guild_id: int) -> ServerReminder | None:
+    row = await db.fetchone("SELECT * FROM server_reminders WHERE guild_id = ?", (guild_id,))
+    return _server(row) if row else None
+
+
+async def upsert_server(
+    tx: Tx,
+    *,
+    guild_id: int,
+    channel_id: int,
+    at: time,
+    timezone: str,
+    role_id: int | None,
+    kind: str,
+    next_fire: datetime,
+    set_by: int,
+) -> None:
+    await tx.execute(
+        "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, role_id, kind, next_fire_utc, set_by,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+        " channel_id = excluded.channel_id, at_time = excluded.at_time, timezone = excluded.timezone,"
+        " role_id = excluded.role_id, kind = excluded.kind, next_fire_utc = excluded.next_fire_utc,"
+        " failures = 0, set_by = excluded.set_by, updated_at = excluded.updated_at",
+        (guild_id, channel_id, at.strftime("%H:%M"), timezone, role_id, kind, to_ts(next_fire), set_by, now_iso()),
+    )
+
+
+async def delete_server(tx: Tx, guild_id: int) -> int:
+    return await tx.execute("DELETE FROM server_reminders WHERE guild_id = ?", (guild_id,))
+
+
+# --------------------------------------------------------------------------- the dispatcher's queries
+
+
+async def earliest_due(db: Database) -> datetime | None:
+    """When the next active reminder of any kind is due (both reads use an index)."""
+    row = await db.fetchone(
+        "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE paused = 0"
+        " UNION ALL SELECT min(next_fire_utc) FROM server_reminders)"
+    )
+    return None if row[0] is None else from_ts(row[0])
+
+
+async def due_reminders(tx: Tx, now: datetime, limit: int) -> list[Reminder]:
+    rows = await tx.fetchall(
+        "SELECT * FROM reminders WHERE paused = 0 AND due_utc <= ? ORDER BY due_utc LIMIT ?", (to_ts(now), limit)
+    )
+    return [_reminder(r) for r in rows]
+
+
+async def due_servers(tx: Tx, now: datetime, limit: int) -> list[ServerReminder]:
+    rows = await tx.fetchall(
+        "SELECT * FROM server_reminders WHERE next_fire_utc <= ? ORDER BY next_fire_utc LIMIT ?",
+        (to_ts(now), limit),
+    )
+    return [_server(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a claim writes back for one member reminder: its new schedule, and what was sent."""
+
+    reminder_id: int
+    next_fire: datetime
+    snooze: datetime | None
+    last_fire: datetime | None
+    sends: int
+
+
+async def advance(tx: Tx, claims: Iterable[Claim]) -> None:
+    rows = []
+    for c in claims:
+        fire, nap = to_ts(c.next_fire), None if c.snooze is None else to_ts(c.snooze)
+        last = None if c.last_fire is None else to_ts(c.last_fire)
+        rows.append((fire, nap, _due(fire, nap), last, c.sends, c.reminder_id))
+    await tx.executemany(
+        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
+        " WHERE id = ?",
+        rows,
+    )
+
+
+async def advance_servers(tx: Tx, claims: Iterable[tuple[int, datetime, datetime | None]]) -> None:
+    """(guild_id, next fire, slot sent or None) per claimed club ping."""
+    await tx.executemany(
+        "UPDATE server_reminders SET next_fire_utc = ?, last_fire_utc = coalesce(?, last_fire_utc) WHERE guild_id = ?",
+        [(to_ts(nxt), None if sent is None else to_ts(sent), guild) for guild, nxt, sent in claims],
+    )
+
+
+async def delivered(tx: Tx, reminder_ids: Iterable[int]) -> None:
+    await tx.executemany(
+        "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids]
+    )
+
+
+async def learn_dm_channels(tx: Tx, pairs: Iterable[tuple[int, int | None]]) -> None:
+    """(reminder_id, dm channel id or None to forget it)."""
+    await tx.executemany("UPDATE reminders SET dm_channel_id = ? WHERE id = ?", [(ch, rid) for rid, ch in pairs])
+
+
+async def refused(tx: Tx, reminder_id: int, pause_at: int) -> tuple[int, bool] | None:
+    """Count one refused delivery; pause at `pause_at` in a row. (failures, paused now) or None if gone."""
+    rows = await tx.fetchall(  # fetchall: a RETURNING statement must run to completion before COMMIT
+        "UPDATE reminders SET failures = failures + 1, paused = CASE WHEN failures + 1 >= ? THEN 1 ELSE paused END"
+        " WHERE id = ? RETURNING failures, paused",
+        (pause_at, reminder_id),
+    )
+    return (rows[0]["failures"], bool(rows[0]["paused"])) if rows else None
+
+
+async def server_delivered(tx: Tx, guild_id: int, ok: bool) -> None:
+    change = "0" if ok else "failures + 1"
+    await tx.execute(f"UPDATE server_reminders SET failures = {change} WHERE guild_id = ?", (guild_id,))
+
+
+# --------------------------------------------------------------------------- Done log
+
+
+async def add_done(tx: Tx, guild_id: int, user_id: int, reminder_id: int, fire: datetime, local_day: date) -> bool:
+    """Record a Done for one slot; False when this slot was already marked done."""
+    changed = await tx.execute(
+        "INSERT OR IGNORE INTO reminder_dones (guild_id, user_id, reminder_id, fire_utc, local_date, done_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (guild_id, user_id, reminder_id, to_ts(fire), local_day.isoformat(), now_iso()),
+    )
+    return changed > 0
+
+
+async def done_days(db: Database | Tx, guild_id: int, user_id: int, limit: int = 4000) -> list[date]:
+    """The distinct days with a Done, newest first."""
+    rows = await db.fetchall(
+        "SELECT DISTINCT local_date FROM reminder_dones WHERE guild_id = ? AND user_id = ?"
+        " ORDER BY local_date DESC LIMIT ?",
+        (guild_id, user_id, limit),
+    )
+    return [date.fromisoformat(r[0]) for r in rows]
