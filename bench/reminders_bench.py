@@ -93,22 +93,23 @@ async def burst(count: int, rate: int, first_delivery: bool, workdir: Path) -> d
             due_mono = due.timestamp() + wall_to_mono
             floor = count * (2 if first_delivery else 1) / rate
             deadline = due_mono + floor * 2.5 + 30
-            dm_ids = {c.id for c in index.values()}
+            channels = fake.world.channels
 
-            def delivered() -> int:
-                return sum(1 for m in list(fake.world.messages.values()) if m.channel_id in dm_ids)
+            def per_member() -> Counter[int]:
+                """DMs received per member (DM channels may be opened during the run)."""
+                dms = (channels[m.channel_id] for m in list(fake.world.messages.values()))
+                return Counter(c.recipient.id for c in dms if c.type == 1 and c.recipient is not None)
 
             for _ in range(int(deadline - time.monotonic()) + 1):  # poll: a wait on every message is O(n^2)
-                if delivered() >= count:
+                if per_member().total() >= count:
                     break
                 await asyncio.sleep(1.0)
             await asyncio.sleep(5.0)  # late duplicates would show up here
-            per_channel = Counter(m.channel_id for m in fake.world.messages.values() if m.channel_id in dm_ids)
+            received = per_member()
             sends = [r.at for r in fake.requests if r.method == "POST" and r.status == 200 and "/messages" in r.path]
             log_text = bot.log()
         finally:
             await bot.stop()
-        lost = sum(1 for m in members if per_channel[index[m.id].id] == 0) if index else count
         return {
             "count": count,
             "rate": rate,
@@ -116,8 +117,8 @@ async def burst(count: int, rate: int, first_delivery: bool, workdir: Path) -> d
             "from_due_s": max(sends) - due_mono if sends else float("nan"),
             "first_to_last_s": max(sends) - min(sends) if sends else float("nan"),
             "first_after_due_s": min(sends) - due_mono if sends else float("nan"),
-            "lost": lost,
-            "duplicates": sum(n - 1 for n in per_channel.values() if n > 1),
+            "lost": sum(1 for m in members if received[m.id] == 0),
+            "duplicates": sum(n - 1 for n in received.values() if n > 1),
             "http_429": fake.rate_limited,
             "requests": len([r for r in fake.requests if r.at >= due_mono - 1]),
             "batches": log_text.count("reminders: claimed"),

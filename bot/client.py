@@ -22,7 +22,18 @@ from bot.errors import UserError
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.runs", "cogs.profile", "cogs.shoes", "cogs.me", "cogs.help", "cogs.advice", "cogs.tips")
+EXTENSIONS = (
+    "cogs.runs",
+    "cogs.profile",
+    "cogs.shoes",
+    "cogs.me",
+    "cogs.help",
+    "cogs.advice",
+    "cogs.tips",
+    "cogs.leaderboard",
+    "cogs.remind",
+    "cogs.server",
+)
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -141,9 +152,15 @@ class StrideBot(commands.Bot):
 
     async def start_background(self) -> None:
         """Long-running tasks (the reminder dispatcher); stopped in close()."""
+        from cogs.delivery import start_dispatcher  # the Discord adapter lives with the cogs
+
+        self.dispatcher = start_dispatcher(self)
 
     async def stop_background(self) -> None:
-        pass
+        dispatcher = getattr(self, "dispatcher", None)
+        if dispatcher is not None:
+            self.dispatcher = None
+            await dispatcher.stop()
 
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))

@@ -45,6 +45,7 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
             inline=False,
         )
     embed.add_field(name="Weekly streak", value=f"{summary.weekly_streak} week(s) in a row with a run")
+    embed.add_field(name="Reminder streak", value=f"{summary.reminder_streak} day(s) in a row with a reminder done")
     return embed
 
 

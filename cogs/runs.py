@@ -1,7 +1,9 @@
-"""/run: log, history, edit, delete."""
+"""/run: log, history, edit, delete, stats, records."""
 
 from __future__ import annotations
 
+import asyncio
+import io
 import math
 
 import discord
@@ -12,9 +14,11 @@ from bot.client import NO_MENTIONS, StrideBot
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
 from bot.db.members import get_profile
-from bot.running import service
+from bot.running import service, stats_service
+from bot.running.chart import render_weekly_chart
 from bot.running.service import RunForm
 from cogs.ui.embeds import WARN, history_embed, run_embed, run_line
+from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
 PER_PAGE = 10
@@ -141,6 +145,35 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             view=view,
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="stats", description="Your totals, pace, streak and a chart of the last 12 weeks")
+    @app_commands.describe(period="which stretch of time (default: all time)", public="show it to the channel")
+    @app_commands.choices(period=[app_commands.Choice(name=p, value=p) for p in stats_service.PERIODS])
+    async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
+        await interaction.response.defer(ephemeral=not public, thinking=True)
+        stats = await stats_service.member_stats(
+            self.bot.db, interaction.guild_id or 0, interaction.user.id, period, discord.utils.utcnow()
+        )
+        files = []
+        if stats.total_runs:
+            png = await asyncio.to_thread(
+                render_weekly_chart, stats.weeks, stats.profile.units, stats.profile.weekly_goal_m
+            )
+            files.append(discord.File(io.BytesIO(png), filename=CHART_FILE))
+        await interaction.followup.send(
+            embed=stats_embed(stats, with_chart=bool(files)),
+            files=files,
+            ephemeral=not public,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="records", description="Your best 1 mile, 5K, 10K, half and marathon times")
+    @app_commands.describe(public="show it to the channel (default: only you)")
+    async def records(self, interaction: discord.Interaction, public: bool = False) -> None:
+        records = await stats_service.member_records(self.bot.db, interaction.guild_id or 0, interaction.user.id)
+        await interaction.response.send_message(
+            embed=records_embed(records), ephemeral=not public, allowed_mentions=NO_MENTIONS
         )
 
 

@@ -17,6 +17,7 @@ QUESTION_MAX = 300
 TOP_N = 3
 CANDIDATES = 50
 PER_TOPIC = 2
+BROAD_MATCH = 1000  # estimated hits above which a search first narrows to tips with two of the words
 # Votes nudge the ranking by at most ±20%, so a popular tip never buries a relevant one.
 VOTE_WEIGHT, VOTE_SCALE = 0.2, 5.0
 
@@ -25,7 +26,8 @@ STOPWORDS = frozenset(
     "a about after am an and any are at be been before but by can could do does doing during for from "
     "get got had has have how i i'm if in into is it its just me mile miles my of on or our should so "
     "some than that the their then there these this to too very was we were what when where which while "
-    "who why will with would you your km k".split()
+    "who why will with would you your km k best good better way ways tip tips help need want know "
+    "advice anything something really".split()
 )
 
 
@@ -86,12 +88,13 @@ def pairs_query(words: list[str]) -> str:
 
 
 async def _search(db: Database, guild_id: int, words: list[str], topic: str | None) -> list[Tip]:
-    """Tips matching every word first (cheap and precise); when too few do, any word, leaving out words
-    most tips contain (bm25 gives those an IDF of ~0, so they only cost time)."""
-    common = await tips_db.common_terms(db, words)
-    useful = [w for w in words if w not in common] or words
+    """Rank by bm25 over the words. Words in more than half of all tips are left out: bm25 gives them an
+    IDF of ~0, so they only cost time. When the rest would still match very many tips, tips with at least
+    two of the words are ranked first, and all of them only when that finds too few."""
+    total, frequency = await tips_db.term_frequencies(db, words)
+    useful = [w for w in words if frequency.get(w, 0) * 2 <= total] or words
     ranked: list[tuple[Tip, float, int]] = []
-    if len(useful) > 1:
+    if len(useful) > 1 and sum(frequency.get(w, 0) for w in useful) > BROAD_MATCH:
         ranked = await tips_db.search(db, guild_id, pairs_query(useful), topic, CANDIDATES)
     if len(ranked) < TOP_N:
         ranked = await tips_db.search(db, guild_id, match_query(useful) or "", topic, CANDIDATES)

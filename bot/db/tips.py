@@ -93,16 +93,16 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
     return changed
 
 
-async def common_terms(db: Database, words: list[str]) -> set[str]:
-    """Words found in more than half of all tips. FTS5's bm25 gives such terms an IDF of ~0, so
-    dropping them from a query leaves the ranking as it was while skipping most of the work."""
-    if not words:
-        return set()
+async def term_frequencies(db: Database, words: list[str]) -> tuple[int, dict[str, int]]:
+    """How many tips there are, and in how many of them each word occurs (as indexed; words the
+    stemmer changes are not found and left out)."""
     marks = ",".join("?" * len(words))
     rows = await db.fetchall(
-        f"SELECT term FROM tips_vocab WHERE term IN ({marks}) AND doc * 2 > (SELECT count(*) FROM tips)", words
+        f"SELECT (SELECT count(*) FROM tips) AS total, term, doc FROM tips_vocab WHERE term IN ({marks})"
+        " UNION ALL SELECT (SELECT count(*) FROM tips), NULL, NULL",
+        words,
     )
-    return {r["term"] for r in rows}
+    return rows[0]["total"], {r["term"]: r["doc"] for r in rows if r["term"] is not None}
 
 
 async def search(

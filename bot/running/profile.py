@@ -10,6 +10,7 @@ from bot.db.connection import Database
 from bot.db.members import Profile, get_profile, update_profile
 from bot.errors import UserError
 from bot.reminders.schedule import parse_timezone
+from bot.reminders.service import reminder_streak
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
 from bot.running.stats import current_weekly_streak, week_start
@@ -24,6 +25,7 @@ class ProfileSummary:
     week_distance_m: float
     weekly_streak: int
     days_to_goal: int | None
+    reminder_streak: int = 0  # days in a row with a reminder marked Done
 
 
 def _goal_date(text: str, today: date) -> date | None:
@@ -95,4 +97,5 @@ async def profile_summary(db: Database, guild_id: int, user_id: int, now: dateti
         week_distance_m=sum(r.distance_m for r in runs if monday <= r.run_date <= today),
         weekly_streak=current_weekly_streak(runs, today),
         days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
+        reminder_streak=await reminder_streak(db, guild_id, user_id, now),
     )

@@ -7,10 +7,12 @@ time zone, matching the local dates their runs are stored with.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
+from bot.db import leaderboard as board_db
 from bot.db import runs as runs_db
 from bot.db.connection import Database
+from bot.db.leaderboard import Standing
 from bot.db.members import Profile, get_profile
 from bot.errors import UserError
 from bot.running.records import Record, best_efforts
@@ -18,6 +20,8 @@ from bot.running.service import member_today
 from bot.running.stats import Period, Summary, current_weekly_streak, period_start, summarize, weekly_totals
 
 PERIODS: tuple[Period, ...] = ("week", "month", "year", "all")
+BOARD_PERIODS: tuple[Period, ...] = ("week", "month", "year")
+BOARD_SIZE = 10
 CHART_WEEKS = 12
 
 
@@ -40,9 +44,20 @@ class MemberRecords:
     records: list[Record]  # all-time best efforts, shortest distance first
 
 
-def check_period(period: str) -> Period:
-    if period not in PERIODS:
-        raise UserError(f"Unknown period `{period[:20]}`. Pick one of: {', '.join(PERIODS)}.", "period")
+@dataclass(frozen=True, slots=True)
+class ClubBoard:
+    period: Period
+    since: date  # first day of the period, in UTC
+    standings: list[Standing]  # the top BOARD_SIZE
+    viewer_id: int
+    viewer: Standing | None  # the member who asked, when they have runs and did not opt out
+    viewer_hidden: bool  # the member who asked opted out
+    units: str  # the viewer's units
+
+
+def check_period(period: str, allowed: tuple[Period, ...] = PERIODS) -> Period:
+    if period not in allowed:
+        raise UserError(f"Unknown period `{period[:20]}`. Pick one of: {', '.join(allowed)}.", "period")
     return period  # type: ignore[return-value]
 
 
@@ -71,3 +86,16 @@ async def member_records(db: Database, guild_id: int, user_id: int) -> MemberRec
     profile = await get_profile(db, guild_id, user_id)
     runs = await runs_db.member_runs(db, guild_id, user_id)
     return MemberRecords(profile=profile, records=list(best_efforts(runs).values()))
+
+
+async def club_leaderboard(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> ClubBoard:
+    """Top members by distance this UTC week / month / year. The server has no single time zone, so
+    periods start on UTC dates; runs are counted by their (member-local) run date."""
+    chosen = check_period(period, BOARD_PERIODS)
+    since = period_start(chosen, now.astimezone(UTC).date())
+    assert since is not None
+    profile = await get_profile(db, guild_id, user_id)
+    board = await board_db.leaderboard(db, guild_id, since, BOARD_SIZE, include_user=user_id)
+    standings = [s for s in board if s.rank <= BOARD_SIZE]
+    viewer = next((s for s in board if s.user_id == user_id), None)
+    return ClubBoard(chosen, since, standings, user_id, viewer, not profile.leaderboard, profile.units)

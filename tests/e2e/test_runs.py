@@ -55,9 +55,7 @@ async def test_units_from_the_profile_apply_to_bare_numbers(fake, club, bot) -> 
     await fake.slash(member, "profile set", units="mi")
     reply = await fake.slash(member, "run log", distance="3", time="27:00")
     assert "3.00 mi" in reply.embed_text() and "9:00 /mi" in reply.embed_text()
-    assert query(bot.database_path, "SELECT round(distance_m) FROM runs WHERE user_id = ?", (member.id,)) == [
-        (4828.0,)
-    ]
+    assert query(bot.database_path, "SELECT round(distance_m) FROM runs WHERE user_id = ?", (member.id,)) == [(4828.0,)]
 
 
 async def test_history_pages_with_buttons_only_the_owner_can_use(fake, club, bot) -> None:

@@ -1,0 +1,386 @@
+"""The one reminder dispatcher: sleep until the earliest due reminder, claim it, send it.
+
+* Every reminder stores its next fire instant (UTC). The dispatcher reads the earliest one (an index
+  lookup), sleeps until then, and is woken early by `wake()` when a schedule changes.
+* Claim-and-advance: due rows are selected and their next fire moved on in ONE transaction, before
+  anything is sent. A crash after the claim loses at most that batch, it never sends twice.
+* Catch-up (schedule.catch_up): less than an hour late fires once, older slots are skipped.
+* Sending runs with bounded concurrency. A rate limit the sender reports is waited out and retried,
+  never dropped; a refused delivery (403) three times in a row pauses the reminder and leaves the
+  member a notice. Any exception is logged and the loop carries on.
+
+Discord stays outside: a `Sender` (cogs/delivery.py) turns an `Outgoing` into a message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time as monotonic
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from bot.db import reminders as db_rem
+from bot.db.connection import Database, Tx
+from bot.db.members import set_notice
+from bot.db.reminders import Claim, Reminder, ServerReminder
+from bot.db.tips import Tip, of_kind
+from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message
+from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
+from bot.reminders.service import utcnow
+
+log = logging.getLogger(__name__)
+
+PAUSE_AFTER_REFUSALS = 3
+FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED = "forbidden", "not_found", "rate_limited", "failed"
+SENT, REFUSED = "sent", "refused"
+
+
+class DeliveryError(Exception):
+    """A failed send, as the sender saw it: `reason` is one of FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED."""
+
+    def __init__(self, reason: str, *, retry_after: float = 0.0, detail: str = "", retryable: bool = True) -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.retry_after = retry_after
+        self.retryable = retryable  # FAILED only: worth another try (5xx, network) or not (a 400)
+
+
+class Sender(Protocol):
+    async def open_dm(self, user_id: int) -> int:
+        """The id of the DM channel with this user (raises DeliveryError)."""
+        ...
+
+    async def send(self, channel_id: int, message: Outgoing) -> None:
+        """Post the message (raises DeliveryError)."""
+        ...
+
+
+@dataclass(slots=True)
+class Job:
+    message: Outgoing
+    reminder: Reminder | None = None
+    server: ServerReminder | None = None
+
+    @property
+    def is_dm(self) -> bool:
+        return self.reminder is not None and self.reminder.target == "dm"
+
+    @property
+    def channel_id(self) -> int | None:
+        if self.server is not None:
+            return self.server.channel_id
+        assert self.reminder is not None
+        return self.reminder.dm_channel_id if self.is_dm else self.reminder.channel_id
+
+
+@dataclass(slots=True)
+class Outcome:
+    job: Job
+    status: str  # SENT, REFUSED or FAILED
+    dm_channel: int | None = None  # a DM channel learnt (or re-learnt) on the way
+
+
+@dataclass(slots=True)
+class _Send:
+    """A claimed slot to send: which instant it is for, whether it is a snooze, which tip."""
+
+    fire: datetime
+    snoozed: bool
+    tip_index: int
+
+
+def _paused_notice(reminder: Reminder) -> str:
+    what = {"stretch": "stretch", "core": "core-work", "custom": "custom"}[reminder.kind]
+    if reminder.target == "dm":
+        why = (
+            f"Discord refused my DMs to you {PAUSE_AFTER_REFUSALS} times in a row (your DMs from this server "
+            "look closed). Allow direct messages from server members in this server's privacy settings, or "
+            "set it up again with `where: channel`"
+        )
+    else:
+        why = (
+            f"I couldn't post in <#{reminder.channel_id}> {PAUSE_AFTER_REFUSALS} times in a row. "
+            "Ask a moderator to let Stride post there, or set it up again in another channel"
+        )
+    return f"Your {what} reminder #{reminder.id} is paused: {why}; then `/remind resume id: {reminder.id}`."
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        sender: Sender,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        concurrency: int = 25,
+        batch_size: int = 100,
+        grace: timedelta = DEFAULT_GRACE,
+        max_sleep: float = 900.0,
+        retry_delays: tuple[float, ...] = (1.0, 5.0, 15.0),
+        error_backoff: float = 5.0,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.clock = clock
+        self.batch_size = batch_size
+        self.grace = grace
+        self.max_sleep = max_sleep
+        self.retry_delays = retry_delays
+        self.error_backoff = error_backoff
+        self.stats: Counter[str] = Counter()
+        self.sleeping_until: datetime | None = None  # the due instant it waits for (None: awake or nothing due)
+        self.sleeping = False
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._stopping = False
+            self._task = asyncio.create_task(self.run(), name="reminder-dispatcher")
+
+    async def stop(self, grace_seconds: float = 3.0) -> None:
+        """Let the current batch finish for up to `grace_seconds`, then cancel."""
+        self._stopping = True
+        self.wake()
+        task, self._task = self._task, None
+        if task is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), grace_seconds)
+        except TimeoutError:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    def wake(self) -> None:
+        """A schedule changed: look again at the earliest due reminder."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        log.info("reminder dispatcher started")
+        while not self._stopping:
+            try:
+                await self.run_due()
+                if not self._stopping:
+                    await self._sleep_until_due()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.stats["errors"] += 1
+                log.exception("reminder dispatcher error; carrying on in %.0f s", self.error_backoff)
+                if not self._stopping:
+                    self._wake.clear()  # an old wake-up must not turn the back-off into a busy loop
+                await self._nap(self.error_backoff)
+        log.info("reminder dispatcher stopped")
+
+    async def _nap(self, seconds: float) -> None:
+        """Sleep up to `seconds`, or until woken."""
+        self.sleeping = True
+        try:
+            await asyncio.wait_for(self._wake.wait(), max(seconds, 0.0))
+        except TimeoutError:
+            pass
+        finally:
+            self.sleeping = False
+
+    async def _sleep_until_due(self) -> None:
+        self._wake.clear()  # before reading: a change made after this read wakes the nap below
+        earliest = await db_rem.earliest_due(self.db)
+        now = self.clock()
+        if earliest is not None and earliest <= now:
+            return
+        delay = self.max_sleep if earliest is None else min((earliest - now).total_seconds() + 0.01, self.max_sleep)
+        self.sleeping_until = earliest
+        log.debug("reminder dispatcher sleeps %.1f s (next due %s)", delay, earliest)
+        try:
+            await self._nap(delay)
+        finally:
+            self.sleeping_until = None
+
+    # ---------------------------------------------------------------- one round
+
+    async def run_due(self) -> int:
+        """Claim and send everything due now, batch by batch; return how many were sent."""
+        tips: dict[tuple[int, str], list[Tip]] = {}
+        sent = 0
+        while not self._stopping:
+            started = monotonic.perf_counter()
+            claimed, jobs = await self._claim(self.clock(), tips)
+            if not claimed:
+                break
+            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs))
+            await self._record(outcomes)
+            counts = Counter(o.status for o in outcomes)
+            sent += counts[SENT]
+            log.info(
+                "reminders: claimed %d, sent %d, refused %d, failed %d in %.1f s",
+                claimed,
+                counts[SENT],
+                counts[REFUSED],
+                counts[FAILED],
+                monotonic.perf_counter() - started,
+            )
+        return sent
+
+    async def _claim(self, now: datetime, tips: dict[tuple[int, str], list[Tip]]) -> tuple[int, list[Job]]:
+        """Select due rows and advance them in one transaction; then build their messages."""
+        plans: list[tuple[Reminder | ServerReminder, _Send]] = []
+        async with self.db.transaction() as tx:
+            claimed = await self._claim_members(tx, now, plans) + await self._claim_servers(tx, now, plans)
+        jobs = [await self._job(item, send, tips) for item, send in plans]
+        return claimed, jobs
+
+    async def _claim_members(self, tx: Tx, now: datetime, plans: list) -> int:
+        members = await db_rem.due_reminders(tx, now, self.batch_size)
+        claims: list[Claim] = []
+        for reminder in members:
+            try:
+                claim, send = self._plan_member(reminder, now)
+            except Exception:  # a row we cannot schedule must not block the others
+                log.exception("reminder %s cannot be scheduled; pausing it", reminder.id)
+                await db_rem.set_paused(tx, reminder.id, True)
+                continue
+            claims.append(claim)
+            if send is not None:
+                plans.append((reminder, send))
+            else:
+                self._skipped(f"reminder {reminder.id}")
+        await db_rem.advance(tx, claims)
+        return len(members)
+
+    async def _claim_servers(self, tx: Tx, now: datetime, plans: list) -> int:
+        servers = await db_rem.due_servers(tx, now, self.batch_size)
+        claims = []
+        for server in servers:
+            try:
+                upcoming, send = self._plan_server(server, now)
+            except Exception:
+                log.exception("club ping of guild %s cannot be scheduled; trying tomorrow", server.guild_id)
+                claims.append((server.guild_id, now + timedelta(days=1), None))
+                continue
+            claims.append((server.guild_id, upcoming, send.fire if send else None))
+            if send is not None:
+                plans.append((server, send))
+            else:
+                self._skipped(f"club ping of guild {server.guild_id}")
+        await db_rem.advance_servers(tx, claims)
+        return len(servers)
+
+    def _skipped(self, what: str) -> None:
+        self.stats["skipped"] += 1
+        log.info("%s was more than %s late: skipped to its next time", what, self.grace)
+
+    def _slot_sent(self, stored: datetime, now: datetime, at, days_mask: int, zone: ZoneInfo) -> datetime:
+        """The slot a catch-up send stands for: the stored one, or the latest one within the grace."""
+        return stored if now - stored < self.grace else next_fire(now - self.grace, at, days_mask, zone)
+
+    def _plan_member(self, r: Reminder, now: datetime) -> tuple[Claim, _Send | None]:
+        zone = ZoneInfo(r.timezone)
+        upcoming, snooze, last, sends = r.next_fire, r.snooze, r.last_fire, r.sends
+        send: _Send | None = None
+        if r.next_fire <= now:
+            decision = catch_up(r.next_fire, now, r.at, r.days_mask, zone, self.grace)
+            upcoming = decision.next_fire
+            if decision.send:
+                last = self._slot_sent(r.next_fire, now, r.at, r.days_mask, zone)
+                send = _Send(last, False, sends)
+                sends += 1
+        if snooze is not None and snooze <= now:
+            if send is None and now - snooze < self.grace:
+                send = _Send(r.last_fire or snooze, True, max(sends - 1, 0))
+            snooze = None
+        return Claim(r.id, upcoming, snooze, last, sends), send
+
+    def _plan_server(self, s: ServerReminder, now: datetime) -> tuple[datetime, _Send | None]:
+        zone = ZoneInfo(s.timezone)
+        decision = catch_up(s.next_fire, now, s.at, ALL_DAYS, zone, self.grace)
+        if not decision.send:
+            return decision.next_fire, None
+        slot = self._slot_sent(s.next_fire, now, s.at, ALL_DAYS, zone)
+        return decision.next_fire, _Send(slot, False, slot.astimezone(zone).date().toordinal())
+
+    async def _job(self, item: Reminder | ServerReminder, send: _Send, tips: dict[tuple[int, str], list[Tip]]) -> Job:
+        tip = None
+        if item.kind != "custom":
+            key = (item.guild_id, item.kind)
+            if key not in tips:
+                tips[key] = await of_kind(self.db, item.guild_id, item.kind)
+            tip = pick_tip(tips[key], send.tip_index + (item.id * 7 if isinstance(item, Reminder) else 0))
+        if isinstance(item, Reminder):
+            return Job(member_message(item, send.fire, tip, send.snoozed), reminder=item)
+        return Job(server_message(item, send.fire, tip), server=item)
+
+    # ---------------------------------------------------------------- sending
+
+    async def _deliver(self, job: Job) -> Outcome:
+        async with self._slots:
+            try:
+                return await self._attempt(job)
+            except Exception:
+                log.exception("reminder delivery crashed (%s)", _describe(job))
+                return Outcome(job, FAILED)
+
+    async def _attempt(self, job: Job) -> Outcome:
+        channel, learned, reopened, retries = job.channel_id, None, False, 0
+        while True:
+            try:
+                if channel is None:
+                    assert job.reminder is not None
+                    channel = learned = await self.sender.open_dm(job.reminder.user_id)
+                await self.sender.send(channel, job.message)
+                self.stats[SENT] += 1
+                return Outcome(job, SENT, learned)
+            except DeliveryError as error:
+                if error.reason == RATE_LIMITED:  # waited out, never dropped
+                    self.stats[RATE_LIMITED] += 1
+                    await asyncio.sleep(max(error.retry_after, 0.25))
+                    continue
+                if error.reason == NOT_FOUND and job.is_dm and learned is None and not reopened:
+                    channel, reopened = None, True  # the stored DM channel is gone: open it again
+                    continue
+                if error.reason in (FORBIDDEN, NOT_FOUND):
+                    self.stats[REFUSED] += 1
+                    log.info("reminder refused (%s): %s", _describe(job), error)
+                    return Outcome(job, REFUSED, learned)
+                if error.retryable and retries < len(self.retry_delays):
+                    await asyncio.sleep(self.retry_delays[retries])
+                    retries += 1
+                    continue
+                self.stats[FAILED] += 1
+                log.warning("reminder not delivered after %d tries (%s): %s", retries + 1, _describe(job), error)
+                return Outcome(job, FAILED, learned)
+
+    async def _record(self, outcomes: list[Outcome]) -> None:
+        """One transaction with what the sends taught us: DM channels, refusals, recoveries."""
+        member = [o for o in outcomes if o.job.reminder is not None]
+        async with self.db.transaction() as tx:
+            await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
+            recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
+            await db_rem.delivered(tx, recovered)
+            for outcome in member:
+                reminder = outcome.job.reminder
+                if outcome.status != REFUSED:
+                    continue
+                counted = await db_rem.refused(tx, reminder.id, PAUSE_AFTER_REFUSALS)
+                if counted is not None and counted[0] == PAUSE_AFTER_REFUSALS:
+                    self.stats["paused"] += 1
+                    log.info("reminder %s paused after %d refused deliveries", reminder.id, PAUSE_AFTER_REFUSALS)
+                    await set_notice(tx, reminder.guild_id, reminder.user_id, _paused_notice(reminder))
+            for outcome in outcomes:
+                if outcome.job.server is not None and outcome.status != FAILED:
+                    await db_rem.server_delivered(tx, outcome.job.server.guild_id, outcome.status == SENT)
+
+
+def _describe(job: Job) -> str:
+    if job.server is not None:
+        return f"club ping of guild {job.server.guild_id}"
+    assert job.reminder is not None
+    return f"reminder {job.reminder.id} of user {job.reminder.user_id}"

@@ -1,0 +1,285 @@
+"""Reminder use cases: what /remind, /server reminders and the reminder buttons do.
+
+Every write is one transaction; after a change to a schedule `on_change` is called so the
+dispatcher can wake up and look again at the earliest due reminder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.db import reminders as db_rem
+from bot.db.connection import Database, Tx
+from bot.db.members import get_profile
+from bot.db.reminders import SERVER_PING, Reminder, ServerReminder
+from bot.errors import NotFound, UserError
+from bot.reminders.schedule import next_fire, parse_days, parse_time_of_day, parse_timezone
+
+MAX_PER_MEMBER = 10
+MAX_MESSAGE = 200
+KINDS = ("stretch", "core", "custom")
+SERVER_KINDS = ("stretch", "core")
+WHERES = ("dm", "channel")
+SNOOZE = timedelta(hours=1)
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def current_streak(days: list[date], today: date) -> int:
+    """Consecutive days with a Done, ending today (or yesterday, while today is still open)."""
+    done = set(days)
+    day = today if today in done else today - timedelta(days=1)
+    streak = 0
+    while day in done:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+async def reminder_streak(db: Database, guild_id: int, user_id: int, now: datetime) -> int:
+    """The Done streak shown in /profile show (days in the member's profile time zone)."""
+    profile = await get_profile(db, guild_id, user_id)
+    today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    return current_streak(await db_rem.done_days(db, guild_id, user_id), today)
+
+
+@dataclass(frozen=True, slots=True)
+class DoneResult:
+    counted: bool  # False: this slot was already marked done
+    streak: int
+
+
+@dataclass(frozen=True, slots=True)
+class SkipResult:
+    skipped: datetime | None  # the slot now skipped; None when it already was
+    next_fire: datetime
+
+
+def _check_message(kind: str, message: str | None) -> str | None:
+    text = " ".join((message or "").split())
+    if kind == "custom" and not text:
+        raise UserError("A custom reminder needs a `message`, e.g. `Foam-roll your calves`.", "message")
+    if len(text) > MAX_MESSAGE:
+        raise UserError(
+            f"The message is {len(text)} characters; the limit is {MAX_MESSAGE}. Keep it short, e.g. "
+            "`10 minutes of hip mobility`.",
+            "message",
+        )
+    return text or None
+
+
+class ReminderService:
+    def __init__(self, db: Database, *, clock: Clock = utcnow, on_change: Callable[[], None] | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self._on_change = on_change
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+    # ---------------------------------------------------------------- /remind
+
+    async def set(
+        self,
+        guild_id: int,
+        user_id: int,
+        *,
+        kind: str,
+        time: str,
+        days: str | None = None,
+        timezone: str | None = None,
+        where: str = "dm",
+        channel_id: int | None = None,
+        message: str | None = None,
+    ) -> Reminder:
+        if kind not in KINDS:
+            raise UserError(f"The kind must be one of {', '.join(KINDS)}.", "kind")
+        if where not in WHERES:
+            raise UserError("`where` must be `dm` or `channel`.", "where")
+        if where == "channel" and channel_id is None:
+            raise UserError("Run this in the channel the reminder should go to.", "where")
+        at = parse_time_of_day(time)
+        mask = parse_days(days)
+        if timezone:
+            zone = parse_timezone(timezone)
+        else:
+            zone = ZoneInfo((await get_profile(self.db, guild_id, user_id)).timezone)
+        text = _check_message(kind, message)
+        first = next_fire(self.clock(), at, mask, zone)
+        async with self.db.transaction() as tx:
+            if await db_rem.count_member(tx, guild_id, user_id) >= MAX_PER_MEMBER:
+                raise UserError(
+                    f"You already have {MAX_PER_MEMBER} reminders, the most one member can have. "
+                    "Remove one with `/remind remove id` (`/remind list` shows the ids).",
+                    "kind",
+                )
+            reminder_id = await db_rem.insert(
+                tx,
+                guild_id=guild_id,
+                user_id=user_id,
+                kind=kind,
+                at=at,
+                days_mask=mask,
+                timezone=zone.key,
+                target=where,
+                channel_id=channel_id if where == "channel" else None,
+                message=text,
+                next_fire=first,
+            )
+            reminder = await db_rem.get(tx, reminder_id)
+        self._changed()
+        assert reminder is not None
+        return reminder
+
+    async def list(self, guild_id: int, user_id: int) -> list[Reminder]:
+        return await db_rem.member_reminders(self.db, guild_id, user_id)
+
+    async def _own(self, tx: Tx, guild_id: int | None, user_id: int, reminder_id: int) -> Reminder:
+        """The member's reminder; anyone else's (or a missing one) is "not found"."""
+        reminder = await db_rem.get(tx, reminder_id)
+        if reminder is None or reminder.user_id != user_id or guild_id not in (None, reminder.guild_id):
+            raise NotFound(
+                f"You have no reminder #{reminder_id}. `/remind list` shows your reminders and their ids.", "id"
+            )
+        return reminder
+
+    async def remove(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+            await db_rem.delete(tx, reminder_id)
+        self._changed()
+        return reminder
+
+    async def pause(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+            if reminder.paused:
+                raise UserError(f"Reminder #{reminder_id} is already paused. `/remind resume` starts it again.", "id")
+            await db_rem.set_paused(tx, reminder_id, True)
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+        self._changed()
+        return reminder
+
+    async def resume(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
+        """Back on schedule from now on: slots missed while paused are not sent."""
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+            if not reminder.paused:
+                raise UserError(f"Reminder #{reminder_id} is not paused.", "id")
+            upcoming = next_fire(self.clock(), reminder.at, reminder.days_mask, ZoneInfo(reminder.timezone))
+            await db_rem.set_schedule(tx, reminder_id, upcoming, None)
+            await db_rem.set_paused(tx, reminder_id, False)
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+        self._changed()
+        return reminder
+
+    async def skip(self, guild_id: int | None, user_id: int, reminder_id: int) -> SkipResult:
+        """Skip the next regular slot (again to skip the one after, and so on)."""
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, guild_id, user_id, reminder_id)
+            result = await self._skip(tx, reminder, reminder.next_fire)
+        self._changed()
+        return result
+
+    async def _skip(self, tx: Tx, reminder: Reminder, slot: datetime) -> SkipResult:
+        if reminder.paused:
+            raise UserError(f"Reminder #{reminder.id} is paused; nothing to skip. `/remind resume` restarts it.", "id")
+        following = next_fire(slot, reminder.at, reminder.days_mask, ZoneInfo(reminder.timezone))
+        await db_rem.set_schedule(tx, reminder.id, following, reminder.snooze)
+        return SkipResult(slot, following)
+
+    # ---------------------------------------------------------------- buttons on a delivered reminder
+
+    async def done(self, user_id: int, reminder_id: int, fire: datetime) -> DoneResult:
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, None, user_id, reminder_id)
+            day = fire.astimezone(ZoneInfo(reminder.timezone)).date()
+            counted = await db_rem.add_done(tx, reminder.guild_id, user_id, reminder_id, fire, day)
+        return DoneResult(counted, await reminder_streak(self.db, reminder.guild_id, user_id, self.clock()))
+
+    async def skip_after(self, user_id: int, reminder_id: int, fire: datetime) -> SkipResult:
+        """The Skip button: skip the next slot, unless it is already skipped (a second press)."""
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, None, user_id, reminder_id)
+            # The upcoming slot, as if nothing were skipped; later than that means it already is.
+            upcoming = next_fire(max(fire, self.clock()), reminder.at, reminder.days_mask, ZoneInfo(reminder.timezone))
+            if reminder.next_fire > upcoming:
+                return SkipResult(None, reminder.next_fire)
+            result = await self._skip(tx, reminder, reminder.next_fire)
+        self._changed()
+        return result
+
+    async def snooze(self, user_id: int, reminder_id: int, fire: datetime) -> datetime:
+        """Send this slot again in an hour (one extra fire; the regular schedule is unchanged)."""
+        until = self.clock() + SNOOZE
+        async with self.db.transaction() as tx:
+            reminder = await self._own(tx, None, user_id, reminder_id)
+            if reminder.paused:
+                raise UserError(f"Reminder #{reminder_id} is paused. `/remind resume` starts it again.", "id")
+            await db_rem.set_schedule(tx, reminder_id, reminder.next_fire, until)
+            await db_rem.set_last_fire(tx, reminder_id, fire)
+        self._changed()
+        return until
+
+    async def server_done(self, guild_id: int, user_id: int, fire: datetime) -> DoneResult:
+        """Done on the club ping: counts for the member who pressed it, once per slot."""
+        server = await db_rem.get_server(self.db, guild_id)
+        zone = server.timezone if server else (await get_profile(self.db, guild_id, user_id)).timezone
+        day = fire.astimezone(ZoneInfo(zone)).date()
+        async with self.db.transaction() as tx:
+            counted = await db_rem.add_done(tx, guild_id, user_id, SERVER_PING, fire, day)
+        return DoneResult(counted, await reminder_streak(self.db, guild_id, user_id, self.clock()))
+
+    # ---------------------------------------------------------------- /server reminders
+
+    async def set_server(
+        self,
+        guild_id: int,
+        user_id: int,
+        *,
+        channel_id: int,
+        time: str,
+        timezone: str,
+        role_id: int | None = None,
+        kind: str = "stretch",
+    ) -> ServerReminder:
+        if kind not in SERVER_KINDS:
+            raise UserError("The kind must be `stretch` or `core`.", "kind")
+        if role_id == guild_id:
+            raise UserError("Pick a role to mention (not @everyone), or leave `role` out.", "role")
+        at = parse_time_of_day(time)
+        zone = parse_timezone(timezone)
+        first = next_fire(self.clock(), at, 0b1111111, zone)
+        async with self.db.transaction() as tx:
+            await db_rem.upsert_server(
+                tx,
+                guild_id=guild_id,
+                channel_id=channel_id,
+                at=at,
+                timezone=zone.key,
+                role_id=role_id,
+                kind=kind,
+                next_fire=first,
+                set_by=user_id,
+            )
+            server = await db_rem.get_server(tx, guild_id)
+        self._changed()
+        assert server is not None
+        return server
+
+    async def server_off(self, guild_id: int) -> bool:
+        async with self.db.transaction() as tx:
+            removed = await db_rem.delete_server(tx, guild_id)
+        self._changed()
+        return removed > 0
+
+    async def server(self, guild_id: int) -> ServerReminder | None:
+        return await db_rem.get_server(self.db, guild_id)

@@ -1,0 +1,95 @@
+"""The reminder dispatcher's way out to Discord: REST calls only (no cache, works before READY).
+
+Not a cog: `start_dispatcher` is called from StrideBot.start_background().
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+from discord.http import handle_message_parameters
+
+from bot.reminders.dispatcher import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError, Dispatcher
+from bot.reminders.messages import Outgoing
+from bot.reminders.service import ReminderService
+from cogs.ui.embeds import BRAND
+
+if TYPE_CHECKING:
+    from bot.client import StrideBot
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+STYLES = {"primary": discord.ButtonStyle.primary, "success": discord.ButtonStyle.success}
+
+
+def _error(exc: Exception) -> DeliveryError:
+    """discord.py's view of a failed request, in the dispatcher's words."""
+    if isinstance(exc, discord.RateLimited):
+        return DeliveryError(RATE_LIMITED, retry_after=exc.retry_after)
+    if isinstance(exc, discord.Forbidden):
+        return DeliveryError(FORBIDDEN, detail=f"{exc.code} {exc.text}")
+    if isinstance(exc, discord.NotFound):
+        return DeliveryError(NOT_FOUND, detail=f"{exc.code} {exc.text}")
+    if isinstance(exc, discord.HTTPException):
+        if exc.status == 429:  # discord.py gave up after its own retries: wait and try again
+            return DeliveryError(RATE_LIMITED, retry_after=1.0)
+        # 5xx may pass; another 4xx (a malformed message) will not get better by retrying.
+        return DeliveryError(FAILED, detail=f"{exc.status} {exc.text}", retryable=exc.status >= 500)
+    return DeliveryError(FAILED, detail=repr(exc))
+
+
+class DiscordSender:
+    """Implements bot.reminders.dispatcher.Sender with discord.py's HTTP client."""
+
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    async def open_dm(self, user_id: int) -> int:
+        try:
+            data = await self.bot.http.start_private_message(user_id)
+        except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise _error(exc) from exc
+        return int(data["id"])
+
+    async def send(self, channel_id: int, message: Outgoing) -> None:
+        embed = None
+        if message.title or message.body:
+            embed = discord.Embed(title=message.title, description=message.body, colour=BRAND)
+            if message.footer:
+                embed.set_footer(text=message.footer)
+        view = discord.ui.View(timeout=None)  # never stored: the clicks reach cogs/ui/reminder_views.py
+        for button in message.buttons:
+            style = STYLES.get(button.style, discord.ButtonStyle.secondary)
+            view.add_item(discord.ui.Button(label=button.label, custom_id=button.custom_id, style=style))
+        mentions = NO_MENTIONS
+        if message.mention_role_id is not None:  # only the club ping, and only its role
+            role = discord.Object(message.mention_role_id)
+            mentions = discord.AllowedMentions(everyone=False, users=False, roles=[role], replied_user=False)
+        with handle_message_parameters(
+            content=message.content, embed=embed, view=view, allowed_mentions=mentions
+        ) as params:
+            try:
+                await self.bot.http.send_message(channel_id, params=params)
+            except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as exc:
+                raise _error(exc) from exc
+
+
+def wake_dispatcher(bot: discord.Client) -> None:
+    dispatcher = getattr(bot, "dispatcher", None)
+    if dispatcher is not None:
+        dispatcher.wake()
+
+
+def reminder_service(bot: StrideBot) -> ReminderService:
+    """The use cases, wired to wake the dispatcher whenever a schedule changes."""
+    return ReminderService(bot.db, on_change=lambda: wake_dispatcher(bot))
+
+
+def start_dispatcher(bot: StrideBot) -> Dispatcher:
+    dispatcher = Dispatcher(bot.db, DiscordSender(bot))
+    dispatcher.start()
+    return dispatcher

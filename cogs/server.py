@@ -1,0 +1,98 @@
+"""/server: the server's Stride settings (Manage Server): the daily club ping."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import NO_MENTIONS, StrideBot
+from bot.db.reminders import ServerReminder
+from bot.reminders.service import SERVER_KINDS
+from cogs.delivery import reminder_service
+from cogs.profile import timezone_autocomplete
+from cogs.ui.embeds import BRAND
+from cogs.ui.reminder_views import when
+
+KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in SERVER_KINDS]
+
+
+def describe(server: ServerReminder) -> str:
+    role = f", mentioning <@&{server.role_id}>" if server.role_id else ""
+    return f"**{server.kind}** tip daily at {server.at:%H:%M} ({server.timezone}) in <#{server.channel_id}>{role}"
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class ServerCog(commands.GroupCog, group_name="server", group_description="Stride settings for this server"):
+    reminders = app_commands.Group(name="reminders", description="The daily club ping with the tip of the day")
+
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        # Default permissions only hide the commands; a server can override them, so check again.
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
+        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+
+    @reminders.command(name="set", description="Post a daily ping with the tip of the day in a channel")
+    @app_commands.describe(
+        channel="where the ping goes",
+        time="local time, e.g. 18:00 or 6pm",
+        timezone="IANA time zone, e.g. Europe/Berlin",
+        role="a role to mention (optional; the only mention Stride ever makes)",
+        kind="stretch (default) or core",
+    )
+    @app_commands.choices(kind=KIND_CHOICES)
+    @app_commands.autocomplete(timezone=timezone_autocomplete)
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        time: str,
+        timezone: str,
+        role: discord.Role | None = None,
+        kind: str = "stretch",
+    ) -> None:
+        server = await reminder_service(self.bot).set_server(
+            interaction.guild_id or 0,
+            interaction.user.id,
+            channel_id=channel.id,
+            time=time,
+            timezone=timezone,
+            role_id=role.id if role else None,
+            kind=kind,
+        )
+        await self._reply(
+            interaction,
+            f"📣 Club ping set: {describe(server)}.\n"
+            f"First one: {when(server.next_fire)} ({when(server.next_fire, 'R')}).",
+        )
+
+    @reminders.command(name="off", description="Stop the daily club ping")
+    async def off(self, interaction: discord.Interaction) -> None:
+        removed = await reminder_service(self.bot).server_off(interaction.guild_id or 0)
+        await self._reply(
+            interaction, "🔕 The daily club ping is off." if removed else "There was no club ping to stop."
+        )
+
+    @app_commands.command(name="show", description="This server's Stride settings")
+    async def show(self, interaction: discord.Interaction) -> None:
+        server = await reminder_service(self.bot).server(interaction.guild_id or 0)
+        embed = discord.Embed(title="Stride in this server", colour=BRAND)
+        if server is None:
+            value = "Off. Turn it on with `/server reminders set`."
+        else:
+            value = f"{describe(server)}\nNext: {when(server.next_fire)}"
+            if server.failures:
+                value += f"\n⚠️ The last {server.failures} ping(s) failed: can Stride post in <#{server.channel_id}>?"
+        embed.add_field(name="Daily club ping", value=value, inline=False)
+        await self._reply(interaction, "", embed=embed)
+
+
+async def setup(bot: StrideBot) -> None:
+    await bot.add_cog(ServerCog(bot))

@@ -1,0 +1,110 @@
+"""Embeds for /run stats, /run records and /leaderboard. Pure rendering: numbers in, discord.Embed out."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.running.records import MAX_OVER, Record
+from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
+from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
+
+from .embeds import BRAND
+
+CHART_FILE = "weekly.png"
+NO_RUNS_YET = "No runs yet. Log one with `/run log distance: 5k time: 28:00`."
+MEDALS = ("🥇", "🥈", "🥉")
+
+
+def period_title(stats: MemberStats) -> str:
+    if stats.period == "week":
+        return f"this week (since {stats.since:%a %d %b})" if stats.since else "this week"
+    if stats.period == "month":
+        return f"{stats.today:%B %Y}"
+    if stats.period == "year":
+        return f"{stats.today:%Y}"
+    return "all time"
+
+
+def record_line(record: Record, units: str) -> str:
+    pace = format_pace(record.distance_m, record.duration_s, units)
+    return (
+        f"**{record.label}** — {format_duration(record.duration_s)} ({pace}) · "
+        f"{record.run_date.isoformat()} · run #{record.run_id}"
+    )
+
+
+def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
+    units, summary = stats.profile.units, stats.summary
+    embed = discord.Embed(title=f"Your running — {period_title(stats)}", colour=BRAND)
+    if stats.total_runs == 0:
+        embed.description = NO_RUNS_YET
+        return embed
+    if summary.count == 0:
+        embed.description = f"No runs in this period yet. Your last {len(stats.weeks)} weeks are below."
+    else:
+        embed.add_field(name="Runs", value=str(summary.count))
+        embed.add_field(name="Distance", value=format_distance(summary.distance_m, units))
+        embed.add_field(name="Time", value=format_duration(summary.duration_s))
+        embed.add_field(name="Average pace", value=format_pace(summary.distance_m, summary.duration_s, units))
+        if summary.longest is not None:
+            longest = summary.longest
+            embed.add_field(
+                name="Longest run",
+                value=f"{format_distance(longest.distance_m, units)} on {longest.run_date.isoformat()}",
+            )
+        if stats.period != "week":
+            weeks = f"{summary.weeks} week" + ("s" if summary.weeks != 1 else "")
+            average = format_distance(summary.weekly_avg_m, units)
+            embed.add_field(name="Weekly average", value=f"{average} over {weeks}")
+    streak = stats.weekly_streak
+    embed.add_field(name="Weekly streak", value=f"{streak} week{'s' if streak != 1 else ''} in a row with a run")
+    if stats.records:
+        embed.add_field(
+            name="Best efforts", value="\n".join(record_line(r, units) for r in stats.records), inline=False
+        )
+    elif summary.count:
+        embed.add_field(name="Best efforts", value="None in this period: see `/run records` for all time.")
+    if with_chart:
+        embed.set_image(url=f"attachment://{CHART_FILE}")
+    embed.set_footer(text=f"Weeks start on Monday · dates in {stats.profile.timezone}")
+    return embed
+
+
+def records_embed(records: MemberRecords) -> discord.Embed:
+    units = records.profile.units
+    by_label = {r.label: r for r in records.records}
+    lines = []
+    for label, metres in STANDARD_DISTANCES.items():
+        if label in by_label:
+            lines.append(record_line(by_label[label], units))
+        else:
+            window = f"{format_distance(metres, units)}–{format_distance(metres * MAX_OVER, units)}"
+            lines.append(f"**{label}** — not yet (a run of {window} counts)")
+    embed = discord.Embed(title="Your records", description="\n".join(lines), colour=BRAND)
+    embed.set_footer(text="Best times from runs of 100–102% of the distance, scaled to the exact distance.")
+    return embed
+
+
+def standing_line(rank: int, user_id: int, distance_m: float, runs: int, units: str) -> str:
+    place = MEDALS[rank - 1] if rank <= len(MEDALS) else f"`{rank}.`"
+    return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {runs} run{'s' if runs != 1 else ''}"
+
+
+def leaderboard_embed(board: ClubBoard) -> discord.Embed:
+    label = {"week": "this week", "month": "this month", "year": "this year"}.get(board.period, board.period)
+    embed = discord.Embed(title=f"🏆 Leaderboard — {label}", colour=BRAND)
+    if board.standings:
+        embed.description = "\n".join(
+            standing_line(s.rank, s.user_id, s.distance_m, s.runs, board.units) for s in board.standings
+        )
+    else:
+        embed.description = f"No runs logged {label} yet. Be the first with `/run log`."
+    me = board.viewer
+    if me is not None and all(s.user_id != board.viewer_id for s in board.standings):
+        embed.add_field(name="You", value=standing_line(me.rank, me.user_id, me.distance_m, me.runs, board.units))
+    if board.viewer_hidden:
+        embed.add_field(name="You", value="You're hidden from the board. Join with `/profile set leaderboard: on`.")
+    embed.set_footer(
+        text=f"Since {board.since:%a %d %b %Y} (UTC) · by distance · leave with /profile set leaderboard: off"
+    )
+    return embed

@@ -1,0 +1,361 @@
+"""The reminder dispatcher with a fake clock and a fake sender: exactly once, claim-and-advance,
+catch-up after downtime, refusals, rate limits, failures, bounded concurrency, waking up."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.advice.builtins import sync_library
+from bot.db import reminders as db_rem
+from bot.db.connection import Database
+from bot.db.members import pop_notice
+from bot.reminders.dispatcher import FAILED, RATE_LIMITED, Dispatcher
+from bot.reminders.messages import parse_custom_id
+from bot.reminders.service import ReminderService
+from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
+
+GUILD, ALICE, BOB, CAROL = 10, 1, 2, 3
+START = utc(2026, 6, 1, 7, 0)  # a Monday, 07:00 UTC
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "r.db")
+    await database.migrate()
+    await sync_library(database)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def sender() -> FakeSender:
+    return FakeSender()
+
+
+@pytest.fixture
+def dispatcher(db: Database, sender: FakeSender, clock: FakeClock) -> Dispatcher:
+    return Dispatcher(db, sender, clock=clock, concurrency=4, batch_size=10, retry_delays=(0.0, 0.0))
+
+
+@pytest.fixture
+def service(db: Database, clock: FakeClock, dispatcher: Dispatcher) -> ReminderService:
+    return ReminderService(db, clock=clock, on_change=dispatcher.wake)
+
+
+async def test_fires_exactly_once_at_its_time(service, dispatcher, sender, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    assert reminder.next_fire == utc(2026, 6, 1, 7, 30)
+    clock.advance(minutes=29, seconds=59)
+    assert await dispatcher.run_due() == 0
+    clock.advance(seconds=1)
+    assert await dispatcher.run_due() == 1
+    assert await dispatcher.run_due() == 0
+    clock.advance(seconds=40)
+    assert await dispatcher.run_due() == 0
+    [message] = sender.dms_to(ALICE)
+    assert "stretch" in message.content and message.title and message.body
+    assert "not medical advice" in (message.footer or "")
+    assert [b.label for b in message.buttons] == ["Done", "Skip", "Snooze 1 h"]
+    ref = parse_custom_id(message.buttons[0].custom_id)
+    assert ref is not None and (ref.action, ref.target, ref.fire) == ("done", reminder.id, utc(2026, 6, 1, 7, 30))
+    stored = await db_rem.get(service.db, reminder.id)
+    assert stored.next_fire == utc(2026, 6, 2, 7, 30) and stored.last_fire == utc(2026, 6, 1, 7, 30)
+    assert stored.dm_channel_id == DM_BASE + ALICE
+
+
+async def test_next_fire_is_advanced_before_anything_is_sent(service, dispatcher, sender, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="core", time="07:00", timezone="UTC", days="weekdays")
+    clock.now = utc(2026, 6, 5, 7, 0)  # Friday (Tuesday to Thursday were missed: only Friday's is sent)
+    seen: list[object] = []
+
+    async def look(_channel: int, _message: object) -> None:
+        row = await db.fetchone("SELECT next_fire_utc FROM reminders WHERE id = ?", (reminder.id,))
+        seen.append(db_rem.from_ts(row[0]))
+
+    sender.on_send = look
+    await dispatcher.run_due()
+    assert seen == [utc(2026, 6, 8, 7, 0)]  # already Monday's slot while Friday's was being sent
+
+
+async def test_a_crash_after_the_claim_never_sends_twice(db, service, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+
+    async def die(_channel: int, _message: object) -> None:
+        raise asyncio.CancelledError  # the process goes away mid-send
+
+    sender.on_send = die
+    crashed = Dispatcher(db, sender, clock=clock)
+    with pytest.raises(asyncio.CancelledError):
+        await crashed.run_due()
+    sender.on_send = None
+    restarted = Dispatcher(db, sender, clock=clock)
+    clock.advance(seconds=5)
+    assert await restarted.run_due() == 0
+    assert sender.sent == []  # at most once: lost with the process, never duplicated
+
+
+@pytest.mark.parametrize(
+    ("late", "sent"),
+    [(timedelta(minutes=59), 1), (timedelta(hours=1), 0), (timedelta(hours=5), 0)],
+)
+async def test_after_downtime_fires_once_if_less_than_an_hour_late(service, dispatcher, sender, clock, late, sent):
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = reminder.next_fire + late
+    assert await dispatcher.run_due() == sent
+    assert len(sender.sent) == sent
+    stored = await db_rem.get(service.db, reminder.id)
+    assert stored.next_fire == utc(2026, 6, 2, 7, 30)
+
+
+async def test_a_long_outage_is_never_a_burst(service, dispatcher, sender, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 5, 7, 50)  # four days down, back 20 minutes after Friday's slot
+    assert await dispatcher.run_due() == 1
+    [message] = sender.sent
+    assert parse_custom_id(message[1].buttons[0].custom_id).fire == utc(2026, 6, 5, 7, 30)
+    assert (await db_rem.get(service.db, reminder.id)).next_fire == utc(2026, 6, 6, 7, 30)
+
+
+async def test_dst_gap_and_fold(service, dispatcher, sender, clock) -> None:
+    # 02:30 does not exist in Berlin on 2026-03-29 (fires 03:00 CEST) and happens twice on 2026-10-25.
+    clock.now = utc(2026, 3, 28, 12, 0)
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="02:30", timezone="Europe/Berlin")
+    clock.now = utc(2026, 3, 29, 0, 59)
+    assert await dispatcher.run_due() == 0
+    clock.now = utc(2026, 3, 29, 1, 0)
+    assert await dispatcher.run_due() == 1
+    await service.pause(GUILD, ALICE, reminder.id)
+    clock.now = utc(2026, 10, 24, 12, 0)
+    await service.resume(GUILD, ALICE, reminder.id)
+    for minute in range(0, 150, 10):  # 00:00 .. 02:20 UTC on the fall-back night
+        clock.now = utc(2026, 10, 25, 0, 0) + timedelta(minutes=minute)
+        await dispatcher.run_due()
+    fires = [parse_custom_id(m.buttons[0].custom_id).fire for _, m in sender.sent]
+    assert fires == [utc(2026, 3, 29, 1, 0), utc(2026, 10, 25, 0, 30)]  # first occurrence only
+
+
+async def test_refused_three_times_in_a_row_pauses_and_leaves_a_notice(service, dispatcher, sender, clock, db) -> None:
+    sender.closed.add(CAROL)
+    reminder = await service.set(GUILD, CAROL, kind="core", time="07:30", timezone="UTC")
+    other = await service.set(GUILD, BOB, kind="core", time="07:30", timezone="UTC")
+    for day in range(3):
+        clock.now = utc(2026, 6, 1 + day, 7, 30)
+        await dispatcher.run_due()
+        assert (await db_rem.get(db, reminder.id)).paused == (day == 2)
+    assert len(sender.dms_to(BOB)) == 3  # a closed DM does not hold anyone else up
+    notice = await pop_notice(db, GUILD, CAROL)
+    assert notice and f"#{reminder.id}" in notice and "paused" in notice and "/remind resume" in notice
+    clock.now = utc(2026, 6, 4, 7, 30)
+    assert await dispatcher.run_due() == 1  # Bob only: Carol's is paused
+    assert (await db_rem.get(db, other.id)).failures == 0
+
+
+async def test_refusals_must_be_in_a_row(service, dispatcher, sender, clock, db) -> None:
+    reminder = await service.set(GUILD, CAROL, kind="core", time="07:30", timezone="UTC")
+    for day, closed in enumerate([True, True, False, True, True]):
+        sender.closed = {CAROL} if closed else set()
+        clock.now = utc(2026, 6, 1 + day, 7, 30)
+        await dispatcher.run_due()
+    stored = await db_rem.get(db, reminder.id)
+    assert not stored.paused and stored.failures == 2
+    assert await pop_notice(db, GUILD, CAROL) is None
+
+
+async def test_rate_limits_are_waited_out_not_dropped(service, dispatcher, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    sender.script[DM_BASE + ALICE] = [RATE_LIMITED] * 2
+    clock.now = utc(2026, 6, 1, 7, 30)
+    assert await dispatcher.run_due() == 1
+    assert len(sender.dms_to(ALICE)) == 1 and dispatcher.stats[RATE_LIMITED] == 2
+
+
+async def test_server_errors_are_retried_then_given_up(service, dispatcher, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    await service.set(GUILD, BOB, kind="stretch", time="07:30", timezone="UTC")
+    sender.script[DM_BASE + ALICE] = [FAILED, FAILED]  # two retries allowed: the third try works
+    sender.script[DM_BASE + BOB] = [FAILED] * 3
+    clock.now = utc(2026, 6, 1, 7, 30)
+    assert await dispatcher.run_due() == 1
+    assert len(sender.dms_to(ALICE)) == 1 and sender.dms_to(BOB) == []
+    assert dispatcher.stats[FAILED] == 1
+
+
+async def test_a_sender_bug_does_not_stop_the_others(service, dispatcher, sender, clock) -> None:
+    for user in (ALICE, BOB, CAROL):
+        await service.set(GUILD, user, kind="stretch", time="07:30", timezone="UTC")
+    sender.script[DM_BASE + BOB] = ["crash"]
+    clock.now = utc(2026, 6, 1, 7, 30)
+    assert await dispatcher.run_due() == 2
+    assert sender.dms_to(BOB) == [] and len(sender.dms_to(ALICE)) == len(sender.dms_to(CAROL)) == 1
+
+
+async def test_the_loop_logs_and_survives_errors(service, dispatcher, sender, clock, monkeypatch, caplog) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    real, calls = db_rem.due_reminders, []
+
+    async def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database hiccup")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(db_rem, "due_reminders", flaky)
+    dispatcher.error_backoff = 0.01
+    dispatcher.start()
+    try:
+        await _until(lambda: len(sender.sent) == 1)
+    finally:
+        await dispatcher.stop()
+    assert dispatcher.stats["errors"] == 1
+    assert "database hiccup" in caplog.text
+
+
+async def test_a_persistent_error_backs_off_instead_of_spinning(dispatcher, monkeypatch) -> None:
+    calls: list[int] = []
+
+    async def broken(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(db_rem, "due_reminders", broken)
+    dispatcher.error_backoff = 0.1
+    dispatcher.wake()  # a pending wake-up must not make the back-off a busy loop
+    dispatcher.start()
+    await asyncio.sleep(0.35)
+    await dispatcher.stop()
+    assert 2 <= len(calls) <= 5
+
+
+async def test_a_row_that_cannot_be_scheduled_is_paused_not_retried_forever(service, dispatcher, sender, clock, db):
+    broken = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    await service.set(GUILD, BOB, kind="stretch", time="07:30", timezone="UTC")
+    await service.set_server(GUILD, ALICE, channel_id=777, time="07:30", timezone="UTC")
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE reminders SET timezone = 'Not/AZone' WHERE id = ?", (broken.id,))
+        await tx.execute("UPDATE server_reminders SET timezone = 'Not/AZone'")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    assert await dispatcher.run_due() == 1  # Bob's
+    assert (await db_rem.get(db, broken.id)).paused
+    assert (await db_rem.get_server(db, GUILD)).next_fire == utc(2026, 6, 2, 7, 30)
+    assert await db_rem.earliest_due(db) > clock.now  # nothing left to spin on
+
+
+async def test_sleeps_until_the_earliest_and_wakes_for_an_earlier_one(service, dispatcher, sender, clock) -> None:
+    late = await service.set(GUILD, ALICE, kind="stretch", time="08:00", timezone="UTC")
+    dispatcher.start()
+    try:
+        await _until(lambda: dispatcher.sleeping_until == utc(2026, 6, 1, 8, 0))
+        early = await service.set(GUILD, BOB, kind="core", time="07:10", timezone="UTC")
+        await _until(lambda: dispatcher.sleeping_until == utc(2026, 6, 1, 7, 10))
+        await service.remove(GUILD, BOB, early.id)
+        await _until(lambda: dispatcher.sleeping_until == late.next_fire)
+        await service.remove(GUILD, ALICE, late.id)
+        await _until(lambda: dispatcher.sleeping and dispatcher.sleeping_until is None)  # nothing due: idle
+        await service.set(GUILD, BOB, kind="core", time="07:05", timezone="UTC")
+        await _until(lambda: dispatcher.sleeping_until == utc(2026, 6, 1, 7, 5))
+        clock.now = utc(2026, 6, 1, 7, 5)
+        dispatcher.wake()  # stands in for the real sleep running out
+        await _until(lambda: len(sender.dms_to(BOB)) == 1)
+    finally:
+        await dispatcher.stop()
+    assert sender.dms_to(ALICE) == []
+
+
+async def test_sends_with_bounded_concurrency_all_of_them(db, service, sender, clock) -> None:
+    dispatcher = Dispatcher(db, sender, clock=clock, concurrency=5, batch_size=16)
+    sender.delay = 0.005
+    for user in range(100, 160):
+        await service.set(GUILD, user, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    assert await dispatcher.run_due() == 60
+    assert sender.max_in_flight == 5
+    assert sorted(c - DM_BASE for c, _ in sender.sent) == list(range(100, 160))
+
+
+async def test_tips_rotate_day_by_day(service, dispatcher, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="core", time="07:30", timezone="UTC")
+    for day in range(5):
+        clock.now = utc(2026, 6, 1 + day, 7, 30)
+        await dispatcher.run_due()
+    titles = [m.title for m in sender.dms_to(ALICE)]
+    assert len(titles) == 5 and len(set(titles)) == 5
+
+
+async def test_custom_reminder_has_its_text_and_no_tip(service, dispatcher, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="custom", time="07:30", timezone="UTC", message="Foam roll @everyone")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    await dispatcher.run_due()
+    [message] = sender.dms_to(ALICE)
+    assert "Foam roll @everyone" in message.content and message.title is None
+    assert message.mention_role_id is None
+
+
+async def test_channel_reminder_names_the_member_without_a_ping(service, dispatcher, sender, clock) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC", where="channel", channel_id=555)
+    clock.now = utc(2026, 6, 1, 7, 30)
+    await dispatcher.run_due()
+    [message] = sender.to(555)
+    assert message.content.startswith(f"<@{ALICE}>") and message.mention_role_id is None
+    assert sender.opened == []
+
+
+async def test_dm_channel_is_learnt_once_and_reopened_when_gone(service, dispatcher, sender, clock, db) -> None:
+    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    for day in range(2):
+        clock.now = utc(2026, 6, 1 + day, 7, 30)
+        await dispatcher.run_due()
+    assert sender.opened == [ALICE]
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE reminders SET dm_channel_id = 42")
+    sender.gone_channels.add(42)
+    clock.now = utc(2026, 6, 3, 7, 30)
+    assert await dispatcher.run_due() == 1
+    assert sender.opened == [ALICE, ALICE] and len(sender.dms_to(ALICE)) == 3
+
+
+async def test_snooze_sends_the_same_slot_again_once(service, dispatcher, sender, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    await dispatcher.run_due()
+    clock.advance(minutes=2)
+    until = await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    assert until == utc(2026, 6, 1, 8, 32)
+    clock.now = until
+    assert await dispatcher.run_due() == 1
+    clock.advance(minutes=30)
+    assert await dispatcher.run_due() == 0
+    first, again = sender.dms_to(ALICE)
+    assert "snoozed" in again.content and again.title == first.title
+    assert parse_custom_id(again.buttons[0].custom_id).fire == utc(2026, 6, 1, 7, 30)
+    assert (await db_rem.get(service.db, reminder.id)).next_fire == utc(2026, 6, 2, 7, 30)
+
+
+async def test_server_ping_mentions_only_its_role_once_a_day(service, dispatcher, sender, clock) -> None:
+    await service.set_server(GUILD, ALICE, channel_id=777, time="07:30", timezone="UTC", role_id=4242, kind="core")
+    for minute in (29, 30, 31, 60 * 24 + 30):
+        clock.now = utc(2026, 6, 1, 7, 0) + timedelta(minutes=minute)
+        await dispatcher.run_due()
+    first, second = sender.to(777)
+    assert first.content.startswith("<@&4242>") and first.mention_role_id == 4242
+    assert first.title != second.title  # tip of the day
+    assert [b.label for b in first.buttons] == ["Done"]
+    assert parse_custom_id(first.buttons[0].custom_id).scope == "srv"
+
+
+async def _until(condition) -> None:
+    for _ in range(600):  # up to 3 s
+        if condition():
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError("condition never became true")

@@ -1,0 +1,242 @@
+"""Reminder use cases: validation and limits, own reminders only, pause/resume/skip, buttons, streaks."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.db import reminders as db_rem
+from bot.db.connection import Database
+from bot.db.memberdata import export_member, forget_member
+from bot.db.members import update_profile
+from bot.errors import NotFound, UserError
+from bot.reminders.service import MAX_PER_MEMBER, DoneResult, ReminderService, current_streak, reminder_streak
+from tests.unit.reminders.fakes import FakeClock, utc
+
+GUILD, OTHER_GUILD, ALICE, BOB = 10, 20, 1, 2
+START = utc(2026, 6, 1, 7, 0)  # Monday
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "s.db")
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def changes() -> list[int]:
+    return []
+
+
+@pytest.fixture
+def service(db: Database, clock: FakeClock, changes: list[int]) -> ReminderService:
+    return ReminderService(db, clock=clock, on_change=lambda: changes.append(1))
+
+
+async def test_set_defaults_to_daily_dm_in_the_profile_zone(service, db, changes) -> None:
+    async with db.transaction() as tx:
+        await update_profile(tx, GUILD, ALICE, timezone="America/New_York")
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="7:30pm")
+    assert (reminder.timezone, reminder.days_mask, reminder.target) == ("America/New_York", 0b1111111, "dm")
+    assert reminder.next_fire == utc(2026, 6, 1, 23, 30)  # 19:30 EDT
+    assert changes == [1]
+    assert [r.id for r in await service.list(GUILD, ALICE)] == [reminder.id]
+    assert await service.list(GUILD, BOB) == [] and await service.list(OTHER_GUILD, ALICE) == []
+
+
+async def test_set_with_days_zone_and_channel(service) -> None:
+    reminder = await service.set(
+        GUILD, ALICE, kind="core", time="06:15", days="mon,wed,fri", timezone="europe/berlin",
+        where="channel", channel_id=99,
+    )  # fmt: skip
+    assert reminder.timezone == "Europe/Berlin" and reminder.days_mask == 0b0010101
+    assert (reminder.target, reminder.channel_id) == ("channel", 99)
+    assert reminder.next_fire == utc(2026, 6, 3, 4, 15)  # Wednesday 06:15 CEST
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "words"),
+    [
+        ({"time": "25:00"}, "time", "07:30"),
+        ({"time": "soon"}, "time", "soon"),
+        ({"days": "someday"}, "days", "weekdays"),
+        ({"timezone": "Mars/Olympus"}, "timezone", "Europe/Berlin"),
+        ({"kind": "custom"}, "message", "needs a `message`"),
+        ({"message": "x" * 201}, "message", "201 characters; the limit is 200"),
+        ({"kind": "yoga"}, "kind", "stretch, core, custom"),
+        ({"where": "channel"}, "where", "channel"),
+    ],
+)
+async def test_bad_input_is_a_friendly_error_and_saves_nothing(service, options, field, words) -> None:
+    values = {"kind": "stretch", "time": "07:30", **options}
+    with pytest.raises(UserError) as info:
+        await service.set(GUILD, ALICE, **values)
+    assert info.value.field == field and words in info.value.message
+    assert await service.list(GUILD, ALICE) == []
+
+
+async def test_custom_message_of_200_characters_is_fine(service) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="custom", time="07:30", message="  " + "y" * 200 + " ")
+    assert reminder.message == "y" * 200
+
+
+async def test_at_most_ten_reminders_per_member_and_server(service) -> None:
+    for _ in range(MAX_PER_MEMBER):
+        await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    with pytest.raises(UserError, match="already have 10 reminders"):
+        await service.set(GUILD, ALICE, kind="core", time="08:30")
+    assert len(await service.list(GUILD, ALICE)) == MAX_PER_MEMBER
+    await service.set(GUILD, BOB, kind="core", time="08:30")  # others are not affected
+    await service.set(OTHER_GUILD, ALICE, kind="core", time="08:30")
+
+
+async def test_only_own_reminders_are_found(service) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    for guild, user in ((GUILD, BOB), (OTHER_GUILD, ALICE)):
+        for action in (service.remove, service.pause, service.skip):
+            with pytest.raises(NotFound, match=f"no reminder #{reminder.id}"):
+                await action(guild, user, reminder.id)
+    with pytest.raises(NotFound):
+        await service.done(BOB, reminder.id, reminder.next_fire)
+    with pytest.raises(NotFound):
+        await service.snooze(BOB, reminder.id, reminder.next_fire)
+    with pytest.raises(NotFound):
+        await service.remove(GUILD, ALICE, 12345)
+    assert len(await service.list(GUILD, ALICE)) == 1
+
+
+async def test_pause_resume_starts_again_from_now(service, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    paused = await service.pause(GUILD, ALICE, reminder.id)
+    assert paused.paused
+    with pytest.raises(UserError, match="already paused"):
+        await service.pause(GUILD, ALICE, reminder.id)
+    with pytest.raises(UserError, match="paused"):
+        await service.skip(GUILD, ALICE, reminder.id)
+    clock.now = utc(2026, 6, 4, 9, 0)
+    resumed = await service.resume(GUILD, ALICE, reminder.id)
+    assert not resumed.paused and resumed.next_fire == utc(2026, 6, 5, 7, 30)  # no burst of missed days
+    with pytest.raises(UserError, match="not paused"):
+        await service.resume(GUILD, ALICE, reminder.id)
+
+
+async def test_skip_skips_the_next_one_each_time(service) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", days="weekdays")
+    first = await service.skip(GUILD, ALICE, reminder.id)
+    assert (first.skipped, first.next_fire) == (utc(2026, 6, 1, 7, 30), utc(2026, 6, 2, 7, 30))
+    await service.skip(GUILD, ALICE, reminder.id)
+    await service.skip(GUILD, ALICE, reminder.id)
+    await service.skip(GUILD, ALICE, reminder.id)
+    fifth = await service.skip(GUILD, ALICE, reminder.id)  # Friday skipped: next is Monday
+    assert fifth.next_fire == utc(2026, 6, 8, 7, 30)
+
+
+async def test_remove(service, changes) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    removed = await service.remove(GUILD, ALICE, reminder.id)
+    assert removed.id == reminder.id and await service.list(GUILD, ALICE) == []
+    assert changes == [1, 1]
+
+
+async def test_done_counts_once_per_slot_and_builds_a_streak(service, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    slot = utc(2026, 6, 1, 7, 30)
+    clock.now = slot + timedelta(minutes=5)
+    assert (await service.done(ALICE, reminder.id, slot)) == DoneResult(True, 1)
+    assert (await service.done(ALICE, reminder.id, slot)) == DoneResult(False, 1)  # a second press changes nothing
+    for day in (2, 3):
+        slot = utc(2026, 6, day, 7, 30)
+        clock.now = slot + timedelta(minutes=1)
+        result = await service.done(ALICE, reminder.id, slot)
+    assert result.streak == 3
+    clock.now = utc(2026, 6, 4, 20, 0)  # today not done yet: the streak holds until the day is over
+    assert await reminder_streak(db, GUILD, ALICE, clock.now) == 3
+    clock.now = utc(2026, 6, 5, 8, 0)
+    assert await reminder_streak(db, GUILD, ALICE, clock.now) == 0
+    assert await reminder_streak(db, OTHER_GUILD, ALICE, clock.now) == 0
+
+
+async def test_streak_survives_removing_the_reminder_and_forget_erases_it(service, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    await service.done(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    await service.remove(GUILD, ALICE, reminder.id)
+    assert await reminder_streak(db, GUILD, ALICE, clock.now) == 1
+    await service.set(GUILD, ALICE, kind="core", time="08:00")
+    exported = await export_member(db, GUILD, ALICE)
+    assert len(exported["reminders"]) == 1 and len(exported["reminder_dones"]) == 1
+    async with db.transaction() as tx:
+        await forget_member(tx, GUILD, ALICE)
+    assert await service.list(GUILD, ALICE) == [] and await reminder_streak(db, GUILD, ALICE, clock.now) == 0
+
+
+def test_current_streak() -> None:
+    today = date(2026, 6, 10)
+    assert current_streak([], today) == 0
+    assert current_streak([today], today) == 1
+    assert current_streak([today - timedelta(days=1), today - timedelta(days=2)], today) == 2
+    assert current_streak([today - timedelta(days=2)], today) == 0
+    assert current_streak([today, today - timedelta(days=1), today - timedelta(days=3)], today) == 2
+
+
+async def test_skip_button_skips_once(service, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    async with db.transaction() as tx:  # as the dispatcher leaves it after sending Monday's slot
+        await db_rem.set_schedule(tx, reminder.id, utc(2026, 6, 2, 7, 30), None)
+    clock.now = utc(2026, 6, 1, 7, 31)
+    first = await service.skip_after(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    assert (first.skipped, first.next_fire) == (utc(2026, 6, 2, 7, 30), utc(2026, 6, 3, 7, 30))
+    again = await service.skip_after(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    assert again.skipped is None and again.next_fire == utc(2026, 6, 3, 7, 30)
+
+
+async def test_snooze_is_a_one_off_fire_an_hour_later(service, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    clock.now = utc(2026, 6, 1, 7, 40)
+    until = await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    stored = await db_rem.get(service.db, reminder.id)
+    assert until == stored.snooze == utc(2026, 6, 1, 8, 40)
+    assert stored.next_fire == reminder.next_fire  # the regular schedule is unchanged
+    assert stored.last_fire == utc(2026, 6, 1, 7, 30)
+    await service.pause(GUILD, ALICE, reminder.id)
+    with pytest.raises(UserError, match="paused"):
+        await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+
+
+async def test_server_reminder_set_show_off(service, clock) -> None:
+    server = await service.set_server(GUILD, ALICE, channel_id=5, time="18:00", timezone="Europe/London", role_id=7)
+    assert (server.channel_id, server.role_id, server.kind, server.timezone) == (5, 7, "stretch", "Europe/London")
+    assert server.next_fire == utc(2026, 6, 1, 17, 0)
+    changed = await service.set_server(GUILD, ALICE, channel_id=6, time="07:00", timezone="UTC", kind="core")
+    assert (changed.channel_id, changed.role_id, changed.kind) == (6, None, "core")
+    assert (await service.server(GUILD)) == changed
+    assert await service.server_off(GUILD) is True
+    assert await service.server(GUILD) is None and await service.server_off(GUILD) is False
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [({"role_id": GUILD}, "role"), ({"kind": "custom"}, "kind"), ({"timezone": "Nowhere"}, "timezone")],
+)
+async def test_server_reminder_errors(service, options, field) -> None:
+    values = {"channel_id": 5, "time": "18:00", "timezone": "UTC", **options}
+    with pytest.raises(UserError) as info:
+        await service.set_server(GUILD, ALICE, **values)
+    assert info.value.field == field
+    assert await service.server(GUILD) is None
+
+
+async def test_server_done_counts_for_whoever_pressed_it(service, clock, db) -> None:
+    await service.set_server(GUILD, ALICE, channel_id=5, time="07:30", timezone="UTC")
+    slot = utc(2026, 6, 1, 7, 30)
+    assert await service.server_done(GUILD, BOB, slot) == DoneResult(True, 1)
+    assert await service.server_done(GUILD, BOB, slot) == DoneResult(False, 1)
+    assert await service.server_done(GUILD, ALICE, slot) == DoneResult(True, 1)

@@ -1,0 +1,44 @@
+import struct
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+
+from bot.running.chart import HEIGHT_PX, WIDTH_PX, render_weekly_chart
+
+MONDAYS = [date(2026, 9, 7) + timedelta(weeks=i) for i in range(12)]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    length, kind = struct.unpack(">I4s", data[8:16])
+    assert (length, kind) == (13, b"IHDR")
+    return struct.unpack(">II", data[16:24])
+
+
+def weeks(*km: float) -> list[tuple[date, float]]:
+    return [(monday, k * 1000) for monday, k in zip(MONDAYS, km, strict=False)]
+
+
+def test_png_at_discord_embed_size():
+    data = render_weekly_chart(weeks(20, 25, 0, 31, 35.5, 40, 8, 42, 45, 30, 50, 7.5), "km", 40_000)
+    assert png_size(data) == (WIDTH_PX, HEIGHT_PX) == (800, 400)
+    assert data.endswith(b"IEND\xaeB`\x82")
+
+
+def test_empty_weeks_and_no_weeks_still_render():
+    assert png_size(render_weekly_chart(weeks(*[0] * 12), "mi", None)) == (800, 400)
+    assert png_size(render_weekly_chart([], "km", None)) == (800, 400)
+
+
+def test_goal_line_and_units_change_the_picture():
+    data = weeks(*[10] * 12)
+    plain = render_weekly_chart(data, "km", None)
+    assert render_weekly_chart(data, "km", 30_000) != plain
+    assert render_weekly_chart(data, "mi", None) != plain
+
+
+def test_renders_concurrently_in_threads():
+    data = weeks(*range(1, 13))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda goal: render_weekly_chart(data, "km", goal), [None, 5000.0] * 4))
+    assert all(png_size(r) == (800, 400) for r in results)
+    assert results[0] == results[2] and results[1] == results[3]
