@@ -6,12 +6,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.db.reminders import ServerReminder
 from bot.reminders.service import SERVER_KINDS
 from cogs.delivery import reminder_service
 from cogs.profile import timezone_autocomplete
 from cogs.ui.embeds import BRAND
+from cogs.ui.managers import ManagersOnly
 from cogs.ui.reminder_views import when
 
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in SERVER_KINDS]
@@ -24,20 +25,13 @@ def describe(server: ServerReminder) -> str:
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class ServerCog(commands.GroupCog, group_name="server", group_description="Stride settings for this server"):
+class ServerCog(
+    ManagersOnly, commands.GroupCog, group_name="server", group_description="Stride settings for this server"
+):
     reminders = app_commands.Group(name="reminders", description="The daily club ping with the tip of the day")
 
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # Default permissions only hide the commands; a server can override them, so check again.
-        if not interaction.permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
-
-    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
-        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
 
     @reminders.command(name="set", description="Post a daily ping with the tip of the day in a channel")
     @app_commands.describe(

@@ -17,6 +17,7 @@ from bot.db import tips as tips_db
 from bot.errors import UserError
 from cogs.advice import topic_autocomplete
 from cogs.ui.embeds import BRAND
+from cogs.ui.managers import ManagersOnly
 from cogs.ui.tips import tip_embed, tip_line
 
 PER_PAGE = 15
@@ -26,18 +27,11 @@ IMPORT_ERRORS_SHOWN = 15
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class TipsCog(commands.GroupCog, group_name="tips", group_description="Curate this server's tips (Manage Server)"):
+class TipsCog(
+    ManagersOnly, commands.GroupCog, group_name="tips", group_description="Curate this server's tips (Manage Server)"
+):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        # Default permissions only hide the commands; a server can override them, so check again.
-        if not interaction.permissions.manage_guild:
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
-
-    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
-        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
 
     @app_commands.command(name="add", description="Add a tip to this server's list")
     @app_commands.describe(
