@@ -85,20 +85,31 @@ class Database:
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield Tx(self._conn)
+                yield Tx(self._conn, self)
             except BaseException:
                 await self._conn.execute("ROLLBACK")
                 raise
             await self._conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[Tx]:
+        """The connection to ourselves for a unit of work whose only write is a single statement.
+
+        One statement is atomic on its own (its triggers included), and holding the lock keeps other
+        tasks' statements out between our reads and that write, so BEGIN/COMMIT (two more thread hops
+        per command) are not needed. Use `transaction()` when more than one statement writes.
+        """
+        async with self._lock:
+            yield Tx(self._conn, self)
 
     async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         async with self._lock:
             return list(await self._conn.execute_fetchall(sql, _params(params)))
 
     async def fetchone(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        async with self._lock:
-            cursor = await self._conn.execute(sql, _params(params))
-            return await cursor.fetchone()
+        # execute_fetchall is one hop to aiosqlite's thread; execute + fetchone would be two.
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def backup(self, target: str | Path) -> None:
         """SQLite online backup: a consistent copy while the bot keeps running."""
@@ -116,10 +127,11 @@ class Database:
 
 
 class Tx:
-    """Statements inside an open transaction (handed out by `Database.transaction`)."""
+    """Statements inside an open transaction (handed out by `Database.transaction` and `Database.unit`)."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: aiosqlite.Connection, db: Database) -> None:
         self._conn = conn
+        self.db = db  # the owner, for in-memory state kept beside the tables (bot.db.members)
 
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; return the number of rows it changed."""
@@ -138,8 +150,8 @@ class Tx:
         return list(await self._conn.execute_fetchall(sql, _params(params)))
 
     async def fetchone(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        cursor = await self._conn.execute(sql, _params(params))
-        return await cursor.fetchone()
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
 
 def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:

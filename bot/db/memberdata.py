@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from bot.db.connection import Database, Tx
+from bot.db.members import member_cache
 
 # Child tables before parents, so deletes respect foreign keys. New member-owned
-# tables register here so /me export and /me forget stay complete.
+# tables register here so /me export and /me forget stay complete. The run aggregates
+# (member_weeks, member_totals, member_bests) are derived: the runs triggers empty them.
 MEMBER_TABLES: list[str] = ["tip_votes", "runs", "shoes", "reminder_dones", "reminders", "members"]
 
 
@@ -26,6 +28,7 @@ async def export_member(db: Database, guild_id: int, user_id: int) -> dict[str, 
 async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
     """Delete every row of the member in this server; return how many rows went."""
     removed = 0
+    member_cache(tx).forget(guild_id, user_id)
     for table in MEMBER_TABLES:
         removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     return removed

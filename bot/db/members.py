@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from weakref import WeakKeyDictionary
 
 from bot.db.connection import Database, Tx
 
@@ -21,6 +22,43 @@ class Profile:
 
 
 PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard")
+
+
+PROFILE_CACHE_SIZE = 50_000
+Key = tuple[int, int]  # (guild_id, user_id)
+
+
+@dataclass(slots=True)
+class MemberCache:
+    """Profiles and who has a notice waiting, kept beside the members table.
+
+    This process is the only writer of `members`, and every write goes through this module, which
+    updates the cache in the same call: commands read a profile, and check for a pending notice after
+    every command, without a database round trip.
+    """
+
+    profiles: dict[Key, Profile] = field(default_factory=dict)
+    # Members who may have a notice (a superset: a rolled-back set_notice leaves a harmless extra key).
+    notices: set[Key] | None = None  # None until loaded
+
+    def remember(self, profile: Profile) -> None:
+        if len(self.profiles) >= PROFILE_CACHE_SIZE:
+            self.profiles.pop(next(iter(self.profiles)))  # the oldest entry
+        self.profiles[(profile.guild_id, profile.user_id)] = profile
+
+    def forget(self, guild_id: int, user_id: int) -> None:
+        self.profiles.pop((guild_id, user_id), None)
+
+
+_caches: WeakKeyDictionary[Database, MemberCache] = WeakKeyDictionary()
+
+
+def member_cache(db: Database | Tx) -> MemberCache:
+    owner = db.db if isinstance(db, Tx) else db
+    cache = _caches.get(owner)
+    if cache is None:
+        cache = _caches[owner] = MemberCache()
+    return cache
 
 
 def now_iso() -> str:
@@ -42,8 +80,14 @@ def _profile(row) -> Profile:
 
 async def get_profile(db: Database | Tx, guild_id: int, user_id: int) -> Profile:
     """The member's profile, or the defaults when they have never set one."""
+    cache = member_cache(db)
+    cached = cache.profiles.get((guild_id, user_id))
+    if cached is not None:
+        return cached
     row = await db.fetchone("SELECT * FROM members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
-    return _profile(row) if row else Profile(guild_id, user_id)
+    profile = _profile(row) if row else Profile(guild_id, user_id)
+    cache.remember(profile)
+    return profile
 
 
 async def ensure_member(tx: Tx, guild_id: int, user_id: int) -> None:
@@ -60,6 +104,7 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
     await ensure_member(tx, guild_id, user_id)
     if not changes:
         return
+    member_cache(tx).forget(guild_id, user_id)  # also if the transaction rolls back: re-read next time
     values = [v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool) else v for v in changes.values()]
     assignments = ", ".join(f"{name} = ?" for name in changes)
     await tx.execute(
@@ -68,16 +113,22 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
     )
 
 
+async def load_notices(db: Database) -> None:
+    """Learn who has a notice waiting (at start-up; pop_notice does it on first use otherwise)."""
+    rows = await db.fetchall("SELECT guild_id, user_id FROM members WHERE notice IS NOT NULL")
+    member_cache(db).notices = {(row[0], row[1]) for row in rows}
+
+
 async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
     """A message waiting for the member (e.g. a paused reminder), cleared once read."""
-    # Runs after every command: a plain read first, a write transaction only when there is one.
-    if (
-        await db.fetchone(
-            "SELECT 1 FROM members WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL", (guild_id, user_id)
-        )
-        is None
-    ):
+    # Runs after every command: the in-memory set answers "nothing waiting" without the database.
+    cache = member_cache(db)
+    if cache.notices is None:
+        await load_notices(db)
+        assert cache.notices is not None
+    if (guild_id, user_id) not in cache.notices:
         return None
+    cache.notices.discard((guild_id, user_id))
     async with db.transaction() as tx:
         row = await tx.fetchone(
             "SELECT notice FROM members WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL",
@@ -92,3 +143,6 @@ async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
 async def set_notice(tx: Tx, guild_id: int, user_id: int, notice: str) -> None:
     await ensure_member(tx, guild_id, user_id)
     await tx.execute("UPDATE members SET notice = ? WHERE guild_id = ? AND user_id = ?", (notice, guild_id, user_id))
+    notices = member_cache(tx).notices
+    if notices is not None:
+        notices.add((guild_id, user_id))

@@ -1,6 +1,8 @@
 """Coaching notes after a run is logged: small rules over the member's history.
 
-Every rule takes `history` = all of the member's runs including the new one (it is added if missing).
+The rules read a `LogContext`: the few numbers about the member's other runs that they need (storage
+keeps them as aggregates, so logging costs the same whatever the history). The `history` forms take all
+of the member's runs including the new one (it is added if missing) and work the context out of them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,31 @@ _TITLES = {
 
 
 @dataclass(frozen=True, slots=True)
+class LogContext:
+    """The member's other runs (the new one left out), as far as the rules need them."""
+
+    first_date: date | None = None  # the earliest run
+    week_m: float = 0.0  # in the new run's week (Monday start)
+    before_m: float = 0.0  # in the 4 weeks before that week
+    longest_recent_m: float | None = None  # longest in the LONG_RUN_WINDOW up to the new run's date
+    nearby_pains: tuple[str, ...] = ()  # pain notes within PAIN_WINDOW_DAYS either side of its date
+
+
+def context_from_history(history: Iterable[Run], new_run: Run) -> LogContext:
+    """The context worked out from a full list of runs (the reference the aggregates must match)."""
+    others = [r for r in history if r.id != new_run.id]
+    day, monday = new_run.run_date, week_start(new_run.run_date)
+    recent = [r.distance_m for r in others if day - LONG_RUN_WINDOW <= r.run_date <= day]
+    return LogContext(
+        first_date=min((r.run_date for r in others), default=None),
+        week_m=sum(r.distance_m for r in others if week_start(r.run_date) == monday),
+        before_m=sum(r.distance_m for r in others if monday - WEEK * 4 <= r.run_date < monday),
+        longest_recent_m=max(recent, default=None),
+        nearby_pains=tuple(r.pain for r in others if r.pain and abs((r.run_date - day).days) <= PAIN_WINDOW_DAYS),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Insight:
     kind: str
     text: str
@@ -44,10 +71,6 @@ class Insight:
         return _TITLES.get(self.kind, "Heads up")
 
 
-def _with_new(history: Iterable[Run], new_run: Run) -> list[Run]:
-    return [*(r for r in history if r.id != new_run.id), new_run]
-
-
 def _markdown_safe(text: str) -> str:
     return re.sub(r"([\\*_~`|>])", r"\\\1", text)
 
@@ -56,16 +79,20 @@ def _markdown_safe(text: str) -> str:
 
 
 def mileage_jump(history: Iterable[Run], new_run: Run, today: date, units: str = "km") -> Insight | None:
+    return mileage_jump_in(context_from_history(history, new_run), new_run, today, units)
+
+
+def mileage_jump_in(context: LogContext, new_run: Run, today: date, units: str = "km") -> Insight | None:
     """The new run's week is over 1.3x the previous 4 weeks' average (with 3+ weeks of history).
     Only for this week or last week, so back-filling old runs stays quiet."""
-    runs = _with_new(history, new_run)
     monday = week_start(new_run.run_date)
-    if week_start(min(r.run_date for r in runs)) > monday - WEEK * HISTORY_WEEKS_NEEDED:
+    first = min(new_run.run_date, context.first_date or new_run.run_date)
+    if week_start(first) > monday - WEEK * HISTORY_WEEKS_NEEDED:
         return None
     if monday < week_start(today) - WEEK:
         return None
-    week_m = sum(r.distance_m for r in runs if week_start(r.run_date) == monday)
-    before_m = sum(r.distance_m for r in runs if monday - WEEK * 4 <= r.run_date < monday)
+    week_m = context.week_m + new_run.distance_m
+    before_m = context.before_m
     if week_m * 4 * JUMP_DEN <= before_m * JUMP_NUM + _EPSILON:
         return None
     when = "Last week" if monday < week_start(today) else "This week"
@@ -84,12 +111,14 @@ def mileage_jump(history: Iterable[Run], new_run: Run, today: date, units: str =
 
 
 def new_longest_run(history: Iterable[Run], new_run: Run, units: str = "km") -> Insight | None:
+    return new_longest_run_in(context_from_history(history, new_run), new_run, units)
+
+
+def new_longest_run_in(context: LogContext, new_run: Run, units: str = "km") -> Insight | None:
     """The new run is over 10% longer than every other run in the 56 days up to its date."""
-    start = new_run.run_date - LONG_RUN_WINDOW
-    window = [r for r in history if r.id != new_run.id and start <= r.run_date <= new_run.run_date]
-    if not window:
+    longest = context.longest_recent_m
+    if longest is None:
         return None
-    longest = max(r.distance_m for r in window)
     if new_run.distance_m * LONG_RUN_DEN <= longest * LONG_RUN_NUM + _EPSILON:
         return None
     return Insight(
@@ -169,6 +198,10 @@ def pain_topic(area: str | None) -> str:
 
 
 def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool = False) -> Insight | None:
+    return pain_insight_in(context_from_history(history, new_run), new_run, red_flag)
+
+
+def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool = False) -> Insight | None:
     """A red flag or the same area hurting in 2+ runs within 21 days: see a professional.
     Otherwise a note to ease off, pointing at the area's advice."""
     area = pain_area(new_run.pain)
@@ -183,15 +216,11 @@ def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool = False) -
     if not has_pain(new_run.pain):
         return None
     if area is not None:
-        same = [
-            r
-            for r in _with_new(history, new_run)
-            if abs((r.run_date - new_run.run_date).days) <= PAIN_WINDOW_DAYS and pain_area(r.pain) == area
-        ]
-        if len(same) >= 2:
+        same = 1 + sum(1 for pain in context.nearby_pains if pain_area(pain) == area)
+        if same >= 2:
             return Insight(
                 "pain-recurring",
-                f"You've noted {name} pain in {len(same)} runs within 3 weeks. Pain that keeps coming back "
+                f"You've noted {name} pain in {same} runs within 3 weeks. Pain that keeps coming back "
                 "is worth getting checked: see a doctor or physiotherapist before it turns into an injury.",
                 topic,
             )
@@ -218,11 +247,24 @@ def insights_for_log(
 ) -> list[Insight]:
     """All notes for a freshly logged run, most important first.
     `shoe` is the run's shoe with its total distance including this run."""
-    runs = _with_new(history, new_run)
+    context = context_from_history(history, new_run)
+    return insights_in(context, new_run, today, shoe=shoe, red_flag=red_flag, units=units)
+
+
+def insights_in(
+    context: LogContext,
+    new_run: Run,
+    today: date,
+    *,
+    shoe: Shoe | None = None,
+    red_flag: bool = False,
+    units: str = "km",
+) -> list[Insight]:
+    """`insights_for_log` from the context storage hands over with the stored run."""
     found = [
-        pain_insight(runs, new_run, red_flag),
-        mileage_jump(runs, new_run, today, units),
-        new_longest_run(runs, new_run, units),
+        pain_insight_in(context, new_run, red_flag),
+        mileage_jump_in(context, new_run, today, units),
+        new_longest_run_in(context, new_run, units),
         shoe_wear(shoe, new_run.distance_m, units) if shoe else None,
     ]
     return [insight for insight in found if insight is not None]

@@ -52,20 +52,49 @@ def summarize(runs: Iterable[Run], period_start: date | None, today: date | None
     """Runs from period_start on (all when None). Weeks span from period_start (or the first run)
     to today's week when given, else to the last run's week."""
     chosen = [r for r in runs if period_start is None or r.run_date >= period_start]
-    distance = sum(r.distance_m for r in chosen)
-    duration = sum(r.duration_s for r in chosen)
-    if not chosen:
+    return summary_of(
+        Totals(
+            count=len(chosen),
+            distance_m=sum(r.distance_m for r in chosen),
+            duration_s=sum(r.duration_s for r in chosen),
+            longest=max(chosen, key=lambda r: r.distance_m) if chosen else None,
+            first_date=min((r.run_date for r in chosen), default=None),
+            last_date=max((r.run_date for r in chosen), default=None),
+        ),
+        period_start,
+        today,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Sums over a set of runs, as storage keeps or computes them."""
+
+    count: int = 0
+    distance_m: float = 0.0
+    duration_s: int = 0
+    longest: Run | None = None  # the first of the longest, in date order
+    first_date: date | None = None
+    last_date: date | None = None
+
+
+def summary_of(totals: Totals, period_start: date | None, today: date | None = None) -> Summary:
+    """`summarize` from totals: weeks span from period_start (or the first run) to today's week when
+    given, else to the last run's week."""
+    if not totals.count:
         weeks = weeks_between(period_start, today) if period_start and today else 0
         return Summary(0, 0.0, 0, None, None, weeks, 0.0)
-    first = period_start or min(r.run_date for r in chosen)
-    last = today or max(r.run_date for r in chosen)
+    first = period_start or totals.first_date
+    last = today or totals.last_date
+    assert first is not None and last is not None
     weeks = max(1, weeks_between(first, last))
+    distance, duration = totals.distance_m, totals.duration_s
     return Summary(
-        count=len(chosen),
+        count=totals.count,
         distance_m=distance,
         duration_s=duration,
         avg_pace_s_per_km=duration / (distance / METRES_PER_KM) if distance > 0 else None,
-        longest=max(chosen, key=lambda r: r.distance_m),
+        longest=totals.longest,
         weeks=weeks,
         weekly_avg_m=distance / weeks,
     )
@@ -73,19 +102,27 @@ def summarize(runs: Iterable[Run], period_start: date | None, today: date | None
 
 def weekly_totals(runs: Iterable[Run], today: date, weeks: int = 12) -> list[tuple[date, float]]:
     """(Monday, metres) for the last `weeks` weeks up to today's week, oldest first, empty weeks too."""
-    current = week_start(today)
-    starts = [current - WEEK * back for back in range(weeks - 1, -1, -1)]
-    totals = dict.fromkeys(starts, 0.0)
+    by_week: dict[date, float] = {}
     for run in runs:
         monday = week_start(run.run_date)
-        if monday in totals:
-            totals[monday] += run.distance_m
-    return list(totals.items())
+        by_week[monday] = by_week.get(monday, 0.0) + run.distance_m
+    return chart_weeks(by_week, today, weeks)
+
+
+def chart_weeks(by_week: dict[date, float], today: date, weeks: int = 12) -> list[tuple[date, float]]:
+    """`weekly_totals` from metres per Monday."""
+    current = week_start(today)
+    starts = [current - WEEK * back for back in range(weeks - 1, -1, -1)]
+    return [(monday, by_week.get(monday, 0.0)) for monday in starts]
 
 
 def current_weekly_streak(runs: Iterable[Run], today: date) -> int:
     """Consecutive weeks with a run, counting this week if it has one, otherwise ending last week."""
-    active = {week_start(r.run_date) for r in runs if r.run_date <= today}
+    return streak_of({week_start(r.run_date) for r in runs if r.run_date <= today}, today)
+
+
+def streak_of(active: set[date], today: date) -> int:
+    """`current_weekly_streak` from the Mondays of weeks with a run (up to today)."""
     monday = week_start(today)
     if monday not in active:
         monday -= WEEK
