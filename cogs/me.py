@@ -10,8 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import NO_MENTIONS, StrideBot
-from bot.db.memberdata import export_member, forget_member
 from bot.running.export import export_files
+from bot.running.profile import export_data, forget_data
 from cogs.ui.views import ConfirmView
 
 
@@ -23,7 +23,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
     @app_commands.command(name="export", description="Download your runs, shoes, reminders and profile")
     async def export(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        data = await export_member(self.bot.db, interaction.guild_id or 0, interaction.user.id)
+        data = await export_data(self.bot.db, interaction.guild_id or 0, interaction.user.id)
         files = await asyncio.to_thread(export_files, data)
         runs = len(data.get("runs", []))
         await interaction.followup.send(
@@ -38,8 +38,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
         guild_id, user_id = interaction.guild_id or 0, interaction.user.id
 
         async def confirmed() -> str:
-            async with self.bot.db.transaction() as tx:
-                await forget_member(tx, guild_id, user_id)
+            await forget_data(self.bot.db, guild_id, user_id)
             return "Done: your runs, shoes, reminders and profile in this server are erased."
 
         await interaction.response.send_message(

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import io
-import math
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.client import NO_MENTIONS, StrideBot
-from bot.db import runs as runs_db
-from bot.db import shoes as shoes_db
-from bot.db.members import get_profile
 from bot.running import service, stats_service
 from bot.running.chart import render_weekly_chart
 from bot.running.service import RunForm
+from bot.running.shoes import list_shoes
 from cogs.ui.embeds import WARN, history_embed, run_embed, run_line
 from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
@@ -27,7 +24,7 @@ TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
 
 async def shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await shoes_db.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
+    shoes = await list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
     needle = current.lower()
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:25]
 
@@ -89,15 +86,10 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.describe(page="page number (10 runs a page)")
     async def history(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] = 1) -> None:
         guild_id, user_id = interaction.guild_id or 0, interaction.user.id
-        profile = await get_profile(self.bot.db, guild_id, user_id)
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
-            runs, total = await runs_db.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
-            pages = max(1, math.ceil(total / PER_PAGE))
-            if wanted > pages:
-                wanted = pages
-                runs, total = await runs_db.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
-            return history_embed(runs, profile.units, wanted, pages, total), pages
+            found = await service.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
+            return history_embed(found.runs, found.units, found.page, found.pages, found.total), found.pages
 
         embed, pages = await render(page)
         view = PagerView(user_id, render, min(page, pages), pages)
@@ -133,7 +125,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def delete(self, interaction: discord.Interaction, id: int) -> None:
         guild_id, user_id = interaction.guild_id or 0, interaction.user.id
         run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
-        profile = await get_profile(self.bot.db, guild_id, user_id)
+        profile = await service.member_profile(self.bot.db, guild_id, user_id)
 
         async def confirmed() -> str:
             gone = await service.delete_run(self.bot.db, guild_id, user_id, id)

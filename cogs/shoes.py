@@ -7,16 +7,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import NO_MENTIONS, StrideBot
-from bot.db import shoes as shoes_db
-from bot.db.members import get_profile
 from bot.running import shoes as shoe_service
+from bot.running.service import member_profile
 from bot.running.units import format_distance
 from cogs.ui.embeds import BRAND, progress_bar
 
 
 async def own_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await shoes_db.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
+    shoes = await shoe_service.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if current.lower() in s.name.lower()][:25]
 
 
@@ -32,7 +31,7 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     async def add(self, interaction: discord.Interaction, name: str, retire_at: str | None = None) -> None:
         guild_id, user_id = interaction.guild_id or 0, interaction.user.id
         shoe = await shoe_service.add_shoe(self.bot.db, guild_id, user_id, name, retire_at)
-        profile_units = (await get_profile(self.bot.db, guild_id, user_id)).units
+        profile_units = (await member_profile(self.bot.db, guild_id, user_id)).units
         await interaction.response.send_message(
             f"Added **{discord.utils.escape_markdown(shoe.name)}**, retiring at "
             f"{format_distance(shoe.retire_at_m, profile_units)}. Pick it with `shoe:` when you `/run log`.",
@@ -43,8 +42,8 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     @app_commands.command(name="list", description="Your shoes with distance and wear")
     async def list_(self, interaction: discord.Interaction) -> None:
         guild_id, user_id = interaction.guild_id or 0, interaction.user.id
-        shoes = await shoes_db.list_shoes(self.bot.db, guild_id, user_id)
-        units = (await get_profile(self.bot.db, guild_id, user_id)).units
+        shoes = await shoe_service.list_shoes(self.bot.db, guild_id, user_id)
+        units = (await member_profile(self.bot.db, guild_id, user_id)).units
         embed = discord.Embed(title="Your shoes", colour=BRAND)
         if not shoes:
             embed.description = "No shoes yet. Add a pair with `/shoes add name: Pegasus 40`."

@@ -13,7 +13,7 @@ _COLUMNS = "id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_i
 EDITABLE = ("run_date", "distance_m", "duration_s", "run_type", "effort", "pain", "shoe_id", "notes")
 
 
-def _run(row) -> Run:
+def row_to_run(row) -> Run:
     return Run(
         id=row["id"],
         run_date=date.fromisoformat(row["run_date"]),
@@ -53,7 +53,7 @@ async def get_run(db: Database | Tx, guild_id: int, user_id: int, run_id: int) -
         f"SELECT {_COLUMNS} FROM runs WHERE id = ? AND guild_id = ? AND user_id = ?",
         (run_id, guild_id, user_id),
     )
-    return _run(row) if row else None
+    return row_to_run(row) if row else None
 
 
 async def update_run(tx: Tx, guild_id: int, user_id: int, run: Run) -> bool:
@@ -78,13 +78,15 @@ async def history_page(
     db: Database, guild_id: int, user_id: int, page: int, per_page: int = 10
 ) -> tuple[list[Run], int]:
     """One page of runs, newest first, and the total number of runs."""
-    total_row = await db.fetchone("SELECT count(*) FROM runs WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    total_row = await db.fetchone(
+        "SELECT coalesce((SELECT runs FROM member_totals WHERE guild_id = ? AND user_id = ?), 0)", (guild_id, user_id)
+    )
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM runs WHERE guild_id = ? AND user_id = ?"
         " ORDER BY run_date DESC, id DESC LIMIT ? OFFSET ?",
         (guild_id, user_id, per_page, (page - 1) * per_page),
     )
-    return [_run(r) for r in rows], total_row[0]
+    return [row_to_run(r) for r in rows], total_row[0]
 
 
 async def member_runs(db: Database | Tx, guild_id: int, user_id: int, since: date | None = None) -> list[Run]:
@@ -99,4 +101,4 @@ async def member_runs(db: Database | Tx, guild_id: int, user_id: int, since: dat
             f"SELECT {_COLUMNS} FROM runs WHERE guild_id = ? AND user_id = ? AND run_date >= ? ORDER BY run_date, id",
             (guild_id, user_id, since.isoformat()),
         )
-    return [_run(r) for r in rows]
+    return [row_to_run(r) for r in rows]

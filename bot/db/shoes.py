@@ -6,10 +6,9 @@ from bot.db.connection import Database, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 
+# distance_m is kept by the runs triggers (migration 0006).
 _SELECT = (
-    "SELECT s.id, s.name, s.retire_at_m, s.retired,"
-    " coalesce((SELECT sum(r.distance_m) FROM runs r WHERE r.shoe_id = s.id), 0) AS distance_m"
-    " FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
+    "SELECT s.id, s.name, s.retire_at_m, s.retired, s.distance_m FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
 )
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from bot.db import runs as runs_db
+from bot.db import memberdata
 from bot.db.connection import Database
 from bot.db.members import Profile, get_profile, update_profile
+from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
 from bot.reminders.schedule import parse_timezone
 from bot.reminders.service import reminder_streak
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
-from bot.running.stats import current_weekly_streak, week_start
 
 CLEAR_WORDS = {"none", "clear", "off", "-"}
 
@@ -86,16 +87,26 @@ async def set_profile(
 
 
 async def profile_summary(db: Database, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
-    profile = await get_profile(db, guild_id, user_id)
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
-    # The streak only needs recent weeks, but a long streak can reach back years; read all.
-    runs = await runs_db.member_runs(db, guild_id, user_id)
-    monday = week_start(today)
+    week_m, streak = await storage.week_and_streak(guild_id, user_id, today)
     return ProfileSummary(
         profile=profile,
         today=today,
-        week_distance_m=sum(r.distance_m for r in runs if monday <= r.run_date <= today),
-        weekly_streak=current_weekly_streak(runs, today),
+        week_distance_m=week_m,
+        weekly_streak=streak,
         days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
         reminder_streak=await reminder_streak(db, guild_id, user_id, now),
     )
+
+
+async def export_data(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row Stride stores about the member in this server, by table."""
+    return await memberdata.export_member(db, guild_id, user_id)
+
+
+async def forget_data(db: Database, guild_id: int, user_id: int) -> int:
+    """Erase the member's rows in this server in one transaction; return how many went."""
+    async with db.transaction() as tx:
+        return await memberdata.forget_member(tx, guild_id, user_id)

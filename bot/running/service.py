@@ -7,10 +7,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import is_red_flag
-from bot.db import runs as runs_db
-from bot.db import shoes as shoes_db
-from bot.db.connection import Database, Tx
-from bot.db.members import Profile, get_profile
+from bot.db.connection import Database
+from bot.db.members import Profile
+from bot.db.sqlite_storage import storage_for
+from bot.db.storage import UnknownShoe
 from bot.errors import NotFound, UserError
 from bot.running import insights as insight_rules
 from bot.running import records as record_rules
@@ -51,19 +51,29 @@ class LogResult:
     new_records: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    runs: list[Run]
+    units: str
+    page: int
+    pages: int
+    total: int
+
+
 def member_today(profile: Profile, now: datetime) -> date:
     return now.astimezone(ZoneInfo(profile.timezone)).date()
 
 
-async def _resolve_shoe(tx: Tx, guild_id: int, user_id: int, name: str) -> Shoe:
-    shoe = await shoes_db.find_shoe(tx, guild_id, user_id, name.strip())
-    if shoe is None or shoe.retired:
-        raise UserError(
-            f"You have no active shoe called `{name.strip()[:50]}`. Pick one from the list, "
-            "or add it first with `/shoes add name: Pegasus 40`.",
-            field="shoe",
-        )
-    return shoe
+def _no_such_shoe(name: str) -> UserError:
+    return UserError(
+        f"You have no active shoe called `{name.strip()[:50]}`. Pick one from the list, "
+        "or add it first with `/shoes add name: Pegasus 40`.",
+        field="shoe",
+    )
+
+
+def _not_found(run_id: int) -> NotFound:
+    return NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
 
 
 def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
@@ -94,55 +104,70 @@ def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
 async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now: datetime) -> LogResult:
     if form.distance is None or form.time is None:
         raise UserError("A run needs a distance and a time, e.g. `distance: 10k time: 52:30`.", "distance")
-    profile = await get_profile(db, guild_id, user_id)
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today)
-    async with db.transaction() as tx:
-        shoe = await _resolve_shoe(tx, guild_id, user_id, form.shoe) if form.shoe else None
-        if shoe is not None:
-            run = replace(run, shoe_id=shoe.id)
-        run = replace(run, id=await runs_db.insert_run(tx, guild_id, user_id, run))
-        history = await runs_db.member_runs(tx, guild_id, user_id)
-        shoe_after = await shoes_db.get_shoe(tx, guild_id, user_id, shoe.id) if shoe else None
-    previous = [r for r in history if r.id != run.id]
+    try:
+        logged = await storage.log_run(guild_id, user_id, run, form.shoe or None)
+    except UnknownShoe:
+        raise _no_such_shoe(form.shoe or "") from None
+    run = logged.run
     return LogResult(
         run=run,
         profile=profile,
-        shoe=shoe_after,
-        insights=insight_rules.insights_for_log(
-            history,
+        shoe=logged.shoe,
+        insights=insight_rules.insights_in(
+            logged.context,
             run,
             today,
-            shoe=shoe_after,
+            shoe=logged.shoe,
             red_flag=bool(run.pain and is_red_flag(run.pain)),
             units=profile.units,
         ),
-        new_records=record_rules.new_records(previous, run),
+        new_records=record_rules.new_records(logged.previous_bests, run),
     )
 
 
 async def edit_run(
     db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime
 ) -> tuple[Run, Profile]:
-    profile = await get_profile(db, guild_id, user_id)
-    async with db.transaction() as tx:
-        current = await runs_db.get_run(tx, guild_id, user_id, run_id)
-        if current is None:
-            raise NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
-        run = _apply_form(current, form, profile, member_today(profile, now))
-        if form.shoe is not None:
-            run = replace(run, shoe_id=(await _resolve_shoe(tx, guild_id, user_id, form.shoe)).id)
-        await runs_db.update_run(tx, guild_id, user_id, run)
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
+    today = member_today(profile, now)
+    try:
+        run = await storage.edit_run(
+            guild_id, user_id, run_id, lambda current: _apply_form(current, form, profile, today), form.shoe
+        )
+    except UnknownShoe:
+        raise _no_such_shoe(form.shoe or "") from None
+    if run is None:
+        raise _not_found(run_id)
     return run, profile
 
 
 async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:
-    run = await runs_db.get_run(db, guild_id, user_id, run_id)
+    run = await storage_for(db).get_run(guild_id, user_id, run_id)
     if run is None:
-        raise NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
+        raise _not_found(run_id)
     return run
 
 
 async def delete_run(db: Database, guild_id: int, user_id: int, run_id: int) -> bool:
-    async with db.transaction() as tx:
-        return await runs_db.delete_run(tx, guild_id, user_id, run_id)
+    return await storage_for(db).delete_run(guild_id, user_id, run_id)
+
+
+async def history_page(db: Database, guild_id: int, user_id: int, page: int, per_page: int) -> HistoryPage:
+    """The page asked for (the last one when it is past the end), newest runs first."""
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
+    runs, total = await storage.history_page(guild_id, user_id, page, per_page)
+    pages = max(1, -(-total // per_page))
+    if page > pages:
+        page = pages
+        runs, total = await storage.history_page(guild_id, user_id, page, per_page)
+    return HistoryPage(runs, profile.units, page, pages, total)
+
+
+async def member_profile(db: Database, guild_id: int, user_id: int) -> Profile:
+    return await storage_for(db).profile(guild_id, user_id)

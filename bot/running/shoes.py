@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.db import shoes as shoes_db
 from bot.db.connection import Database
 from bot.db.members import get_profile
+from bot.db.sqlite_storage import storage_for
 from bot.errors import NotFound, UserError
 from bot.running.models import Shoe
 from bot.running.parsing import check_text, parse_distance
@@ -17,6 +18,11 @@ MAX_ACTIVE_SHOES = 25  # Discord autocomplete shows at most 25 choices
 
 def wear_fraction(shoe: Shoe) -> float:
     return shoe.distance_m / shoe.retire_at_m if shoe.retire_at_m else 0.0
+
+
+async def list_shoes(db: Database, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
+    """The member's shoes with the distance run in each, active ones first."""
+    return await storage_for(db).shoes(guild_id, user_id, active_only=active_only)
 
 
 async def add_shoe(db: Database, guild_id: int, user_id: int, name: str, retire_at: str | None) -> Shoe:

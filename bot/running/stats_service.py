@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from bot.db import leaderboard as board_db
-from bot.db import runs as runs_db
 from bot.db.connection import Database
 from bot.db.leaderboard import Standing
-from bot.db.members import Profile, get_profile
+from bot.db.members import Profile
+from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
-from bot.running.records import Record, best_efforts
+from bot.running.records import Record
 from bot.running.service import member_today
-from bot.running.stats import Period, Summary, current_weekly_streak, period_start, summarize, weekly_totals
+from bot.running.stats import Period, Summary, chart_weeks, period_start, summary_of
 
 PERIODS: tuple[Period, ...] = ("week", "month", "year", "all")
 BOARD_PERIODS: tuple[Period, ...] = ("week", "month", "year")
@@ -63,29 +63,28 @@ def check_period(period: str, allowed: tuple[Period, ...] = PERIODS) -> Period:
 
 async def member_stats(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> MemberStats:
     chosen = check_period(period)
-    profile = await get_profile(db, guild_id, user_id)
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
-    # One indexed range read: the streak may reach back years, so read the whole history.
-    runs = await runs_db.member_runs(db, guild_id, user_id)
     since = period_start(chosen, today)
-    in_period = [r for r in runs if since is None or r.run_date >= since]
+    found = await storage.member_stats(guild_id, user_id, since, today, CHART_WEEKS)
     return MemberStats(
         profile=profile,
         period=chosen,
         today=today,
         since=since,
-        summary=summarize(in_period, since, today),
-        weekly_streak=current_weekly_streak(runs, today),
-        records=list(best_efforts(in_period).values()),
-        weeks=weekly_totals(runs, today, CHART_WEEKS),
-        total_runs=len(runs),
+        summary=summary_of(found.totals, since, today),
+        weekly_streak=found.weekly_streak,
+        records=found.records,
+        weeks=chart_weeks(found.weeks, today, CHART_WEEKS),
+        total_runs=found.total_runs,
     )
 
 
 async def member_records(db: Database, guild_id: int, user_id: int) -> MemberRecords:
-    profile = await get_profile(db, guild_id, user_id)
-    runs = await runs_db.member_runs(db, guild_id, user_id)
-    return MemberRecords(profile=profile, records=list(best_efforts(runs).values()))
+    storage = storage_for(db)
+    profile = await storage.profile(guild_id, user_id)
+    return MemberRecords(profile=profile, records=await storage.member_records(guild_id, user_id))
 
 
 async def club_leaderboard(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> ClubBoard:
@@ -94,7 +93,7 @@ async def club_leaderboard(db: Database, guild_id: int, user_id: int, period: st
     chosen = check_period(period, BOARD_PERIODS)
     since = period_start(chosen, now.astimezone(UTC).date())
     assert since is not None
-    profile = await get_profile(db, guild_id, user_id)
+    profile = await storage_for(db).profile(guild_id, user_id)
     board = await board_db.leaderboard(db, guild_id, since, BOARD_SIZE, include_user=user_id)
     standings = [s for s in board if s.rank <= BOARD_SIZE]
     viewer = next((s for s in board if s.user_id == user_id), None)

@@ -1,0 +1,299 @@
+"""The SQLite engine of `RunStorage`: each command in about two round trips to aiosqlite's thread.
+
+Reads that a command needs are gathered into one query (scalar subqueries, lists as JSON); the only
+write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0006) keep the weekly and
+all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
+history: aggregates, index seeks, or date ranges bounded by the period asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from bot.db import runs as runs_db
+from bot.db import shoes as shoes_db
+from bot.db.connection import Database
+from bot.db.members import Profile, get_profile, now_iso
+from bot.db.storage import LoggedRun, StatsInputs, UnknownShoe
+from bot.running import records as record_rules
+from bot.running.insights import LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
+from bot.running.models import Run, Shoe
+from bot.running.records import Record, best_efforts
+from bot.running.stats import WEEK, Totals, summarize, week_start
+from bot.running.units import STANDARD_DISTANCES
+
+_EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
+_RUN_JSON = "json_array(r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes)"
+_MEMBER = "r.guild_id = :g AND r.user_id = :u"
+
+_LOG_INPUTS = f"""
+SELECT
+    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}) AS first_date,
+    (SELECT w.distance_m FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday)
+        AS week_m,
+    (SELECT sum(w.distance_m) FROM member_weeks w
+        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday) AS before_m,
+    (SELECT max(r.distance_m) FROM runs r WHERE {_MEMBER} AND r.run_date BETWEEN :long_from AND :day) AS longest_m,
+    (SELECT json_group_array(r.pain) FROM runs r
+        WHERE {_MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL) AS pains,
+    (SELECT json_group_array({_RUN_JSON}) FROM member_bests b JOIN runs r ON r.id = b.run_id
+        WHERE b.guild_id = :g AND b.user_id = :u) AS bests,
+    s.id AS shoe_id, s.name AS shoe_name, s.retire_at_m, s.retired, s.distance_m AS shoe_m
+FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE
+"""
+
+_INSERT_RUN = (
+    "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_id,"
+    " notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+
+# Weeks in a row with a run, walking back one index probe per week from this week (or last week).
+_STREAK = """
+WITH RECURSIVE streak(monday) AS (
+    SELECT m FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM member_weeks w
+            WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday)
+        THEN :monday ELSE :last_monday END AS m)
+    WHERE EXISTS (SELECT 1 FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = m)
+    UNION ALL
+    SELECT date(monday, '-7 days') FROM streak WHERE EXISTS (SELECT 1 FROM member_weeks w
+        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = date(monday, '-7 days'))
+)
+SELECT count(*) FROM streak
+"""
+
+_BESTS = """
+SELECT json_group_array(json_array(b.label, d.distance_m, b.duration_s, b.run_date, b.run_id))
+FROM member_bests b JOIN record_distances d ON d.label = b.label
+WHERE b.guild_id = :g AND b.user_id = :u
+"""
+
+_STATS = f"""
+SELECT
+    (SELECT json_array(t.runs, t.distance_m, t.duration_s) FROM member_totals t
+        WHERE t.guild_id = :g AND t.user_id = :u) AS totals,
+    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}) AS first_date,
+    (SELECT max(r.run_date) FROM runs r WHERE {_MEMBER}) AS last_date,
+    (SELECT {_RUN_JSON} FROM runs r WHERE {_MEMBER} ORDER BY r.distance_m DESC, r.run_date, r.id LIMIT 1) AS longest,
+    ({_STREAK}) AS streak,
+    (SELECT json_group_array(json_array(w.week_start, w.distance_m)) FROM member_weeks w
+        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start BETWEEN :chart_from AND :monday) AS weeks,
+    CASE WHEN :since IS NULL THEN ({_BESTS}) END AS bests,
+    CASE WHEN :since IS NOT NULL THEN (SELECT json_group_array({_RUN_JSON}) FROM
+        (SELECT * FROM runs r WHERE {_MEMBER} AND r.run_date >= :since ORDER BY r.run_date, r.id) r) END AS period_runs
+"""
+
+_HISTORY = """
+SELECT coalesce((SELECT t.runs FROM member_totals t WHERE t.guild_id = :g AND t.user_id = :u), 0) AS total, p.*
+FROM (SELECT 1) LEFT JOIN (
+    SELECT id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_id, notes FROM runs
+    WHERE guild_id = :g AND user_id = :u ORDER BY run_date DESC, id DESC LIMIT :limit OFFSET :offset
+) p
+"""
+
+_WEEK_AND_STREAK = f"""
+SELECT (SELECT coalesce(sum(r.distance_m), 0) FROM runs r WHERE {_MEMBER} AND r.run_date BETWEEN :monday AND :day),
+    ({_STREAK})
+"""
+
+
+def _run(values: list[Any]) -> Run:
+    run_id, day, distance, duration, run_type, effort, pain, shoe_id, notes = values
+    return Run(run_id, date.fromisoformat(day), distance, duration, run_type, effort, pain, shoe_id, notes)
+
+
+def record_windows() -> list[tuple[str, float, float, float]]:
+    """(label, distance, shortest, longest qualifying run) per record distance, from the records rule."""
+    return [
+        (label, standard, standard - _EPSILON_M, standard * record_rules.MAX_OVER + _EPSILON_M)
+        for label, standard in STANDARD_DISTANCES.items()
+    ]
+
+
+class SqliteStorage:
+    """`RunStorage` on the one aiosqlite connection of `Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._ready = False
+
+    async def _prepare(self) -> None:
+        """Bring record_distances in line with the records rule; rebuild the bests when it changed."""
+        if self._ready:
+            return
+        wanted = record_windows()
+        rows = await self.db.fetchall("SELECT label, distance_m, min_m, max_m FROM record_distances ORDER BY label")
+        if sorted(tuple(r) for r in rows) != sorted(wanted):
+            async with self.db.transaction() as tx:
+                await tx.execute("DELETE FROM record_distances")
+                await tx.executemany("INSERT INTO record_distances VALUES (?, ?, ?, ?)", wanted)
+                await tx.execute("DELETE FROM member_bests")
+                await tx.execute(
+                    "INSERT INTO member_bests (guild_id, user_id, label, run_id, duration_s, run_date)"
+                    " SELECT guild_id, user_id, label, id, scaled_s, run_date FROM ("
+                    "  SELECT r.guild_id, r.user_id, d.label, r.id, r.duration_s * d.distance_m / r.distance_m"
+                    "   AS scaled_s, r.run_date, row_number() OVER (PARTITION BY r.guild_id, r.user_id, d.label"
+                    "   ORDER BY r.duration_s * d.distance_m / r.distance_m, r.run_date, r.id) AS place"
+                    "  FROM record_distances d JOIN runs r ON r.distance_m BETWEEN d.min_m AND d.max_m)"
+                    " WHERE place = 1"
+                )
+        self._ready = True
+
+    async def profile(self, guild_id: int, user_id: int) -> Profile:
+        return await get_profile(self.db, guild_id, user_id)
+
+    async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
+        await self._prepare()
+        day, monday = run.run_date, week_start(run.run_date)
+        params = {
+            "g": guild_id,
+            "u": user_id,
+            "day": day.isoformat(),
+            "monday": monday.isoformat(),
+            "before": (monday - WEEK * 4).isoformat(),
+            "long_from": (day - LONG_RUN_WINDOW).isoformat(),
+            "pain_from": (day - timedelta(days=PAIN_WINDOW_DAYS)).isoformat(),
+            "pain_to": (day + timedelta(days=PAIN_WINDOW_DAYS)).isoformat(),
+            "shoe": shoe_name.strip() if shoe_name else None,
+        }
+        async with self.db.unit() as tx:
+            row = (await tx.fetchall(_LOG_INPUTS, params))[0]
+            shoe = None
+            if shoe_name:
+                if row["shoe_id"] is None or row["retired"]:
+                    raise UnknownShoe(shoe_name)
+                run = replace(run, shoe_id=row["shoe_id"])
+                shoe = Shoe(row["shoe_id"], row["shoe_name"], row["retire_at_m"], row["shoe_m"] + run.distance_m)
+            values = (guild_id, user_id, day.isoformat(), run.distance_m, run.duration_s, run.run_type, run.effort)
+            inserted = await tx.fetchall(_INSERT_RUN, (*values, run.pain, run.shoe_id, run.notes, now_iso()))
+        context = LogContext(
+            first_date=date.fromisoformat(row["first_date"]) if row["first_date"] else None,
+            week_m=row["week_m"] or 0.0,
+            before_m=row["before_m"] or 0.0,
+            longest_recent_m=row["longest_m"],
+            nearby_pains=tuple(json.loads(row["pains"])),
+        )
+        bests = [_run(values) for values in json.loads(row["bests"])]
+        return LoggedRun(replace(run, id=inserted[0][0]), shoe, context, bests)
+
+    async def edit_run(
+        self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None
+    ) -> Run | None:
+        await self._prepare()
+        async with self.db.transaction() as tx:
+            current = await runs_db.get_run(tx, guild_id, user_id, run_id)
+            if current is None:
+                return None
+            run = change(current)
+            if shoe_name is not None:
+                shoe = await shoes_db.find_shoe(tx, guild_id, user_id, shoe_name.strip())
+                if shoe is None or shoe.retired:
+                    raise UnknownShoe(shoe_name)
+                run = replace(run, shoe_id=shoe.id)
+            await runs_db.update_run(tx, guild_id, user_id, run)
+        return run
+
+    async def get_run(self, guild_id: int, user_id: int, run_id: int) -> Run | None:
+        return await runs_db.get_run(self.db, guild_id, user_id, run_id)
+
+    async def delete_run(self, guild_id: int, user_id: int, run_id: int) -> bool:
+        await self._prepare()
+        async with self.db.unit() as tx:  # one statement: its triggers fix the aggregates
+            return await runs_db.delete_run(tx, guild_id, user_id, run_id)
+
+    async def history_page(self, guild_id: int, user_id: int, page: int, per_page: int) -> tuple[list[Run], int]:
+        rows = await self.db.fetchall(
+            _HISTORY, {"g": guild_id, "u": user_id, "limit": per_page, "offset": (page - 1) * per_page}
+        )
+        runs = [runs_db.row_to_run(r) for r in rows if r["id"] is not None]
+        return runs, rows[0]["total"]
+
+    async def member_stats(
+        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int
+    ) -> StatsInputs:
+        await self._prepare()
+        monday = week_start(today)
+        row = await self.db.fetchone(
+            _STATS,
+            {
+                "g": guild_id,
+                "u": user_id,
+                "monday": monday.isoformat(),
+                "last_monday": (monday - WEEK).isoformat(),
+                "chart_from": (monday - WEEK * (chart_weeks - 1)).isoformat(),
+                "since": since.isoformat() if since else None,
+            },
+        )
+        assert row is not None
+        count, distance, duration = json.loads(row["totals"]) if row["totals"] else (0, 0.0, 0)
+        if since is None:
+            totals = Totals(
+                count=count,
+                distance_m=distance,
+                duration_s=duration,
+                longest=_run(json.loads(row["longest"])) if row["longest"] else None,
+                first_date=date.fromisoformat(row["first_date"]) if row["first_date"] else None,
+                last_date=date.fromisoformat(row["last_date"]) if row["last_date"] else None,
+            )
+            records = _records(row["bests"])
+        else:  # a week, month or year: the period's runs, a bounded range of the date index
+            chosen = [_run(values) for values in json.loads(row["period_runs"])]
+            summary = summarize(chosen, None)
+            totals = Totals(
+                count=summary.count,
+                distance_m=summary.distance_m,
+                duration_s=summary.duration_s,
+                longest=summary.longest,
+                first_date=chosen[0].run_date if chosen else None,
+                last_date=chosen[-1].run_date if chosen else None,
+            )
+            records = list(best_efforts(chosen).values())
+        weeks = {date.fromisoformat(day): metres for day, metres in json.loads(row["weeks"])}
+        return StatsInputs(totals, records, row["streak"], weeks, count)
+
+    async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
+        await self._prepare()
+        row = await self.db.fetchone(_BESTS, {"g": guild_id, "u": user_id})
+        return _records(row[0] if row else None)
+
+    async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:
+        monday = week_start(today)
+        row = await self.db.fetchone(
+            _WEEK_AND_STREAK,
+            {
+                "g": guild_id,
+                "u": user_id,
+                "day": today.isoformat(),
+                "monday": monday.isoformat(),
+                "last_monday": (monday - WEEK).isoformat(),
+            },
+        )
+        assert row is not None
+        return row[0], row[1]
+
+    async def shoes(self, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
+        return await shoes_db.list_shoes(self.db, guild_id, user_id, active_only=active_only)
+
+
+def _records(bests_json: str | None) -> list[Record]:
+    order = list(STANDARD_DISTANCES)
+    found = [
+        Record(label, distance, duration, date.fromisoformat(day), run_id)
+        for label, distance, duration, day, run_id in json.loads(bests_json or "[]")
+    ]
+    return sorted(found, key=lambda r: order.index(r.label) if r.label in order else len(order))
+
+
+_engines: WeakKeyDictionary[Database, SqliteStorage] = WeakKeyDictionary()
+
+
+def storage_for(db: Database) -> SqliteStorage:
+    """The one storage engine of this database (it keeps in-process state, so one per connection)."""
+    engine = _engines.get(db)
+    if engine is None:
+        engine = _engines[db] = SqliteStorage(db)
+    return engine

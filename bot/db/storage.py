@@ -1,0 +1,77 @@
+"""The storage interface of the running domain: one call per command, sized by use case.
+
+Each method is one unit of work that returns everything the reply needs, so a service makes a single
+call and the engine decides how few round trips it takes. SQL dialect and connection handling stay
+behind this seam: `bot.db.sqlite_storage` is the SQLite engine; a PostgreSQL engine can implement the
+same protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from bot.db.members import Profile
+from bot.running.insights import LogContext
+from bot.running.models import Run, Shoe
+from bot.running.records import Record
+from bot.running.stats import Totals
+
+
+class UnknownShoe(LookupError):
+    """The member has no active shoe of that name."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedRun:
+    run: Run  # as stored, with its id
+    shoe: Shoe | None  # its shoe, the distance including this run
+    context: LogContext  # the member's other runs, as the insight rules need them
+    previous_bests: list[Run]  # the runs holding each record before this one
+
+
+@dataclass(frozen=True, slots=True)
+class StatsInputs:
+    totals: Totals  # over the period
+    records: list[Record]  # best efforts within the period, shortest distance first
+    weekly_streak: int
+    weeks: dict[date, float]  # metres per Monday for the chart weeks (weeks without runs left out)
+    total_runs: int  # all time
+
+
+class RunStorage(Protocol):
+    async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
+        """Store the run (with the named active shoe, else UnknownShoe) and return what the reply needs."""
+        ...
+
+    async def edit_run(
+        self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None
+    ) -> Run | None:
+        """Apply `change` to the stored run (it may raise to refuse) and save it; None if there is no such run."""
+        ...
+
+    async def get_run(self, guild_id: int, user_id: int, run_id: int) -> Run | None: ...
+
+    async def delete_run(self, guild_id: int, user_id: int, run_id: int) -> bool: ...
+
+    async def history_page(self, guild_id: int, user_id: int, page: int, per_page: int) -> tuple[list[Run], int]:
+        """One page of runs, newest first, and the member's number of runs."""
+        ...
+
+    async def member_stats(
+        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int
+    ) -> StatsInputs: ...
+
+    async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
+        """All-time best efforts, shortest distance first."""
+        ...
+
+    async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:
+        """Metres run this week up to today, and the current weekly streak."""
+        ...
+
+    async def shoes(self, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]: ...
+
+    async def profile(self, guild_id: int, user_id: int) -> Profile: ...
