@@ -8,8 +8,7 @@ history: aggregates, index seeks, or date ranges bounded by the period asked for
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -28,23 +27,31 @@ from bot.running.stats import WEEK, Totals, summarize, week_start
 from bot.running.units import STANDARD_DISTANCES
 
 _EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
-_RUN_JSON = "json_array(r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes)"
+_RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes"
 _MEMBER = "r.guild_id = :g AND r.user_id = :u"
 
+
+def _nulls(count: int) -> str:
+    return ", ".join(["NULL"] * count)
+
+
+# One round trip for several shapes: rows tagged by kind, padded to ten columns (lists are rows, not
+# JSON, so REAL values arrive bit for bit).
 _LOG_INPUTS = f"""
-SELECT
-    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}) AS first_date,
-    (SELECT w.distance_m FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday)
-        AS week_m,
+SELECT 'context',
+    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}),
+    (SELECT w.distance_m FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday),
     (SELECT sum(w.distance_m) FROM member_weeks w
-        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday) AS before_m,
-    (SELECT max(r.distance_m) FROM runs r WHERE {_MEMBER} AND r.run_date BETWEEN :long_from AND :day) AS longest_m,
-    (SELECT json_group_array(r.pain) FROM runs r
-        WHERE {_MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL) AS pains,
-    (SELECT json_group_array({_RUN_JSON}) FROM member_bests b JOIN runs r ON r.id = b.run_id
-        WHERE b.guild_id = :g AND b.user_id = :u) AS bests,
-    s.id AS shoe_id, s.name AS shoe_name, s.retire_at_m, s.retired, s.distance_m AS shoe_m
+        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday),
+    (SELECT max(r.distance_m) FROM runs r WHERE {_MEMBER} AND r.run_date BETWEEN :long_from AND :day),
+    s.id, s.name, s.retire_at_m, s.retired, s.distance_m
 FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE
+UNION ALL
+SELECT 'pain', r.pain, {_nulls(8)} FROM runs r
+WHERE {_MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
+UNION ALL
+SELECT 'best', {_RUN_COLUMNS} FROM member_bests b JOIN runs r ON r.id = b.run_id
+WHERE b.guild_id = :g AND b.user_id = :u
 """
 
 _INSERT_RUN = (
@@ -67,24 +74,29 @@ SELECT count(*) FROM streak
 """
 
 _BESTS = """
-SELECT json_group_array(json_array(b.label, d.distance_m, b.duration_s, b.run_date, b.run_id))
+SELECT b.label, d.distance_m, b.duration_s, b.run_date, b.run_id
 FROM member_bests b JOIN record_distances d ON d.label = b.label
 WHERE b.guild_id = :g AND b.user_id = :u
 """
 
 _STATS = f"""
-SELECT
-    (SELECT json_array(t.runs, t.distance_m, t.duration_s) FROM member_totals t
-        WHERE t.guild_id = :g AND t.user_id = :u) AS totals,
-    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}) AS first_date,
-    (SELECT max(r.run_date) FROM runs r WHERE {_MEMBER}) AS last_date,
-    (SELECT {_RUN_JSON} FROM runs r WHERE {_MEMBER} ORDER BY r.distance_m DESC, r.run_date, r.id LIMIT 1) AS longest,
-    ({_STREAK}) AS streak,
-    (SELECT json_group_array(json_array(w.week_start, w.distance_m)) FROM member_weeks w
-        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start BETWEEN :chart_from AND :monday) AS weeks,
-    CASE WHEN :since IS NULL THEN ({_BESTS}) END AS bests,
-    CASE WHEN :since IS NOT NULL THEN (SELECT json_group_array({_RUN_JSON}) FROM
-        (SELECT * FROM runs r WHERE {_MEMBER} AND r.run_date >= :since ORDER BY r.run_date, r.id) r) END AS period_runs
+SELECT 'totals', t.runs, t.distance_m, t.duration_s,
+    (SELECT min(r.run_date) FROM runs r WHERE {_MEMBER}),
+    (SELECT max(r.run_date) FROM runs r WHERE {_MEMBER}),
+    ({_STREAK}), NULL, NULL, NULL
+FROM (SELECT 1) LEFT JOIN member_totals t ON t.guild_id = :g AND t.user_id = :u
+UNION ALL
+SELECT * FROM (SELECT 'longest', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND :since IS NULL
+    ORDER BY r.distance_m DESC, r.run_date, r.id LIMIT 1)
+UNION ALL
+SELECT 'week', w.week_start, w.distance_m, {_nulls(7)} FROM member_weeks w
+WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start BETWEEN :chart_from AND :monday
+UNION ALL
+SELECT 'best', b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, {_nulls(4)}
+FROM member_bests b JOIN record_distances d ON d.label = b.label
+WHERE b.guild_id = :g AND b.user_id = :u AND :since IS NULL
+UNION ALL
+SELECT 'run', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND r.run_date >= :since
 """
 
 _HISTORY = """
@@ -101,7 +113,7 @@ SELECT (SELECT coalesce(sum(r.distance_m), 0) FROM runs r WHERE {_MEMBER} AND r.
 """
 
 
-def _run(values: list[Any]) -> Run:
+def _run(values: Sequence[Any]) -> Run:
     run_id, day, distance, duration, run_type, effort, pain, shoe_id, notes = values
     return Run(run_id, date.fromisoformat(day), distance, duration, run_type, effort, pain, shoe_id, notes)
 
@@ -161,23 +173,24 @@ class SqliteStorage:
             "shoe": shoe_name.strip() if shoe_name else None,
         }
         async with self.db.unit() as tx:
-            row = (await tx.fetchall(_LOG_INPUTS, params))[0]
+            rows = await tx.fetchall(_LOG_INPUTS, params)
+            _, first, week_m, before_m, longest_m, shoe_id, name, retire_at_m, retired, shoe_m = rows[0]
             shoe = None
             if shoe_name:
-                if row["shoe_id"] is None or row["retired"]:
+                if shoe_id is None or retired:
                     raise UnknownShoe(shoe_name)
-                run = replace(run, shoe_id=row["shoe_id"])
-                shoe = Shoe(row["shoe_id"], row["shoe_name"], row["retire_at_m"], row["shoe_m"] + run.distance_m)
+                run = replace(run, shoe_id=shoe_id)
+                shoe = Shoe(shoe_id, name, retire_at_m, shoe_m + run.distance_m)
             values = (guild_id, user_id, day.isoformat(), run.distance_m, run.duration_s, run.run_type, run.effort)
             inserted = await tx.fetchall(_INSERT_RUN, (*values, run.pain, run.shoe_id, run.notes, now_iso()))
         context = LogContext(
-            first_date=date.fromisoformat(row["first_date"]) if row["first_date"] else None,
-            week_m=row["week_m"] or 0.0,
-            before_m=row["before_m"] or 0.0,
-            longest_recent_m=row["longest_m"],
-            nearby_pains=tuple(json.loads(row["pains"])),
+            first_date=date.fromisoformat(first) if first else None,
+            week_m=week_m or 0.0,
+            before_m=before_m or 0.0,
+            longest_recent_m=longest_m,
+            nearby_pains=tuple(row[1] for row in rows if row[0] == "pain"),
         )
-        bests = [_run(values) for values in json.loads(row["bests"])]
+        bests = [_run(row[1:]) for row in rows if row[0] == "best"]
         return LoggedRun(replace(run, id=inserted[0][0]), shoe, context, bests)
 
     async def edit_run(
@@ -217,7 +230,7 @@ class SqliteStorage:
     ) -> StatsInputs:
         await self._prepare()
         monday = week_start(today)
-        row = await self.db.fetchone(
+        rows = await self.db.fetchall(
             _STATS,
             {
                 "g": guild_id,
@@ -228,20 +241,22 @@ class SqliteStorage:
                 "since": since.isoformat() if since else None,
             },
         )
-        assert row is not None
-        count, distance, duration = json.loads(row["totals"]) if row["totals"] else (0, 0.0, 0)
+        by_kind: dict[str, list[Sequence[Any]]] = {"longest": [], "week": [], "best": [], "run": []}
+        for row in rows[1:]:
+            by_kind[row[0]].append(row[1:])
+        _, count, distance, duration, first, last, streak, *_ = rows[0]
         if since is None:
             totals = Totals(
-                count=count,
-                distance_m=distance,
-                duration_s=duration,
-                longest=_run(json.loads(row["longest"])) if row["longest"] else None,
-                first_date=date.fromisoformat(row["first_date"]) if row["first_date"] else None,
-                last_date=date.fromisoformat(row["last_date"]) if row["last_date"] else None,
+                count=count or 0,
+                distance_m=distance or 0.0,
+                duration_s=duration or 0,
+                longest=_run(by_kind["longest"][0]) if by_kind["longest"] else None,
+                first_date=date.fromisoformat(first) if first else None,
+                last_date=date.fromisoformat(last) if last else None,
             )
-            records = _records(row["bests"])
+            records = _records([values[:5] for values in by_kind["best"]])
         else:  # a week, month or year: the period's runs, a bounded range of the date index
-            chosen = [_run(values) for values in json.loads(row["period_runs"])]
+            chosen = sorted((_run(values) for values in by_kind["run"]), key=lambda r: (r.run_date, r.id))
             summary = summarize(chosen, None)
             totals = Totals(
                 count=summary.count,
@@ -252,13 +267,12 @@ class SqliteStorage:
                 last_date=chosen[-1].run_date if chosen else None,
             )
             records = list(best_efforts(chosen).values())
-        weeks = {date.fromisoformat(day): metres for day, metres in json.loads(row["weeks"])}
-        return StatsInputs(totals, records, row["streak"], weeks, count)
+        weeks = {date.fromisoformat(values[0]): values[1] for values in by_kind["week"]}
+        return StatsInputs(totals, records, streak, weeks, count or 0)
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
         await self._prepare()
-        row = await self.db.fetchone(_BESTS, {"g": guild_id, "u": user_id})
-        return _records(row[0] if row else None)
+        return _records(await self.db.fetchall(_BESTS, {"g": guild_id, "u": user_id}))
 
     async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:
         monday = week_start(today)
@@ -279,11 +293,11 @@ class SqliteStorage:
         return await shoes_db.list_shoes(self.db, guild_id, user_id, active_only=active_only)
 
 
-def _records(bests_json: str | None) -> list[Record]:
+def _records(rows: Sequence[Sequence[Any]]) -> list[Record]:
     order = list(STANDARD_DISTANCES)
     found = [
         Record(label, distance, duration, date.fromisoformat(day), run_id)
-        for label, distance, duration, day, run_id in json.loads(bests_json or "[]")
+        for label, distance, duration, day, run_id in rows
     ]
     return sorted(found, key=lambda r: order.index(r.label) if r.label in order else len(order))
 

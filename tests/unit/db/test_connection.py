@@ -6,14 +6,6 @@ import pytest
 from bot.db.connection import Database, _migrations
 
 
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    yield database
-    await database.close()
-
-
 async def test_migrations_are_numbered_and_applied(db: Database) -> None:
     versions = [v for v, _, _ in _migrations()]
     assert versions == list(range(1, len(versions) + 1))

@@ -1,7 +1,4 @@
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from bot.db.connection import Database
 from bot.db.leaderboard import BOARD_SQL, Standing, leaderboard, standing_of
@@ -11,14 +8,6 @@ from bot.running.models import Run
 
 GUILD, OTHER = 1, 2
 SINCE = date(2026, 11, 23)
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 async def log(db: Database, user: int, day: date, km: float, guild: int = GUILD) -> None:

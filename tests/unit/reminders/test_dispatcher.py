@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -23,12 +22,9 @@ START = utc(2026, 6, 1, 7, 0)  # a Monday, 07:00 UTC
 
 
 @pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "r.db")
-    await database.migrate()
-    await sync_library(database)
-    yield database
-    await database.close()
+async def db(db: Database) -> Database:
+    await sync_library(db)  # reminders quote tips from the built-in library
+    return db
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,14 +16,6 @@ from tests.unit.reminders.fakes import FakeClock, utc
 
 GUILD, OTHER_GUILD, ALICE, BOB = 10, 20, 1, 2
 START = utc(2026, 6, 1, 7, 0)  # Monday
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "s.db")
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 @pytest.fixture

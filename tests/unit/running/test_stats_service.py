@@ -1,5 +1,4 @@
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -13,14 +12,6 @@ from bot.running.stats_service import club_leaderboard, member_records, member_s
 GUILD, ME, OTHER_GUILD = 1, 42, 2
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # Wednesday
 MON = date(2026, 11, 23)
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 async def log(db: Database, day: date, metres: float, seconds: int, user: int = ME, guild: int = GUILD) -> None:
