@@ -17,7 +17,8 @@ from discord.ext import commands
 from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.connection import Database
-from bot.db.members import pop_notice
+from bot.db.members import load_notices, pop_notice
+from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,8 @@ class StrideBot(commands.Bot):
         self._db = await Database.open(self.config.database_path)
         version = await self._db.migrate()
         log.info("database %s at schema version %d", self.config.database_path, version)
+        await storage_for(self._db).prepare()
+        await load_notices(self._db)
         changed = await sync_library(self._db)
         if changed:
             log.info("built-in tip library updated (%d tips changed)", changed)

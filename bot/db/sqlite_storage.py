@@ -133,7 +133,7 @@ class SqliteStorage:
         self.db = db
         self._ready = False
 
-    async def _prepare(self) -> None:
+    async def prepare(self) -> None:
         """Bring record_distances in line with the records rule; rebuild the bests when it changed."""
         if self._ready:
             return
@@ -159,7 +159,7 @@ class SqliteStorage:
         return await get_profile(self.db, guild_id, user_id)
 
     async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
-        await self._prepare()
+        await self.prepare()
         day, monday = run.run_date, week_start(run.run_date)
         params = {
             "g": guild_id,
@@ -196,7 +196,7 @@ class SqliteStorage:
     async def edit_run(
         self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None
     ) -> Run | None:
-        await self._prepare()
+        await self.prepare()
         async with self.db.transaction() as tx:
             current = await runs_db.get_run(tx, guild_id, user_id, run_id)
             if current is None:
@@ -214,7 +214,7 @@ class SqliteStorage:
         return await runs_db.get_run(self.db, guild_id, user_id, run_id)
 
     async def delete_run(self, guild_id: int, user_id: int, run_id: int) -> bool:
-        await self._prepare()
+        await self.prepare()
         async with self.db.unit() as tx:  # one statement: its triggers fix the aggregates
             return await runs_db.delete_run(tx, guild_id, user_id, run_id)
 
@@ -228,7 +228,7 @@ class SqliteStorage:
     async def member_stats(
         self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int
     ) -> StatsInputs:
-        await self._prepare()
+        await self.prepare()
         monday = week_start(today)
         rows = await self.db.fetchall(
             _STATS,
@@ -271,7 +271,7 @@ class SqliteStorage:
         return StatsInputs(totals, records, streak, weeks, count or 0)
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
-        await self._prepare()
+        await self.prepare()
         return _records(await self.db.fetchall(_BESTS, {"g": guild_id, "u": user_id}))
 
     async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:

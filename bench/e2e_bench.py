@@ -1,0 +1,197 @@
+"""Commands end to end through the fake Discord (loopback): the real bot process, timed from the
+interaction sent to the reply received.
+
+    .venv/bin/python -m bench.e2e_bench [--quick]
+
+- interleaved: `/help`, `/run log`, `/run stats`, `/advice` in turn, so machine noise hits all alike;
+  p50 ratios to `/help` (targets: log ≤ 1.3x, stats ≤ 1.5x, advice ≤ 1.5x)
+- history: `/run log` p50 for a member with 20,000 runs vs one with 10 (target ≤ 1.2x)
+- concurrency: 40 members sending `/run log` and `/run stats` at once, commands/s (target ≥ 500),
+  with 10 runs each and with 20,000 runs each
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.common import fmt, percentiles, timed
+from bot.db.connection import Database
+
+CONCURRENT = 40
+
+
+def seed_history(path: Path, guild_id: int, user_ids: list[int], runs: int, seed: int = 3) -> None:
+    """`runs` runs per member going back from yesterday: most days run, a week off twice a year,
+    5K to half-marathon distances, some with pain notes (the triggers keep the aggregates)."""
+    rng = random.Random(seed)
+    today = datetime.now(UTC).date()
+
+    def rows(user_id: int):
+        day, left = today - timedelta(days=1), runs
+        while left:
+            if day.toordinal() % 182 < 7 or rng.random() < 0.2:  # a week off twice a year, rest days
+                day -= timedelta(days=1)
+                continue
+            distance = rng.choice([5000, 5000, 8000, 10000, 10000, 15000, 21097.5]) * rng.uniform(1.0, 1.015)
+            pain = rng.choice([None] * 12 + ["sore knee", "tight calf"])
+            yield (guild_id, user_id, day.isoformat(), distance, int(distance * rng.uniform(0.27, 0.36)), pain)
+            day -= timedelta(days=1)
+            left -= 1
+
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for user_id in user_ids:
+                conn.executemany(
+                    "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, pain, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, '2026-01-01')",
+                    rows(user_id),
+                )
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+
+
+async def create_schema(path: Path) -> None:
+    db = await Database.open(path)
+    try:
+        await db.migrate()
+    finally:
+        await db.close()
+
+
+def _log_options(rng: random.Random) -> dict[str, str]:
+    minutes = rng.randint(45, 60)
+    return {"distance": "10k", "time": f"{minutes}:{rng.randint(0, 59):02d}", "pain": rng.choice(["", "sore knee"])}
+
+
+async def interleaved(workdir: Path, rounds: int, report: list[str]) -> None:
+    from tests.fakediscord.botproc import start_bot
+    from tests.fakediscord.client import FakeDiscord
+
+    rng = random.Random(1)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Bench")
+        member = fake.add_member(guild, "runner")
+        bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
+        try:
+            for _ in range(20):  # warm up
+                await fake.slash(member, "help")
+                await fake.slash(member, "run log", distance="5k", time="25:00")
+                await fake.slash(member, "run stats")
+            samples: dict[str, list[float]] = {"help": [], "log": [], "stats": [], "advice": []}
+            for _ in range(rounds):
+                samples["help"] += await timed(lambda: fake.slash(member, "help"), 1)
+                options = _log_options(rng)
+                samples["log"] += await timed(lambda o=options: fake.slash(member, "run log", **o), 1)
+                samples["stats"] += await timed(lambda: fake.slash(member, "run stats"), 1)
+                samples["advice"] += await timed(lambda: fake.slash(member, "advice", question="back spasms"), 1)
+        finally:
+            await bot.stop()
+    bare = percentiles(samples["help"])
+    report.append(fmt("e2e /help (bare command)", bare))
+    for name, target in (("log", 1.3), ("stats", 1.5), ("advice", 1.5)):
+        figures = percentiles(samples[name])
+        ratio = figures["p50"] / bare["p50"]
+        report.append(fmt(f"e2e /run {name}" if name != "advice" else "e2e /advice", figures)
+                      + f"  ratio p50 {ratio:.2f} (target <= {target})")  # fmt: skip
+
+
+async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> None:
+    from tests.fakediscord.botproc import start_bot
+    from tests.fakediscord.client import FakeDiscord
+
+    rng = random.Random(2)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Bench")
+        small, large = fake.add_member(guild, "new runner"), fake.add_member(guild, "old hand")
+        database = workdir / "stride.db"
+        await create_schema(database)
+        started = time.perf_counter()
+        seed_history(database, guild.id, [small.id], 10)
+        seed_history(database, guild.id, [large.id], big)
+        report.append(f"seeded 10 and {big:,} runs of history in {time.perf_counter() - started:.1f} s")
+        bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
+        try:
+            for member in (small, large):
+                for _ in range(10):
+                    await fake.slash(member, "run log", **_log_options(rng))
+            samples: dict[str, list[float]] = {"small": [], "large": [], "small stats": [], "large stats": []}
+            for _ in range(rounds):
+                for key, member in (("small", small), ("large", large)):
+                    samples[key] += await timed(lambda m=member: fake.slash(m, "run log", **_log_options(rng)), 1)
+                for key, member in (("small stats", small), ("large stats", large)):
+                    samples[key] += await timed(lambda m=member: fake.slash(m, "run records"), 1)
+        finally:
+            await bot.stop()
+    few, many = percentiles(samples["small"]), percentiles(samples["large"])
+    report.append(fmt("e2e /run log, 10 runs of history", few))
+    report.append(fmt(f"e2e /run log, {big:,} runs of history", many)
+                  + f"  ratio p50 {many['p50'] / few['p50']:.2f} (target <= 1.2)")  # fmt: skip
+    few, many = percentiles(samples["small stats"]), percentiles(samples["large stats"])
+    report.append(fmt("e2e /run records, 10 runs of history", few))
+    report.append(fmt(f"e2e /run records, {big:,} runs of history", many)
+                  + f"  ratio p50 {many['p50'] / few['p50']:.2f}")  # fmt: skip
+
+
+async def concurrency(workdir: Path, runs_each: int, seconds: float, report: list[str]) -> None:
+    from tests.fakediscord.botproc import start_bot
+    from tests.fakediscord.client import FakeDiscord
+
+    rng = random.Random(3)
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Bench")
+        members = [fake.add_member(guild, f"runner {i}") for i in range(CONCURRENT)]
+        database = workdir / "stride.db"
+        await create_schema(database)
+        seed_history(database, guild.id, [m.id for m in members], runs_each)
+        bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
+        done = 0
+        try:
+            for member in members:  # warm up
+                await fake.slash(member, "run log", **_log_options(rng))
+
+            async def member_loop(member, until: float) -> None:
+                nonlocal done
+                while time.perf_counter() < until:
+                    await fake.slash(member, "run log", **_log_options(rng))
+                    await fake.slash(member, "run records")
+                    done += 2
+
+            started = time.perf_counter()
+            await asyncio.gather(*(member_loop(m, started + seconds) for m in members))
+            elapsed = time.perf_counter() - started
+        finally:
+            await bot.stop()
+    report.append(f"{CONCURRENT} concurrent members, {runs_each:,} runs each: {done / elapsed:.0f} commands/s"
+                  f" ({done} /run log + /run records in {elapsed:.1f} s; target >= 500)")  # fmt: skip
+
+
+async def main(quick: bool) -> list[str]:
+    report: list[str] = []
+    big = 2_000 if quick else 20_000
+    steps = [
+        lambda d: interleaved(d, 60 if quick else 300, report),
+        lambda d: history(d, 40 if quick else 200, big, report),
+        lambda d: concurrency(d, 10, 3 if quick else 10, report),
+        lambda d: concurrency(d, big, 3 if quick else 10, report),
+    ]
+    for step in steps:
+        with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
+            await step(Path(tmp))
+    return report
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and 2,000 runs of history")
+    args = parser.parse_args()
+    for line in asyncio.run(main(args.quick)):
+        print(line)
