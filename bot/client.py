@@ -20,6 +20,7 @@ from bot.db.connection import Database
 from bot.db.members import load_notices, pop_notice
 from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
+from bot.wording import APOLOGY
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,7 @@ EXTENSIONS = (
     "cogs.server",
 )
 
-APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
-NO_MENTIONS = discord.AllowedMentions.none()
+NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
 
 
 def point_at(api_base: str) -> None:
@@ -48,9 +48,22 @@ def point_at(api_base: str) -> None:
 
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
     if interaction.response.is_done():
-        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(content, ephemeral=True)
     else:
-        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(content, ephemeral=True)
+
+
+def explain(error: BaseException) -> tuple[str, str]:
+    """(outcome for the log, message for the member) of a failed command or button: the one mapping
+    used by the command tree and by the views. "error" means unexpected: log it with its traceback."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(original, UserError):
+        return "refused", original.message
+    if isinstance(original, app_commands.MissingPermissions | app_commands.BotMissingPermissions):
+        return "forbidden", "This command is for server managers (the Manage Server permission)."
+    if isinstance(original, app_commands.CheckFailure):
+        return "forbidden", "You can't use this command here."
+    return "error", APOLOGY
 
 
 def _command_name(interaction: discord.Interaction) -> str:
@@ -62,21 +75,16 @@ class StrideTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         interaction.extras["started"] = time.perf_counter()
         if interaction.guild_id is None:
-            await send_ephemeral(interaction, "Stride works inside a server: use its commands there.")
+            # An autocomplete interaction can only be answered with choices, never with a message.
+            if interaction.type is not discord.InteractionType.autocomplete:
+                await send_ephemeral(interaction, "Stride works inside a server: use its commands there.")
             return False
         return True
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError, /) -> None:
-        original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-        if isinstance(original, UserError):
-            outcome, message = "refused", original.message
-        elif isinstance(original, app_commands.MissingPermissions | app_commands.BotMissingPermissions):
-            outcome = "forbidden"
-            message = "This command is for server managers (the Manage Server permission)."
-        elif isinstance(original, app_commands.CheckFailure):
-            outcome, message = "forbidden", "You can't use this command here."
-        else:
-            outcome, message = "error", APOLOGY
+        outcome, message = explain(error)
+        if outcome == "error":
+            original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
             log.error(
                 "command %s failed for user %s in guild %s",
                 _command_name(interaction),
@@ -175,7 +183,7 @@ class StrideBot(commands.Bot):
         # Something Stride had to tell the member while they were away (e.g. a paused reminder).
         notice = await pop_notice(self.db, interaction.guild_id or 0, interaction.user.id)
         if notice:
-            await interaction.followup.send(notice, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(notice, ephemeral=True)
 
     async def close(self) -> None:
         await self.stop_background()

@@ -8,15 +8,17 @@ from discord.ext import commands
 
 from bot.advice.redflags import PROFESSIONAL_LINE
 from bot.advice.search import QUESTION_MAX, advise
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.db import tips as tips_db
 from bot.db.tips import Tip
-from cogs.ui.tips import DISCLAIMER, tip_embed
+from cogs.ui import kit
+from cogs.ui.kit import DISCLAIMER
+from cogs.ui.tips import tip_embed
 
 
 async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    topics = await tips_db.topics(bot.db, interaction.guild_id or 0)
+    topics = await tips_db.topics(bot.db, kit.guild_id(interaction))
     needle = current.strip().lower()
     return [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics if needle in topic][
         :25
@@ -37,7 +39,7 @@ class VoteView(discord.ui.View):
 
     def _voter(self, tip: Tip, value: int):
         async def callback(interaction: discord.Interaction) -> None:
-            await tips_db.vote(self.bot.db, interaction.guild_id or 0, interaction.user.id, tip.id, value)
+            await tips_db.vote(self.bot.db, kit.guild_id(interaction), interaction.user.id, tip.id, value)
             verdict = "helpful" if value > 0 else "not helpful"
             await interaction.response.send_message(
                 f"Thanks! Noted tip #{tip.id} as {verdict}; it shapes what the club sees first.",
@@ -67,19 +69,19 @@ class AdviceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         if not (topic or question):
-            topics = ", ".join(t for t, _ in await tips_db.topics(self.bot.db, interaction.guild_id or 0))
+            topics = ", ".join(t for t, _ in await tips_db.topics(self.bot.db, kit.guild_id(interaction)))
             await interaction.response.send_message(
                 f"Ask a question or pick a topic, e.g. `/advice question: back spasms on long runs`.\nTopics: {topics}",
                 ephemeral=True,
             )
             return
-        answer = await advise(self.bot.db, interaction.guild_id or 0, topic, question)
+        answer = await advise(self.bot.db, kit.guild_id(interaction), topic, question)
         if not answer.tips:
             suggestions = ", ".join(f"`{t}`" for t in answer.suggestions) or "`/advice topic:`"
             content = f"No tip matched that yet. Try one of these topics: {suggestions}."
             if answer.red_flags:
                 content = f"{PROFESSIONAL_LINE}\n{content}"
-            await interaction.response.send_message(content, ephemeral=not public, allowed_mentions=NO_MENTIONS)
+            await interaction.response.send_message(content, ephemeral=not public)
             return
         embeds = [tip_embed(tip) for tip in answer.tips]
         embeds[-1].set_footer(text=DISCLAIMER)
@@ -88,7 +90,6 @@ class AdviceCog(commands.Cog):
             embeds=embeds,
             view=VoteView(self.bot, answer.tips),
             ephemeral=not public,
-            allowed_mentions=NO_MENTIONS,
         )
 
 

@@ -15,14 +15,13 @@ from discord.http import handle_message_parameters
 from bot.reminders.dispatcher import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError, Dispatcher
 from bot.reminders.messages import Outgoing
 from bot.reminders.service import ReminderService
-from cogs.ui.embeds import BRAND
+from cogs.ui.kit import BRAND, NO_MENTIONS
 
 if TYPE_CHECKING:
     from bot.client import StrideBot
 
 log = logging.getLogger(__name__)
 
-NO_MENTIONS = discord.AllowedMentions.none()
 STYLES = {"primary": discord.ButtonStyle.primary, "success": discord.ButtonStyle.success}
 
 

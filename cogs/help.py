@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from cogs.ui.embeds import BRAND
+from cogs.ui.kit import BRAND
 
 SECTIONS = (
     (

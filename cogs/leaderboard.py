@@ -6,8 +6,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.running import stats_service
+from cogs.ui import kit
 from cogs.ui.stats_embeds import leaderboard_embed
 
 
@@ -21,10 +22,11 @@ class LeaderboardCog(commands.Cog):
     @app_commands.guild_only()
     async def leaderboard(self, interaction: discord.Interaction, period: str = "week") -> None:
         board = await stats_service.club_leaderboard(
-            self.bot.db, interaction.guild_id or 0, interaction.user.id, period, discord.utils.utcnow()
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
-        # <@id> mentions show each member's display name; NO_MENTIONS makes sure nobody is pinged.
-        await interaction.response.send_message(embed=leaderboard_embed(board), allowed_mentions=NO_MENTIONS)
+        # <@id> mentions show each member's display name; the client-wide no-mentions default
+        # makes sure nobody is pinged.
+        await interaction.response.send_message(embed=leaderboard_embed(board))
 
 
 async def setup(bot: StrideBot) -> None:

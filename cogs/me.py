@@ -9,9 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.running.export import export_files
 from bot.running.profile import export_data, forget_data
+from cogs.ui import kit
 from cogs.ui.views import ConfirmView
 
 
@@ -23,19 +24,18 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
     @app_commands.command(name="export", description="Download your runs, shoes, reminders and profile")
     async def export(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        data = await export_data(self.bot.db, interaction.guild_id or 0, interaction.user.id)
+        data = await export_data(self.bot.db, kit.guild_id(interaction), interaction.user.id)
         files = await asyncio.to_thread(export_files, data)
         runs = len(data.get("runs", []))
         await interaction.followup.send(
             f"Here is everything Stride stores about you in this server ({runs} runs).",
             files=[discord.File(io.BytesIO(body), filename=name) for name, body in files.items()],
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="forget", description="Erase all your data in this server (asks to confirm)")
     async def forget(self, interaction: discord.Interaction) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def confirmed() -> str:
             await forget_data(self.bot.db, guild_id, user_id)
@@ -45,7 +45,6 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
             "This erases **all** your runs, shoes, reminders and profile in this server. It cannot be undone.",
             view=ConfirmView(user_id, confirmed, "Erase everything"),
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
 

@@ -6,11 +6,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.reminders.schedule import suggest_timezones
 from bot.running.profile import ProfileSummary, profile_summary, set_profile
 from bot.running.units import format_distance
-from cogs.ui.embeds import BRAND, progress_bar
+from cogs.ui import kit
+from cogs.ui.embeds import progress_bar
+from cogs.ui.kit import BRAND
 
 
 async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -81,7 +83,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         weekly_goal: str | None = None,
         leaderboard: str | None = None,
     ) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         await set_profile(
             self.bot.db,
             guild_id,
@@ -95,19 +97,15 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
             leaderboard=None if leaderboard is None else leaderboard == "on",
         )
         summary = await profile_summary(self.bot.db, guild_id, user_id, discord.utils.utcnow())
-        await interaction.response.send_message(
-            "Saved.", embed=profile_embed(summary), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message("Saved.", embed=profile_embed(summary), ephemeral=True)
 
     @app_commands.command(name="show", description="Your settings, goal countdown and this week's progress")
     @app_commands.describe(public="show it to the channel (default: only you)")
     async def show(self, interaction: discord.Interaction, public: bool = False) -> None:
         summary = await profile_summary(
-            self.bot.db, interaction.guild_id or 0, interaction.user.id, discord.utils.utcnow()
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, discord.utils.utcnow()
         )
-        await interaction.response.send_message(
-            embed=profile_embed(summary), ephemeral=not public, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(embed=profile_embed(summary), ephemeral=not public)
 
 
 async def setup(bot: StrideBot) -> None:

@@ -6,14 +6,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.db.reminders import Reminder
 from bot.errors import UserError
 from bot.reminders.schedule import format_days
 from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
 from cogs.delivery import reminder_service
 from cogs.profile import timezone_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui import kit
+from cogs.ui.kit import BRAND
 from cogs.ui.reminder_views import ReminderButton, when
 
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in KINDS]
@@ -43,7 +44,7 @@ def status(r: Reminder) -> str:
 
 async def reminder_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    reminders = await reminder_service(bot).list(interaction.guild_id or 0, interaction.user.id)
+    reminders = await reminder_service(bot).list(kit.guild_id(interaction), interaction.user.id)
     choices = []
     for r in reminders:
         label = f"#{r.id} {r.kind} {r.at:%H:%M} {format_days(r.days_mask)}" + (" (paused)" if r.paused else "")
@@ -58,7 +59,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         self.bot = bot
 
     async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
-        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+        await interaction.response.send_message(content, ephemeral=True, **kwargs)
 
     @app_commands.command(name="set", description="A reminder with a tip, at your local time")
     @app_commands.describe(
@@ -84,7 +85,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         if where == "channel" and not interaction.app_permissions.send_messages:
             raise UserError("I can't post in this channel. Run it in a channel where Stride may write, or use DM.")
         reminder = await reminder_service(self.bot).set(
-            interaction.guild_id or 0,
+            kit.guild_id(interaction),
             interaction.user.id,
             kind=kind,
             time=time,
@@ -103,7 +104,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
 
     @app_commands.command(name="list", description="Your reminders, with their ids")
     async def list_(self, interaction: discord.Interaction) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         reminders = await reminder_service(self.bot).list(guild_id, user_id)
         embed = discord.Embed(title="Your reminders", colour=BRAND)
         if reminders:
@@ -118,28 +119,28 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
     async def remove(self, interaction: discord.Interaction, id: int) -> None:
-        reminder = await reminder_service(self.bot).remove(interaction.guild_id or 0, interaction.user.id, id)
+        reminder = await reminder_service(self.bot).remove(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"🗑️ Removed {describe(reminder)}")
 
     @app_commands.command(name="pause", description="Stop a reminder until you resume it")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
     async def pause(self, interaction: discord.Interaction, id: int) -> None:
-        reminder = await reminder_service(self.bot).pause(interaction.guild_id or 0, interaction.user.id, id)
+        reminder = await reminder_service(self.bot).pause(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"⏸️ Paused {describe(reminder)}\n`/remind resume id: {id}` starts it again.")
 
     @app_commands.command(name="resume", description="Start a paused reminder again")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
     async def resume(self, interaction: discord.Interaction, id: int) -> None:
-        reminder = await reminder_service(self.bot).resume(interaction.guild_id or 0, interaction.user.id, id)
+        reminder = await reminder_service(self.bot).resume(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"▶️ Resumed {describe(reminder)}\nNext: {when(reminder.next_fire)}.")
 
     @app_commands.command(name="skip", description="Skip the next one (again to skip the one after)")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
     async def skip(self, interaction: discord.Interaction, id: int) -> None:
-        result = await reminder_service(self.bot).skip(interaction.guild_id or 0, interaction.user.id, id)
+        result = await reminder_service(self.bot).skip(kit.guild_id(interaction), interaction.user.id, id)
         skipped = when(result.skipped) if result.skipped else "the next one"
         await self._reply(interaction, f"⏭️ Skipped {skipped}. Next: {when(result.next_fire)}.")
 

@@ -9,12 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.running import service, stats_service
 from bot.running.chart import render_weekly_chart
 from bot.running.service import RunForm
 from bot.running.shoes import list_shoes
-from cogs.ui.embeds import WARN, history_embed, run_embed, run_line
+from cogs.ui import kit
+from cogs.ui.embeds import history_embed, run_embed, run_line
+from cogs.ui.kit import WARN
 from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
@@ -24,7 +26,7 @@ TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
 
 async def shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
+    shoes = await list_shoes(bot.db, kit.guild_id(interaction), interaction.user.id, active_only=True)
     needle = current.lower()
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:25]
 
@@ -76,16 +78,14 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         result = await service.log_run(
-            self.bot.db, interaction.guild_id or 0, interaction.user.id, form, discord.utils.utcnow()
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
         )
-        await interaction.response.send_message(
-            embed=log_reply_embed(result), ephemeral=not public, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(embed=log_reply_embed(result), ephemeral=not public)
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
     async def history(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] = 1) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
             found = await service.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
@@ -93,7 +93,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         embed, pages = await render(page)
         view = PagerView(user_id, render, min(page, pages), pages)
-        await interaction.response.send_message(embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
 
     @app_commands.command(name="edit", description="Change one of your runs")
     @app_commands.describe(id="the run's id from /run history")
@@ -114,16 +114,14 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         run, profile = await service.edit_run(
-            self.bot.db, interaction.guild_id or 0, interaction.user.id, id, form, discord.utils.utcnow()
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
-        await interaction.response.send_message(
-            embed=run_embed("Run updated", run, profile.units), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(embed=run_embed("Run updated", run, profile.units), ephemeral=True)
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")
     async def delete(self, interaction: discord.Interaction, id: int) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
         profile = await service.member_profile(self.bot.db, guild_id, user_id)
 
@@ -136,7 +134,6 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             f"Delete this run?\n{run_line(run, profile.units)}",
             view=view,
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="stats", description="Your totals, pace, streak and a chart of the last 12 weeks")
@@ -145,7 +142,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
         await interaction.response.defer(ephemeral=not public, thinking=True)
         stats = await stats_service.member_stats(
-            self.bot.db, interaction.guild_id or 0, interaction.user.id, period, discord.utils.utcnow()
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
         files = []
         if stats.total_runs:
@@ -157,16 +154,13 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             embed=stats_embed(stats, with_chart=bool(files)),
             files=files,
             ephemeral=not public,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="records", description="Your best 1 mile, 5K, 10K, half and marathon times")
     @app_commands.describe(public="show it to the channel (default: only you)")
     async def records(self, interaction: discord.Interaction, public: bool = False) -> None:
-        records = await stats_service.member_records(self.bot.db, interaction.guild_id or 0, interaction.user.id)
-        await interaction.response.send_message(
-            embed=records_embed(records), ephemeral=not public, allowed_mentions=NO_MENTIONS
-        )
+        records = await stats_service.member_records(self.bot.db, kit.guild_id(interaction), interaction.user.id)
+        await interaction.response.send_message(embed=records_embed(records), ephemeral=not public)
 
 
 async def setup(bot: StrideBot) -> None:

@@ -11,7 +11,8 @@ from bot.db.reminders import ServerReminder
 from bot.reminders.service import SERVER_KINDS
 from cogs.delivery import reminder_service
 from cogs.profile import timezone_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui import kit
+from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.reminder_views import when
 
@@ -53,7 +54,7 @@ class ServerCog(
         kind: str = "stretch",
     ) -> None:
         server = await reminder_service(self.bot).set_server(
-            interaction.guild_id or 0,
+            kit.guild_id(interaction),
             interaction.user.id,
             channel_id=channel.id,
             time=time,
@@ -69,14 +70,14 @@ class ServerCog(
 
     @reminders.command(name="off", description="Stop the daily club ping")
     async def off(self, interaction: discord.Interaction) -> None:
-        removed = await reminder_service(self.bot).server_off(interaction.guild_id or 0)
+        removed = await reminder_service(self.bot).server_off(kit.guild_id(interaction))
         await self._reply(
             interaction, "🔕 The daily club ping is off." if removed else "There was no club ping to stop."
         )
 
     @app_commands.command(name="show", description="This server's Stride settings")
     async def show(self, interaction: discord.Interaction) -> None:
-        server = await reminder_service(self.bot).server(interaction.guild_id or 0)
+        server = await reminder_service(self.bot).server(kit.guild_id(interaction))
         embed = discord.Embed(title="Stride in this server", colour=BRAND)
         if server is None:
             value = "Off. Turn it on with `/server reminders set`."

@@ -6,16 +6,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.running import shoes as shoe_service
 from bot.running.service import member_profile
 from bot.running.units import format_distance
-from cogs.ui.embeds import BRAND, progress_bar
+from cogs.ui import kit
+from cogs.ui.embeds import progress_bar
+from cogs.ui.kit import BRAND
 
 
 async def own_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await shoe_service.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
+    shoes = await shoe_service.list_shoes(bot.db, kit.guild_id(interaction), interaction.user.id, active_only=True)
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if current.lower() in s.name.lower()][:25]
 
 
@@ -29,19 +31,18 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
         name="e.g. Pegasus 40", retire_at="retirement distance, e.g. 800km (default 800 km / 500 mi)"
     )
     async def add(self, interaction: discord.Interaction, name: str, retire_at: str | None = None) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         shoe = await shoe_service.add_shoe(self.bot.db, guild_id, user_id, name, retire_at)
         profile_units = (await member_profile(self.bot.db, guild_id, user_id)).units
         await interaction.response.send_message(
             f"Added **{discord.utils.escape_markdown(shoe.name)}**, retiring at "
             f"{format_distance(shoe.retire_at_m, profile_units)}. Pick it with `shoe:` when you `/run log`.",
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="list", description="Your shoes with distance and wear")
     async def list_(self, interaction: discord.Interaction) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         shoes = await shoe_service.list_shoes(self.bot.db, guild_id, user_id)
         units = (await member_profile(self.bot.db, guild_id, user_id)).units
         embed = discord.Embed(title="Your shoes", colour=BRAND)
@@ -56,16 +57,15 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
                 f"{format_distance(shoe.retire_at_m, units)} ({wear:.0%})",
                 inline=False,
             )
-        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="retire", description="Retire a pair (kept in your history)")
     @app_commands.autocomplete(name=own_shoe_autocomplete)
     async def retire(self, interaction: discord.Interaction, name: str) -> None:
-        shoe = await shoe_service.retire_shoe(self.bot.db, interaction.guild_id or 0, interaction.user.id, name)
+        shoe = await shoe_service.retire_shoe(self.bot.db, kit.guild_id(interaction), interaction.user.id, name)
         await interaction.response.send_message(
             f"Retired **{discord.utils.escape_markdown(shoe.name)}**. Thanks for the miles!",
             ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
 

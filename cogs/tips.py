@@ -12,11 +12,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advice import admin
-from bot.client import NO_MENTIONS, StrideBot
+from bot.client import StrideBot
 from bot.db import tips as tips_db
 from bot.errors import UserError
 from cogs.advice import topic_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui import kit
+from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.tips import tip_embed, tip_line
 
@@ -55,8 +56,8 @@ class TipsCog(
         kind: str | None = None,
     ) -> None:
         fields = admin.clean_fields(topic, title, body, source, tags, kind)
-        tip_id = await admin.add_tip(self.bot.db, interaction.guild_id or 0, interaction.user.id, fields)
-        tip = await tips_db.get_tip(self.bot.db, interaction.guild_id or 0, tip_id)
+        tip_id = await admin.add_tip(self.bot.db, kit.guild_id(interaction), interaction.user.id, fields)
+        tip = await tips_db.get_tip(self.bot.db, kit.guild_id(interaction), tip_id)
         await self._reply(interaction, f"Added tip #{tip_id}.", embed=tip_embed(tip) if tip else None)
 
     @app_commands.command(name="edit", description="Change one of this server's tips")
@@ -75,7 +76,7 @@ class TipsCog(
     ) -> None:
         tip = await admin.edit_tip(
             self.bot.db,
-            interaction.guild_id or 0,
+            kit.guild_id(interaction),
             interaction.user.id,
             id,
             topic=topic,
@@ -89,22 +90,22 @@ class TipsCog(
 
     @app_commands.command(name="remove", description="Remove one of this server's tips (can be restored)")
     async def remove(self, interaction: discord.Interaction, id: int) -> None:
-        tip = await admin.set_removed(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, True)
+        tip = await admin.set_removed(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, True)
         await self._reply(interaction, f"Removed tip #{id} ({tip.title}). `/tips restore id: {id}` brings it back.")
 
     @app_commands.command(name="restore", description="Bring back a removed tip")
     async def restore(self, interaction: discord.Interaction, id: int) -> None:
-        tip = await admin.set_removed(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, False)
+        tip = await admin.set_removed(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, False)
         await self._reply(interaction, f"Restored tip #{id} ({tip.title}).")
 
     @app_commands.command(name="hide", description="Hide a built-in tip in this server")
     async def hide(self, interaction: discord.Interaction, id: int) -> None:
-        tip = await admin.set_hidden(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, True)
+        tip = await admin.set_hidden(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, True)
         await self._reply(interaction, f"Hid built-in tip #{id} ({tip.title}) in this server.")
 
     @app_commands.command(name="unhide", description="Show a hidden built-in tip again")
     async def unhide(self, interaction: discord.Interaction, id: int) -> None:
-        tip = await admin.set_hidden(self.bot.db, interaction.guild_id or 0, interaction.user.id, id, False)
+        tip = await admin.set_hidden(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, False)
         await self._reply(interaction, f"Built-in tip #{id} ({tip.title}) is shown again.")
 
     @app_commands.command(name="list", description="The tips members see, by topic")
@@ -112,7 +113,7 @@ class TipsCog(
     async def list_(
         self, interaction: discord.Interaction, topic: str | None = None, page: app_commands.Range[int, 1] = 1
     ) -> None:
-        guild_id = interaction.guild_id or 0
+        guild_id = kit.guild_id(interaction)
         total = await tips_db.count_visible(self.bot.db, guild_id, topic)
         pages = max(1, math.ceil(total / PER_PAGE))
         page = min(page, pages)
@@ -124,7 +125,7 @@ class TipsCog(
 
     @app_commands.command(name="topics", description="Topics and how many tips each has")
     async def topics(self, interaction: discord.Interaction) -> None:
-        topics = await tips_db.topics(self.bot.db, interaction.guild_id or 0)
+        topics = await tips_db.topics(self.bot.db, kit.guild_id(interaction))
         lines = [f"`{topic}` · {count}" for topic, count in topics]
         embed = discord.Embed(title="Topics", description="\n".join(lines) or "No topics.", colour=BRAND)
         await self._reply(interaction, "", embed=embed)
@@ -133,7 +134,7 @@ class TipsCog(
     @app_commands.describe(include_builtin="also include the built-in library")
     async def export(self, interaction: discord.Interaction, include_builtin: bool = False) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        body = await admin.export_tips(self.bot.db, interaction.guild_id or 0, include_builtin)
+        body = await admin.export_tips(self.bot.db, kit.guild_id(interaction), include_builtin)
         await interaction.followup.send(
             "Here are the tips. Edit and send them back with `/tips import`.",
             file=discord.File(io.BytesIO(body), filename="stride-tips.json"),
@@ -148,7 +149,7 @@ class TipsCog(
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = await file.read()
         entries, lines = await asyncio.to_thread(admin.parse_import, raw)
-        guild_id = interaction.guild_id or 0
+        guild_id = kit.guild_id(interaction)
         plan = await admin.plan_import(self.bot.db, guild_id, entries, lines)
         if plan.errors:
             shown = "\n".join(f"- {e}" for e in plan.errors[:IMPORT_ERRORS_SHOWN])
@@ -157,7 +158,6 @@ class TipsCog(
             await interaction.followup.send(
                 f"Nothing was imported: fix these and try again.\n{shown}{extra}",
                 ephemeral=True,
-                allowed_mentions=NO_MENTIONS,
             )
             return
         await admin.apply_import(self.bot.db, guild_id, interaction.user.id, plan)
@@ -168,7 +168,7 @@ class TipsCog(
 
     @app_commands.command(name="log", description="Recent changes to this server's tips")
     async def log(self, interaction: discord.Interaction) -> None:
-        entries = await tips_db.audit_log(self.bot.db, interaction.guild_id or 0)
+        entries = await tips_db.audit_log(self.bot.db, kit.guild_id(interaction))
         lines = []
         for e in entries:
             when = discord.utils.format_dt(datetime.fromisoformat(e["created_at"]), "R")

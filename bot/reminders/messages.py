@@ -13,8 +13,8 @@ from datetime import datetime
 
 from bot.db.reminders import Reminder, ServerReminder, from_ts, to_ts
 from bot.db.tips import Tip
+from bot.wording import DISCLAIMER
 
-DISCLAIMER = "Tips from runners and coaches, not medical advice."
 KIND_WORDS = {"stretch": "stretch", "core": "core work", "custom": "reminder"}
 MEMBER_ACTIONS = ("done", "skip", "snooze")
 

@@ -6,9 +6,8 @@ import discord
 
 from bot.running.models import Run, Shoe
 from bot.running.units import format_distance, format_duration, format_pace
+from cogs.ui.kit import BRAND
 
-BRAND = discord.Colour.from_rgb(255, 107, 53)
-WARN = discord.Colour.gold()
 BAR_WIDTH = 12
 
 

@@ -7,8 +7,6 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.client import NO_MENTIONS
-
 
 class ManagersOnly:
     """Mix into a GroupCog that also carries `@app_commands.default_permissions(manage_guild=True)`."""
@@ -20,4 +18,4 @@ class ManagersOnly:
         return True
 
     async def _reply(self, interaction: discord.Interaction, content: str, **kwargs: Any) -> None:
-        await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+        await interaction.response.send_message(content, ephemeral=True, **kwargs)

@@ -18,11 +18,9 @@ from bot.errors import UserError
 from bot.reminders.messages import CUSTOM_ID, ButtonRef, parse_custom_id
 from bot.reminders.service import DoneResult, ReminderService
 from cogs.delivery import reminder_service
+from cogs.ui.kit import explain
 
 log = logging.getLogger(__name__)
-
-NO_MENTIONS = discord.AllowedMentions.none()
-APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
 
 
 def when(instant: datetime, style: str = "F") -> str:
@@ -73,11 +71,10 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button], template=CUSTOM_
             text = await handle(
                 reminder_service(interaction.client), self.ref, interaction.user.id, interaction.guild_id
             )
-        except UserError as error:
-            outcome, text = "refused", error.message
-        except Exception:
-            outcome, text = "error", APOLOGY
-            log.exception("reminder button %s failed for user %s", self.ref, interaction.user.id)
+        except Exception as error:
+            outcome, text = explain(error)
+            if outcome == "error":
+                log.exception("reminder button %s failed for user %s", self.ref, interaction.user.id)
         log.info(
             "button user=%s guild=%s action=%s:%s ms=%.1f outcome=%s",
             interaction.user.id,
@@ -87,4 +84,4 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button], template=CUSTOM_
             (time.perf_counter() - started) * 1000,
             outcome,
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(text, ephemeral=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import discord
 
 from bot.db.tips import Tip
-from cogs.ui.embeds import BRAND
+from cogs.ui.kit import BRAND
 
-DISCLAIMER = "Tips from runners and coaches, not medical advice."
 EMBED_BODY_MAX = 1500  # the tip limit; 3 tips + titles + sources stay under Discord's 6000 per message
 
 

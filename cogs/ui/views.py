@@ -6,8 +6,6 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-NO_MENTIONS = discord.AllowedMentions.none()
-
 
 class OwnerView(discord.ui.View):
     def __init__(self, owner_id: int, *, timeout: float = 300) -> None:
@@ -68,7 +66,7 @@ class PagerView(OwnerView):
         embed, self.pages = await self._render(page)
         self.page = max(1, min(page, self.pages))
         self._sync_buttons()
-        await interaction.response.edit_message(embed=embed, view=self, allowed_mentions=NO_MENTIONS)
+        await interaction.response.edit_message(embed=embed, view=self)
 
     @discord.ui.button(label="Prev", style=discord.ButtonStyle.secondary)
     async def prev(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
