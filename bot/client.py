@@ -33,8 +33,7 @@ EXTENSIONS = (
     "cogs.advice",
     "cogs.tips",
     "cogs.leaderboard",
-    "cogs.remind",
-    "cogs.server",
+    "cogs.reminders",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
@@ -125,7 +124,8 @@ class StrideBot(commands.Bot):
             **kwargs,
         )
         self.config = config
-        # False for one-shot CLI commands (sync) that load the tree but must not deliver reminders.
+        # False for one-shot CLI commands (sync) that load the tree but must not deliver reminders
+        # (the reminders extension reads it when it loads).
         self.background = background
         self._db: Database | None = None
 
@@ -153,25 +153,11 @@ class StrideBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
-        if self.background:
-            await self.start_background()
 
     async def _adopt_gateway_url(self) -> None:
         # A plain (unsharded) client never asks for the gateway URL; a redirected one must.
         _, url, _ = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-
-    async def start_background(self) -> None:
-        """Long-running tasks (the reminder dispatcher); stopped in close()."""
-        from cogs.delivery import start_dispatcher  # the Discord adapter lives with the cogs
-
-        self.dispatcher = start_dispatcher(self)
-
-    async def stop_background(self) -> None:
-        dispatcher = getattr(self, "dispatcher", None)
-        if dispatcher is not None:
-            self.dispatcher = None
-            await dispatcher.stop()
 
     async def on_ready(self) -> None:
         log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
@@ -186,8 +172,7 @@ class StrideBot(commands.Bot):
             await interaction.followup.send(notice, ephemeral=True)
 
     async def close(self) -> None:
-        await self.stop_background()
-        await super().close()
+        await super().close()  # unloads the extensions first: the reminders cog stops its dispatcher
         if self._db is not None:
             await self._db.close()
             self._db = None

@@ -12,17 +12,9 @@ from bot.client import StrideBot
 from bot.db import tips as tips_db
 from bot.db.tips import Tip
 from cogs.ui import kit
+from cogs.ui.autocomplete import topic_autocomplete
 from cogs.ui.kit import DISCLAIMER
 from cogs.ui.tips import tip_embed
-
-
-async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    bot: StrideBot = interaction.client  # type: ignore[assignment]
-    topics = await tips_db.topics(bot.db, kit.guild_id(interaction))
-    needle = current.strip().lower()
-    return [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics if needle in topic][
-        :25
-    ]
 
 
 class VoteView(discord.ui.View):

@@ -7,16 +7,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.reminders.schedule import suggest_timezones
 from bot.running.profile import ProfileSummary, profile_summary, set_profile
 from bot.running.units import format_distance
 from cogs.ui import kit
+from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.embeds import progress_bar
 from cogs.ui.kit import BRAND
-
-
-async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return [app_commands.Choice(name=z, value=z) for z in suggest_timezones(current, limit=25)]
 
 
 def profile_embed(summary: ProfileSummary) -> discord.Embed:

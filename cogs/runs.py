@@ -13,8 +13,8 @@ from bot.client import StrideBot
 from bot.running import service, stats_service
 from bot.running.chart import render_weekly_chart
 from bot.running.service import RunForm
-from bot.running.shoes import list_shoes
 from cogs.ui import kit
+from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import history_embed, run_embed, run_line
 from cogs.ui.kit import WARN
 from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
@@ -22,13 +22,6 @@ from cogs.ui.views import ConfirmView, PagerView
 
 PER_PAGE = 10
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
-
-
-async def shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await list_shoes(bot.db, kit.guild_id(interaction), interaction.user.id, active_only=True)
-    needle = current.lower()
-    return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:25]
 
 
 def log_reply_embed(result: service.LogResult) -> discord.Embed:
@@ -62,7 +55,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         public="show the reply to the channel (default: only you)",
     )
     @app_commands.choices(type=TYPE_CHOICES)
-    @app_commands.autocomplete(shoe=shoe_autocomplete)
+    @app_commands.autocomplete(shoe=active_shoe_autocomplete)
     async def log(
         self,
         interaction: discord.Interaction,
@@ -98,7 +91,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.command(name="edit", description="Change one of your runs")
     @app_commands.describe(id="the run's id from /run history")
     @app_commands.choices(type=TYPE_CHOICES)
-    @app_commands.autocomplete(shoe=shoe_autocomplete)
+    @app_commands.autocomplete(shoe=active_shoe_autocomplete)
     async def edit(
         self,
         interaction: discord.Interaction,

@@ -11,14 +11,9 @@ from bot.running import shoes as shoe_service
 from bot.running.service import member_profile
 from bot.running.units import format_distance
 from cogs.ui import kit
+from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import progress_bar
 from cogs.ui.kit import BRAND
-
-
-async def own_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    bot: StrideBot = interaction.client  # type: ignore[assignment]
-    shoes = await shoe_service.list_shoes(bot.db, kit.guild_id(interaction), interaction.user.id, active_only=True)
-    return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if current.lower() in s.name.lower()][:25]
 
 
 @app_commands.guild_only()
@@ -60,7 +55,7 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="retire", description="Retire a pair (kept in your history)")
-    @app_commands.autocomplete(name=own_shoe_autocomplete)
+    @app_commands.autocomplete(name=active_shoe_autocomplete)
     async def retire(self, interaction: discord.Interaction, name: str) -> None:
         shoe = await shoe_service.retire_shoe(self.bot.db, kit.guild_id(interaction), interaction.user.id, name)
         await interaction.response.send_message(

@@ -15,8 +15,8 @@ from bot.advice import admin
 from bot.client import StrideBot
 from bot.db import tips as tips_db
 from bot.errors import UserError
-from cogs.advice import topic_autocomplete
 from cogs.ui import kit
+from cogs.ui.autocomplete import topic_autocomplete
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.tips import tip_embed, tip_line

@@ -9,12 +9,12 @@ from discord.ext import commands
 from bot.client import StrideBot
 from bot.db.reminders import ServerReminder
 from bot.reminders.service import SERVER_KINDS
-from cogs.delivery import reminder_service
-from cogs.profile import timezone_autocomplete
+from cogs.reminders.delivery import reminder_service
+from cogs.reminders.views import when
 from cogs.ui import kit
+from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
-from cogs.ui.reminder_views import when
 
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in SERVER_KINDS]
 
@@ -87,7 +87,3 @@ class ServerCog(
                 value += f"\n⚠️ The last {server.failures} ping(s) failed: can Stride post in <#{server.channel_id}>?"
         embed.add_field(name="Daily club ping", value=value, inline=False)
         await self._reply(interaction, "", embed=embed)
-
-
-async def setup(bot: StrideBot) -> None:
-    await bot.add_cog(ServerCog(bot))

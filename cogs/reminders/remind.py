@@ -11,11 +11,11 @@ from bot.db.reminders import Reminder
 from bot.errors import UserError
 from bot.reminders.schedule import format_days
 from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
-from cogs.delivery import reminder_service
-from cogs.profile import timezone_autocomplete
+from cogs.reminders.delivery import reminder_service
+from cogs.reminders.views import when
 from cogs.ui import kit
+from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.kit import BRAND
-from cogs.ui.reminder_views import ReminderButton, when
 
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in KINDS]
 WHERE_CHOICES = [
@@ -143,8 +143,3 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         result = await reminder_service(self.bot).skip(kit.guild_id(interaction), interaction.user.id, id)
         skipped = when(result.skipped) if result.skipped else "the next one"
         await self._reply(interaction, f"⏭️ Skipped {skipped}. Next: {when(result.next_fire)}.")
-
-
-async def setup(bot: StrideBot) -> None:
-    bot.add_dynamic_items(ReminderButton)
-    await bot.add_cog(RemindCog(bot))

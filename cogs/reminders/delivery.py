@@ -1,7 +1,5 @@
-"""The reminder dispatcher's way out to Discord: REST calls only (no cache, works before READY).
-
-Not a cog: `start_dispatcher` is called from StrideBot.start_background().
-"""
+"""The reminder dispatcher's way out to Discord (REST calls only: no cache, works before READY), and
+the cog that owns the dispatcher: started when the extension loads, stopped when it unloads."""
 
 from __future__ import annotations
 
@@ -10,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
+from discord.ext import commands
 from discord.http import handle_message_parameters
 
 from bot.reminders.dispatcher import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError, Dispatcher
@@ -60,7 +59,7 @@ class DiscordSender:
             embed = discord.Embed(title=message.title, description=message.body, colour=BRAND)
             if message.footer:
                 embed.set_footer(text=message.footer)
-        view = discord.ui.View(timeout=None)  # never stored: the clicks reach cogs/ui/reminder_views.py
+        view = discord.ui.View(timeout=None)  # never stored: the clicks reach cogs/reminders/views.py
         for button in message.buttons:
             style = STYLES.get(button.style, discord.ButtonStyle.secondary)
             view.add_item(discord.ui.Button(label=button.label, custom_id=button.custom_id, style=style))
@@ -77,18 +76,35 @@ class DiscordSender:
                 raise _error(exc) from exc
 
 
+class Delivery(commands.Cog):
+    """Owns the reminder dispatcher. One-shot CLI runs (`stride sync`, bot.background False) load the
+    commands without delivering anything."""
+
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+        self.dispatcher: Dispatcher | None = None
+
+    async def cog_load(self) -> None:
+        if self.bot.background:
+            self.dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot))
+            self.dispatcher.start()
+
+    async def cog_unload(self) -> None:
+        dispatcher, self.dispatcher = self.dispatcher, None
+        if dispatcher is not None:
+            await dispatcher.stop()
+
+    def wake(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.wake()
+
+
 def wake_dispatcher(bot: discord.Client) -> None:
-    dispatcher = getattr(bot, "dispatcher", None)
-    if dispatcher is not None:
-        dispatcher.wake()
+    delivery = bot.get_cog(Delivery.__cog_name__) if isinstance(bot, commands.Bot) else None
+    if isinstance(delivery, Delivery):
+        delivery.wake()
 
 
 def reminder_service(bot: StrideBot) -> ReminderService:
     """The use cases, wired to wake the dispatcher whenever a schedule changes."""
     return ReminderService(bot.db, on_change=lambda: wake_dispatcher(bot))
-
-
-def start_dispatcher(bot: StrideBot) -> Dispatcher:
-    dispatcher = Dispatcher(bot.db, DiscordSender(bot))
-    dispatcher.start()
-    return dispatcher

@@ -1,7 +1,7 @@
 """Done / Skip / Snooze 1 h on delivered reminders, and Done on the club ping.
 
 A `DynamicItem` matches the custom id (`stride:rem:<action>:<reminder id>:<slot>`), so the buttons
-work on any message, also after a restart; registered with `bot.add_dynamic_items` in cogs/remind.py.
+work on any message, also after a restart; registered with `bot.add_dynamic_items` in cogs/reminders/__init__.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.db.reminders import to_ts
 from bot.errors import UserError
 from bot.reminders.messages import CUSTOM_ID, ButtonRef, parse_custom_id
 from bot.reminders.service import DoneResult, ReminderService
-from cogs.delivery import reminder_service
+from cogs.reminders.delivery import reminder_service
 from cogs.ui.kit import explain
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,32 @@
+"""Autocompletes used by more than one command group (so no cog imports another cog)."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot.db import tips as tips_db
+from bot.reminders.schedule import suggest_timezones
+from bot.running.shoes import list_shoes
+from cogs.ui import kit
+
+MAX_CHOICES = 25  # Discord shows at most 25
+
+
+async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=z, value=z) for z in suggest_timezones(current, limit=MAX_CHOICES)]
+
+
+async def active_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    db = interaction.client.db  # type: ignore[attr-defined]
+    shoes = await list_shoes(db, kit.guild_id(interaction), interaction.user.id, active_only=True)
+    needle = current.lower()
+    return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:MAX_CHOICES]
+
+
+async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    # Tip topics are the advice engineer's; this only moved here so /tips need not import /advice.
+    topics = await tips_db.topics(interaction.client.db, kit.guild_id(interaction))  # type: ignore[attr-defined]
+    needle = current.strip().lower()
+    choices = [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics]
+    return [c for c in choices if needle in c.value][:MAX_CHOICES]
