@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.helpers import count_runs, query
+from tests.fakediscord.options import CommandUsageError
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -73,9 +74,19 @@ async def test_history_pages_with_buttons_only_the_owner_can_use(fake, club, bot
 
 
 async def test_someone_else_cannot_press_my_buttons(fake, club, bot) -> None:
-    await fake.slash(club.alice, "run log", distance="8k", time="40:00", public=True)
-    page = await fake.slash(club.alice, "run history")
-    assert page.ephemeral  # ephemeral replies can't even be seen by others; the view also checks the owner
+    owner, other = fake.add_member(club.guild, "owner"), fake.add_member(club.guild, "nosy")
+    for day in range(1, 12):
+        await fake.slash(owner, "run log", distance="8k", time="40:00", date=f"2026-09-{day:02d}")
+    page = await fake.slash(owner, "run history")
+    assert page.ephemeral and "Page 1/2" in page.embed_text()
+    with pytest.raises(CommandUsageError):  # Discord shows nobody else an ephemeral reply...
+        await fake.click(other, page, "Next")
+    refused = await fake.click(other, page, "Next", forged=True)  # ...and the view checks who pressed anyway
+    assert refused.ephemeral
+    assert "belong to someone else" in refused.content
+    assert "Page" not in refused.embed_text()  # no page of the owner's runs was shown to the other member
+    mine = await fake.click(owner, page, "Next")  # the view still works for its owner
+    assert "Page 2/2" in mine.embed_text()
 
 
 async def test_edit_and_delete_only_own_runs(fake, club, bot) -> None:

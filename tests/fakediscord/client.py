@@ -252,10 +252,13 @@ class FakeDiscord(FakeDiscordServer):
         *,
         timeout: float | None = None,
         wait: bool = True,
+        forged: bool = False,
     ) -> Reply:
         """Click the button labelled `target` (or with that custom_id) on a bot message.
-        Returns the edited message (type 7), the new reply (type 4) or the modal (type 9)."""
-        live = self._live(message, user)
+        Returns the edited message (type 7), the new reply (type 4) or the modal (type 9).
+        `forged`: send the click although `user` cannot see the message (a crafted interaction), to test
+        that the bot itself checks who pressed."""
+        live = self._live(message, user, visible=not forged)
         button = Reply.of(live).button(target)
         if button.get("disabled"):
             raise CommandUsageError(f"button {target!r} is disabled")
@@ -408,7 +411,7 @@ class FakeDiscord(FakeDiscordServer):
             except TimeoutError:
                 pass
 
-    def _live(self, message: Reply | int, user: Member | User) -> Message:
+    def _live(self, message: Reply | int, user: Member | User, *, visible: bool = True) -> Message:
         """The current state of a message `user` is looking at (they must be able to see it)."""
         message_id = message if isinstance(message, int) else message.id
         live = self.world.messages.get(message_id or 0)
@@ -416,7 +419,7 @@ class FakeDiscord(FakeDiscordServer):
             raise CommandUsageError(f"message {message_id} does not exist (any more)")
         user_obj = user.user if isinstance(user, Member) else user
         owner = live.interaction.user if live.interaction else None
-        if live.flags & EPHEMERAL and owner is not user_obj:
+        if visible and live.flags & EPHEMERAL and owner is not user_obj:
             raise CommandUsageError(f"{user_obj.name} cannot see an ephemeral message meant for {owner}")
         channel = self.world.channels[live.channel_id]
         if channel.type == 1 and channel.recipient is not user_obj:
