@@ -7,18 +7,9 @@ from datetime import UTC, date, datetime
 from weakref import WeakKeyDictionary
 
 from bot.db.connection import Database, Tx
+from bot.running.models import Profile
 
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    guild_id: int
-    user_id: int
-    units: str = "km"
-    timezone: str = "UTC"
-    goal_race: str | None = None
-    goal_date: date | None = None
-    weekly_goal_m: float | None = None
-    leaderboard: bool = True
+__all__ = ["Profile"]  # its home is bot.running.models
 
 
 PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard")

@@ -7,58 +7,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from bot.db.connection import Database, Tx
 from bot.db.members import now_iso
+from bot.reminders.models import (
+    SERVER_PING,
+    Reminder,
+    ReminderKind,
+    ServerReminder,
+    Target,
+    from_ts,
+    to_ts,
+)
 
-SERVER_PING = 0  # reminder_id of a Done on the server's club ping
-
-
-def to_ts(instant: datetime) -> int:
-    return int(instant.timestamp())
-
-
-def from_ts(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+__all__ = ["SERVER_PING", "Reminder", "ServerReminder", "from_ts", "to_ts"]  # their home is bot.reminders.models
 
 
 def _opt(seconds: int | None) -> datetime | None:
     return None if seconds is None else from_ts(seconds)
-
-
-@dataclass(frozen=True, slots=True)
-class Reminder:
-    id: int
-    guild_id: int
-    user_id: int
-    kind: str
-    at: time
-    days_mask: int
-    timezone: str
-    target: str  # "dm" or "channel"
-    channel_id: int | None
-    dm_channel_id: int | None
-    message: str | None
-    paused: bool
-    next_fire: datetime
-    snooze: datetime | None
-    last_fire: datetime | None
-    sends: int
-    failures: int
-
-
-@dataclass(frozen=True, slots=True)
-class ServerReminder:
-    guild_id: int
-    channel_id: int
-    at: time
-    timezone: str
-    role_id: int | None
-    kind: str
-    next_fire: datetime
-    last_fire: datetime | None
-    failures: int
 
 
 def _reminder(row) -> Reminder:
@@ -66,11 +33,11 @@ def _reminder(row) -> Reminder:
         id=row["id"],
         guild_id=row["guild_id"],
         user_id=row["user_id"],
-        kind=row["kind"],
+        kind=ReminderKind(row["kind"]),
         at=time.fromisoformat(row["at_time"]),
         days_mask=row["days_mask"],
         timezone=row["timezone"],
-        target=row["target"],
+        target=Target(row["target"]),
         channel_id=row["channel_id"],
         dm_channel_id=row["dm_channel_id"],
         message=row["message"],
@@ -90,7 +57,7 @@ def _server(row) -> ServerReminder:
         at=time.fromisoformat(row["at_time"]),
         timezone=row["timezone"],
         role_id=row["role_id"],
-        kind=row["kind"],
+        kind=ReminderKind(row["kind"]),
         next_fire=from_ts(row["next_fire_utc"]),
         last_fire=_opt(row["last_fire_utc"]),
         failures=row["failures"],

@@ -17,11 +17,11 @@ from weakref import WeakKeyDictionary
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
 from bot.db.connection import Database
-from bot.db.members import Profile, get_profile, now_iso
+from bot.db.members import get_profile, now_iso
 from bot.db.storage import LoggedRun, StatsInputs, UnknownShoe
 from bot.running import records as record_rules
 from bot.running.insights import LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
-from bot.running.models import Run, Shoe
+from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record, best_efforts
 from bot.running.stats import WEEK, Totals, summarize, week_start
 from bot.running.units import STANDARD_DISTANCES

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from bot.db.members import Profile
 from bot.running.insights import LogContext
-from bot.running.models import Run, Shoe
+from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record
 from bot.running.stats import Totals
 

@@ -21,29 +21,47 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
 from bot.db.members import set_notice
-from bot.db.reminders import Claim, Reminder, ServerReminder
+from bot.db.reminders import Claim
 from bot.db.tips import Tip, of_kind
 from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message
+from bot.reminders.models import Reminder, ServerReminder, Target
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
 from bot.reminders.service import utcnow
 
 log = logging.getLogger(__name__)
 
 PAUSE_AFTER_REFUSALS = 3
-FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED = "forbidden", "not_found", "rate_limited", "failed"
-SENT, REFUSED = "sent", "refused"
+
+
+class Failure(StrEnum):
+    """Why a send failed, as the sender saw it."""
+
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
+    FAILED = "failed"
+
+
+class Outcome(StrEnum):
+    SENT = "sent"
+    REFUSED = "refused"
+
+
+FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED = Failure
+SENT, REFUSED = Outcome
 
 
 class DeliveryError(Exception):
     """A failed send, as the sender saw it: `reason` is one of FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED."""
 
-    def __init__(self, reason: str, *, retry_after: float = 0.0, detail: str = "", retryable: bool = True) -> None:
+    def __init__(self, reason: Failure, *, retry_after: float = 0.0, detail: str = "", retryable: bool = True) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.retry_after = retry_after
@@ -68,7 +86,7 @@ class Job:
 
     @property
     def is_dm(self) -> bool:
-        return self.reminder is not None and self.reminder.target == "dm"
+        return self.reminder is not None and self.reminder.target == Target.DM
 
     @property
     def channel_id(self) -> int | None:
@@ -96,7 +114,7 @@ class _Send:
 
 def _paused_notice(reminder: Reminder) -> str:
     what = {"stretch": "stretch", "core": "core-work", "custom": "custom"}[reminder.kind]
-    if reminder.target == "dm":
+    if reminder.target == Target.DM:
         why = (
             f"Discord refused my DMs to you {PAUSE_AFTER_REFUSALS} times in a row (your DMs from this server "
             "look closed). Allow direct messages from server members in this server's privacy settings, or "

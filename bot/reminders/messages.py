@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.db.reminders import Reminder, ServerReminder, from_ts, to_ts
 from bot.db.tips import Tip
+from bot.reminders.models import Reminder, ServerReminder, Target, from_ts, to_ts
 from bot.wording import DISCLAIMER
 
 KIND_WORDS = {"stretch": "stretch", "core": "core work", "custom": "reminder"}
@@ -79,7 +79,7 @@ def member_message(reminder: Reminder, fire: datetime, tip: Tip | None, snoozed:
         headline = f"⏰ Time for your {KIND_WORDS[reminder.kind]}{again}!"
         if reminder.message:
             headline += f" {reminder.message}"
-    if reminder.target == "channel":
+    if reminder.target == Target.CHANNEL:
         headline = f"<@{reminder.user_id}> {headline}"  # sent with no mentions allowed: shows the name, no ping
     buttons = (
         Button("Done", custom_id("rem", "done", reminder.id, fire), "success"),

@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
 from bot.db.members import get_profile
-from bot.db.reminders import SERVER_PING, Reminder, ServerReminder
 from bot.errors import NotFound, UserError
+from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire, parse_days, parse_time_of_day, parse_timezone
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200
-KINDS = ("stretch", "core", "custom")
-SERVER_KINDS = ("stretch", "core")
-WHERES = ("dm", "channel")
+KINDS = tuple(ReminderKind)
+SERVER_KINDS = (ReminderKind.STRETCH, ReminderKind.CORE)
+WHERES = tuple(Target)
 SNOOZE = timedelta(hours=1)
 
 Clock = Callable[[], datetime]
@@ -96,7 +96,7 @@ class ReminderService:
         time: str,
         days: str | None = None,
         timezone: str | None = None,
-        where: str = "dm",
+        where: str = Target.DM,
         channel_id: int | None = None,
         message: str | None = None,
     ) -> Reminder:
@@ -104,7 +104,7 @@ class ReminderService:
             raise UserError(f"The kind must be one of {', '.join(KINDS)}.", "kind")
         if where not in WHERES:
             raise UserError("`where` must be `dm` or `channel`.", "where")
-        if where == "channel" and channel_id is None:
+        if where == Target.CHANNEL and channel_id is None:
             raise UserError("Run this in the channel the reminder should go to.", "where")
         at = parse_time_of_day(time)
         mask = parse_days(days)
@@ -130,7 +130,7 @@ class ReminderService:
                 days_mask=mask,
                 timezone=zone.key,
                 target=where,
-                channel_id=channel_id if where == "channel" else None,
+                channel_id=channel_id if where == Target.CHANNEL else None,
                 message=text,
                 next_fire=first,
             )

@@ -26,3 +26,17 @@ class Shoe:
     retire_at_m: float
     distance_m: float  # total run in this pair
     retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A member's settings in one server (the defaults until they set any)."""
+
+    guild_id: int
+    user_id: int
+    units: str = "km"
+    timezone: str = "UTC"
+    goal_race: str | None = None
+    goal_date: date | None = None
+    weekly_goal_m: float | None = None
+    leaderboard: bool = True

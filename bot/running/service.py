@@ -8,13 +8,12 @@ from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import is_red_flag
 from bot.db.connection import Database
-from bot.db.members import Profile
 from bot.db.sqlite_storage import storage_for
 from bot.db.storage import UnknownShoe
 from bot.errors import NotFound, UserError
 from bot.running import insights as insight_rules
 from bot.running import records as record_rules
-from bot.running.models import Run, Shoe
+from bot.running.models import Profile, Run, Shoe
 from bot.running.parsing import (
     check_effort,
     check_pace,

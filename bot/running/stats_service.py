@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime
 from bot.db import leaderboard as board_db
 from bot.db.connection import Database
 from bot.db.leaderboard import Standing
-from bot.db.members import Profile
 from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
+from bot.running.models import Profile
 from bot.running.records import Record
 from bot.running.service import member_today
 from bot.running.stats import Period, Summary, chart_weeks, period_start, summary_of

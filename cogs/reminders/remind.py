@@ -7,8 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.db.reminders import Reminder
 from bot.errors import UserError
+from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule import format_days
 from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
 from cogs.reminders.delivery import reminder_service
@@ -17,16 +17,16 @@ from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.kit import BRAND
 
-KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in KINDS]
+KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in KINDS]
 WHERE_CHOICES = [
-    app_commands.Choice(name="DM (default)", value="dm"),
-    app_commands.Choice(name="this channel", value="channel"),
+    app_commands.Choice(name="DM (default)", value=Target.DM.value),
+    app_commands.Choice(name="this channel", value=Target.CHANNEL.value),
 ]
 
 
 def describe(r: Reminder) -> str:
     """`#3` **stretch** 07:30 daily · Europe/Berlin · DM"""
-    place = "DM" if r.target == "dm" else f"<#{r.channel_id}>"
+    place = "DM" if r.target == Target.DM else f"<#{r.channel_id}>"
     text = f" “{r.message}”" if r.message else ""
     return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {r.timezone} · {place}"
 
@@ -79,10 +79,10 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         time: str,
         days: str | None = None,
         timezone: str | None = None,
-        where: str = "dm",
+        where: str = Target.DM.value,
         message: str | None = None,
     ) -> None:
-        if where == "channel" and not interaction.app_permissions.send_messages:
+        if where == Target.CHANNEL and not interaction.app_permissions.send_messages:
             raise UserError("I can't post in this channel. Run it in a channel where Stride may write, or use DM.")
         reminder = await reminder_service(self.bot).set(
             kit.guild_id(interaction),
@@ -95,7 +95,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
             channel_id=interaction.channel_id,
             message=message,
         )
-        note = "\nMake sure Stride can DM you (this server's privacy settings)." if where == "dm" else ""
+        note = "\nMake sure Stride can DM you (this server's privacy settings)." if where == Target.DM else ""
         await self._reply(
             interaction,
             f"⏰ Reminder set: {describe(reminder)}\nFirst one: {when(reminder.next_fire)} "

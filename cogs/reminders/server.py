@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.db.reminders import ServerReminder
+from bot.reminders.models import ServerReminder
 from bot.reminders.service import SERVER_KINDS
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
@@ -16,7 +16,7 @@ from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 
-KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in SERVER_KINDS]
+KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in SERVER_KINDS]
 
 
 def describe(server: ServerReminder) -> str:

@@ -13,9 +13,9 @@ from datetime import datetime
 
 import discord
 
-from bot.db.reminders import to_ts
 from bot.errors import UserError
 from bot.reminders.messages import CUSTOM_ID, ButtonRef, parse_custom_id
+from bot.reminders.models import to_ts
 from bot.reminders.service import DoneResult, ReminderService
 from cogs.reminders.delivery import reminder_service
 from cogs.ui.kit import explain
