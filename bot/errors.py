@@ -12,3 +12,11 @@ class UserError(Exception):
 
 class NotFound(UserError):
     """The thing asked for does not exist for this member (or belongs to someone else)."""
+
+
+def echo(text: str, limit: int = 40) -> str:
+    """The member's text for an error message: one line, no backticks (safe between them), bounded."""
+    cleaned = " ".join(text.split()).replace("`", "'")
+    if len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1] + "…"
+    return cleaned

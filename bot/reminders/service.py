@@ -16,7 +16,8 @@ from bot.db.connection import Database, Tx
 from bot.db.members import get_profile
 from bot.errors import NotFound, UserError
 from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
-from bot.reminders.schedule import next_fire, parse_days, parse_time_of_day, parse_timezone
+from bot.reminders.schedule import next_fire
+from bot.reminders.schedule_input import parse_days, parse_time_of_day, parse_timezone
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200

@@ -11,7 +11,7 @@ from bot.db.connection import Database
 from bot.db.members import get_profile, update_profile
 from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
-from bot.reminders.schedule import parse_timezone
+from bot.reminders.schedule_input import parse_timezone
 from bot.reminders.service import reminder_streak
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance

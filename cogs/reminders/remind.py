@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.client import StrideBot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
-from bot.reminders.schedule import format_days
+from bot.reminders.schedule_input import format_days
 from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when

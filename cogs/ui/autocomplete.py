@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 
 from bot.db import tips as tips_db
-from bot.reminders.schedule import suggest_timezones
+from bot.reminders.schedule_input import suggest_timezones
 from bot.running.shoes import list_shoes
 from cogs.ui import kit
 

@@ -11,16 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.reminders.schedule import (
-    ALL_DAYS,
-    WEEKDAYS,
-    WEEKENDS,
+from bot.reminders.schedule import ALL_DAYS, WEEKDAYS, WEEKENDS, catch_up, day_allowed, localize, next_fire
+from bot.reminders.schedule_input import (
     ScheduleError,
-    catch_up,
-    day_allowed,
     format_days,
-    localize,
-    next_fire,
     parse_days,
     parse_time_of_day,
     parse_timezone,
