@@ -7,6 +7,7 @@ state, so concurrent renders in worker threads do not share a figure manager.
 
 from __future__ import annotations
 
+import functools
 import io
 from datetime import date
 
@@ -30,9 +31,22 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if value >= 10 else f"{round(value, 1):g}"
 
 
+CACHED_CHARTS = 256  # about 30 KB each
+
+
 def render_weekly_chart(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | None = None) -> bytes:
     """PNG bytes of one bar per (Monday, metres) week, oldest first, in the member's units.
-    The last week is drawn lighter (it is still running); a dashed line marks the weekly goal."""
+    The last week is drawn lighter (it is still running); a dashed line marks the weekly goal.
+    A member looking at their stats again before logging a run gets the same picture from a cache."""
+    return _render_cached(tuple(weeks), units, weekly_goal_m)
+
+
+@functools.lru_cache(maxsize=CACHED_CHARTS)  # thread-safe; the bytes are immutable
+def _render_cached(weeks: tuple[tuple[date, float], ...], units: str, weekly_goal_m: float | None) -> bytes:
+    return _render(list(weeks), units, weekly_goal_m)
+
+
+def _render(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | None) -> bytes:
     per_unit = metres_per_unit(units)
     label = "mi" if units == "mi" else "km"
     values = [metres / per_unit for _, metres in weeks]

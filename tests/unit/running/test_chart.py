@@ -42,3 +42,13 @@ def test_renders_concurrently_in_threads():
         results = list(pool.map(lambda goal: render_weekly_chart(data, "km", goal), [None, 5000.0] * 4))
     assert all(png_size(r) == (800, 400) for r in results)
     assert results[0] == results[2] and results[1] == results[3]
+
+
+def test_a_repeated_view_comes_from_the_cache_and_matches_a_fresh_render():
+    from bot.running.chart import _render
+
+    data = weeks(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8)
+    first = render_weekly_chart(data, "km", 12_000)
+    assert render_weekly_chart(list(data), "km", 12_000) is first
+    assert _render(data, "km", 12_000) == first
+    assert render_weekly_chart(data, "km", 13_000) != first
