@@ -1,0 +1,46 @@
+"""The command tree's checks and error mapping, without Discord."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import discord
+from discord import app_commands
+
+from bot.client import StrideTree, explain
+from bot.errors import NotFound, UserError
+from bot.wording import APOLOGY
+
+
+class Response:
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def is_done(self) -> bool:
+        return False
+
+    async def send_message(self, content: str, **_: object) -> None:
+        self.sent.append(content)
+
+
+def interaction(kind: discord.InteractionType, guild_id: int | None) -> SimpleNamespace:
+    return SimpleNamespace(type=kind, guild_id=guild_id, extras={}, response=Response())
+
+
+async def test_outside_a_server_commands_are_refused_with_a_message_but_autocomplete_silently() -> None:
+    command = interaction(discord.InteractionType.application_command, None)
+    assert not await StrideTree.interaction_check(None, command)  # type: ignore[arg-type]
+    assert command.response.sent == ["Stride works inside a server: use its commands there."]
+    typing = interaction(discord.InteractionType.autocomplete, None)
+    assert not await StrideTree.interaction_check(None, typing)  # type: ignore[arg-type]
+    assert typing.response.sent == []  # an autocomplete can only be answered with choices
+    inside = interaction(discord.InteractionType.autocomplete, 5)
+    assert await StrideTree.interaction_check(None, inside)  # type: ignore[arg-type]
+
+
+def test_explain_maps_each_kind_of_failure_once() -> None:
+    assert explain(UserError("No such shoe.", "shoe")) == ("refused", "No such shoe.")
+    assert explain(NotFound("Run #3 not found.")) == ("refused", "Run #3 not found.")
+    assert explain(app_commands.MissingPermissions(["manage_guild"]))[0] == "forbidden"
+    assert explain(app_commands.CheckFailure()) == ("forbidden", "You can't use this command here.")
+    assert explain(RuntimeError("boom")) == ("error", APOLOGY)
