@@ -7,8 +7,9 @@ interaction sent to the reply received.
   same chart), `/advice` in turn, so machine noise hits all alike; p50 ratios to `/help` (targets: log
   ≤ 1.3x, stats ≤ 1.5x, advice ≤ 1.5x)
 - history: `/run log` p50 for a member with 20,000 runs vs one with 10 (target ≤ 1.2x)
-- concurrency: 40 members sending `/run log` and `/run stats` at once, commands/s (target ≥ 500),
+- concurrency: 40 members sending `/run log` and `/run records` at once, commands/s (target ≥ 500),
   with 10 runs each and with 20,000 runs each
+- in process: the same histories, `log_run` and `member_records` called directly (no Discord)
 """
 
 from __future__ import annotations
@@ -177,6 +178,31 @@ async def concurrency(workdir: Path, runs_each: int, seconds: float, report: lis
                   f" ({done} /run log + /run records in {elapsed:.1f} s; target >= 500)")  # fmt: skip
 
 
+async def in_process(workdir: Path, runs_each: int, commands: int, report: list[str]) -> None:
+    """The same 40 members and histories without Discord: the service calls alone, one after another."""
+    from bot.running.service import RunForm, log_run
+    from bot.running.stats_service import member_records
+
+    database = workdir / "stride.db"
+    await create_schema(database)
+    users = list(range(100, 100 + CONCURRENT))
+    seed_history(database, 1, users, runs_each)
+    db = await Database.open(database)
+    try:
+        now = datetime.now(UTC)
+        await log_run(db, 1, users[0], RunForm("5k", "25:00"), now)  # storage start-up (record bests)
+        logs, records = [], []
+        for i in range(commands):
+            user = users[i % len(users)]
+            form = RunForm("10k", "52:30", pain="sore knee")
+            logs += await timed(lambda u=user, f=form: log_run(db, 1, u, f, now), 1)
+            records += await timed(lambda u=user: member_records(db, 1, u), 1)
+    finally:
+        await db.close()
+    report.append(fmt(f"in process: log_run, {runs_each:,} runs each", percentiles(logs)))
+    report.append(fmt(f"in process: member_records, {runs_each:,} runs each", percentiles(records)))
+
+
 async def main(quick: bool) -> list[str]:
     report: list[str] = []
     big = 2_000 if quick else 20_000
@@ -185,6 +211,8 @@ async def main(quick: bool) -> list[str]:
         lambda d: history(d, 40 if quick else 200, big, report),
         lambda d: concurrency(d, 10, 3 if quick else 10, report),
         lambda d: concurrency(d, big, 3 if quick else 10, report),
+        lambda d: in_process(d, 10, 2000, report),
+        lambda d: in_process(d, big, 2000, report),
     ]
     for step in steps:
         with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
@@ -195,6 +223,18 @@ async def main(quick: bool) -> list[str]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and 2,000 runs of history")
+    parser.add_argument("--in-process", action="store_true", help="only the in-process part")
     args = parser.parse_args()
-    for line in asyncio.run(main(args.quick)):
+    if args.in_process:
+        lines: list[str] = []
+
+        async def only_in_process() -> None:
+            for runs_each in (10, 2_000 if args.quick else 20_000):
+                with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
+                    await in_process(Path(tmp), runs_each, 2000, lines)
+
+        asyncio.run(only_in_process())
+    else:
+        lines = asyncio.run(main(args.quick))
+    for line in lines:
         print(line)
