@@ -48,8 +48,8 @@ SELECT 'context',
     s.id, s.name, s.retire_at_m, s.retired, s.distance_m
 FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE
 UNION ALL
-SELECT 'pain', r.pain, {_nulls(8)} FROM runs r
-WHERE {_MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
+SELECT 'pain', r.pain, count(*), {_nulls(7)} FROM runs r
+WHERE {_MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL GROUP BY r.pain
 UNION ALL
 SELECT 'best', {_RUN_COLUMNS} FROM member_bests b JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
@@ -189,7 +189,7 @@ class SqliteStorage:
             week_m=week_m or 0.0,
             before_m=before_m or 0.0,
             longest_recent_m=longest_m,
-            nearby_pains=tuple(row[1] for row in rows if row[0] == "pain"),
+            nearby_pains=tuple((row[1], row[2]) for row in rows if row[0] == "pain"),
         )
         bests = [_run(row[1:]) for row in rows if row[0] == "best"]
         return LoggedRun(replace(run, id=inserted[0][0]), shoe, context, bests)

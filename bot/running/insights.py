@@ -8,6 +8,7 @@ of the member's runs including the new one (it is added if missing) and work the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -43,7 +44,8 @@ class LogContext:
     week_m: float = 0.0  # in the new run's week (Monday start)
     before_m: float = 0.0  # in the 4 weeks before that week
     longest_recent_m: float | None = None  # longest in the LONG_RUN_WINDOW up to the new run's date
-    nearby_pains: tuple[str, ...] = ()  # pain notes within PAIN_WINDOW_DAYS either side of its date
+    # (pain note, how many runs have that exact note) within PAIN_WINDOW_DAYS either side of its date
+    nearby_pains: tuple[tuple[str, int], ...] = ()
 
 
 def context_from_history(history: Iterable[Run], new_run: Run) -> LogContext:
@@ -56,7 +58,9 @@ def context_from_history(history: Iterable[Run], new_run: Run) -> LogContext:
         week_m=sum(r.distance_m for r in others if week_start(r.run_date) == monday),
         before_m=sum(r.distance_m for r in others if monday - WEEK * 4 <= r.run_date < monday),
         longest_recent_m=max(recent, default=None),
-        nearby_pains=tuple(r.pain for r in others if r.pain and abs((r.run_date - day).days) <= PAIN_WINDOW_DAYS),
+        nearby_pains=tuple(
+            Counter(r.pain for r in others if r.pain and abs((r.run_date - day).days) <= PAIN_WINDOW_DAYS).items()
+        ),
     )
 
 
@@ -216,7 +220,7 @@ def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool = False) -
     if not has_pain(new_run.pain):
         return None
     if area is not None:
-        same = 1 + sum(1 for pain in context.nearby_pains if pain_area(pain) == area)
+        same = 1 + sum(count for pain, count in context.nearby_pains if pain_area(pain) == area)
         if same >= 2:
             return Insight(
                 "pain-recurring",
