@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -36,6 +37,9 @@ EXTENSIONS = (
 )
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
+RESTARTING = "Stride is restarting; try again in a moment."
+# discord.py runs each interaction in a task with one of these names: the ones to wait for on a stop.
+_INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch", "discord-ui-modal-dispatch")
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -57,11 +61,28 @@ def _command_name(interaction: discord.Interaction) -> str:
     return command.qualified_name if command else str(interaction.data.get("name", "?"))
 
 
+async def refuse_while_stopping(interaction: discord.Interaction) -> bool:
+    """True (and the member told to retry) when the bot is stopping and takes no new work."""
+    if not getattr(interaction.client, "draining", False):
+        return False
+    if interaction.type is not discord.InteractionType.autocomplete:
+        await send_ephemeral(interaction, RESTARTING)
+    return True
+
+
+def _interactions_in_progress() -> set[asyncio.Task]:
+    current = asyncio.current_task()
+    return {t for t in asyncio.all_tasks() if t is not current and t.get_name().startswith(_INTERACTION_TASKS)}
+
+
 class StrideTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         interaction.extras["started"] = time.perf_counter()
+        if await refuse_while_stopping(interaction):
+            return False
         if interaction.guild_id is None:
-            await send_ephemeral(interaction, "Stride works inside a server: use its commands there.")
+            if interaction.type is not discord.InteractionType.autocomplete:
+                await send_ephemeral(interaction, "Stride works inside a server: use its commands there.")
             return False
         return True
 
@@ -118,6 +139,7 @@ class StrideBot(commands.Bot):
         self.config = config
         # False for one-shot CLI commands (sync) that load the tree but must not deliver reminders.
         self.background = background
+        self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self._db: Database | None = None
 
     @property
@@ -174,7 +196,23 @@ class StrideBot(commands.Bot):
         if notice:
             await interaction.followup.send(notice, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
+    async def shutdown(self, grace: float = 10.0) -> None:
+        """A graceful stop: refuse new interactions, let running ones finish (up to `grace` s), then close."""
+        if self.draining:
+            return
+        self.draining = True
+        deadline = asyncio.get_running_loop().time() + grace
+        while pending := _interactions_in_progress():
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                log.warning("stopping with %d interactions still running after %.0f s", len(pending), grace)
+                break
+            log.info("waiting for %d interactions in progress", len(pending))
+            await asyncio.wait(pending, timeout=left)
+        await self.close()
+
     async def close(self) -> None:
+        self.draining = True
         await self.stop_background()
         await super().close()
         if self._db is not None:

@@ -1,4 +1,4 @@
-"""Errors whose message is written for the member who caused them."""
+"""Errors whose message is written for a person: the member who caused them, or the operator."""
 
 
 class UserError(Exception):
@@ -12,3 +12,7 @@ class UserError(Exception):
 
 class NotFound(UserError):
     """The thing asked for does not exist for this member (or belongs to someone else)."""
+
+
+class CannotStart(Exception):
+    """Stride cannot run as configured (database, folder, Discord): one line naming the cause and the fix."""

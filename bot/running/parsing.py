@@ -19,6 +19,7 @@ from bot.running.units import (
     format_pace,
     metres_per_unit,
 )
+from bot.text import clean, is_blank
 
 MIN_DISTANCE_M = 100.0
 MAX_DISTANCE_M = 500_000.0
@@ -236,10 +237,13 @@ _TEXT_EXAMPLES: dict[str, str] = {
 
 
 def check_text(field: str, text: str | None, max_len: int) -> str | None:
-    """Stripped text, None when empty; too long is an error that gives the count."""
-    stripped = (text or "").strip()
-    if not stripped:
+    """Cleaned text (see bot.text), None when empty; invisible-only or too long text is an error."""
+    if not (text or "").strip():
         return None
+    stripped = clean(text)
+    if is_blank(stripped):
+        name = field.replace("_", " ")
+        raise InputError(field, f"The {name} has no visible characters. Type some words, or leave it out.")
     if len(stripped) > max_len:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."

@@ -1,0 +1,282 @@
+"""Operating Stride: stop signals under load, kill -9, bad databases, an unreachable Discord.
+
+Each test starts its own bot process (the shared one of other modules would hide what a stop does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.helpers import query
+from tests.fakediscord import FakeDiscord, start_bot
+from tests.fakediscord.botproc import BotProcess, bot_environment
+from tests.fakediscord.state import Guild, Member
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+REPO = Path(__file__).resolve().parents[2]
+HANG = 30  # seconds: a CLI that has not exited by then hangs, which is the failure
+
+
+# Root writes read-only files; without these capabilities it obeys file permissions like any user.
+NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+
+
+async def stride(*args: str, env: dict[str, str], cwd: Path = REPO, obey_permissions: bool = False) -> tuple[int, str]:
+    command = [sys.executable, "-m", "bot", *args]
+    if obey_permissions and os.geteuid() == 0:
+        command = [*NO_OVERRIDE, *command]
+    proc = await asyncio.create_subprocess_exec(
+        *command, env=env, cwd=cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    )
+    try:
+        out, _ = await asyncio.wait_for(proc.communicate(), timeout=HANG)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        pytest.fail(f"stride {' '.join(args)} hung for {HANG} s")
+    return proc.returncode, out.decode()
+
+
+def assert_one_line(out: str, *needles: str) -> None:
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert "Traceback" not in out, out
+    assert len([line for line in lines if "Stride cannot start" in line or "- " in line]) >= 1, out
+    for needle in needles:
+        assert needle in out, out
+
+
+def wal_size(database: Path) -> int:
+    wal = Path(f"{database}-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def logged_notes(database: Path) -> set[str]:
+    return {row[0] for row in query(database, "SELECT notes FROM runs WHERE notes IS NOT NULL")}
+
+
+async def log_runs(fake: FakeDiscord, member: Member, guild: Guild, tag: str, acked: set[str], stop: asyncio.Event):
+    """Log runs until `stop` is set or the bot stops answering; acknowledged notes go to `acked`."""
+    for i in range(10_000):
+        if stop.is_set():
+            return
+        note = f"{tag}-{i}"
+        try:
+            reply = await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00", notes=note, timeout=3)
+        except Exception:  # no answer: the bot has gone away
+            return
+        if "Run logged" in reply.embed_text():
+            acked.add(note)
+        elif "restarting" in reply.text():
+            return
+        else:
+            pytest.fail(f"unexpected reply {reply.text()!r}")
+
+
+async def test_sigterm_when_idle_exits_0_and_leaves_a_complete_file(fake: FakeDiscord, tmp_path: Path) -> None:
+    guild = fake.add_guild("Idle")
+    member = fake.add_member(guild, "idler")
+    bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+    reply = await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00", notes="before stop")
+    assert "Run logged" in reply.embed_text()
+    started = time.monotonic()
+    assert await bot.stop(timeout=10) == 0, bot.tail()
+    assert time.monotonic() - started < 10
+    assert wal_size(bot.database_path) == 0  # checkpointed: the main file holds everything
+    alone = tmp_path / "copy" / "stride.db"
+    alone.parent.mkdir()
+    shutil.copy(bot.database_path, alone)
+    assert logged_notes(alone) == {"before stop"}
+    assert "Traceback" not in bot.log()
+
+
+async def test_sigterm_under_load_answers_every_command_and_loses_nothing(fake: FakeDiscord, tmp_path: Path) -> None:
+    guild = fake.add_guild("Busy")
+    members = [fake.add_member(guild, f"runner{i}") for i in range(12)]
+    bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+    acked: set[str] = set()
+    stop = asyncio.Event()
+    writers = [asyncio.create_task(log_runs(fake, m, guild, f"m{i}", acked, stop)) for i, m in enumerate(members)]
+    await asyncio.sleep(1.5)
+    assert acked, "no run was logged before the stop"
+    bot.proc.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    code = await bot.wait_exit(timeout=15)
+    elapsed = time.monotonic() - started
+    stop.set()
+    await asyncio.gather(*writers)
+    assert code == 0, bot.tail()
+    assert elapsed < 10, f"took {elapsed:.1f} s to stop"
+    alone = tmp_path / "copy" / "stride.db"
+    alone.parent.mkdir()
+    shutil.copy(bot.database_path, alone)  # the file alone, without -wal
+    stored = logged_notes(alone)
+    assert acked <= stored, f"acknowledged but lost: {sorted(acked - stored)[:5]}"
+    assert "Cannot operate on a closed database" not in bot.log()
+    assert "Traceback" not in bot.log(), bot.tail()
+
+
+async def test_kill_9_under_load_loses_no_acknowledged_run(fake: FakeDiscord, tmp_path: Path) -> None:
+    guild = fake.add_guild("Crash")
+    members = [fake.add_member(guild, f"crasher{i}") for i in range(8)]
+    bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+    acked: set[str] = set()
+    stop = asyncio.Event()
+    writers = [asyncio.create_task(log_runs(fake, m, guild, f"k{i}", acked, stop)) for i, m in enumerate(members)]
+    await asyncio.sleep(1.5)
+    bot.proc.kill()
+    await bot.wait_exit()
+    stop.set()
+    await asyncio.gather(*writers)
+    assert acked
+    db = sqlite3.connect(bot.database_path)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        db.close()
+    assert acked <= logged_notes(bot.database_path)
+    again = await start_bot(fake, guild=guild, workdir=tmp_path)
+    try:
+        reply = await fake.slash(members[0], "run log", guild=guild, distance="5k", time="25:00")
+        assert "Run logged" in reply.embed_text()
+    finally:
+        assert await again.stop(timeout=10) == 0
+
+
+# ---------------------------------------------------------------- databases Stride cannot use
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def _truncated(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE filler (x)")
+    db.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 2000)
+    db.commit()
+    db.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _newer(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE future (x)")
+    db.execute("PRAGMA user_version=999")
+    db.commit()
+    db.close()
+
+
+BAD_DATABASES = {
+    "random bytes": (_random_bytes, "not a usable SQLite database"),
+    "truncated copy": (_truncated, "not a usable SQLite database"),
+    "newer schema": (_newer, "schema version 999"),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+@pytest.mark.parametrize("kind", list(BAD_DATABASES))
+async def test_a_bad_database_gives_one_line_and_an_exit_code(
+    fake: FakeDiscord, tmp_path: Path, kind: str, command: str
+) -> None:
+    make, expected = BAD_DATABASES[kind]
+    make(tmp_path / "stride.db")
+    before = (tmp_path / "stride.db").read_bytes()
+    env = bot_environment(fake, tmp_path)
+    code, out = await stride(command, env=env)
+    assert code == (1 if command == "check" else 3), out
+    assert_one_line(out, expected)
+    if kind == "newer schema":
+        assert "supports up to" in out
+        assert (tmp_path / "stride.db").read_bytes() == before  # refused, nothing touched
+
+
+async def test_debug_level_shows_the_traceback(fake: FakeDiscord, tmp_path: Path) -> None:
+    _random_bytes(tmp_path / "stride.db")
+    code, out = await stride("run", env=bot_environment(fake, tmp_path, log_level="DEBUG"))
+    assert code == 3 and "not a usable SQLite database" in out and "Traceback" in out
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+async def test_a_read_only_database_is_named(fake: FakeDiscord, command: str) -> None:
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv (util-linux) writes read-only files anyway")
+    folder = Path(tempfile.mkdtemp(prefix="stride-ro-"))
+    try:
+        db = sqlite3.connect(folder / "stride.db")
+        db.execute("CREATE TABLE t (x)")
+        db.commit()
+        db.close()
+        os.chmod(folder / "stride.db", 0o444)
+        os.chmod(folder, 0o555)
+        code, out = await stride(command, env=bot_environment(fake, folder), obey_permissions=True)
+        assert code == (1 if command == "check" else 3), out
+        assert_one_line(out, "read-only")
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("command", ["run", "backup"])
+async def test_a_missing_folder_gives_one_line(fake: FakeDiscord, tmp_path: Path, command: str) -> None:
+    env = bot_environment(fake, tmp_path, env={"DATABASE_PATH": str(tmp_path / "nope" / "stride.db")})
+    args = ("backup", str(tmp_path / "gone" / "copy.db")) if command == "backup" else ("run",)
+    if command == "backup":
+        (tmp_path / "nope").mkdir()
+        code, _ = await stride("check", env=env)
+        assert code == 0
+    code, out = await stride(*args, env=env)
+    assert code == 3, out
+    assert_one_line(out, "does not exist")
+
+
+# ---------------------------------------------------------------- Discord
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+async def test_an_unreachable_discord_gives_one_line(fake: FakeDiscord, tmp_path: Path, command: str) -> None:
+    env = bot_environment(fake, tmp_path, env={"DISCORD_API_BASE": f"http://127.0.0.1:{_closed_port()}/api/v10"})
+    code, out = await stride(command, env=env)
+    assert code == 3, out
+    assert_one_line(out, "Discord is unreachable")
+
+
+async def test_check_online_tries_the_token(fake: FakeDiscord, tmp_path: Path) -> None:
+    env = bot_environment(fake, tmp_path)
+    code, out = await stride("check", env=env)
+    assert code == 0 and "only checked for shape" in out, out
+    code, out = await stride("check", "--online", env=env)
+    assert code == 0 and "Discord accepts the token" in out, out
+    wrong = bot_environment(fake, tmp_path, token=fake.token[:-4] + "abcd")
+    code, out = await stride("check", "--online", env=wrong)
+    assert code == 1 and "Discord refused the token" in out, out
+    unreachable = {**env, "DISCORD_API_BASE": f"http://127.0.0.1:{_closed_port()}/api/v10"}
+    code, out = await stride("check", "--online", env=unreachable)
+    assert code == 1 and "Cannot reach Discord" in out and "Traceback" not in out, out
+
+
+async def test_second_signal_exits_at_once(fake: FakeDiscord, tmp_path: Path) -> None:
+    guild = fake.add_guild("Impatient")
+    bot: BotProcess = await start_bot(fake, guild=guild, workdir=tmp_path)
+    bot.proc.send_signal(signal.SIGINT)
+    bot.proc.send_signal(signal.SIGINT)
+    code = await bot.wait_exit(timeout=10)
+    assert code in (0, 128 + signal.SIGINT)
