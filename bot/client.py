@@ -19,7 +19,8 @@ from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.connection import Database
 from bot.db.members import pop_notice
-from bot.errors import UserError
+from bot.errors import CannotStart, UserError
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,9 @@ class StrideTree(app_commands.CommandTree):
 def log_command(interaction: discord.Interaction, outcome: str) -> None:
     started = interaction.extras.get("started")
     ms = (time.perf_counter() - started) * 1000 if started else -1.0
+    metrics = getattr(interaction.client, "metrics", None)
+    if metrics is not None:
+        metrics.observe_command(_command_name(interaction), outcome, ms / 1000)
     log.info(
         "command user=%s guild=%s command=%s ms=%.1f outcome=%s",
         interaction.user.id,
@@ -141,6 +145,10 @@ class StrideBot(commands.Bot):
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self._db: Database | None = None
+        self.metrics: Metrics | None = None
+        if config.metrics_port is not None:
+            self.metrics = Metrics(config.database_path)
+            self.metrics.watch_gateway(lambda: self.latency)
 
     @property
     def db(self) -> Database:
@@ -166,6 +174,14 @@ class StrideBot(commands.Bot):
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
         if self.background:
             await self.start_background()
+            if self.metrics is not None and self.config.metrics_port is not None:
+                try:
+                    self.metrics.serve(self.config.metrics_port, self.config.metrics_host)
+                except OSError as exc:
+                    raise CannotStart(
+                        f"Cannot serve metrics on {self.config.metrics_host}:{self.config.metrics_port} ({exc}). "
+                        "Pick a free METRICS_PORT, or leave it empty."
+                    ) from exc
 
     async def _adopt_gateway_url(self) -> None:
         # A plain (unsharded) client never asks for the gateway URL; a redirected one must.
@@ -215,6 +231,8 @@ class StrideBot(commands.Bot):
         self.draining = True
         await self.stop_background()
         await super().close()
+        if self.metrics is not None:
+            self.metrics.stop()
         if self._db is not None:
             await self._db.close()
             self._db = None

@@ -36,6 +36,8 @@ class Config:
     log_level: str
     # Only tests set this: points discord.py at a fake Discord on 127.0.0.1.
     api_base: str | None
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
 
     def require_token(self) -> str:
         if not self.token:
@@ -66,10 +68,15 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
+    metrics_raw = os.environ.get("METRICS_PORT", "").strip()
+    if metrics_raw and not (metrics_raw.isdigit() and 0 < int(metrics_raw) < 65536):
+        raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {metrics_raw!r}.")
     return Config(
         token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
         database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
         dev_guild_id=int(dev_guild_raw) if dev_guild_raw else None,
         log_level=level,
         api_base=os.environ.get("DISCORD_API_BASE", "").strip() or None,
+        metrics_port=int(metrics_raw) if metrics_raw else None,
+        metrics_host=os.environ.get("METRICS_HOST", "").strip() or "127.0.0.1",
     )

@@ -91,5 +91,7 @@ def reminder_service(bot: StrideBot) -> ReminderService:
 
 def start_dispatcher(bot: StrideBot) -> Dispatcher:
     dispatcher = Dispatcher(bot.db, DiscordSender(bot))
+    if bot.metrics is not None:
+        bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
     dispatcher.start()
     return dispatcher

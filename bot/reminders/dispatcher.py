@@ -135,6 +135,7 @@ class Dispatcher:
         self.stats: Counter[str] = Counter()
         self.sleeping_until: datetime | None = None  # the due instant it waits for (None: awake or nothing due)
         self.sleeping = False
+        self.oldest_due: datetime | None = None  # the earliest slot of the batch being sent (None: idle)
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stopping = False
@@ -159,6 +160,11 @@ class Dispatcher:
         except TimeoutError:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+
+    def lag_seconds(self) -> float:
+        """How far behind the dispatcher is: now minus the oldest due slot it has not finished (0 when idle)."""
+        oldest = self.oldest_due
+        return max((self.clock() - oldest).total_seconds(), 0.0) if oldest is not None else 0.0
 
     def wake(self) -> None:
         """A schedule changed: look again at the earliest due reminder."""
@@ -215,6 +221,7 @@ class Dispatcher:
             started = monotonic.perf_counter()
             claimed, jobs = await self._claim(self.clock(), tips)
             if not claimed:
+                self.oldest_due = None
                 break
             outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs))
             await self._record(outcomes)
@@ -235,6 +242,7 @@ class Dispatcher:
         plans: list[tuple[Reminder | ServerReminder, _Send]] = []
         async with self.db.transaction() as tx:
             claimed = await self._claim_members(tx, now, plans) + await self._claim_servers(tx, now, plans)
+        self.oldest_due = min((send.fire for _, send in plans), default=None)
         jobs = [await self._job(item, send, tips) for item, send in plans]
         return claimed, jobs
 

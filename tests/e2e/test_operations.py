@@ -280,3 +280,28 @@ async def test_second_signal_exits_at_once(fake: FakeDiscord, tmp_path: Path) ->
     bot.proc.send_signal(signal.SIGINT)
     code = await bot.wait_exit(timeout=10)
     assert code in (0, 128 + signal.SIGINT)
+
+
+async def test_metrics_endpoint(fake: FakeDiscord, tmp_path: Path) -> None:
+    import aiohttp
+
+    guild = fake.add_guild("Measured")
+    member = fake.add_member(guild, "measured")
+    port = _closed_port()
+    bot = await start_bot(fake, guild=guild, workdir=tmp_path, env={"METRICS_PORT": str(port)})
+    try:
+        await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00")
+        await fake.slash(member, "run log", guild=guild, distance="five", time="25:00")
+        async with aiohttp.ClientSession() as http, http.get(f"http://127.0.0.1:{port}/metrics") as response:
+            assert response.status == 200
+            text = await response.text()
+    finally:
+        assert await bot.stop(timeout=10) == 0
+    assert 'stride_commands_total{command="run log",outcome="ok"} 1.0' in text
+    assert 'stride_commands_total{command="run log",outcome="refused"} 1.0' in text
+    assert 'stride_command_seconds_count{command="run log"} 2.0' in text
+    assert 'stride_reminders_total{outcome="sent"} 0.0' in text
+    assert "stride_dispatcher_lag_seconds 0.0" in text
+    assert "stride_gateway_latency_seconds" in text
+    size = next(line for line in text.splitlines() if line.startswith("stride_database_bytes "))
+    assert float(size.split()[1]) > 0
