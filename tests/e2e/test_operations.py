@@ -106,6 +106,7 @@ async def test_sigterm_under_load_answers_every_command_and_loses_nothing(fake: 
     acked: set[str] = set()
     stop = asyncio.Event()
     writers = [asyncio.create_task(log_runs(fake, m, guild, f"m{i}", acked, stop)) for i, m in enumerate(members)]
+    # Figures for the operator's notes (pytest -s shows them).
     await asyncio.sleep(1.5)
     assert acked, "no run was logged before the stop"
     bot.proc.send_signal(signal.SIGTERM)
@@ -120,6 +121,7 @@ async def test_sigterm_under_load_answers_every_command_and_loses_nothing(fake: 
     alone.parent.mkdir()
     shutil.copy(bot.database_path, alone)  # the file alone, without -wal
     stored = logged_notes(alone)
+    print(f"drill SIGTERM under load: {len(acked)} acknowledged, {len(acked - stored)} lost, exit in {elapsed:.2f} s")
     assert acked <= stored, f"acknowledged but lost: {sorted(acked - stored)[:5]}"
     assert "Cannot operate on a closed database" not in bot.log()
     assert "Traceback" not in bot.log(), bot.tail()
@@ -143,6 +145,7 @@ async def test_kill_9_under_load_loses_no_acknowledged_run(fake: FakeDiscord, tm
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         db.close()
+    print(f"drill kill -9 under load: {len(acked)} acknowledged, {len(acked - logged_notes(bot.database_path))} lost")
     assert acked <= logged_notes(bot.database_path)
     again = await start_bot(fake, guild=guild, workdir=tmp_path)
     try:
@@ -305,3 +308,43 @@ async def test_metrics_endpoint(fake: FakeDiscord, tmp_path: Path) -> None:
     assert "stride_gateway_latency_seconds" in text
     size = next(line for line in text.splitlines() if line.startswith("stride_database_bytes "))
     assert float(size.split()[1]) > 0
+
+
+async def test_sigterm_during_a_reminder_fan_out_loses_and_repeats_nothing(fake: FakeDiscord, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.db.connection import Database
+
+    guild = fake.add_guild("Fan-out")
+    members = [fake.add_member(guild, f"stretcher{i}") for i in range(300)]
+    db = await Database.open(tmp_path / "stride.db")
+    await db.migrate()
+    await db.close()
+    due = int((datetime.now(UTC) + timedelta(seconds=4)).timestamp())
+    conn = sqlite3.connect(tmp_path / "stride.db")
+    with conn:
+        conn.executemany(
+            "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, next_fire_utc,"
+            " due_utc, created_at) VALUES (?, ?, 'stretch', ?, 127, 'UTC', 'dm', ?, ?, 'seed')",
+            [(guild.id, m.id, datetime.fromtimestamp(due, UTC).strftime("%H:%M"), due, due) for m in members],
+        )
+    conn.close()
+    fake.rate_limit(100)  # two requests a reminder (open the DM, send): about 6 s for all of them
+    try:
+        bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+        await fake.wait_until(lambda: sum(len(fake.dms_to(m)) for m in members) >= 30, timeout=20, what="sends")
+        bot.proc.send_signal(signal.SIGTERM)
+        assert await bot.wait_exit(timeout=15) == 0, bot.tail()
+        delivered_before = sum(len(fake.dms_to(m)) for m in members)
+        assert delivered_before < len(members), "the fan-out finished before the stop: nothing was tested"
+        assert "released" in bot.log()
+        print(f"drill SIGTERM in a fan-out of {len(members)}: {delivered_before} sent before the stop")
+        again = await start_bot(fake, guild=guild, workdir=tmp_path)
+        await fake.wait_until(lambda: all(fake.dms_to(m) for m in members), timeout=30, what="every reminder")
+        await asyncio.sleep(1)
+        assert await again.stop(timeout=10) == 0
+    finally:
+        fake.rate_limit(None)
+    counts = [len(fake.dms_to(m)) for m in members]
+    print(f"drill fan-out after restart: {counts.count(0)} lost, {sum(c > 1 for c in counts)} sent twice")
+    assert set(counts) == {1}, "a reminder was lost or sent twice"
