@@ -17,6 +17,7 @@ from bot.db.members import get_profile
 from bot.db.reminders import SERVER_PING, Reminder, ServerReminder
 from bot.errors import NotFound, UserError
 from bot.reminders.schedule import next_fire, parse_days, parse_time_of_day, parse_timezone
+from bot.text import clean, is_blank
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200
@@ -63,7 +64,9 @@ class SkipResult:
 
 
 def _check_message(kind: str, message: str | None) -> str | None:
-    text = " ".join((message or "").split())
+    text = " ".join(clean(message or "").split())
+    if (message or "").strip() and is_blank(text):
+        raise UserError("The message has no visible characters. Type a few words, e.g. `Foam-roll your calves`.")
     if kind == "custom" and not text:
         raise UserError("A custom reminder needs a `message`, e.g. `Foam-roll your calves`.", "message")
     if len(text) > MAX_MESSAGE:

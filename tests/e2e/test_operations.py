@@ -348,3 +348,24 @@ async def test_sigterm_during_a_reminder_fan_out_loses_and_repeats_nothing(fake:
     counts = [len(fake.dms_to(m)) for m in members]
     print(f"drill fan-out after restart: {counts.count(0)} lost, {sum(c > 1 for c in counts)} sent twice")
     assert set(counts) == {1}, "a reminder was lost or sent twice"
+
+
+async def test_hostile_text_and_huge_ids(fake: FakeDiscord, tmp_path: Path) -> None:
+    guild = fake.add_guild("Hostile")
+    member = fake.add_member(guild, "mallory")
+    bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+    try:
+        reply = await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00", notes="\u200b\x00\u202e")
+        assert reply.ephemeral and "no visible characters" in reply.content
+        reply = await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00", notes="hill\u202e reps")
+        assert "hill reps" in reply.embed_text()
+        reply = await fake.slash(member, "shoes add", guild=guild, name="\u2060\u200b")
+        assert reply.ephemeral and "no visible characters" in reply.content
+        for huge in (2**53 + 1, -(2**53) - 1):
+            for command in ("run delete", "run edit"):
+                reply = await fake.slash(member, command, guild=guild, id=huge)
+                assert reply.ephemeral and "not found" in reply.content, (command, huge, reply.content)
+    finally:
+        await bot.stop()
+    assert logged_notes(bot.database_path) == {"hill reps"}
+    assert "Traceback" not in bot.log()
