@@ -10,7 +10,7 @@ from bot.client import NO_MENTIONS, StrideBot
 from bot.reminders.schedule import suggest_timezones
 from bot.running.profile import ProfileSummary, profile_summary, set_profile
 from bot.running.units import format_distance
-from cogs.ui.embeds import BRAND, progress_bar
+from cogs.ui.embeds import BRAND, plural, progress_bar
 
 
 async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -26,7 +26,7 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     if p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
-            countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {summary.days_to_goal} days"
+            countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {plural(summary.days_to_goal, 'day')}"
         when = p.goal_date.isoformat() if p.goal_date else "date not set"
         embed.add_field(name="Goal race", value=f"{p.goal_race or 'Goal'} ({when}){countdown}", inline=False)
     this_week = format_distance(summary.week_distance_m, p.units)
@@ -44,8 +44,9 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
             value=f"{this_week} (set a goal with `/profile set weekly_goal: 40k`)",
             inline=False,
         )
-    embed.add_field(name="Weekly streak", value=f"{summary.weekly_streak} week(s) in a row with a run")
-    embed.add_field(name="Reminder streak", value=f"{summary.reminder_streak} day(s) in a row with a reminder done")
+    embed.add_field(name="Weekly streak", value=f"{plural(summary.weekly_streak, 'week')} in a row with a run")
+    done = plural(summary.reminder_streak, "day")
+    embed.add_field(name="Reminder streak", value=f"{done} in a row with a reminder done")
     return embed
 
 

@@ -16,7 +16,7 @@ from bot.client import NO_MENTIONS, StrideBot
 from bot.db import tips as tips_db
 from bot.errors import UserError
 from cogs.advice import topic_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui.embeds import BRAND, plural
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.tips import tip_embed, tip_line
 
@@ -119,7 +119,7 @@ class TipsCog(
         tips = await tips_db.by_topic(self.bot.db, guild_id, topic, PER_PAGE, (page - 1) * PER_PAGE)
         embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
         embed.description = "\n".join(tip_line(t) for t in tips) or "No tips here yet. Add one with `/tips add`."
-        embed.set_footer(text=f"Page {page}/{pages} · {total} tips")
+        embed.set_footer(text=f"Page {page}/{pages} · {plural(total, 'tip')}")
         await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(name="topics", description="Topics and how many tips each has")

@@ -8,7 +8,7 @@ from bot.running.records import MAX_OVER, Record
 from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
 from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
 
-from .embeds import BRAND
+from .embeds import BRAND, plural
 
 CHART_FILE = "weekly.png"
 NO_RUNS_YET = "No runs yet. Log one with `/run log distance: 5k time: 28:00`."
@@ -40,7 +40,7 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
         embed.description = NO_RUNS_YET
         return embed
     if summary.count == 0:
-        embed.description = f"No runs in this period yet. Your last {len(stats.weeks)} weeks are below."
+        embed.description = f"No runs in this period yet. Your last {plural(len(stats.weeks), 'week')} are below."
     else:
         embed.add_field(name="Runs", value=str(summary.count))
         embed.add_field(name="Distance", value=format_distance(summary.distance_m, units))
@@ -53,11 +53,11 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
                 value=f"{format_distance(longest.distance_m, units)} on {longest.run_date.isoformat()}",
             )
         if stats.period != "week":
-            weeks = f"{summary.weeks} week" + ("s" if summary.weeks != 1 else "")
+            weeks = plural(summary.weeks, "week")
             average = format_distance(summary.weekly_avg_m, units)
             embed.add_field(name="Weekly average", value=f"{average} over {weeks}")
     streak = stats.weekly_streak
-    embed.add_field(name="Weekly streak", value=f"{streak} week{'s' if streak != 1 else ''} in a row with a run")
+    embed.add_field(name="Weekly streak", value=f"{plural(streak, 'week')} in a row with a run")
     if stats.records:
         embed.add_field(
             name="Best efforts", value="\n".join(record_line(r, units) for r in stats.records), inline=False
@@ -87,7 +87,7 @@ def records_embed(records: MemberRecords) -> discord.Embed:
 
 def standing_line(rank: int, user_id: int, distance_m: float, runs: int, units: str) -> str:
     place = MEDALS[rank - 1] if rank <= len(MEDALS) else f"`{rank}.`"
-    return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {runs} run{'s' if runs != 1 else ''}"
+    return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {plural(runs, 'run')}"
 
 
 def leaderboard_embed(board: ClubBoard) -> discord.Embed:
