@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.running.records import MAX_OVER, Record
+from bot.running.records import MAX_OVER, MIN_UNDER, Record
 from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
 from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
 
@@ -27,8 +27,9 @@ def period_title(stats: MemberStats) -> str:
 
 def record_line(record: Record, units: str) -> str:
     pace = format_pace(record.distance_m, record.duration_s, units)
+    ran = f" (from {format_distance(record.run_distance_m, units)})" if record.run_distance_m else ""
     return (
-        f"**{record.label}** — {format_duration(record.duration_s)} ({pace}) · "
+        f"**{record.label}** — {format_duration(record.duration_s)}{ran} ({pace}) · "
         f"{record.run_date.isoformat()} · run #{record.run_id}"
     )
 
@@ -78,10 +79,14 @@ def records_embed(records: MemberRecords) -> discord.Embed:
         if label in by_label:
             lines.append(record_line(by_label[label], units))
         else:
-            window = f"{format_distance(metres, units)}–{format_distance(metres * MAX_OVER, units)}"
+            window = f"{format_distance(metres * MIN_UNDER, units)}–{format_distance(metres * MAX_OVER, units)}"
             lines.append(f"**{label}** — not yet (a run of {window} counts)")
+    lines.append(
+        "\nRecords come from runs of that distance (100–102%, 13.1 mi and 26.2 mi count), each time scaled to "
+        "the exact distance. A faster 5K inside a longer run doesn't count yet."
+    )
     embed = discord.Embed(title="Your records", description="\n".join(lines), colour=BRAND)
-    embed.set_footer(text="Best times from runs of 100–102% of the distance, scaled to the exact distance.")
+    embed.set_footer(text="Best times from runs of that distance, scaled to the exact distance.")
     return embed
 
 
