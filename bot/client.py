@@ -33,6 +33,7 @@ EXTENSIONS = (
     "cogs.leaderboard",
     "cogs.remind",
     "cogs.server",
+    "cogs.pace",
 )
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
