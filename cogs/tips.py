@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import math
-from datetime import datetime
 
 import discord
 from discord import app_commands
@@ -18,7 +17,7 @@ from bot.errors import UserError
 from cogs.advice import topic_autocomplete
 from cogs.ui.embeds import BRAND, plural
 from cogs.ui.managers import ManagersOnly
-from cogs.ui.tips import tip_embed, tip_line
+from cogs.ui.tips import audit_sentence, tip_embed, tip_line
 
 PER_PAGE = 15
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in admin.KINDS]
@@ -169,12 +168,9 @@ class TipsCog(
     @app_commands.command(name="log", description="Recent changes to this server's tips")
     async def log(self, interaction: discord.Interaction) -> None:
         entries = await tips_db.audit_log(self.bot.db, interaction.guild_id or 0)
-        lines = []
-        for e in entries:
-            when = discord.utils.format_dt(datetime.fromisoformat(e["created_at"]), "R")
-            target = f" #{e['tip_id']}" if e["tip_id"] else ""
-            lines.append(f"{when} <@{e['user_id']}> **{e['action']}**{target} {e['detail'][:80]}")
+        lines = [audit_sentence(e) for e in entries]
         embed = discord.Embed(title="Tip changes", description="\n".join(lines) or "No changes yet.", colour=BRAND)
+        embed.set_footer(text="Newest first · times in your own time zone")
         await self._reply(interaction, "", embed=embed)
 
 

@@ -27,10 +27,10 @@ def period_title(stats: MemberStats) -> str:
 
 def record_line(record: Record, units: str) -> str:
     pace = format_pace(record.distance_m, record.duration_s, units)
-    ran = f" (from {format_distance(record.run_distance_m, units)})" if record.run_distance_m else ""
+    ran = f" of {format_distance(record.run_distance_m, units)}" if record.run_distance_m else ""
     return (
-        f"**{record.label}** — {format_duration(record.duration_s)}{ran} ({pace}) · "
-        f"{record.run_date.isoformat()} · run #{record.run_id}"
+        f"**{record.label}** — {format_duration(record.duration_s)} ({pace}) · "
+        f"{record.run_date.isoformat()} · run #{record.run_id}{ran}"
     )
 
 
