@@ -291,6 +291,8 @@ async def test_history_page_past_the_end_says_how_many_pages(fake, club, bot) ->
     reply = await fake.slash(member, "run history", page=3)
     assert "There are only 2 pages; here is page 2." in reply.content
     assert "Page 2/2 · 11 runs" in reply.embed_text()
+    first = await fake.click(member, reply, "Prev")
+    assert "Page 1/2" in first.embed_text() and "only 2 pages" not in first.content
     single = newcomer(fake, club)
     await fake.slash(single, "run log", distance="5k", time="25:00")
     one = await fake.slash(single, "run history", page=2)
