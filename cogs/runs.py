@@ -80,8 +80,8 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.command(name="log", description="Log a run: distance and time, plus optional details")
     @app_commands.describe(
         distance="10k, 6.2mi, 5000m, half, marathon (a bare number uses your units)",
-        time="52:30, 1:45:30, 45m, 1h05m",
-        date="today, yesterday, sat, or 2026-11-21",
+        time="52:30, 52.30, 1:45:30, 45m, 1h05m",
+        date="today, yesterday, sat, last friday, 2 days ago, Nov 22 or 2026-11-21",
         type="what kind of run",
         effort="how hard it felt, 1-10",
         pain="anything that hurt, e.g. 'lower back spasms at mile 17'",
