@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import math
-from dataclasses import replace
 
 import discord
 from discord import app_commands
@@ -17,9 +16,9 @@ from bot.db import shoes as shoes_db
 from bot.db.members import get_profile
 from bot.running import service, stats_service
 from bot.running.chart import render_weekly_chart
-from bot.running.insights import Insight
 from bot.running.service import RunForm
-from cogs.ui.embeds import BRAND, WARN, history_embed, page_out_of_range, run_embed, run_line
+from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line
+from cogs.ui.run_log import log_reply_embed, private_health_embed, reading_notes
 from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
@@ -32,44 +31,6 @@ async def shoe_autocomplete(interaction: discord.Interaction, current: str) -> l
     shoes = await shoes_db.list_shoes(bot.db, interaction.guild_id or 0, interaction.user.id, active_only=True)
     needle = current.lower()
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:25]
-
-
-def _is_health(insight: Insight) -> bool:
-    """Pain and health notes: for the member's eyes only, even on a public log."""
-    return insight.kind.startswith("pain")
-
-
-def _add_insights(embed: discord.Embed, insights: list[Insight]) -> None:
-    for insight in insights:
-        hint = f"\n→ `/advice topic: {insight.advice_topic}`" if insight.advice_topic else ""
-        embed.add_field(name=insight.title, value=insight.text + hint, inline=False)
-    if insights:
-        embed.colour = WARN
-
-
-def log_reply_embed(result: service.LogResult, public: bool = False) -> discord.Embed:
-    """The reply to /run log; a public one leaves out the pain text and health insights."""
-    units = result.profile.units
-    run = replace(result.run, pain=None) if public else result.run
-    embed = run_embed("Run logged", run, units, result.shoe)
-    if result.notes:
-        embed.description = "\n".join(f"ℹ️ I {note}." for note in result.notes)
-    for label in result.new_records:
-        embed.add_field(name="🏅 New record", value=label, inline=False)
-    _add_insights(embed, [i for i in result.insights if not (public and _is_health(i))])
-    return embed
-
-
-def private_health_embed(result: service.LogResult) -> discord.Embed | None:
-    """What a public log keeps to the member: the pain text and the pain/health insights."""
-    health = [i for i in result.insights if _is_health(i)]
-    if not result.run.pain and not health:
-        return None
-    embed = discord.Embed(title=f"Only you can see this · run #{result.run.id}", colour=BRAND)
-    if result.run.pain:
-        embed.add_field(name="Pain", value=result.run.pain, inline=False)
-    _add_insights(embed, health)
-    return embed
 
 
 @app_commands.guild_only()
@@ -157,8 +118,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             self.bot.db, interaction.guild_id or 0, interaction.user.id, id, form, discord.utils.utcnow()
         )
         embed = run_embed("Run updated", edited.run, edited.profile.units)
-        if edited.notes:
-            embed.description = "\n".join(f"ℹ️ I {note}." for note in edited.notes)
+        embed.description = reading_notes(edited.notes)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
