@@ -124,7 +124,7 @@ class TipsCog(
     @app_commands.command(name="topics", description="Topics and how many tips each has")
     async def topics(self, interaction: discord.Interaction) -> None:
         topics = await tips_db.topics(self.bot.db, interaction.guild_id or 0)
-        lines = [f"`{topic}` · {count}" for topic, count in topics]
+        lines = [f"`{topic}` · {plural(count, 'tip')}" for topic, count in topics]
         embed = discord.Embed(title="Topics", description="\n".join(lines) or "No topics.", colour=BRAND)
         await self._reply(interaction, "", embed=embed)
 
