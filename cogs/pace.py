@@ -12,7 +12,7 @@ from bot.db.members import get_profile
 from bot.errors import UserError
 from bot.running import pace as calculator  # `pace` is also the option's name
 from bot.running.service import member_today
-from cogs.ui.pace import NEEDS_TWO, pace_embed
+from cogs.ui.pace import NO_RUNS, pace_embed
 
 
 @app_commands.guild_only()
@@ -42,7 +42,7 @@ class PaceCog(commands.Cog):
         recent = await runs_db.member_runs(self.bot.db, guild_id, user_id, since=today - calculator.RECENT)
         estimates = calculator.race_estimates(recent, today)
         if solution is None and estimates is None:
-            raise UserError(NEEDS_TWO, "distance")
+            raise UserError(NO_RUNS, "distance")
         await interaction.response.send_message(
             embed=pace_embed(solution, estimates, profile.units), ephemeral=not public, allowed_mentions=NO_MENTIONS
         )

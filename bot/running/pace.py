@@ -30,6 +30,10 @@ RECENT = timedelta(weeks=12)  # efforts older than this say little about today's
 MIN_EFFORT_M = 3000.0  # Riegel extrapolates poorly from short runs
 REFERENCE_M = 10_000.0  # efforts are compared by their predicted 10K time
 
+NEEDS_TWO = (
+    "Give two of distance, time and pace, and I'll work out the third, e.g. `/pace distance: marathon time: 4:00` "
+    "or `/pace distance: 10k pace: 5:00`. With none, I estimate race times from your recent runs."
+)
 PACE_EXAMPLES = "Try `5:00`, `5:00/km` or `8:30/mi`."
 _PACE_RE = re.compile(
     r"([0-9]{1,2})[:.]([0-9]{2})\s*(?:min)?\s*(?:/|per\s+|a\s+)?\s*(km|k|kilometer|kilometre|mi|mile)?"
@@ -77,12 +81,13 @@ def parse_pace(text: str, units: str = "km") -> float:
 
 
 def solve(distance: str | None, time: str | None, pace: str | None, units: str = "km") -> PaceSolution | None:
-    """The third of distance, time and pace from the two given; None when fewer than two are given."""
+    """The third of distance, time and pace from the two given; None when none is given (the member
+    asks for race-time estimates only)."""
     given = sum(value is not None and value.strip() != "" for value in (distance, time, pace))
-    if given < 2:
+    if given == 0:
         return None
-    if given == 3:
-        raise UserError("Give two of distance, time and pace, and I'll work out the third.", "pace")
+    if given != 2:
+        raise UserError(NEEDS_TWO, "distance" if given == 1 else "pace")
     if distance and time:
         metres = parse_distance(distance, units)
         fitted = fit_time_to_distance(parse_time(time), metres, units)

@@ -9,9 +9,9 @@ from bot.running.units import format_distance, format_duration, format_pace
 
 from .embeds import BRAND
 
-NEEDS_TWO = (
-    "Give two of distance, time and pace, e.g. `/pace distance: marathon time: 4:00` or "
-    "`/pace distance: 10k pace: 5:00`. Log runs with `/run log` to get race-time estimates too."
+NO_RUNS = (
+    "I estimate race times from your runs of 3 km or more in the last 12 weeks, and there are none yet: "
+    "log one with `/run log`, or give two of distance, time and pace, e.g. `/pace distance: 10k pace: 5:00`."
 )
 
 

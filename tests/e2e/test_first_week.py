@@ -158,9 +158,11 @@ async def test_pace_predicts_race_times_from_recent_runs(fake, club, bot) -> Non
     assert f"**5K** — {format_duration(riegel(3000, 10_000, 5000))}" in text
 
 
-async def test_pace_needs_two_values_without_history(fake, club, bot) -> None:
-    reply = await fake.slash(newcomer(fake, club), "pace", distance="10k")
+async def test_pace_needs_two_values_or_runs_to_estimate_from(fake, club, bot) -> None:
+    reply = await fake.slash(club.alice, "pace", distance="10k")
     assert reply.ephemeral and "Give two of distance, time and pace" in reply.content
+    nothing = await fake.slash(newcomer(fake, club), "pace")
+    assert nothing.ephemeral and "log one with `/run log`" in nothing.content
     bad = await fake.slash(newcomer(fake, club), "pace", distance="10k", pace="fast")
     assert "Couldn't read the pace `fast`" in bad.content
 

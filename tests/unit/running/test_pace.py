@@ -55,10 +55,11 @@ def test_bad_pace_is_a_friendly_error(text):
     assert caught.value.field == "pace" and "5:00/km" in caught.value.message
 
 
-def test_one_value_is_not_enough_and_three_are_too_many():
-    assert solve("10k", None, None) is None and solve(None, None, None) is None
-    with pytest.raises(UserError, match="two of"):
-        solve("10k", "50:00", "5:00")
+def test_none_asks_for_estimates_only_while_one_or_three_values_are_refused():
+    assert solve(None, None, None) is None and solve(" ", None, "") is None
+    for values in (("10k", None, None), (None, "50:00", None), ("10k", "50:00", "5:00")):
+        with pytest.raises(UserError, match="Give two of distance, time and pace"):
+            solve(*values)
 
 
 def test_distance_out_of_range_from_time_and_pace():
