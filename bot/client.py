@@ -35,7 +35,18 @@ EXTENSIONS = (
     "cogs.leaderboard",
     "cogs.remind",
     "cogs.server",
+    "cogs.pace",
 )
+
+
+class _NoVoiceWarning(logging.Filter):
+    """Stride has no voice features, so discord.py's start-up warning about PyNaCl is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and str(record.msg).startswith("PyNaCl is not installed"))
+
+
+logging.getLogger("discord.client").addFilter(_NoVoiceWarning())
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again in a moment."
 RESTARTING = "Stride is restarting; try again in a moment."

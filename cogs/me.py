@@ -12,6 +12,7 @@ from discord.ext import commands
 from bot.client import NO_MENTIONS, StrideBot
 from bot.db.memberdata import export_member, forget_member
 from bot.running.export import export_files
+from cogs.ui.embeds import plural
 from cogs.ui.views import ConfirmView
 
 
@@ -27,7 +28,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
         files = await asyncio.to_thread(export_files, data)
         runs = len(data.get("runs", []))
         await interaction.followup.send(
-            f"Here is everything Stride stores about you in this server ({runs} runs).",
+            f"Here is everything Stride stores about you in this server ({plural(runs, 'run')}).",
             files=[discord.File(io.BytesIO(body), filename=name) for name, body in files.items()],
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,

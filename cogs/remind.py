@@ -13,7 +13,7 @@ from bot.reminders.schedule import format_days
 from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
 from cogs.delivery import reminder_service
 from cogs.profile import timezone_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui.embeds import BRAND, plural
 from cogs.ui.reminder_views import ReminderButton, when
 
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in KINDS]
@@ -111,7 +111,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         else:
             embed.description = "No reminders yet. Try `/remind set kind: stretch time: 07:30`."
         streak = await reminder_streak(self.bot.db, guild_id, user_id, discord.utils.utcnow())
-        embed.set_footer(text=f"{len(reminders)} of {MAX_PER_MEMBER} · Done streak: {streak} day(s)")
+        embed.set_footer(text=f"{len(reminders)} of {MAX_PER_MEMBER} · Done streak: {plural(streak, 'day')}")
         await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(name="remove", description="Delete one of your reminders")

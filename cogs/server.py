@@ -11,7 +11,7 @@ from bot.db.reminders import ServerReminder
 from bot.reminders.service import SERVER_KINDS
 from cogs.delivery import reminder_service
 from cogs.profile import timezone_autocomplete
-from cogs.ui.embeds import BRAND
+from cogs.ui.embeds import BRAND, plural
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.reminder_views import when
 
@@ -83,7 +83,8 @@ class ServerCog(
         else:
             value = f"{describe(server)}\nNext: {when(server.next_fire)}"
             if server.failures:
-                value += f"\n⚠️ The last {server.failures} ping(s) failed: can Stride post in <#{server.channel_id}>?"
+                failed = plural(server.failures, "ping")
+                value += f"\n⚠️ The last {failed} failed: can Stride post in <#{server.channel_id}>?"
         embed.add_field(name="Daily club ping", value=value, inline=False)
         await self._reply(interaction, "", embed=embed)
 

@@ -9,11 +9,11 @@ from bot.db import runs as runs_db
 from bot.db.connection import Database
 from bot.db.members import Profile, get_profile, update_profile
 from bot.errors import UserError
-from bot.reminders.schedule import parse_timezone
 from bot.reminders.service import reminder_streak
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
 from bot.running.stats import current_weekly_streak, week_start
+from bot.running.timezones import resolve_timezone
 
 CLEAR_WORDS = {"none", "clear", "off", "-"}
 
@@ -63,7 +63,7 @@ async def set_profile(
             raise UserError("Units must be `km` or `mi`.", "units")
         changes["units"] = units
     if timezone is not None:
-        changes["timezone"] = parse_timezone(timezone).key
+        changes["timezone"] = resolve_timezone(timezone).name
     if goal_race is not None:
         changes["goal_race"] = (
             None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)

@@ -19,9 +19,10 @@ from bot.running.parsing import (
     check_effort,
     check_pace,
     check_text,
+    fit_time_to_distance,
     parse_distance,
-    parse_duration,
     parse_run_date,
+    parse_time,
 )
 
 RUN_TYPES = ("easy", "long", "tempo", "intervals", "race", "trail", "recovery", "treadmill")
@@ -49,6 +50,14 @@ class LogResult:
     shoe: Shoe | None = None
     insights: list[insight_rules.Insight] = field(default_factory=list)
     new_records: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how ambiguous input was read ("read `1:45` as 1 h 45 min")
+
+
+@dataclass(slots=True)
+class EditResult:
+    run: Run
+    profile: Profile
+    notes: list[str] = field(default_factory=list)
 
 
 def member_today(profile: Profile, now: datetime) -> date:
@@ -66,13 +75,12 @@ async def _resolve_shoe(tx: Tx, guild_id: int, user_id: int, name: str) -> Shoe:
     return shoe
 
 
-def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
-    """The run with every given field parsed and checked (raises UserError on bad input)."""
+def _apply_form(base: Run, form: RunForm, profile: Profile, today: date, notes: list[str] | None = None) -> Run:
+    """The run with every given field parsed and checked (raises UserError on bad input); how an
+    ambiguous time was read is appended to `notes`."""
     changes: dict[str, object] = {}
     if form.distance is not None:
         changes["distance_m"] = parse_distance(form.distance, profile.units)
-    if form.time is not None:
-        changes["duration_s"] = parse_duration(form.time)
     if form.date is not None:
         changes["run_date"] = parse_run_date(form.date, today)
     if form.run_type is not None:
@@ -87,7 +95,12 @@ def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
     if form.notes is not None:
         changes["notes"] = check_text("notes", form.notes, NOTES_MAX)
     run = replace(base, **changes)
-    check_pace(run.distance_m, run.duration_s)
+    if form.time is not None:
+        time = fit_time_to_distance(parse_time(form.time), run.distance_m, profile.units)
+        run = replace(run, duration_s=time.seconds)
+        if time.note and notes is not None:
+            notes.append(time.note)
+    check_pace(run.distance_m, run.duration_s, profile.units)
     return run
 
 
@@ -96,7 +109,8 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
         raise UserError("A run needs a distance and a time, e.g. `distance: 10k time: 52:30`.", "distance")
     profile = await get_profile(db, guild_id, user_id)
     today = member_today(profile, now)
-    run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today)
+    notes: list[str] = []
+    run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today, notes)
     async with db.transaction() as tx:
         shoe = await _resolve_shoe(tx, guild_id, user_id, form.shoe) if form.shoe else None
         if shoe is not None:
@@ -118,22 +132,30 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
             units=profile.units,
         ),
         new_records=record_rules.new_records(previous, run),
+        notes=notes,
     )
 
 
-async def edit_run(
-    db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime
-) -> tuple[Run, Profile]:
+async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime) -> EditResult:
+    """The run after the change; UserError when the form changes nothing (nothing is written)."""
     profile = await get_profile(db, guild_id, user_id)
+    notes: list[str] = []
     async with db.transaction() as tx:
         current = await runs_db.get_run(tx, guild_id, user_id, run_id)
         if current is None:
             raise NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
-        run = _apply_form(current, form, profile, member_today(profile, now))
+        run = _apply_form(current, form, profile, member_today(profile, now), notes)
         if form.shoe is not None:
             run = replace(run, shoe_id=(await _resolve_shoe(tx, guild_id, user_id, form.shoe)).id)
+        if run == current:
+            why = "it already has those values" if form != RunForm() else "no field to change was given"
+            raise UserError(
+                f"Nothing changed: run #{run_id} stays as it was ({why}). "
+                f"Give the field to change, e.g. `/run edit id: {run_id} time: 50:00`.",
+                "id",
+            )
         await runs_db.update_run(tx, guild_id, user_id, run)
-    return run, profile
+    return EditResult(run, profile, notes)
 
 
 async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:

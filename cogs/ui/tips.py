@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+
 import discord
 
 from bot.db.tips import Tip
@@ -26,3 +29,55 @@ def tip_line(tip: Tip, hidden: bool = False) -> str:
     origin = "built-in" if tip.builtin else "server"
     state = " (removed)" if tip.deleted else " (hidden)" if hidden else ""
     return f"`#{tip.id}` **{discord.utils.escape_markdown(tip.title)}** · {tip.topic} · {origin}{state}"
+
+
+_VERBS = {
+    "remove": "removed",
+    "restore": "restored",
+    "hide": "hid built-in",
+    "unhide": "unhid built-in",
+}
+_FIELD_NAMES = {"topic": "topic", "title": "title", "body": "text", "source": "source", "tags": "tags", "kind": "kind"}
+
+
+def _quoted(text: object, limit: int = 60) -> str:
+    flat = " ".join(str(text).split())
+    flat = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return f"“{discord.utils.escape_markdown(flat)}”"
+
+
+def _edit_summary(detail: dict) -> str:
+    parts = []
+    for key, value in detail.items():
+        name = _FIELD_NAMES.get(key, key)
+        parts.append(f"the {name} to {_quoted(value, 40)}" if key in ("title", "topic", "kind") else f"the {name}")
+    if not parts:
+        return "nothing"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def audit_sentence(entry: dict) -> str:
+    """One line of /tips log: when, who, and what changed, in words."""
+    try:
+        detail = json.loads(entry.get("detail") or "{}")
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    when = discord.utils.format_dt(datetime.fromisoformat(entry["created_at"]), "f")
+    who = f"<@{entry['user_id']}>"
+    action, tip = entry["action"], f"tip #{entry['tip_id']}"
+    title = f" {_quoted(detail['title'])}" if detail.get("title") else ""
+    if action == "add":
+        topic = f" on {discord.utils.escape_markdown(str(detail['topic']))}" if detail.get("topic") else ""
+        what = f"added {tip}{title}{topic}"
+    elif action == "edit":
+        what = f"edited {tip}: changed {_edit_summary(detail)}"
+    elif action in _VERBS:
+        what = f"{_VERBS[action]} {tip}{title}"
+    elif action == "import":
+        counts = ", ".join(f"{detail.get(k, 0)} {k}" for k in ("added", "updated", "skipped"))
+        what = f"imported tips ({counts})"
+    else:
+        what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
+    return f"{when} — {who} {what}."

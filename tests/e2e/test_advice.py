@@ -125,9 +125,20 @@ async def test_add_remove_restore_and_hide(fake, club, bot) -> None:
     assert f"#{builtin_id} " in shown.embed_text()
 
     log = await fake.slash(club.admin, "tips log")
-    text = log.embed_text()
-    for action in ("add", "remove", "restore", "edit", "hide", "unhide"):
-        assert f"**{action}**" in text
+    lines = log.embeds[0]["description"].splitlines()
+    who = f"<@{club.admin.id}>"
+    expected = [  # newest first, each a sentence: when, who, what
+        f"{who} unhid built-in tip #{builtin_id}",
+        f"{who} hid built-in tip #{builtin_id}",
+        f"{who} edited tip #{tip_id}: changed the title to “Hill loop”.",
+        f"{who} restored tip #{tip_id} “Club hill loop @everyone”.",
+        f"{who} removed tip #{tip_id} “Club hill loop @everyone”.",
+        f"{who} added tip #{tip_id} “Club hill loop @everyone” on back.",
+    ]
+    for line, sentence in zip(lines, expected, strict=False):
+        assert line.startswith("<t:") and sentence in line
+    assert len(lines) >= len(expected) and "{" not in log.embed_text()  # no raw JSON
+    assert log.allowed_mentions == {"parse": []}
 
 
 async def test_import_is_all_or_nothing_and_export_round_trips(fake, club, bot) -> None:
