@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -234,3 +235,17 @@ async def audit_log(db: Database, guild_id: int, limit: int = 15) -> list[dict]:
         (guild_id, limit),
     )
     return [dict(r) for r in rows]
+
+
+async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
+    """Visible tips carrying any of the tags (matched as whole tags through the full-text index)."""
+    if not tags:
+        return []
+    phrases = " OR ".join('"' + " ".join(re.findall(r"[^\W_]+", tag.lower())) + '"' for tag in tags)
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM tips t WHERE t.id IN (SELECT rowid FROM tips_fts WHERE tips_fts MATCH :match)"
+        f" AND {VISIBLE} ORDER BY t.guild_id IS NULL, t.id LIMIT :limit",
+        {"guild": guild_id, "match": f"tags : ({phrases})", "limit": limit},
+    )
+    wanted = set(tags)
+    return [tip for tip in map(_tip, rows) if wanted & set(tip.tags)]
