@@ -26,3 +26,16 @@ def tip_line(tip: Tip, hidden: bool = False) -> str:
     origin = "built-in" if tip.builtin else "server"
     state = " (removed)" if tip.deleted else " (hidden)" if hidden else ""
     return f"`#{tip.id}` **{discord.utils.escape_markdown(tip.title)}** · {tip.topic} · {origin}{state}"
+
+
+def advice_reply_text(banner: str | None, suggestions: list[str] | None) -> str | None:
+    """The message text of an /advice answer: the red-flag banner first, then, when no tip matched,
+    topics to try (an emergency with no tip about it still shows the banner and the disclaimer)."""
+    lines = [banner] if banner else []
+    if suggestions is not None:
+        if banner and "🚨" in banner:
+            lines.append(DISCLAIMER)
+        else:
+            topics = ", ".join(f"`{t}`" for t in suggestions) or "`/advice topic:`"
+            lines.append(f"No tip matched that yet. Try one of these topics: {topics}.")
+    return "\n".join(lines) or None

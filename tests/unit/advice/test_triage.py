@@ -168,3 +168,22 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 @given(st.lists(st.sampled_from(["pain", "chest", "no", "not", "dark", "pee", "water", "can't", " ", ".", ","])))
 def test_never_raises_on_keyword_soup(words: list[str]) -> None:
     assert isinstance(find_red_flags(" ".join(words)), list)
+
+
+def test_run_log_pain_insight_words_follow_the_triage() -> None:
+    from datetime import date
+
+    from bot.running.insights import pain_insight
+    from bot.running.models import Run
+
+    def logged(pain: str) -> Run:
+        return Run(id=1, run_date=date(2026, 11, 1), distance_m=5000, duration_s=1500, pain=pain)
+
+    chest = logged("chest pain at the top of the hill")
+    insight = pain_insight([chest], chest, triage(chest.pain))
+    assert insight is not None and insight.kind == "pain-red-flag"
+    assert insight.text.startswith("🚨 Chest pain: stop and get urgent medical help")
+    numb = logged("numb toes")
+    assert "doctor or physiotherapist" in pain_insight([numb], numb, triage(numb.pain)).text
+    sore = logged("no numbness, just a sore knee")
+    assert pain_insight([sore], sore, triage(sore.pain)).kind == "pain"
