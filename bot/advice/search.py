@@ -25,7 +25,9 @@ QUESTION_MAX = 300
 TOP_N = 3
 CANDIDATES = 50
 PER_TOPIC = 2
-BROAD_MATCH = 1000  # estimated hits above which a search first narrows to tips with two of the words
+# A server with more tips than this of its own searches with its rarer words only, so that bm25 scores at most
+# about MATCH_BUDGET tips: its cost grows with the tips matched times the words asked.
+BIG_SERVER, MATCH_BUDGET = 600, 600
 # Votes nudge the ranking by at most ±20%, so a popular tip never buries a relevant one.
 VOTE_WEIGHT, VOTE_SCALE = 0.2, 5.0
 REFERRAL_TOPIC = "professional"
@@ -78,12 +80,6 @@ def match_query(words: list[str] | str, operator: str = "OR") -> str | None:
     return f" {operator} ".join(terms) or None
 
 
-def pairs_query(words: list[str]) -> str:
-    """Tips with at least two of the words: (a AND b) OR (a AND c) OR ..."""
-    pairs = [f"({_quoted(a)} AND {_quoted(b)})" for i, a in enumerate(words) for b in words[i + 1 :]]
-    return " OR ".join(pairs)
-
-
 def pick_top(ranked: list[Tip], topic: str | None, n: int = TOP_N) -> list[Tip]:
     """The best n, at most PER_TOPIC from one topic unless the member asked for a topic,
     so a question gets the club's spread of advice (e.g. back + stretching), not three near-twins."""
@@ -127,22 +123,35 @@ async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4)
 async def _search(
     db: Database, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None
 ) -> list[Tip]:
-    """Rank by bm25 over the words and their thesaurus phrases. Words in more than half of all tips are
-    left out: bm25 gives them an IDF of ~0, so they only cost time. When the rest would still match very
-    many tips, tips with at least two of the words are ranked first, and all of them only when that finds
-    too few."""
-    total, frequency = await tips_db.term_frequencies(db, words)
-    useful = [w for w in words if frequency.get(w, 0) * 2 <= total] or words
-    ranked: list[tuple[Tip, float, int]] = []
-    if len(useful) > 1 and sum(frequency.get(w, 0) for w in useful) > BROAD_MATCH:
-        ranked = await tips_db.search(db, guild_id, pairs_query(useful), topic, CANDIDATES)
-    if len(ranked) < TOP_N:
-        # bm25 sums over the query's phrases, so listing the member's own words twice weighs them double
-        # against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips).
-        query = match_query(useful + useful + [p for p in extra if p not in useful]) or ""
-        ranked = await tips_db.search(db, guild_id, query, topic, CANDIDATES)
+    """Rank by bm25 over the words and their thesaurus phrases, in the built-ins and the server's own tips.
+    bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
+    against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
+    phrases = [_quoted(w) for w in words]
+    extras = [p for p in dict.fromkeys(_quoted(e) for e in extra) if p not in phrases]
+    own = await tips_db.server_tip_count(db, guild_id)
+    if own > BIG_SERVER:
+        phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
+    query = " OR ".join(phrases + phrases + extras)
+    ranked = await tips_db.search(db, guild_id, query, topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
     return [tip for tip, _, _ in ranked]
+
+
+async def _within_budget(
+    db: Database, guild_id: int, total: int, phrases: list[str], extras: list[str]
+) -> tuple[list[str], list[str]]:
+    """The rarest phrases whose matches add up to about MATCH_BUDGET tips (always at least one). Phrases
+    in more than half of the server's tips say little about a tip (bm25 gives them ~0) and go first."""
+    counts = await tips_db.server_frequencies(db, guild_id, phrases + extras)
+    kept: set[str] = set()
+    spent = 0
+    for phrase in sorted(counts, key=counts.__getitem__):
+        n = counts[phrase]
+        if kept and (spent + n > MATCH_BUDGET or n * 2 > total):
+            break
+        kept.add(phrase)
+        spent += n
+    return [p for p in phrases if p in kept], [p for p in extras if p in kept]
 
 
 async def _about(db: Database, guild_id: int, found: Triage, severity: Severity | None = None) -> list[Tip]:
