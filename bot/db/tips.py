@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -111,8 +112,10 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
 
 _FTS_OPTIONS = "title, body, tags, content='', tokenize='porter unicode61 remove_diacritics 2'"
 BUILTIN_SCOPE = 0
-# Built scopes, remembered per open database; forgotten when the library changes.
-_known_scopes: WeakKeyDictionary[Database, dict[int, int]] = WeakKeyDictionary()
+# Built scopes and how many tips of its own each server had, remembered per open database for a minute
+# (the count only decides how a search is planned); forgotten when the library changes.
+_known_scopes: WeakKeyDictionary[Database, dict[int, tuple[int, int, float]]] = WeakKeyDictionary()
+_REMEMBER_S = 60.0
 
 
 def _fts(scope: int) -> str:
@@ -158,21 +161,33 @@ async def index_server(db: Database, guild_id: int) -> None:
 
 async def _search_scope(db: Database, guild_id: int) -> int:
     """The index a search of this server reads: its own, or the built-ins' when it has no tips of its own."""
+    return (await _scope_info(db, guild_id))[0]
+
+
+async def server_tip_count(db: Database, guild_id: int) -> int:
+    """How many tips of its own the server has (as of up to a minute ago)."""
+    return (await _scope_info(db, guild_id))[1]
+
+
+async def _scope_info(db: Database, guild_id: int) -> tuple[int, int]:
     known = _known_scopes.setdefault(db, {})
-    if guild_id in known:
-        return known[guild_id]
+    now = time.monotonic()
+    if guild_id in known and known[guild_id][2] > now:
+        return known[guild_id][:2]
     row = await db.fetchone(
-        "SELECT scope, library, (SELECT value FROM meta WHERE key = 'library_version') AS version"
-        " FROM tip_scopes WHERE guild_id = ?",
-        (guild_id,),
+        "SELECT (SELECT scope FROM tip_scopes WHERE guild_id = :guild) AS scope,"
+        " (SELECT library FROM tip_scopes WHERE guild_id = :guild) AS library,"
+        " (SELECT value FROM meta WHERE key = 'library_version') AS version,"
+        " (SELECT count(*) FROM tips WHERE guild_id = :guild) AS own",
+        {"guild": guild_id},
     )
-    if row is None:
-        return BUILTIN_SCOPE
+    if row["scope"] is None:
+        return BUILTIN_SCOPE, 0  # not remembered: the server's first tip creates its index
     if row["library"] != int(row["version"] or 0):
         async with db.transaction() as tx:  # first search since a library update (or since migration 0006)
             await _server_scope(tx, guild_id)
-    known[guild_id] = row["scope"]
-    return row["scope"]
+    known[guild_id] = (row["scope"], row["own"], now + _REMEMBER_S)
+    return row["scope"], row["own"]
 
 
 async def _unindex(tx: Tx, scope: int, tip_id: int) -> None:
@@ -190,11 +205,6 @@ async def _index(tx: Tx, scope: int, tip_id: int) -> None:
         f"INSERT INTO {_fts(scope)} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips WHERE id = ?",
         (tip_id,),
     )
-
-
-async def server_tip_count(db: Database, guild_id: int) -> int:
-    row = await db.fetchone("SELECT count(*) FROM tips WHERE guild_id = ?", (guild_id,))
-    return row[0]
 
 
 async def server_frequencies(db: Database, guild_id: int, phrases: list[str]) -> dict[str, int]:
