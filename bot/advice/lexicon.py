@@ -45,6 +45,7 @@ GROUPS: dict[str, str] = {
     r"couldnt remember (?:my|his|her|where|who|what day))",
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|throw up|being sick|been sick|was sick|"
     r"keep being sick|puking|puked|puke|nausea|nauseous|nauseated|feel sick|feeling sick|felt sick)",
+    "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|throw up|being sick|been sick|puking|puked)",
     "HEADACHE": r"(?:headache|headaches|head ache|migraine|head pain|head hurts|head is pounding|pounding head|"
     r"head (?:is |was )?(?:throbbing|splitting)|(?:my )?head hurt)",
     "CALF": r"(?:calf|calves|lower leg|one leg|leg)",
@@ -58,6 +59,8 @@ GROUPS: dict[str, str] = {
     r"tons|litres|liters|gallons|bottles|way too much|too much|so much|plenty|heaps|pints)|"
     r"(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps) of (?:\S+ )?water|"
     r"water (?:\S+ )?(?:at )?every (?:station|stop|aid station|table|mile|km|drinks station)|"
+    r"(?:drank|drink|drinking|had|stopped) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"
+    r" (?:stop|station|table)|"
     r"water (?:nonstop|non stop|constantly|all day|all the way)|overdrank|overdrink|overdrinking|overdrunk|"
     r"overhydrated|overhydrating|overhydration)",
 }
@@ -163,7 +166,7 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("heat", E, "signs of heat stroke", (
         "{HOT}",
-        r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMIT}"
+        r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
         r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down",
     )),
     # --- hyponatraemia -----------------------------------------------------------------------------
@@ -206,7 +209,7 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("bone-stress", P, "pain at rest or at night", (
         r"night pain|{PAIN} (?:\S+ ){0,4}?(?:at night|in the night|during the night|in bed|at rest|when resting"
-        r"|when i rest|while resting|sitting still)|{PAIN} (?:\S+ ){0,2}(?:wakes|woke|waking|wake) me"
+        r"|when i rest|while resting|sitting still)|{PAIN} (?:\S+ ){0,5}?(?:wakes|woke|waking|wake) me"
         r"|(?:woken|woke|wakes|waking) (?:me )?(?:up )?(?:by|with|from|because of) (?:the |my )?{PAIN}",
     )),
     Sign("bone-stress", P, "pain that keeps getting worse", (

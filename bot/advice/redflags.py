@@ -5,8 +5,9 @@ It never diagnoses and never says that something is fine: it only recognises sig
 
 1. normalise (case, apostrophes, punctuation) and fix misspellings of lexicon words (edit distance 1 on
    words of five letters or more, never turning a common word such as "never" into "fever");
-2. split into clauses at punctuation and "but"/"although", so "no chest pain, but dizzy" keeps the
-   dizziness;
+2. split into sentences, and those into clauses at commas and "but"/"although": signs are read across
+   a comma ("a sudden, bad headache") but a negation covers its own clause only ("no chest pain, but
+   dizzy" keeps the dizziness);
 3. match every sign's patterns; a match is dropped when a negation ("no", "not", "never", "without",
    "didn't", "avoid", "prevent", …) stands shortly before it in its clause. Signs that are negations
    themselves ("no feeling in my foot", "can't bear weight") start at the negation, so they count.
@@ -36,7 +37,8 @@ ADVICE = {
 ICON = {Severity.EMERGENCY: "🚨", Severity.DOCTOR_TODAY: "⚠️", Severity.DOCTOR_OR_PHYSIO: "⚠️"}
 
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bc\u2032`\u00b4]")
-_CLAUSE = re.compile(r"[.!?;:,()\[\]\n]+| (?:but|although|though|however|whereas|except|yet) ")
+_SENTENCE = re.compile(r"[.!?;:()\[\]\n]+")
+_CLAUSE_WORDS = frozenset("but although though however whereas except yet".split())
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
 _NEGATORS = frozenset(
@@ -128,18 +130,44 @@ def _correct(word: str) -> str:
     return word  # no lexicon word, or two equally near: leave it
 
 
-def clauses(text: str) -> list[str]:
-    """The message cut into clauses of normalised, spelling-corrected words."""
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str  # normalised, spelling-corrected words; commas dropped so "a sudden, bad headache" still reads
+    breaks: tuple[int, ...]  # where its clauses start (after a comma, at "but", ...): negation stops there
+
+
+def _sentences(text: str) -> list[_Sentence]:
     out = []
-    for part in _CLAUSE.split(f" {normalise(text)} "):
-        words = [_correct(w) for w in _NON_WORD.sub(" ", part).split()]
+    for part in _SENTENCE.split(normalise(text)):
+        words: list[str] = []
+        breaks = [0]
+        length = 0
+        for n, piece in enumerate(part.split(",")):
+            if n and length not in breaks:
+                breaks.append(length)
+            for token in _NON_WORD.sub(" ", piece).split():
+                if token in _CLAUSE_WORDS and length not in breaks:
+                    breaks.append(length)
+                word = _correct(token)
+                words.append(word)
+                length += len(word) + 1
         if words:
-            out.append(" ".join(words))
+            out.append(_Sentence(" ".join(words), tuple(breaks)))
     return out
 
 
-def _negated(clause: str, start: int) -> bool:
-    before = clause[:start].split()[-_NEGATION_REACH:]
+def clauses(text: str) -> list[str]:
+    """The message cut into clauses of normalised, spelling-corrected words (negation stays inside one)."""
+    out = []
+    for sentence in _sentences(text):
+        ends = [*sentence.breaks[1:], len(sentence.text) + 1]
+        out += [sentence.text[a:b].strip() for a, b in zip(sentence.breaks, ends, strict=True)]
+    return [c for c in out if c]
+
+
+def _negated(sentence: _Sentence, start: int) -> bool:
+    clause_start = max(b for b in sentence.breaks if b <= start)
+    before = sentence.text[clause_start:start].split()[-_NEGATION_REACH:]
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
         if word in _NEGATION_RESET:
@@ -150,15 +178,15 @@ def _negated(clause: str, start: int) -> bool:
     return False
 
 
-def _matches(pattern: re.Pattern[str], parts: list[str]) -> bool:
-    return any(not _negated(clause, m.start()) for clause in parts for m in pattern.finditer(clause))
+def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:
+    return any(not _negated(s, m.start()) for s in sentences for m in pattern.finditer(s.text))
 
 
 def triage(text: str | None) -> Triage:
     """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label."""
     if not text or not text.strip():
         return Triage()
-    parts = clauses(text)
+    parts = _sentences(text)
     found: dict[str, Finding] = {}
     for compiled in _SIGNS:
         sign = compiled.sign
