@@ -24,6 +24,7 @@ from bot.errors import UserError
 QUESTION_MAX = 300
 TOP_N = 3
 CANDIDATES = 50
+MAX_EXPANSIONS = 6  # thesaurus phrases per question: each one costs a pass over its matches
 PER_TOPIC = 2
 # A server with more tips than this of its own searches with its rarer words only, so that bm25 scores at most
 # about MATCH_BUDGET tips: its cost grows with the tips matched times the words asked.
@@ -127,7 +128,7 @@ async def _search(
     bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
     against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
     phrases = [_quoted(w) for w in words]
-    extras = [p for p in dict.fromkeys(_quoted(e) for e in extra) if p not in phrases]
+    extras = [p for p in dict.fromkeys(_quoted(e) for e in extra) if p not in phrases][:MAX_EXPANSIONS]
     own = await tips_db.server_tip_count(db, guild_id)
     if own > BIG_SERVER:
         phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
