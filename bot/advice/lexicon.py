@@ -36,11 +36,12 @@ GROUPS: dict[str, str] = {
     "CHEST_FEEL": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|tight|tightness|tightening|heavy|"
     r"heaviness|pressure|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp)",
     "URINE": r"(?:urine|pee|wee|wees|piss|urinating|peeing|weeing)",
-    "DARK": r"(?:dark(?! yellow| orange| amber)|darker(?! yellow)|brown|brownish|black|blackish|rusty|rust)",
+    "DARK": r"(?:dark(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|coffee|guinness|port|red wine)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|on|if|regarding|re)\b)|"
     r"confusion(?! (?:about|over|with|on|regarding|as to|between)\b)|disorientated|disoriented|disorientation|"
-    r"delirious|muddled|talking nonsense|talking gibberish|making no sense|made no sense|not making sense|"
+    r"delirious|muddled|talking nonsense|(?:cant|couldnt|cannot|not able to) think (?:straight|clearly)|"
+    r"not thinking (?:straight|clearly)|talking gibberish|making no sense|made no sense|not making sense|"
     r"didnt make sense|didnt know where (?:i|he|she|they) (?:was|were)|didnt know who|"
     r"couldnt remember (?:my|his|her|where|who|what day))",
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|throw up|being sick|been sick|was sick|"
@@ -56,7 +57,7 @@ GROUPS: dict[str, str] = {
     "TRAVEL": r"(?:flight|flew|flying|plane|long haul|car journey|long drive|drive home|travel|travelling|traveling|"
     r"train journey|coach trip|bus journey)",
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|chugged|had|gulped|drunk) (?:\S+ ){0,4}?(?:loads|lots|a lot|"
-    r"tons|litres|liters|gallons|bottles|way too much|too much|so much|plenty|heaps|pints)|"
+    r"a ton|tons|litres|liters|gallons|bottles|way too much|too much|so much|plenty|heaps|pints)|"
     r"(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps) of (?:\S+ )?water|"
     r"water (?:\S+ )?(?:at )?every (?:station|stop|aid station|table|mile|km|drinks station)|"
     r"(?:drank|drink|drinking|had|stopped) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"
@@ -100,6 +101,7 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("breathing", T, "breathlessness", (
         r"short(?:ness)? of breath|breathlessness|wheezing|wheezy|wheeze"
+        r"|(?:trouble|difficulty|problems?) (?:with )?breathing|hard to breathe"
         r"|{CANT} catch (?:my |his |her )?breath"
         r"|breathless (?:\S+ ){0,4}?(?:easy|slow|walking|stairs|rest|every run|all the time|lately|recently|lying"
         r"|sitting|for days|for weeks)"
@@ -114,7 +116,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("neurological", E, "confusion", ("{CONFUSED}",)),
     Sign("neurological", E, "slurred speech or a drooping face", (
         r"slurr(?:ed|ing|y) (?:\S+ ){0,2}(?:speech|words|talking)?|speech (?:\S+ ){0,2}(?:slurred|garbled)"
-        r"|(?:words|speech) came out (?:wrong|funny|weird|jumbled|strange)|couldnt (?:speak|get my words out)"
+        r"|(?:words|speech|talking) (?:\S+ ){0,2}(?:funny|jumbled|garbled|slurred)"
+        r"|couldnt (?:speak|get my words out)"
         r"|face (?:\S+ ){0,2}(?:droop|drooped|drooping|dropped|sagging|sagged)|droop(?:ing|ed|y)? (?:\S+ ){0,2}face",
     )),
     Sign("neurological", E, "weakness or numbness on one side", (
@@ -245,7 +248,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:swelled|swelling|swollen|ballooned|blew up) (?:up )?(?:\S+ ){0,1}?(?:massively|straight away"
         r"|immediately|instantly|like a balloon|badly|a lot|huge|hugely)|swelled up"
         r"|(?:badly|massively|hugely|really|very|super|so|severely|extremely) swollen"
-        r"|(?:severe|massive|huge|lots of|a lot of|loads of|significant) swelling",
+        r"|(?:severe|massive|huge|lots of|a lot of|loads of|significant) swelling"
+        r"|(?:the )?size of an? (?:melon|golf ball|tennis ball|orange|grapefruit|balloon|egg|cricket ball)",
     )),
     # --- low energy availability -------------------------------------------------------------------
     Sign("low-energy", P, "missed periods or repeated bone injuries", (
