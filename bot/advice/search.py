@@ -23,7 +23,7 @@ from bot.errors import UserError
 
 QUESTION_MAX = 300
 TOP_N = 3
-CANDIDATES = 50
+CANDIDATES = 20
 MAX_EXPANSIONS = 6  # thesaurus phrases per question: each one costs a pass over its matches
 PER_TOPIC = 2
 # A server with more tips than this of its own searches with its rarer words only, so that bm25 scores at most

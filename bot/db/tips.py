@@ -207,14 +207,27 @@ async def _index(tx: Tx, scope: int, tip_id: int) -> None:
     )
 
 
+# Phrase counts of big servers, per open database, for a minute: they only steer which words a search uses.
+_known_counts: WeakKeyDictionary[Database, dict[tuple[int, str], tuple[int, float]]] = WeakKeyDictionary()
+
+
 async def server_frequencies(db: Database, guild_id: int, phrases: list[str]) -> dict[str, int]:
     """In how many of the tips the server sees each phrase (FTS syntax, quoted) occurs, as the index stems it."""
-    if not phrases:
-        return {}
-    table = _fts(await _search_scope(db, guild_id))
-    counts = ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH ?)" for _ in phrases)
-    row = await db.fetchone(f"SELECT {counts}", phrases)
-    return dict(zip(phrases, row, strict=True))
+    known = _known_counts.setdefault(db, {})
+    now = time.monotonic()
+    counts = {p: hit[0] for p in phrases if (hit := known.get((guild_id, p))) and hit[1] > now}
+    missing = [p for p in dict.fromkeys(phrases) if p not in counts]
+    if missing:
+        table = _fts(await _search_scope(db, guild_id))
+        row = await db.fetchone(
+            "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH ?)" for _ in missing), missing
+        )
+        if len(known) > 10_000:
+            known.clear()
+        for phrase, n in zip(missing, row, strict=True):
+            counts[phrase] = n
+            known[(guild_id, phrase)] = (n, now + _REMEMBER_S)
+    return counts
 
 
 async def search(
