@@ -6,12 +6,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice.redflags import PROFESSIONAL_LINE
 from bot.advice.search import QUESTION_MAX, advise
 from bot.client import NO_MENTIONS, StrideBot
 from bot.db import tips as tips_db
 from bot.db.tips import Tip
-from cogs.ui.tips import DISCLAIMER, tip_embed
+from cogs.ui.tips import DISCLAIMER, advice_reply_text, tip_embed
 
 
 async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -74,17 +73,14 @@ class AdviceCog(commands.Cog):
             )
             return
         answer = await advise(self.bot.db, interaction.guild_id or 0, topic, question)
+        content = advice_reply_text(answer.banner, answer.suggestions if not answer.tips else None)
         if not answer.tips:
-            suggestions = ", ".join(f"`{t}`" for t in answer.suggestions) or "`/advice topic:`"
-            content = f"No tip matched that yet. Try one of these topics: {suggestions}."
-            if answer.red_flags:
-                content = f"{PROFESSIONAL_LINE}\n{content}"
             await interaction.response.send_message(content, ephemeral=not public, allowed_mentions=NO_MENTIONS)
             return
         embeds = [tip_embed(tip) for tip in answer.tips]
         embeds[-1].set_footer(text=DISCLAIMER)
         await interaction.response.send_message(
-            content=PROFESSIONAL_LINE if answer.red_flags else None,
+            content=content,
             embeds=embeds,
             view=VoteView(self.bot, answer.tips),
             ephemeral=not public,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.advice.redflags import is_red_flag
+from bot.advice.redflags import triage
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
 from bot.db.connection import Database, Tx
@@ -128,7 +128,7 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
             run,
             today,
             shoe=shoe_after,
-            red_flag=bool(run.pain and is_red_flag(run.pain)),
+            red_flag=triage(run.pain),
             units=profile.units,
         ),
         new_records=record_rules.new_records(previous, run),

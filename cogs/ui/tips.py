@@ -81,3 +81,16 @@ def audit_sentence(entry: dict) -> str:
     else:
         what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
     return f"{when} — {who} {what}."
+
+
+def advice_reply_text(banner: str | None, suggestions: list[str] | None) -> str | None:
+    """The message text of an /advice answer: the red-flag banner first, then, when no tip matched,
+    topics to try (an emergency with no tip about it still shows the banner and the disclaimer)."""
+    lines = [banner] if banner else []
+    if suggestions is not None:
+        if banner and "🚨" in banner:
+            lines.append(DISCLAIMER)
+        else:
+            topics = ", ".join(f"`{t}`" for t in suggestions) or "`/advice topic:`"
+            lines.append(f"No tip matched that yet. Try one of these topics: {topics}.")
+    return "\n".join(lines) or None
