@@ -149,9 +149,17 @@ class FakeDiscord(FakeDiscordServer):
     def bot(self) -> User:
         return self.world.bot
 
-    def add_guild(self, name: str, *, channels: tuple[str, ...] = ("general",), locale: str = "en-US") -> Guild:
-        """Add guilds before the bot connects (GUILD_CREATE is sent at IDENTIFY)."""
-        return self.world.add_guild(name, channels=channels, locale=locale)
+    def add_guild(
+        self,
+        name: str,
+        *,
+        channels: tuple[str, ...] = ("general",),
+        locale: str = "en-US",
+        shard: tuple[int, int] | None = None,
+    ) -> Guild:
+        """Add guilds before the bot connects (GUILD_CREATE is sent at IDENTIFY). `shard=(id, count)`
+        picks a guild id that falls on that shard."""
+        return self.world.add_guild(name, channels=channels, locale=locale, shard=shard)
 
     async def announce_guild(self, guild: Guild) -> None:
         """Send GUILD_CREATE for a guild added after the bot connected (the bot "joins" it)."""
