@@ -101,6 +101,7 @@ async def test_each_shard_gets_only_its_guilds(fake: FakeDiscord, http: aiohttp.
     ready_1 = next(d for t, d in second_events if t == "READY")
     assert [int(g["id"]) for g in ready_0["guilds"]] == [even.id]
     assert [int(g["id"]) for g in ready_1["guilds"]] == [odd.id]
+    assert (ready_0["shard"], ready_1["shard"]) == ([0, 2], [1, 2])
     assert guild_ids(first_events, "GUILD_CREATE") == [even.id]
     assert guild_ids(second_events, "GUILD_CREATE") == [odd.id]
     assert sorted(fake.connected_shards) == [(0, 2), (1, 2)]
@@ -124,6 +125,7 @@ async def test_a_connection_without_shard_gets_everything(fake: FakeDiscord, htt
     conn = await connect(fake, http, None)
     events = await conn.events()
     assert guild_ids(events, "GUILD_CREATE") == [a.id, b.id]
+    assert "shard" not in events[0][1]  # READY
     await fake.dispatch("INTERACTION_CREATE", {"id": "1", "guild_id": str(b.id)})
     await fake.dispatch("INTERACTION_CREATE", {"id": "2"})
     assert [d["id"] for _, d in await conn.events()] == ["1", "2"]

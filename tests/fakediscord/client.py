@@ -324,6 +324,8 @@ class FakeDiscord(FakeDiscordServer):
         guild = self.world.guilds.get(opener.guild_id or 0)
         channel = self.world.channels[opener.channel_id]
         source = self.world.messages.get(opener.source_message_id or 0)
+        if guild is None and isinstance(user, Member):
+            user = user.user  # a modal opened in a DM is submitted without a guild
         record, payload = self._envelope(MODAL_SUBMIT, user, guild, channel, data, None, source)
         record.name = modal.modal["custom_id"]
         return await self._run(record, payload, timeout, wait)
@@ -481,6 +483,8 @@ class FakeDiscord(FakeDiscordServer):
     ) -> Reply:
         guild = self.world.guilds.get(message.guild_id or 0)
         channel = self.world.channels[message.channel_id]
+        if guild is None and isinstance(user, Member):
+            user = user.user  # a click in a DM carries no guild, as on Discord
         record, payload = self._envelope(MESSAGE_COMPONENT, user, guild, channel, data, None, message)
         record.name = data["custom_id"]
         return await self._run(record, payload, timeout, wait)

@@ -308,7 +308,9 @@ class FakeDiscordServer:
             log.debug("gateway op %s ignored", op)
 
     def _ready_payload(self, session: GatewaySession) -> Json:
+        shard = {"shard": list(session.shard)} if session.shard is not None else {}
         return {
+            **shard,
             "v": 10,
             "user": {**self.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
             "guilds": [{"id": str(g.id), "unavailable": True} for g in self._owned_guilds(session)],
