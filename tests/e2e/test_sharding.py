@@ -140,6 +140,18 @@ async def test_one_process_owning_both_shards(
         assert "shard 0 of 2 ready in 1 servers" in log and "shard 1 of 2 ready in 1 servers" in log
         assert "in 2 servers, shards 0, 1 of 2" in log
         assert "reminder dispatcher not started" not in log
+        # A dropped connection: each shard RESUMEs (through the fake's gateway again) and says so.
+        resumes = fake.resume_count
+        await fake.drop_gateway()
+        await fake.wait_until(
+            lambda: fake.resume_count >= resumes + 2 and sorted(fake.connected_shards) == [(0, 2), (1, 2)],
+            timeout=20,
+            what="both shards resumed",
+        )
+        for shard in (0, 1):
+            await logged(bot, f"shard {shard} of 2 resumed its gateway session")
+        await log_run(fake, world.sam, bot, distance="5 km")
+        assert count_runs(database, world.sam.id, world.south.id) == 2
     finally:
         assert await bot.stop() == 0
 
