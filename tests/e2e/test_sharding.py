@@ -100,10 +100,11 @@ def command_lines(bot: BotProcess, guild: Guild) -> list[str]:
     return [line for line in bot.log().splitlines() if f"guild={guild.id} command=" in line]
 
 
-async def logged(bot: BotProcess, text: str) -> str:
-    """The bot's log once it contains `text` (within 5 s; a command is logged just after it answered)."""
+async def logged(bot: BotProcess, text: str, times: int = 1) -> str:
+    """The bot's log once it contains `text` `times` times (within 5 s; a command is logged just after
+    it answered)."""
     deadline = asyncio.get_running_loop().time() + 5.0
-    while text not in (log := bot.log()):
+    while (log := bot.log()).count(text) < times:
         assert asyncio.get_running_loop().time() < deadline, f"{text!r} never logged:\n{bot.tail()}"
         await asyncio.sleep(0.05)
     return log
@@ -162,23 +163,28 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
     fake.clear_records()
     shared = await migrated(tmp_path_factory.mktemp("shared") / "stride.db")
     seed_reminders(shared, datetime.now(UTC) + timedelta(seconds=4), world.nora, world.sid)
-    database = {"DATABASE_PATH": str(shared)}
-    first = await start_bot(
-        fake, workdir=tmp_path_factory.mktemp("shard0"), env={**TWO_SHARDS, "SHARD_IDS": "0", **database}
-    )
-    second = None
-    try:
-        second = await start_bot(
-            fake, workdir=tmp_path_factory.mktemp("shard1"), env={**TWO_SHARDS, "SHARD_IDS": "1", **database}
+    first, second = (
+        BotProcess(fake, "bot", workdir, bot_environment(fake, workdir, env=env))
+        for workdir, env in (
+            (tmp_path_factory.mktemp("shard0"), {**TWO_SHARDS, "SHARD_IDS": "0", "DATABASE_PATH": str(shared)}),
+            (tmp_path_factory.mktemp("shard1"), {**TWO_SHARDS, "SHARD_IDS": "1", "DATABASE_PATH": str(shared)}),
         )
-        assert sorted(fake.connected_shards) == [(0, 2), (1, 2)]
+    )
+
+    def both_connected() -> bool:
+        for bot in (first, second):
+            assert bot.returncode is None, f"a shard's process exited with {bot.returncode}:\n{bot.tail()}"
+        return sorted(fake.connected_shards) == [(0, 2), (1, 2)]
+
+    try:
+        await asyncio.gather(first.spawn(), second.spawn())  # at once, as a service manager starts them
+        await fake.wait_until(both_connected, timeout=30, what="both processes connected")
         await log_run(fake, world.nora, first)
         await log_run(fake, world.sid, second)
         await log_run(fake, world.sid, second, distance="5 km")
         # Each process answered only its own shard's guild, and both wrote to the one database.
         await logged(first, f"guild={world.north.id} command=run log")
-        await logged(second, f"user={world.sid.id} guild={world.south.id} command=run log")
-        await asyncio.sleep(0.3)  # the second /run log's line too
+        await logged(second, f"user={world.sid.id} guild={world.south.id} command=run log", times=2)
         assert len(command_lines(first, world.north)) == 1 and command_lines(first, world.south) == []
         assert len(command_lines(second, world.south)) == 2 and command_lines(second, world.north) == []
         assert count_runs(shared, world.nora.id, world.north.id) == 1
@@ -192,11 +198,13 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
         done = await fake.click(world.sid, dm, "Done")
         assert "counted" in done.content
         assert query(shared, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (world.sid.id,)) == [(1,)]
+        await logged(first, f"button user={world.sid.id} guild=None action=rem:done")
+        assert "action=rem:done" not in second.log()
         for bot, shard in ((first, 0), (second, 1)):
             await logged(bot, f"shard {shard} of 2 ready in 1 servers")
             await logged(bot, f"in 1 servers, shard {shard} of 2")  # on_ready
     finally:
-        codes = [await first.stop(), await second.stop() if second else None]
+        codes = [await first.stop(), await second.stop()]
     assert codes == [0, 0]
 
 

@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -53,8 +54,6 @@ async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None
 
 async def test_two_processes_starting_together_migrate_once(tmp_path: Path) -> None:
     """Two bot processes (shards) on one file may start at the same moment: each migration runs once."""
-    import asyncio
-
     first, second = await Database.open(tmp_path / "shared.db"), await Database.open(tmp_path / "shared.db")
     try:
         versions = await asyncio.gather(first.migrate(), second.migrate())
