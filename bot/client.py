@@ -282,6 +282,9 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
     async def on_shard_resumed(self, shard_id: int) -> None:
         log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)
 
+    async def on_resumed(self) -> None:
+        pass  # each shard's resume is logged above, naming the shard
+
 
 def make_bot(config: Config, *, background: bool = True) -> StrideBot:
     """The bot for this configuration: sharded when SHARD_COUNT is set, else a plain one as before."""

@@ -154,6 +154,7 @@ async def test_one_process_owning_both_shards(
         )
         for shard in (0, 1):
             await logged(bot, f"shard {shard} of 2 resumed its gateway session")
+        assert "gateway session resumed" not in bot.log()  # the unsharded line, naming no shard
         await log_run(fake, world.sam, bot, distance="5 km")
         assert count_runs(database, world.sam.id, world.south.id) == 2
     finally:
@@ -209,6 +210,25 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
     finally:
         codes = [await first.stop(), await second.stop()]
     assert codes == [0, 0]
+
+
+async def test_without_shard_settings_one_connection_owns_everything(
+    fake: FakeDiscord, world: World, synced: tuple[int, str, int], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    workdir = tmp_path_factory.mktemp("unsharded")
+    bot = await start_bot(fake, workdir=workdir)
+    try:
+        assert fake.connected_shards == [None]  # IDENTIFY without a shard field, as before sharding
+        await log_run(fake, world.nora, bot)
+        await log_run(fake, world.sam, bot)
+        assert "servers, unsharded" in await logged(bot, "logged in as")
+        resumes = fake.resume_count
+        await fake.drop_gateway()
+        await fake.wait_until(lambda: fake.resume_count > resumes and fake.bot_connected, what="RESUME")
+        await logged(bot, "gateway session resumed (unsharded)")
+        assert "reminder dispatcher started" in bot.log()
+    finally:
+        assert await bot.stop() == 0
 
 
 @pytest.mark.parametrize(
