@@ -52,11 +52,11 @@ def _say(message: str) -> None:
 
 def _make_bot(config: Config, background: bool = True):
     # Imported here so `check` and `backup` work without touching discord.py's network layer.
-    from bot.client import StrideBot, point_at
+    from bot.client import make_bot, point_at
 
     if config.api_base:
         point_at(config.api_base)
-    return StrideBot(config, background=background)
+    return make_bot(config, background=background)
 
 
 def _stop_on_signals(bot) -> None:

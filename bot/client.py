@@ -15,6 +15,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot import sharding
 from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.connection import Database
@@ -195,14 +196,23 @@ class StrideBot(commands.Bot):
                     ) from exc
 
     async def _adopt_gateway_url(self) -> None:
-        # A plain (unsharded) client never asks for the gateway URL; a redirected one must.
+        # A plain client never asks for the gateway URL, nor does an AutoShardedBot given a shard_count
+        # (it dials DEFAULT_GATEWAY too); a redirected one must.
         _, url, _ = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+
+    @property
+    def runs_dispatcher(self) -> bool:
+        """Whether this process delivers reminders (with shards: only the owner of shard 0, see bot/sharding.py)."""
+        return sharding.runs_dispatcher(self.config)
 
     async def start_background(self) -> None:
         """Long-running tasks (the reminder dispatcher); stopped in close()."""
         from cogs.delivery import start_dispatcher  # the Discord adapter lives with the cogs
 
+        if not self.runs_dispatcher:
+            log.info("reminder dispatcher not started: the process owning shard 0 delivers reminders")
+            return
         self.dispatcher = start_dispatcher(self)
 
     async def stop_background(self) -> None:
@@ -212,7 +222,16 @@ class StrideBot(commands.Bot):
             await dispatcher.stop()
 
     async def on_ready(self) -> None:
-        log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+        log.info(
+            "logged in as %s (%s) in %d servers, %s",
+            self.user,
+            getattr(self.user, "id", "?"),
+            len(self.guilds),
+            sharding.describe(self.config),
+        )
+
+    async def on_resumed(self) -> None:
+        log.info("gateway session resumed (%s)", sharding.describe(self.config))
 
     async def on_app_command_completion(
         self, interaction: discord.Interaction, command: app_commands.Command | app_commands.ContextMenu
@@ -247,3 +266,27 @@ class StrideBot(commands.Bot):
         if self._db is not None:
             await self._db.close()
             self._db = None
+
+
+class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
+    """StrideBot on discord.py's AutoShardedBot, owning the shards SHARD_COUNT/SHARD_IDS name (bot/sharding.py)."""
+
+    def __init__(self, config: Config, **kwargs: Any) -> None:
+        shard_ids = list(config.shard_ids) if config.shard_ids is not None else None
+        super().__init__(config, shard_count=config.shard_count, shard_ids=shard_ids, **kwargs)
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
+        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)
+
+    async def on_resumed(self) -> None:
+        pass  # each shard's resume is logged above, naming the shard
+
+
+def make_bot(config: Config, *, background: bool = True) -> StrideBot:
+    """The bot for this configuration: sharded when SHARD_COUNT is set, else a plain one as before."""
+    bot_class = ShardedStrideBot if config.shard_count is not None else StrideBot
+    return bot_class(config, background=background)

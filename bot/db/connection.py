@@ -137,13 +137,16 @@ class Database:
             for version, name, sql in _migrations():
                 if version <= current:
                     continue
-                log.info("applying migration %s", name)
                 # executescript would commit on its own; run statements one by one inside BEGIN.
                 await self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    for statement in _split_sql(sql):
-                        await self._conn.execute(statement)
-                    await self._conn.execute(f"PRAGMA user_version={version}")
+                    # Another process on this file (a shard) may have applied it while we waited for the lock.
+                    applied = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
+                    if version > applied:
+                        log.info("applying migration %s", name)
+                        for statement in _split_sql(sql):
+                            await self._conn.execute(statement)
+                        await self._conn.execute(f"PRAGMA user_version={version}")
                     await self._conn.execute("COMMIT")
                 except BaseException:
                     await self._conn.execute("ROLLBACK")
