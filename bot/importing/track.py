@@ -130,7 +130,7 @@ def _cumulative(raw: RawActivity) -> tuple[list[float], list[float]]:
         if step < 0 or step > MAX_SPEED_M_S * max(dt, 1.0):
             step = 0.0
         d_acc += step
-        t_acc += max(dt, 0.0)
+        t_acc += max(dt, 0.0)  # a point stamped before the one ahead of it (a clock glitch) adds no time
         dist_out.append(d_acc)
         time_out.append(t_acc)
     return dist_out, time_out
@@ -177,10 +177,6 @@ def steps_per_minute(cadence: float | None) -> int | None:
 
 def finish(raw: RawActivity, source: str) -> Activity:
     """The activity a reader found, with totals and best efforts; raises when there is nothing to import."""
-    if raw.times:
-        order_ok = all(b >= a for a, b in zip(raw.times, raw.times[1:], strict=False))
-        if not order_ok:
-            raise ImportRefused(source, "the track's timestamps go backwards; the file looks damaged.")
     start = raw.start or (datetime.fromtimestamp(raw.times[0], UTC) if raw.times else None)
     if start is None:
         raise ImportRefused(source, "the activity has no start time.")
@@ -202,7 +198,7 @@ def finish(raw: RawActivity, source: str) -> Activity:
         start=start.astimezone(UTC),
         distance_m=round(float(distance), 1),
         duration_s=round(timer),
-        elapsed_s=round(elapsed if elapsed else timer),
+        elapsed_s=round(max(elapsed or 0.0, timer)),
         sport=raw.sport or "run",
         name=raw.name.strip()[:100] if raw.name and raw.name.strip() else None,
         elevation_gain_m=round(ascent, 1) if ascent is not None else None,
