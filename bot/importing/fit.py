@@ -39,7 +39,13 @@ def read_fit(data: bytes, source: str) -> RawActivity:
     paused = False
     # The FIT CRC is checked in pure Python, doubling the decode time; archives and gzip carry a CRC-32 and a
     # truncated file still fails below. Without a processor values stay raw (FIT timestamps): 20 % faster.
-    reader = fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.DISABLED, processor=None)
+    # Odd field sizes (seen in real watch files) are skipped quietly, as fitdecode would after a warning.
+    reader = fitdecode.FitReader(
+        io.BytesIO(data),
+        check_crc=fitdecode.CrcCheck.DISABLED,
+        processor=None,
+        error_handling=fitdecode.ErrorHandling.IGNORE,
+    )
     with reader:
         for frame in reader:
             if frame.frame_type != fitdecode.FIT_FRAME_DATA:
