@@ -79,21 +79,31 @@ def _check_entry_name(filename: str, name: str) -> None:
         raise LimitExceeded(filename, problem)
 
 
-def _check_limits(filename: str, infos: list[zipfile.ZipInfo], limits: Limits, total_so_far: int = 0) -> int:
-    """Refuse the archive on its directory alone; returns the declared uncompressed total."""
-    if len(infos) > limits.max_entries:
-        raise LimitExceeded(filename, f"the archive holds more than {limits.max_entries:,} files.")
-    total = total_so_far
-    for info in infos:
-        _check_entry_name(filename, info.filename)
-        total += info.file_size
-        if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise LimitExceeded(
-                filename, f"{display_name(info.filename)} expands suspiciously much (a zip bomb?), so it was refused."
-            )
-    if total > limits.max_uncompressed_bytes:
-        raise LimitExceeded(filename, f"the archive expands to more than {limits.max_uncompressed_bytes // 2**20} MB.")
-    return total
+@dataclass(slots=True)
+class _Budget:
+    """What the archive (nested zips included) has declared so far, against the limits."""
+
+    filename: str
+    limits: Limits
+    entries: int = 0
+    uncompressed: int = 0
+
+    def admit(self, infos: list[zipfile.ZipInfo]) -> None:
+        """Refuse the archive on its directory alone: count, names, declared sizes and ratios."""
+        limits = self.limits
+        self.entries += len(infos)
+        if self.entries > limits.max_entries:
+            raise LimitExceeded(self.filename, f"the archive holds more than {limits.max_entries:,} files.")
+        for info in infos:
+            _check_entry_name(self.filename, info.filename)
+            self.uncompressed += info.file_size
+            size = info.file_size
+            if size > limits.ratio_floor_bytes and size > limits.max_ratio * max(info.compress_size, 1):
+                problem = f"{display_name(info.filename)} expands suspiciously much (a zip bomb?), so it was refused."
+                raise LimitExceeded(self.filename, problem)
+        if self.uncompressed > limits.max_uncompressed_bytes:
+            mb = limits.max_uncompressed_bytes // 2**20
+            raise LimitExceeded(self.filename, f"the archive expands to more than {mb} MB.")
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, filename: str) -> bytes:
@@ -112,14 +122,15 @@ def _read_archive(
     archive = _open_zip(filename, data)
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
-        total = _check_limits(filename, infos, limits)
+        budget = _Budget(filename, limits)
+        budget.admit(infos)
         csv_info = _strava_csv(infos)
         if csv_info is not None:
             contents = ArchiveContents(kind="strava")
             jobs = _plan_strava(filename, archive, csv_info, infos, limits, contents)
         else:
             contents = ArchiveContents(kind="garmin")
-            jobs = list(_plan_files(filename, archive, infos, limits, contents, total))
+            jobs = list(_plan_files(archive, infos, budget, contents))
         _run(filename, jobs, limits, contents, on_progress, executor)
     if not contents.activities:
         raise ImportRefused(filename, _nothing_found(contents))
@@ -145,13 +156,7 @@ def _strava_csv(infos: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
 
 
 def _plan_files(
-    filename: str,
-    archive: zipfile.ZipFile,
-    infos: list[zipfile.ZipInfo],
-    limits: Limits,
-    contents: ArchiveContents,
-    total: int,
-    depth: int = 0,
+    archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], budget: _Budget, contents: ArchiveContents, depth: int = 0
 ) -> Iterator[_Job]:
     """Every activity file, also inside the zips a Garmin export nests one level down."""
     for info in infos:
@@ -160,17 +165,16 @@ def _plan_files(
             yield _Job(archive, info, info.filename)
         elif lower.endswith(".zip") and depth == 0:
             try:
-                inner = zipfile.ZipFile(io.BytesIO(_read_entry(archive, info, limits.max_uncompressed_bytes, filename)))
+                data = _read_entry(archive, info, budget.limits.max_uncompressed_bytes, budget.filename)
+                inner = zipfile.ZipFile(io.BytesIO(data))
                 inner_infos = [i for i in inner.infolist() if not i.is_dir()]
             except LimitExceeded:
                 raise
-            except Exception:
+            except Exception:  # a bad CRC, BadZipFile, EOFError, ValueError...: a broken inner archive
                 contents.unreadable.append(Unreadable(info.filename, "this inner zip archive is damaged."))
                 continue
-            if len(infos) + len(inner_infos) > limits.max_entries:
-                raise LimitExceeded(filename, f"the archive holds more than {limits.max_entries:,} files.")
-            total = _check_limits(filename, inner_infos, limits, total)
-            yield from _plan_files(filename, inner, inner_infos, limits, contents, total, depth + 1)
+            budget.admit(inner_infos)
+            yield from _plan_files(inner, inner_infos, budget, contents, depth + 1)
 
 
 def _plan_strava(

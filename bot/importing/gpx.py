@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from xml.etree.ElementTree import Element
 
 import gpxpy.gpx
 from gpxpy import gpxfield
@@ -36,7 +37,7 @@ def _posix(text: str | None) -> float | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
-def _add_point(raw: RawActivity, point) -> bool:
+def _add_point(raw: RawActivity, point: Element) -> bool:
     lat, lon = to_float(point.get("lat")), to_float(point.get("lon"))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return False

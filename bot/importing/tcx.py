@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from xml.etree.ElementTree import Element
 
 from bot.importing.errors import ImportRefused
 from bot.importing.safexml import child, child_text, local, parse_xml, to_float
@@ -19,7 +20,7 @@ def _posix(text: str | None) -> float | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
-def _value(element, path: list[str]) -> float | None:
+def _value(element: Element | None, path: list[str]) -> float | None:
     for name in path:
         if element is None:
             return None
@@ -27,7 +28,7 @@ def _value(element, path: list[str]) -> float | None:
     return to_float(element.text) if element is not None and element.text else None
 
 
-def _point(raw: RawActivity, tp) -> None:
+def _point(raw: RawActivity, tp: Element) -> None:
     t = lat = lon = dist = ele = hr = cad = None
     for c in tp:
         name = local(c.tag)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 
-from bot.importing import ImportRefused, read_upload
+from bot.importing import ImportRefused, LimitExceeded, read_upload
+from bot.importing.pool import import_pool
 from tests.unit.importing.builders import (
     START,
     StravaRow,
@@ -101,12 +102,19 @@ def test_progress_is_reported_for_every_file(strava):
     assert calls == [(n, 5) for n in range(6)]
 
 
-@pytest.mark.parametrize("pool", [ThreadPoolExecutor, ProcessPoolExecutor])
+@pytest.mark.parametrize("pool", [lambda: ThreadPoolExecutor(2), lambda: import_pool(2)], ids=["threads", "processes"])
 def test_a_pool_gives_the_same_result(strava, pool):
     alone = read_upload("e.zip", strava)
-    with pool(max_workers=2) as executor:
+    with pool() as executor:
         pooled = read_upload("e.zip", strava, executor=executor)
     assert pooled == alone
+
+
+def test_a_limit_broken_in_a_worker_refuses_the_archive():
+    bomb = gz(b"<gpx>" + b" " * (3 * 2**20))
+    data = zip_bytes([(f"{n}.gpx", run_gpx(n)) for n in range(20)] + [("bomb.gpx.gz", bomb)])
+    with import_pool(2) as executor, pytest.raises(LimitExceeded, match=r"bomb\.gpx\.gz"):
+        read_upload("e.zip", data, executor=executor)
 
 
 def test_garmin_export_of_fit_files_keeps_running_sports(fit_run, fit_ride, fit_with_pause):

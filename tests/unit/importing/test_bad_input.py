@@ -191,3 +191,31 @@ def test_damaged_real_files_only_ever_raise_import_refused(originals, data):
         read_upload("damaged", data.draw(damaged(originals)))
     except ImportRefused:
         pass
+
+
+class TestNestedArchives:
+    def test_entry_count_adds_up_over_nested_zips(self):
+        inner = zip_bytes([(f"{n}.gpx", GPX) for n in range(3)])
+        data = zip_bytes([("part1.zip", inner), ("part2.zip", inner)])
+        assert "more than 7 files" in refused("garmin.zip", data, limits=Limits(max_entries=7)).message
+        assert len(read_upload("garmin.zip", data, limits=Limits(max_entries=8)).activities) == 6
+
+    def test_zip_bomb_inside_a_nested_zip(self):
+        inner = zip_bytes([("b.gpx", b" " * (5 * 2**20))])
+        data = zip_bytes([("a.gpx", GPX), ("part.zip", inner)], compression=zipfile.ZIP_STORED)
+        assert "zip bomb" in refused("garmin.zip", data).message
+
+    def test_traversal_inside_a_nested_zip(self):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            zf.writestr(zipfile.ZipInfo("../../evil.fit"), b"x")
+        data = zip_bytes([("a.gpx", GPX), ("part.zip", out.getvalue())])
+        assert "unsafe entry name" in refused("garmin.zip", data).message
+
+    def test_a_damaged_nested_zip_is_collected(self):
+        data = zip_bytes([("a.gpx", GPX), ("part.zip", b"PK\x03\x04 not really")])
+        contents = read_upload("garmin.zip", data)
+        assert len(contents.activities) == 1
+        assert [(u.source, u.reason) for u in contents.unreadable] == [
+            ("part.zip", "this inner zip archive is damaged."),
+        ]
