@@ -12,8 +12,6 @@ from bot.importing.track import RawActivity, normalise_sport
 
 FIT_EPOCH = 631_065_600  # 1989-12-31T00:00:00Z in POSIX seconds
 SEMICIRCLE_DEG = 180.0 / 2**31
-_RECORD_FIELDS = {"timestamp", "position_lat", "position_long", "distance", "enhanced_altitude", "altitude"}
-_RECORD_FIELDS |= {"heart_rate", "cadence"}
 
 
 class NotAnActivity(ImportRefused):
@@ -52,22 +50,43 @@ def read_fit(data: bytes, source: str) -> RawActivity:
                 continue
             name = frame.name
             if name == "record":
-                v = _fields(frame, _RECORD_FIELDS)
-                t = _posix(v.get("timestamp"))
-                if t is None:
+                # The hot loop (one record a second): plain locals rather than a dict a record.
+                t = lat = lon = dist = alt = ealt = hr = cad = None
+                for f in frame.fields:
+                    value = f.value
+                    if value is None:
+                        continue
+                    field = f.name
+                    if field == "timestamp":
+                        t = value
+                    elif field == "position_lat":
+                        lat = value
+                    elif field == "position_long":
+                        lon = value
+                    elif field == "distance":
+                        dist = value
+                    elif field == "enhanced_altitude":
+                        ealt = value
+                    elif field == "altitude":
+                        alt = value
+                    elif field == "heart_rate":
+                        hr = value
+                    elif field == "cadence":
+                        cad = value
+                posix = _posix(t)
+                if posix is None:
                     continue
-                lat, lon = v.get("position_lat"), v.get("position_long")
                 if paused and raw.times:
                     raw.breaks.add(len(raw.times))
                 paused = False
                 raw.add_point(
-                    t,
+                    posix,
                     lat * SEMICIRCLE_DEG if isinstance(lat, int) else None,
                     lon * SEMICIRCLE_DEG if isinstance(lon, int) else None,
-                    v.get("distance"),  # type: ignore[arg-type]
-                    v.get("enhanced_altitude", v.get("altitude")),  # type: ignore[arg-type]
-                    v.get("heart_rate"),  # type: ignore[arg-type]
-                    v.get("cadence"),  # type: ignore[arg-type]
+                    dist,
+                    ealt if ealt is not None else alt,
+                    hr,
+                    cad,
                 )
             elif name == "event":
                 v = _fields(frame, {"event", "event_type"})
