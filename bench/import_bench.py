@@ -198,7 +198,7 @@ async def measure(path: Path, data: bytes, workers: int) -> None:
     sampler.start()
     tick = asyncio.create_task(ticker())
     # The machine's own lag first (other processes, the scheduler), to compare with the lag during the import.
-    await asyncio.sleep(3)
+    await asyncio.sleep(10)
     baseline = sorted(lags)
     lags.clear()
     spikes.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import struct
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -65,7 +66,25 @@ def read_upload(
     return ArchiveContents([activity], kind="file")
 
 
-def _open_zip(filename: str, data: bytes) -> zipfile.ZipFile:
+def _declared_entries(data: bytes) -> int | None:
+    """The entry count in the end-of-central-directory record, read before zipfile lists every entry."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    (count,) = struct.unpack_from("<H", data, end + 10)
+    locator = end - 20
+    if count == 0xFFFF and locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+        (offset,) = struct.unpack_from("<Q", data, locator + 8)  # the zip64 end record holds the real count
+        if data[offset : offset + 4] == b"PK\x06\x06" and offset + 40 <= len(data):
+            (count,) = struct.unpack_from("<Q", data, offset + 32)
+    return count
+
+
+def _open_zip(filename: str, data: bytes, limits: Limits) -> zipfile.ZipFile:
+    declared = _declared_entries(data)
+    if declared is not None and declared > limits.max_entries:
+        # Listing a million entries would cost memory before any limit could be checked.
+        raise LimitExceeded(filename, f"the archive holds more than {limits.max_entries:,} files.")
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # BadZipFile, EOFError, ValueError, struct errors: all mean a broken archive
@@ -119,7 +138,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, filen
 def _read_archive(
     filename: str, data: bytes, limits: Limits, on_progress: Progress | None, executor: Executor | None
 ) -> ArchiveContents:
-    archive = _open_zip(filename, data)
+    archive = _open_zip(filename, data, limits)
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         budget = _Budget(filename, limits)
