@@ -9,7 +9,7 @@ Then, from an asyncio loop, runs `read_upload` in a thread feeding a process poo
 and reports: wall time (target ≤ 60 s), the CPU time of the workers (what the wall time would be on
 idle cores: other work on the machine slows the wall time, not this), the event loop's worst lag (a
 10 ms ticker; target ≤ 50 ms), and peak memory, resident, of the bot process plus its fork server and
-workers sampled every 50 ms (target ≤ 300 MB).
+workers sampled every 200 ms (target ≤ 300 MB).
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ async def measure(path: Path, data: bytes, workers: int) -> None:
     cpu_before = cpu_seconds(os.getpid())
 
     def sample_memory() -> None:
-        while not stop.wait(0.05):
+        while not stop.wait(0.2):
             pids = family()
             peak[0] = max(peak[0], sum(rss_mb(pid) for pid in pids))
             for pid in pids[1:]:

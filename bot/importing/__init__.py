@@ -10,6 +10,7 @@ from bot.importing.duplicates import KnownRun, split_duplicates
 from bot.importing.errors import ImportRefused, LimitExceeded
 from bot.importing.limits import Limits
 from bot.importing.models import Activity, ArchiveContents, BestEffort, Unreadable
+from bot.importing.pool import import_pool
 from bot.importing.preview import ImportPreview, build_preview
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Limits",
     "Unreadable",
     "build_preview",
+    "import_pool",
     "read_upload",
     "split_duplicates",
 ]

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from bot.importing.errors import ImportRefused, LimitExceeded, display_name
 from bot.importing.files import ACTIVITY_SUFFIXES, FileOutcome, read_activity, read_file_outcome, sniff
 from bot.importing.limits import Limits
-from bot.importing.models import Activity, ArchiveContents, Unreadable
+from bot.importing.models import RUNNING_SPORTS, Activity, ArchiveContents, Unreadable
 from bot.importing.track import normalise_sport
 
 log = logging.getLogger(__name__)
@@ -225,7 +225,7 @@ def _plan_strava(
         if sport is None:
             contents.unreadable.append(Unreadable(f"{STRAVA_CSV} line {number}", "the row has no activity type."))
             continue
-        if sport not in _RUN_TYPES:
+        if sport not in RUNNING_SPORTS:
             contents.not_runs += 1
             continue
         name = columns.get(row, columns.name)
@@ -243,9 +243,6 @@ def _plan_strava(
             continue
         jobs.append(_Job(archive, info, file, sport, name))
     return jobs
-
-
-_RUN_TYPES = {"run", "trail run", "virtual run", "treadmill", "track run"}
 
 
 class _StravaColumns:

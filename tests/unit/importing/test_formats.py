@@ -6,9 +6,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.importing import ImportRefused, read_upload
-from tests.unit.importing.builders import START, fit_bytes, gpx_text, gz, steady, tcx_text
+from tests.unit.importing.builders import START, Sample, fit_bytes, gpx_text, gz, steady, tcx_text
 
 TRACK = [steady(1200, 3.0)]  # 20 minutes at 3 m/s: 3.6 km
 PAUSED = [steady(600, 3.0), steady(600, 3.0, t0=900, d0=1800)]  # a 5-minute pause halfway
@@ -160,3 +162,34 @@ def test_start_time_is_utc_aware_for_every_format(fit_run):
         assert activity.start == later
         assert activity.start.utcoffset() == timedelta(0)
     assert only("a.fit", fit_run).start == datetime(2026, 10, 12, 7, 30, tzinfo=UTC)
+
+
+@st.composite
+def tracks(draw) -> list[list[Sample]]:
+    """One to three segments of points 1-10 s apart at 1-6 m/s, with a pause between segments."""
+    segments, t, d = [], 0.0, 0.0
+    for _ in range(draw(st.integers(1, 3))):
+        samples = []
+        for _ in range(draw(st.integers(2, 40))):
+            samples.append(Sample(t, d, draw(st.floats(-50, 3000)), draw(st.none() | st.integers(60, 200))))
+            dt = draw(st.integers(1, 10))
+            t, d = t + dt, d + dt * draw(st.floats(1.0, 6.0))
+        segments.append(samples)
+        t += draw(st.integers(1, 600))
+    return segments
+
+
+@settings(max_examples=60, deadline=None)
+@given(tracks(), st.sampled_from(["gpx", "tcx"]))
+def test_written_tracks_read_back(track, kind):
+    text = gpx_text(track) if kind == "gpx" else tcx_text(track)
+    activity = only(f"a.{kind}", text)
+    moving = sum(seg[-1].t - seg[0].t for seg in track)
+    covered = sum(seg[-1].d - seg[0].d for seg in track)
+    assert activity.duration_s == round(moving)
+    assert activity.elapsed_s == round(track[-1][-1].t - track[0][0].t)
+    assert activity.distance_m == pytest.approx(covered, rel=1e-3, abs=0.2)
+    assert activity.start == START
+    for effort in activity.best_efforts:
+        assert effort.distance_m <= covered + 0.5
+        assert 0 < effort.seconds <= moving + 0.01
