@@ -107,21 +107,21 @@ class TestArchiveLimits:
         assert "more than 10 files" in refused("many.zip", data, limits=Limits(max_entries=10)).message
 
     def test_zip64_end_record_count(self):
-        from bot.importing.archives import _declared_entries
+        from bot.importing.zipsafe import declared_entries
 
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", allowZip64=True) as zf:
             for n in range(3):
                 zf.writestr(f"{n}.txt", b"x")
         plain = out.getvalue()
-        assert _declared_entries(plain) == 3
+        assert declared_entries(plain) == 3
         # The same end records, as a zip64 writer sets them: 0xFFFF, then the real count in the zip64 record.
         eocd = plain.rfind(b"PK\x05\x06")
         zip64 = struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, 70_000, 70_000, 0, 0)
         locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, eocd, 1)
         end = bytearray(plain[eocd:])
         end[8:12] = b"\xff\xff\xff\xff"
-        assert _declared_entries(plain[:eocd] + zip64 + locator + bytes(end)) == 70_000
+        assert declared_entries(plain[:eocd] + zip64 + locator + bytes(end)) == 70_000
 
     def test_uncompressed_total(self):
         data = zip_bytes([(f"{n}.gpx", GPX) for n in range(3)])
