@@ -49,7 +49,7 @@ def plan_strava(
     for number, row in enumerate(rows[1:], start=2):
         sport = normalise_sport(columns.get(row, columns.type))
         if sport is None:
-            contents.unreadable.append(Unreadable(f"{STRAVA_CSV} line {number}", "the row has no activity type."))
+            contents.unreadable.append(Unreadable(f"{STRAVA_CSV} row {number}", "the row has no activity type."))
             continue
         if sport not in RUNNING_SPORTS:
             contents.not_runs += 1
@@ -57,7 +57,7 @@ def plan_strava(
         name = columns.get(row, columns.name)
         file = columns.get(row, columns.filename)
         if not file:
-            manual = columns.manual_run(row, sport, name, f"{STRAVA_CSV} line {number}")
+            manual = columns.manual_run(row, sport, name, f"{STRAVA_CSV} row {number}")
             if isinstance(manual, Activity):
                 contents.activities.append(manual)
             else:
