@@ -18,6 +18,9 @@ from bot.importing.models import Activity
 EARTH_RADIUS_M = 6_371_008.8
 # Faster than any runner over a second: a GPS jump, not a stride (Bolt's top speed is about 12.4 m/s).
 MAX_SPEED_M_S = 12.5
+# Beyond any multi-day ultra: such totals come from a damaged or forged file.
+MAX_DISTANCE_M = 1_000_000.0
+MAX_DURATION_S = 10 * 24 * 3600.0
 # Altitude changes smaller than this are GPS or barometer noise, not climbing.
 ELEVATION_DEADBAND_M = 3.0
 
@@ -191,6 +194,8 @@ def finish(raw: RawActivity, source: str) -> Activity:
     timer = raw.timer_s if raw.timer_s else (track_time if track_time else elapsed)
     if not distance or distance <= 0 or not timer or timer <= 0:
         raise ImportRefused(source, "the activity has no distance or no duration to import.")
+    if not (math.isfinite(distance) and math.isfinite(timer)) or distance > MAX_DISTANCE_M or timer > MAX_DURATION_S:
+        raise ImportRefused(source, "the activity's distance or duration is impossible; the file looks damaged.")
     ascent = raw.ascent_m if raw.ascent_m is not None else elevation_gain(raw.eles)
     avg_hr = raw.avg_hr if raw.avg_hr else _mean(raw.hrs)
     return Activity(
@@ -202,7 +207,7 @@ def finish(raw: RawActivity, source: str) -> Activity:
         sport=raw.sport or "run",
         name=raw.name.strip()[:100] if raw.name and raw.name.strip() else None,
         elevation_gain_m=round(ascent, 1) if ascent is not None else None,
-        avg_heart_rate=round(avg_hr) if avg_hr else None,
+        avg_heart_rate=round(avg_hr) if avg_hr and 20 <= avg_hr <= 250 else None,
         avg_cadence_spm=steps_per_minute(raw.avg_cadence if raw.avg_cadence else _mean(raw.cads)),
         best_efforts=efforts,
         file_format=raw.file_format,

@@ -193,3 +193,11 @@ def test_written_tracks_read_back(track, kind):
     for effort in activity.best_efforts:
         assert effort.distance_m <= covered + 0.5
         assert 0 < effort.seconds <= moving + 0.01
+
+
+def test_impossible_totals_are_refused():
+    honest = tcx_text([steady(60, 3.0)])
+    forged = honest.replace("<TotalTimeSeconds>60.0</TotalTimeSeconds>", "<TotalTimeSeconds>1e12</TotalTimeSeconds>")
+    assert forged != honest
+    with pytest.raises(ImportRefused, match="impossible"):
+        read_upload("forged.tcx", forged.encode())
