@@ -166,7 +166,7 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def measure(path: Path, data: bytes, workers: int) -> None:
+async def measure(path: Path, data: bytes, workers: int, niceness: int) -> None:
     limits = Limits(max_upload_bytes=len(data) + 1)
     loop = asyncio.get_running_loop()
     lags: list[float] = []
@@ -204,7 +204,7 @@ async def measure(path: Path, data: bytes, workers: int) -> None:
     spikes.clear()
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    with import_pool(workers) as pool:
+    with import_pool(workers, niceness) as pool:
         contents = await asyncio.to_thread(
             read_upload,
             path.name,
@@ -227,7 +227,8 @@ async def measure(path: Path, data: bytes, workers: int) -> None:
     print(f"preview: {len(preview.runs)} runs, {preview.first_date} → {preview.last_date}, ", end="")
     print(f"{preview.total_distance_m / 1000:,.0f} km, {len(preview.duplicates)} duplicates, {efforts} best efforts")
     print(f"progress callbacks: {len(progress)} (last {progress[-1] if progress else None})")
-    print(f"wall time: {elapsed:.1f} s ({elapsed / max(1, runs) * 1000:.1f} ms a run), {workers} workers; target 60 s")
+    print(f"wall time: {elapsed:.1f} s ({elapsed / max(1, runs) * 1000:.1f} ms a run), {workers} workers", end="")
+    print(f" at nice {niceness}; target 60 s")
     p99 = lags[int(len(lags) * 0.99)]
     workers_cpu = sum(cpu.values())
     print(f"CPU: workers {workers_cpu:.1f} s ({workers_cpu / max(1, runs) * 1000:.1f} ms a run), bot process", end="")
@@ -243,6 +244,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--nice", type=int, default=10, help="the workers' niceness (import_pool's default: 10)")
     args = parser.parse_args()
     path = Path(tempfile.gettempdir()) / f"stride-import-bench-{args.activities}.zip"
     if not path.exists():
@@ -254,7 +256,7 @@ def main() -> None:
         child.join()
         partial.rename(path)
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
-    asyncio.run(measure(path, path.read_bytes(), args.workers))
+    asyncio.run(measure(path, path.read_bytes(), args.workers, args.nice))
 
 
 if __name__ == "__main__":

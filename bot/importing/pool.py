@@ -16,16 +16,22 @@ log = logging.getLogger(__name__)
 WORKER_NICENESS = 10
 
 
-def _lower_priority() -> None:
+def _lower_priority(niceness: int) -> None:
     try:
-        os.nice(WORKER_NICENESS)
+        os.nice(niceness)
     except OSError:  # not permitted, or no such thing on this platform: run at normal priority
         log.debug("could not lower the import worker's priority", exc_info=True)
 
 
-def import_pool(max_workers: int | None = None) -> ProcessPoolExecutor:
-    """A pool for `read_upload(executor=...)`; one worker a core by default. Shut it down on exit."""
+def import_pool(max_workers: int | None = None, niceness: int = WORKER_NICENESS) -> ProcessPoolExecutor:
+    """A pool for `read_upload(executor=...)`; one worker a core by default. Shut it down on exit.
+
+    `niceness` 0 keeps the workers at the bot's priority: faster imports on a machine shared with other
+    busy processes, at the cost of the bot's loop competing with its own workers.
+    """
     context = multiprocessing.get_context("forkserver")
     # Workers fork from a server that has the parsers imported already.
     context.set_forkserver_preload(["bot.importing.files"])
-    return ProcessPoolExecutor(max_workers or os.cpu_count() or 1, mp_context=context, initializer=_lower_priority)
+    return ProcessPoolExecutor(
+        max_workers or os.cpu_count() or 1, mp_context=context, initializer=_lower_priority, initargs=(niceness,)
+    )

@@ -180,3 +180,12 @@ def test_strava_export_with_only_rides_is_refused(fit_ride):
 def test_strava_csv_without_an_activity_type_column_is_refused():
     with pytest.raises(ImportRefused, match="Activity Type"):
         read_upload("e.zip", zip_bytes([("activities.csv", "Activity ID,Filename\n1,a.gpx\n")]))
+
+
+def test_pool_workers_run_at_a_lower_priority_than_the_bot():
+    import os
+
+    with import_pool(1) as pool:
+        assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + 10)
+    with import_pool(1, niceness=0) as pool:
+        assert pool.submit(os.nice, 0).result() == os.nice(0)
