@@ -48,7 +48,7 @@ def read_upload(
         return _read_archive(filename, data, limits, on_progress, executor)
     activity = read_activity(filename, data, limits)
     if not activity.is_run:
-        raise ImportRefused(filename, f"this is a {activity.sport} activity, not a run: only runs are imported.")
+        raise ImportRefused(filename, f"the file records {activity.sport}, not a run: only runs are imported.")
     return ArchiveContents([activity], kind="file")
 
 

@@ -139,8 +139,8 @@ def test_strava_tcx_with_leading_spaces():
 @pytest.mark.parametrize(
     ("filename", "data", "problem"),
     [
-        ("ride.gpx", gpx_text([steady(60, 8.0)], kind="cycling"), "cycling activity, not a run"),
-        ("ride.tcx", tcx_text([steady(60, 8.0)], sport="Biking"), "cycling activity, not a run"),
+        ("ride.gpx", gpx_text([steady(60, 8.0)], kind="cycling"), "records cycling, not a run"),
+        ("ride.tcx", tcx_text([steady(60, 8.0)], sport="Biking"), "records cycling, not a run"),
     ],
 )
 def test_a_single_file_that_is_not_a_run_is_refused(filename, data, problem):
