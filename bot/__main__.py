@@ -1,18 +1,26 @@
-"""Command line: `python -m bot [run|sync|check|backup]` (also installed as `stride`)."""
+"""Command line: `python -m bot [run|sync|check|backup]` (also installed as `stride`).
+
+Exit codes (documented in the README): 0 done, 1 `check` found problems, 2 configuration (token, .env),
+3 cannot start or finish (database, folder, Discord unreachable); a second stop signal exits at once
+with 128 + the signal's number.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
+from bot.errors import CannotStart
 
 log = logging.getLogger("bot")
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG, EXIT_CANNOT_START = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="start the bot (the default)")
     sync = sub.add_parser("sync", help="log in, sync slash commands globally (or to one server), exit")
     sync.add_argument("--guild", type=int, help="server id to sync to instead of globally")
-    sub.add_parser("check", help="check the configuration and the database; exit 1 listing problems")
+    check = sub.add_parser("check", help="check the configuration and the database; exit 1 listing problems")
+    check.add_argument("--online", action="store_true", help="also log in to Discord over HTTP to test the token")
     backup = sub.add_parser("backup", help="copy the database to PATH while the bot may be running")
     backup.add_argument("path", type=Path)
     return parser
@@ -36,20 +45,45 @@ def _setup_logging(level: str) -> None:
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
+def _say(message: str) -> None:
+    """One line for the operator on stderr (the CLI's own voice, not a log record)."""
+    print(message, file=sys.stderr)  # noqa: T201
+
+
 def _make_bot(config: Config, background: bool = True):
     # Imported here so `check` and `backup` work without touching discord.py's network layer.
-    from bot.client import StrideBot, point_at
+    from bot.client import make_bot, point_at
 
     if config.api_base:
         point_at(config.api_base)
-    return StrideBot(config, background=background)
+    return make_bot(config, background=background)
+
+
+def _stop_on_signals(bot) -> None:
+    """SIGTERM/SIGINT: a graceful stop; the second one exits at once."""
+    loop = asyncio.get_running_loop()
+    stopping: list[asyncio.Task[None]] = []
+
+    def on_signal(signum: int) -> None:
+        name = signal.Signals(signum).name
+        if stopping:
+            log.warning("%s again: exiting at once", name)
+            logging.shutdown()
+            os._exit(128 + signum)
+        log.info("%s received: finishing what is in progress, then stopping", name)
+        stopping.append(loop.create_task(bot.shutdown(), name="stride-shutdown"))
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, on_signal, signum)
 
 
 async def _run(config: Config) -> int:
     token = config.require_token()
     bot = _make_bot(config)
+    _stop_on_signals(bot)
     async with bot:
         await bot.start(token)
+    log.info("stopped")
     return EXIT_OK
 
 
@@ -68,34 +102,71 @@ async def _sync(config: Config, guild_id: int | None) -> int:
     return EXIT_OK
 
 
-async def _check(config: Config) -> int:
+async def _token_problem(config: Config) -> str | None:
+    """Log in over HTTP only (no gateway): None when Discord accepts the token."""
+    import aiohttp
+    import discord
+    import discord.http
+
+    from bot.client import point_at
+
+    if config.api_base:
+        point_at(config.api_base)
+    http = discord.http.HTTPClient(asyncio.get_running_loop())
+    try:
+        await http.static_login(config.require_token())
+    except discord.LoginFailure:
+        return "Discord refused the token: reset it in the Developer Portal and update DISCORD_TOKEN."
+    except (aiohttp.ClientError, OSError, TimeoutError, discord.HTTPException) as exc:
+        return f"Cannot reach Discord to test the token ({_describe(exc)}). Check the network and DNS."
+    finally:
+        await http.close()
+    return None
+
+
+async def _check(config: Config, online: bool) -> int:
     from bot.db.connection import Database
 
     problems = config.problems()
-    if not problems:
+    facts: list[str] = []
+    if config.database_path.resolve().parent.is_dir():
         try:
             db = await Database.open(config.database_path)
             try:
-                await db.migrate()
+                version = await db.migrate()
                 problems += await db.integrity_problems()
+                facts.append(f"database {config.database_path} at schema version {version}")
             finally:
                 await db.close()
-        except Exception as exc:  # any failure to open is a health problem to report, not a crash
-            problems.append(f"database {config.database_path}: {exc}")
+        except CannotStart as exc:
+            problems.append(str(exc))
+    token_ok = not any("DISCORD_TOKEN" in p for p in problems)
+    if online and token_ok:
+        problem = await _token_problem(config)
+        if problem:
+            problems.append(problem)
+        else:
+            facts.append("Discord accepts the token")
+    elif token_ok:
+        facts.append("the token was only checked for shape (add --online to try it against Discord)")
     if problems:
-        print("Stride check found problems:", *(f"- {p}" for p in problems), sep="\n", file=sys.stderr)  # noqa: T201
+        _say("\n".join(["Stride check found problems:", *(f"- {p}" for p in problems)]))
         return EXIT_PROBLEMS
-    print(f"Stride check: configuration and database {config.database_path} are healthy.")  # noqa: T201
+    print(f"Stride check: healthy; {'; '.join(facts)}.")  # noqa: T201
     return EXIT_OK
+
+
+def _backup_paths(config: Config, target: Path) -> None:
+    if not config.database_path.exists():
+        raise CannotStart(f"No database at {config.database_path} to back up: check DATABASE_PATH.")
+    if not target.resolve().parent.is_dir():
+        raise CannotStart(f"The backup folder {target.resolve().parent} does not exist: create it first.")
 
 
 async def _backup(config: Config, target: Path) -> int:
     from bot.db.connection import Database
 
-    if not config.database_path.exists():
-        print(f"No database at {config.database_path} to back up.", file=sys.stderr)  # noqa: T201
-        return EXIT_PROBLEMS
-    db = await Database.open(config.database_path)
+    db = await Database.open(config.database_path, writable=False)
     try:
         await db.backup(target)
     finally:
@@ -104,12 +175,39 @@ async def _backup(config: Config, target: Path) -> int:
     return EXIT_OK
 
 
+def _describe(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def _failure(exc: Exception) -> int | None:
+    """The exit code and one line for a failure an operator can fix; None for a bug (traceback)."""
+    import aiohttp
+    import discord
+
+    if isinstance(exc, ConfigError):
+        _say(str(exc))
+        return EXIT_CONFIG
+    if isinstance(exc, discord.LoginFailure):
+        _say(f"Discord refused the token ({exc}). Check DISCORD_TOKEN in your .env.")
+        return EXIT_CONFIG
+    if isinstance(exc, CannotStart):
+        _say(f"Stride cannot start: {exc}")
+        return EXIT_CANNOT_START
+    if isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.DiscordServerError):
+        _say(
+            f"Stride cannot start: Discord is unreachable ({_describe(exc)}). Check the network, DNS and "
+            "firewall, then start again (systemd's Restart=on-failure retries by itself)."
+        )
+        return EXIT_CANNOT_START
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = load_config()
     except ConfigError as exc:
-        print(exc, file=sys.stderr)  # noqa: T201
+        _say(str(exc))
         return EXIT_CONFIG
     _setup_logging(config.log_level)
     command = args.command or "run"
@@ -119,20 +217,17 @@ def main(argv: list[str] | None = None) -> int:
         if command == "sync":
             return asyncio.run(_sync(config, args.guild))
         if command == "check":
-            return asyncio.run(_check(config))
+            return asyncio.run(_check(config, args.online))
+        _backup_paths(config, args.path)
         return asyncio.run(_backup(config, args.path))
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)  # noqa: T201
-        return EXIT_CONFIG
     except KeyboardInterrupt:
         return EXIT_OK
     except Exception as exc:
-        import discord
-
-        if isinstance(exc, discord.LoginFailure):
-            print(f"Discord refused the token ({exc}). Check DISCORD_TOKEN in your .env.", file=sys.stderr)  # noqa: T201
-            return EXIT_CONFIG
-        raise
+        code = _failure(exc)
+        if code is None:
+            raise
+        log.debug("details of the failure above", exc_info=exc)
+        return code
 
 
 if __name__ == "__main__":

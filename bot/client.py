@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -14,12 +15,14 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot import sharding
 from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.connection import Database
 from bot.db.members import load_notices, pop_notice
 from bot.db.sqlite_storage import storage_for
-from bot.errors import UserError
+from bot.errors import CannotStart, UserError
+from bot.metrics import Metrics
 from bot.wording import APOLOGY
 
 log = logging.getLogger(__name__)
@@ -34,9 +37,24 @@ EXTENSIONS = (
     "cogs.tips",
     "cogs.leaderboard",
     "cogs.reminders",
+    "cogs.pace",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
+
+
+class _NoVoiceWarning(logging.Filter):
+    """Stride has no voice features, so discord.py's start-up warning about PyNaCl is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and str(record.msg).startswith("PyNaCl is not installed"))
+
+
+logging.getLogger("discord.client").addFilter(_NoVoiceWarning())
+
+RESTARTING = "Stride is restarting; try again in a moment."
+# discord.py runs each interaction in a task with one of these names: the ones to wait for on a stop.
+_INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch", "discord-ui-modal-dispatch")
 
 
 def point_at(api_base: str) -> None:
@@ -70,9 +88,25 @@ def _command_name(interaction: discord.Interaction) -> str:
     return command.qualified_name if command else str(interaction.data.get("name", "?"))
 
 
+async def refuse_while_stopping(interaction: discord.Interaction) -> bool:
+    """True (and the member told to retry) when the bot is stopping and takes no new work."""
+    if not getattr(interaction.client, "draining", False):
+        return False
+    if interaction.type is not discord.InteractionType.autocomplete:
+        await send_ephemeral(interaction, RESTARTING)
+    return True
+
+
+def _interactions_in_progress() -> set[asyncio.Task]:
+    current = asyncio.current_task()
+    return {t for t in asyncio.all_tasks() if t is not current and t.get_name().startswith(_INTERACTION_TASKS)}
+
+
 class StrideTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         interaction.extras["started"] = time.perf_counter()
+        if await refuse_while_stopping(interaction):
+            return False
         if interaction.guild_id is None:
             # An autocomplete interaction can only be answered with choices, never with a message.
             if interaction.type is not discord.InteractionType.autocomplete:
@@ -101,6 +135,9 @@ class StrideTree(app_commands.CommandTree):
 def log_command(interaction: discord.Interaction, outcome: str) -> None:
     started = interaction.extras.get("started")
     ms = (time.perf_counter() - started) * 1000 if started else -1.0
+    metrics = getattr(interaction.client, "metrics", None)
+    if metrics is not None:
+        metrics.observe_command(_command_name(interaction), outcome, ms / 1000)
     log.info(
         "command user=%s guild=%s command=%s ms=%.1f outcome=%s",
         interaction.user.id,
@@ -127,7 +164,12 @@ class StrideBot(commands.Bot):
         # False for one-shot CLI commands (sync) that load the tree but must not deliver reminders
         # (the reminders extension reads it when it loads).
         self.background = background
+        self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self._db: Database | None = None
+        self.metrics: Metrics | None = None
+        if config.metrics_port is not None:
+            self.metrics = Metrics(config.database_path)
+            self.metrics.watch_gateway(lambda: self.latency)
 
     @property
     def db(self) -> Database:
@@ -153,14 +195,38 @@ class StrideBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
+        if self.background:
+            if self.metrics is not None and self.config.metrics_port is not None:
+                try:
+                    self.metrics.serve(self.config.metrics_port, self.config.metrics_host)
+                except OSError as exc:
+                    raise CannotStart(
+                        f"Cannot serve metrics on {self.config.metrics_host}:{self.config.metrics_port} ({exc}). "
+                        "Pick a free METRICS_PORT, or leave it empty."
+                    ) from exc
 
     async def _adopt_gateway_url(self) -> None:
-        # A plain (unsharded) client never asks for the gateway URL; a redirected one must.
+        # A plain client never asks for the gateway URL, nor does an AutoShardedBot given a shard_count
+        # (it dials DEFAULT_GATEWAY too); a redirected one must.
         _, url, _ = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
 
+    @property
+    def runs_dispatcher(self) -> bool:
+        """Whether this process delivers reminders (with shards: only the owner of shard 0, see bot/sharding.py)."""
+        return sharding.runs_dispatcher(self.config)
+
     async def on_ready(self) -> None:
-        log.info("logged in as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+        log.info(
+            "logged in as %s (%s) in %d servers, %s",
+            self.user,
+            getattr(self.user, "id", "?"),
+            len(self.guilds),
+            sharding.describe(self.config),
+        )
+
+    async def on_resumed(self) -> None:
+        log.info("gateway session resumed (%s)", sharding.describe(self.config))
 
     async def on_app_command_completion(
         self, interaction: discord.Interaction, command: app_commands.Command | app_commands.ContextMenu
@@ -171,8 +237,50 @@ class StrideBot(commands.Bot):
         if notice:
             await interaction.followup.send(notice, ephemeral=True)
 
+    async def shutdown(self, grace: float = 10.0) -> None:
+        """A graceful stop: refuse new interactions, let running ones finish (up to `grace` s), then close."""
+        if self.draining:
+            return
+        self.draining = True
+        deadline = asyncio.get_running_loop().time() + grace
+        while pending := _interactions_in_progress():
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                log.warning("stopping with %d interactions still running after %.0f s", len(pending), grace)
+                break
+            log.info("waiting for %d interactions in progress", len(pending))
+            await asyncio.wait(pending, timeout=left)
+        await self.close()
+
     async def close(self) -> None:
+        self.draining = True
         await super().close()  # unloads the extensions first: the reminders cog stops its dispatcher
+        if self.metrics is not None:
+            self.metrics.stop()
         if self._db is not None:
             await self._db.close()
             self._db = None
+
+
+class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
+    """StrideBot on discord.py's AutoShardedBot, owning the shards SHARD_COUNT/SHARD_IDS name (bot/sharding.py)."""
+
+    def __init__(self, config: Config, **kwargs: Any) -> None:
+        shard_ids = list(config.shard_ids) if config.shard_ids is not None else None
+        super().__init__(config, shard_count=config.shard_count, shard_ids=shard_ids, **kwargs)
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
+        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)
+
+    async def on_resumed(self) -> None:
+        pass  # each shard's resume is logged above, naming the shard
+
+
+def make_bot(config: Config, *, background: bool = True) -> StrideBot:
+    """The bot for this configuration: sharded when SHARD_COUNT is set, else a plain one as before."""
+    bot_class = ShardedStrideBot if config.shard_count is not None else StrideBot
+    return bot_class(config, background=background)

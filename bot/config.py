@@ -36,6 +36,12 @@ class Config:
     log_level: str
     # Only tests set this: points discord.py at a fake Discord on 127.0.0.1.
     api_base: str | None
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    # Sharding (see bot/sharding.py): None means one unsharded gateway connection, as before.
+    shard_count: int | None = None
+    # The shards this process owns; None with a shard_count means all of them.
+    shard_ids: tuple[int, ...] | None = None
 
     def require_token(self) -> str:
         if not self.token:
@@ -57,6 +63,36 @@ class Config:
         return found
 
 
+def parse_shards(count_raw: str, ids_raw: str) -> tuple[int | None, tuple[int, ...] | None]:
+    """SHARD_COUNT and SHARD_IDS as (shard_count, shard_ids); ConfigError says what to fix."""
+    count_raw, ids_raw = count_raw.strip(), ids_raw.strip()
+    if not count_raw:
+        if ids_raw:
+            raise ConfigError(
+                f"SHARD_IDS={ids_raw} needs SHARD_COUNT, the total number of shards across all processes."
+            )
+        return None, None
+    if not (count_raw.isdigit() and int(count_raw) >= 1):
+        raise ConfigError(f"SHARD_COUNT must be a whole number of shards (1 or more), got {count_raw!r}.")
+    count = int(count_raw)
+    if not ids_raw:
+        return count, None
+    parts = [part.strip() for part in ids_raw.split(",")]
+    if not all(part.isdigit() for part in parts):
+        raise ConfigError(f"SHARD_IDS must be shard numbers separated by commas (e.g. 0,1), got {ids_raw!r}.")
+    ids = tuple(int(part) for part in parts)
+    outside = [i for i in ids if i >= count]
+    if outside:
+        raise ConfigError(
+            f"SHARD_IDS has shard {', '.join(map(str, outside))}, but with SHARD_COUNT={count} the shards are "
+            f"numbered 0 to {count - 1}."
+        )
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ConfigError(f"SHARD_IDS lists shard {', '.join(map(str, repeated))} more than once.")
+    return count, ids
+
+
 def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     if env_file is not None:
         load_dotenv(env_file, override=False)
@@ -66,10 +102,18 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
+    metrics_raw = os.environ.get("METRICS_PORT", "").strip()
+    if metrics_raw and not (metrics_raw.isdigit() and 0 < int(metrics_raw) < 65536):
+        raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {metrics_raw!r}.")
+    shard_count, shard_ids = parse_shards(os.environ.get("SHARD_COUNT", ""), os.environ.get("SHARD_IDS", ""))
     return Config(
         token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
         database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
         dev_guild_id=int(dev_guild_raw) if dev_guild_raw else None,
         log_level=level,
         api_base=os.environ.get("DISCORD_API_BASE", "").strip() or None,
+        metrics_port=int(metrics_raw) if metrics_raw else None,
+        metrics_host=os.environ.get("METRICS_HOST", "").strip() or "127.0.0.1",
+        shard_count=shard_count,
+        shard_ids=shard_ids,
     )

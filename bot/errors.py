@@ -1,4 +1,4 @@
-"""Errors whose message is written for the member who caused them."""
+"""Errors whose message is written for a person: the member who caused them, or the operator."""
 
 
 class UserError(Exception):
@@ -20,3 +20,7 @@ def echo(text: str, limit: int = 40) -> str:
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1] + "…"
     return cleaned
+
+
+class CannotStart(Exception):
+    """Stride cannot run as configured (database, folder, Discord): one line naming the cause and the fix."""

@@ -6,7 +6,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice.redflags import PROFESSIONAL_LINE
 from bot.advice.search import QUESTION_MAX, advise
 from bot.client import StrideBot
 from bot.db import tips as tips_db
@@ -14,7 +13,7 @@ from bot.db.tips import Tip
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
 from cogs.ui.kit import DISCLAIMER
-from cogs.ui.tips import tip_embed
+from cogs.ui.tips import advice_reply_text, tip_embed
 
 
 class VoteView(discord.ui.View):
@@ -68,17 +67,14 @@ class AdviceCog(commands.Cog):
             )
             return
         answer = await advise(self.bot.db, kit.guild_id(interaction), topic, question)
+        content = advice_reply_text(answer.banner, answer.suggestions if not answer.tips else None)
         if not answer.tips:
-            suggestions = ", ".join(f"`{t}`" for t in answer.suggestions) or "`/advice topic:`"
-            content = f"No tip matched that yet. Try one of these topics: {suggestions}."
-            if answer.red_flags:
-                content = f"{PROFESSIONAL_LINE}\n{content}"
             await interaction.response.send_message(content, ephemeral=not public)
             return
         embeds = [tip_embed(tip) for tip in answer.tips]
         embeds[-1].set_footer(text=DISCLAIMER)
         await interaction.response.send_message(
-            content=PROFESSIONAL_LINE if answer.red_flags else None,
+            content=content,
             embeds=embeds,
             view=VoteView(self.bot, answer.tips),
             ephemeral=not public,

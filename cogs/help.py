@@ -13,7 +13,8 @@ SECTIONS = (
     (
         "🏃 Log your runs",
         "`/run log` distance, time and optional date, type, effort, pain, shoe, notes\n"
-        "`/run history` · `/run edit` · `/run delete` · `/run stats` · `/run records`",
+        "`/run history` · `/run edit` · `/run delete` · `/run stats` · `/run records`\n"
+        "`/pace` pace, time or distance from the other two, and race-time estimates",
     ),
     ("👤 You", "`/profile set` units, time zone, goal race, weekly goal · `/profile show`\n"
      "`/shoes add` · `/shoes list` · `/shoes retire` · `/me export` · `/me forget`"),

@@ -13,6 +13,7 @@ from bot.client import StrideBot
 from bot.running.export import export_files
 from bot.running.profile import export_data, forget_data
 from cogs.ui import kit
+from cogs.ui.embeds import plural
 from cogs.ui.views import ConfirmView
 
 
@@ -28,7 +29,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
         files = await asyncio.to_thread(export_files, data)
         runs = len(data.get("runs", []))
         await interaction.followup.send(
-            f"Here is everything Stride stores about you in this server ({runs} runs).",
+            f"Here is everything Stride stores about you in this server ({plural(runs, 'run')}).",
             files=[discord.File(io.BytesIO(body), filename=name) for name, body in files.items()],
             ephemeral=True,
         )

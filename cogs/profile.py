@@ -8,10 +8,11 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.running.profile import ProfileSummary, profile_summary, set_profile
+from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
-from cogs.ui.embeds import progress_bar
+from cogs.ui.embeds import plural, progress_bar
 from cogs.ui.kit import BRAND
 
 
@@ -24,7 +25,7 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     if p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
-            countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {summary.days_to_goal} days"
+            countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {plural(summary.days_to_goal, 'day')}"
         when = p.goal_date.isoformat() if p.goal_date else "date not set"
         embed.add_field(name="Goal race", value=f"{p.goal_race or 'Goal'} ({when}){countdown}", inline=False)
     this_week = format_distance(summary.week_distance_m, p.units)
@@ -42,8 +43,9 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
             value=f"{this_week} (set a goal with `/profile set weekly_goal: 40k`)",
             inline=False,
         )
-    embed.add_field(name="Weekly streak", value=f"{summary.weekly_streak} week(s) in a row with a run")
-    embed.add_field(name="Reminder streak", value=f"{summary.reminder_streak} day(s) in a row with a reminder done")
+    embed.add_field(name="Weekly streak", value=f"{plural(summary.weekly_streak, 'week')} in a row with a run")
+    done = plural(summary.reminder_streak, "day")
+    embed.add_field(name="Reminder streak", value=f"{done} in a row with a reminder done")
     return embed
 
 
@@ -55,7 +57,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
     @app_commands.command(name="set", description="Change your settings; leave out what stays the same")
     @app_commands.describe(
         units="km or mi",
-        timezone="your IANA time zone, e.g. Europe/Berlin",
+        timezone="your time zone: a city zone like Europe/Berlin (pick from the list)",
         goal_race="the race you're training for (or 'none')",
         goal_date="race day as YYYY-MM-DD (or 'none')",
         weekly_goal="weekly distance goal, e.g. 40k or 25mi (or 'none')",
@@ -93,7 +95,11 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
             leaderboard=None if leaderboard is None else leaderboard == "on",
         )
         summary = await profile_summary(self.bot.db, guild_id, user_id, discord.utils.utcnow())
-        await interaction.response.send_message("Saved.", embed=profile_embed(summary), ephemeral=True)
+        saved = "Saved."
+        zone_note = resolve_timezone(timezone).note if timezone is not None else None
+        if zone_note:
+            saved += f" Time zone {zone_note}."
+        await interaction.response.send_message(saved, embed=profile_embed(summary), ephemeral=True)
 
     @app_commands.command(name="show", description="Your settings, goal countdown and this week's progress")
     @app_commands.describe(public="show it to the channel (default: only you)")

@@ -15,26 +15,13 @@ from bot.running.chart import render_weekly_chart
 from bot.running.service import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
-from cogs.ui.embeds import history_embed, run_embed, run_line
-from cogs.ui.kit import WARN
+from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line
+from cogs.ui.run_log import log_reply_embed, private_health_embed, reading_notes
 from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
 PER_PAGE = 10
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
-
-
-def log_reply_embed(result: service.LogResult) -> discord.Embed:
-    units = result.profile.units
-    embed = run_embed("Run logged", result.run, units, result.shoe)
-    for label in result.new_records:
-        embed.add_field(name="🏅 New record", value=label, inline=False)
-    for insight in result.insights:
-        hint = f"\n→ `/advice topic: {insight.advice_topic}`" if insight.advice_topic else ""
-        embed.add_field(name=insight.title, value=insight.text + hint, inline=False)
-    if result.insights:
-        embed.colour = WARN
-    return embed
 
 
 @app_commands.guild_only()
@@ -45,8 +32,8 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.command(name="log", description="Log a run: distance and time, plus optional details")
     @app_commands.describe(
         distance="10k, 6.2mi, 5000m, half, marathon (a bare number uses your units)",
-        time="52:30, 1:45:30, 45m, 1h05m",
-        date="today, yesterday, sat, or 2026-11-21",
+        time="52:30, 52.30, 1:45:30, 45m, 1h05m",
+        date="today, yesterday, sat, last friday, 2 days ago, Nov 22 or 2026-11-21",
         type="what kind of run",
         effort="how hard it felt, 1-10",
         pain="anything that hurt, e.g. 'lower back spasms at mile 17'",
@@ -73,7 +60,10 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         result = await service.log_run(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
         )
-        await interaction.response.send_message(embed=log_reply_embed(result), ephemeral=not public)
+        await interaction.response.send_message(embed=log_reply_embed(result, public), ephemeral=not public)
+        private = private_health_embed(result) if public else None
+        if private is not None:
+            await interaction.followup.send(embed=private, ephemeral=True)
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
@@ -86,7 +76,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         embed, pages = await render(page)
         view = PagerView(user_id, render, min(page, pages), pages)
-        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        await interaction.response.send_message(page_out_of_range(page, pages), embed=embed, view=view, ephemeral=True)
 
     @app_commands.command(name="edit", description="Change one of your runs")
     @app_commands.describe(id="the run's id from /run history")
@@ -106,10 +96,12 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         notes: str | None = None,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
-        run, profile = await service.edit_run(
+        edited = await service.edit_run(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
-        await interaction.response.send_message(embed=run_embed("Run updated", run, profile.units), ephemeral=True)
+        embed = run_embed("Run updated", edited.run, edited.profile.units)
+        embed.description = reading_notes(edited.notes)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import math
-from datetime import datetime
 
 import discord
 from discord import app_commands
@@ -17,9 +16,10 @@ from bot.db import tips as tips_db
 from bot.errors import UserError
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
+from cogs.ui.embeds import plural
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
-from cogs.ui.tips import tip_embed, tip_line
+from cogs.ui.tips import audit_sentence, tip_embed, tip_line
 
 PER_PAGE = 15
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in admin.KINDS]
@@ -120,13 +120,13 @@ class TipsCog(
         tips = await tips_db.by_topic(self.bot.db, guild_id, topic, PER_PAGE, (page - 1) * PER_PAGE)
         embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
         embed.description = "\n".join(tip_line(t) for t in tips) or "No tips here yet. Add one with `/tips add`."
-        embed.set_footer(text=f"Page {page}/{pages} · {total} tips")
+        embed.set_footer(text=f"Page {page}/{pages} · {plural(total, 'tip')}")
         await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(name="topics", description="Topics and how many tips each has")
     async def topics(self, interaction: discord.Interaction) -> None:
         topics = await tips_db.topics(self.bot.db, kit.guild_id(interaction))
-        lines = [f"`{topic}` · {count}" for topic, count in topics]
+        lines = [f"`{topic}` · {plural(count, 'tip')}" for topic, count in topics]
         embed = discord.Embed(title="Topics", description="\n".join(lines) or "No topics.", colour=BRAND)
         await self._reply(interaction, "", embed=embed)
 
@@ -169,12 +169,9 @@ class TipsCog(
     @app_commands.command(name="log", description="Recent changes to this server's tips")
     async def log(self, interaction: discord.Interaction) -> None:
         entries = await tips_db.audit_log(self.bot.db, kit.guild_id(interaction))
-        lines = []
-        for e in entries:
-            when = discord.utils.format_dt(datetime.fromisoformat(e["created_at"]), "R")
-            target = f" #{e['tip_id']}" if e["tip_id"] else ""
-            lines.append(f"{when} <@{e['user_id']}> **{e['action']}**{target} {e['detail'][:80]}")
+        lines = [audit_sentence(e) for e in entries]
         embed = discord.Embed(title="Tip changes", description="\n".join(lines) or "No changes yet.", colour=BRAND)
+        embed.set_footer(text="Newest first · times in your own time zone")
         await self._reply(interaction, "", embed=embed)
 
 

@@ -11,6 +11,7 @@ from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.tips import Tip, TipFields
 from bot.errors import NotFound, UserError
+from bot.text import clean, is_blank
 
 TITLE_MAX, BODY_MAX, SOURCE_MAX = 100, 1500, 300
 TAGS_MAX, TAG_MAX = 12, 30
@@ -28,12 +29,13 @@ def clean_fields(
     topic = (topic or "").strip().lower()
     if not _TOPIC.match(topic):
         raise UserError("The topic should be one short word or slug, e.g. `back` or `long-run`.", "topic")
-    title, body = (title or "").strip(), (body or "").strip()
+    title, body = clean(title or ""), clean(body or "")
+    title, body = ("" if is_blank(title) else title), ("" if is_blank(body) else body)
     if not title or len(title) > TITLE_MAX:
         raise UserError(f"The title must be 1–{TITLE_MAX} characters (it is {len(title)}).", "title")
     if not body or len(body) > BODY_MAX:
         raise UserError(f"The body must be 1–{BODY_MAX} characters (it is {len(body)}).", "body")
-    source = (source or "").strip() or None
+    source = clean(source or "") or None
     if source and len(source) > SOURCE_MAX:
         raise UserError(f"The source must be at most {SOURCE_MAX} characters (it is {len(source)}).", "source")
     raw_tags = tags.split(",") if isinstance(tags, str) else list(tags or [])

@@ -1,22 +1,18 @@
-"""Spot symptoms in free text that should be looked at by a professional.
+"""Triage of free text for warning signs: which categories, how urgent, and the words to say so.
 
-This is a deliberately simple phrase matcher, not a triage tool: it never
-diagnoses, it only decides whether to add :data:`PROFESSIONAL_LINE` to a reply.
-It leans towards flagging (a needless "get it checked" costs little), but a few
-common running idioms are excluded on purpose:
+It never diagnoses and never says that something is fine: it only recognises signs from
+:mod:`bot.advice.lexicon` and picks the banner for the most urgent one. Steps, per message:
 
-* "bloody" as an intensifier ("a bloody hard run") does not match: only the
-  word "blood" does, and not in "blood blister", "blood sugar", "blood
-  pressure", "blood test" or after "gave/donated".
-* bleeding nipples or blisters (chafing) are not flagged as bleeding.
-* "hay fever", "cabin fever", "race fever" and "fever pitch" are not fevers.
-* "can't stand hills" is not "can't stand up"; "collapsed on the sofa" is not
-  matched at all ("collapse" is too common an idiom to be useful).
-* "confused about my plan" is not confusion; "felt confused" is.
-* "broke my PB" is not a fracture; "a popping knee" is not "heard a pop".
+1. normalise (case, apostrophes, punctuation) and fix misspellings of lexicon words (edit distance 1 on
+   words of five letters or more, never turning a common word such as "never" into "fever");
+2. split into sentences, and those into clauses at commas and "but"/"although": signs are read across
+   a comma ("a sudden, bad headache") but a negation covers its own clause only ("no chest pain, but
+   dizzy" keeps the dizziness);
+3. match every sign's patterns; a match is dropped when a negation ("no", "not", "never", "without",
+   "didn't", "avoid", "prevent", …) stands shortly before it in its clause. Signs that are negations
+   themselves ("no feeling in my foot", "can't bear weight") start at the negation, so they count.
 
-Negations are not parsed in general ("no numbness" still matches): the cost
-of a stray warning is lower than that of missing a real one.
+All patterns are compiled once at import; :func:`triage` costs tens of microseconds per message.
 """
 
 from __future__ import annotations
@@ -24,219 +20,187 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-PROFESSIONAL_LINE = (
-    "⚠️ Some of what you describe can be a sign of something that needs a proper check. "
-    "Please see a doctor or physiotherapist before you run again."
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.advice.lexicon import FUZZY_WORDS, GROUPS, NOT_TYPOS, SIGNS, Severity, Sign
+
+__all__ = ["Finding", "Severity", "Triage", "find_red_flags", "is_red_flag", "normalise", "triage"]
+
+ADVICE = {
+    Severity.EMERGENCY: "stop and get urgent medical help now (call your local emergency number, e.g. 999, 112 or 911)",
+    Severity.DOCTOR_TODAY: "please see a doctor today, and don't run until you have",
+    Severity.DOCTOR_OR_PHYSIO: "please see a doctor or physiotherapist before you run again",
+}
+ICON = {Severity.EMERGENCY: "🚨", Severity.DOCTOR_TODAY: "⚠️", Severity.DOCTOR_OR_PHYSIO: "⚠️"}
+
+_APOSTROPHES = re.compile("['\u2019\u2018\u02bc\u2032`\u00b4]")
+_SENTENCE = re.compile(r"[.!?;:()\[\]\n]+")
+_CLAUSE_WORDS = frozenset("but although though however whereas except yet".split())
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+_NEGATORS = frozenset(
+    "no not never without dont didnt doesnt isnt wasnt arent werent havent hasnt hadnt wont nor none neither "
+    "avoid avoiding prevent preventing prevention".split()
 )
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'"})
-_SPACE_RE = re.compile(r"\s+")
-
-# "can't", "cant", "cannot", "can not", "couldn't", "unable to", ... plus an optional softener.
-_NEG = (
-    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to)"
-    r"\s+(?:even\s+|really\s+|properly\s+)?"
-)
-
-
-def _lookbehinds(*phrases: str) -> str:
-    """Fixed-width negative lookbehinds, one per phrase (Python needs fixed widths)."""
-    return "".join(f"(?<!{re.escape(p)})" for p in phrases)
+_NOT_NEGATING_AFTER = frozenset("know sure idea clue think mind care".split())  # "not sure if", "no idea why"
+_NEGATION_RESET = frozenset("and with now then so because after since".split())
+_NEGATION_REACH = 4  # words before a sign that a negation still covers ("no numbness or tingling")
+_GAP = r"(?:\S+ ){0,3}?"
+_KNOWN = FUZZY_WORDS | NOT_TYPOS
+_FUZZY_CHOICES = sorted(FUZZY_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
-class _Rule:
+class Finding:
+    category: str
+    severity: Severity
     label: str
-    pattern: re.Pattern[str]
 
 
-def _rule(label: str, *alternatives: str) -> _Rule:
-    return _Rule(label, re.compile("|".join(f"(?:{a})" for a in alternatives)))
+@dataclass(frozen=True, slots=True)
+class Triage:
+    findings: tuple[Finding, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.category for f in self.findings))
+
+    @property
+    def urgent(self) -> tuple[Finding, ...]:
+        """The findings of the highest severity: the ones the banner names."""
+        return tuple(f for f in self.findings if f.severity == self.severity)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.label for f in self.findings))
+
+    def banner(self) -> str | None:
+        """One line naming what was recognised and who to see, e.g.
+        "🚨 Chest pain and dizziness: stop and get urgent medical help now (…)."""
+        severity = self.severity
+        if severity is None:
+            return None
+        named = list(dict.fromkeys(f.label for f in self.urgent))
+        named += [label for label in self.labels if label not in named]
+        shown = named[:3]
+        what = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        return f"{ICON[severity]} {what[0].upper()}{what[1:]}: {ADVICE[severity]}."
 
 
-_RULES: tuple[_Rule, ...] = (
-    _rule(
-        "saddle numbness",
-        r"\bsaddle\s+(?:area\s+|region\s+)?(?:numbness|numb|anaesthesia|anesthesia)\b",
-        r"\bnumb(?:ness)?\s+(?:in|around|between)\s+(?:my\s+|the\s+)?"
-        r"(?:groin|crotch|genitals|privates|bum|buttocks|bottom|inner\s+thighs|saddle\s+area)\b",
-    ),
-    _rule("numbness", r"\bnumb(?:ness|ed)?\b"),
-    _rule("tingling", r"\btingl(?:e|es|ed|ing|y)\b"),
-    _rule("pins and needles", r"\bpins\s*(?:and|&|n'?)\s*needles\b"),
-    _rule(
-        "chest pain",
-        r"\bchest\s+(?:pains?|tightness|tight|pressure|hurts?|hurting|aches?|aching|discomfort)\b",
-        r"\b(?:pains?|tightness|pressure|ache)\s+(?:in|across)\s+(?:my\s+|the\s+)?chest\b",
-        r"\btight(?:ness)?\s+(?:in\s+)?(?:my\s+|the\s+)?chest\b",
-    ),
-    _rule(
-        "fainting",
-        r"\bfaint(?:ed|ing|s)\b",
-        r"\b(?:felt|feel|feeling|feels|went|go|going|nearly|almost)\s+faint\b",
-        r"\bpass(?:ed|ing|es)?\s+out\b",
-        r"\bblack(?:ed|ing|s)?\s+out\b",
-    ),
-    _rule("dizzy spells", r"\bdizz(?:y|iness)\b", r"\blight[-\s]?headed(?:ness)?\b"),
-    _rule(
-        "can't bear weight",
-        _NEG + r"(?:put\s+(?:any\s+)?weight\s+(?:on|through)|bear\s+(?:any\s+)?weight|weight[-\s]?bear)",
-        r"\bnon[-\s]?weight[-\s]?bearing\b",
-    ),
-    _rule("can't walk", _NEG + r"(?:walk|stand\s+(?:up|on))\b"),
-    _rule(
-        "severe swelling",
-        r"\b(?:severe(?:ly)?|massive(?:ly)?|huge|big|lots\s+of|a\s+lot\s+of|significant(?:ly)?|very|"
-        r"really|badly|extremely|super|so)\s+(?:swelling|swollen)\b",
-        r"\bswell(?:ed|ing)\s+up\b",
-        _lookbehinds("not ", "isn't ", "wasn't ", "no longer ", "never ") + r"\bswollen\b",
-    ),
-    _rule(
-        "blood in urine",
-        r"\bblood\s+in\s+(?:my\s+|the\s+)?(?:urine|pee|wee|stools?|poo|poop)\b",
-        r"\b(?:peeing|pissing|weeing|passing|pooing)\s+blood\b",
-        r"\b(?:bloody|red|pink|cola[-\s]coloured|cola[-\s]colored)\s+(?:urine|pee|wee)\b",
-    ),
-    _rule(
-        "blood",
-        _lookbehinds("gave ", "give ", "giving ", "donated ", "donating ", "donate ")
-        + r"\bblood\b(?!\s+(?:blisters?|sugars?|pressure|tests?|type|orange|donations?|donors?|"
-        r"glucose|work|lactate|levels?|moon)\b)",
-    ),
-    _rule(
-        "bleeding",
-        _lookbehinds(
-            "nipple ",
-            "nipples ",
-            "nipple is ",
-            "nipples are ",
-            "nipple was ",
-            "nipples were ",
-            "nipples started ",
-            "nipple started ",
-            "blister ",
-            "blister is ",
-            "blister was ",
-        )
-        + r"\b(?:bleed(?:s|ing)?|bled)\b(?!\s+(?:nipples?|blisters?)\b)",
-    ),
-    _rule(
-        "shortness of breath",
-        r"\bshort(?:ness)?\s+of\s+breath\b",
-        _NEG + r"(?:breathe|get\s+(?:my\s+)?breath)\b",
-        r"\bstruggl(?:e|es|ed|ing)\s+to\s+breathe\b",
-        r"\bbreathless(?:ness)?\s+(?:at\s+rest|when\s+resting|lying\s+down)\b",
-    ),
-    _rule(
-        "palpitations",
-        r"\bpalpitations?\b",
-        r"\bheart\s+(?:was\s+|is\s+|kept\s+|keeps\s+)?(?:fluttering|flutters|skipping|skipped|skips)\b",
-        r"\b(?:skipped|skipping|missed|missing)\s+(?:a\s+)?(?:heart\s*)?beats?\b",
-    ),
-    _rule(
-        "irregular heartbeat",
-        r"\birregular\s+(?:heart\s*beat|heart\s*rate|pulse|heart\s+rhythm|rhythm)s?\b",
-        r"\barrhythmias?\b",
-        r"\batrial\s+fibrillation\b",
-    ),
-    _rule(
-        "loss of bladder or bowel control",
-        r"\b(?:loss\s+of|lost|losing|lose|no)\s+(?:bladder|bowel)\s+"
-        r"(?:(?:or|and|&)\s+(?:bladder|bowel)\s+)?control\b",
-        _NEG + r"(?:control|hold)\s+(?:my\s+)?(?:bladder|bowels?|pee|wee|urine)\b",
-        _NEG + r"(?:pee|wee|urinate|pass\s+urine)\b",
-        r"\bincontinen(?:ce|t)\b",
-        r"\bdifficulty\s+(?:peeing|weeing|urinating|passing\s+urine)\b",
-    ),
-    _rule(
-        "fever",
-        _lookbehinds("hay ", "cabin ", "race ", "marathon ", "running ", "spring ", "gold ")
-        + r"\bfever(?:ish|s)?\b(?!\s+(?:pitch|dream)s?\b)",
-        r"\bhigh\s+temperature\b",
-    ),
-    _rule(
-        "night pain",
-        r"\bnight\s+pain\b",
-        r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|throbb(?:ing|ed|s))\b(?:\s+[\w']+){0,4}?\s+"
-        r"(?:at\s+night|in\s+the\s+night|during\s+the\s+night|wakes?\s+me|woke\s+me|waking\s+me|"
-        r"keeps?\s+me\s+(?:up|awake)|kept\s+me\s+(?:up|awake))\b",
-        r"\b(?:woken|woke|wakes?|waking)\s+(?:me\s+)?(?:up\s+)?(?:by|with|from|because\s+of)\s+"
-        r"(?:the\s+|my\s+)?(?:pain|ache|throbbing)\b",
-    ),
-    _rule(
-        "sharp pain that worsens",
-        r"\b(?:sharp|stabbing|shooting)(?:\s+[\w']+){0,2}?\s+pains?\b[^.!?\n]{0,60}?"
-        r"\b(?:worse|worsen(?:s|ed|ing)?|increas(?:es|ed|ing)|intensif(?:y|ies|ied|ying))\b",
-    ),
-    _rule(
-        "worsening pain",
-        r"\bworsen(?:ing|s)\s+(?:[\w']+\s+){0,2}?pain\b",
-        r"\bpain\b[^.!?\n]{0,40}?\b(?:getting|gets|got|gotten|keeps\s+getting|growing|grows)\s+"
-        r"(?:worse|more\s+painful)\b",
-        r"\bpain\b[^.!?\n]{0,40}?\bworsen(?:s|ed|ing)\b",
-        r"\b(?:hurts?|hurting|aches?|aching)\b[^.!?\n]{0,30}?\b(?:getting|gets|got)\s+worse\b",
-    ),
-    _rule(
-        "heard a pop",
-        r"\b(?:heard|felt|hear|feel)\s+(?:a\s+|an\s+audible\s+|something\s+|this\s+)?(?:pop|snap)\b",
-        r"\bsomething\s+(?:popped|snapped|went\s+pop)\b",
-        r"\bwent\s+pop\b",
-    ),
-    _rule(
-        "stress fracture",
-        r"\bstress\s+(?:fractures?|reactions?)\b",
-        r"\bbone\s+stress\b",
-        r"\bfractur(?:e|ed|es)\b",
-        r"\bbroken\s+(?:bone|toe|foot|ankle|leg|wrist|arm|rib|hip|metatarsal)s?\b",
-    ),
-    _rule(
-        "bone pain",
-        r"\bbone\s+(?:pain|ache|aches|aching|hurts?|is\s+sore|tenderness)\b",
-        r"\bpain\s+(?:on|in)\s+(?:the\s+|my\s+)?bone\b",
-        r"\b(?:pinpoint|point|spot)\s+tender(?:ness)?\b",
-        r"\btender\s+(?:spot\s+)?on\s+(?:the\s+|my\s+)?(?:bone|shin\s*bone)\b",
-    ),
-    _rule(
-        "confusion",
-        r"\b(?:felt|feel|feeling|feels|became|become|got|get|getting|seemed|seems|seeming|was|were|"
-        r"went|looked|looks|looking)\s+(?:[\w']+\s+)?confused\b"
-        r"(?!\s+(?:about|by|as\s+to|why|what|which|how|whether|over|with|on|if|regarding)\b)",
-        r"\bconfusion\b(?!\s+(?:about|over|with|on|regarding|as\s+to)\b)",
-        r"\bdisorient(?:ed|ated|ation)\b",
-        r"\bslurr(?:ed|ing)\s+(?:speech|words)\b",
-    ),
-)
+@dataclass(frozen=True, slots=True)
+class _CompiledSign:
+    sign: Sign
+    patterns: tuple[re.Pattern[str], ...]
 
-# A specific match makes the general one redundant.
-_SUPERSEDES: dict[str, tuple[str, ...]] = {
-    "blood in urine": ("blood",),
-    "sharp pain that worsens": ("worsening pain",),
-}
 
-RED_FLAG_LABELS: tuple[str, ...] = tuple(rule.label for rule in _RULES)
+def _compile(pattern: str) -> re.Pattern[str]:
+    expanded = pattern.replace("… ", _GAP)
+    for _ in range(3):  # groups may name groups
+        expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: GROUPS[m.group(1)], expanded)
+    return re.compile(rf"(?<![a-z0-9])(?:{expanded})(?![a-z0-9])")
+
+
+_SIGNS: tuple[_CompiledSign, ...] = tuple(_CompiledSign(s, tuple(_compile(p) for p in s.patterns)) for s in SIGNS)
 
 
 def normalise(text: str) -> str:
-    """Fold case, unify apostrophes and collapse whitespace so the patterns stay simple."""
-    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    return _SPACE_RE.sub(" ", folded).strip()
+    """Lower case, apostrophes dropped ("can't" -> "cant"), "&" -> "and", one space between words."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _APOSTROPHES.sub("", folded).replace("&", " and ").replace("-", " ").replace("/", " ")
+    return _SPACES.sub(" ", folded).strip()
 
 
-def find_red_flags(text: str) -> list[str]:
-    """Labels of the red-flag symptoms mentioned in ``text``, in order of first mention."""
-    norm = normalise(text)
-    if not norm:
-        return []
-    hits: list[tuple[int, str]] = []
-    for rule in _RULES:
-        match = rule.pattern.search(norm)
-        if match:
-            hits.append((match.start(), rule.label))
-    labels = [label for _, label in sorted(hits)]
-    dropped = {general for label in labels for general in _SUPERSEDES.get(label, ())}
-    return [label for label in labels if label not in dropped]
+@lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    if len(word) < 5 or word in _KNOWN or not word.isalpha():
+        return word
+    matches = process.extract(word, _FUZZY_CHOICES, scorer=OSA.distance, score_cutoff=1, limit=2)
+    if len(matches) == 1 or (matches and matches[0][1] < matches[1][1]):
+        return matches[0][0]
+    return word  # no lexicon word, or two equally near: leave it
 
 
-def is_red_flag(text: str) -> bool:
-    return bool(find_red_flags(text))
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str  # normalised, spelling-corrected words; commas dropped so "a sudden, bad headache" still reads
+    breaks: tuple[int, ...]  # where its clauses start (after a comma, at "but", ...): negation stops there
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out = []
+    for part in _SENTENCE.split(normalise(text)):
+        words: list[str] = []
+        breaks = [0]
+        length = 0
+        for n, piece in enumerate(part.split(",")):
+            if n and length not in breaks:
+                breaks.append(length)
+            for token in _NON_WORD.sub(" ", piece).split():
+                if token in _CLAUSE_WORDS and length not in breaks:
+                    breaks.append(length)
+                word = _correct(token)
+                words.append(word)
+                length += len(word) + 1
+        if words:
+            out.append(_Sentence(" ".join(words), tuple(breaks)))
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut into clauses of normalised, spelling-corrected words (negation stays inside one)."""
+    out = []
+    for sentence in _sentences(text):
+        ends = [*sentence.breaks[1:], len(sentence.text) + 1]
+        out += [sentence.text[a:b].strip() for a, b in zip(sentence.breaks, ends, strict=True)]
+    return [c for c in out if c]
+
+
+def _negated(sentence: _Sentence, start: int) -> bool:
+    clause_start = max(b for b in sentence.breaks if b <= start)
+    before = sentence.text[clause_start:start].split()[-_NEGATION_REACH:]
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in _NEGATION_RESET:
+            return False
+        if word in _NEGATORS:
+            following = before[i + 1] if i + 1 < len(before) else ""
+            return following not in _NOT_NEGATING_AFTER
+    return False
+
+
+def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:
+    return any(not _negated(s, m.start()) for s in sentences for m in pattern.finditer(s.text))
+
+
+def triage(text: str | None) -> Triage:
+    """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label."""
+    if not text or not text.strip():
+        return Triage()
+    parts = _sentences(text)
+    found: dict[str, Finding] = {}
+    for compiled in _SIGNS:
+        sign = compiled.sign
+        if sign.label in found and found[sign.label].category == sign.category:
+            continue
+        if all(_matches(p, parts) for p in compiled.patterns):
+            found.setdefault(sign.label, Finding(sign.category, sign.severity, sign.label))
+    return Triage(tuple(sorted(found.values(), key=lambda f: -f.severity)))
+
+
+def find_red_flags(text: str | None) -> list[str]:
+    """Labels of the signs recognised in ``text``, most urgent first."""
+    return list(triage(text).labels)
+
+
+def is_red_flag(text: str | None) -> bool:
+    return bool(triage(text))

@@ -1,4 +1,10 @@
-"""/advice: rank the server's tips for a question, with red flags first and a way forward when empty."""
+"""/advice: triage the question, then rank this server's tips and the built-ins for it.
+
+Order of an answer:
+- an emergency: only tips about that situation (tagged ``redflag-<category>``), or none;
+- another red flag: the tips about what was recognised first, then the best matches;
+- otherwise: the best matches, self-care before "see a professional" unless the member asks who to see.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from bot.advice.redflags import find_red_flags
+from bot.advice.lexicon import Severity
+from bot.advice.redflags import Triage, triage
+from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.tips import Tip
@@ -15,11 +23,16 @@ from bot.errors import UserError
 
 QUESTION_MAX = 300
 TOP_N = 3
-CANDIDATES = 50
+CANDIDATES = 20
+MAX_EXPANSIONS = 6  # thesaurus phrases per question: each one costs a pass over its matches
 PER_TOPIC = 2
-BROAD_MATCH = 1000  # estimated hits above which a search first narrows to tips with two of the words
+# A server with more tips than this of its own searches with its rarer words only, so that bm25 scores at most
+# about MATCH_BUDGET tips: its cost grows with the tips matched times the words asked.
+BIG_SERVER, MATCH_BUDGET = 600, 600
 # Votes nudge the ranking by at most ±20%, so a popular tip never buries a relevant one.
 VOTE_WEIGHT, VOTE_SCALE = 0.2, 5.0
+REFERRAL_TOPIC = "professional"
+REDFLAG_TAG = "redflag-"
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -27,15 +40,28 @@ STOPWORDS = frozenset(
     "get got had has have how i i'm if in into is it its just me mile miles my of on or our should so "
     "some than that the their then there these this to too very was we were what when where which while "
     "who why will with would you your km k best good better way ways tip tips help need want know "
-    "advice anything something really".split()
+    "advice anything something really fix now".split()
+)
+# A question with one of these asks who to see, so referral tips are not held back.
+ASKS_FOR_PROFESSIONAL = frozenset(
+    "physio physios physiotherapist doctor doctors gp podiatrist professional specialist osteopath "
+    "chiropractor referral".split()
 )
 
 
 @dataclass(slots=True)
 class Answer:
     tips: list[Tip] = field(default_factory=list)
-    red_flags: list[str] = field(default_factory=list)
+    triage: Triage = field(default_factory=Triage)
     suggestions: list[str] = field(default_factory=list)  # topics to try when nothing matched
+
+    @property
+    def red_flags(self) -> list[str]:
+        return list(self.triage.labels)
+
+    @property
+    def banner(self) -> str | None:
+        return self.triage.banner()
 
 
 def query_words(text: str) -> list[str]:
@@ -43,11 +69,16 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))[:24]
 
 
+def _quoted(term: str) -> str:
+    return '"' + " ".join(_WORD.findall(term.lower())) + '"'
+
+
 def match_query(words: list[str] | str, operator: str = "OR") -> str | None:
-    """An FTS5 query joining the words, each quoted so no word is read as syntax."""
+    """An FTS5 query joining the words (or phrases), each quoted so no word is read as syntax."""
     if isinstance(words, str):
         words = query_words(words)
-    return f" {operator} ".join(f'"{w}"' for w in words) or None
+    terms = [_quoted(w) for w in words if _WORD.search(w)]
+    return f" {operator} ".join(terms) or None
 
 
 def pick_top(ranked: list[Tip], topic: str | None, n: int = TOP_N) -> list[Tip]:
@@ -71,6 +102,15 @@ def vote_factor(votes: int) -> float:
     return 1.0 + VOTE_WEIGHT * math.tanh(votes / VOTE_SCALE)
 
 
+def is_referral(tip: Tip) -> bool:
+    """A "see a professional" tip rather than something to do yourself."""
+    return tip.topic == REFERRAL_TOPIC or any(tag.startswith(REDFLAG_TAG) for tag in tip.tags)
+
+
+def self_care_first(ranked: list[Tip]) -> list[Tip]:
+    return [t for t in ranked if not is_referral(t)] + [t for t in ranked if is_referral(t)]
+
+
 async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4) -> list[str]:
     known = [t for t, _ in await tips_db.topics(db, guild_id)]
     words = _WORD.findall(text.lower())
@@ -81,25 +121,51 @@ async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4)
     return ranked[:limit]
 
 
-def pairs_query(words: list[str]) -> str:
-    """Tips with at least two of the words: (a AND b) OR (a AND c) OR ..."""
-    pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1 :]]
-    return " OR ".join(pairs)
-
-
-async def _search(db: Database, guild_id: int, words: list[str], topic: str | None) -> list[Tip]:
-    """Rank by bm25 over the words. Words in more than half of all tips are left out: bm25 gives them an
-    IDF of ~0, so they only cost time. When the rest would still match very many tips, tips with at least
-    two of the words are ranked first, and all of them only when that finds too few."""
-    total, frequency = await tips_db.term_frequencies(db, words)
-    useful = [w for w in words if frequency.get(w, 0) * 2 <= total] or words
-    ranked: list[tuple[Tip, float, int]] = []
-    if len(useful) > 1 and sum(frequency.get(w, 0) for w in useful) > BROAD_MATCH:
-        ranked = await tips_db.search(db, guild_id, pairs_query(useful), topic, CANDIDATES)
-    if len(ranked) < TOP_N:
-        ranked = await tips_db.search(db, guild_id, match_query(useful) or "", topic, CANDIDATES)
+async def _search(
+    db: Database, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None
+) -> list[Tip]:
+    """Rank by bm25 over the words and their thesaurus phrases, in the built-ins and the server's own tips.
+    bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
+    against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
+    phrases = [_quoted(w) for w in words]
+    extras = [p for p in dict.fromkeys(_quoted(e) for e in extra) if p not in phrases][:MAX_EXPANSIONS]
+    own = await tips_db.server_tip_count(db, guild_id)
+    if own > BIG_SERVER:
+        phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
+    query = " OR ".join(phrases + phrases + extras)
+    ranked = await tips_db.search(db, guild_id, query, topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
-    return pick_top([tip for tip, _, _ in ranked], topic)
+    return [tip for tip, _, _ in ranked]
+
+
+async def _within_budget(
+    db: Database, guild_id: int, total: int, phrases: list[str], extras: list[str]
+) -> tuple[list[str], list[str]]:
+    """The rarest phrases whose matches add up to about MATCH_BUDGET tips (always at least one). Phrases
+    in more than half of the server's tips say little about a tip (bm25 gives them ~0) and go first."""
+    counts = await tips_db.server_frequencies(db, guild_id, phrases + extras)
+    kept: set[str] = set()
+    spent = 0
+    for phrase in sorted(counts, key=counts.__getitem__):
+        n = counts[phrase]
+        if kept and (spent + n > MATCH_BUDGET or n * 2 > total):
+            break
+        kept.add(phrase)
+        spent += n
+    return [p for p in phrases if p in kept], [p for p in extras if p in kept]
+
+
+async def _about(db: Database, guild_id: int, found: Triage, severity: Severity | None = None) -> list[Tip]:
+    """The tips tagged for the categories recognised (of one severity, if given), most urgent first."""
+    categories = [f.category for f in found.findings if severity is None or f.severity == severity]
+    categories = list(dict.fromkeys(categories))
+    tagged = await tips_db.tagged(db, guild_id, [REDFLAG_TAG + c for c in categories], CANDIDATES)
+    order = {c: i for i, c in enumerate(categories)}
+
+    def rank(tip: Tip) -> int:
+        return min((order[t[len(REDFLAG_TAG) :]] for t in tip.tags if t[len(REDFLAG_TAG) :] in order), default=99)
+
+    return sorted(tagged, key=rank)
 
 
 async def advise(db: Database, guild_id: int, topic: str | None, question: str | None) -> Answer:
@@ -111,12 +177,23 @@ async def advise(db: Database, guild_id: int, topic: str | None, question: str |
             "e.g. `back spasms at mile 17 of my long run`.",
             "question",
         )
-    answer = Answer(red_flags=find_red_flags(question))
+    answer = Answer(triage=triage(question))
+    if answer.triage.severity == Severity.EMERGENCY:
+        # Nothing else may distract from getting help: only what to do in this situation.
+        answer.tips = (await _about(db, guild_id, answer.triage, Severity.EMERGENCY))[:TOP_N]
+        return answer
     words = query_words(question)
+    ranked: list[Tip] = []
     if words:
-        answer.tips = await _search(db, guild_id, words, topic)
+        ranked = await _search(db, guild_id, words, expansions(question), topic)
     elif topic:
-        answer.tips = await tips_db.by_topic(db, guild_id, topic, TOP_N)
+        ranked = await tips_db.by_topic(db, guild_id, topic, TOP_N)
+    if answer.triage:
+        about = (await _about(db, guild_id, answer.triage))[:1]
+        answer.tips = about + pick_top([t for t in ranked if t not in about], topic, TOP_N - len(about))
+    else:
+        asks_for_help = topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words))
+        answer.tips = pick_top(ranked if asks_for_help else self_care_first(ranked), topic)
     if not answer.tips:
         answer.suggestions = await nearest_topics(db, guild_id, f"{topic or ''} {question}")
     return answer

@@ -13,6 +13,8 @@ from typing import Any
 
 import aiosqlite
 
+from bot.errors import CannotStart
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_PACKAGE = "bot.db.migrations"
@@ -32,6 +34,31 @@ def _migrations() -> list[tuple[int, str, str]]:
     return found
 
 
+def schema_version() -> int:
+    """The newest schema this code knows."""
+    return len(_migrations())
+
+
+def _explain(path: Path, exc: sqlite3.Error, doing: str = "opening") -> str:
+    """One line for the operator: what is wrong with the database file and what to do."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"{path} is not a usable SQLite database (damaged or not a database: {exc}). Restore it from a "
+            "backup (`stride backup` makes one), or set DATABASE_PATH to another file."
+        )
+    if "readonly" in text or "read-only" in text:
+        return (
+            f"{path} is read-only for this user ({exc}). Let Stride's user write the file and its folder "
+            "(SQLite writes -wal and -shm files beside it)."
+        )
+    if "unable to open" in text or "disk i/o" in text:
+        return f"Cannot open {path} ({exc}). Check that the file and its folder exist and that Stride may write them."
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another program ({exc}). Stop the other Stride or tool using it and start again."
+    return f"Failed {doing} the database {path}: {exc}."
+
+
 class Database:
     """One aiosqlite connection; every command's writes go through `transaction()`.
 
@@ -45,33 +72,81 @@ class Database:
         self.path = path
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(cls, path: str | Path, *, writable: bool = True) -> Database:
+        """Open (creating when missing), refuse a newer schema, and check that Stride can write.
+
+        Any failure closes what was opened (aiosqlite's worker thread would keep the process alive) and
+        raises CannotStart with one line naming the cause and the fix; nothing in the file has changed then.
+        """
         path = Path(path)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA synchronous=NORMAL")
-        await conn.execute("PRAGMA foreign_keys=ON")
-        await conn.execute("PRAGMA busy_timeout=5000")
+        if not path.parent.is_dir():
+            raise CannotStart(
+                f"The database folder {path.parent} does not exist: create it, or set DATABASE_PATH to a file "
+                "in an existing folder."
+            )
+        try:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise CannotStart(_explain(path, exc)) from exc
+        try:
+            conn.row_factory = sqlite3.Row
+            # Read before any write: a file from a newer Stride (or not a database at all) stays untouched.
+            found = (await (await conn.execute("PRAGMA user_version")).fetchone())[0]
+            supported = schema_version()
+            if found > supported:
+                raise CannotStart(
+                    f"{path} has schema version {found}, made by a newer Stride; this Stride supports up to "
+                    f"{supported}. Upgrade Stride, or restore a backup made by this version. The file was not changed."
+                )
+            await conn.execute("PRAGMA journal_mode=WAL")
+            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.execute("PRAGMA foreign_keys=ON")
+            await conn.execute("PRAGMA busy_timeout=5000")
+            if writable:
+                # A write that is rolled back: a read-only file or folder fails here, not on a member's command.
+                await conn.execute("BEGIN IMMEDIATE")
+                await conn.execute(f"PRAGMA user_version={found}")
+                await conn.execute("ROLLBACK")
+        except BaseException as exc:
+            await conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise CannotStart(_explain(path, exc)) from exc
+            raise
         return cls(conn, path)
 
     async def close(self) -> None:
-        await self._conn.close()
+        """Fold the WAL back into the main file, so a copy of the file alone is complete, then close."""
+        try:
+            async with self._lock:
+                await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("could not checkpoint %s on close: %s", self.path, exc)
+        finally:
+            await self._conn.close()
 
     async def migrate(self) -> int:
         """Apply pending migrations, each in its own transaction; return the schema version."""
+        try:
+            return await self._migrate()
+        except sqlite3.Error as exc:
+            raise CannotStart(_explain(self.path, exc, doing="migrating")) from exc
+
+    async def _migrate(self) -> int:
         async with self._lock:
             current = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
             for version, name, sql in _migrations():
                 if version <= current:
                     continue
-                log.info("applying migration %s", name)
                 # executescript would commit on its own; run statements one by one inside BEGIN.
                 await self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    for statement in _split_sql(sql):
-                        await self._conn.execute(statement)
-                    await self._conn.execute(f"PRAGMA user_version={version}")
+                    # Another process on this file (a shard) may have applied it while we waited for the lock.
+                    applied = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
+                    if version > applied:
+                        log.info("applying migration %s", name)
+                        for statement in _split_sql(sql):
+                            await self._conn.execute(statement)
+                        await self._conn.execute(f"PRAGMA user_version={version}")
                     await self._conn.execute("COMMIT")
                 except BaseException:
                     await self._conn.execute("ROLLBACK")

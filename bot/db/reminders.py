@@ -225,6 +225,31 @@ async def advance_servers(tx: Tx, claims: Iterable[tuple[int, datetime, datetime
     )
 
 
+async def release(tx: Tx, claims: Iterable[tuple[Reminder, Claim]]) -> None:
+    """Undo claims whose slot was not sent (a stop came first): the row gets its pre-claim schedule back,
+    unless the member changed the reminder since (then their change stands)."""
+    rows = []
+    for before, claim in claims:
+        fire, nap = to_ts(before.next_fire), None if before.snooze is None else to_ts(before.snooze)
+        last = None if before.last_fire is None else to_ts(before.last_fire)
+        claimed_nap = None if claim.snooze is None else to_ts(claim.snooze)
+        rows.append((fire, nap, _due(fire, nap), last, before.sends, before.id, to_ts(claim.next_fire), claimed_nap))
+    await tx.executemany(
+        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
+        " WHERE id = ? AND next_fire_utc = ? AND snooze_utc IS ?",
+        rows,
+    )
+
+
+async def release_server(tx: Tx, before: ServerReminder, claimed_next: datetime) -> None:
+    """Undo the claim of a club ping that was not sent, unless an admin changed it since."""
+    last = None if before.last_fire is None else to_ts(before.last_fire)
+    await tx.execute(
+        "UPDATE server_reminders SET next_fire_utc = ?, last_fire_utc = ? WHERE guild_id = ? AND next_fire_utc = ?",
+        (to_ts(before.next_fire), last, before.guild_id, to_ts(claimed_next)),
+    )
+
+
 async def delivered(tx: Tx, reminder_ids: Iterable[int]) -> None:
     await tx.executemany(
         "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids]

@@ -6,7 +6,7 @@ from bot.db.connection import Database, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 
-# distance_m is kept by the runs triggers (migration 0006).
+# distance_m is kept by the runs triggers (migration 0007).
 _SELECT = (
     "SELECT s.id, s.name, s.retire_at_m, s.retired, s.distance_m FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
 )

@@ -1,7 +1,7 @@
 """The SQLite engine of `RunStorage`: each command in about two round trips to aiosqlite's thread.
 
 Reads that a command needs are gathered into one query (scalar subqueries, lists as JSON); the only
-write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0006) keep the weekly and
+write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0007) keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for.
 """
@@ -75,8 +75,8 @@ SELECT count(*) FROM streak
 """
 
 _BESTS = """
-SELECT b.label, d.distance_m, b.duration_s, b.run_date, b.run_id
-FROM member_bests b JOIN record_distances d ON d.label = b.label
+SELECT b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, r.distance_m
+FROM member_bests b JOIN record_distances d ON d.label = b.label JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
 """
 
@@ -93,8 +93,8 @@ UNION ALL
 SELECT 'week', w.week_start, w.distance_m, {_nulls(7)} FROM member_weeks w
 WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start BETWEEN :chart_from AND :monday
 UNION ALL
-SELECT 'best', b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, {_nulls(4)}
-FROM member_bests b JOIN record_distances d ON d.label = b.label
+SELECT 'best', b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, r.distance_m, {_nulls(3)}
+FROM member_bests b JOIN record_distances d ON d.label = b.label JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u AND :since IS NULL
 UNION ALL
 SELECT 'run', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND r.run_date >= :since
@@ -122,7 +122,7 @@ def _run(values: Sequence[Any]) -> Run:
 def record_windows() -> list[tuple[str, float, float, float]]:
     """(label, distance, shortest, longest qualifying run) per record distance, from the records rule."""
     return [
-        (label, standard, standard - _EPSILON_M, standard * record_rules.MAX_OVER + _EPSILON_M)
+        (label, standard, standard * record_rules.MIN_UNDER - _EPSILON_M, standard * record_rules.MAX_OVER + _EPSILON_M)
         for label, standard in STANDARD_DISTANCES.items()
     ]
 
@@ -255,7 +255,7 @@ class SqliteStorage:
                 first_date=date.fromisoformat(first) if first else None,
                 last_date=date.fromisoformat(last) if last else None,
             )
-            records = _records([values[:5] for values in by_kind["best"]])
+            records = _records([values[:6] for values in by_kind["best"]])
         else:  # a week, month or year: the period's runs, a bounded range of the date index
             chosen = sorted((_run(values) for values in by_kind["run"]), key=lambda r: (r.run_date, r.id))
             summary = summarize(chosen, None)
@@ -297,8 +297,8 @@ class SqliteStorage:
 def _records(rows: Sequence[Sequence[Any]]) -> list[Record]:
     order = list(STANDARD_DISTANCES)
     found = [
-        Record(label, distance, duration, date.fromisoformat(day), run_id)
-        for label, distance, duration, day, run_id in rows
+        Record(label, distance, duration, date.fromisoformat(day), run_id, ran if abs(ran - distance) > 0.5 else None)
+        for label, distance, duration, day, run_id, ran in rows
     ]
     return sorted(found, key=lambda r: order.index(r.label) if r.label in order else len(order))
 

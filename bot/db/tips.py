@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from bot.db.connection import Database, Tx
 from bot.db.members import now_iso
@@ -85,37 +88,162 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
             f" AND builtin_key NOT IN ({placeholders})",
             keys,
         )
+        if changed:  # a few hundred rows: rebuilding is simpler than tracking each old text
+            builtin = _fts(BUILTIN_SCOPE)
+            await tx.execute(f"INSERT INTO {builtin} ({builtin}) VALUES ('delete-all')")
+            await tx.execute(
+                f"INSERT INTO {builtin} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
+                " WHERE guild_id IS NULL"
+            )
         await tx.execute(
             "INSERT INTO meta (key, value) VALUES ('library_version', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (str(version),),
         )
+    _known_scopes.pop(db, None)  # servers' indexes are rebuilt with the new library on their next search
     return changed
 
 
-async def term_frequencies(db: Database, words: list[str]) -> tuple[int, dict[str, int]]:
-    """How many tips there are, and in how many of them each word occurs (as indexed; words the
-    stemmer changes are not found and left out)."""
-    marks = ",".join("?" * len(words))
-    rows = await db.fetchall(
-        f"SELECT (SELECT count(*) FROM tips) AS total, term, doc FROM tips_vocab WHERE term IN ({marks})"
-        " UNION ALL SELECT (SELECT count(*) FROM tips), NULL, NULL",
-        words,
+# --- full-text indexes (migration 0006) ----------------------------------------------------------------
+# One index of the built-ins, and one per server with tips of its own holding the built-ins and that
+# server's tips: a search reads one index, whose bm25 statistics are its server's, so a big server never
+# slows (or skews) another's. A server's index is (re)built on first use and after each library update
+# (tip_scopes.library is the library version it holds; -1 = not built yet).
+
+_FTS_OPTIONS = "title, body, tags, content='', tokenize='porter unicode61 remove_diacritics 2'"
+BUILTIN_SCOPE = 0
+# Built scopes and how many tips of its own each server had, remembered per open database for a minute
+# (the count only decides how a search is planned); forgotten when the library changes.
+_known_scopes: WeakKeyDictionary[Database, dict[int, tuple[int, int, float]]] = WeakKeyDictionary()
+_REMEMBER_S = 60.0
+
+
+def _fts(scope: int) -> str:
+    return "tips_fts_builtin" if scope == BUILTIN_SCOPE else f"tips_fts_s{int(scope)}"
+
+
+async def _library_version(tx: Database | Tx) -> int:
+    row = await tx.fetchone("SELECT value FROM meta WHERE key = 'library_version'")
+    return int(row["value"]) if row else 0
+
+
+async def _build(tx: Tx, guild_id: int, scope: int) -> int:
+    table = _fts(scope)
+    await tx.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5({_FTS_OPTIONS})")
+    await tx.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
+    await tx.execute(
+        f"INSERT INTO {table} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
+        " WHERE guild_id IS NULL OR guild_id = ?",
+        (guild_id,),
     )
-    return rows[0]["total"], {r["term"]: r["doc"] for r in rows if r["term"] is not None}
+    await tx.execute("UPDATE tip_scopes SET library = ? WHERE scope = ?", (await _library_version(tx), scope))
+    return scope
+
+
+async def _server_scope(tx: Tx, guild_id: int) -> int:
+    """The server's own index, created or brought up to date first (for a write to the server's tips)."""
+    row = await tx.fetchone("SELECT scope, library FROM tip_scopes WHERE guild_id = ?", (guild_id,))
+    if row is None:
+        return await _build(tx, guild_id, await tx.insert("INSERT INTO tip_scopes (guild_id) VALUES (?)", (guild_id,)))
+    if row["library"] != await _library_version(tx):
+        return await _build(tx, guild_id, row["scope"])
+    return row["scope"]
+
+
+async def index_server(db: Database, guild_id: int) -> None:
+    """Make sure the server's index exists and holds its tips (tips written around this module, e.g. by a
+    bulk load, need it; the functions here keep it up to date themselves)."""
+    async with db.transaction() as tx:
+        await tx.execute("INSERT OR IGNORE INTO tip_scopes (guild_id) VALUES (?)", (guild_id,))
+        row = await tx.fetchone("SELECT scope FROM tip_scopes WHERE guild_id = ?", (guild_id,))
+        await _build(tx, guild_id, row["scope"])
+
+
+async def _search_scope(db: Database, guild_id: int) -> int:
+    """The index a search of this server reads: its own, or the built-ins' when it has no tips of its own."""
+    return (await _scope_info(db, guild_id))[0]
+
+
+async def server_tip_count(db: Database, guild_id: int) -> int:
+    """How many tips of its own the server has (as of up to a minute ago)."""
+    return (await _scope_info(db, guild_id))[1]
+
+
+async def _scope_info(db: Database, guild_id: int) -> tuple[int, int]:
+    known = _known_scopes.setdefault(db, {})
+    now = time.monotonic()
+    if guild_id in known and known[guild_id][2] > now:
+        return known[guild_id][:2]
+    row = await db.fetchone(
+        "SELECT (SELECT scope FROM tip_scopes WHERE guild_id = :guild) AS scope,"
+        " (SELECT library FROM tip_scopes WHERE guild_id = :guild) AS library,"
+        " (SELECT value FROM meta WHERE key = 'library_version') AS version,"
+        " (SELECT count(*) FROM tips WHERE guild_id = :guild) AS own",
+        {"guild": guild_id},
+    )
+    if row["scope"] is None:
+        return BUILTIN_SCOPE, 0  # not remembered: the server's first tip creates its index
+    if row["library"] != int(row["version"] or 0):
+        async with db.transaction() as tx:  # first search since a library update (or since migration 0006)
+            await _server_scope(tx, guild_id)
+    known[guild_id] = (row["scope"], row["own"], now + _REMEMBER_S)
+    return row["scope"], row["own"]
+
+
+async def _unindex(tx: Tx, scope: int, tip_id: int) -> None:
+    """Take a tip out of its index; a contentless index needs the text it was given."""
+    row = await tx.fetchone("SELECT title, body, tags FROM tips WHERE id = ?", (tip_id,))
+    if row is not None:
+        await tx.execute(
+            f"INSERT INTO {_fts(scope)} ({_fts(scope)}, rowid, title, body, tags) VALUES ('delete', ?, ?, ?, ?)",
+            (tip_id, row["title"], row["body"], row["tags"]),
+        )
+
+
+async def _index(tx: Tx, scope: int, tip_id: int) -> None:
+    await tx.execute(
+        f"INSERT INTO {_fts(scope)} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips WHERE id = ?",
+        (tip_id,),
+    )
+
+
+# Phrase counts of big servers, per open database, for a minute: they only steer which words a search uses.
+_known_counts: WeakKeyDictionary[Database, dict[tuple[int, str], tuple[int, float]]] = WeakKeyDictionary()
+
+
+async def server_frequencies(db: Database, guild_id: int, phrases: list[str]) -> dict[str, int]:
+    """In how many of the tips the server sees each phrase (FTS syntax, quoted) occurs, as the index stems it."""
+    known = _known_counts.setdefault(db, {})
+    now = time.monotonic()
+    counts = {p: hit[0] for p in phrases if (hit := known.get((guild_id, p))) and hit[1] > now}
+    missing = [p for p in dict.fromkeys(phrases) if p not in counts]
+    if missing:
+        table = _fts(await _search_scope(db, guild_id))
+        row = await db.fetchone(
+            "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH ?)" for _ in missing), missing
+        )
+        if len(known) > 10_000:
+            known.clear()
+        for phrase, n in zip(missing, row, strict=True):
+            counts[phrase] = n
+            known[(guild_id, phrase)] = (n, now + _REMEMBER_S)
+    return counts
 
 
 async def search(
     db: Database, guild_id: int, match: str, topic: str | None, limit: int
 ) -> list[tuple[Tip, float, int]]:
-    """(tip, bm25 score with topic boost, net votes), best first. bm25 is lower-is-better."""
+    """(tip, bm25 score with topic boost, net votes), best first, over this server's tips and the built-ins.
+    bm25 is lower-is-better."""
+    table = _fts(await _search_scope(db, guild_id))
     # Rank inside FTS first, keep the best `limit` visible tips, and only then look up their votes.
     rows = await db.fetchall(
         "SELECT best.*, coalesce((SELECT sum(v.vote) FROM tip_votes v"
         " WHERE v.guild_id = :guild AND v.tip_id = best.id), 0) AS votes FROM ("
         f" SELECT {_COLUMNS}, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
-        " FROM (SELECT rowid AS id, bm25(tips_fts, 4.0, 1.0, 2.0) AS rank FROM tips_fts WHERE tips_fts MATCH :match)"
-        f" AS hits JOIN tips t ON t.id = hits.id WHERE {VISIBLE} ORDER BY score LIMIT :limit) AS best ORDER BY score",
+        f" FROM (SELECT rowid AS id, bm25({table}, 4.0, 1.0, 2.0) AS rank FROM {table} WHERE {table} MATCH :match)"
+        f" AS hits JOIN tips t ON t.id = hits.id WHERE {VISIBLE}"
+        " ORDER BY score LIMIT :limit) AS best ORDER BY score",
         {"guild": guild_id, "match": match, "topic": topic, "limit": limit},
     )
     return [(_tip(r), r["score"], r["votes"]) for r in rows]
@@ -190,19 +318,28 @@ async def count_server_tips(db: Database | Tx, guild_id: int) -> int:
 
 async def insert_tip(tx: Tx, guild_id: int, user_id: int, f: TipFields) -> int:
     now = now_iso()
-    return await tx.insert(
+    scope = await _server_scope(tx, guild_id)
+    tip_id = await tx.insert(
         "INSERT INTO tips (guild_id, topic, kind, title, body, source, tags, created_by, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (guild_id, f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), user_id, now, now),
     )
+    await _index(tx, scope, tip_id)
+    return tip_id
 
 
 async def update_tip(tx: Tx, guild_id: int, tip_id: int, f: TipFields) -> None:
+    scope = await _server_scope(tx, guild_id)
+    owned = await tx.fetchone("SELECT 1 FROM tips WHERE id = ? AND guild_id = ?", (tip_id, guild_id))
+    if owned is None:
+        return
+    await _unindex(tx, scope, tip_id)
     await tx.execute(
         "UPDATE tips SET topic = ?, kind = ?, title = ?, body = ?, source = ?, tags = ?, updated_at = ?"
         " WHERE id = ? AND guild_id = ?",
         (f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), now_iso(), tip_id, guild_id),
     )
+    await _index(tx, scope, tip_id)
 
 
 async def set_deleted(tx: Tx, guild_id: int, tip_id: int, deleted: bool) -> None:
@@ -234,3 +371,18 @@ async def audit_log(db: Database, guild_id: int, limit: int = 15) -> list[dict]:
         (guild_id, limit),
     )
     return [dict(r) for r in rows]
+
+
+async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
+    """Visible tips carrying any of the tags (matched as whole tags through the full-text index)."""
+    if not tags:
+        return []
+    phrases = " OR ".join('"' + " ".join(re.findall(r"[^\W_]+", tag.lower())) + '"' for tag in tags)
+    table = _fts(await _search_scope(db, guild_id))
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM tips t WHERE t.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :match)"
+        f" AND {VISIBLE} ORDER BY t.guild_id IS NULL, t.id LIMIT :limit",
+        {"guild": guild_id, "match": f"tags : ({phrases})", "limit": limit},
+    )
+    wanted = set(tags)
+    return [tip for tip in map(_tip, rows) if wanted & set(tip.tags)]

@@ -9,7 +9,7 @@
   never dropped; a refused delivery (403) three times in a row pauses the reminder and leaves the
   member a notice. Any exception is logged and the loop carries on.
 
-Discord stays outside: a `Sender` (cogs/delivery.py) turns an `Outgoing` into a message.
+Discord stays outside: a `Sender` (cogs/reminders/delivery.py) turns an `Outgoing` into a message.
 """
 
 from __future__ import annotations
@@ -49,13 +49,20 @@ class Failure(StrEnum):
     FAILED = "failed"
 
 
-class Outcome(StrEnum):
+class Delivery(StrEnum):
+    """What became of one claimed slot; a slot given up on has the status Failure.FAILED."""
+
     SENT = "sent"
     REFUSED = "refused"
+    RELEASED = "released"  # not sent because the dispatcher stopped: the claim is undone
+    LATER = "later"  # failing for now: tried again within the slot's hour
 
 
 FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED = Failure
-SENT, REFUSED = Outcome
+SENT, REFUSED, RELEASED, LATER = Delivery
+# After the quick retries, a slot whose sends keep failing (5xx, network) is tried again at these gaps
+# (seconds) while its hour lasts; then it counts as a failed delivery, like a refusal.
+LATER_GAPS = (60.0, 120.0, 300.0, 600.0, 900.0)
 
 
 class DeliveryError(Exception):
@@ -81,8 +88,12 @@ class Sender(Protocol):
 @dataclass(slots=True)
 class Job:
     message: Outgoing
-    reminder: Reminder | None = None
+    slot: datetime  # the occurrence this message is for: its hour of grace bounds the retries
+    reminder: Reminder | None = None  # as it was before the claim (what a release restores)
     server: ServerReminder | None = None
+    claimed: Claim | datetime | None = None  # what the claim wrote: a member Claim, or a club ping's next fire
+    retry_at: datetime | None = None
+    later_tries: int = 0
 
     @property
     def is_dm(self) -> bool:
@@ -99,7 +110,7 @@ class Job:
 @dataclass(slots=True)
 class Outcome:
     job: Job
-    status: str  # SENT, REFUSED or FAILED
+    status: Delivery | Failure
     dm_channel: int | None = None  # a DM channel learnt (or re-learnt) on the way
 
 
@@ -112,9 +123,25 @@ class _Send:
     tip_index: int
 
 
-def _paused_notice(reminder: Reminder) -> str:
-    what = {"stretch": "stretch", "core": "core-work", "custom": "custom"}[reminder.kind]
-    if reminder.target == Target.DM:
+def _what(reminder: Reminder) -> str:
+    return {"stretch": "stretch", "core": "core-work", "custom": "custom"}[reminder.kind]
+
+
+def _missed_notice(reminder: Reminder, slot: datetime) -> str:
+    return (
+        f"Your {_what(reminder)} reminder #{reminder.id} for <t:{int(slot.timestamp())}:f> could not be delivered: "
+        "Discord kept failing for an hour. The next one is on schedule."
+    )
+
+
+def _paused_notice(reminder: Reminder, failed: bool = False) -> str:
+    what = _what(reminder)
+    if failed:
+        why = (
+            f"its last {PAUSE_AFTER_REFUSALS} deliveries failed (Discord kept failing for an hour each time). "
+            "Check that I can still reach you"
+        )
+    elif reminder.target == Target.DM:
         why = (
             f"Discord refused my DMs to you {PAUSE_AFTER_REFUSALS} times in a row (your DMs from this server "
             "look closed). Allow direct messages from server members in this server's privacy settings, or "
@@ -153,9 +180,12 @@ class Dispatcher:
         self.stats: Counter[str] = Counter()
         self.sleeping_until: datetime | None = None  # the due instant it waits for (None: awake or nothing due)
         self.sleeping = False
+        self.oldest_due: datetime | None = None  # the earliest slot of the batch being sent (None: idle)
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stopping = False
+        self._stop_event = asyncio.Event()
+        self._later: list[Job] = []  # slots whose sends failed for now, retried within their hour
         self._task: asyncio.Task[None] | None = None
 
     # ---------------------------------------------------------------- lifecycle
@@ -163,20 +193,31 @@ class Dispatcher:
     def start(self) -> None:
         if self._task is None or self._task.done():
             self._stopping = False
+            self._stop_event.clear()
             self._task = asyncio.create_task(self.run(), name="reminder-dispatcher")
 
-    async def stop(self, grace_seconds: float = 3.0) -> None:
-        """Let the current batch finish for up to `grace_seconds`, then cancel."""
+    async def stop(self, grace_seconds: float = 10.0) -> None:
+        """Stop: sends already on the wire finish, every claimed slot not yet sent is released (its claim
+        undone, so the next start sends it), waits are cut short. Cancels after `grace_seconds`."""
         self._stopping = True
+        self._stop_event.set()
         self.wake()
         task, self._task = self._task, None
-        if task is None:
-            return
-        try:
-            await asyncio.wait_for(asyncio.shield(task), grace_seconds)
-        except TimeoutError:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        if task is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(task), grace_seconds)
+            except TimeoutError:
+                log.warning("reminder dispatcher did not stop within %.0f s; cancelled", grace_seconds)
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        if self._later:
+            await self._record([Outcome(job, RELEASED) for job in self._later])
+            self._later.clear()
+
+    def lag_seconds(self) -> float:
+        """How far behind the dispatcher is: now minus the oldest due slot it has not finished (0 when idle)."""
+        oldest = self.oldest_due
+        return max((self.clock() - oldest).total_seconds(), 0.0) if oldest is not None else 0.0
 
     def wake(self) -> None:
         """A schedule changed: look again at the earliest due reminder."""
@@ -209,9 +250,20 @@ class Dispatcher:
         finally:
             self.sleeping = False
 
+    async def _pause(self, seconds: float) -> bool:
+        """Wait `seconds` unless the dispatcher stops first; True when it is stopping."""
+        try:
+            await asyncio.wait_for(self._stop_event.wait(), max(seconds, 0.0))
+        except TimeoutError:
+            pass
+        return self._stopping
+
     async def _sleep_until_due(self) -> None:
         self._wake.clear()  # before reading: a change made after this read wakes the nap below
         earliest = await db_rem.earliest_due(self.db)
+        retry = min((job.retry_at for job in self._later if job.retry_at), default=None)
+        if retry is not None and (earliest is None or retry < earliest):
+            earliest = retry
         now = self.clock()
         if earliest is not None and earliest <= now:
             return
@@ -231,29 +283,45 @@ class Dispatcher:
         sent = 0
         while not self._stopping:
             started = monotonic.perf_counter()
-            claimed, jobs = await self._claim(self.clock(), tips)
-            if not claimed:
+            now = self.clock()
+            claimed, jobs = await self._claim(now, tips)
+            retries = self._due_later(now)
+            if not claimed and not retries:
+                self.oldest_due = None
                 break
-            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs))
+            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs + retries))
+            self._later += [o.job for o in outcomes if o.status == LATER]
             await self._record(outcomes)
             counts = Counter(o.status for o in outcomes)
             sent += counts[SENT]
             log.info(
-                "reminders: claimed %d, sent %d, refused %d, failed %d in %.1f s",
+                "reminders: claimed %d, retried %d, sent %d, refused %d, failed %d, later %d, released %d in %.1f s",
                 claimed,
+                len(retries),
                 counts[SENT],
                 counts[REFUSED],
                 counts[FAILED],
+                counts[LATER],
+                counts[RELEASED],
                 monotonic.perf_counter() - started,
             )
+            if not claimed:
+                break  # only retries were due: the next ones wait for their time
         return sent
+
+    def _due_later(self, now: datetime) -> list[Job]:
+        due = [job for job in self._later if job.retry_at is not None and job.retry_at <= now]
+        self._later = [job for job in self._later if job not in due]
+        return due
 
     async def _claim(self, now: datetime, tips: dict[tuple[int, str], list[Tip]]) -> tuple[int, list[Job]]:
         """Select due rows and advance them in one transaction; then build their messages."""
-        plans: list[tuple[Reminder | ServerReminder, _Send]] = []
+        plans: list[tuple[Reminder | ServerReminder, _Send, Claim | datetime]] = []
         async with self.db.transaction() as tx:
             claimed = await self._claim_members(tx, now, plans) + await self._claim_servers(tx, now, plans)
-        jobs = [await self._job(item, send, tips) for item, send in plans]
+        slots = [send.fire for _, send, _ in plans] + [job.slot for job in self._later]
+        self.oldest_due = min(slots, default=None)
+        jobs = [await self._job(item, send, claim, tips) for item, send, claim in plans]
         return claimed, jobs
 
     async def _claim_members(self, tx: Tx, now: datetime, plans: list) -> int:
@@ -268,7 +336,7 @@ class Dispatcher:
                 continue
             claims.append(claim)
             if send is not None:
-                plans.append((reminder, send))
+                plans.append((reminder, send, claim))
             else:
                 self._skipped(f"reminder {reminder.id}")
         await db_rem.advance(tx, claims)
@@ -286,7 +354,7 @@ class Dispatcher:
                 continue
             claims.append((server.guild_id, upcoming, send.fire if send else None))
             if send is not None:
-                plans.append((server, send))
+                plans.append((server, send, upcoming))
             else:
                 self._skipped(f"club ping of guild {server.guild_id}")
         await db_rem.advance_servers(tx, claims)
@@ -325,7 +393,13 @@ class Dispatcher:
         slot = self._slot_sent(s.next_fire, now, s.at, ALL_DAYS, zone)
         return decision.next_fire, _Send(slot, False, slot.astimezone(zone).date().toordinal())
 
-    async def _job(self, item: Reminder | ServerReminder, send: _Send, tips: dict[tuple[int, str], list[Tip]]) -> Job:
+    async def _job(
+        self,
+        item: Reminder | ServerReminder,
+        send: _Send,
+        claimed: Claim | datetime,
+        tips: dict[tuple[int, str], list[Tip]],
+    ) -> Job:
         tip = None
         if item.kind != "custom":
             key = (item.guild_id, item.kind)
@@ -333,8 +407,8 @@ class Dispatcher:
                 tips[key] = await of_kind(self.db, item.guild_id, item.kind)
             tip = pick_tip(tips[key], send.tip_index + (item.id * 7 if isinstance(item, Reminder) else 0))
         if isinstance(item, Reminder):
-            return Job(member_message(item, send.fire, tip, send.snoozed), reminder=item)
-        return Job(server_message(item, send.fire, tip), server=item)
+            return Job(member_message(item, send.fire, tip, send.snoozed), send.fire, reminder=item, claimed=claimed)
+        return Job(server_message(item, send.fire, tip), send.fire, server=item, claimed=claimed)
 
     # ---------------------------------------------------------------- sending
 
@@ -349,6 +423,8 @@ class Dispatcher:
     async def _attempt(self, job: Job) -> Outcome:
         channel, learned, reopened, retries = job.channel_id, None, False, 0
         while True:
+            if self._stopping:  # not on the wire yet: give the slot back for the next start
+                return Outcome(job, RELEASED, learned)
             try:
                 if channel is None:
                     assert job.reminder is not None
@@ -359,7 +435,7 @@ class Dispatcher:
             except DeliveryError as error:
                 if error.reason == RATE_LIMITED:  # waited out, never dropped
                     self.stats[RATE_LIMITED] += 1
-                    await asyncio.sleep(max(error.retry_after, 0.25))
+                    await self._pause(max(error.retry_after, 0.25))
                     continue
                 if error.reason == NOT_FOUND and job.is_dm and learned is None and not reopened:
                     channel, reopened = None, True  # the stored DM channel is gone: open it again
@@ -369,32 +445,59 @@ class Dispatcher:
                     log.info("reminder refused (%s): %s", _describe(job), error)
                     return Outcome(job, REFUSED, learned)
                 if error.retryable and retries < len(self.retry_delays):
-                    await asyncio.sleep(self.retry_delays[retries])
+                    await self._pause(self.retry_delays[retries])
                     retries += 1
                     continue
+                if error.retryable and self._retry_later(job):
+                    log.info("reminder not delivered yet (%s): %s; again at %s", _describe(job), error, job.retry_at)
+                    return Outcome(job, LATER, learned)
                 self.stats[FAILED] += 1
-                log.warning("reminder not delivered after %d tries (%s): %s", retries + 1, _describe(job), error)
+                log.warning("reminder not delivered, giving up on this slot (%s): %s", _describe(job), error)
                 return Outcome(job, FAILED, learned)
 
+    def _retry_later(self, job: Job) -> bool:
+        """Schedule another try within the slot's hour; False when the hour is over."""
+        gap = LATER_GAPS[min(job.later_tries, len(LATER_GAPS) - 1)]
+        at = self.clock() + timedelta(seconds=gap)
+        if at >= job.slot + self.grace:
+            return False
+        job.retry_at, job.later_tries = at, job.later_tries + 1
+        return True
+
     async def _record(self, outcomes: list[Outcome]) -> None:
-        """One transaction with what the sends taught us: DM channels, refusals, recoveries."""
+        """One transaction with what the sends taught us: DM channels, refusals, failures, released slots."""
         member = [o for o in outcomes if o.job.reminder is not None]
         async with self.db.transaction() as tx:
             await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
             recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
             await db_rem.delivered(tx, recovered)
+            await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in member if o.status == RELEASED])
             for outcome in member:
-                reminder = outcome.job.reminder
-                if outcome.status != REFUSED:
-                    continue
-                counted = await db_rem.refused(tx, reminder.id, PAUSE_AFTER_REFUSALS)
-                if counted is not None and counted[0] == PAUSE_AFTER_REFUSALS:
-                    self.stats["paused"] += 1
-                    log.info("reminder %s paused after %d refused deliveries", reminder.id, PAUSE_AFTER_REFUSALS)
-                    await set_notice(tx, reminder.guild_id, reminder.user_id, _paused_notice(reminder))
+                if outcome.status in (REFUSED, FAILED):
+                    await self._count_failure(tx, outcome.job.reminder, outcome.job.slot, outcome.status == FAILED)
             for outcome in outcomes:
-                if outcome.job.server is not None and outcome.status != FAILED:
-                    await db_rem.server_delivered(tx, outcome.job.server.guild_id, outcome.status == SENT)
+                server = outcome.job.server
+                if server is None or outcome.status == LATER:
+                    continue
+                if outcome.status == RELEASED:
+                    await db_rem.release_server(tx, server, outcome.job.claimed)
+                else:
+                    await db_rem.server_delivered(tx, server.guild_id, outcome.status == SENT)
+        released = sum(o.status == RELEASED for o in outcomes)
+        if released:
+            log.info("released %d claimed reminder slots for the next start", released)
+
+    async def _count_failure(self, tx: Tx, reminder: Reminder, slot: datetime, failed: bool) -> None:
+        """A refused or failed delivery counts towards the pause; the member always hears about it."""
+        counted = await db_rem.refused(tx, reminder.id, PAUSE_AFTER_REFUSALS)
+        if counted is None:
+            return
+        if counted[0] == PAUSE_AFTER_REFUSALS:
+            self.stats["paused"] += 1
+            log.info("reminder %s paused after %d failed deliveries", reminder.id, PAUSE_AFTER_REFUSALS)
+            await set_notice(tx, reminder.guild_id, reminder.user_id, _paused_notice(reminder, failed))
+        elif failed:
+            await set_notice(tx, reminder.guild_id, reminder.user_id, _missed_notice(reminder, slot))
 
 
 def _describe(job: Job) -> str:

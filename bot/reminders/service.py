@@ -18,6 +18,7 @@ from bot.errors import NotFound, UserError
 from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire
 from bot.reminders.schedule_input import parse_days, parse_time_of_day, parse_timezone
+from bot.text import clean, is_blank
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200
@@ -64,7 +65,9 @@ class SkipResult:
 
 
 def _check_message(kind: str, message: str | None) -> str | None:
-    text = " ".join((message or "").split())
+    text = " ".join(clean(message or "").split())
+    if (message or "").strip() and is_blank(text):
+        raise UserError("The message has no visible characters. Type a few words, e.g. `Foam-roll your calves`.")
     if kind == "custom" and not text:
         raise UserError("A custom reminder needs a `message`, e.g. `Foam-roll your calves`.", "message")
     if len(text) > MAX_MESSAGE:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.advice.redflags import Triage
 from bot.running.models import Run, Shoe
 from bot.running.stats import WEEK, week_start
 from bot.running.units import format_distance
@@ -201,20 +202,24 @@ def pain_topic(area: str | None) -> str:
     return _AREA_TOPICS.get(area or "", "injury")
 
 
-def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool = False) -> Insight | None:
+def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool | Triage = False) -> Insight | None:
     return pain_insight_in(context_from_history(history, new_run), new_run, red_flag)
 
 
-def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool = False) -> Insight | None:
+def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage = False) -> Insight | None:
     """A red flag or the same area hurting in 2+ runs within 21 days: see a professional.
     Otherwise a note to ease off, pointing at the area's advice."""
     area = pain_area(new_run.pain)
     topic = pain_topic(area)
     name = _AREA_NAMES.get(area or "", area or "")
     if red_flag:
+        # The triage's banner names what was recognised and how urgent it is (urgent help, today, before running).
+        text = red_flag.banner() if isinstance(red_flag, Triage) else None
         return Insight(
             "pain-red-flag",
-            "What you describe should be looked at. Please see a doctor or physiotherapist before you run on it again.",
+            text
+            or "What you describe should be looked at. Please see a doctor or physiotherapist before you run on "
+            "it again.",
             topic,
         )
     if not has_pain(new_run.pain):
@@ -246,7 +251,7 @@ def insights_for_log(
     today: date,
     *,
     shoe: Shoe | None = None,
-    red_flag: bool = False,
+    red_flag: bool | Triage = False,
     units: str = "km",
 ) -> list[Insight]:
     """All notes for a freshly logged run, most important first.
@@ -261,7 +266,7 @@ def insights_in(
     today: date,
     *,
     shoe: Shoe | None = None,
-    red_flag: bool = False,
+    red_flag: bool | Triage = False,
     units: str = "km",
 ) -> list[Insight]:
     """`insights_for_log` from the context storage hands over with the stored run."""

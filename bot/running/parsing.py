@@ -1,4 +1,4 @@
-"""Reading what a member typed into `/run log`: distance, time, date and the optional extras.
+"""Reading what a member typed into `/run log`: distance, time and the optional extras (dates: `dates.py`).
 
 Every function raises only `InputError`, whose message names the field, says what was wrong
 and shows a value that would work.
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
 
-from bot.errors import UserError
+from bot.running.dates import parse_run_date as parse_run_date
+from bot.running.input_error import InputError as InputError
+from bot.running.input_error import shown as _shown
 from bot.running.units import (
     HALF_MARATHON_M,
     MARATHON_M,
@@ -19,32 +21,16 @@ from bot.running.units import (
     format_pace,
     metres_per_unit,
 )
+from bot.text import clean, is_blank
 
 MIN_DISTANCE_M = 100.0
 MAX_DISTANCE_M = 500_000.0
 MAX_DURATION_S = 100 * 3600  # exclusive
 MIN_PACE_S_PER_KM = 120
 MAX_PACE_S_PER_KM = 3600
-EARLIEST_DATE = date(1970, 1, 1)
 
 DISTANCE_EXAMPLES = "Try `10k`, `6.2mi` or `half`."
 TIME_EXAMPLES = "Try `52:30`, `1:45:30` or `45min`."
-DATE_EXAMPLES = "Try `today`, `yesterday`, `sat` or `2026-11-21`."
-
-
-class InputError(UserError):
-    """A value the member typed that we cannot use. `message` is the whole friendly sentence."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message, field)
-        self.field: str = field
-        self.message: str = message
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """The member's text, safe to put between backticks in a reply."""
-    flat = " ".join(text.replace("`", "'").split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 # --- distance ---------------------------------------------------------------------------------
@@ -143,12 +129,44 @@ def _unit_seconds(text: str) -> float | None:
     return total if last_scale else None
 
 
-def parse_duration(text: str) -> int:
-    """Whole seconds from '52:30', '1:45:30', '45m', '1h05m', '1h 5m 30s', '95 min', '2h', '90s'."""
+@dataclass(frozen=True, slots=True)
+class ParsedTime:
+    """A time as typed, read the usual way; `as_hours_minutes` is the other reading of a two-part
+    clock (`1:45`, `1.45`) as h:mm, for distances where mm:ss makes no sense."""
+
+    seconds: int
+    text: str = ""
+    as_hours_minutes: int | None = None
+    note: str | None = None  # how an ambiguous form was read, for the reply
+
+
+# `52.30`: a bare number with two decimals, written by runners for 52 min 30 s.
+_DOTTED_RE = re.compile(r"([0-9]+)\.([0-9]+)")
+
+
+def _dotted_clock(cleaned: str, text: str) -> str | None:
+    """`52.30` → `52:30`; None when the text is not a bare decimal; asks when it can't tell."""
+    dotted = _DOTTED_RE.fullmatch(cleaned)
+    if dotted is None:
+        return None
+    minutes, fraction = dotted.groups()
+    if len(fraction) == 2 and int(fraction) < 60:
+        return f"{minutes}:{fraction}"
+    decimal = f"{float(cleaned):g}"
+    raise InputError(
+        "time",
+        f"Is `{_shown(text)}` minutes and seconds or {decimal} minutes? Write minutes and seconds with a colon "
+        f"(`52:30`) or give the unit (`{decimal} min`).",
+    )
+
+
+def parse_time(text: str) -> ParsedTime:
+    """A duration from '52:30', '52.30' (= 52:30), '1:45:30', '45m', '1h05m', '95 min', '2h', '90s'."""
     cleaned = text.strip().lower()
     if not cleaned:
         raise InputError("time", f"The time is empty. {TIME_EXAMPLES}")
-    clock = _CLOCK_RE.fullmatch(cleaned)
+    clock_text = _dotted_clock(cleaned, text) or cleaned
+    clock = _CLOCK_RE.fullmatch(clock_text)
     seconds = _clock_seconds(clock) if clock else _unit_seconds(cleaned)
     if seconds is None:
         raise InputError("time", f"Couldn't read the time `{_shown(text)}`. {TIME_EXAMPLES}")
@@ -156,56 +174,32 @@ def parse_duration(text: str) -> int:
         raise InputError("time", f"The time `{_shown(text)}` is 100 hours or more. {TIME_EXAMPLES}")
     if round(seconds) <= 0:
         raise InputError("time", f"The time `{_shown(text)}` needs to be more than zero. {TIME_EXAMPLES}")
-    return round(seconds)
+    as_hours_minutes = None
+    if clock and clock.group(2) is None and "." not in clock.group(3) and len(clock.group(1)) <= 2:
+        as_hours_minutes = int(clock.group(1)) * 3600 + int(clock.group(3)) * 60
+    return ParsedTime(round(seconds), _shown(text), as_hours_minutes)
 
 
-# --- date -------------------------------------------------------------------------------------
-
-_WEEKDAYS: dict[str, int] = {
-    **dict.fromkeys(("mon", "monday"), 0),
-    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
-    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
-    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
-    **dict.fromkeys(("fri", "friday"), 4),
-    **dict.fromkeys(("sat", "saturday"), 5),
-    **dict.fromkeys(("sun", "sunday"), 6),
-}
-_ISO_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+def parse_duration(text: str) -> int:
+    """Whole seconds, as `parse_time` reads them (no distance to judge `h:mm` against)."""
+    return parse_time(text).seconds
 
 
-def _read_date(cleaned: str, today: date) -> date | None:
-    if cleaned in ("", "today", "tod"):
-        return today
-    if cleaned in ("yesterday", "yday", "yest"):
-        return today - timedelta(days=1)
-    if cleaned.rstrip(".") in _WEEKDAYS:
-        return today - timedelta(days=(today.weekday() - _WEEKDAYS[cleaned.rstrip(".")]) % 7)
-    iso = _ISO_RE.fullmatch(cleaned)
-    if iso:
-        try:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            return None
-    return None
+def _plausible(distance_m: float, seconds: int) -> bool:
+    return distance_m > 0 and MIN_PACE_S_PER_KM <= round(seconds / (distance_m / METRES_PER_KM)) <= MAX_PACE_S_PER_KM
 
 
-def parse_run_date(text: str | None, today: date) -> date:
-    """The run's date: 'today' (default), 'yesterday', a weekday (most recent, today included) or ISO."""
-    cleaned = (text or "").strip().lower()
-    try:
-        when = _read_date(cleaned, today)
-    except OverflowError:
-        when = date.min
-    if when is None:
-        raise InputError("date", f"Couldn't read the date `{_shown(text or '')}`. {DATE_EXAMPLES}")
-    if when > today:
-        raise InputError(
-            "date",
-            f"The date {when.isoformat()} is in the future (your today is {today.isoformat()}). {DATE_EXAMPLES}",
-        )
-    if when < EARLIEST_DATE:
-        raise InputError("date", f"The date can't be before 1970-01-01. {DATE_EXAMPLES}")
-    return when
+def fit_time_to_distance(time: ParsedTime, distance_m: float, units: str = "km") -> ParsedTime:
+    """The reading of `time` that gives a runnable pace over `distance_m`: mm:ss first, then h:mm
+    (`half` in `1:45`), noted for the reply. Neither → the pace error, showing the mm:ss pace."""
+    if _plausible(distance_m, time.seconds):
+        return time
+    alternative = time.as_hours_minutes
+    if alternative is not None and _plausible(distance_m, alternative):
+        hours, minutes = divmod(alternative // 60, 60)
+        return ParsedTime(alternative, time.text, None, f"read `{time.text}` as {hours} h {minutes:02d} min")
+    check_pace(distance_m, time.seconds, units)
+    return time
 
 
 # --- pace and extras --------------------------------------------------------------------------
@@ -236,10 +230,13 @@ _TEXT_EXAMPLES: dict[str, str] = {
 
 
 def check_text(field: str, text: str | None, max_len: int) -> str | None:
-    """Stripped text, None when empty; too long is an error that gives the count."""
-    stripped = (text or "").strip()
-    if not stripped:
+    """Cleaned text (see bot.text), None when empty; invisible-only or too long text is an error."""
+    if not (text or "").strip():
         return None
+    stripped = clean(text)
+    if is_blank(stripped):
+        name = field.replace("_", " ")
+        raise InputError(field, f"The {name} has no visible characters. Type some words, or leave it out.")
     if len(stripped) > max_len:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."

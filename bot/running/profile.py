@@ -11,11 +11,11 @@ from bot.db.connection import Database
 from bot.db.members import get_profile, update_profile
 from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
-from bot.reminders.schedule_input import parse_timezone
 from bot.reminders.service import reminder_streak
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
+from bot.running.timezones import resolve_timezone
 
 CLEAR_WORDS = {"none", "clear", "off", "-"}
 
@@ -65,7 +65,7 @@ async def set_profile(
             raise UserError("Units must be `km` or `mi`.", "units")
         changes["units"] = units
     if timezone is not None:
-        changes["timezone"] = parse_timezone(timezone).key
+        changes["timezone"] = resolve_timezone(timezone).name
     if goal_race is not None:
         changes["goal_race"] = (
             None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)

@@ -10,6 +10,8 @@ from bot.running.models import Run
 from bot.running.units import STANDARD_DISTANCES
 
 MAX_OVER = 1.02  # a run up to 2% longer still counts, its time scaled down
+# 13.1 mi and 26.2 mi are 99.93% of a half and a marathon: miles runners' half and marathon count.
+MIN_UNDER = 0.9992
 _EPSILON_M = 1e-6
 
 
@@ -20,11 +22,13 @@ class Record:
     duration_s: float  # time scaled to the standard distance
     run_date: date
     run_id: int
+    run_distance_m: float | None = None  # what was run, when it differs from the standard distance
 
 
 def scaled_time(run: Run, standard_m: float) -> float | None:
-    """The run's time over `standard_m`, or None unless it is 100-102% of that distance."""
-    if not standard_m - _EPSILON_M <= run.distance_m <= standard_m * MAX_OVER + _EPSILON_M:
+    """The run's time over `standard_m`, or None unless it is 100-102% of that distance (13.1 mi and
+    26.2 mi included)."""
+    if not standard_m * MIN_UNDER - _EPSILON_M <= run.distance_m <= standard_m * MAX_OVER + _EPSILON_M:
         return None
     return run.duration_s * standard_m / run.distance_m
 
@@ -37,7 +41,8 @@ def best_efforts(runs: Iterable[Run]) -> dict[str, Record]:
         for run in ordered:
             time = scaled_time(run, standard)
             if time is not None and (label not in best or time < best[label].duration_s):
-                best[label] = Record(label, standard, time, run.run_date, run.id)
+                ran = None if abs(run.distance_m - standard) < 0.5 else run.distance_m
+                best[label] = Record(label, standard, time, run.run_date, run.id, ran)
     return best
 
 

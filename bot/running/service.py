@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.advice.redflags import is_red_flag
+from bot.advice.redflags import triage
 from bot.db.connection import Database
 from bot.db.sqlite_storage import storage_for
 from bot.db.storage import UnknownShoe
@@ -18,9 +18,10 @@ from bot.running.parsing import (
     check_effort,
     check_pace,
     check_text,
+    fit_time_to_distance,
     parse_distance,
-    parse_duration,
     parse_run_date,
+    parse_time,
 )
 
 RUN_TYPES = ("easy", "long", "tempo", "intervals", "race", "trail", "recovery", "treadmill")
@@ -48,6 +49,14 @@ class LogResult:
     shoe: Shoe | None = None
     insights: list[insight_rules.Insight] = field(default_factory=list)
     new_records: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how ambiguous input was read ("read `1:45` as 1 h 45 min")
+
+
+@dataclass(slots=True)
+class EditResult:
+    run: Run
+    profile: Profile
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +84,12 @@ def _not_found(run_id: int) -> NotFound:
     return NotFound(f"Run #{run_id} not found in your log. `/run history` lists your runs with their ids.")
 
 
-def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
-    """The run with every given field parsed and checked (raises UserError on bad input)."""
+def _apply_form(base: Run, form: RunForm, profile: Profile, today: date, notes: list[str] | None = None) -> Run:
+    """The run with every given field parsed and checked (raises UserError on bad input); how an
+    ambiguous time was read is appended to `notes`."""
     changes: dict[str, object] = {}
     if form.distance is not None:
         changes["distance_m"] = parse_distance(form.distance, profile.units)
-    if form.time is not None:
-        changes["duration_s"] = parse_duration(form.time)
     if form.date is not None:
         changes["run_date"] = parse_run_date(form.date, today)
     if form.run_type is not None:
@@ -96,7 +104,12 @@ def _apply_form(base: Run, form: RunForm, profile: Profile, today: date) -> Run:
     if form.notes is not None:
         changes["notes"] = check_text("notes", form.notes, NOTES_MAX)
     run = replace(base, **changes)
-    check_pace(run.distance_m, run.duration_s)
+    if form.time is not None:
+        time = fit_time_to_distance(parse_time(form.time), run.distance_m, profile.units)
+        run = replace(run, duration_s=time.seconds)
+        if time.note and notes is not None:
+            notes.append(time.note)
+    check_pace(run.distance_m, run.duration_s, profile.units)
     return run
 
 
@@ -106,7 +119,8 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
     storage = storage_for(db)
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
-    run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today)
+    notes: list[str] = []
+    run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today, notes)
     try:
         logged = await storage.log_run(guild_id, user_id, run, form.shoe or None)
     except UnknownShoe:
@@ -121,28 +135,39 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
             run,
             today,
             shoe=logged.shoe,
-            red_flag=bool(run.pain and is_red_flag(run.pain)),
+            red_flag=triage(run.pain),
             units=profile.units,
         ),
         new_records=record_rules.new_records(logged.previous_bests, run),
+        notes=notes,
     )
 
 
-async def edit_run(
-    db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime
-) -> tuple[Run, Profile]:
+async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime) -> EditResult:
+    """The run after the change; UserError when the form changes nothing (nothing is written)."""
     storage = storage_for(db)
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
+    notes: list[str] = []
+
+    def change(current: Run) -> Run:
+        run = _apply_form(current, form, profile, today, notes)
+        if run == current and form.shoe is None:
+            why = "it already has those values" if form != RunForm() else "no field to change was given"
+            raise UserError(
+                f"Nothing changed: run #{run_id} stays as it was ({why}). "
+                f"Give the field to change, e.g. `/run edit id: {run_id} time: 50:00`.",
+                "id",
+            )
+        return run
+
     try:
-        run = await storage.edit_run(
-            guild_id, user_id, run_id, lambda current: _apply_form(current, form, profile, today), form.shoe
-        )
+        run = await storage.edit_run(guild_id, user_id, run_id, change, form.shoe)
     except UnknownShoe:
         raise _no_such_shoe(form.shoe or "") from None
     if run is None:
         raise _not_found(run_id)
-    return run, profile
+    return EditResult(run, profile, notes)
 
 
 async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:

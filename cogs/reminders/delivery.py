@@ -85,9 +85,13 @@ class Delivery(commands.Cog):
         self.dispatcher: Dispatcher | None = None
 
     async def cog_load(self) -> None:
-        if self.bot.background:
-            self.dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot))
-            self.dispatcher.start()
+        if self.bot.background and not self.bot.runs_dispatcher:
+            log.info("reminder dispatcher not started: the process owning shard 0 delivers reminders")
+        if self.bot.background and self.bot.runs_dispatcher:
+            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot))
+            if self.bot.metrics is not None:
+                self.bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
+            dispatcher.start()
 
     async def cog_unload(self) -> None:
         dispatcher, self.dispatcher = self.dispatcher, None

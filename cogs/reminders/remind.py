@@ -15,6 +15,7 @@ from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
+from cogs.ui.embeds import plural
 from cogs.ui.kit import BRAND
 
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in KINDS]
@@ -112,7 +113,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         else:
             embed.description = "No reminders yet. Try `/remind set kind: stretch time: 07:30`."
         streak = await reminder_streak(self.bot.db, guild_id, user_id, discord.utils.utcnow())
-        embed.set_footer(text=f"{len(reminders)} of {MAX_PER_MEMBER} · Done streak: {streak} day(s)")
+        embed.set_footer(text=f"{len(reminders)} of {MAX_PER_MEMBER} · Done streak: {plural(streak, 'day')}")
         await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(name="remove", description="Delete one of your reminders")

@@ -13,6 +13,7 @@ from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
+from cogs.ui.embeds import plural
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 
@@ -84,6 +85,7 @@ class ServerCog(
         else:
             value = f"{describe(server)}\nNext: {when(server.next_fire)}"
             if server.failures:
-                value += f"\n⚠️ The last {server.failures} ping(s) failed: can Stride post in <#{server.channel_id}>?"
+                failed = plural(server.failures, "ping")
+                value += f"\n⚠️ The last {failed} failed: can Stride post in <#{server.channel_id}>?"
         embed.add_field(name="Daily club ping", value=value, inline=False)
         await self._reply(interaction, "", embed=embed)

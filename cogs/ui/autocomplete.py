@@ -6,15 +6,15 @@ import discord
 from discord import app_commands
 
 from bot.db import tips as tips_db
-from bot.reminders.schedule_input import suggest_timezones
 from bot.running.shoes import list_shoes
+from bot.running.timezones import suggest_zones
 from cogs.ui import kit
 
 MAX_CHOICES = 25  # Discord shows at most 25
 
 
 async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return [app_commands.Choice(name=z, value=z) for z in suggest_timezones(current, limit=MAX_CHOICES)]
+    return [app_commands.Choice(name=label, value=zone) for label, zone in suggest_zones(current, limit=MAX_CHOICES)]
 
 
 async def active_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

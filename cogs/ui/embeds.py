@@ -11,6 +11,18 @@ from cogs.ui.kit import BRAND
 BAR_WIDTH = 12
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 run', '2 runs', '0 weeks'; `many` for irregular plurals."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def page_out_of_range(asked: int, pages: int) -> str | None:
+    """The line above a page when the member asked past the end; None when the page exists."""
+    if asked <= pages:
+        return None
+    return f"There {'is' if pages == 1 else 'are'} only {plural(pages, 'page')}; here is page {pages}."
+
+
 def progress_bar(fraction: float, width: int = BAR_WIDTH) -> str:
     filled = max(0, min(width, round(fraction * width)))
     return "█" * filled + "░" * (width - filled)
@@ -54,5 +66,5 @@ def history_embed(runs: list[Run], units: str, page: int, pages: int, total: int
         embed.description = "\n".join(run_line(r, units) for r in runs)
     else:
         embed.description = "No runs yet. Log one with `/run log distance: 5k time: 28:00`."
-    embed.set_footer(text=f"Page {page}/{pages} · {total} runs · newest first")
+    embed.set_footer(text=f"Page {page}/{pages} · {plural(total, 'run')} · newest first")
     return embed

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import discord
 
-from bot.running.records import MAX_OVER, Record
+from bot.running.records import MAX_OVER, MIN_UNDER, Record
 from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
 from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
 
-from .embeds import BRAND
+from .embeds import BRAND, plural
 
 CHART_FILE = "weekly.png"
 NO_RUNS_YET = "No runs yet. Log one with `/run log distance: 5k time: 28:00`."
@@ -27,9 +27,10 @@ def period_title(stats: MemberStats) -> str:
 
 def record_line(record: Record, units: str) -> str:
     pace = format_pace(record.distance_m, record.duration_s, units)
+    ran = f" of {format_distance(record.run_distance_m, units)}" if record.run_distance_m else ""
     return (
         f"**{record.label}** — {format_duration(record.duration_s)} ({pace}) · "
-        f"{record.run_date.isoformat()} · run #{record.run_id}"
+        f"{record.run_date.isoformat()} · run #{record.run_id}{ran}"
     )
 
 
@@ -40,7 +41,7 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
         embed.description = NO_RUNS_YET
         return embed
     if summary.count == 0:
-        embed.description = f"No runs in this period yet. Your last {len(stats.weeks)} weeks are below."
+        embed.description = f"No runs in this period yet. Your last {plural(len(stats.weeks), 'week')} are below."
     else:
         embed.add_field(name="Runs", value=str(summary.count))
         embed.add_field(name="Distance", value=format_distance(summary.distance_m, units))
@@ -53,11 +54,11 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
                 value=f"{format_distance(longest.distance_m, units)} on {longest.run_date.isoformat()}",
             )
         if stats.period != "week":
-            weeks = f"{summary.weeks} week" + ("s" if summary.weeks != 1 else "")
+            weeks = plural(summary.weeks, "week")
             average = format_distance(summary.weekly_avg_m, units)
             embed.add_field(name="Weekly average", value=f"{average} over {weeks}")
     streak = stats.weekly_streak
-    embed.add_field(name="Weekly streak", value=f"{streak} week{'s' if streak != 1 else ''} in a row with a run")
+    embed.add_field(name="Weekly streak", value=f"{plural(streak, 'week')} in a row with a run")
     if stats.records:
         embed.add_field(
             name="Best efforts", value="\n".join(record_line(r, units) for r in stats.records), inline=False
@@ -78,16 +79,20 @@ def records_embed(records: MemberRecords) -> discord.Embed:
         if label in by_label:
             lines.append(record_line(by_label[label], units))
         else:
-            window = f"{format_distance(metres, units)}–{format_distance(metres * MAX_OVER, units)}"
+            window = f"{format_distance(metres * MIN_UNDER, units)}–{format_distance(metres * MAX_OVER, units)}"
             lines.append(f"**{label}** — not yet (a run of {window} counts)")
+    lines.append(
+        "\nRecords come from runs of that distance (100–102%, 13.1 mi and 26.2 mi count), each time scaled to "
+        "the exact distance. A faster 5K inside a longer run doesn't count yet."
+    )
     embed = discord.Embed(title="Your records", description="\n".join(lines), colour=BRAND)
-    embed.set_footer(text="Best times from runs of 100–102% of the distance, scaled to the exact distance.")
+    embed.set_footer(text="Best times from runs of that distance, scaled to the exact distance.")
     return embed
 
 
 def standing_line(rank: int, user_id: int, distance_m: float, runs: int, units: str) -> str:
     place = MEDALS[rank - 1] if rank <= len(MEDALS) else f"`{rank}.`"
-    return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {runs} run{'s' if runs != 1 else ''}"
+    return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {plural(runs, 'run')}"
 
 
 def leaderboard_embed(board: ClubBoard) -> discord.Embed:

@@ -66,7 +66,8 @@ class PagerView(OwnerView):
         embed, self.pages = await self._render(page)
         self.page = max(1, min(page, self.pages))
         self._sync_buttons()
-        await interaction.response.edit_message(embed=embed, view=self)
+        # content=None: a note about the page first asked for ("only 2 pages") no longer applies.
+        await interaction.response.edit_message(content=None, embed=embed, view=self)
 
     @discord.ui.button(label="Prev", style=discord.ButtonStyle.secondary)
     async def prev(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:

@@ -36,7 +36,7 @@ async def test_profile_set_and_show(fake, club, bot) -> None:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"timezone": "Mars/Olympus"}, "time zone `Mars/Olympus`"),
         ({"goal_date": "next spring"}, "goal date"),
         ({"goal_date": "2001-01-01"}, "past"),
         ({"weekly_goal": "lots"}, "lots"),
@@ -88,7 +88,7 @@ async def test_me_export_and_forget(fake, club, bot) -> None:
     data = json.loads(exported.files["stride-data.json"])
     assert [r["notes"] for r in data["runs"]] == ["parkrun"] and data["shoes"][0]["name"] == "Racer"
     csv_text = exported.files["stride-runs.csv"].decode()
-    assert csv_text.splitlines()[0].startswith("id,run_date,distance_m") and "parkrun" in csv_text
+    assert csv_text.splitlines()[0].startswith("id,date,distance_km,time,pace_per_km") and "parkrun" in csv_text
 
     prompt = await fake.slash(member, "me forget")
     assert "cannot be undone" in prompt.content
@@ -115,7 +115,7 @@ async def test_members_and_servers_are_isolated(fake, club, bot) -> None:
     alice_there = count_runs(bot.database_path, club.alice.id, club.other_guild.id)
     assert alice_there == 1 and alice_here == 1
     history = await fake.slash(twin, "run history", guild=club.other_guild)
-    assert "1 runs" in history.embed_text() and "3.00 km" in history.embed_text()
+    assert "1 run ·" in history.embed_text() and "3.00 km" in history.embed_text()
     assert "8.00 km" not in history.embed_text()
     # bob never sees alice's runs
     bob_history = await fake.slash(club.bob, "run history")

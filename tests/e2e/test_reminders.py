@@ -195,7 +195,7 @@ async def test_done_is_acknowledged_and_counted_in_the_profile(fake, club, cast,
     assert "Already counted" in again.content
     assert query(bot.database_path, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (club.alice.id,)) == [(1,)]
     profile = await fake.slash(club.alice, "profile show")
-    assert "Reminder streak\n1 day(s) in a row" in profile.embed_text()
+    assert "Reminder streak\n1 day in a row" in profile.embed_text()
 
 
 async def test_skip_and_snooze_buttons(fake, club, cast, bot) -> None:

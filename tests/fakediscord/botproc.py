@@ -105,7 +105,7 @@ def bot_environment(
     log_level: str = "INFO",
     env: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_"))}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEV_GUILD", "DATABASE_", "SHARD_"))}
     return {
         **base,
         "DISCORD_TOKEN": fake.token if token is None else token,

@@ -149,9 +149,17 @@ class FakeDiscord(FakeDiscordServer):
     def bot(self) -> User:
         return self.world.bot
 
-    def add_guild(self, name: str, *, channels: tuple[str, ...] = ("general",), locale: str = "en-US") -> Guild:
-        """Add guilds before the bot connects (GUILD_CREATE is sent at IDENTIFY)."""
-        return self.world.add_guild(name, channels=channels, locale=locale)
+    def add_guild(
+        self,
+        name: str,
+        *,
+        channels: tuple[str, ...] = ("general",),
+        locale: str = "en-US",
+        shard: tuple[int, int] | None = None,
+    ) -> Guild:
+        """Add guilds before the bot connects (GUILD_CREATE is sent at IDENTIFY). `shard=(id, count)`
+        picks a guild id that falls on that shard."""
+        return self.world.add_guild(name, channels=channels, locale=locale, shard=shard)
 
     async def announce_guild(self, guild: Guild) -> None:
         """Send GUILD_CREATE for a guild added after the bot connected (the bot "joins" it)."""
@@ -319,6 +327,8 @@ class FakeDiscord(FakeDiscordServer):
         guild = self.world.guilds.get(opener.guild_id or 0)
         channel = self.world.channels[opener.channel_id]
         source = self.world.messages.get(opener.source_message_id or 0)
+        if guild is None and isinstance(user, Member):
+            user = user.user  # a modal opened in a DM is submitted without a guild
         record, payload = self._envelope(MODAL_SUBMIT, user, guild, channel, data, None, source)
         record.name = modal.modal["custom_id"]
         return await self._run(record, payload, timeout, wait)
@@ -476,6 +486,8 @@ class FakeDiscord(FakeDiscordServer):
     ) -> Reply:
         guild = self.world.guilds.get(message.guild_id or 0)
         channel = self.world.channels[message.channel_id]
+        if guild is None and isinstance(user, Member):
+            user = user.user  # a click in a DM carries no guild, as on Discord
         record, payload = self._envelope(MESSAGE_COMPONENT, user, guild, channel, data, None, message)
         record.name = data["custom_id"]
         return await self._run(record, payload, timeout, wait)

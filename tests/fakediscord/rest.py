@@ -39,7 +39,8 @@ class Rest:
 
     async def gateway(self, request: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return self.s.json({"url": self.s.gateway_url, "shards": 1, "session_start_limit": limit})
+        shards = self.s.recommended_shards
+        return self.s.json({"url": self.s.gateway_url, "shards": shards, "session_start_limit": limit})
 
     async def application(self, request: web.Request) -> web.Response:
         bot = self.world.bot

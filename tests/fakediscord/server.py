@@ -75,12 +75,36 @@ class _Failure:
     times: int
 
 
+Shard = tuple[int, int]  # (shard_id, shard_count) as sent in IDENTIFY
+
+
+def shard_owns(shard: Shard | None, guild_id: int | None) -> bool:
+    """Whether a connection identified with `shard` receives an event of `guild_id` (None: a DM or other
+    non-guild event). As on Discord: guilds go to shard `(guild_id >> 22) % shard_count`, the rest to
+    shard 0; a connection without a shard field receives everything."""
+    if shard is None:
+        return True
+    shard_id, count = shard
+    if guild_id is None:
+        return shard_id == 0
+    return (guild_id >> 22) % count == shard_id
+
+
+def event_guild_id(event: str, data: Json) -> int | None:
+    """The guild a gateway event belongs to (GUILD_CREATE/UPDATE/DELETE carry it as `id`)."""
+    if event in ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"):
+        return int(data["id"])
+    raw = data.get("guild_id")
+    return int(raw) if raw else None
+
+
 @dataclass(eq=False)
 class GatewaySession:
     ws: web.WebSocketResponse
     session_id: str = ""
     seq: int = 0
     intents: int = 0
+    shard: Shard | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def send(self, op: int, d: Any, t: str | None = None) -> None:
@@ -112,6 +136,16 @@ async def read_body(request: web.Request, world: World) -> tuple[Json, list[Atta
     return params, files
 
 
+def _parse_shard(raw: Any) -> Shard | bool | None:
+    """IDENTIFY's `shard` field: None when absent, False when malformed (Discord closes with 4010)."""
+    if raw is None:
+        return None
+    valid = isinstance(raw, list) and len(raw) == 2 and all(isinstance(n, int) for n in raw)
+    if not valid or not 0 <= raw[0] < raw[1]:
+        return False
+    return raw[0], raw[1]
+
+
 class FakeDiscordServer:
     def __init__(self, *, token: str = DEFAULT_TOKEN) -> None:
         self.world = World()
@@ -119,6 +153,7 @@ class FakeDiscordServer:
         self.port = 0
         # Knobs.
         self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
+        self.recommended_shards = 1  # the `shards` count /gateway/bot answers
         self._limit: tuple[int, float] | None = None
         self._window = (0.0, 0)
         self._failures: list[_Failure] = []
@@ -130,7 +165,7 @@ class FakeDiscordServer:
         self.identify_count = 0
         self.resume_count = 0
         self._sessions: list[GatewaySession] = []
-        self._session_ids: set[str] = set()
+        self._session_shards: dict[str, Shard | None] = {}  # session id -> its shard, for RESUME
         self._runner: web.AppRunner | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed = asyncio.Event()
@@ -195,11 +230,24 @@ class FakeDiscordServer:
     def bot_connected(self) -> bool:
         return any(s.session_id and not s.ws.closed for s in self._sessions)
 
+    @property
+    def connected_shards(self) -> list[Shard | None]:
+        """The shard of each live, identified gateway connection (None: unsharded)."""
+        return [s.shard for s in self._sessions if s.session_id and not s.ws.closed]
+
     async def dispatch(self, event: str, data: Json) -> None:
-        sessions = [s for s in self._sessions if s.session_id and not s.ws.closed]
-        if not sessions:
+        """Send an event to the connections that own it (see `shard_owns`)."""
+        guild_id = event_guild_id(event, data)
+        live = [s for s in self._sessions if s.session_id and not s.ws.closed]
+        if not live:
             raise RuntimeError(f"cannot send {event}: the bot is not connected to the fake gateway")
-        for session in sessions:
+        owners = [s for s in live if shard_owns(s.shard, guild_id)]
+        if not owners:
+            raise RuntimeError(
+                f"cannot send {event} of guild {guild_id}: no connected shard owns it "
+                f"(connected: {[s.shard for s in live]})"
+            )
+        for session in owners:
             await session.send(0, data, event)
 
     async def drop_gateway(self, code: int = 4000) -> None:
@@ -233,19 +281,26 @@ class FakeDiscordServer:
                 log.warning("gateway IDENTIFY with a wrong token")
                 await session.ws.close(code=4004, message=b"Authentication failed.")
                 return
+            shard = _parse_shard(d.get("shard"))
+            if shard is False:
+                log.warning("gateway IDENTIFY with an invalid shard %r", d.get("shard"))
+                await session.ws.close(code=4010, message=b"Invalid shard.")
+                return
+            session.shard = shard
             session.session_id = uuid.uuid4().hex
             session.intents = int(d.get("intents", 0))
-            self._session_ids.add(session.session_id)
+            self._session_shards[session.session_id] = session.shard
             await session.send(0, self._ready_payload(session), "READY")
-            for guild in self.world.guilds.values():
+            for guild in self._owned_guilds(session):
                 await session.send(0, self._guild_payload(guild, session), "GUILD_CREATE")
             self.identify_count += 1
             self._notify()
         elif op == 6:
-            if d.get("token") != self.token or d.get("session_id") not in self._session_ids:
+            if d.get("token") != self.token or d.get("session_id") not in self._session_shards:
                 await session.send(9, False)
                 return
             session.session_id, session.seq = d["session_id"], int(d.get("seq") or 0)
+            session.shard = self._session_shards[session.session_id]
             await session.send(0, {}, "RESUMED")
             self.resume_count += 1
             self._notify()
@@ -253,16 +308,21 @@ class FakeDiscordServer:
             log.debug("gateway op %s ignored", op)
 
     def _ready_payload(self, session: GatewaySession) -> Json:
+        shard = {"shard": list(session.shard)} if session.shard is not None else {}
         return {
+            **shard,
             "v": 10,
             "user": {**self.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.world.guilds],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in self._owned_guilds(session)],
             "session_id": session.session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.world.application_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
         }
+
+    def _owned_guilds(self, session: GatewaySession) -> list[Guild]:
+        return [g for g in self.world.guilds.values() if shard_owns(session.shard, g.id)]
 
     def _guild_payload(self, guild: Guild, session: GatewaySession) -> Json:
         all_members = bool(session.intents & INTENT_GUILD_MEMBERS)

@@ -68,6 +68,15 @@ class Snowflakes:
         self._last = max(value, self._last + 1)
         return self._last
 
+    def next_on_shard(self, shard_id: int, shard_count: int) -> int:
+        """The next id whose guild would live on `shard_id` of `shard_count` ((id >> 22) % count):
+        the timestamp part moves up to the next millisecond that falls on that shard."""
+        value = self.next()
+        ms = value >> 22
+        ms += (shard_id - ms) % shard_count
+        self._last = max(value, ms << 22)
+        return self._last
+
 
 @dataclass(eq=False)
 class User:
@@ -416,9 +425,17 @@ class World:
         self.users[user.id] = user
         return user
 
-    def add_guild(self, name: str, *, channels: tuple[str, ...] = ("general",), locale: str = "en-US") -> Guild:
+    def add_guild(
+        self,
+        name: str,
+        *,
+        channels: tuple[str, ...] = ("general",),
+        locale: str = "en-US",
+        shard: tuple[int, int] | None = None,
+    ) -> Guild:
         owner = self.add_user(f"{name.lower()}-owner")
-        guild = Guild(self.ids.next(), name, owner.id, locale=locale)
+        guild_id = self.ids.next() if shard is None else self.ids.next_on_shard(*shard)
+        guild = Guild(guild_id, name, owner.id, locale=locale)
         guild.roles.append(Role(guild.id, guild.id, "@everyone", EVERYONE_PERMISSIONS))
         guild.roles.append(Role(self.ids.next(), guild.id, "Admin", ADMIN_PERMISSIONS, position=2))
         guild.roles.append(Role(self.ids.next(), guild.id, "Member", 0, position=1))

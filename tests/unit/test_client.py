@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import discord
 from discord import app_commands
 
-from bot.client import StrideTree, explain
+from bot.client import RESTARTING, StrideTree, explain
 from bot.errors import NotFound, UserError
 from bot.wording import APOLOGY
 
@@ -23,8 +23,18 @@ class Response:
         self.sent.append(content)
 
 
-def interaction(kind: discord.InteractionType, guild_id: int | None) -> SimpleNamespace:
-    return SimpleNamespace(type=kind, guild_id=guild_id, extras={}, response=Response())
+def interaction(kind: discord.InteractionType, guild_id: int | None, draining: bool = False) -> SimpleNamespace:
+    client = SimpleNamespace(draining=draining)
+    return SimpleNamespace(type=kind, guild_id=guild_id, extras={}, response=Response(), client=client)
+
+
+async def test_while_stopping_commands_are_told_to_retry_and_autocomplete_gets_nothing() -> None:
+    command = interaction(discord.InteractionType.application_command, 5, draining=True)
+    assert not await StrideTree.interaction_check(None, command)  # type: ignore[arg-type]
+    assert command.response.sent == [RESTARTING]
+    typing = interaction(discord.InteractionType.autocomplete, 5, draining=True)
+    assert not await StrideTree.interaction_check(None, typing)  # type: ignore[arg-type]
+    assert typing.response.sent == []
 
 
 async def test_outside_a_server_commands_are_refused_with_a_message_but_autocomplete_silently() -> None:

@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -41,3 +42,19 @@ async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None
         assert copy.execute("SELECT guild_id, user_id FROM members").fetchall() == [(1, 2)]
     finally:
         copy.close()
+
+
+async def test_two_processes_starting_together_migrate_once(tmp_path: Path) -> None:
+    """Two bot processes (shards) on one file may start at the same moment: each migration runs once."""
+    first, second = await Database.open(tmp_path / "shared.db"), await Database.open(tmp_path / "shared.db")
+    try:
+        versions = await asyncio.gather(first.migrate(), second.migrate())
+    finally:
+        await first.close()
+        await second.close()
+    newest = len(_migrations())
+    assert versions == [newest, newest]
+    conn = sqlite3.connect(tmp_path / "shared.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == newest
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'members'").fetchone()[0] == 1
+    conn.close()

@@ -1,4 +1,4 @@
-"""The run aggregates (migration 0006) against a recompute from the runs themselves, and the storage
+"""The run aggregates (migration 0007) against a recompute from the runs themselves, and the storage
 engine's answers against the pure rules fed with the whole history."""
 
 from __future__ import annotations

@@ -175,15 +175,18 @@ async def test_rate_limits_are_waited_out_not_dropped(service, dispatcher, sende
     assert len(sender.dms_to(ALICE)) == 1 and dispatcher.stats[RATE_LIMITED] == 2
 
 
-async def test_server_errors_are_retried_then_given_up(service, dispatcher, sender, clock) -> None:
+async def test_server_errors_are_retried_at_once_then_later(service, dispatcher, sender, clock) -> None:
     await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
     await service.set(GUILD, BOB, kind="stretch", time="07:30", timezone="UTC")
-    sender.script[DM_BASE + ALICE] = [FAILED, FAILED]  # two retries allowed: the third try works
+    sender.script[DM_BASE + ALICE] = [FAILED, FAILED]  # two quick retries allowed: the third try works
     sender.script[DM_BASE + BOB] = [FAILED] * 3
     clock.now = utc(2026, 6, 1, 7, 30)
     assert await dispatcher.run_due() == 1
     assert len(sender.dms_to(ALICE)) == 1 and sender.dms_to(BOB) == []
-    assert dispatcher.stats[FAILED] == 1
+    assert dispatcher.stats[FAILED] == 0  # Bob's slot waits for its next try, within its hour
+    clock.advance(minutes=1)
+    assert await dispatcher.run_due() == 1
+    assert len(sender.dms_to(BOB)) == 1
 
 
 async def test_a_sender_bug_does_not_stop_the_others(service, dispatcher, sender, clock) -> None:

@@ -165,7 +165,7 @@ def test_date_before_1970_refused(text):
         parse_run_date(text, TODAY)
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "21/11/2026", "someday", "2026-13-01", "0000-01-01"])
+@pytest.mark.parametrize("text", ["2026-02-30", "21/13/2026", "someday", "2026-13-01", "0000-01-01"])
 def test_unreadable_date(text):
     with pytest.raises(InputError, match="Couldn't read the date"):
         parse_run_date(text, TODAY)

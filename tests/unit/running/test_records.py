@@ -14,10 +14,10 @@ def run(run_id: int, metres: float, seconds: int, day: date = DAY) -> Run:
 
 @pytest.mark.parametrize(
     ("metres", "counts"),
-    [(4999, False), (5000, True), (5100, True), (5105, False), (5050, True)],
+    [(4990, False), (4995, False), (4996.5, True), (5000, True), (5100, True), (5105, False), (5050, True)],
 )
 def test_five_k_window(metres, counts):
-    # 5105 m is 102.1%
+    # 5105 m is 102.1%; 4996.5 m is 99.93%, as 13.1 mi is of a half
     assert (scaled_time(run(1, metres, 1500), 5000) is not None) is counts
 
 
@@ -70,3 +70,17 @@ def test_first_run_at_a_distance_is_a_record():
 def test_new_run_in_previous_is_ignored():
     new = run(3, 5000, 1400)
     assert new_records([run(1, 5000, 1500), new], new) == ["5K"]
+
+
+@pytest.mark.parametrize(("miles", "label"), [(13.1, "Half marathon"), (26.2, "Marathon")])
+def test_miles_runners_half_and_marathon_count(miles, label):
+    metres = miles * 1609.344
+    record = best_efforts([run(3, metres, 3 * 3600)])[label]
+    assert record.run_distance_m == pytest.approx(metres)
+    assert record.duration_s == pytest.approx(3 * 3600 * record.distance_m / metres)
+    assert record.duration_s > 3 * 3600  # scaled up to the slightly longer standard distance
+
+
+def test_a_run_of_the_exact_distance_notes_no_other_distance():
+    assert best_efforts([run(1, 5000, 1500)])["5K"].run_distance_m is None
+    assert scaled_time(run(1, 21097.5 * 0.9991, 6000), 21097.5) is None

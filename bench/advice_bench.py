@@ -1,0 +1,127 @@
+"""Advice search latency: 5,000 tips in one server, and 1,000 servers x 200 tips (200,000 tips).
+
+    python -m bench.advice_bench [--servers 1000] [--per-server 200] [--big 5000] [--searches 2000]
+
+Server tips are realistic text: sentences of the built-in library recombined. Questions mix the
+ordinary questions and red-flag phrasings people send, so triage is timed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import fmt, percentiles, timed
+from bot.advice.builtins import sync_library
+from bot.advice.library import load_library
+from bot.advice.redflags import triage
+from bot.advice.search import advise
+from bot.db.connection import Database
+from bot.db.tips import index_server
+
+QUESTIONS = [
+    "my lower back spasms at mile 17 of my long run",
+    "shin pain after speed work",
+    "what gel should I take and how often",
+    "how fast should my long run be",
+    "knee hurts going downhill",
+    "how often should I replace my shoes",
+    "best stretches after a run",
+    "core exercises for runners",
+    "I keep getting side stitches",
+    "how much should I drink on a hot day",
+    "chafing on my thighs on long runs",
+    "tired all the time in my marathon block",
+    "what to wear for running in freezing weather",
+    "heel pain in the morning",
+    "numbness in my foot after 10 miles",
+    "my pee is dark brown after the ultra",
+]
+
+
+def seed(path: Path, servers: int, per_server: int, big: int, rng: random.Random) -> int:
+    """Insert server tips straight through SQLite (the triggers keep the index); return the big server's id."""
+    library = load_library()
+    sentences = [s for tip in library.tips for s in re.split(r"(?<=[.!?])\s+", tip.body) if s]
+    titles = [tip.title for tip in library.tips]
+    topics = list(library.topics)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA synchronous=OFF")
+    big_guild = servers + 1
+
+    def rows():
+        plan = [(g, per_server) for g in range(1, servers + 1)] + [(big_guild, big)]
+        for guild, count in plan:
+            for i in range(count):
+                body = " ".join(rng.sample(sentences, 4))[:1500]
+                yield (guild, rng.choice(topics), f"{rng.choice(titles)} ({i})"[:100], body, "Club coach", "")
+
+    with conn:
+        conn.executemany(
+            "INSERT INTO tips (guild_id, topic, kind, title, body, source, tags, created_at, updated_at)"
+            " VALUES (?, ?, 'general', ?, ?, ?, ?, '2026-01-01', '2026-01-01')",
+            rows(),
+        )
+    conn.execute("ANALYZE")
+    conn.close()
+    return big_guild
+
+
+async def main(servers: int, per_server: int, big: int, searches: int) -> list[str]:
+    report: list[str] = []
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "advice.db"
+        db = await Database.open(path)
+        await db.migrate()
+        await sync_library(db)
+        await db.close()
+        started = time.perf_counter()
+        big_guild = seed(path, servers, per_server, big, rng)
+        elapsed = time.perf_counter() - started
+        report.append(f"seeded {servers} servers x {per_server} tips + 1 server x {big} tips in {elapsed:.1f} s")
+        db = await Database.open(path)
+        started = time.perf_counter()
+        for guild in [*range(1, servers + 1), big_guild]:
+            await index_server(db, guild)
+        report.append(f"built {servers + 1} server indexes in {time.perf_counter() - started:.1f} s")
+
+        async def in_big() -> None:
+            await advise(db, big_guild, None, rng.choice(QUESTIONS))
+
+        async def in_small() -> None:
+            await advise(db, rng.randint(1, servers), None, rng.choice(QUESTIONS))
+
+        for _ in range(50):  # warm the page cache
+            await in_big()
+            await in_small()
+        for name, search in ((f"advice search, {big:,} tips in one server", in_big),
+                             (f"advice search, {servers:,} servers x {per_server} tips", in_small)):  # fmt: skip
+            cpu = time.process_time()
+            samples = await timed(search, searches)
+            cpu_ms = (time.process_time() - cpu) * 1000 / searches  # all threads: a figure other load can't inflate
+            report.append(fmt(name, percentiles(samples), "p99 <= 5 ms") + f"  cpu/search {cpu_ms:.2f} ms")
+        await db.close()
+
+    async def one_triage() -> None:
+        triage(rng.choice(QUESTIONS))
+
+    report.append(fmt("red-flag triage alone", percentiles(await timed(one_triage, 20_000))))
+    return report
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--servers", type=int, default=1000)
+    parser.add_argument("--per-server", type=int, default=200)
+    parser.add_argument("--big", type=int, default=5000)
+    parser.add_argument("--searches", type=int, default=2000)
+    args = parser.parse_args()
+    for line in asyncio.run(main(args.servers, args.per_server, args.big, args.searches)):
+        print(line)

@@ -1,0 +1,90 @@
+"""A runners' thesaurus: words members use for the same thing, so a question finds tips written in
+other words ("stitch" finds "side ache", "freezing" finds "cold weather"). Each group is one idea;
+any phrase of a group in the question adds the others to the full-text query."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("stitch", "side stitch", "side ache", "side cramp", "side pain", "pain under my ribs", "etap"),
+    ("chafing", "chafe", "chaffing", "rubbing", "rubbed raw", "raw skin", "chub rub", "thigh rub", "friction burn"),
+    ("nipples", "nipple", "bleeding nipples", "nipple chafing", "jogger's nipple"),
+    (
+        "tired all the time",
+        "exhausted",
+        "exhaustion",
+        "fatigue",
+        "fatigued",
+        "knackered",
+        "no energy",
+        "worn out",
+        "burnt out",
+        "burned out",
+        "burnout",
+        "overtraining",
+        "overtrained",
+        "drained",
+        "shattered",
+    ),
+    (
+        "freezing",
+        "cold",
+        "winter",
+        "icy",
+        "frost",
+        "frosty",
+        "below zero",
+        "sub zero",
+        "snow",
+        "wind chill",
+        "cold weather",
+    ),
+    ("hot", "heat", "heatwave", "humid", "humidity", "summer", "hot weather", "sweltering", "warm weather"),
+    ("blister", "blisters", "hot spot"),
+    ("sore legs", "doms", "muscle soreness", "stiff legs", "achy legs"),
+    ("heavy legs", "dead legs", "tired legs", "leg fatigue"),
+    ("shin splints", "shin pain", "sore shins", "mtss"),
+    ("runner's knee", "knee pain", "kneecap pain", "patellofemoral"),
+    ("it band", "itb", "iliotibial", "outside of my knee", "outer knee"),
+    ("plantar fasciitis", "heel pain", "plantar"),
+    ("achilles", "achilles tendon", "heel cord"),
+    ("trainers", "shoes", "running shoes", "sneakers", "kicks"),
+    ("gel", "gels", "fuel", "fuelling", "fueling", "energy chews", "chews", "carbs"),
+    ("hit the wall", "the wall", "bonk", "bonking", "bonked"),
+    ("taper", "tapering", "race week"),
+    ("breathe", "breathing", "breath", "breathing rhythm", "breathing pattern"),
+    ("stretch", "stretches", "stretching", "mobility", "flexibility"),
+    ("abs", "core", "trunk", "six pack"),
+    ("mileage", "weekly distance", "volume", "miles per week", "km per week"),
+    ("physio", "physiotherapist", "physical therapist", "pt"),
+    ("doctor", "gp", "sports doctor", "medic"),
+    ("runner's trots", "toilet", "loo", "stomach cramps", "gut", "stomach", "gi"),
+    ("backache", "back ache", "back pain", "sore back", "aching back"),
+    ("stairs", "downstairs", "down stairs", "upstairs", "steps"),
+    ("pulled", "pulled muscle", "tweaked", "strained", "strain", "tweak"),
+    ("sleep", "insomnia", "can't sleep", "cant sleep"),
+    ("dress", "wear", "clothing", "layers", "kit", "what to wear"),
+    ("gloves", "cold hands", "mittens", "frozen fingers"),
+)
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_INDEX: dict[str, tuple[str, ...]] = {phrase: group for group in GROUPS for phrase in group}
+# Longest phrases first, so "side stitch" is one match rather than "stitch".
+_PHRASES = re.compile(
+    r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in sorted(_INDEX, key=len, reverse=True)) + r")(?![\w'])"
+)
+
+
+@lru_cache(maxsize=2048)
+def expansions(question: str) -> tuple[str, ...]:
+    """Phrases of the groups the question touches that are not in the question itself, in group order."""
+    text = question.lower().replace("\u2019", "'")
+    found = _PHRASES.findall(text)
+    out: dict[str, None] = {}
+    for phrase in found:
+        for other in _INDEX[phrase]:
+            if other not in found:
+                out[other] = None
+    return tuple(out)

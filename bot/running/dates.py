@@ -1,0 +1,167 @@
+"""Reading the date of a run as members write it: `today`, `sat`, `last friday`, `2 days ago`,
+`Nov 22`, `22 Nov`, `11/25`, `2026-11-22`. Never in the future, never before 1970.
+
+Raises only `InputError` (field "date") with a message that says why and what would work.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.running.input_error import InputError
+from bot.running.input_error import shown as _shown
+
+EARLIEST_DATE = date(1970, 1, 1)
+DATE_EXAMPLES = "Try `today`, `yesterday`, `sat`, `last friday`, `Nov 22` or `2026-11-21`."
+
+_WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("mon", "monday"), 0),
+    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
+    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
+    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
+    **dict.fromkeys(("fri", "friday"), 4),
+    **dict.fromkeys(("sat", "saturday"), 5),
+    **dict.fromkeys(("sun", "sunday"), 6),
+}
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+        ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+        ("nov", "november"), ("dec", "december"),
+    ),
+    start=1,
+):  # fmt: skip
+    _MONTHS.update(dict.fromkeys(_names, _number))
+
+_ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+_MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s*([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+([0-9]{4}))?")
+_DAY_MONTH_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?\s*([a-z]+)\.?(?:,?\s+([0-9]{4}))?")
+_NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{4}))?")
+_AGO_RE = re.compile(r"([0-9]{1,5}|a|an|one)\s+(day|days|week|weeks)\s+ago")
+_RELATIVE_RE = re.compile(r"(last|next|this|coming)\s+([a-z]+)\.?")
+# A date written without its year is this year's, or last year's when that is at most this far back
+# ("Dec 30" typed in January); anything else without a year is a future date and refused.
+_YEARLESS_LOOKBACK = timedelta(days=183)
+
+
+class _Future(Exception):
+    """A date form that can only mean a day to come (`next friday`, `tomorrow`)."""
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _yearless(month: int, day: int, today: date) -> date | None:
+    """This year's `month`/`day` when it has passed, else last year's within _YEARLESS_LOOKBACK;
+    otherwise this year's (a future date, refused by the caller) or None when there is no such day."""
+    this_year = _on(today.year, month, day)
+    if this_year is not None and this_year <= today:
+        return this_year
+    for year in range(today.year - 1, max(0, today.year - 8), -1):  # Feb 29 may be years back
+        earlier = _on(year, month, day)
+        if earlier is not None:
+            return earlier if today - earlier <= _YEARLESS_LOOKBACK else this_year
+    return this_year
+
+
+def _month_name_date(cleaned: str, today: date) -> date | None:
+    for pattern, month_group, day_group in ((_MONTH_DAY_RE, 1, 2), (_DAY_MONTH_RE, 2, 1)):
+        match = pattern.fullmatch(cleaned)
+        if match and match.group(month_group) in _MONTHS:
+            month, day = _MONTHS[match.group(month_group)], int(match.group(day_group))
+            year = match.group(3)
+            return _on(int(year), month, day) if year else _yearless(month, day, today)
+    return None
+
+
+def _numeric_date(cleaned: str, text: str, today: date) -> date | None:
+    """`11/25` (month first) or `25/11` (day first): the one reading that is a real, past date;
+    asks with both readings when each could be meant."""
+    match = _NUMERIC_RE.fullmatch(cleaned)
+    if match is None:
+        return None
+    first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+
+    def reading(month: int, day: int) -> date | None:
+        return _on(int(year), month, day) if year else _yearless(month, day, today)
+
+    readings = {d for d in (reading(first, second), reading(second, first)) if d is not None}
+    past = sorted(d for d in readings if d <= today)
+    if len(past) == 2:
+        one, other = (f"{d.day} {d:%B %Y}" for d in past)
+        raise InputError(
+            "date",
+            f"`{_shown(text)}` could be {one} or {other}. Write it as `{past[0].isoformat()}` "
+            f"or `{past[1].isoformat()}`.",
+        )
+    if past:
+        return past[0]
+    return min(readings) if readings else None
+
+
+def _relative_date(cleaned: str, today: date) -> date | None:
+    if cleaned in ("tomorrow", "tmrw", "tmr"):
+        raise _Future
+    ago = _AGO_RE.fullmatch(cleaned)
+    if ago:
+        count = 1 if ago.group(1) in ("a", "an", "one") else int(ago.group(1))
+        return today - timedelta(days=count * (7 if ago.group(2).startswith("week") else 1))
+    relative = _RELATIVE_RE.fullmatch(cleaned)
+    if relative is None:
+        return None
+    which, name = relative.groups()
+    if name == "week" and which == "last":
+        return today - timedelta(days=7)
+    if name not in _WEEKDAYS:
+        return None
+    if which in ("next", "coming"):
+        raise _Future
+    back = (today.weekday() - _WEEKDAYS[name]) % 7
+    if which == "last":  # the one before today: last friday on a friday is a week ago
+        return today - timedelta(days=back or 7)
+    return today - timedelta(days=back)  # this friday: the one of this week, if it has passed
+
+
+def _read_date(cleaned: str, text: str, today: date) -> date | None:
+    if cleaned in ("", "today", "tod"):
+        return today
+    if cleaned in ("yesterday", "yday", "yest"):
+        return today - timedelta(days=1)
+    if cleaned.rstrip(".") in _WEEKDAYS:
+        return today - timedelta(days=(today.weekday() - _WEEKDAYS[cleaned.rstrip(".")]) % 7)
+    iso = _ISO_RE.fullmatch(cleaned)
+    if iso:
+        return _on(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    return _relative_date(cleaned, today) or _month_name_date(cleaned, today) or _numeric_date(cleaned, text, today)
+
+
+def parse_run_date(text: str | None, today: date) -> date:
+    """The run's date: 'today' (default), 'yesterday', a weekday (most recent, today included),
+    'last friday', '2 days ago', 'Nov 22', '22 Nov', '11/25', ISO '2026-11-22' or '2026/11/22'."""
+    cleaned = " ".join((text or "").strip().lower().split())
+    try:
+        when = _read_date(cleaned, text or "", today)
+    except OverflowError:
+        when = date.min
+    except _Future:
+        raise InputError(
+            "date",
+            f"`{_shown(text or '')}` is in the future: log a run once you've run it. "
+            "Try `today`, `last friday` or `2 days ago`.",
+        ) from None
+    if when is None:
+        raise InputError("date", f"Couldn't read the date `{_shown(text or '')}`. {DATE_EXAMPLES}")
+    if when > today:
+        raise InputError(
+            "date",
+            f"The date {when.isoformat()} is in the future (your today is {today.isoformat()}). {DATE_EXAMPLES}",
+        )
+    if when < EARLIEST_DATE:
+        raise InputError("date", f"The date can't be before 1970-01-01. {DATE_EXAMPLES}")
+    return when
