@@ -22,5 +22,11 @@ def echo(text: str, limit: int = 40) -> str:
     return cleaned
 
 
+def is_record_id(value: int) -> bool:
+    """Whether `value` can name a stored row at all: ids are positive 64-bit integers (a forged
+    interaction may carry anything, and SQLite refuses integers past 2^63)."""
+    return 0 < value < 2**63
+
+
 class CannotStart(Exception):
     """Stride cannot run as configured (database, folder, Discord): one line naming the cause and the fix."""

@@ -10,7 +10,7 @@ from typing import Any
 from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.tips import Tip, TipFields
-from bot.errors import NotFound, UserError
+from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
 
 TITLE_MAX, BODY_MAX, SOURCE_MAX = 100, 1500, 300
@@ -55,7 +55,7 @@ def _fields_of(tip: Tip) -> TipFields:
 
 
 async def _own_tip(db: Database, guild_id: int, tip_id: int) -> Tip:
-    tip = await tips_db.get_tip(db, guild_id, tip_id)
+    tip = await tips_db.get_tip(db, guild_id, tip_id) if is_record_id(tip_id) else None
     if tip is None:
         raise NotFound(f"Tip #{tip_id} not found. `/tips list` shows the ids.")
     return tip

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
 from bot.db.members import get_profile
-from bot.errors import NotFound, UserError
+from bot.errors import NotFound, UserError, is_record_id
 from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire
 from bot.reminders.schedule_input import parse_days, parse_time_of_day, parse_timezone
@@ -148,7 +148,7 @@ class ReminderService:
 
     async def _own(self, tx: Tx, guild_id: int | None, user_id: int, reminder_id: int) -> Reminder:
         """The member's reminder; anyone else's (or a missing one) is "not found"."""
-        reminder = await db_rem.get(tx, reminder_id)
+        reminder = await db_rem.get(tx, reminder_id) if is_record_id(reminder_id) else None
         if reminder is None or reminder.user_id != user_id or guild_id not in (None, reminder.guild_id):
             raise NotFound(
                 f"You have no reminder #{reminder_id}. `/remind list` shows your reminders and their ids.", "id"

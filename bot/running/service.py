@@ -10,7 +10,7 @@ from bot.advice.redflags import triage
 from bot.db.connection import Database
 from bot.db.sqlite_storage import storage_for
 from bot.db.storage import UnknownShoe
-from bot.errors import NotFound, UserError
+from bot.errors import NotFound, UserError, is_record_id
 from bot.running import insights as insight_rules
 from bot.running import records as record_rules
 from bot.running.models import Profile, Run, Shoe
@@ -145,6 +145,8 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
 
 async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime) -> EditResult:
     """The run after the change; UserError when the form changes nothing (nothing is written)."""
+    if not is_record_id(run_id):
+        raise _not_found(run_id)
     storage = storage_for(db)
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
@@ -171,14 +173,14 @@ async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form:
 
 
 async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:
-    run = await storage_for(db).get_run(guild_id, user_id, run_id)
+    run = await storage_for(db).get_run(guild_id, user_id, run_id) if is_record_id(run_id) else None
     if run is None:
         raise _not_found(run_id)
     return run
 
 
 async def delete_run(db: Database, guild_id: int, user_id: int, run_id: int) -> bool:
-    return await storage_for(db).delete_run(guild_id, user_id, run_id)
+    return is_record_id(run_id) and await storage_for(db).delete_run(guild_id, user_id, run_id)
 
 
 async def history_page(db: Database, guild_id: int, user_id: int, page: int, per_page: int) -> HistoryPage:

@@ -361,10 +361,15 @@ async def test_hostile_text_and_huge_ids(fake: FakeDiscord, tmp_path: Path) -> N
         assert "hill reps" in reply.embed_text()
         reply = await fake.slash(member, "shoes add", guild=guild, name="\u2060\u200b")
         assert reply.ephemeral and "no visible characters" in reply.content
-        for huge in (2**53 + 1, -(2**53) - 1):
-            for command in ("run delete", "run edit"):
+        for huge in (2**53 + 1, 2**63, -(2**63) - 5, 10**30, 0):
+            for command in ("run delete", "run edit", "remind remove", "remind skip"):
                 reply = await fake.slash(member, command, guild=guild, id=huge)
-                assert reply.ephemeral and "not found" in reply.content, (command, huge, reply.content)
+                said = reply.content
+                assert reply.ephemeral and ("not found" in said or "You have no" in said), (command, huge, said)
+        admin = fake.add_member(guild, "warden", admin=True)
+        for command in ("tips remove", "tips hide"):
+            reply = await fake.slash(admin, command, guild=guild, id=2**63)
+            assert reply.ephemeral and "not found" in reply.content, reply.content
     finally:
         await bot.stop()
     assert logged_notes(bot.database_path) == {"hill reps"}
