@@ -1,0 +1,83 @@
+"""Opening a PostgreSQL pool with the same operator-facing rules as SQLite's `Database.open`.
+
+Every failure is a `CannotStart` whose one line names the cause and the fix; nothing waits forever:
+connecting, logging in and the first query are bounded by `CONNECT_TIMEOUT_S`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import asyncpg
+
+from bot.config import postgres_target
+from bot.errors import CannotStart
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 10.0
+
+
+def explain(url: str, exc: BaseException, doing: str = "connecting to") -> str:
+    """One line for the operator: what went wrong with the PostgreSQL server and what to do."""
+    where = postgres_target(url)
+    if isinstance(exc, asyncpg.InvalidPasswordError):
+        return f"PostgreSQL refused the password for {where} ({exc}). Fix the user or password in DATABASE_URL."
+    if isinstance(exc, asyncpg.InvalidAuthorizationSpecificationError):
+        return (
+            f"PostgreSQL refused the login to {where} ({exc}). Create the role, or allow it in pg_hba.conf, "
+            "or fix the user in DATABASE_URL."
+        )
+    if isinstance(exc, asyncpg.InvalidCatalogNameError):
+        return f"The database in {where} does not exist ({exc}). Create it (createdb), or fix its name in DATABASE_URL."
+    if isinstance(exc, asyncpg.InsufficientPrivilegeError):
+        return (
+            f"The PostgreSQL user of {where} lacks a permission ({exc}). Make that user the database's owner, "
+            "or GRANT it CONNECT on the database and CREATE, USAGE on schema public."
+        )
+    if isinstance(exc, asyncpg.TooManyConnectionsError):
+        return (
+            f"PostgreSQL at {where} has no free connections ({exc}). Lower DATABASE_POOL_SIZE or raise the "
+            "server's max_connections."
+        )
+    if isinstance(exc, asyncpg.CannotConnectNowError):
+        return f"PostgreSQL at {where} is starting up or shutting down ({exc}). Start again in a moment."
+    if isinstance(exc, TimeoutError):
+        return (
+            f"PostgreSQL at {where} did not answer within {CONNECT_TIMEOUT_S:.0f} s. Check that the server runs "
+            "and that a firewall lets this machine reach its host and port."
+        )
+    if isinstance(exc, OSError):
+        return (
+            f"Cannot reach PostgreSQL at {where} ({exc.strerror or exc}). Check that the server runs and that "
+            "DATABASE_URL names the right host and port."
+        )
+    if isinstance(exc, asyncpg.PostgresError | asyncpg.InterfaceError):
+        return f"Failed {doing} PostgreSQL at {where}: {exc}."
+    return f"Failed {doing} PostgreSQL at {where}: {type(exc).__name__}: {exc}."
+
+
+async def open_pool(url: str, size: int = 10) -> asyncpg.Pool:
+    """A pool of at most `size` connections, with one connection opened and tried at once."""
+    try:
+        pool = await asyncio.wait_for(
+            asyncpg.create_pool(
+                url,
+                min_size=1,
+                max_size=size,
+                timeout=CONNECT_TIMEOUT_S,
+                server_settings={"application_name": "stride", "timezone": "UTC"},
+            ),
+            CONNECT_TIMEOUT_S * 1.5,  # the pool's own timeout covers one connect; this covers all of it
+        )
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        raise CannotStart(explain(url, exc)) from exc
+    try:
+        await asyncio.wait_for(pool.fetchval("SELECT 1"), CONNECT_TIMEOUT_S)
+    except BaseException as exc:
+        pool.terminate()
+        if isinstance(exc, OSError | TimeoutError | asyncpg.PostgresError | asyncpg.InterfaceError):
+            raise CannotStart(explain(url, exc)) from exc
+        raise
+    return pool
