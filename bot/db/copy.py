@@ -311,7 +311,8 @@ async def copy_database(source_raw: str, target_raw: str) -> dict[str, int]:
             where = to if to.postgres else frm
             if isinstance(exc, sqlite3.Error) or not where.postgres:
                 raise CannotStart(f"Copy failed, nothing was committed: {exc}. Fix it and run the copy again.") from exc
-            raise CannotStart(explain(where.location, exc, doing="copying with")) from exc
+            cause = explain(where.location, exc, doing="copying with")
+            raise CannotStart(f"{cause} Nothing was committed: fix the cause and run the copy again.") from exc
     finally:
         await source.close()
         await target.close()
