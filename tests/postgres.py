@@ -41,6 +41,11 @@ def admin(sql: str) -> None:
     asyncio.run(_admin(server_url(), sql))
 
 
+async def as_superuser(sql: str) -> None:
+    """Run one statement as the server's superuser, from a test."""
+    await _admin(server_url(), sql)
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """The URL of a new, empty database, dropped after the test."""

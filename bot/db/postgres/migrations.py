@@ -74,13 +74,17 @@ async def _lock(conn: asyncpg.Connection, where: str) -> None:
 async def migrate(pool: asyncpg.Pool, where: str = "the PostgreSQL database") -> int:
     """Apply pending migrations, each in its own transaction; return the schema version."""
     async with pool.acquire() as conn:
-        refuse_newer(await stored_version(conn), where)
+        found = await stored_version(conn)
+        refuse_newer(found, where)
+        if found == schema_version():
+            return found  # nothing to do, and nothing needing more than read access (a user without CREATE)
         await _lock(conn, where)
         try:
-            await conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
-            )
+            if await conn.fetchval("SELECT to_regclass('schema_version')") is None:
+                await conn.execute(
+                    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+                )
             # Another process may have migrated while this one waited for the lock.
             current = await stored_version(conn)
             refuse_newer(current, where)
