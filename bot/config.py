@@ -115,8 +115,6 @@ def check_database_url(raw: str) -> str:
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
         raise ConfigError(f"DATABASE_URL has a port that is not a number (e.g. {example}).") from None
-    if not parts.hostname:
-        raise ConfigError(f"DATABASE_URL names no host (e.g. {example}).")
     if not parts.path.strip("/"):
         raise ConfigError(f"DATABASE_URL names no database after the host (e.g. {example}).")
     return raw
