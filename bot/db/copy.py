@@ -85,9 +85,11 @@ class _Sqlite:
         self.db: Database | None = None
         self.reader: aiosqlite.Connection | None = None
 
-    async def open_source(self) -> None:
-        if not self.path.is_file():
+    async def connect(self, as_source: bool) -> None:
+        if as_source and not self.path.is_file():
             raise CannotStart(f"No SQLite database at {self.path} to copy from: check the --from path.")
+
+    async def open_source(self) -> None:
         db = await Database.open(self.path)
         try:
             await db.migrate()  # as the bot would on start: the columns then match this Stride's
@@ -135,8 +137,11 @@ class _Postgres:
         self.conn: asyncpg.Connection | None = None
         self.tx: Any = None
 
-    async def _open(self) -> None:
+    async def connect(self, as_source: bool) -> None:
         self.pool = await open_pool(self.url, size=2)
+
+    async def _open(self) -> None:
+        assert self.pool is not None
         await pg_migrations.migrate(self.pool, postgres_target(self.url))
         self.conn = await self.pool.acquire()
 
@@ -300,6 +305,9 @@ async def copy_database(source_raw: str, target_raw: str) -> dict[str, int]:
     source, target = _side(frm), _side(to)
     try:
         try:
+            # Both ends reachable before either is migrated.
+            await source.connect(as_source=True)
+            await target.connect(as_source=False)
             await source.open_source()
             await target.open_target()
             plan = await _plan(source, target, to)
