@@ -4,7 +4,8 @@ Tables go in dependency order, in batches, inside ONE transaction on the target,
 when it already holds data: after any failure nothing was committed but the target's schema, so the
 same command can simply be run again. The source is read in one consistent snapshot. Derived data is
 not copied but rebuilt by the target: SQLite's full-text tables and `tip_scopes`, PostgreSQL's
-`tips.search`, and the run aggregates (kept by each engine's triggers as runs arrive).
+`tips.search`, and the run aggregates (PostgreSQL rebuilds them once after the runs are in; SQLite's
+triggers keep them as the runs arrive).
 """
 
 from __future__ import annotations
@@ -240,6 +241,8 @@ async def _write_postgres(
     assert conn is not None
     copied: dict[str, int] = {}
     async with conn.transaction():
+        # Row by row the aggregate trigger would cost more than the copy itself: off, then one rebuild.
+        await conn.execute("ALTER TABLE runs DISABLE TRIGGER runs_aggregates")
         for table, columns in plan.items():
             converters = await target.columns(table)
             convert = [converters[c] for c in columns]
@@ -248,6 +251,8 @@ async def _write_postgres(
                 records = [tuple(_convert(convert, row)) for row in batch]
                 await conn.copy_records_to_table(table, records=records, columns=columns)
                 copied[table] += len(records)
+        await conn.execute("ALTER TABLE runs ENABLE TRIGGER runs_aggregates")
+        await conn.execute("SELECT stride_rebuild_run_aggregates()")
         # Identity columns: the next id follows the copied ones, as SQLite's rowids would.
         for table, column in await conn.fetch(
             "SELECT table_name, column_name FROM information_schema.columns"

@@ -46,14 +46,32 @@ CREATE TABLE member_bests (
 CREATE INDEX member_bests_run ON member_bests (run_id);
 CREATE INDEX runs_member_distance ON runs (guild_id, user_id, distance_m);
 
-INSERT INTO member_weeks (guild_id, user_id, week_start, runs, distance_m, duration_s)
-SELECT guild_id, user_id, stride_week_start(run_date), count(*), sum(distance_m), sum(duration_s)
-FROM runs GROUP BY guild_id, user_id, stride_week_start(run_date);
+-- Every aggregate recomputed from the runs: for this migration, after a bulk load (`stride copy` loads
+-- runs with the trigger off, then calls this) and when the record distances change.
+CREATE FUNCTION stride_rebuild_run_aggregates() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM member_weeks;
+    DELETE FROM member_totals;
+    DELETE FROM member_bests;
+    INSERT INTO members (guild_id, user_id, created_at)
+    SELECT DISTINCT guild_id, user_id, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
+    FROM runs ON CONFLICT DO NOTHING;
+    INSERT INTO member_weeks (guild_id, user_id, week_start, runs, distance_m, duration_s)
+    SELECT guild_id, user_id, stride_week_start(run_date), count(*), sum(distance_m), sum(duration_s)
+    FROM runs GROUP BY guild_id, user_id, stride_week_start(run_date);
+    INSERT INTO member_totals (guild_id, user_id, runs, distance_m, duration_s)
+    SELECT guild_id, user_id, count(*), sum(distance_m), sum(duration_s) FROM runs GROUP BY guild_id, user_id;
+    UPDATE shoes SET distance_m = coalesce((SELECT sum(r.distance_m) FROM runs r WHERE r.shoe_id = shoes.id), 0);
+    INSERT INTO member_bests (guild_id, user_id, label, run_id, duration_s, run_date)
+    SELECT guild_id, user_id, label, id, scaled_s, run_date FROM (
+        SELECT r.guild_id, r.user_id, d.label, r.id, r.duration_s * d.distance_m / r.distance_m AS scaled_s,
+            r.run_date, row_number() OVER (PARTITION BY r.guild_id, r.user_id, d.label
+                ORDER BY r.duration_s * d.distance_m / r.distance_m, r.run_date, r.id) AS place
+        FROM record_distances d JOIN runs r ON r.distance_m BETWEEN d.min_m AND d.max_m) ranked
+    WHERE place = 1;
+END $$;
 
-INSERT INTO member_totals (guild_id, user_id, runs, distance_m, duration_s)
-SELECT guild_id, user_id, count(*), sum(distance_m), sum(duration_s) FROM runs GROUP BY guild_id, user_id;
-
-UPDATE shoes SET distance_m = coalesce((SELECT sum(r.distance_m) FROM runs r WHERE r.shoe_id = shoes.id), 0);
+SELECT stride_rebuild_run_aggregates();
 
 -- A run counted into every aggregate (the insert half of SQLite's triggers).
 CREATE FUNCTION stride_run_added(r runs) RETURNS void LANGUAGE plpgsql AS $$

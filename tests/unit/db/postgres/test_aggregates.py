@@ -114,3 +114,22 @@ async def test_aggregates_follow_inserts_edits_and_deletes(conn: asyncpg.Connect
             assert await _stored(conn) == await _expected(conn), f"after step {step}"
     assert await conn.fetchval("SELECT count(*) FROM members") == len(MEMBERS)  # created by the trigger
     assert await conn.fetchval("SELECT count(*) FROM member_bests") > 0
+
+
+async def test_the_rebuild_function_agrees_with_the_trigger(conn: asyncpg.Connection) -> None:
+    rng = random.Random(7)
+    for _ in range(60):
+        guild, user = rng.choice(MEMBERS)
+        distance = rng.choice([5000.0, 5080.0, 10000.0, 12000.0])
+        await conn.execute(
+            "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
+            " VALUES ($1, $2, $3, $4, $5, 'x')",
+            guild,
+            user,
+            f"2026-02-{rng.randint(1, 28):02d}",
+            distance,
+            int(distance * rng.uniform(0.25, 0.4)),
+        )
+    by_trigger = await _stored(conn)
+    await conn.execute("SELECT stride_rebuild_run_aggregates()")
+    assert await _stored(conn) == by_trigger == await _expected(conn)
