@@ -92,9 +92,22 @@ async def migrate(pool: asyncpg.Pool, where: str = "the PostgreSQL database") ->
                 if version <= current:
                     continue
                 log.info("applying PostgreSQL migration %s", name)
-                async with conn.transaction():
-                    await conn.execute(sql)  # no arguments: the simple protocol runs the whole script
-                    await conn.execute("INSERT INTO schema_version (version, name) VALUES ($1, $2)", version, name)
+                try:
+                    async with conn.transaction():
+                        # A table another session keeps locked fails the migration instead of hanging start-up.
+                        await conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT_S:.0f}s'")
+                        await conn.execute(sql)  # no arguments: the simple protocol runs the whole script
+                        await conn.execute("INSERT INTO schema_version (version, name) VALUES ($1, $2)", version, name)
+                except asyncpg.PostgresError as exc:
+                    reason = (getattr(exc, "message", None) or str(exc)).splitlines()[0]
+                    raise CannotStart(
+                        f"Migration {name} of {where} failed and was rolled back ({reason}). "
+                        + (
+                            "Let Stride's user own the database (it creates tables), or run the migration as the owner."
+                            if isinstance(exc, asyncpg.InsufficientPrivilegeError)
+                            else "Fix the cause (another session locking Stride's tables?) and start again."
+                        )
+                    ) from exc
                 current = version
             return current
         finally:

@@ -96,3 +96,20 @@ async def test_every_sqlite_column_exists_in_postgres(pg_url: str, tmp_path: Pat
     finally:
         await sqlite.close()
         await pool.close()
+
+
+async def test_a_failing_migration_is_rolled_back_whole(pg_url: str, monkeypatch) -> None:
+    real = migrations.migrations()
+    broken = "CREATE TABLE half_done (x integer);\nSELECT 1 / 0;"
+    monkeypatch.setattr(migrations, "migrations", lambda: [real[0], (2, "0002_broken.sql", broken)])
+    monkeypatch.setattr(migrations, "schema_version", lambda: 2)
+    pool = await open_pool(pg_url, size=1)
+    try:
+        with pytest.raises(CannotStart, match=r"Migration 0002_broken.sql of .* failed and was rolled back"):
+            await migrations.migrate(pool)
+        assert await pool.fetchval("SELECT max(version) FROM schema_version") == 1
+        assert await pool.fetchval("SELECT to_regclass('half_done')") is None
+        monkeypatch.undo()
+        assert await migrations.migrate(pool) == migrations.schema_version()
+    finally:
+        await pool.close()

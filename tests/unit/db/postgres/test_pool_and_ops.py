@@ -100,6 +100,7 @@ async def test_check_on_an_empty_database_without_create_permission(pg_url: str)
     try:
         facts, problems = await ops.check(_as_user(pg_url, role))  # PostgreSQL 15: only owners create in public
         assert facts == [] and len(problems) == 1 and "lacks a permission" in problems[0], problems
+        assert "\n" not in problems[0]
     finally:
         await as_superuser(f"DROP ROLE {role}")
 
