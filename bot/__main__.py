@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|sync|check|backup]` (also installed as `stride`).
+"""Command line: `python -m bot [run|sync|check|backup|copy]` (also installed as `stride`).
 
 Exit codes (documented in the README): 0 done, 1 `check` found problems, 2 configuration (token, .env),
 3 cannot start or finish (database, folder, Discord unreachable); a second stop signal exits at once
@@ -33,7 +33,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--online", action="store_true", help="also log in to Discord over HTTP to test the token")
     backup = sub.add_parser("backup", help="copy the database to PATH while the bot may be running")
     backup.add_argument("path", type=Path)
+    copy = sub.add_parser("copy", help="copy all data between SQLite and PostgreSQL into an empty target")
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
     return parser
+
+
+POSTGRES_NOT_YET = (
+    "DATABASE_URL is set, but the PostgreSQL engine is not available in this version of Stride yet: the bot's "
+    "commands run on SQLite only. Unset DATABASE_URL to run on SQLite (DATABASE_PATH); `stride copy` moves "
+    "data between the two."
+)
+
+
+def _refuse_postgres(config: Config) -> None:
+    # Never half-work: the commands' queries are SQLite's until the PostgreSQL engine lands.
+    if config.database_url:
+        raise CannotStart(POSTGRES_NOT_YET)
 
 
 def _setup_logging(level: str) -> None:
@@ -78,6 +94,7 @@ def _stop_on_signals(bot) -> None:
 
 
 async def _run(config: Config) -> int:
+    _refuse_postgres(config)
     token = config.require_token()
     bot = _make_bot(config)
     _stop_on_signals(bot)
@@ -90,6 +107,7 @@ async def _run(config: Config) -> int:
 async def _sync(config: Config, guild_id: int | None) -> int:
     import discord
 
+    _refuse_postgres(config)
     token = config.require_token()
     bot = _make_bot(config, background=False)
     async with bot:
@@ -129,7 +147,13 @@ async def _check(config: Config, online: bool) -> int:
 
     problems = config.problems()
     facts: list[str] = []
-    if config.database_path.resolve().parent.is_dir():
+    if config.database_url:
+        from bot.db.postgres import ops
+
+        pg_facts, pg_problems = await ops.check(config.database_url)
+        facts += pg_facts
+        problems += pg_problems
+    elif config.database_path.resolve().parent.is_dir():
         try:
             db = await Database.open(config.database_path)
             try:
@@ -157,7 +181,7 @@ async def _check(config: Config, online: bool) -> int:
 
 
 def _backup_paths(config: Config, target: Path) -> None:
-    if not config.database_path.exists():
+    if config.database_url is None and not config.database_path.exists():
         raise CannotStart(f"No database at {config.database_path} to back up: check DATABASE_PATH.")
     if not target.resolve().parent.is_dir():
         raise CannotStart(f"The backup folder {target.resolve().parent} does not exist: create it first.")
@@ -166,12 +190,30 @@ def _backup_paths(config: Config, target: Path) -> None:
 async def _backup(config: Config, target: Path) -> int:
     from bot.db.connection import Database
 
+    if config.database_url:
+        from bot.config import postgres_target
+        from bot.db.postgres import ops
+
+        await ops.backup(config.database_url, target)
+        print(f"Backed up {postgres_target(config.database_url)} to {target} (pg_dump custom format).")  # noqa: T201
+        return EXIT_OK
+
     db = await Database.open(config.database_path, writable=False)
     try:
         await db.backup(target)
     finally:
         await db.close()
     print(f"Backed up {config.database_path} to {target}.")  # noqa: T201
+    return EXIT_OK
+
+
+async def _copy(source: str, target: str) -> int:
+    from bot.db.copy import Endpoint, copy_database
+
+    copied = await copy_database(source, target)
+    total = sum(copied.values())
+    tables = ", ".join(f"{table} {rows}" for table, rows in copied.items())
+    print(f"Copied {total} rows from {Endpoint.parse(source)} to {Endpoint.parse(target)} ({tables}).")  # noqa: T201
     return EXIT_OK
 
 
@@ -218,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_sync(config, args.guild))
         if command == "check":
             return asyncio.run(_check(config, args.online))
+        if command == "copy":
+            return asyncio.run(_copy(args.source, args.target))
         _backup_paths(config, args.path)
         return asyncio.run(_backup(config, args.path))
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from dotenv import load_dotenv
 
@@ -42,6 +43,9 @@ class Config:
     shard_count: int | None = None
     # The shards this process owns; None with a shard_count means all of them.
     shard_ids: tuple[int, ...] | None = None
+    # PostgreSQL (bot/db/postgres): when set it wins over database_path.
+    database_url: str | None = None
+    database_pool_size: int = 10
 
     def require_token(self) -> str:
         if not self.token:
@@ -58,7 +62,7 @@ class Config:
         except ConfigError as exc:
             found.append(str(exc).split(". ")[0] + ".")
         parent = self.database_path.resolve().parent
-        if not parent.is_dir():
+        if self.database_url is None and not parent.is_dir():
             found.append(f"DATABASE_PATH folder {parent} does not exist.")
         return found
 
@@ -93,6 +97,38 @@ def parse_shards(count_raw: str, ids_raw: str) -> tuple[int | None, tuple[int, .
     return count, ids
 
 
+def postgres_target(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    user = f"{unquote(parts.username)}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"postgresql://{user}{parts.hostname or 'localhost'}{port}{parts.path}"
+
+
+def check_database_url(raw: str) -> str:
+    """DATABASE_URL as given when it is a usable postgresql:// URL; ConfigError says what to fix."""
+    example = "postgresql://user:password@host:5432/dbname"
+    parts = urlsplit(raw)
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise ConfigError(f"DATABASE_URL must start with postgresql:// (e.g. {example}), got a {parts.scheme!r} URL.")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ConfigError(f"DATABASE_URL has a port that is not a number (e.g. {example}).") from None
+    if not parts.path.strip("/"):
+        raise ConfigError(f"DATABASE_URL names no database after the host (e.g. {example}).")
+    return raw
+
+
+def parse_pool_size(raw: str) -> int:
+    raw = raw.strip()
+    if not raw:
+        return 10
+    if not (raw.isdigit() and 1 <= int(raw) <= 1000):
+        raise ConfigError(f"DATABASE_POOL_SIZE must be a number of connections (1-1000), got {raw!r}.")
+    return int(raw)
+
+
 def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     if env_file is not None:
         load_dotenv(env_file, override=False)
@@ -106,6 +142,7 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     if metrics_raw and not (metrics_raw.isdigit() and 0 < int(metrics_raw) < 65536):
         raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {metrics_raw!r}.")
     shard_count, shard_ids = parse_shards(os.environ.get("SHARD_COUNT", ""), os.environ.get("SHARD_IDS", ""))
+    url_raw = os.environ.get("DATABASE_URL", "").strip()
     return Config(
         token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
         database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
@@ -116,4 +153,6 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
         metrics_host=os.environ.get("METRICS_HOST", "").strip() or "127.0.0.1",
         shard_count=shard_count,
         shard_ids=shard_ids,
+        database_url=check_database_url(url_raw) if url_raw else None,
+        database_pool_size=parse_pool_size(os.environ.get("DATABASE_POOL_SIZE", "")),
     )

@@ -1,0 +1,1 @@
+from tests.postgres import pg_url  # noqa: F401 - the fixture

@@ -1,0 +1,90 @@
+"""A realistic club in a SQLite database, written through the bot's own code (services and db modules)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.advice import admin
+from bot.advice.builtins import sync_library
+from bot.db import copy
+from bot.db import reminders as db_rem
+from bot.db import tips as tips_db
+from bot.db.connection import Database
+from bot.db.members import set_notice, update_profile
+from bot.db.tips import TipFields
+from bot.reminders.service import ReminderService
+from bot.running.service import RunForm, delete_run, log_run
+from bot.running.shoes import add_shoe, retire_shoe
+
+# Real snowflakes are over 2**53: they must survive both engines exactly.
+CLUB, OTHER = 1_180_000_000_000_000_001, 1_190_000_000_000_000_002
+ALICE, BOB, CARA = 900_000_000_000_000_011, 900_000_000_000_000_022, 900_000_000_000_000_033
+NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
+
+
+async def seed(path: Path) -> None:
+    db = await Database.open(path)
+    await db.migrate()
+    try:
+        await sync_library(db)
+        async with db.transaction() as tx:
+            await update_profile(tx, CLUB, ALICE, units="mi", timezone="Europe/Berlin", goal_race="Berlin Marathon")
+            await update_profile(tx, CLUB, BOB, leaderboard=0, weekly_goal_m=30_000.0)
+            await set_notice(tx, CLUB, CARA, "Your DM reminder was paused: Discord refused it three times.")
+        await add_shoe(db, CLUB, ALICE, "Pegasus 40", None)
+        await add_shoe(db, CLUB, ALICE, "Old trail shoes", "600")
+        await retire_shoe(db, CLUB, ALICE, "Old trail shoes")
+        await add_shoe(db, OTHER, BOB, "Clifton 9", "700km")
+        runs = [
+            (CLUB, ALICE, RunForm("13.1mi", "1:52:07", "2026-11-22", "race", 9, None, "Pegasus 40", "PB! 🎉")),
+            (CLUB, ALICE, RunForm("5k", "24:10", "2026-11-20", "tempo", 7, "left knee ache")),
+            (CLUB, ALICE, RunForm("8", "1:05:00", "2026-11-18", "easy", None, None, "Pegasus 40", "with @everyone")),
+            (CLUB, BOB, RunForm("10k", "48:30", "2026-11-21", "long", 6, "lower back spasms at 17 mi")),
+            (CLUB, CARA, RunForm("3.3k", "20:00", "2026-11-24", "recovery")),
+            (OTHER, BOB, RunForm("marathon", "3:59:59", "2026-11-01", "race", 10, None, "Clifton 9")),
+        ]
+        ids = [(await log_run(db, guild, user, form, NOW)).run.id for guild, user, form in runs]
+        await delete_run(db, CLUB, CARA, ids[4])  # a gap in the ids, as a real database has
+        await log_run(db, CLUB, CARA, RunForm("4k", "25:00", "2026-11-25"), NOW)
+
+        own = await admin.add_tip(
+            db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",
+                                       "Club coach", ("back", "hills")),
+        )  # fmt: skip
+        gone = await admin.add_tip(
+            db, CLUB, ALICE, TipFields("shoes", "general", "Rotate two pairs", "Alternate shoes.", None, ())
+        )
+        await admin.edit_tip(db, CLUB, ALICE, own, body="Drive with your arms; keep the core braced on climbs.")
+        await admin.set_removed(db, CLUB, ALICE, gone, True)
+        sleep = TipFields("sleep", "general", "Sleep 8 hours", "Recovery happens.", None, ())
+        await admin.add_tip(db, OTHER, BOB, sleep)
+        builtin = (await db.fetchone("SELECT id FROM tips WHERE guild_id IS NULL ORDER BY id LIMIT 1"))["id"]
+        await admin.set_hidden(db, CLUB, ALICE, builtin, True)
+        await tips_db.vote(db, CLUB, ALICE, own, 1)
+        await tips_db.vote(db, CLUB, BOB, own, -1)
+        await tips_db.vote(db, OTHER, BOB, builtin, 1)
+
+        service = ReminderService(db, clock=lambda: NOW)
+        stretch = await service.set(CLUB, ALICE, kind="stretch", time="07:30", days="weekdays")
+        await service.set(CLUB, BOB, kind="custom", time="7:30pm", where="channel", channel_id=55, message="Core!")
+        paused = await service.set(OTHER, BOB, kind="core", time="06:00")
+        await service.pause(OTHER, BOB, paused.id)
+        await service.done(ALICE, stretch.id, datetime(2026, 11, 24, 6, 30, tzinfo=UTC))
+        await service.set_server(CLUB, ALICE, channel_id=77, time="06:45", timezone="Europe/London", role_id=88)
+        await service.server_done(CLUB, BOB, datetime(2026, 11, 24, 6, 45, tzinfo=UTC))
+        async with db.transaction() as tx:
+            await db_rem.learn_dm_channels(tx, [(stretch.id, 4242)])
+    finally:
+        await db.close()
+
+
+async def dump(db: Database) -> dict[str, list[tuple]]:
+    """Every row of every copied table (derived columns aside), in a stable order."""
+    found = {}
+    for table in copy.TABLES:
+        columns = [row[1] for row in await db.fetchall(f"PRAGMA table_info({table})")]
+        columns = [c for c in columns if c not in copy.DERIVED_COLUMNS.get(table, set())]
+        rows = await db.fetchall(f"SELECT {', '.join(columns)} FROM {table}")
+        found[table] = sorted(tuple(r) for r in rows)
+    return found
