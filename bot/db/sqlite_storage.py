@@ -1,6 +1,6 @@
 """The SQLite engine of `RunStorage`: each command in about two round trips to aiosqlite's thread.
 
-Reads that a command needs are gathered into one query (scalar subqueries, lists as JSON); the only
+Reads that a command needs are gathered into one query (scalar subqueries, lists as tagged rows); the only
 write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0006) keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for.
