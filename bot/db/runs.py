@@ -74,21 +74,6 @@ async def delete_run(tx: Tx, guild_id: int, user_id: int, run_id: int) -> bool:
     return changed == 1
 
 
-async def history_page(
-    db: Database, guild_id: int, user_id: int, page: int, per_page: int = 10
-) -> tuple[list[Run], int]:
-    """One page of runs, newest first, and the total number of runs."""
-    total_row = await db.fetchone(
-        "SELECT coalesce((SELECT runs FROM member_totals WHERE guild_id = ? AND user_id = ?), 0)", (guild_id, user_id)
-    )
-    rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM runs WHERE guild_id = ? AND user_id = ?"
-        " ORDER BY run_date DESC, id DESC LIMIT ? OFFSET ?",
-        (guild_id, user_id, per_page, (page - 1) * per_page),
-    )
-    return [row_to_run(r) for r in rows], total_row[0]
-
-
 async def member_runs(db: Database | Tx, guild_id: int, user_id: int, since: date | None = None) -> list[Run]:
     """All of a member's runs (optionally from a date on), oldest first."""
     if since is None:

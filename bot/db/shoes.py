@@ -48,11 +48,6 @@ async def find_shoe(db: Database | Tx, guild_id: int, user_id: int, name: str) -
     return _shoe(rows[0]) if rows else None
 
 
-async def get_shoe(db: Database | Tx, guild_id: int, user_id: int, shoe_id: int) -> Shoe | None:
-    rows = await db.fetchall(_SELECT + " AND s.id = ?", (guild_id, user_id, shoe_id))
-    return _shoe(rows[0]) if rows else None
-
-
 async def retire_shoe(tx: Tx, guild_id: int, user_id: int, shoe_id: int) -> None:
     await tx.execute(
         "UPDATE shoes SET retired = 1 WHERE id = ? AND guild_id = ? AND user_id = ?",

@@ -1,6 +1,6 @@
 """The SQLite engine of `RunStorage`: each command in about two round trips to aiosqlite's thread.
 
-Reads that a command needs are gathered into one query (scalar subqueries, lists as JSON); the only
+Reads that a command needs are gathered into one query (scalar subqueries, lists as tagged rows); the only
 write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0007) keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for.
@@ -43,7 +43,7 @@ SELECT 'context',
     (SELECT w.distance_m FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday),
     (SELECT sum(w.distance_m) FROM member_weeks w
         WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday),
-    (SELECT max(r.distance_m) FROM runs r INDEXED BY runs_member_date
+    (SELECT max(r.distance_m) FROM runs r INDEXED BY runs_member_date_distance
         WHERE {_MEMBER} AND r.run_date BETWEEN :long_from AND :day),
     s.id, s.name, s.retire_at_m, s.retired, s.distance_m
 FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE

@@ -46,6 +46,10 @@ CREATE INDEX member_bests_run ON member_bests (run_id);
 -- Recomputing a best after its run changed reads only the runs of (nearly) that distance;
 -- the all-time longest run is the last entry of one member's range.
 CREATE INDEX runs_member_distance ON runs (guild_id, user_id, distance_m);
+-- /run log's recent windows (the longest run in 8 weeks, pain notes within 3 weeks) read index entries
+-- only, so a member who logs many runs a day does not make each log read the table.
+CREATE INDEX runs_member_date_distance ON runs (guild_id, user_id, run_date, distance_m);
+CREATE INDEX runs_member_pain ON runs (guild_id, user_id, run_date, pain) WHERE pain IS NOT NULL;
 
 INSERT INTO member_weeks (guild_id, user_id, week_start, runs, distance_m, duration_s)
 SELECT guild_id, user_id, date(run_date, 'weekday 0', '-6 days'), count(*), sum(distance_m), sum(duration_s)

@@ -45,6 +45,8 @@ CREATE TABLE member_bests (
 );
 CREATE INDEX member_bests_run ON member_bests (run_id);
 CREATE INDEX runs_member_distance ON runs (guild_id, user_id, distance_m);
+CREATE INDEX runs_member_date_distance ON runs (guild_id, user_id, run_date, distance_m);
+CREATE INDEX runs_member_pain ON runs (guild_id, user_id, run_date, pain) WHERE pain IS NOT NULL;
 
 -- Every aggregate recomputed from the runs: for this migration, after a bulk load (`stride copy` loads
 -- runs with the trigger off, then calls this) and when the record distances change.
