@@ -91,7 +91,7 @@ async def test_every_sqlite_column_exists_in_postgres(pg_url: str, tmp_path: Pat
                     table,
                 )
             ]
-            extra = {"tips": ["search"], "shoes": ["distance_m"]}.get(table, [])
+            extra = {"tips": ["search"]}.get(table, [])
             assert pg_columns == sqlite_columns + extra, table
     finally:
         await sqlite.close()
