@@ -7,12 +7,12 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
+from bot.db.migrations import numbered
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
@@ -21,17 +21,7 @@ MIGRATIONS_PACKAGE = "bot.db.migrations"
 
 
 def _migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every `NNNN_name.sql` file, in order."""
-    found = []
-    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    versions = [v for v, _, _ in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps, got {versions}")
-    return found
+    return numbered(MIGRATIONS_PACKAGE)
 
 
 def schema_version() -> int:

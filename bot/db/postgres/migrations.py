@@ -10,10 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from importlib import resources
 
 import asyncpg
 
+from bot.db.migrations import numbered
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
@@ -25,17 +25,8 @@ LOCK_WAIT_S = 60.0
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every `NNNN_name.sql` file, in order."""
-    found = []
-    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    versions = [v for v, _, _ in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"PostgreSQL migrations must be numbered 0001, 0002, ... without gaps, got {versions}")
-    return found
+    """(version, name, sql) for every PostgreSQL migration, in order."""
+    return numbered(MIGRATIONS_PACKAGE)
 
 
 def schema_version() -> int:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,14 +11,6 @@ from bot.db.connection import Database
 from bot.errors import UserError
 
 GUILD, ADMIN = 7, 3
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from bot.advice.builtins import sync_library
 from bot.advice.search import advise, is_referral
 from bot.advice.thesaurus import expansions
 from bot.db.connection import Database
@@ -44,15 +39,6 @@ TUNING = [
     ("race-day", "what should I do the week before my race"),
     ("cross-training", "swimming instead of running while injured"),
 ]
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    await sync_library(database)
-    yield database
-    await database.close()
 
 
 async def test_tuning_questions_lead_with_the_right_topic(db: Database) -> None:

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-
-import pytest
 
 from bot.advice import admin
-from bot.advice.builtins import sync_library
 from bot.advice.search import BIG_SERVER, advise
 from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.tips import TipFields
 
 A, B, ADMIN = 10, 20, 1
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    await sync_library(database)
-    yield database
-    await database.close()
 
 
 def fields(title: str, body: str, tags: tuple[str, ...] = ()) -> TipFields:
@@ -57,8 +44,8 @@ async def test_library_updates_reindex_the_builtins_in_every_index(db: Database)
         assert (await advise(db, guild, None, "spasm")).tips == []
 
 
-async def test_tips_stored_before_the_scoped_index_are_indexed_on_first_search(db: Database, tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "t.db")
+async def test_tips_stored_before_the_scoped_index_are_indexed_on_first_search(db: Database) -> None:
+    conn = sqlite3.connect(db.path)
     with conn:  # as migration 0006 leaves a server that had tips: a scope row not yet indexed
         conn.execute(
             "INSERT INTO tips (guild_id, topic, title, body, created_at, updated_at)"

@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.advice import admin
-from bot.advice.builtins import sync_library
 from bot.advice.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
 from bot.db.connection import Database
@@ -15,15 +12,6 @@ from bot.db.tips import Tip, TipFields
 from bot.errors import UserError
 
 GUILD, ADMIN = 10, 1
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "t.db")
-    await database.migrate()
-    await sync_library(database)
-    yield database
-    await database.close()
 
 
 def test_match_query_quotes_every_word() -> None:

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-from bot.advice.builtins import sync_library
 from bot.db import reminders as db_rem
 from bot.db.connection import Database
 from bot.db.members import pop_notice
@@ -19,12 +18,6 @@ from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 GUILD, ALICE, BOB, CAROL = 10, 1, 2, 3
 START = utc(2026, 6, 1, 7, 0)  # a Monday, 07:00 UTC
-
-
-@pytest.fixture
-async def db(db: Database) -> Database:
-    await sync_library(db)  # reminders quote tips from the built-in library
-    return db
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.advice.builtins import sync_library
 from bot.db import reminders as db_rem
 from bot.db.connection import Database
 from bot.db.members import pop_notice
@@ -18,15 +16,6 @@ from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 GUILD, ALICE, BOB = 10, 1, 2
 SLOT = utc(2026, 6, 1, 7, 30)
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "r.db")
-    await database.migrate()
-    await sync_library(database)
-    yield database
-    await database.close()
 
 
 @pytest.fixture

@@ -1,0 +1,14 @@
+"""These tests read the built-in tip library: the shared temporary database, with the library synced."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advice.builtins import sync_library
+from bot.db.connection import Database
+
+
+@pytest.fixture
+async def db(db: Database) -> Database:
+    await sync_library(db)
+    return db
