@@ -33,6 +33,17 @@ async def timed(fn: Callable[[], Awaitable[object]], repeat: int) -> list[float]
     return samples
 
 
+async def create_schema(path: Path) -> None:
+    """A database file with every migration applied (and nothing else)."""
+    from bot.db.connection import Database
+
+    db = await Database.open(path)
+    try:
+        await db.migrate()
+    finally:
+        await db.close()
+
+
 def seed_runs(path: Path, guilds: int, members: int, runs: int, seed: int = 7) -> None:
     """`members` members spread over `guilds` servers, `runs` runs over the last two years."""
     rng = random.Random(seed)

@@ -23,7 +23,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import fmt, percentiles, timed
+from bench.common import create_schema, fmt, percentiles, timed
 from bot.db.connection import Database
 
 CONCURRENT = 40
@@ -59,14 +59,6 @@ def seed_history(path: Path, guild_id: int, user_ids: list[int], runs: int, seed
         conn.execute("ANALYZE")
     finally:
         conn.close()
-
-
-async def create_schema(path: Path) -> None:
-    db = await Database.open(path)
-    try:
-        await db.migrate()
-    finally:
-        await db.close()
 
 
 def _log_options(rng: random.Random) -> dict[str, str]:

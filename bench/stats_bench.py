@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bench.bare_bot import bare_log_run
-from bench.common import fmt, percentiles
+from bench.common import create_schema, fmt, percentiles
 from bot.db import leaderboard as board_db
 from bot.db.connection import Database
 from bot.running import service, stats_service
@@ -49,14 +49,6 @@ MEMBER_RUNS_SQL = (  # as bot.db.runs.member_runs reads it
 
 def guild_of(user_id: int) -> int:
     return BOARD_GUILD + user_id % GUILDS
-
-
-async def create_schema(path: Path) -> None:
-    db = await Database.open(path)
-    try:
-        await db.migrate()
-    finally:
-        await db.close()
 
 
 def seed(
