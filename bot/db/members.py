@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from weakref import WeakKeyDictionary
 
@@ -12,7 +12,7 @@ from bot.running.models import Profile
 __all__ = ["Profile"]  # its home is bot.running.models
 
 
-PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard")
+PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard", "zone_noticed")
 
 
 PROFILE_CACHE_SIZE = 50_000
@@ -66,6 +66,7 @@ def _profile(row) -> Profile:
         goal_date=date.fromisoformat(row["goal_date"]) if row["goal_date"] else None,
         weekly_goal_m=row["weekly_goal_m"],
         leaderboard=bool(row["leaderboard"]),
+        zone_noticed=bool(row["zone_noticed"]),
     )
 
 
@@ -102,6 +103,17 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
         f"UPDATE members SET {assignments} WHERE guild_id = ? AND user_id = ?",
         (*values, guild_id, user_id),
     )
+
+
+async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
+    """Remember that the member was told which zone their runs are dated in (written through the cache)."""
+    async with db.transaction() as tx:
+        await ensure_member(tx, profile.guild_id, profile.user_id)
+        key = (profile.guild_id, profile.user_id)
+        await tx.execute("UPDATE members SET zone_noticed = 1 WHERE guild_id = ? AND user_id = ?", key)
+    told = replace(profile, zone_noticed=True)
+    member_cache(db).remember(told)
+    return told
 
 
 async def load_notices(db: Database) -> None:

@@ -50,5 +50,5 @@ def test_a_repeated_view_comes_from_the_cache_and_matches_a_fresh_render():
     data = weeks(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8)
     first = render_weekly_chart(data, "km", 12_000)
     assert render_weekly_chart(list(data), "km", 12_000) is first
-    assert _render(data, "km", 12_000) == first
+    assert _render(data, "km", 12_000, (False,) * 12, False) == first
     assert render_weekly_chart(data, "km", 13_000) != first
