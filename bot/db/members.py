@@ -106,13 +106,20 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
 
 
 async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
-    """Remember that the member was told which zone their runs are dated in (written through the cache)."""
-    async with db.transaction() as tx:
-        await ensure_member(tx, profile.guild_id, profile.user_id)
-        key = (profile.guild_id, profile.user_id)
-        await tx.execute("UPDATE members SET zone_noticed = 1 WHERE guild_id = ? AND user_id = ?", key)
+    """Remember that the member was told which zone their runs are dated in (written through the cache).
+    Once per member, one statement: the run they just logged already created their row."""
+    async with db.unit() as tx:
+        await tx.execute(
+            "INSERT INTO members (guild_id, user_id, created_at, zone_noticed) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT DO UPDATE SET zone_noticed = 1",
+            (profile.guild_id, profile.user_id, now_iso()),
+        )
     told = replace(profile, zone_noticed=True)
-    member_cache(db).remember(told)
+    cache = member_cache(db)
+    if cache.profiles.get((profile.guild_id, profile.user_id)) is profile:
+        cache.remember(told)
+    else:  # changed meanwhile (e.g. a /profile set): `profile` is stale, read it again next time
+        cache.forget(profile.guild_id, profile.user_id)
     return told
 
 

@@ -13,8 +13,10 @@ import io
 from collections.abc import Iterable
 from datetime import date
 
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from bot.running.units import metres_per_unit
@@ -110,17 +112,18 @@ def _render(
             )
 
     top = max([*values, 0.0])
-    legend = False
+    handles: list[Artist] = []
     if any(jumped):
-        axes.bar([], [], color=_BAR_JUMP, label="over 1.3× the 4 weeks before")
-        legend = True
+        handles.append(Patch(color=_BAR_JUMP, label="mileage jump (over 1.3× the 4 weeks before)"))
     if weekly_goal_m and not by_month:
         goal = weekly_goal_m / per_unit
-        axes.axhline(goal, color=_GOAL, linestyle="--", linewidth=2, zorder=3, label=f"goal {_number(goal)} {label}")
+        goal_label = f"goal {_number(goal)} {label}"
+        handles.append(axes.axhline(goal, color=_GOAL, linestyle="--", linewidth=2, zorder=3, label=goal_label))
         top = max(top, goal)
-        legend = True
-    if legend:
-        axes.legend(loc="lower right", bbox_to_anchor=(1, 1), frameon=False, labelcolor=_TEXT, fontsize=11, ncols=2)
+    if handles:
+        axes.legend(
+            handles=handles, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, labelcolor=_TEXT, fontsize=10
+        )
     axes.set_ylim(0, top * 1.18 if top > 0 else 1)
 
     axes.set_xticks(list(positions), ticks, rotation=0, fontsize=10)
