@@ -191,3 +191,22 @@ async def test_migration_spares_members_who_already_logged_or_chose_a_zone(tmp_p
         await months_match_the_runs(db, 1)
     finally:
         await db.close()
+
+
+async def test_run_log_stays_at_two_round_trips_after_the_first(db: Database, monkeypatch) -> None:
+    """Only the first log pays for the zone notice flag; after it, one read and one insert."""
+    await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)  # the notice, the storage setup
+    conn = db._conn
+    calls: list[str] = []
+    for name in ("execute", "execute_fetchall", "executemany"):
+        original = getattr(conn, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(conn, name, counted)
+    for back in range(3):
+        calls.clear()
+        await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00", f"{back} days ago"), NOW)
+        assert len(calls) == 2, calls
