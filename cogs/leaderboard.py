@@ -17,7 +17,7 @@ class LeaderboardCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="leaderboard", description="The club's top 10 by distance")
-    @app_commands.describe(period="this week (default), month or year; periods start on UTC dates")
+    @app_commands.describe(period="this week (default), month or year; in the server reminder's zone, else UTC")
     @app_commands.choices(period=[app_commands.Choice(name=p, value=p) for p in stats_service.BOARD_PERIODS])
     @app_commands.guild_only()
     async def leaderboard(self, interaction: discord.Interaction, period: str = "week") -> None:

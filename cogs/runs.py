@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.running import service, stats_service
-from bot.running.chart import render_weekly_chart
+from bot.running.chart import render_monthly_chart, render_weekly_chart
 from bot.running.service import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
@@ -121,7 +121,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             ephemeral=True,
         )
 
-    @app_commands.command(name="stats", description="Your totals, pace, streak and a chart of the last 12 weeks")
+    @app_commands.command(name="stats", description="Your totals, pace, streak and a chart by week or month")
     @app_commands.describe(period="which stretch of time (default: all time)", public="show it to the channel")
     @app_commands.choices(period=[app_commands.Choice(name=p, value=p) for p in stats_service.PERIODS])
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
@@ -130,10 +130,13 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
         files = []
-        if stats.total_runs:
-            png = await asyncio.to_thread(
-                render_weekly_chart, stats.weeks, stats.profile.units, stats.profile.weekly_goal_m
-            )
+        if stats.total_runs and stats.chart_by_month:
+            png = await asyncio.to_thread(render_monthly_chart, stats.months, stats.profile.units)
+            files.append(discord.File(io.BytesIO(png), filename=CHART_FILE))
+        elif stats.total_runs:
+            jumps = [jump.monday for jump in stats.jumps]
+            units, goal = stats.profile.units, stats.profile.weekly_goal_m
+            png = await asyncio.to_thread(render_weekly_chart, stats.weeks, units, goal, jumps)
             files.append(discord.File(io.BytesIO(png), filename=CHART_FILE))
         await interaction.followup.send(
             embed=stats_embed(stats, with_chart=bool(files)),

@@ -1,8 +1,8 @@
 """The club leaderboard: one server's distance totals over a date range.
 
-`since` is a date compared with each run's `run_date`, which is the member's local date. The cog passes
-the first day of the period in UTC (Monday of the UTC week, the 1st of the UTC month or year), so a run
-counts in the period its member logged it in, give or take the hours between the member's zone and UTC.
+`since` is a date compared with each run's `run_date`, which is the member's local date. The service passes
+the first day of the period in the server's zone (its club reminder's zone, else UTC), so a run counts in
+the period its member logged it in, give or take the hours between the member's zone and the server's.
 Members who opted out (`members.leaderboard = 0`) are left out.
 """
 
@@ -56,3 +56,9 @@ async def standing_of(db: Database, guild_id: int, since: date, user_id: int) ->
     """One member's place on the full board, or None when they have no runs or opted out."""
     found = await leaderboard(db, guild_id, since, 0, include_user=user_id)
     return found[0] if found else None
+
+
+async def server_zone(db: Database, guild_id: int) -> str | None:
+    """The zone of the server's club reminder (`/server reminder`), None when it has none."""
+    row = await db.fetchone("SELECT timezone FROM server_reminders WHERE guild_id = ?", (guild_id,))
+    return row["timezone"] if row else None

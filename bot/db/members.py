@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from weakref import WeakKeyDictionary
 
@@ -12,7 +12,7 @@ from bot.running.models import Profile
 __all__ = ["Profile"]  # its home is bot.running.models
 
 
-PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard")
+PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard", "zone_noticed")
 
 
 PROFILE_CACHE_SIZE = 50_000
@@ -66,6 +66,7 @@ def _profile(row) -> Profile:
         goal_date=date.fromisoformat(row["goal_date"]) if row["goal_date"] else None,
         weekly_goal_m=row["weekly_goal_m"],
         leaderboard=bool(row["leaderboard"]),
+        zone_noticed=bool(row["zone_noticed"]),
     )
 
 
@@ -102,6 +103,24 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
         f"UPDATE members SET {assignments} WHERE guild_id = ? AND user_id = ?",
         (*values, guild_id, user_id),
     )
+
+
+async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
+    """Remember that the member was told which zone their runs are dated in (written through the cache).
+    Once per member, one statement: the run they just logged already created their row."""
+    async with db.unit() as tx:
+        await tx.execute(
+            "INSERT INTO members (guild_id, user_id, created_at, zone_noticed) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT DO UPDATE SET zone_noticed = 1",
+            (profile.guild_id, profile.user_id, now_iso()),
+        )
+    told = replace(profile, zone_noticed=True)
+    cache = member_cache(db)
+    if cache.profiles.get((profile.guild_id, profile.user_id)) is profile:
+        cache.remember(told)
+    else:  # changed meanwhile (e.g. a /profile set): `profile` is stale, read it again next time
+        cache.forget(profile.guild_id, profile.user_id)
+    return told
 
 
 async def load_notices(db: Database) -> None:

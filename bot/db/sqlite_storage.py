@@ -20,7 +20,7 @@ from bot.db.connection import Database
 from bot.db.members import get_profile, now_iso
 from bot.db.storage import LoggedRun, StatsInputs, UnknownShoe
 from bot.running import records as record_rules
-from bot.running.insights import LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
+from bot.running.insights import BASELINE_WEEKS, LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
 from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record, best_efforts
 from bot.running.stats import WEEK, Totals, summarize, week_start
@@ -92,6 +92,9 @@ SELECT * FROM (SELECT 'longest', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND 
 UNION ALL
 SELECT 'week', w.week_start, w.distance_m, {_nulls(7)} FROM member_weeks w
 WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start BETWEEN :chart_from AND :monday
+UNION ALL
+SELECT 'month', m.month_start, m.distance_m, {_nulls(7)} FROM member_months m
+WHERE m.guild_id = :g AND m.user_id = :u AND m.month_start BETWEEN :months_from AND :month
 UNION ALL
 SELECT 'best', b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, r.distance_m, {_nulls(3)}
 FROM member_bests b JOIN record_distances d ON d.label = b.label JOIN runs r ON r.id = b.run_id
@@ -227,10 +230,12 @@ class SqliteStorage:
         return runs, rows[0]["total"]
 
     async def member_stats(
-        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int
+        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int, chart_months: int = 0
     ) -> StatsInputs:
         await self.prepare()
-        monday = week_start(today)
+        monday, month = week_start(today), today.replace(day=1)
+        months_back = month.year * 12 + month.month - 1 - max(chart_months - 1, 0)
+        months_from = date(months_back // 12, months_back % 12 + 1, 1) if chart_months else date.max
         rows = await self.db.fetchall(
             _STATS,
             {
@@ -238,11 +243,13 @@ class SqliteStorage:
                 "u": user_id,
                 "monday": monday.isoformat(),
                 "last_monday": (monday - WEEK).isoformat(),
-                "chart_from": (monday - WEEK * (chart_weeks - 1)).isoformat(),
+                "chart_from": (monday - WEEK * (chart_weeks - 1 + BASELINE_WEEKS)).isoformat(),
+                "month": month.isoformat(),
+                "months_from": months_from.isoformat(),
                 "since": since.isoformat() if since else None,
             },
         )
-        by_kind: dict[str, list[Sequence[Any]]] = {"longest": [], "week": [], "best": [], "run": []}
+        by_kind: dict[str, list[Sequence[Any]]] = {"longest": [], "week": [], "month": [], "best": [], "run": []}
         for row in rows[1:]:
             by_kind[row[0]].append(row[1:])
         _, count, distance, duration, first, last, streak, *_ = rows[0]
@@ -269,7 +276,9 @@ class SqliteStorage:
             )
             records = list(best_efforts(chosen).values())
         weeks = {date.fromisoformat(values[0]): values[1] for values in by_kind["week"]}
-        return StatsInputs(totals, records, streak, weeks, count or 0)
+        months = {date.fromisoformat(values[0]): values[1] for values in by_kind["month"]}
+        first_date = date.fromisoformat(first) if first else None
+        return StatsInputs(totals, records, streak, weeks, count or 0, first_date, months)
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
         await self.prepare()

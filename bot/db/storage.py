@@ -9,7 +9,7 @@ same protocol.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -36,8 +36,10 @@ class StatsInputs:
     totals: Totals  # over the period
     records: list[Record]  # best efforts within the period, shortest distance first
     weekly_streak: int
-    weeks: dict[date, float]  # metres per Monday for the chart weeks (weeks without runs left out)
+    weeks: dict[date, float]  # metres per Monday for the chart weeks and the 4 before them (empty weeks left out)
     total_runs: int  # all time
+    first_date: date | None = None  # the member's first run, all time
+    months: dict[date, float] = field(default_factory=dict)  # metres per 1st of month, the chart months
 
 
 class RunStorage(Protocol):
@@ -60,8 +62,11 @@ class RunStorage(Protocol):
         ...
 
     async def member_stats(
-        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int
-    ) -> StatsInputs: ...
+        self, guild_id: int, user_id: int, since: date | None, today: date, chart_weeks: int, chart_months: int = 0
+    ) -> StatsInputs:
+        """Totals over the period from `since` (all time when None), the `chart_weeks` weeks up to today's
+        and the 4 before them (to judge mileage jumps), and the `chart_months` months up to today's."""
+        ...
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
         """All-time best efforts, shortest distance first."""

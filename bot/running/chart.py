@@ -1,6 +1,7 @@
-"""The weekly distance chart for /run stats: a PNG bar chart, sized for a Discord embed.
+"""The distance chart for /run stats (by week, or by month for a year or all time): a PNG bar chart,
+sized for a Discord embed.
 
-Rendering takes tens of milliseconds of CPU: call `render_weekly_chart` off the event loop
+Rendering takes tens of milliseconds of CPU: call the `render_*` functions off the event loop
 (`asyncio.to_thread`). It builds a `Figure` on the Agg canvas directly, without pyplot's global
 state, so concurrent renders in worker threads do not share a figure manager.
 """
@@ -9,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Iterable
 from datetime import date
 
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from bot.running.units import metres_per_unit
@@ -24,6 +28,7 @@ _GRID = "#4e5058"
 _BAR = "#ff6b35"  # the bot's brand colour
 _BAR_CURRENT = "#ffa47a"  # this (unfinished) week
 _GOAL = "#57f287"
+_BAR_JUMP = "#ed4245"  # a week over 1.3x the 4 weeks before (Discord's red)
 
 
 def _number(value: float) -> str:
@@ -34,30 +39,60 @@ def _number(value: float) -> str:
 CACHED_CHARTS = 256  # about 30 KB each
 
 
-def render_weekly_chart(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | None = None) -> bytes:
+def render_weekly_chart(
+    weeks: list[tuple[date, float]],
+    units: str,
+    weekly_goal_m: float | None = None,
+    jumps: Iterable[date] = (),
+) -> bytes:
     """PNG bytes of one bar per (Monday, metres) week, oldest first, in the member's units.
-    The last week is drawn lighter (it is still running); a dashed line marks the weekly goal.
+    The last week is drawn lighter (it is still running); weeks in `jumps` (Mondays of mileage jumps)
+    get the warning colour and a legend; a dashed line marks the weekly goal.
     A member looking at their stats again before logging a run gets the same picture from a cache."""
-    return _render_cached(tuple(weeks), units, weekly_goal_m)
+    marked = frozenset(jumps)
+    return _render_cached(
+        tuple(weeks), units, weekly_goal_m, tuple(monday in marked for monday, _ in weeks), by_month=False
+    )
+
+
+def render_monthly_chart(months: list[tuple[date, float]], units: str) -> bytes:
+    """PNG bytes of one bar per (1st of the month, metres), oldest first; the last month is drawn lighter."""
+    return _render_cached(tuple(months), units, None, (False,) * len(months), by_month=True)
 
 
 @functools.lru_cache(maxsize=CACHED_CHARTS)  # thread-safe; the bytes are immutable
-def _render_cached(weeks: tuple[tuple[date, float], ...], units: str, weekly_goal_m: float | None) -> bytes:
-    return _render(list(weeks), units, weekly_goal_m)
+def _render_cached(
+    bars: tuple[tuple[date, float], ...],
+    units: str,
+    weekly_goal_m: float | None,
+    jumped: tuple[bool, ...],
+    by_month: bool,
+) -> bytes:
+    return _render(list(bars), units, weekly_goal_m, jumped, by_month)
 
 
-def _render(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | None) -> bytes:
+def _render(
+    bars_data: list[tuple[date, float]],
+    units: str,
+    weekly_goal_m: float | None,
+    jumped: tuple[bool, ...],
+    by_month: bool,
+) -> bytes:
     per_unit = metres_per_unit(units)
     label = "mi" if units == "mi" else "km"
-    values = [metres / per_unit for _, metres in weeks]
-    ticks = [monday.strftime("%b %d").replace(" 0", " ") for monday, _ in weeks]
+    values = [metres / per_unit for _, metres in bars_data]
+    if by_month:
+        # The year is shown where it starts (and on the first bar) so 12 months read without guessing.
+        ticks = [d.strftime("%b %y" if d.month == 1 or i == 0 else "%b") for i, (d, _) in enumerate(bars_data)]
+    else:
+        ticks = [monday.strftime("%b %d").replace(" 0", " ") for monday, _ in bars_data]
 
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor=_BACKGROUND)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     axes.set_facecolor(_BACKGROUND)
-    colours = [_BAR] * len(values)
-    if colours:
+    colours = [_BAR_JUMP if jump else _BAR for jump in jumped]
+    if colours and not jumped[-1]:
         colours[-1] = _BAR_CURRENT
     positions = range(len(values))
     bars = axes.bar(positions, values, color=colours, width=0.7, zorder=2)
@@ -77,15 +112,27 @@ def _render(weeks: list[tuple[date, float]], units: str, weekly_goal_m: float | 
             )
 
     top = max([*values, 0.0])
-    if weekly_goal_m:
+    handles: list[Artist] = []
+    if any(jumped):
+        handles.append(Patch(color=_BAR_JUMP, label="mileage jump (over 1.3× the 4 weeks before)"))
+    if weekly_goal_m and not by_month:
         goal = weekly_goal_m / per_unit
-        axes.axhline(goal, color=_GOAL, linestyle="--", linewidth=2, zorder=3, label=f"goal {_number(goal)} {label}")
-        axes.legend(loc="lower right", bbox_to_anchor=(1, 1), frameon=False, labelcolor=_TEXT, fontsize=11)
+        goal_label = f"goal {_number(goal)} {label}"
+        handles.append(axes.axhline(goal, color=_GOAL, linestyle="--", linewidth=2, zorder=3, label=goal_label))
         top = max(top, goal)
+    if handles:
+        axes.legend(
+            handles=handles, loc="lower right", bbox_to_anchor=(1, 1), frameon=False, labelcolor=_TEXT, fontsize=10
+        )
     axes.set_ylim(0, top * 1.18 if top > 0 else 1)
 
     axes.set_xticks(list(positions), ticks, rotation=0, fontsize=10)
-    axes.set_title(f"Weekly distance ({label}), last {len(values)} weeks", color=_TEXT, fontsize=14, loc="left", pad=12)
+    title = (
+        f"Monthly distance ({label}), last {len(values)} months"
+        if by_month
+        else (f"Weekly distance ({label}), last {len(values)} weeks")
+    )
+    axes.set_title(title, color=_TEXT, fontsize=14, loc="left", pad=12)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes.tick_params(colors=_TEXT, labelsize=10, length=0)
     axes.grid(axis="y", color=_GRID, linewidth=0.8, zorder=1)

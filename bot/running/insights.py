@@ -20,6 +20,7 @@ from bot.running.units import format_distance
 
 JUMP_NUM, JUMP_DEN = 13, 10  # this week > 1.3x the previous 4 weeks' average
 HISTORY_WEEKS_NEEDED = 3
+BASELINE_WEEKS = 4
 LONG_RUN_WINDOW = timedelta(days=56)
 LONG_RUN_NUM, LONG_RUN_DEN = 11, 10  # more than 10% longer
 SHOE_CHECK_NUM, SHOE_CHECK_DEN = 4, 5  # 80% of the shoe's life
@@ -87,32 +88,83 @@ def mileage_jump(history: Iterable[Run], new_run: Run, today: date, units: str =
     return mileage_jump_in(context_from_history(history, new_run), new_run, today, units)
 
 
+def baseline_weeks(monday: date, first_monday: date) -> int:
+    """How many of the 4 weeks before `monday` count for its average: those from the member's first
+    logged week on (weeks before anyone ran are not quiet weeks, they are no weeks)."""
+    return max(0, min(BASELINE_WEEKS, (monday - first_monday).days // 7))
+
+
+def is_jump(week_m: float, before_m: float, weeks: int) -> bool:
+    """The week is over 1.3x the average of the `weeks` weeks before it (and there are 3 or more)."""
+    if weeks < HISTORY_WEEKS_NEEDED:
+        return False
+    return week_m * weeks * JUMP_DEN > before_m * JUMP_NUM + _EPSILON
+
+
+@dataclass(frozen=True, slots=True)
+class WeekJump:
+    monday: date
+    distance_m: float
+    average_m: float  # over the `weeks` weeks before
+    weeks: int
+
+
+def jump_weeks(by_week: dict[date, float], first_monday: date | None, mondays: Iterable[date]) -> list[WeekJump]:
+    """The weeks among `mondays` that jumped, from metres per Monday (which must hold the 4 weeks
+    before each of them; weeks without runs may be left out)."""
+    if first_monday is None:
+        return []
+    found = []
+    for monday in mondays:
+        weeks = baseline_weeks(monday, first_monday)
+        before = sum(by_week.get(monday - WEEK * back, 0.0) for back in range(1, weeks + 1))
+        week_m = by_week.get(monday, 0.0)
+        if is_jump(week_m, before, weeks):
+            found.append(WeekJump(monday, week_m, before / weeks, weeks))
+    return found
+
+
+def _weeks_before(weeks: int) -> str:
+    return "the 4 weeks before" if weeks == BASELINE_WEEKS else f"the {weeks} weeks before"
+
+
+def week_label(monday: date) -> str:
+    return f"week of {monday.day} {monday:%b}"
+
+
+def jump_size(jump: WeekJump, units: str = "km") -> str:
+    """'52.00 mi, 2.6× the 4 weeks before'."""
+    distance = format_distance(jump.distance_m, units)
+    if jump.average_m <= 0:
+        return f"{distance} after {jump.weeks} quiet weeks"
+    return f"{distance}, {jump.distance_m / jump.average_m:.1f}× {_weeks_before(jump.weeks)}"
+
+
 def mileage_jump_in(context: LogContext, new_run: Run, today: date, units: str = "km") -> Insight | None:
-    """The new run's week is over 1.3x the previous 4 weeks' average (with 3+ weeks of history).
-    Only for this week or last week, so back-filling old runs stays quiet."""
+    """The new run's week is over 1.3x the average of the up to 4 weeks before it that the member had
+    started logging in (3 or more needed). This week and last week are reported while they stay over;
+    an older, back-filled week only by the run that takes it over."""
     monday = week_start(new_run.run_date)
     first = min(new_run.run_date, context.first_date or new_run.run_date)
-    if week_start(first) > monday - WEEK * HISTORY_WEEKS_NEEDED:
-        return None
-    if monday < week_start(today) - WEEK:
-        return None
+    weeks = baseline_weeks(monday, week_start(first))
     week_m = context.week_m + new_run.distance_m
     before_m = context.before_m
-    if week_m * 4 * JUMP_DEN <= before_m * JUMP_NUM + _EPSILON:
+    if not is_jump(week_m, before_m, weeks):
         return None
+    average = before_m / weeks
+    advice = "Build up gradually, about 10% a week, so your body has time to adapt."
+    if monday < week_start(today) - WEEK:
+        if is_jump(context.week_m, before_m, weeks):
+            return None  # it jumped before this run; that run's reply said so
+        size = jump_size(WeekJump(monday, week_m, average, weeks), units)
+        return Insight("mileage-jump", f"The {week_label(monday)} is now {size}. {advice}", "load")
     when = "Last week" if monday < week_start(today) else "This week"
-    average = before_m / 4
     if average > 0:
         change = f"{round((week_m / average - 1) * 100)}% more than your average of "
-        change += f"{format_distance(average, units)} over the 4 weeks before"
+        change += f"{format_distance(average, units)} over {_weeks_before(weeks)}"
     else:
-        change = "after 4 quiet weeks"
-    return Insight(
-        "mileage-jump",
-        f"{when} you're at {format_distance(week_m, units)}, {change}. "
-        "Build up gradually, about 10% a week, so your body has time to adapt.",
-        "load",
-    )
+        change = f"after {weeks} quiet weeks"
+    return Insight("mileage-jump", f"{when} you're at {format_distance(week_m, units)}, {change}. {advice}", "load")
 
 
 def new_longest_run(history: Iterable[Run], new_run: Run, units: str = "km") -> Insight | None:

@@ -40,3 +40,4 @@ class Profile:
     goal_date: date | None = None
     weekly_goal_m: float | None = None
     leaderboard: bool = True
+    zone_noticed: bool = False  # told which zone their runs are dated in, or chose one

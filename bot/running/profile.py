@@ -66,6 +66,7 @@ async def set_profile(
         changes["units"] = units
     if timezone is not None:
         changes["timezone"] = resolve_timezone(timezone).name
+        changes["zone_noticed"] = True  # chosen: no need to tell them which zone their runs use
     if goal_race is not None:
         changes["goal_race"] = (
             None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)

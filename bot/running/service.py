@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
 from bot.db.connection import Database
+from bot.db.members import mark_zone_noticed
 from bot.db.sqlite_storage import storage_for
 from bot.db.storage import UnknownShoe
 from bot.errors import NotFound, UserError, is_record_id
@@ -26,6 +27,10 @@ from bot.running.parsing import (
 
 RUN_TYPES = ("easy", "long", "tempo", "intervals", "race", "trail", "recovery", "treadmill")
 PAIN_MAX, NOTES_MAX = 200, 500
+ZONE_NOTICE = (
+    "Your runs are dated in {zone}, as you have no time zone set: it decides which day and week a run falls in. "
+    "Set yours with `/profile set timezone: Europe/Berlin`."
+)
 
 
 @dataclass(slots=True)
@@ -50,6 +55,7 @@ class LogResult:
     insights: list[insight_rules.Insight] = field(default_factory=list)
     new_records: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how ambiguous input was read ("read `1:45` as 1 h 45 min")
+    zone_notice: str | None = None  # on the first log without a zone of their own: which one dates their runs
 
 
 @dataclass(slots=True)
@@ -126,6 +132,10 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
     except UnknownShoe:
         raise _no_such_shoe(form.shoe or "") from None
     run = logged.run
+    zone_notice = None
+    if not profile.zone_noticed:
+        profile = await mark_zone_noticed(db, profile)
+        zone_notice = ZONE_NOTICE.format(zone=profile.timezone)
     return LogResult(
         run=run,
         profile=profile,
@@ -140,6 +150,7 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
         ),
         new_records=record_rules.new_records(logged.previous_bests, run),
         notes=notes,
+        zone_notice=zone_notice,
     )
 
 

@@ -131,3 +131,10 @@ def streak_of(active: set[date], today: date) -> int:
         streak += 1
         monday -= WEEK
     return streak
+
+
+def chart_months(by_month: dict[date, float], today: date, months: int = 12) -> list[tuple[date, float]]:
+    """(1st of month, metres) for the last `months` months up to today's, oldest first, empty months too."""
+    current = today.year * 12 + today.month - 1
+    firsts = [date(index // 12, index % 12 + 1, 1) for index in range(current - months + 1, current + 1)]
+    return [(first, by_month.get(first, 0.0)) for first in firsts]

@@ -41,6 +41,8 @@ def log_reply_embed(result: LogResult, public: bool = False) -> discord.Embed:
     for label in result.new_records:
         embed.add_field(name="🏅 New record", value=label, inline=False)
     _add_insights(embed, [i for i in result.insights if not (public and _is_health(i))])
+    if result.zone_notice:
+        embed.add_field(name="🕒 Time zone", value=result.zone_notice, inline=False)
     return embed
 
 

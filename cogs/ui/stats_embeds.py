@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from bot.running.insights import WeekJump, jump_size, week_label
 from bot.running.records import MAX_OVER, MIN_UNDER, Record
 from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
 from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
@@ -13,6 +14,7 @@ from .embeds import BRAND, plural
 CHART_FILE = "weekly.png"
 NO_RUNS_YET = "No runs yet. Log one with `/run log distance: 5k time: 28:00`."
 MEDALS = ("🥇", "🥈", "🥉")
+MAX_JUMPS_LISTED = 4
 
 
 def period_title(stats: MemberStats) -> str:
@@ -23,6 +25,19 @@ def period_title(stats: MemberStats) -> str:
     if stats.period == "year":
         return f"{stats.today:%Y}"
     return "all time"
+
+
+def jump_size_line(jump: WeekJump, units: str) -> str:
+    """'Week of 10 Nov: 52.00 mi, 2.6× the 4 weeks before'."""
+    label = week_label(jump.monday)
+    return f"{label[0].upper()}{label[1:]}: {jump_size(jump, units)}"
+
+
+def chart_caption(stats: MemberStats) -> str:
+    if stats.chart_by_month:
+        return f"Distance by month, last {plural(len(stats.months), 'month')}"
+    caption = f"Distance by week, last {plural(len(stats.weeks), 'week')}"
+    return caption + (" · red: a mileage jump" if stats.jumps else "")
 
 
 def record_line(record: Record, units: str) -> str:
@@ -41,7 +56,7 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
         embed.description = NO_RUNS_YET
         return embed
     if summary.count == 0:
-        embed.description = f"No runs in this period yet. Your last {plural(len(stats.weeks), 'week')} are below."
+        embed.description = "No runs in this period yet. Your recent distance is charted below."
     else:
         embed.add_field(name="Runs", value=str(summary.count))
         embed.add_field(name="Distance", value=format_distance(summary.distance_m, units))
@@ -65,7 +80,11 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
         )
     elif summary.count:
         embed.add_field(name="Best efforts", value="None in this period: see `/run records` for all time.")
+    if stats.jumps:
+        lines = [f"📈 {jump_size_line(jump, units)}" for jump in stats.jumps[:MAX_JUMPS_LISTED]]
+        embed.add_field(name="Mileage jumps (recent weeks)", value="\n".join(lines), inline=False)
     if with_chart:
+        embed.add_field(name="Chart", value=chart_caption(stats), inline=False)
         embed.set_image(url=f"attachment://{CHART_FILE}")
     embed.set_footer(text=f"Weeks start on Monday · dates in {stats.profile.timezone}")
     return embed
@@ -95,6 +114,21 @@ def standing_line(rank: int, user_id: int, distance_m: float, runs: int, units: 
     return f"{place} <@{user_id}> — **{format_distance(distance_m, units)}** · {plural(runs, 'run')}"
 
 
+def board_zone_line(board: ClubBoard) -> str:
+    """'Weeks start Monday, Europe/Berlin' (months and years start on the 1st)."""
+    if board.period == "week":
+        return f"Weeks start Monday, {board.zone}"
+    return f"{'Months' if board.period == 'month' else 'Years'} start on the 1st, {board.zone}"
+
+
+def board_footer(board: ClubBoard) -> str:
+    where = "the server's reminder zone" if board.zone_is_servers else "the server has no reminder zone"
+    return (
+        f"{board_zone_line(board)} ({where}) · since {board.since:%a %d %b %Y} · by distance · "
+        "leave with /profile set leaderboard: off"
+    )
+
+
 def leaderboard_embed(board: ClubBoard) -> discord.Embed:
     label = {"week": "this week", "month": "this month", "year": "this year"}.get(board.period, board.period)
     embed = discord.Embed(title=f"🏆 Leaderboard — {label}", colour=BRAND)
@@ -109,7 +143,5 @@ def leaderboard_embed(board: ClubBoard) -> discord.Embed:
         embed.add_field(name="You", value=standing_line(me.rank, me.user_id, me.distance_m, me.runs, board.units))
     if board.viewer_hidden:
         embed.add_field(name="You", value="You're hidden from the board. Join with `/profile set leaderboard: on`.")
-    embed.set_footer(
-        text=f"Since {board.since:%a %d %b %Y} (UTC) · by distance · leave with /profile set leaderboard: off"
-    )
+    embed.set_footer(text=board_footer(board))
     return embed

@@ -213,7 +213,7 @@ async def test_leaderboard_ranks_by_distance_without_pings_and_leaves_out_opted_
     text = board.embed_text()
     assert f"🥇 <@{club.alice.id}> — **300.00 km** · 1 run" in text
     assert f"<@{club.bob.id}>" not in text
-    assert "this week" in text and "(UTC)" in text
+    assert "this week" in text and "Weeks start Monday, UTC" in text
 
     hidden = await fake.slash(club.bob, "leaderboard", period="month")
     assert f"<@{club.bob.id}>" not in hidden.embed_text() and "You're hidden" in hidden.embed_text()

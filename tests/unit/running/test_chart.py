@@ -50,5 +50,18 @@ def test_a_repeated_view_comes_from_the_cache_and_matches_a_fresh_render():
     data = weeks(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8)
     first = render_weekly_chart(data, "km", 12_000)
     assert render_weekly_chart(list(data), "km", 12_000) is first
-    assert _render(data, "km", 12_000) == first
+    assert _render(data, "km", 12_000, (False,) * 12, False) == first
     assert render_weekly_chart(data, "km", 13_000) != first
+
+
+def test_jump_weeks_and_months_change_the_picture():
+    from bot.running.chart import render_monthly_chart
+
+    data = weeks(10, 10, 10, 10, 30, 10, 10, 10, 10, 10, 10, 10)
+    plain = render_weekly_chart(data, "km", None)
+    marked = render_weekly_chart(data, "km", None, [MONDAYS[4]])
+    assert marked != plain and png_size(marked) == (800, 400)
+    assert render_weekly_chart(data, "km", None, [MONDAYS[4]]) is marked  # cached by the marked weeks too
+    months = [(date(2026, month, 1), 40_000.0) for month in range(1, 13)]
+    by_month = render_monthly_chart(months, "km")
+    assert png_size(by_month) == (800, 400) and by_month != render_weekly_chart(months, "km", None)

@@ -60,7 +60,36 @@ def test_three_weeks_of_history_is_enough():
     new = run(99, TODAY, 50)
     insight = mileage_jump([*weeks_of([10, 10, 10]), new], new, TODAY)
     assert insight is not None
-    assert "7.50 km" in insight.text  # 30 km over 4 weeks
+    assert "10.00 km over the 3 weeks before" in insight.text  # weeks before the first one don't count
+
+
+def test_a_steady_new_member_gets_no_jump():
+    """10 km twice a week since a Monday: weeks before the first logged week are not quiet weeks."""
+    start = MON - timedelta(weeks=3)
+    history = [run(i, start + timedelta(weeks=i // 2, days=3 * (i % 2)), 10) for i in range(6)]
+    first, second = run(98, MON, 10), run(99, MON + timedelta(days=2), 10)
+    assert mileage_jump([*history, first], first, TODAY) is None
+    assert mileage_jump([*history, first, second], second, TODAY) is None  # 20 km vs 20 km average
+
+
+def test_a_back_filled_week_that_jumps_says_so_once():
+    """Weeks of 15-23 mi, then runs back-dated into the week of 2 Nov take it to 52 mi."""
+    mile = 1609.344
+    weeks = [date(2026, 10, 5) + timedelta(weeks=i) for i in range(8)]
+    miles = [15, 18, 20, 23, 0, 17, 16, 19]  # week 4 (2 Nov) is being filled in
+    history = [
+        Run(i + 1, monday + timedelta(days=1), m * mile, 3600)
+        for i, (monday, m) in enumerate(zip(weeks, miles, strict=True))
+        if m
+    ]
+    filled = [Run(50, weeks[4], 20 * mile, 7200)]
+    assert mileage_jump([*history, filled[0]], filled[0], TODAY, "mi") is None  # 20 mi vs 19 mi average
+    jumped = Run(52, weeks[4] + timedelta(days=4), 32 * mile, 3600)
+    insight = mileage_jump([*history, *filled, jumped], jumped, TODAY, "mi")
+    assert insight is not None
+    assert insight.text.startswith("The week of 2 Nov is now 52.00 mi, 2.7× the 4 weeks before")
+    again = Run(53, weeks[4] + timedelta(days=5), 1 * mile, 600)
+    assert mileage_jump([*history, *filled, jumped, again], again, TODAY, "mi") is None  # already said
 
 
 def test_week_boundary_sunday_belongs_to_previous_week():
@@ -72,12 +101,15 @@ def test_week_boundary_sunday_belongs_to_previous_week():
     assert mileage_jump([*history, sunday, new], new, TODAY) is not None
 
 
-def test_mileage_in_miles_and_old_weeks_stay_quiet():
+def test_mileage_in_miles_and_old_weeks_are_judged_too():
     new = run(99, TODAY, 20)
     insight = mileage_jump([*weeks_of([10, 10, 10, 10]), new], new, TODAY, units="mi")
     assert insight is not None and "12.43 mi" in insight.text
     old = run(99, MON - timedelta(weeks=2), 40)
-    assert mileage_jump([*weeks_of([10] * 8), old], old, TODAY) is None
+    insight = mileage_jump([*weeks_of([10] * 8), old], old, TODAY)
+    assert insight is not None and "The week of 9 Nov is now 50.00 km, 5.0× the 4 weeks before" in insight.text
+    small = run(99, MON - timedelta(weeks=2), 3)
+    assert mileage_jump([*weeks_of([10] * 8), small], small, TODAY) is None
 
 
 def test_last_week_is_still_reported():

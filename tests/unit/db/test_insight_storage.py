@@ -1,0 +1,212 @@
+"""Storage behind the insights (migration 0008): monthly totals kept by triggers, the stats inputs for
+jump weeks and the month chart, leaderboard periods in the server's zone, the first-log zone notice."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import sqlite3
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.db import runs as runs_db
+from bot.db.connection import Database, _migrations
+from bot.db.leaderboard import BOARD_SQL
+from bot.db.members import get_profile, member_cache
+from bot.running import service
+from bot.running.models import Run
+from bot.running.profile import set_profile
+from bot.running.stats_service import club_leaderboard, member_stats
+
+GUILD, ME = 1, 42
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)  # a Wednesday
+MON = date(2026, 11, 23)
+_members = itertools.count(5000)
+
+
+async def add(db: Database, day: date, km: float, user: int = ME) -> int:
+    async with db.transaction() as tx:
+        return await runs_db.insert_run(tx, GUILD, user, Run(0, day, km * 1000, round(km * 300)))
+
+
+async def months_match_the_runs(db: Database, user: int) -> None:
+    expected: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    for run in await runs_db.member_runs(db, GUILD, user):
+        month = expected[run.run_date.replace(day=1).isoformat()]
+        month[0] += 1
+        month[1] += run.distance_m
+        month[2] += run.duration_s
+    rows = await db.fetchall("SELECT * FROM member_months WHERE guild_id = ? AND user_id = ?", (GUILD, user))
+    stored = {row["month_start"]: (row["runs"], row["distance_m"], row["duration_s"]) for row in rows}
+    assert stored.keys() == expected.keys()
+    for month, (count, metres, seconds) in expected.items():
+        assert stored[month][0] == count and math.isclose(stored[month][1], metres, abs_tol=1e-6)
+        assert stored[month][2] == seconds
+
+
+operations = st.lists(
+    st.tuples(st.sampled_from(["add", "edit", "delete"]), st.integers(0, 400), st.integers(1, 42)), max_size=20
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations)
+async def test_monthly_totals_follow_inserts_edits_and_deletes(db: Database, steps) -> None:
+    user = next(_members)
+    ids: list[int] = []
+    for action, back, km in steps:
+        day = MON - timedelta(days=back)
+        if action == "add" or not ids:
+            ids.append(await add(db, day, km, user))
+        elif action == "edit":
+            async with db.transaction() as tx:
+                await runs_db.update_run(tx, GUILD, user, Run(ids[back % len(ids)], day, km * 1000, km * 300))
+        else:
+            await service.delete_run(db, GUILD, user, ids.pop(back % len(ids)))
+    await months_match_the_runs(db, user)
+
+
+async def test_stats_judge_jump_weeks_from_the_weeks_before_the_chart(db: Database) -> None:
+    first = MON - timedelta(weeks=15)  # the chart shows 12 weeks; its first week needs the 4 before
+    for week in range(16):
+        await add(db, first + timedelta(weeks=week), 10)
+    await add(db, MON - timedelta(weeks=11), 10)  # the chart's first week: 20 km after weeks of 10
+    await add(db, MON - timedelta(weeks=3, days=-2), 40)  # 50 km, 3.5x the 4 weeks before (average 12.5)
+    stats = await member_stats(db, GUILD, ME, "week", NOW)
+    assert [(j.monday, j.distance_m, j.average_m) for j in stats.jumps] == [
+        (MON - timedelta(weeks=3), 50_000, 10_000),
+        (MON - timedelta(weeks=11), 20_000, 10_000),
+    ]
+    assert len(stats.weeks) == 12 and stats.months == [] and not stats.chart_by_month
+
+
+async def test_a_new_members_first_weeks_are_not_jumps(db: Database) -> None:
+    for week in range(4):  # 20 km a week since 4 weeks ago
+        await add(db, MON - timedelta(weeks=3 - week), 10)
+        await add(db, MON - timedelta(weeks=3 - week, days=-2), 10)
+    assert (await member_stats(db, GUILD, ME, "all", NOW)).jumps == []
+
+
+async def test_year_and_all_time_are_charted_by_month(db: Database) -> None:
+    await add(db, date(2025, 11, 30), 7)  # 12 months back: just outside the chart
+    await add(db, date(2025, 12, 1), 5)
+    await add(db, date(2026, 10, 31), 10)
+    await add(db, date(2026, 11, 2), 12)
+    for period in ("year", "all"):
+        stats = await member_stats(db, GUILD, ME, period, NOW)
+        assert stats.chart_by_month
+        assert [first for first, _ in stats.months] == [
+            date(2025 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(12)
+        ]
+        assert stats.months[0] == (date(2025, 12, 1), 5_000)
+        assert stats.months[-2:] == [(date(2026, 10, 1), 10_000), (date(2026, 11, 1), 12_000)]
+
+
+async def set_server_zone(db: Database, zone: str) -> None:
+    async with db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, kind, next_fire_utc, set_by,"
+            " updated_at) VALUES (?, 1, '07:00', ?, 'stretch', 0, 1, 'x')",
+            (GUILD, zone),
+        )
+
+
+async def test_leaderboard_weeks_start_in_the_servers_zone(db: Database) -> None:
+    """A Berlin member's run at 23:30 on Sunday is last week's once it is Monday in Berlin."""
+    await set_profile(db, GUILD, ME, NOW, timezone="Europe/Berlin")
+    sunday_2330_berlin = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
+    logged = await service.log_run(db, GUILD, ME, service.RunForm("10k", "50:00"), sunday_2330_berlin)
+    assert logged.run.run_date == date(2026, 11, 29)
+    monday_0030_berlin = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)  # still Sunday in UTC
+
+    utc = await club_leaderboard(db, GUILD, ME, "week", monday_0030_berlin)
+    assert (utc.zone, utc.zone_is_servers, utc.since) == ("UTC", False, MON)
+    assert [s.user_id for s in utc.standings] == [ME]  # UTC's week still runs: the run counts
+
+    await set_server_zone(db, "Europe/Berlin")
+    berlin = await club_leaderboard(db, GUILD, ME, "week", monday_0030_berlin)
+    assert (berlin.zone, berlin.zone_is_servers, berlin.since) == ("Europe/Berlin", True, date(2026, 11, 30))
+    assert berlin.standings == []  # a new week in Berlin: Sunday's run was last week
+    before_midnight = await club_leaderboard(db, GUILD, ME, "week", sunday_2330_berlin)
+    assert [s.user_id for s in before_midnight.standings] == [ME]
+    month = await club_leaderboard(db, GUILD, ME, "month", monday_0030_berlin)
+    assert month.since == date(2026, 11, 1) and [s.user_id for s in month.standings] == [ME]
+
+
+async def test_leaderboard_falls_back_to_utc_for_a_zone_this_machine_does_not_know(db: Database) -> None:
+    await set_server_zone(db, "Mars/Olympus_Mons")
+    board = await club_leaderboard(db, GUILD, ME, "week", NOW)
+    assert (board.zone, board.zone_is_servers) == ("UTC", False)
+
+
+async def test_leaderboard_stays_on_the_covering_index(db: Database) -> None:
+    plan = await db.fetchall(
+        f"EXPLAIN QUERY PLAN {BOARD_SQL}", {"guild": GUILD, "since": "2026-11-30", "limit": 10, "user": ME}
+    )
+    assert any("COVERING INDEX runs_guild_date" in row["detail"] for row in plan)
+
+
+async def test_the_zone_notice_comes_with_the_first_log_only(db: Database) -> None:
+    first = await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
+    assert first.zone_notice is not None and "UTC" in first.zone_notice
+    assert "/profile set timezone: Europe/Berlin" in first.zone_notice
+    stored = await db.fetchone("SELECT zone_noticed FROM members WHERE guild_id = ? AND user_id = ?", (GUILD, ME))
+    assert stored is not None and stored[0] == 1
+    second = await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
+    assert second.zone_notice is None
+    member_cache(db).forget(GUILD, ME)  # as after a restart: the flag is read back from the table
+    assert (await get_profile(db, GUILD, ME)).zone_noticed
+    assert (await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)).zone_notice is None
+
+
+async def test_a_member_who_chose_a_zone_is_not_told(db: Database) -> None:
+    await set_profile(db, GUILD, ME, NOW, timezone="America/New_York")
+    assert (await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)).zone_notice is None
+
+
+async def test_migration_spares_members_who_already_logged_or_chose_a_zone(tmp_path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for version, _, sql in _migrations()[:7]:
+        conn.executescript(sql)
+        conn.execute(f"PRAGMA user_version={version}")
+    conn.executemany(
+        "INSERT INTO members (guild_id, user_id, timezone, created_at) VALUES (1, ?, ?, 'x')",
+        [(1, "UTC"), (2, "Europe/Berlin"), (3, "UTC")],
+    )
+    conn.execute(
+        "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
+        " VALUES (1, 1, '2026-10-05', 5000, 1500, 'x')"
+    )
+    conn.commit()
+    conn.close()
+    db = await Database.open(path)
+    try:
+        await db.migrate()
+        rows = await db.fetchall("SELECT user_id, zone_noticed FROM members ORDER BY user_id")
+        assert [tuple(r) for r in rows] == [(1, 1), (2, 1), (3, 0)]
+        await months_match_the_runs(db, 1)
+    finally:
+        await db.close()
+
+
+async def test_run_log_stays_at_two_round_trips_after_the_first(db: Database, monkeypatch) -> None:
+    """Only the first log pays for the zone notice flag; after it, one read and one insert."""
+    await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)  # the notice, the storage setup
+    conn = db._conn
+    calls: list[str] = []
+    for name in ("execute", "execute_fetchall", "executemany"):
+        original = getattr(conn, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(conn, name, counted)
+    for back in range(3):
+        calls.clear()
+        await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00", f"{back} days ago"), NOW)
+        assert len(calls) == 2, calls
