@@ -43,7 +43,7 @@ TABLES = (
     "reminder_dones",
 )
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
-DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_totals", "member_bests", "record_distances")
+DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_months", "member_totals", "member_bests", "record_distances")
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
 DERIVED_COLUMNS = {"shoes": {"distance_m"}, "tips": {"search"}}
 BATCH_ROWS = 5000
@@ -242,7 +242,7 @@ async def _write_postgres(
     copied: dict[str, int] = {}
     async with conn.transaction():
         # Row by row the aggregate trigger would cost more than the copy itself: off, then one rebuild.
-        await conn.execute("ALTER TABLE runs DISABLE TRIGGER runs_aggregates")
+        await conn.execute("ALTER TABLE runs DISABLE TRIGGER USER")
         for table, columns in plan.items():
             converters = await target.columns(table)
             convert = [converters[c] for c in columns]
@@ -251,8 +251,8 @@ async def _write_postgres(
                 records = [tuple(_convert(convert, row)) for row in batch]
                 await conn.copy_records_to_table(table, records=records, columns=columns)
                 copied[table] += len(records)
-        await conn.execute("ALTER TABLE runs ENABLE TRIGGER runs_aggregates")
-        await conn.execute("SELECT stride_rebuild_run_aggregates()")
+        await conn.execute("ALTER TABLE runs ENABLE TRIGGER USER")
+        await conn.execute("SELECT stride_rebuild_run_aggregates(), stride_rebuild_member_months()")
         # Identity columns: the next id follows the copied ones, as SQLite's rowids would.
         for table, column in await conn.fetch(
             "SELECT table_name, column_name FROM information_schema.columns"
