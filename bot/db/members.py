@@ -12,7 +12,7 @@ from bot.running.models import Profile
 __all__ = ["Profile"]  # its home is bot.running.models
 
 
-PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard")
+PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard", "weekly_summary")
 
 
 PROFILE_CACHE_SIZE = 50_000
@@ -66,6 +66,7 @@ def _profile(row) -> Profile:
         goal_date=date.fromisoformat(row["goal_date"]) if row["goal_date"] else None,
         weekly_goal_m=row["weekly_goal_m"],
         leaderboard=bool(row["leaderboard"]),
+        weekly_summary=bool(row["weekly_summary"]),
     )
 
 

@@ -40,3 +40,4 @@ class Profile:
     goal_date: date | None = None
     weekly_goal_m: float | None = None
     leaderboard: bool = True
+    weekly_summary: bool = False  # the Monday summary DM (opt-in)
