@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.db.tips import Tip
-from bot.reminders.models import FIRST_SLOT, LAST_SLOT, MAX_ID, Reminder, ServerReminder, Target, from_ts, to_ts
+from bot.reminders.models import (
+    FIRST_SLOT,
+    LAST_SLOT,
+    MAX_ID,
+    MAX_SNOWFLAKE,
+    Reminder,
+    ServerReminder,
+    Target,
+    from_ts,
+    to_ts,
+)
 from bot.reminders.summary import WeekNumbers
 from bot.running.units import format_distance, format_duration
 from bot.wording import DISCLAIMER
@@ -65,7 +75,8 @@ def parse_custom_id(value: str) -> ButtonRef | None:
     if match is None:
         return None
     target, fire = int(match["target"]), int(match["fire"])
-    if match["action"] not in MEMBER_ACTIONS or not 0 < target <= MAX_ID or not FIRST_SLOT <= fire <= LAST_SLOT:
+    largest = MAX_ID if match["scope"] == "rem" else MAX_SNOWFLAKE  # reminder id, or the club ping's guild id
+    if match["action"] not in MEMBER_ACTIONS or not 0 < target <= largest or not FIRST_SLOT <= fire <= LAST_SLOT:
         return None
     if match["scope"] == "srv" and match["action"] != "done":
         return None

@@ -35,7 +35,8 @@ class Target(StrEnum):
 SERVER_PING = 0  # reminder_id of a Done on the server's club ping
 
 # Bounds of the ids and instants a button may carry (anything else is a crafted custom id).
-MAX_ID = 2**53
+MAX_ID = 2**53  # a reminder id
+MAX_SNOWFLAKE = 2**63 - 1  # a Discord id (what SQLite's INTEGER holds)
 FIRST_SLOT = 946_684_800  # 2000-01-01
 LAST_SLOT = 4_102_444_800  # 2100-01-01
 

@@ -110,7 +110,7 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_REM
             (time.perf_counter() - started) * 1000,
             outcome,
         )
-        if edit is not None and interaction.message is not None:
+        if edit is not None and interaction.message is not None and interaction.message.components:
             # The reminder message itself shows the outcome and loses its buttons; the details follow.
             content = f"{interaction.message.content}\n{edit}".strip()[:2000]
             await interaction.response.edit_message(content=content, view=None, allowed_mentions=NO_MENTIONS)
