@@ -131,9 +131,8 @@ def summary_message(reminder: Reminder, week: WeekNumbers) -> Outgoing:
     streak = f"{week.weekly_streak} week" + ("" if week.weekly_streak == 1 else "s")
     lines.append(f"Weekly streak: {streak}.")
     lines.append("Turn this off with `/profile set weekly_summary: off`.")
-    return Outgoing(
-        content=f"📊 Your week of {week.week_of:%-d %b}:", title="Last week's running", body="\n".join(lines)
-    )
+    headline = f"📊 Your week of {week.week_of.day} {week.week_of:%b}:"
+    return Outgoing(content=headline, title="Last week's running", body="\n".join(lines))
 
 
 def server_message(server: ServerReminder, fire: datetime, tip: Tip | None) -> Outgoing:

@@ -237,7 +237,7 @@ class ReminderService:
         if reminder.user_id != user_id:
             raise UserError(f"This is <@{reminder.user_id}>'s reminder; only they can answer it.")
         slot = await db_rem.get_slot(tx, reminder.guild_id, reminder_id, fire)
-        if slot is None:
+        if slot is None or reminder.kind == ReminderKind.SUMMARY:  # the summary has no buttons
             raise _not_sent()
         return reminder, slot.answer
 

@@ -308,3 +308,44 @@ async def test_server_done_counts_for_whoever_pressed_it(service, clock, db) -> 
     assert await service.server_done(GUILD, BOB, slot) == DoneResult(True, 1)
     assert await service.server_done(GUILD, BOB, slot) == DoneResult(False, 1)
     assert await service.server_done(GUILD, ALICE, slot) == DoneResult(True, 1)
+
+
+@pytest.mark.parametrize(
+    "custom_id",
+    [
+        "stride:rem:done:1:99999999999",  # year 5138
+        "stride:rem:done:1:12",  # 1970
+        f"stride:rem:done:{2**53 + 1}:1780000000",
+        "stride:rem:done:0:1780000000",
+        "stride:rem:zap:1:1780000000",
+        "stride:srv:skip:1:1780000000",
+        "stride:rem:done:1:",
+        "stride:rem:done:x:1780000000",
+    ],
+)
+def test_crafted_button_ids_are_not_read(custom_id: str) -> None:
+    from bot.reminders.messages import parse_custom_id
+
+    assert parse_custom_id(custom_id) is None
+
+
+def test_real_button_ids_are_read() -> None:
+    from bot.reminders.messages import parse_custom_id
+
+    assert parse_custom_id("stride:rem:snooze:12:1780000000").target == 12
+    assert parse_custom_id(f"stride:srv:done:{2**62}:1780000000").target == 2**62  # a guild id
+
+
+async def test_weekly_summary_follows_the_profile_zone(service, db) -> None:
+    from bot.running.profile import set_profile
+
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
+    [summary] = await service.list(GUILD, ALICE)
+    assert (summary.kind, summary.timezone, summary.next_fire) == ("summary", "UTC", utc(2026, 6, 1, 8, 0))
+    await set_profile(db, GUILD, ALICE, START, timezone="America/New_York")
+    [moved] = await service.list(GUILD, ALICE)
+    assert (moved.id, moved.timezone, moved.next_fire) == (summary.id, "America/New_York", utc(2026, 6, 1, 12, 0))
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)  # on again: still one
+    assert len(await service.list(GUILD, ALICE)) == 1
+    for kind in ("stretch",) * MAX_PER_MEMBER:  # the summary does not count towards the limit
+        await service.set(GUILD, ALICE, kind=kind, time="07:30")
