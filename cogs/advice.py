@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advice.search import QUESTION_MAX, advise
-from bot.client import StrideBot
+from bot.client import StrideBot, refuse_while_stopping
 from bot.db import tips as tips_db
 from bot.db.tips import Tip
 from cogs.ui import kit
@@ -30,6 +30,8 @@ class VoteView(discord.ui.View):
 
     def _voter(self, tip: Tip, value: int):
         async def callback(interaction: discord.Interaction) -> None:
+            if await refuse_while_stopping(interaction):
+                return
             await tips_db.vote(self.bot.db, kit.guild_id(interaction), interaction.user.id, tip.id, value)
             verdict = "helpful" if value > 0 else "not helpful"
             await interaction.response.send_message(

@@ -10,6 +10,7 @@ from bot.client import StrideBot
 from bot.running.profile import ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
+from cogs.reminders.delivery import wake_dispatcher
 from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
 from cogs.ui.embeds import plural, progress_bar
@@ -22,6 +23,7 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     embed.add_field(name="Units", value=p.units)
     embed.add_field(name="Time zone", value=p.timezone)
     embed.add_field(name="Leaderboard", value="on" if p.leaderboard else "off")
+    embed.add_field(name="Weekly summary", value="on (Mondays 08:00)" if p.weekly_summary else "off")
     if p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
@@ -62,10 +64,15 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         goal_date="race day as YYYY-MM-DD (or 'none')",
         weekly_goal="weekly distance goal, e.g. 40k or 25mi (or 'none')",
         leaderboard="appear on /leaderboard",
+        weekly_summary="a DM every Monday morning with last week's running",
     )
     @app_commands.choices(
         units=[app_commands.Choice(name="km", value="km"), app_commands.Choice(name="mi", value="mi")],
         leaderboard=[
+            app_commands.Choice(name="on", value="on"),
+            app_commands.Choice(name="off", value="off"),
+        ],
+        weekly_summary=[
             app_commands.Choice(name="on", value="on"),
             app_commands.Choice(name="off", value="off"),
         ],
@@ -80,6 +87,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         goal_date: str | None = None,
         weekly_goal: str | None = None,
         leaderboard: str | None = None,
+        weekly_summary: str | None = None,
     ) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         await set_profile(
@@ -93,7 +101,10 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
             goal_date=goal_date,
             weekly_goal=weekly_goal,
             leaderboard=None if leaderboard is None else leaderboard == "on",
+            weekly_summary=None if weekly_summary is None else weekly_summary == "on",
         )
+        if weekly_summary is not None or timezone is not None:
+            wake_dispatcher(self.bot)  # the Monday summary's schedule changed
         summary = await profile_summary(self.bot.db, guild_id, user_id, discord.utils.utcnow())
         saved = "Saved."
         zone_note = resolve_timezone(timezone).note if timezone is not None else None

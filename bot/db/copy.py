@@ -41,6 +41,7 @@ TABLES = (
     "reminders",
     "server_reminders",
     "reminder_dones",
+    "reminder_slots",
 )
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
 DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_months", "member_totals", "member_bests", "record_distances")

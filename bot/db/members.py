@@ -12,7 +12,16 @@ from bot.running.models import Profile
 __all__ = ["Profile"]  # its home is bot.running.models
 
 
-PROFILE_FIELDS = ("units", "timezone", "goal_race", "goal_date", "weekly_goal_m", "leaderboard", "zone_noticed")
+PROFILE_FIELDS = (
+    "units",
+    "timezone",
+    "goal_race",
+    "goal_date",
+    "weekly_goal_m",
+    "leaderboard",
+    "zone_noticed",
+    "weekly_summary",
+)
 
 
 PROFILE_CACHE_SIZE = 50_000
@@ -67,6 +76,7 @@ def _profile(row) -> Profile:
         weekly_goal_m=row["weekly_goal_m"],
         leaderboard=bool(row["leaderboard"]),
         zone_noticed=bool(row["zone_noticed"]),
+        weekly_summary=bool(row["weekly_summary"]),
     )
 
 

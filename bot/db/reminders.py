@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from bot.db.connection import Database, Tx
 from bot.db.members import now_iso
 from bot.reminders.models import (
     SERVER_PING,
+    Answer,
     Reminder,
     ReminderKind,
     ServerReminder,
@@ -72,7 +73,10 @@ def _due(next_fire: int, snooze: int | None) -> int:
 
 
 async def count_member(db: Database | Tx, guild_id: int, user_id: int) -> int:
-    row = await db.fetchone("SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    """The member's own reminders (the weekly summary does not count towards the limit)."""
+    row = await db.fetchone(
+        "SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ? AND kind != 'summary'", (guild_id, user_id)
+    )
     return row[0]
 
 
@@ -297,3 +301,58 @@ async def done_days(db: Database | Tx, guild_id: int, user_id: int, limit: int =
         (guild_id, user_id, limit),
     )
     return [date.fromisoformat(r[0]) for r in rows]
+
+
+# --------------------------------------------------------------------------- sent slots
+
+
+@dataclass(frozen=True, slots=True)
+class SentSlot:
+    guild_id: int
+    reminder_id: int  # SERVER_PING for the club ping
+    fire: datetime
+    answer: Answer | None
+
+
+async def record_sent(tx: Tx, slots: Iterable[tuple[int, int, datetime]]) -> None:
+    """(guild_id, reminder_id, slot) per message sent; a snoozed re-send of a slot keeps its row."""
+    now = now_iso()
+    await tx.executemany(
+        "INSERT OR IGNORE INTO reminder_slots (guild_id, reminder_id, fire_utc, sent_at) VALUES (?, ?, ?, ?)",
+        [(guild, rid, to_ts(fire), now) for guild, rid, fire in slots],
+    )
+
+
+async def get_slot(db: Database | Tx, guild_id: int, reminder_id: int, fire: datetime) -> SentSlot | None:
+    row = await db.fetchone(
+        "SELECT answer FROM reminder_slots WHERE guild_id = ? AND reminder_id = ? AND fire_utc = ?",
+        (guild_id, reminder_id, to_ts(fire)),
+    )
+    if row is None:
+        return None
+    return SentSlot(guild_id, reminder_id, fire, Answer(row[0]) if row[0] else None)
+
+
+async def answer_slot(tx: Tx, guild_id: int, reminder_id: int, fire: datetime, answer: Answer) -> bool:
+    """Record the answer unless the slot already has a final one (done or skipped); True when recorded."""
+    changed = await tx.execute(
+        "UPDATE reminder_slots SET answer = ?, answered_at = ? WHERE guild_id = ? AND reminder_id = ?"
+        " AND fire_utc = ? AND (answer IS NULL OR answer = 'snoozed')",
+        (answer.value, to_ts(datetime.now(UTC)), guild_id, reminder_id, to_ts(fire)),
+    )
+    return changed > 0
+
+
+async def get_summary(db: Database | Tx, guild_id: int, user_id: int) -> Reminder | None:
+    row = await db.fetchone(
+        "SELECT * FROM reminders WHERE guild_id = ? AND user_id = ? AND kind = 'summary'", (guild_id, user_id)
+    )
+    return _reminder(row) if row else None
+
+
+async def set_timezone(tx: Tx, reminder_id: int, timezone: str, next_fire: datetime) -> None:
+    fire = to_ts(next_fire)
+    await tx.execute(
+        "UPDATE reminders SET timezone = ?, next_fire_utc = ?, snooze_utc = NULL, due_utc = ? WHERE id = ?",
+        (timezone, fire, fire, reminder_id),
+    )

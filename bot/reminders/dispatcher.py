@@ -30,10 +30,11 @@ from bot.db.connection import Database, Tx
 from bot.db.members import set_notice
 from bot.db.reminders import Claim
 from bot.db.tips import Tip, of_kind
-from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message
-from bot.reminders.models import Reminder, ServerReminder, Target
+from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message, summary_message
+from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
 from bot.reminders.service import utcnow
+from bot.reminders.summary import weekly_summary
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class _Send:
 
 
 def _what(reminder: Reminder) -> str:
-    return {"stretch": "stretch", "core": "core-work", "custom": "custom"}[reminder.kind]
+    return {"stretch": "stretch", "core": "core-work", "custom": "custom", "summary": "weekly summary"}[reminder.kind]
 
 
 def _missed_notice(reminder: Reminder, slot: datetime) -> str:
@@ -400,6 +401,9 @@ class Dispatcher:
         claimed: Claim | datetime,
         tips: dict[tuple[int, str], list[Tip]],
     ) -> Job:
+        if isinstance(item, Reminder) and item.kind == ReminderKind.SUMMARY:
+            numbers = await weekly_summary(self.db, item, send.fire)
+            return Job(summary_message(item, numbers), send.fire, reminder=item, claimed=claimed)
         tip = None
         if item.kind != "custom":
             key = (item.guild_id, item.kind)
@@ -471,6 +475,8 @@ class Dispatcher:
             await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
             recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
             await db_rem.delivered(tx, recovered)
+            # The slots sent, in the same transaction: only these may be answered with a button.
+            await db_rem.record_sent(tx, [_sent_slot(o.job) for o in outcomes if o.status == SENT])
             await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in member if o.status == RELEASED])
             for outcome in member:
                 if outcome.status in (REFUSED, FAILED):
@@ -498,6 +504,13 @@ class Dispatcher:
             await set_notice(tx, reminder.guild_id, reminder.user_id, _paused_notice(reminder, failed))
         elif failed:
             await set_notice(tx, reminder.guild_id, reminder.user_id, _missed_notice(reminder, slot))
+
+
+def _sent_slot(job: Job) -> tuple[int, int, datetime]:
+    if job.server is not None:
+        return job.server.guild_id, SERVER_PING, job.slot
+    assert job.reminder is not None
+    return job.reminder.guild_id, job.reminder.id, job.slot
 
 
 def _describe(job: Job) -> str:

@@ -12,13 +12,28 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.db.tips import Tip
-from bot.reminders.models import Reminder, ServerReminder, Target, from_ts, to_ts
+from bot.reminders.models import (
+    FIRST_SLOT,
+    LAST_SLOT,
+    MAX_ID,
+    MAX_SNOWFLAKE,
+    Reminder,
+    ServerReminder,
+    Target,
+    from_ts,
+    to_ts,
+)
+from bot.reminders.summary import WeekNumbers
+from bot.running.units import format_distance, format_duration
 from bot.wording import DISCLAIMER
 
 KIND_WORDS = {"stretch": "stretch", "core": "core work", "custom": "reminder"}
 MEMBER_ACTIONS = ("done", "skip", "snooze")
 
 CUSTOM_ID = re.compile(r"stride:(?P<scope>rem|srv):(?P<action>[a-z]+):(?P<target>[0-9]{1,20}):(?P<fire>[0-9]{1,12})")
+# What the button handler claims: anything in Stride's reminder namespace, so a crafted or malformed
+# id still gets an answer instead of "interaction failed".
+ANY_REMINDER_ID = re.compile(r"stride:(?:rem|srv):.{0,90}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +45,8 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    """One reminder message. Only `mention_role_id` may ping anyone (the server's configured role)."""
+    """One reminder message. Only `mention_role_id` (the server's configured role) and `mention_user_id`
+    (the owner of a channel reminder) may ping anyone."""
 
     content: str
     title: str | None = None
@@ -38,6 +54,7 @@ class Outgoing:
     footer: str | None = None
     buttons: tuple[Button, ...] = ()
     mention_role_id: int | None = None
+    mention_user_id: int | None = None  # a channel reminder pings its owner, nobody else
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +70,17 @@ def custom_id(scope: str, action: str, target: int, fire: datetime) -> str:
 
 
 def parse_custom_id(value: str) -> ButtonRef | None:
+    """The button's reference, or None for anything malformed or out of range (a crafted id)."""
     match = CUSTOM_ID.fullmatch(value)
     if match is None:
         return None
-    return ButtonRef(match["scope"], match["action"], int(match["target"]), from_ts(int(match["fire"])))
+    target, fire = int(match["target"]), int(match["fire"])
+    largest = MAX_ID if match["scope"] == "rem" else MAX_SNOWFLAKE  # reminder id, or the club ping's guild id
+    if match["action"] not in MEMBER_ACTIONS or not 0 < target <= largest or not FIRST_SLOT <= fire <= LAST_SLOT:
+        return None
+    if match["scope"] == "srv" and match["action"] != "done":
+        return None
+    return ButtonRef(match["scope"], match["action"], target, from_ts(fire))
 
 
 def pick_tip(tips: list[Tip], index: int) -> Tip | None:
@@ -80,13 +104,35 @@ def member_message(reminder: Reminder, fire: datetime, tip: Tip | None, snoozed:
         if reminder.message:
             headline += f" {reminder.message}"
     if reminder.target == Target.CHANNEL:
-        headline = f"<@{reminder.user_id}> {headline}"  # sent with no mentions allowed: shows the name, no ping
+        headline = f"<@{reminder.user_id}> {headline}"  # pings the owner alone (Outgoing.mention_user_id)
     buttons = (
         Button("Done", custom_id("rem", "done", reminder.id, fire), "success"),
         Button("Skip", custom_id("rem", "skip", reminder.id, fire)),
         Button("Snooze 1 h", custom_id("rem", "snooze", reminder.id, fire)),
     )
-    return Outgoing(content=headline, buttons=buttons, **_tip_parts(tip))
+    owner = reminder.user_id if reminder.target == Target.CHANNEL else None
+    return Outgoing(content=headline, buttons=buttons, mention_user_id=owner, **_tip_parts(tip))
+
+
+def summary_message(reminder: Reminder, week: WeekNumbers) -> Outgoing:
+    """The Monday DM: last week's numbers against the 4 weeks before and the weekly goal."""
+
+    def km(metres: float) -> str:
+        return format_distance(metres, week.units)
+
+    runs = f"{week.runs} run" + ("" if week.runs == 1 else "s")
+    lines = [f"**{km(week.distance_m)}** in {runs}, {format_duration(week.duration_s)} on your feet."]
+    if week.longest_m:
+        lines.append(f"Longest run: {km(week.longest_m)}.")
+    if week.average_m is not None:
+        lines.append(f"Your average over the weeks before: {km(week.average_m)}.")
+    if week.goal_m:
+        lines.append(f"Weekly goal: {km(week.goal_m)} ({round(100 * week.distance_m / week.goal_m)}% reached).")
+    streak = f"{week.weekly_streak} week" + ("" if week.weekly_streak == 1 else "s")
+    lines.append(f"Weekly streak: {streak}.")
+    lines.append("Turn this off with `/profile set weekly_summary: off`.")
+    headline = f"📊 Your week of {week.week_of.day} {week.week_of:%b}:"
+    return Outgoing(content=headline, title="Last week's running", body="\n".join(lines))
 
 
 def server_message(server: ServerReminder, fire: datetime, tip: Tip | None) -> Outgoing:

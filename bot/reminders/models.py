@@ -14,6 +14,15 @@ class ReminderKind(StrEnum):
     STRETCH = "stretch"
     CORE = "core"
     CUSTOM = "custom"  # the member's own message, no tip
+    SUMMARY = "summary"  # the Monday summary DM, set through /profile set weekly_summary
+
+
+class Answer(StrEnum):
+    """What a member made of one sent slot of their reminder."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    SNOOZED = "snoozed"  # not final: Done or Skip may follow
 
 
 class Target(StrEnum):
@@ -24,6 +33,12 @@ class Target(StrEnum):
 
 
 SERVER_PING = 0  # reminder_id of a Done on the server's club ping
+
+# Bounds of the ids and instants a button may carry (anything else is a crafted custom id).
+MAX_ID = 2**53  # a reminder id
+MAX_SNOWFLAKE = 2**63 - 1  # a Discord id (what SQLite's INTEGER holds)
+FIRST_SLOT = 946_684_800  # 2000-01-01
+LAST_SLOT = 4_102_444_800  # 2100-01-01
 
 
 def to_ts(instant: datetime) -> int:

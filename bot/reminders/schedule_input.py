@@ -1,18 +1,17 @@
 """What members type for a reminder schedule, read into values: a time of day, a set of weekdays
-(a bit mask, Monday = bit 0) and an IANA time zone. Bad input raises ScheduleError with a friendly
-message; the maths on these values is in `bot.reminders.schedule`."""
+(a bit mask, Monday = bit 0). Bad input raises ScheduleError with a friendly message; the maths on
+these values is in `bot.reminders.schedule`. Time zones are read by `bot.running.timezones.resolve_timezone`,
+the same for reminders and profiles."""
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.errors import UserError, echo
 from bot.reminders.schedule import ALL_DAYS, WEEKDAYS, WEEKENDS, check_mask
 
-__all__ = ["ScheduleError", "format_days", "parse_days", "parse_time_of_day", "parse_timezone", "suggest_timezones"]
+__all__ = ["ScheduleError", "format_days", "parse_days", "parse_time_of_day"]
 
 
 class ScheduleError(UserError):
@@ -158,100 +157,3 @@ def format_days(mask: int) -> str:
     if mask == WEEKENDS:
         return "weekends"
     return ", ".join(name for index, name in enumerate(_DAY_ABBR) if mask >> index & 1)
-
-
-# --------------------------------------------------------------------------- timezones
-
-_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
-_COMMON_ZONES = (
-    "UTC",
-    "Europe/London",
-    "Europe/Dublin",
-    "Europe/Berlin",
-    "Europe/Paris",
-    "Europe/Amsterdam",
-    "Europe/Madrid",
-    "Europe/Rome",
-    "Europe/Stockholm",
-    "Europe/Warsaw",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Los_Angeles",
-    "America/Toronto",
-    "America/Vancouver",
-    "America/Mexico_City",
-    "America/Sao_Paulo",
-    "Asia/Kolkata",
-    "Asia/Dubai",
-    "Asia/Singapore",
-    "Asia/Tokyo",
-    "Australia/Sydney",
-    "Australia/Melbourne",
-    "Pacific/Auckland",
-    "Africa/Johannesburg",
-    "Africa/Nairobi",
-)
-_TZ_EXAMPLE = "Use an IANA name like `Europe/Berlin`."
-_ETC_OFFSET_RE = re.compile(r"(?:^|/)GMT[+-]")
-
-
-@functools.cache
-def _zone_names() -> dict[str, str]:
-    """Lower-cased key -> canonical IANA name."""
-    names = {name for name in available_timezones() if name not in _NOT_ZONES}
-    names.add("UTC")
-    return {name.lower(): name for name in sorted(names)}
-
-
-@functools.cache
-def _common_rank() -> dict[str, int]:
-    known = set(_zone_names().values())
-    return {name: rank for rank, name in enumerate(n for n in _COMMON_ZONES if n in known)}
-
-
-def _tz_key(text: str) -> str:
-    return "_".join(text.split()).lower()
-
-
-def suggest_timezones(prefix: str, limit: int = 25) -> list[str]:
-    """Timezone names containing ``prefix`` (case-insensitive; spaces match underscores).
-
-    Common zones come first, then names where the match starts a path segment, then the rest,
-    alphabetically. An empty prefix lists the common zones.
-    """
-    if limit <= 0:
-        return []
-    query = _tz_key(prefix or "")
-    common = _common_rank()
-    if not query:
-        return list(common)[:limit]
-
-    def rank(name: str) -> tuple[int, int, str]:
-        lowered = name.lower()
-        segment_start = lowered.startswith(query) or f"/{query}" in lowered
-        return (common.get(name, len(common)), 0 if segment_start else 1, name)
-
-    matches = [name for key, name in _zone_names().items() if query in key]
-    return sorted(matches, key=rank)[:limit]
-
-
-def parse_timezone(name: str) -> ZoneInfo:
-    """Resolve an IANA timezone name case-insensitively (``europe/berlin``, ``UTC``)."""
-    raw = name or ""
-    key = _tz_key(raw)
-    if not key:
-        raise ScheduleError(f"Please give a timezone. {_TZ_EXAMPLE}", "timezone")
-    canonical = _zone_names().get(key)
-    if canonical is not None:
-        try:
-            return ZoneInfo(canonical)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass
-    message = f"Couldn't find the timezone `{echo(raw)}`. {_TZ_EXAMPLE}"
-    hints = suggest_timezones(key, limit=6) if len(key) >= 3 else []
-    # POSIX-style Etc/GMT+2 means UTC-2: never nudge a member towards those.
-    hints = [hint for hint in hints if not _ETC_OFFSET_RE.search(hint)][:3]
-    if hints:
-        message += " Did you mean " + " or ".join(f"`{hint}`" for hint in hints) + "?"
-    raise ScheduleError(message, "timezone")

@@ -8,24 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
 from bot.db.members import get_profile
 from bot.errors import NotFound, UserError, is_record_id
-from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
+from bot.reminders.models import SERVER_PING, Answer, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire
-from bot.reminders.schedule_input import parse_days, parse_time_of_day, parse_timezone
+from bot.reminders.schedule_input import parse_days, parse_time_of_day
+from bot.running.timezones import resolve_timezone
 from bot.text import clean, is_blank
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200
-KINDS = tuple(ReminderKind)
+KINDS = (ReminderKind.STRETCH, ReminderKind.CORE, ReminderKind.CUSTOM)  # what /remind set offers
 SERVER_KINDS = (ReminderKind.STRETCH, ReminderKind.CORE)
 WHERES = tuple(Target)
 SNOOZE = timedelta(hours=1)
+SUMMARY_AT = time(8, 0)  # the weekly summary: Monday morning in the member's zone
+MONDAY = 0b0000001  # bit 0 is Monday (schedule_input.parse_days)
 
 Clock = Callable[[], datetime]
 
@@ -54,14 +57,24 @@ async def reminder_streak(db: Database, guild_id: int, user_id: int, now: dateti
 
 @dataclass(frozen=True, slots=True)
 class DoneResult:
-    counted: bool  # False: this slot was already marked done
+    counted: bool  # False: this slot was already answered (done, or skipped when `answer` says so)
     streak: int
+    answer: Answer | None = None  # the slot's answer before this press, when it was final
 
 
 @dataclass(frozen=True, slots=True)
 class SkipResult:
-    skipped: datetime | None  # the slot now skipped; None when it already was
+    skipped: datetime | None  # the slot now skipped; None when it already was answered
     next_fire: datetime
+    answer: Answer | None = None  # the slot's final answer before this press, if any
+
+
+class SlotNotSent(UserError):
+    """A button names a slot that was never sent (a forged or stale custom id)."""
+
+
+def _not_sent() -> SlotNotSent:
+    return SlotNotSent("This button doesn't match a reminder Stride sent, so nothing was counted.")
 
 
 def _check_message(kind: str, message: str | None) -> str | None:
@@ -113,7 +126,7 @@ class ReminderService:
         at = parse_time_of_day(time)
         mask = parse_days(days)
         if timezone:
-            zone = parse_timezone(timezone)
+            zone = ZoneInfo(resolve_timezone(timezone).name)
         else:
             zone = ZoneInfo((await get_profile(self.db, guild_id, user_id)).timezone)
         text = _check_message(kind, message)
@@ -142,6 +155,18 @@ class ReminderService:
         self._changed()
         assert reminder is not None
         return reminder
+
+    async def set_and_explain(self, guild_id: int, user_id: int, **options) -> tuple[Reminder, str | None]:
+        """`set`, and on a member's first reminder without a zone, which zone it uses and how to change it."""
+        first = not options.get("timezone") and await db_rem.count_member(self.db, guild_id, user_id) == 0
+        reminder = await self.set(guild_id, user_id, **options)
+        note = None
+        if first:
+            note = (
+                f"It uses your profile's time zone, {reminder.timezone}. Change it with "
+                "`/profile set timezone:` (e.g. `Europe/Berlin`), or give `timezone:` here."
+            )
+        return reminder, note
 
     async def list(self, guild_id: int, user_id: int) -> list[Reminder]:
         return await db_rem.member_reminders(self.db, guild_id, user_id)
@@ -201,46 +226,103 @@ class ReminderService:
         return SkipResult(slot, following)
 
     # ---------------------------------------------------------------- buttons on a delivered reminder
+    # Every button acts on the slot its message was sent for, and only on a slot the dispatcher recorded
+    # as sent (reminder_slots): a forged timestamp counts nothing.
+
+    async def _pressed(self, tx: Tx, user_id: int, reminder_id: int, fire: datetime) -> tuple[Reminder, Answer | None]:
+        """The owner's reminder and the slot's answer so far; refusals for anyone else or an unsent slot."""
+        reminder = await db_rem.get(tx, reminder_id)
+        if reminder is None:
+            raise NotFound("This reminder was removed. `/remind list` shows the ones you have.")
+        if reminder.user_id != user_id:
+            raise UserError(f"This is <@{reminder.user_id}>'s reminder; only they can answer it.")
+        slot = await db_rem.get_slot(tx, reminder.guild_id, reminder_id, fire)
+        if slot is None or reminder.kind == ReminderKind.SUMMARY:  # the summary has no buttons
+            raise _not_sent()
+        return reminder, slot.answer
+
+    async def _answer(self, tx: Tx, reminder: Reminder, fire: datetime, answer: Answer) -> None:
+        await db_rem.answer_slot(tx, reminder.guild_id, reminder.id, fire, answer)
+        if reminder.snooze is not None and reminder.last_fire == fire:  # its pending re-send is moot now
+            await db_rem.set_schedule(tx, reminder.id, reminder.next_fire, None)
 
     async def done(self, user_id: int, reminder_id: int, fire: datetime) -> DoneResult:
         async with self.db.transaction() as tx:
-            reminder = await self._own(tx, None, user_id, reminder_id)
-            day = fire.astimezone(ZoneInfo(reminder.timezone)).date()
-            counted = await db_rem.add_done(tx, reminder.guild_id, user_id, reminder_id, fire, day)
-        return DoneResult(counted, await reminder_streak(self.db, reminder.guild_id, user_id, self.clock()))
+            reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
+            counted = False
+            if before in (None, Answer.SNOOZED):
+                await self._answer(tx, reminder, fire, Answer.DONE)
+                day = fire.astimezone(ZoneInfo(reminder.timezone)).date()
+                counted = await db_rem.add_done(tx, reminder.guild_id, user_id, reminder_id, fire, day)
+        if counted:
+            self._changed()
+        streak = await reminder_streak(self.db, reminder.guild_id, user_id, self.clock())
+        return DoneResult(counted, streak, None if counted else before or Answer.DONE)
 
-    async def skip_after(self, user_id: int, reminder_id: int, fire: datetime) -> SkipResult:
-        """The Skip button: skip the next slot, unless it is already skipped (a second press)."""
+    async def skip_slot(self, user_id: int, reminder_id: int, fire: datetime) -> SkipResult:
+        """The Skip button: this slot is skipped (the schedule is unchanged; tomorrow's still comes)."""
         async with self.db.transaction() as tx:
-            reminder = await self._own(tx, None, user_id, reminder_id)
-            # The upcoming slot, as if nothing were skipped; later than that means it already is.
-            upcoming = next_fire(max(fire, self.clock()), reminder.at, reminder.days_mask, ZoneInfo(reminder.timezone))
-            if reminder.next_fire > upcoming:
-                return SkipResult(None, reminder.next_fire)
-            result = await self._skip(tx, reminder, reminder.next_fire)
+            reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
+            if before in (Answer.DONE, Answer.SKIPPED):
+                return SkipResult(None, reminder.next_fire, before)
+            await self._answer(tx, reminder, fire, Answer.SKIPPED)
         self._changed()
-        return result
+        return SkipResult(fire, reminder.next_fire)
 
     async def snooze(self, user_id: int, reminder_id: int, fire: datetime) -> datetime:
-        """Send this slot again in an hour (one extra fire; the regular schedule is unchanged)."""
+        """Send this slot again in an hour (one extra fire; the regular schedule is unchanged), unless it
+        is already answered."""
         until = self.clock() + SNOOZE
         async with self.db.transaction() as tx:
-            reminder = await self._own(tx, None, user_id, reminder_id)
+            reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
+            if before in (Answer.DONE, Answer.SKIPPED):
+                raise UserError(f"This one is already marked {before.value}; nothing to snooze.")
             if reminder.paused:
                 raise UserError(f"Reminder #{reminder_id} is paused. `/remind resume` starts it again.", "id")
+            await db_rem.answer_slot(tx, reminder.guild_id, reminder_id, fire, Answer.SNOOZED)
             await db_rem.set_schedule(tx, reminder_id, reminder.next_fire, until)
             await db_rem.set_last_fire(tx, reminder_id, fire)
         self._changed()
         return until
 
     async def server_done(self, guild_id: int, user_id: int, fire: datetime) -> DoneResult:
-        """Done on the club ping: counts for the member who pressed it, once per slot."""
+        """Done on the club ping: counts for the member who pressed it, once per slot that was sent."""
+        if await db_rem.get_slot(self.db, guild_id, SERVER_PING, fire) is None:
+            raise _not_sent()
         server = await db_rem.get_server(self.db, guild_id)
         zone = server.timezone if server else (await get_profile(self.db, guild_id, user_id)).timezone
         day = fire.astimezone(ZoneInfo(zone)).date()
         async with self.db.transaction() as tx:
             counted = await db_rem.add_done(tx, guild_id, user_id, SERVER_PING, fire, day)
         return DoneResult(counted, await reminder_streak(self.db, guild_id, user_id, self.clock()))
+
+    # ---------------------------------------------------------------- the weekly summary
+
+    async def set_summary(self, tx: Tx, guild_id: int, user_id: int, on: bool, timezone: str) -> None:
+        """Inside the profile's transaction: the Monday summary reminder follows the profile setting (and
+        its time zone)."""
+        current = await db_rem.get_summary(tx, guild_id, user_id)
+        if not on:
+            if current is not None:
+                await db_rem.delete(tx, current.id)
+            return
+        first = next_fire(self.clock(), SUMMARY_AT, MONDAY, ZoneInfo(timezone))
+        if current is None:
+            await db_rem.insert(
+                tx,
+                guild_id=guild_id,
+                user_id=user_id,
+                kind=ReminderKind.SUMMARY,
+                at=SUMMARY_AT,
+                days_mask=MONDAY,
+                timezone=timezone,
+                target=Target.DM,
+                channel_id=None,
+                message=None,
+                next_fire=first,
+            )
+        elif current.timezone != timezone:
+            await db_rem.set_timezone(tx, current.id, timezone, first)
 
     # ---------------------------------------------------------------- /server reminders
 
@@ -260,7 +342,7 @@ class ReminderService:
         if role_id == guild_id:
             raise UserError("Pick a role to mention (not @everyone), or leave `role` out.", "role")
         at = parse_time_of_day(time)
-        zone = parse_timezone(timezone)
+        zone = ZoneInfo(resolve_timezone(timezone).name)
         first = next_fire(self.clock(), at, 0b1111111, zone)
         async with self.db.transaction() as tx:
             await db_rem.upsert_server(

@@ -41,3 +41,4 @@ class Profile:
     weekly_goal_m: float | None = None
     leaderboard: bool = True
     zone_noticed: bool = False  # told which zone their runs are dated in, or chose one
+    weekly_summary: bool = False  # the Monday summary DM (opt-in)

@@ -11,7 +11,7 @@ from bot.db.connection import Database
 from bot.db.members import get_profile, update_profile
 from bot.db.sqlite_storage import storage_for
 from bot.errors import UserError
-from bot.reminders.service import reminder_streak
+from bot.reminders.service import ReminderService, reminder_streak
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
@@ -57,6 +57,7 @@ async def set_profile(
     goal_date: str | None = None,
     weekly_goal: str | None = None,
     leaderboard: bool | None = None,
+    weekly_summary: bool | None = None,
 ) -> Profile:
     current = await get_profile(db, guild_id, user_id)
     changes: dict[str, object] = {}
@@ -83,8 +84,14 @@ async def set_profile(
             changes["weekly_goal_m"] = parse_distance(weekly_goal, units_now, max_m=2_000_000, field="weekly_goal")
     if leaderboard is not None:
         changes["leaderboard"] = leaderboard
+    if weekly_summary is not None:
+        changes["weekly_summary"] = weekly_summary
+    summary_on = weekly_summary if weekly_summary is not None else current.weekly_summary
     async with db.transaction() as tx:
         await update_profile(tx, guild_id, user_id, **changes)
+        if weekly_summary is not None or (summary_on and "timezone" in changes):
+            zone = str(changes.get("timezone", current.timezone))
+            await ReminderService(db, clock=lambda: now).set_summary(tx, guild_id, user_id, summary_on, zone)
     return await get_profile(db, guild_id, user_id)
 
 

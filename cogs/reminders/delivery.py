@@ -67,6 +67,9 @@ class DiscordSender:
         if message.mention_role_id is not None:  # only the club ping, and only its role
             role = discord.Object(message.mention_role_id)
             mentions = discord.AllowedMentions(everyone=False, users=False, roles=[role], replied_user=False)
+        elif message.mention_user_id is not None:  # a channel reminder notifies its owner alone
+            owner = discord.Object(message.mention_user_id)
+            mentions = discord.AllowedMentions(everyone=False, users=[owner], roles=False, replied_user=False)
         with handle_message_parameters(
             content=message.content, embed=embed, view=view, allowed_mentions=mentions
         ) as params:

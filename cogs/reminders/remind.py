@@ -67,7 +67,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         kind="stretch or core (with a tip of that kind), or custom (your own message)",
         time="your local time, e.g. 07:30 or 7:30pm",
         days="daily (default), weekdays, weekends or mon,wed,fri",
-        timezone="IANA time zone, e.g. Europe/Berlin (default: your profile's)",
+        timezone="a city zone like Europe/Berlin (default: your profile's)",
         where="by DM (default) or in this channel",
         message="your own text (200 characters max); required for custom",
     )
@@ -85,7 +85,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
     ) -> None:
         if where == Target.CHANNEL and not interaction.app_permissions.send_messages:
             raise UserError("I can't post in this channel. Run it in a channel where Stride may write, or use DM.")
-        reminder = await reminder_service(self.bot).set(
+        reminder, zone_note = await reminder_service(self.bot).set_and_explain(
             kit.guild_id(interaction),
             interaction.user.id,
             kind=kind,
@@ -97,6 +97,8 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
             message=message,
         )
         note = "\nMake sure Stride can DM you (this server's privacy settings)." if where == Target.DM else ""
+        if zone_note:
+            note += f"\n{zone_note}"
         await self._reply(
             interaction,
             f"⏰ Reminder set: {describe(reminder)}\nFirst one: {when(reminder.next_fire)} "

@@ -40,7 +40,7 @@ class ServerCog(
         channel="where the ping goes",
         time="local time, e.g. 18:00 or 6pm",
         timezone="IANA time zone, e.g. Europe/Berlin",
-        role="a role to mention (optional; the only mention Stride ever makes)",
+        role="a role to mention (optional; the only role Stride ever mentions)",
         kind="stretch (default) or core",
     )
     @app_commands.choices(kind=KIND_CHOICES)

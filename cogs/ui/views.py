@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
+from bot.client import refuse_while_stopping
+
 
 class OwnerView(discord.ui.View):
     def __init__(self, owner_id: int, *, timeout: float = 300) -> None:
@@ -13,6 +15,8 @@ class OwnerView(discord.ui.View):
         self.owner_id = owner_id
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if await refuse_while_stopping(interaction):
+            return False
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(

@@ -37,6 +37,7 @@ class Cast:
     erin: Member  # a reminder 2 hours late: skipped
     frank: Member  # a reminder in #general
     gina: Member  # commands only
+    hana: Member  # the weekly summary, with last week's runs
     runners: Role
     due: datetime
     ids: dict[str, int]
@@ -57,6 +58,7 @@ def _seed(path: Path, club: Club, cast: Cast, now: datetime) -> None:
         "dave": (cast.dave, "custom", "dm", None, "Foam roll @everyone", half_hour_late, 0),
         "erin": (cast.erin, "core", "dm", None, None, two_hours_late, 0),
         "frank": (cast.frank, "stretch", "channel", club.general.id, None, due, 0),
+        "hana": (cast.hana, "summary", "dm", None, None, due, 0),
     }
     conn = sqlite3.connect(path)
     with conn:
@@ -69,6 +71,18 @@ def _seed(path: Path, club: Club, cast: Cast, now: datetime) -> None:
                 (club.guild.id, member.id, kind, at, target, channel, message, fire, fire, failures),
             )
             cast.ids[name] = cursor.lastrowid
+        last_monday = cast.due.date() - timedelta(days=cast.due.weekday() + 7)
+        conn.execute(
+            "INSERT INTO members (guild_id, user_id, weekly_goal_m, weekly_summary, created_at)"
+            " VALUES (?, ?, 50000, 1, 'seed')",
+            (club.guild.id, cast.hana.id),
+        )
+        for offset, metres, seconds in ((1, 10000, 3000), (3, 15000, 4800)):
+            conn.execute(
+                "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
+                " VALUES (?, ?, ?, ?, ?, 'seed')",
+                (club.guild.id, cast.hana.id, (last_monday + timedelta(days=offset)).isoformat(), metres, seconds),
+            )
         conn.execute(
             "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, role_id, kind, next_fire_utc,"
             " set_by, updated_at) VALUES (?, ?, ?, 'UTC', ?, 'core', ?, ?, 'seed')",
@@ -85,6 +99,7 @@ def cast(fake: FakeDiscord, club: Club) -> Cast:
         erin=fake.add_member(club.guild, "erin"),
         frank=fake.add_member(club.guild, "frank"),
         gina=fake.add_member(club.guild, "gina"),
+        hana=fake.add_member(club.guild, "hana"),
         runners=fake.add_role(club.guild, "Runners", 0),
         due=datetime.now(UTC) + timedelta(seconds=DUE_IN),
         ids={},
@@ -151,10 +166,11 @@ async def test_restart_before_due_delivers_exactly_once(fake, club, cast, bot) -
     await fake.wait_for_message(dm_to=club.bob)
     await fake.wait_for_message(channel=club.runs)
     await fake.wait_for_message(channel=club.general)
+    await fake.wait_for_message(dm_to=cast.hana)
     await asyncio.sleep(1.5)  # anything sent twice would be here by now
 
     assert len(_stretch_dms(fake, club.alice)) == 1
-    assert [len(fake.dms_to(m)) for m in (club.bob, cast.dave, cast.erin)] == [1, 1, 0]
+    assert [len(fake.dms_to(m)) for m in (club.bob, cast.dave, cast.erin, cast.hana)] == [1, 1, 0, 1]
     assert "stretch" in alice.content and alice.embeds and alice.embeds[0]["title"]
     assert "not medical advice" in alice.embeds[0]["footer"]["text"]
     assert alice.button_labels() == ["Done", "Skip", "Snooze 1 h"]
@@ -168,8 +184,9 @@ async def test_server_ping_mentions_only_its_role(fake, club, cast, bot) -> None
     assert ping.content.startswith(f"<@&{cast.runners.id}>")
     assert ping.allowed_mentions == {"parse": [], "roles": [cast.runners.id]}
     assert ping.embeds and ping.button_labels() == ["Done"]
-    [posted] = fake.messages_in(club.general)  # a member's channel reminder: names them, pings nobody
-    assert posted.content.startswith(f"<@{cast.frank.id}>") and posted.allowed_mentions == {"parse": []}
+    [posted] = fake.messages_in(club.general)  # a member's channel reminder: pings its owner alone
+    assert posted.content.startswith(f"<@{cast.frank.id}>")
+    assert posted.allowed_mentions == {"parse": [], "users": [cast.frank.id]}
     first = await fake.click(club.bob, ping, "Done")
     assert first.ephemeral and "counted" in first.content and "1 day" in first.content
     again = await fake.click(club.bob, ping, "Done")
@@ -187,30 +204,129 @@ async def test_closed_dms_pause_after_three_refusals_and_tell_the_member(fake, c
     assert notice.ephemeral and f"#{cast.ids['carol']}" in notice.content and "/remind resume" in notice.content
 
 
-async def test_done_is_acknowledged_and_counted_in_the_profile(fake, club, cast, bot) -> None:
+async def _press(fake: FakeDiscord, member: Member, message: Reply, custom_id: str) -> Reply:
+    """A click on a button carrying any custom id (a crafted message), as discord.py only dispatches ids
+    that are on the message."""
+    live = fake.world.messages[message.id]
+    saved = live.components
+    forged = [{"type": 1, "components": [{"type": 2, "style": 2, "label": "forged", "custom_id": custom_id}]}]
+    live.components = forged
+    try:
+        return await fake.click(member, message, custom_id)
+    finally:
+        if live.components is forged:  # the bot did not edit the message
+            live.components = saved
+
+
+async def _ack(fake: FakeDiscord, custom_id: str) -> Reply:
+    """The ephemeral follow-up of the latest click on `custom_id` (after the click edited the message)."""
+
+    def find() -> Reply | None:
+        [*_, record] = [r for r in fake.world.interactions.values() if r.name == custom_id]
+        replies = [Reply.of(fake.world.messages[i]) for i in record.message_ids]
+        return next((r for r in replies if r.ephemeral), None)
+
+    return await fake.wait_until(find, what="the follow-up")
+
+
+def _dones(bot: BotProcess, member: Member) -> int:
+    return query(bot.database_path, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (member.id,))[0][0]
+
+
+async def test_done_edits_the_message_and_counts_once(fake, club, cast, bot) -> None:
     [alice] = _stretch_dms(fake, club.alice)
-    done = await fake.click(club.alice, alice, "Done")
-    assert "counted" in done.content and "1 day in a row" in done.content
-    again = await fake.click(club.alice, alice, "Done")
-    assert "Already counted" in again.content
-    assert query(bot.database_path, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (club.alice.id,)) == [(1,)]
+    done_id = alice.button("Done")["custom_id"]
+    edited = await fake.click(club.alice, alice, "Done")
+    assert "✅ Done at <t:" in edited.content and edited.buttons() == []  # the message shows the outcome
+    assert fake.message(alice.id).buttons() == []
+    ack = await _ack(fake, done_id)
+    assert "counted" in ack.content and "1 day in a row" in ack.content
+    await _press(fake, club.alice, alice, done_id)  # an old client still shows the button
+    assert "Already counted" in (await _ack(fake, done_id)).content
+    assert _dones(bot, club.alice) == 1
     profile = await fake.slash(club.alice, "profile show")
     assert "Reminder streak\n1 day in a row" in profile.embed_text()
 
 
-async def test_skip_and_snooze_buttons(fake, club, cast, bot) -> None:
+async def test_forged_or_malformed_buttons_count_nothing(fake, club, cast, bot) -> None:
+    [alice] = _stretch_dms(fake, club.alice)
+    rid = cast.ids["alice"]
+    [fire] = _row(bot, rid, "last_fire_utc")
+    log_from = bot.log_size()
+    for days in (1, 2, -1):  # slots that were never sent
+        forged = await _press(fake, club.alice, alice, f"stride:rem:done:{rid}:{int(fire) + days * 86400}")
+        assert forged.ephemeral and "doesn't match a reminder Stride sent" in forged.content
+    assert _dones(bot, club.alice) == 1
+    for crafted in (
+        f"stride:rem:done:{rid}:99999999999",
+        "stride:rem:done:99999999999999999999:1",
+        "stride:rem:zap:1:2",
+    ):
+        reply = await _press(fake, club.alice, alice, crafted)
+        assert reply.ephemeral and "isn't one Stride made" in reply.content
+    assert "ERROR" not in bot.log(log_from)
+
+
+async def test_skip_marks_its_own_occurrence_and_snooze_edits_too(fake, club, cast, bot) -> None:
     [bob] = fake.dms_to(club.bob)
     before = _row(bot, cast.ids["bob"], "next_fire_utc")[0]
     skipped = await fake.click(club.bob, bob, "Skip")
-    assert "Skipped" in skipped.content
-    assert _row(bot, cast.ids["bob"], "next_fire_utc")[0] == before + 86400
-    assert "Already skipped" in (await fake.click(club.bob, bob, "Skip")).content
-    snoozed = await fake.click(club.bob, bob, "Snooze 1 h")
-    assert "Snoozed" in snoozed.content
-    snooze_at = _row(bot, cast.ids["bob"], "snooze_utc")[0]
+    assert "⏭️ Skipped at <t:" in skipped.content and skipped.buttons() == []
+    assert "still on" in (await _ack(fake, bob.button("Skip")["custom_id"])).content
+    assert _row(bot, cast.ids["bob"], "next_fire_utc")[0] == before  # tomorrow's is still sent
+    fire = int(bob.button("Done")["custom_id"].rsplit(":", 1)[1])
+    answer = query(
+        bot.database_path, "SELECT answer FROM reminder_slots WHERE reminder_id = ? AND fire_utc = ?",
+        (cast.ids["bob"], fire),
+    )  # fmt: skip
+    assert answer == [("skipped",)]
+    await _press(fake, club.bob, bob, bob.button("Done")["custom_id"])
+    assert "already skipped" in (await _ack(fake, bob.button("Done")["custom_id"])).content
+    dones = "SELECT count(*) FROM reminder_dones WHERE reminder_id = ?"
+    assert query(bot.database_path, dones, (cast.ids["bob"],)) == [(0,)]  # Bob's one Done is the club ping's
+    [dave] = fake.dms_to(cast.dave)
+    snoozed = await fake.click(cast.dave, dave, "Snooze 1 h")
+    assert "😴 Snoozed until <t:" in snoozed.content and snoozed.buttons() == []
+    snooze_at = _row(bot, cast.ids["dave"], "snooze_utc")[0]
     assert abs(snooze_at - (datetime.now(UTC).timestamp() + 3600)) < 10
-    other = await fake.click(club.alice, fake.messages_in(club.general)[0], "Done")  # frank's, not alice's
-    assert f"no reminder #{cast.ids['frank']}" in other.content
+
+
+async def test_only_the_owner_answers_a_channel_reminder(fake, club, cast, bot) -> None:
+    [posted] = fake.messages_in(club.general)
+    other = await fake.click(club.alice, posted, "Done")
+    assert other.ephemeral and f"This is <@{cast.frank.id}>'s reminder" in other.content
+    assert other.allowed_mentions == {"parse": []}
+    assert fake.message(posted.id).button_labels() == ["Done", "Skip", "Snooze 1 h"]  # unchanged
+    assert _dones(bot, club.alice) == 1 and _dones(bot, cast.frank) == 0
+    mine = await fake.click(cast.frank, posted, "Done")
+    assert "✅ Done at" in mine.content and _dones(bot, cast.frank) == 1
+
+
+async def test_weekly_summary_dm(fake, club, cast, bot) -> None:
+    [summary] = fake.dms_to(cast.hana)
+    text = summary.text()
+    assert "Last week's running" in text and "**25.00 km** in 2 runs" in text
+    assert "Longest run: 15.00 km" in text and "Weekly goal: 50.00 km (50% reached)" in text
+    assert summary.buttons() == [] and summary.allowed_mentions == {"parse": []}
+    listed = await fake.slash(cast.hana, "remind list")
+    assert "**summary**" in listed.embed_text()
+    off = await fake.slash(cast.hana, "profile set", weekly_summary="off")
+    assert "Weekly summary\noff" in off.embed_text()
+    assert query(bot.database_path, "SELECT count(*) FROM reminders WHERE user_id = ?", (cast.hana.id,)) == [(0,)]
+    on = await fake.slash(cast.hana, "profile set", weekly_summary="on")
+    assert "Weekly summary\non" in on.embed_text()
+    [(kind, days)] = query(
+        bot.database_path, "SELECT kind, days_mask FROM reminders WHERE user_id = ?", (cast.hana.id,)
+    )
+    assert (kind, days) == ("summary", 1)  # Mondays
+
+
+async def test_first_reminder_says_which_zone(fake, club, cast, bot) -> None:
+    newcomer = fake.add_member(club.guild, "newcomer")
+    first = await fake.slash(newcomer, "remind set", kind="stretch", time="07:30")
+    assert "profile's time zone, UTC" in first.content and "/profile set timezone" in first.content
+    second = await fake.slash(newcomer, "remind set", kind="core", time="08:30")
+    assert "profile's time zone" not in second.content
 
 
 async def test_pause_resume_skip_remove_own_reminders_only(fake, club, cast, bot) -> None:
@@ -239,7 +355,8 @@ async def test_pause_resume_skip_remove_own_reminders_only(fake, club, cast, bot
     ("options", "expected"),
     [
         ({"time": "25:00"}, "Couldn't read the time"),
-        ({"time": "07:30", "timezone": "Mars/Olympus"}, "Couldn't find the timezone"),
+        ({"time": "07:30", "timezone": "Mars/Olympus"}, "Couldn't find the time zone"),
+        ({"time": "07:30", "timezone": "EST"}, "America/New_York"),
         ({"time": "07:30", "days": "someday"}, "Couldn't read the days"),
         ({"time": "07:30", "kind": "custom"}, "needs a `message`"),
         ({"time": "07:30", "kind": "custom", "message": "x" * 201}, "the limit is 200"),

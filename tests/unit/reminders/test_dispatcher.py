@@ -4,7 +4,7 @@ catch-up after downtime, refusals, rate limits, failures, bounded concurrency, w
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -293,12 +293,13 @@ async def test_custom_reminder_has_its_text_and_no_tip(service, dispatcher, send
     assert message.mention_role_id is None
 
 
-async def test_channel_reminder_names_the_member_without_a_ping(service, dispatcher, sender, clock) -> None:
+async def test_channel_reminder_pings_its_owner_alone(service, dispatcher, sender, clock) -> None:
     await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC", where="channel", channel_id=555)
     clock.now = utc(2026, 6, 1, 7, 30)
     await dispatcher.run_due()
     [message] = sender.to(555)
     assert message.content.startswith(f"<@{ALICE}>") and message.mention_role_id is None
+    assert message.mention_user_id == ALICE
     assert sender.opened == []
 
 
@@ -351,3 +352,82 @@ async def _until(condition) -> None:
             return
         await asyncio.sleep(0.005)
     raise AssertionError("condition never became true")
+
+
+async def test_only_slots_actually_sent_are_recorded(service, dispatcher, sender, clock, db) -> None:
+    alice = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    carol = await service.set(GUILD, CAROL, kind="stretch", time="07:30", timezone="UTC")
+    await service.set_server(GUILD, ALICE, channel_id=777, time="07:30", timezone="UTC")
+    sender.closed.add(CAROL)
+    slot = utc(2026, 6, 1, 7, 30)
+    clock.now = slot
+    await dispatcher.run_due()
+    assert await db_rem.get_slot(db, GUILD, alice.id, slot) is not None
+    assert await db_rem.get_slot(db, GUILD, db_rem.SERVER_PING, slot) is not None
+    assert await db_rem.get_slot(db, GUILD, carol.id, slot) is None  # refused: never sent
+    assert await db_rem.get_slot(db, GUILD, alice.id, utc(2026, 6, 2, 7, 30)) is None
+
+
+async def test_skip_button_leaves_tomorrow_on_schedule(service, dispatcher, sender, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    await dispatcher.run_due()
+    clock.advance(minutes=1)
+    skipped = await service.skip_slot(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    assert skipped.skipped == utc(2026, 6, 1, 7, 30)
+    clock.now = utc(2026, 6, 2, 7, 30)
+    assert await dispatcher.run_due() == 1
+    assert len(sender.dms_to(ALICE)) == 2
+
+
+async def test_snooze_answered_before_its_hour_is_not_sent_again(service, dispatcher, sender, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+    await dispatcher.run_due()
+    until = await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    await service.done(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+    clock.now = until
+    assert await dispatcher.run_due() == 0
+    assert len(sender.dms_to(ALICE)) == 1
+
+
+async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher, sender, clock, db) -> None:
+    from bot.db.sqlite_storage import storage_for
+    from bot.running.models import Run
+    from bot.running.profile import set_profile
+
+    storage = storage_for(db)
+    for day, km in ((date(2026, 5, 12), 8), (date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21)):
+        await storage.log_run(GUILD, ALICE, Run(0, day, km * 1000.0, km * 330), None)
+    await storage.log_run(GUILD, ALICE, Run(0, date(2026, 6, 1), 5000.0, 1500), None)  # this week: not in it
+    await set_profile(db, GUILD, ALICE, START, timezone="Europe/Berlin", weekly_goal="40k", weekly_summary=True)
+    [summary] = await service.list(GUILD, ALICE)
+    assert summary.kind == "summary" and summary.next_fire == utc(2026, 6, 8, 6, 0)  # 08:00 Berlin
+    clock.now = utc(2026, 6, 8, 6, 0)
+    assert await dispatcher.run_due() == 1
+    clock.advance(minutes=10)
+    assert await dispatcher.run_due() == 0
+    [message] = sender.dms_to(ALICE)
+    assert "1 Jun" in message.content and message.buttons == ()
+    assert "**5.00 km** in 1 run" in message.body  # the week of 1 June, this week's run counted there
+    assert "Weekly goal: 40.00 km (12% reached)" in message.body
+    await set_profile(db, GUILD, ALICE, clock.now, weekly_summary=False)
+    assert await service.list(GUILD, ALICE) == []
+
+
+async def test_weekly_summary_numbers(db) -> None:
+    from bot.db.sqlite_storage import storage_for
+    from bot.reminders.summary import weekly_summary
+    from bot.running.models import Run
+    from bot.running.profile import set_profile
+
+    storage = storage_for(db)
+    for day, km in ((date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21)):
+        await storage.log_run(GUILD, ALICE, Run(0, day, km * 1000.0, km * 330), None)
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
+    [reminder] = await db_rem.member_reminders(db, GUILD, ALICE)
+    week = await weekly_summary(db, reminder, utc(2026, 6, 1, 8, 0))
+    assert week.week_of == date(2026, 5, 25)
+    assert (week.distance_m, week.runs, week.duration_s, week.longest_m) == (33000.0, 2, 33 * 330, 21000.0)
+    assert week.average_m == 10000.0  # only the weeks from the first logged one
+    assert week.weekly_streak == 2

@@ -17,8 +17,6 @@ from bot.reminders.schedule_input import (
     format_days,
     parse_days,
     parse_time_of_day,
-    parse_timezone,
-    suggest_timezones,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -170,56 +168,6 @@ def test_format_days_rejects_bad_masks(mask: int) -> None:
 @given(st.integers(min_value=1, max_value=ALL_DAYS))
 def test_format_then_parse_days_round_trips(mask: int) -> None:
     assert parse_days(format_days(mask)) == mask
-
-
-# --------------------------------------------------------------------------- timezones
-
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [
-        ("Europe/Berlin", "Europe/Berlin"),
-        ("europe/berlin", "Europe/Berlin"),
-        ("  AMERICA/NEW_YORK ", "America/New_York"),
-        ("America/New York", "America/New_York"),
-        ("UTC", "UTC"),
-        ("utc", "UTC"),
-        ("Australia/Lord_Howe", "Australia/Lord_Howe"),
-    ],
-)
-def test_parse_timezone_good(text: str, key: str) -> None:
-    assert parse_timezone(text).key == key
-
-
-@pytest.mark.parametrize("text", ["", "Berlin", "Mars/Olympus", "localtime", "../../etc/passwd", "GMT+2"])
-def test_parse_timezone_bad(text: str) -> None:
-    with pytest.raises(ScheduleError) as info:
-        parse_timezone(text)
-    assert info.value.field == "timezone"
-    assert "`Europe/Berlin`" in info.value.message
-
-
-def test_parse_timezone_suggests_close_names() -> None:
-    with pytest.raises(ScheduleError) as info:
-        parse_timezone("Kolkata")
-    assert "`Asia/Kolkata`" in info.value.message
-    with pytest.raises(ScheduleError) as info:
-        parse_timezone("GMT+2")
-    assert "Etc/GMT+2" not in info.value.message  # that zone is UTC-2: don't suggest it
-
-
-def test_suggest_timezones() -> None:
-    assert suggest_timezones("berlin") == ["Europe/Berlin"]
-    assert suggest_timezones("new york") == ["America/New_York"]
-    assert suggest_timezones("")[0] == "UTC"
-    assert len(suggest_timezones("")) == 25
-    assert suggest_timezones("europe")[:2] == ["Europe/London", "Europe/Dublin"]  # common first
-    assert len(suggest_timezones("a", limit=10)) == 10
-    assert suggest_timezones("a", limit=0) == []
-    assert suggest_timezones("no-such-zone") == []
-    assert all("lon" in name.lower() for name in suggest_timezones("LON"))
-    for name in suggest_timezones("america", limit=25):
-        assert parse_timezone(name).key == name
 
 
 # --------------------------------------------------------------------------- localize
@@ -583,7 +531,7 @@ def test_catch_up_simulation_never_duplicates_or_bursts(
 
 @given(st.text(max_size=60))
 def test_parsers_only_raise_schedule_error(text: str) -> None:
-    for parse, field in ((parse_time_of_day, "time"), (parse_days, "days"), (parse_timezone, "timezone")):
+    for parse, field in ((parse_time_of_day, "time"), (parse_days, "days")):
         try:
             parse(text)
         except ScheduleError as error:

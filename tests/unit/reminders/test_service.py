@@ -11,7 +11,15 @@ from bot.db.connection import Database
 from bot.db.memberdata import export_member, forget_member
 from bot.db.members import update_profile
 from bot.errors import NotFound, UserError
-from bot.reminders.service import MAX_PER_MEMBER, DoneResult, ReminderService, current_streak, reminder_streak
+from bot.reminders.models import SERVER_PING, Answer
+from bot.reminders.service import (
+    MAX_PER_MEMBER,
+    DoneResult,
+    ReminderService,
+    SlotNotSent,
+    current_streak,
+    reminder_streak,
+)
 from tests.unit.reminders.fakes import FakeClock, utc
 
 GUILD, OTHER_GUILD, ALICE, BOB = 10, 20, 1, 2
@@ -26,6 +34,12 @@ def clock() -> FakeClock:
 @pytest.fixture
 def changes() -> list[int]:
     return []
+
+
+async def sent(db: Database, reminder_id: int, *slots, guild: int = GUILD) -> None:
+    """Record slots as the dispatcher does after sending them."""
+    async with db.transaction() as tx:
+        await db_rem.record_sent(tx, [(guild, reminder_id, slot) for slot in slots])
 
 
 @pytest.fixture
@@ -96,10 +110,13 @@ async def test_only_own_reminders_are_found(service) -> None:
         for action in (service.remove, service.pause, service.skip):
             with pytest.raises(NotFound, match=f"no reminder #{reminder.id}"):
                 await action(guild, user, reminder.id)
-    with pytest.raises(NotFound):
+    await sent(service.db, reminder.id, reminder.next_fire)
+    with pytest.raises(UserError, match=f"This is <@{ALICE}>'s reminder"):
         await service.done(BOB, reminder.id, reminder.next_fire)
-    with pytest.raises(NotFound):
+    with pytest.raises(UserError, match=f"This is <@{ALICE}>'s reminder"):
         await service.snooze(BOB, reminder.id, reminder.next_fire)
+    with pytest.raises(NotFound, match="removed"):
+        await service.done(ALICE, 12345, reminder.next_fire)
     with pytest.raises(NotFound):
         await service.remove(GUILD, ALICE, 12345)
     assert len(await service.list(GUILD, ALICE)) == 1
@@ -141,9 +158,11 @@ async def test_remove(service, changes) -> None:
 async def test_done_counts_once_per_slot_and_builds_a_streak(service, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
     slot = utc(2026, 6, 1, 7, 30)
+    await sent(db, reminder.id, *(utc(2026, 6, day, 7, 30) for day in (1, 2, 3)))
     clock.now = slot + timedelta(minutes=5)
     assert (await service.done(ALICE, reminder.id, slot)) == DoneResult(True, 1)
-    assert (await service.done(ALICE, reminder.id, slot)) == DoneResult(False, 1)  # a second press changes nothing
+    again = await service.done(ALICE, reminder.id, slot)  # a second press changes nothing, and says so
+    assert again == DoneResult(False, 1, Answer.DONE)
     for day in (2, 3):
         slot = utc(2026, 6, day, 7, 30)
         clock.now = slot + timedelta(minutes=1)
@@ -158,6 +177,7 @@ async def test_done_counts_once_per_slot_and_builds_a_streak(service, clock, db)
 
 async def test_streak_survives_removing_the_reminder_and_forget_erases_it(service, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    await sent(db, reminder.id, utc(2026, 6, 1, 7, 30))
     await service.done(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
     await service.remove(GUILD, ALICE, reminder.id)
     assert await reminder_streak(db, GUILD, ALICE, clock.now) == 1
@@ -178,19 +198,28 @@ def test_current_streak() -> None:
     assert current_streak([today, today - timedelta(days=1), today - timedelta(days=3)], today) == 2
 
 
-async def test_skip_button_skips_once(service, clock, db) -> None:
+async def test_skip_button_skips_its_own_slot_not_the_next(service, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    monday = utc(2026, 6, 1, 7, 30)
     async with db.transaction() as tx:  # as the dispatcher leaves it after sending Monday's slot
         await db_rem.set_schedule(tx, reminder.id, utc(2026, 6, 2, 7, 30), None)
+    await sent(db, reminder.id, monday)
     clock.now = utc(2026, 6, 1, 7, 31)
-    first = await service.skip_after(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
-    assert (first.skipped, first.next_fire) == (utc(2026, 6, 2, 7, 30), utc(2026, 6, 3, 7, 30))
-    again = await service.skip_after(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
-    assert again.skipped is None and again.next_fire == utc(2026, 6, 3, 7, 30)
+    first = await service.skip_slot(ALICE, reminder.id, monday)
+    assert (first.skipped, first.next_fire) == (monday, utc(2026, 6, 2, 7, 30))  # tomorrow's still comes
+    assert (await db_rem.get(db, reminder.id)).next_fire == utc(2026, 6, 2, 7, 30)
+    assert (await db_rem.get_slot(db, GUILD, reminder.id, monday)).answer == Answer.SKIPPED
+    again = await service.skip_slot(ALICE, reminder.id, monday)
+    assert again.skipped is None and again.answer == Answer.SKIPPED
+    done = await service.done(ALICE, reminder.id, monday)  # a skipped slot is not counted afterwards
+    assert done == DoneResult(False, 0, Answer.SKIPPED)
+    with pytest.raises(UserError, match="already marked skipped"):
+        await service.snooze(ALICE, reminder.id, monday)
 
 
-async def test_snooze_is_a_one_off_fire_an_hour_later(service, clock) -> None:
+async def test_snooze_is_a_one_off_fire_an_hour_later(service, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    await sent(db, reminder.id, utc(2026, 6, 1, 7, 30))
     clock.now = utc(2026, 6, 1, 7, 40)
     until = await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
     stored = await db_rem.get(service.db, reminder.id)
@@ -200,6 +229,53 @@ async def test_snooze_is_a_one_off_fire_an_hour_later(service, clock) -> None:
     await service.pause(GUILD, ALICE, reminder.id)
     with pytest.raises(UserError, match="paused"):
         await service.snooze(ALICE, reminder.id, utc(2026, 6, 1, 7, 30))
+
+
+async def test_done_after_snooze_cancels_the_re_send(service, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    slot = utc(2026, 6, 1, 7, 30)
+    await sent(db, reminder.id, slot)
+    clock.now = utc(2026, 6, 1, 7, 40)
+    await service.snooze(ALICE, reminder.id, slot)
+    assert (await service.done(ALICE, reminder.id, slot)).counted  # a snoozed slot may still be done
+    stored = await db_rem.get(db, reminder.id)
+    assert stored.snooze is None and stored.next_fire == reminder.next_fire
+    with pytest.raises(UserError, match="already marked done"):
+        await service.snooze(ALICE, reminder.id, slot)
+
+
+async def test_a_slot_never_sent_counts_nothing(service, clock, db) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30")
+    await sent(db, reminder.id, utc(2026, 6, 1, 7, 30))
+    for day in range(2, 9):  # forged timestamps: a week of slots that were never sent
+        forged = utc(2026, 6, day, 7, 30)
+        for press in (service.done, service.skip_slot, service.snooze):
+            with pytest.raises(SlotNotSent, match="nothing was counted"):
+                await press(ALICE, reminder.id, forged)
+    with pytest.raises(SlotNotSent):
+        await service.server_done(GUILD, ALICE, utc(2026, 6, 1, 7, 30))
+    assert await db_rem.done_days(db, GUILD, ALICE) == []
+    assert await reminder_streak(db, GUILD, ALICE, utc(2026, 6, 8, 9, 0)) == 0
+
+
+async def test_first_reminder_without_a_zone_says_which_zone(service, db) -> None:
+    _, note = await service.set_and_explain(GUILD, ALICE, kind="stretch", time="07:30")
+    assert note and "UTC" in note and "/profile set timezone" in note
+    _, second = await service.set_and_explain(GUILD, ALICE, kind="core", time="08:30")
+    assert second is None
+    _, given = await service.set_and_explain(GUILD, BOB, kind="core", time="08:30", timezone="Europe/Berlin")
+    assert given is None
+
+
+@pytest.mark.parametrize(("typed", "says"), [("EST", "America/New_York"), ("GMT+2", "Etc/GMT-2")])
+async def test_fixed_offset_zones_are_refused_like_profile_set(service, typed, says) -> None:
+    with pytest.raises(UserError, match=says):
+        await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone=typed)
+    with pytest.raises(UserError, match=says):
+        await service.set_server(GUILD, ALICE, channel_id=5, time="07:30", timezone=typed)
+    assert (await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="new york")).timezone == (
+        "America/New_York"
+    )
 
 
 async def test_server_reminder_set_show_off(service, clock) -> None:
@@ -228,6 +304,48 @@ async def test_server_reminder_errors(service, options, field) -> None:
 async def test_server_done_counts_for_whoever_pressed_it(service, clock, db) -> None:
     await service.set_server(GUILD, ALICE, channel_id=5, time="07:30", timezone="UTC")
     slot = utc(2026, 6, 1, 7, 30)
+    await sent(db, SERVER_PING, slot)
     assert await service.server_done(GUILD, BOB, slot) == DoneResult(True, 1)
     assert await service.server_done(GUILD, BOB, slot) == DoneResult(False, 1)
     assert await service.server_done(GUILD, ALICE, slot) == DoneResult(True, 1)
+
+
+@pytest.mark.parametrize(
+    "custom_id",
+    [
+        "stride:rem:done:1:99999999999",  # year 5138
+        "stride:rem:done:1:12",  # 1970
+        f"stride:rem:done:{2**53 + 1}:1780000000",
+        "stride:rem:done:0:1780000000",
+        "stride:rem:zap:1:1780000000",
+        "stride:srv:skip:1:1780000000",
+        "stride:rem:done:1:",
+        "stride:rem:done:x:1780000000",
+    ],
+)
+def test_crafted_button_ids_are_not_read(custom_id: str) -> None:
+    from bot.reminders.messages import parse_custom_id
+
+    assert parse_custom_id(custom_id) is None
+
+
+def test_real_button_ids_are_read() -> None:
+    from bot.reminders.messages import parse_custom_id
+
+    assert parse_custom_id("stride:rem:snooze:12:1780000000").target == 12
+    assert parse_custom_id(f"stride:srv:done:{2**62}:1780000000").target == 2**62  # a guild id
+
+
+async def test_weekly_summary_follows_the_profile_zone(service, db) -> None:
+    from bot.running.profile import set_profile
+
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
+    [summary] = await service.list(GUILD, ALICE)
+    assert (summary.kind, summary.timezone, summary.next_fire) == ("summary", "UTC", utc(2026, 6, 1, 8, 0))
+    await set_profile(db, GUILD, ALICE, START, timezone="America/New_York")
+    [moved] = await service.list(GUILD, ALICE)
+    assert (moved.id, moved.timezone, moved.next_fire) == (summary.id, "America/New_York", utc(2026, 6, 1, 12, 0))
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)  # on again: still one
+    assert len(await service.list(GUILD, ALICE)) == 1
+    for kind in ("stretch",) * MAX_PER_MEMBER:  # the summary does not count towards the limit
+        await service.set(GUILD, ALICE, kind=kind, time="07:30")

@@ -70,9 +70,12 @@ async def seed(path: Path) -> None:
         await service.set(CLUB, BOB, kind="custom", time="7:30pm", where="channel", channel_id=55, message="Core!")
         paused = await service.set(OTHER, BOB, kind="core", time="06:00")
         await service.pause(OTHER, BOB, paused.id)
-        await service.done(ALICE, stretch.id, datetime(2026, 11, 24, 6, 30, tzinfo=UTC))
+        sent, club_sent = datetime(2026, 11, 24, 6, 30, tzinfo=UTC), datetime(2026, 11, 24, 6, 45, tzinfo=UTC)
+        async with db.transaction() as tx:  # as the dispatcher records what it sent
+            await db_rem.record_sent(tx, [(CLUB, stretch.id, sent), (CLUB, db_rem.SERVER_PING, club_sent)])
+        await service.done(ALICE, stretch.id, sent)
         await service.set_server(CLUB, ALICE, channel_id=77, time="06:45", timezone="Europe/London", role_id=88)
-        await service.server_done(CLUB, BOB, datetime(2026, 11, 24, 6, 45, tzinfo=UTC))
+        await service.server_done(CLUB, BOB, club_sent)
         async with db.transaction() as tx:
             await db_rem.learn_dm_channels(tx, [(stretch.id, 4242)])
     finally:
