@@ -122,7 +122,7 @@ def _traversal_zip() -> bytes:
         ("bomb.zip", zip_bytes([("a.gpx", gpx_text([steady(300, 3.0)])), ("b.gpx", b" " * (5 * 2**20))]), "zip bomb"),
         ("notes.txt", b"just some words", "send a .gpx, .tcx or .fit file"),
         ("trick.zip", _traversal_zip(), "unsafe entry name"),
-        ("ride.gpx", gpx_text([steady(300, 8.0)], kind="cycling").encode(), ""),
+        ("ride.gpx", gpx_text([steady(300, 8.0)], kind="cycling").encode(), "not a run"),
     ],
 )
 async def test_bad_uploads_are_refused_by_name_and_write_nothing(fake, club, bot, filename, data, problem) -> None:
