@@ -29,6 +29,15 @@ DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024  # Discord's attachment size without ser
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
 
 
+def upload_limit(interaction: discord.Interaction) -> int:
+    """The attachment size Discord allows here: the interaction's own limit (boosts included), else the
+    server's, else the unboosted default."""
+    limit = getattr(interaction, "filesize_limit", None)
+    if not limit and interaction.guild is not None:
+        limit = interaction.guild.filesize_limit
+    return int(limit or DEFAULT_UPLOAD_LIMIT)
+
+
 @app_commands.guild_only()
 class Runs(commands.GroupCog, group_name="run", group_description="Log your runs and look back at them"):
     def __init__(self, bot: StrideBot) -> None:
@@ -165,7 +174,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         # Ephemeral: the progress, the preview and its buttons are the member's; a public result follows.
         await interaction.response.defer(ephemeral=True, thinking=True)
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        limit = interaction.guild.filesize_limit if interaction.guild else DEFAULT_UPLOAD_LIMIT
+        limit = upload_limit(interaction)
         if file.size > limit:
             raise UserError(
                 f"`{display_name(file.filename)}` is {file.size / 1048576:.1f} MB; this server takes files up to "

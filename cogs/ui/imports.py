@@ -8,14 +8,13 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.client import explain
 from bot.importing.errors import display_name
 from bot.running.import_service import ImportPlan, ImportResult
 from bot.running.records import Record
 from bot.running.units import format_distance, format_duration, metres_per_unit
 
 from .embeds import plural
-from .kit import BRAND
+from .kit import BRAND, explain
 from .views import OwnerView
 
 log = logging.getLogger(__name__)

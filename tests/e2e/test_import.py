@@ -89,6 +89,7 @@ async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_l
     assert "**5K** — 27:47" in records  # the whole-run record keeps its wording
     assert "**5K** 20:50 — inside your 10-mile run of 12 Oct 2026" in records
     assert "**10K** 48:37 — inside your 10-mile run" in records
+    assert "13.11 mi" in (await fake.slash(member, "run stats")).embed_text()  # the aggregates count them
 
     again = await preview_of(
         fake, await fake.slash(member, "run import", file=fake.attachment("export_1.zip", archive))
@@ -96,6 +97,18 @@ async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_l
     assert "Nothing new to import" in again.content and again.buttons() == []
     assert "Duplicates skipped** (already in your log): 2" in again.embed_text()
     assert count_runs(bot.database_path, member.id) == 2
+
+
+async def test_a_public_import_posts_the_run_to_the_channel(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    reply = await fake.slash(
+        member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()), public=True
+    )
+    assert reply.ephemeral and "posted in the channel" in reply.content
+    posted = await fake.wait_until(
+        lambda: next((m for m in fake.followups(reply) if not m.ephemeral), None), what="the public run"
+    )
+    assert "Run logged" in posted.embed_text() and "16.09 km" in posted.embed_text()
 
 
 async def test_cancel_writes_nothing(fake, club, bot) -> None:
