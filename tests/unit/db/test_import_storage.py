@@ -13,6 +13,7 @@ from bot.db.sqlite_storage import storage_for
 from bot.db.storage import ImportedRun
 from bot.importing import read_upload
 from bot.running.records import shown_records
+from tests.unit.db.test_run_aggregates import recompute_matches
 from tests.unit.importing.builders import START
 from tests.unit.importing.samples import FAST_5K_S, strava_archive
 
@@ -107,3 +108,14 @@ async def test_deleting_a_run_takes_its_efforts_and_forget_erases_everything(db:
         await forget_member(tx, GUILD, ME)
     left = await db.fetchall("SELECT DISTINCT user_id FROM best_efforts")
     assert [r[0] for r in left] == [OTHER]
+
+
+async def test_aggregates_stay_right_through_imports_edits_and_deletes(db: Database) -> None:
+    storage = storage_for(db)
+    ten_miler, easy_5k = (await storage.import_runs(GUILD, ME, archive_runs())).run_ids
+    await recompute_matches(db, GUILD, ME)
+    await storage.edit_run(GUILD, ME, easy_5k, lambda run: replace(run, duration_s=1500), None)
+    await recompute_matches(db, GUILD, ME)
+    assert await storage.delete_run(GUILD, ME, ten_miler)
+    await recompute_matches(db, GUILD, ME)
+    assert [r.label for r in await storage.member_records(GUILD, ME) if not r.inside_run] == ["5K"]
