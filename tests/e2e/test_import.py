@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import zipfile
 
 import pytest
@@ -54,6 +55,10 @@ async def test_a_gpx_file_is_logged_at_once_like_run_log(fake, club, bot) -> Non
     )
     assert rows == [("2026-10-12", "2026-10-12T07:30:00+00:00", "Ten miles with a fast 5K", "import:gpx ten.gpx")]
     assert stored_efforts(bot, member) == 5
+    exported = (await fake.slash(member, "me export")).files
+    data = json.loads(exported["stride-data.json"])
+    assert data["runs"][0]["started_at"] == "2026-10-12T07:30:00+00:00" and len(data["best_efforts"]) == 5
+    assert "Ten miles with a fast 5K" in exported["stride-runs.csv"].decode()
     again = await fake.slash(member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()))
     assert again.ephemeral and "already in your log" in again.text()
     assert count_runs(bot.database_path, member.id) == 1
