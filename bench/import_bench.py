@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.importing import Limits, build_preview, read_upload
+from bot.importing import ImportPreview, Limits, build_preview, read_upload
 from bot.importing.pool import import_pool
 from tests.unit.importing.builders import Sample, StravaRow, gpx_text, gz, lat_at, strava_csv, tcx_text
 
@@ -238,6 +238,39 @@ async def measure(path: Path, data: bytes, workers: int, niceness: int) -> None:
     print(f"  (the idle loop just before, on this machine: max {baseline[-1]:.1f} ms, p99 {idle_p99:.1f} ms)")
     print(f"  lags over 30 ms (seconds into the import, ms): {spikes[:10]}")
     print(f"peak resident memory, bot + workers: {peak[0]:.0f} MB  target ≤ 300 MB")
+    await measure_write(preview, ZoneInfo("Europe/Paris"))
+
+
+async def measure_write(preview: ImportPreview, tz: ZoneInfo) -> None:
+    """What Import does once the member confirms: every run and best effort in one transaction."""
+    from bot.db.connection import Database
+    from bot.db.sqlite_storage import storage_for
+    from bot.db.storage import ImportedRun
+
+    rows = [ImportedRun(a, a.start.astimezone(tz).date(), None, f"import:strava {a.source}") for a in preview.runs]
+    lags: list[float] = []
+
+    async def ticker() -> None:
+        while True:
+            before = time.perf_counter()
+            await asyncio.sleep(0.01)
+            lags.append((time.perf_counter() - before - 0.01) * 1000)
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = await Database.open(Path(folder) / "stride.db")
+        try:
+            await db.migrate()
+            storage = storage_for(db)
+            await storage.prepare()
+            tick = asyncio.create_task(ticker())
+            started = time.perf_counter()
+            summary = await storage.import_runs(1, 1, rows)
+            elapsed = time.perf_counter() - started
+            tick.cancel()
+        finally:
+            await db.close()
+    print(f"write (Import pressed): {len(summary.run_ids)} runs + {summary.best_efforts} best efforts in one ", end="")
+    print(f"transaction: {elapsed * 1000:.0f} ms; loop lag meanwhile max {max(lags, default=0):.1f} ms")
 
 
 def main() -> None:

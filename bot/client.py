@@ -7,6 +7,7 @@ import logging
 import time
 from typing import Any
 
+import aiohttp
 import discord
 import discord.gateway
 import discord.http
@@ -93,7 +94,12 @@ async def refuse_while_stopping(interaction: discord.Interaction) -> bool:
     if not getattr(interaction.client, "draining", False):
         return False
     if interaction.type is not discord.InteractionType.autocomplete:
-        await send_ephemeral(interaction, RESTARTING)
+        try:
+            await send_ephemeral(interaction, RESTARTING)
+        except (discord.HTTPException, aiohttp.ClientError, OSError, RuntimeError) as exc:
+            # Late in a stop the HTTP session may already be closed: the member's client shows its own
+            # "did not respond", and there is nothing more to do.
+            log.debug("could not say 'restarting' to user %s: %r", interaction.user.id, exc)
     return True
 
 

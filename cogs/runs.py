@@ -1,4 +1,4 @@
-"""/run: log, history, edit, delete, stats, records."""
+"""/run: log, history, edit, delete, stats, records, import."""
 
 from __future__ import annotations
 
@@ -10,24 +10,42 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running import service, stats_service
+from bot.errors import UserError
+from bot.importing.errors import display_name
+from bot.running import import_service, service, stats_service
 from bot.running.chart import render_monthly_chart, render_weekly_chart
 from bot.running.service import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line
+from cogs.ui.imports import ImportProgress, ImportView, preview_embed, summary_embed
+from cogs.ui.records import records_embed
 from cogs.ui.run_log import log_reply_embed, private_health_embed, reading_notes
-from cogs.ui.stats_embeds import CHART_FILE, records_embed, stats_embed
+from cogs.ui.stats_embeds import CHART_FILE, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
 PER_PAGE = 10
+DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024  # Discord's attachment size without server boosts
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
+
+
+def upload_limit(interaction: discord.Interaction) -> int:
+    """The attachment size Discord allows here: the interaction's own limit (boosts included), else the
+    server's, else the unboosted default."""
+    limit = getattr(interaction, "filesize_limit", None)
+    if not limit and interaction.guild is not None:
+        limit = interaction.guild.filesize_limit
+    return int(limit or DEFAULT_UPLOAD_LIMIT)
 
 
 @app_commands.guild_only()
 class Runs(commands.GroupCog, group_name="run", group_description="Log your runs and look back at them"):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
+        self.importer = import_service.Importer()
+
+    async def cog_unload(self) -> None:
+        self.importer.close()
 
     @app_commands.command(name="log", description="Log a run: distance and time, plus optional details")
     @app_commands.describe(
@@ -149,6 +167,53 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def records(self, interaction: discord.Interaction, public: bool = False) -> None:
         records = await stats_service.member_records(self.bot.db, kit.guild_id(interaction), interaction.user.id)
         await interaction.response.send_message(embed=records_embed(records), ephemeral=not public)
+
+    @app_commands.command(name="import", description="Import runs: GPX, TCX or FIT files, Strava or Garmin exports")
+    @app_commands.describe(
+        file="a .gpx, .tcx or .fit file (also gzipped), or the .zip of a Strava or Garmin export",
+        public="show the result to the channel (default: only you)",
+    )
+    async def import_(self, interaction: discord.Interaction, file: discord.Attachment, public: bool = False) -> None:
+        # Ephemeral: the progress, the preview and its buttons are the member's; a public result follows.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild_id, user_id = kit.guild_id(interaction), interaction.user.id
+        limit = upload_limit(interaction)
+        if file.size > limit:
+            raise UserError(
+                f"`{display_name(file.filename)}` is {file.size / 1048576:.1f} MB; this server takes files up to "
+                f"{limit / 1048576:.0f} MB. Split the export or send the activity files one by one.",
+                "file",
+            )
+        data = await file.read()
+        progress = ImportProgress(interaction)
+        try:
+            contents = await self.importer.read(file.filename, data, limit, progress.report)
+        finally:
+            await progress.finish()
+        plan = await import_service.plan_import(self.bot.db, guild_id, user_id, file.filename, contents)
+        if plan.is_single_file:
+            result = await import_service.import_single_file(self.bot.db, guild_id, user_id, plan)
+            if public:
+                await interaction.edit_original_response(content="Imported; the run is posted in the channel.")
+                await interaction.followup.send(embed=log_reply_embed(result, public=True))
+            else:
+                await interaction.edit_original_response(content=None, embed=log_reply_embed(result))
+            return
+        if not plan.preview.runs:
+            await interaction.edit_original_response(
+                content="Nothing new to import: every run in it is already in your log.", embed=preview_embed(plan)
+            )
+            return
+
+        async def write() -> import_service.ImportResult:
+            return await import_service.commit_import(self.bot.db, guild_id, user_id, plan)
+
+        async def announce(result: import_service.ImportResult) -> None:
+            if public and result.imported:
+                await interaction.followup.send(embed=summary_embed(plan, result))
+
+        view = ImportView(interaction, plan, write, announce)
+        await interaction.edit_original_response(content=None, embed=preview_embed(plan), view=view)
 
 
 async def setup(bot: StrideBot) -> None:

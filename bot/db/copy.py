@@ -33,6 +33,7 @@ TABLES = (
     "members",
     "shoes",
     "runs",
+    "best_efforts",
     "tips",
     "hidden_tips",
     "tip_votes",

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
-from bot.db.connection import Database
+from bot.db.connection import Database, Tx
 from bot.db.members import get_profile, now_iso
-from bot.db.storage import LoggedRun, StatsInputs, UnknownShoe
+from bot.db.storage import ImportedRun, ImportSummary, LoggedRun, StatsInputs, UnknownShoe
+from bot.importing import EFFORT_DISTANCES, KnownRun
 from bot.running import records as record_rules
 from bot.running.insights import BASELINE_WEEKS, LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
 from bot.running.models import Profile, Run, Shoe
@@ -79,6 +80,33 @@ SELECT b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, r.distance_m
 FROM member_bests b JOIN record_distances d ON d.label = b.label JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
 """
+
+# The fastest stretch of each effort distance inside a longer run (one index range per distance, walked
+# from the fastest until a run longer than the record window of that distance).
+_EFFORTS = " UNION ALL ".join(
+    f"""SELECT * FROM (SELECT e.label, e.distance_m, e.seconds, r.run_date, e.run_id, r.distance_m
+    FROM best_efforts e JOIN runs r ON r.id = e.run_id
+    WHERE e.guild_id = :g AND e.user_id = :u AND e.distance_m = {metres!r}
+        AND r.distance_m > {metres * record_rules.MAX_OVER + _EPSILON_M!r}
+    ORDER BY e.seconds, r.run_date, e.run_id LIMIT 1)"""
+    for metres in EFFORT_DISTANCES.values()
+)
+
+_IMPORT_CANDIDATES = """
+SELECT run_date, distance_m, started_at FROM runs
+WHERE guild_id = :g AND user_id = :u AND run_date BETWEEN :first AND :last
+"""
+
+_INSERT_IMPORTED = (
+    "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, run_type, notes, created_at,"
+    " started_at, elevation_gain_m, avg_heart_rate, avg_cadence_spm, source, title)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_EFFORT = (
+    "INSERT INTO best_efforts (guild_id, user_id, run_id, label, distance_m, seconds, start_offset_m,"
+    " start_offset_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_EFFORT_LABELS = {metres: label for label, metres in EFFORT_DISTANCES.items()}
 
 _STATS = f"""
 SELECT 'totals', t.runs, t.distance_m, t.duration_s,
@@ -282,7 +310,45 @@ class SqliteStorage:
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
         await self.prepare()
-        return _records(await self.db.fetchall(_BESTS, {"g": guild_id, "u": user_id}))
+        return await self._member_records(self.db, guild_id, user_id)
+
+    async def _member_records(self, db: Database | Tx, guild_id: int, user_id: int) -> list[Record]:
+        params = {"g": guild_id, "u": user_id}
+        whole = await db.fetchall(_BESTS, params)
+        inside = await db.fetchall(_EFFORTS, params)
+        return _records(whole, inside)
+
+    async def import_candidates(self, guild_id: int, user_id: int, first: date, last: date) -> list[KnownRun]:
+        rows = await self.db.fetchall(
+            _IMPORT_CANDIDATES, {"g": guild_id, "u": user_id, "first": first.isoformat(), "last": last.isoformat()}
+        )
+        return [
+            KnownRun(date.fromisoformat(day), metres, datetime.fromisoformat(start) if start else None)
+            for day, metres, start in rows
+        ]
+
+    async def import_runs(self, guild_id: int, user_id: int, runs: list[ImportedRun]) -> ImportSummary:
+        await self.prepare()
+        created = now_iso()
+        async with self.db.transaction() as tx:
+            # Row ids grow by one an insert, and the transaction keeps other writers out: the new runs
+            # are the ids above the largest one before, in insertion order.
+            last_id = (await tx.fetchone("SELECT coalesce(max(id), 0) FROM runs"))[0]
+            await tx.executemany(_INSERT_IMPORTED, (_imported_row(guild_id, user_id, r, created) for r in runs))
+            ids = [row[0] for row in await tx.fetchall("SELECT id FROM runs WHERE id > ? ORDER BY id", (last_id,))]
+            if len(ids) != len(runs):  # never expected: refuse rather than attach efforts to the wrong runs
+                raise RuntimeError(f"imported {len(runs)} runs but found {len(ids)} new ids")
+            efforts = [
+                (guild_id, user_id, run_id, _EFFORT_LABELS.get(e.distance_m, f"{e.distance_m:g} m"), e.distance_m,
+                 e.seconds, e.start_offset_m, e.start_offset_s)
+                for run_id, imported in zip(ids, runs, strict=True)
+                for e in imported.activity.best_efforts
+                if e.seconds > 0
+            ]  # fmt: skip
+            await tx.executemany(_INSERT_EFFORT, efforts)
+            records = await self._member_records(tx, guild_id, user_id)
+        new = set(ids)
+        return ImportSummary(ids, len(efforts), [r for r in record_rules.shown_records(records) if r.run_id in new])
 
     async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:
         monday = week_start(today)
@@ -303,13 +369,36 @@ class SqliteStorage:
         return await shoes_db.list_shoes(self.db, guild_id, user_id, active_only=active_only)
 
 
-def _records(rows: Sequence[Sequence[Any]]) -> list[Record]:
-    order = list(STANDARD_DISTANCES)
+def _records(rows: Sequence[Sequence[Any]], inside: Sequence[Sequence[Any]] = ()) -> list[Record]:
+    """Whole-run records, then records inside longer runs, each group shortest distance first."""
     found = [
         Record(label, distance, duration, date.fromisoformat(day), run_id, ran if abs(ran - distance) > 0.5 else None)
         for label, distance, duration, day, run_id, ran in rows
     ]
-    return sorted(found, key=lambda r: order.index(r.label) if r.label in order else len(order))
+    found += [
+        Record(label, distance, seconds, date.fromisoformat(day), run_id, ran, inside_run=True)
+        for label, distance, seconds, day, run_id, ran in inside
+    ]
+    return sorted(found, key=lambda r: (r.inside_run, r.distance_m))
+
+
+def _imported_row(guild_id: int, user_id: int, imported: ImportedRun, created: str) -> tuple[Any, ...]:
+    a = imported.activity
+    return (
+        guild_id,
+        user_id,
+        imported.run_date.isoformat(),
+        a.distance_m,
+        max(1, a.duration_s),
+        imported.run_type,
+        created,
+        a.start.astimezone(UTC).isoformat(),
+        a.elevation_gain_m,
+        a.avg_heart_rate,
+        a.avg_cadence_spm,
+        imported.source,
+        a.name,
+    )
 
 
 _engines: WeakKeyDictionary[Database, SqliteStorage] = WeakKeyDictionary()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from bot.importing import Activity, KnownRun
 from bot.running.insights import LogContext
 from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record
@@ -42,6 +43,23 @@ class StatsInputs:
     months: dict[date, float] = field(default_factory=dict)  # metres per 1st of month, the chart months
 
 
+@dataclass(frozen=True, slots=True)
+class ImportedRun:
+    """An activity read from a file, as it goes into the log."""
+
+    activity: Activity  # start, distance, time, details and best efforts
+    run_date: date  # the start in the member's time zone
+    run_type: str | None  # one of the run log's types ("trail", "treadmill") or None
+    source: str  # "import:strava <file>", ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    run_ids: list[int]  # the new runs, in the order given
+    best_efforts: int  # stored with them
+    new_records: list[Record]  # all-time records now held by one of the new runs (whole-run or inside)
+
+
 class RunStorage(Protocol):
     async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
         """Store the run (with the named active shoe, else UnknownShoe) and return what the reply needs."""
@@ -69,7 +87,16 @@ class RunStorage(Protocol):
         ...
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
-        """All-time best efforts, shortest distance first."""
+        """All-time records, shortest distance first: the fastest run of each distance, then (`inside_run`)
+        the fastest stretch of each effort distance inside a longer imported run."""
+        ...
+
+    async def import_candidates(self, guild_id: int, user_id: int, first: date, last: date) -> list[KnownRun]:
+        """The member's runs dated `first`..`last` (local dates), for the duplicate check of an import."""
+        ...
+
+    async def import_runs(self, guild_id: int, user_id: int, runs: list[ImportedRun]) -> ImportSummary:
+        """Store the runs and their best efforts in one transaction (nothing on failure)."""
         ...
 
     async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:

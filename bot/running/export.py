@@ -11,13 +11,15 @@ from bot.running.units import METRES_PER_KM, metres_per_unit
 
 # Cells a spreadsheet would run as a formula: member text starting with these is quoted with a '.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a run imported from a file adds (empty for runs logged by hand); the stored column names.
+IMPORTED_COLUMNS = ["started_at", "title", "elevation_gain_m", "avg_heart_rate", "avg_cadence_spm", "source"]
 
 
 def run_csv_columns(units: str) -> list[str]:
     """The CSV header: distance in the member's units (and km), time, pace, then the details."""
     distance = ["distance_km"] if units != "mi" else ["distance_mi", "distance_km"]
     return ["id", "date", *distance, "time", f"pace_per_{'mi' if units == 'mi' else 'km'}",
-            "type", "effort", "pain", "shoe", "notes"]  # fmt: skip
+            "type", "effort", "pain", "shoe", "notes", *IMPORTED_COLUMNS]  # fmt: skip
 
 
 def _hms(seconds: float) -> str:
@@ -57,6 +59,7 @@ def run_csv_rows(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, str]]:
             "shoe": _text(shoes.get(run.get("shoe_id"))),
             "notes": _text(run.get("notes")),
         }
+        row.update({column: _text(run.get(column)) for column in IMPORTED_COLUMNS})
         if units == "mi":
             row["distance_mi"] = f"{metres / metres_per_unit('mi'):.3f}"
         rows.append(row)

@@ -23,6 +23,8 @@ class Record:
     run_date: date
     run_id: int
     run_distance_m: float | None = None  # what was run, when it differs from the standard distance
+    # A stretch inside a longer imported run (its best effort): duration_s is the stretch's own time.
+    inside_run: bool = False
 
 
 def scaled_time(run: Run, standard_m: float) -> float | None:
@@ -55,3 +57,10 @@ def new_records(previous_runs: Iterable[Run], new_run: Run) -> list[str]:
         if time is not None and (label not in before or time < before[label].duration_s):
             labels.append(label)
     return labels
+
+
+def shown_records(records: Iterable[Record]) -> list[Record]:
+    """Whole-run records, plus each record inside a longer run that is faster than the whole-run one."""
+    records = list(records)
+    whole = {r.label: r.duration_s for r in records if not r.inside_run}
+    return [r for r in records if not r.inside_run or r.duration_s < whole.get(r.label, float("inf"))]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import discord
 
 from bot.running.insights import WeekJump, jump_size, week_label
-from bot.running.records import MAX_OVER, MIN_UNDER, Record
-from bot.running.stats_service import ClubBoard, MemberRecords, MemberStats
-from bot.running.units import STANDARD_DISTANCES, format_distance, format_duration, format_pace
+from bot.running.records import Record
+from bot.running.stats_service import ClubBoard, MemberStats
+from bot.running.units import format_distance, format_duration, format_pace
 
 from .embeds import BRAND, plural
 
@@ -87,25 +87,6 @@ def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
         embed.add_field(name="Chart", value=chart_caption(stats), inline=False)
         embed.set_image(url=f"attachment://{CHART_FILE}")
     embed.set_footer(text=f"Weeks start on Monday · dates in {stats.profile.timezone}")
-    return embed
-
-
-def records_embed(records: MemberRecords) -> discord.Embed:
-    units = records.profile.units
-    by_label = {r.label: r for r in records.records}
-    lines = []
-    for label, metres in STANDARD_DISTANCES.items():
-        if label in by_label:
-            lines.append(record_line(by_label[label], units))
-        else:
-            window = f"{format_distance(metres * MIN_UNDER, units)}–{format_distance(metres * MAX_OVER, units)}"
-            lines.append(f"**{label}** — not yet (a run of {window} counts)")
-    lines.append(
-        "\nRecords come from runs of that distance (100–102%, 13.1 mi and 26.2 mi count), each time scaled to "
-        "the exact distance. A faster 5K inside a longer run doesn't count yet."
-    )
-    embed = discord.Embed(title="Your records", description="\n".join(lines), colour=BRAND)
-    embed.set_footer(text="Best times from runs of that distance, scaled to the exact distance.")
     return embed
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.running.export import IMPORTED_COLUMNS
 from bot.running.pace import riegel
 from bot.running.units import HALF_MARATHON_M, METRES_PER_MILE, format_duration
 from tests.e2e.helpers import query
@@ -207,6 +208,7 @@ async def test_export_csv_has_a_header_and_the_members_units(fake, club, bot) ->
     rows = list(csv.DictReader(io.StringIO(exported.files["stride-runs.csv"].decode())))
     assert list(rows[0]) == [
         "id", "date", "distance_mi", "distance_km", "time", "pace_per_mi", "type", "effort", "pain", "shoe", "notes",
+        *IMPORTED_COLUMNS,
     ]  # fmt: skip
     assert (rows[0]["distance_mi"], rows[0]["distance_km"], rows[0]["time"]) == ("4.000", "6.437", "0:38:00")
     assert (rows[0]["pace_per_mi"], rows[0]["shoe"], rows[0]["notes"]) == ("9:30", "Pegasus 40", "loop")

@@ -69,6 +69,7 @@ class Reply:
     edits: int = 0
     deleted: bool = False
     reactions: tuple[str, ...] = ()
+    contents: tuple[str, ...] = ()  # the content after each create and edit (progress messages)
 
     @classmethod
     def of(cls, message: Message) -> Reply:
@@ -85,6 +86,7 @@ class Reply:
             edits=message.edits,
             deleted=message.deleted,
             reactions=tuple(message.reactions),
+            contents=tuple(message.contents),
         )
 
     @property

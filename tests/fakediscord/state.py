@@ -315,6 +315,7 @@ class Message:
     deleted: bool = False
     reactions: list[str] = field(default_factory=list)
     timestamp: str = field(default_factory=now_iso)
+    contents: list[str] = field(default_factory=list)  # the content after each create and edit, in order
 
     def apply(self, params: Json, files: list[Attachment]) -> None:
         """Apply create/edit parameters (only the keys present are changed)."""
@@ -332,6 +333,7 @@ class Message:
             keep = {str(a.get("id")) for a in params["attachments"] or []}
             self.attachments = [a for a in self.attachments if str(a.id) in keep]
         self.attachments.extend(files)
+        self.contents.append(self.content)
 
     def payload(self, base_url: str) -> Json:
         data: Json = {

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from bot.running.models import Run
-from bot.running.records import best_efforts, new_records, scaled_time
+from bot.running.records import Record, best_efforts, new_records, scaled_time, shown_records
 
 DAY = date(2026, 11, 1)
 
@@ -84,3 +84,14 @@ def test_miles_runners_half_and_marathon_count(miles, label):
 def test_a_run_of_the_exact_distance_notes_no_other_distance():
     assert best_efforts([run(1, 5000, 1500)])["5K"].run_distance_m is None
     assert scaled_time(run(1, 21097.5 * 0.9991, 6000), 21097.5) is None
+
+
+def test_a_record_inside_a_longer_run_shows_only_when_faster_than_the_whole_run_one():
+    whole = Record("5K", 5000, 1300, DAY, 1)
+    faster_inside = Record("5K", 5000, 1250, DAY, 2, 16093, inside_run=True)
+    slower_inside = Record("10K", 10000, 2800, DAY, 2, 16093, inside_run=True)
+    whole_10k = Record("10K", 10000, 2700, DAY, 3)
+    only_inside = Record("400 m", 400, 90, DAY, 2, 16093, inside_run=True)
+    assert shown_records([whole, faster_inside, slower_inside, whole_10k, only_inside]) == [
+        whole, faster_inside, whole_10k, only_inside,
+    ]  # fmt: skip

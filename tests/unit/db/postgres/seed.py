@@ -13,9 +13,12 @@ from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.members import set_notice, update_profile
 from bot.db.tips import TipFields
+from bot.importing import read_upload
 from bot.reminders.service import ReminderService
+from bot.running.import_service import import_single_file, plan_import
 from bot.running.service import RunForm, delete_run, log_run
 from bot.running.shoes import add_shoe, retire_shoe
+from tests.unit.importing.samples import ten_miler_gpx
 
 # Real snowflakes are over 2**53: they must survive both engines exactly.
 CLUB, OTHER = 1_180_000_000_000_000_001, 1_190_000_000_000_000_002
@@ -47,6 +50,10 @@ async def seed(path: Path) -> None:
         ids = [(await log_run(db, guild, user, form, NOW)).run.id for guild, user, form in runs]
         await delete_run(db, CLUB, CARA, ids[4])  # a gap in the ids, as a real database has
         await log_run(db, CLUB, CARA, RunForm("4k", "25:00", "2026-11-25"), NOW)
+        # An imported GPS run: the import columns and its best efforts.
+        gpx = ten_miler_gpx(datetime(2026, 11, 15, 8, tzinfo=UTC)).encode()
+        plan = await plan_import(db, CLUB, BOB, "ten.gpx", read_upload("ten.gpx", gpx))
+        await import_single_file(db, CLUB, BOB, plan)
 
         own = await admin.add_tip(
             db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",

@@ -1,0 +1,98 @@
+"""The /run import use cases: read in the pool, preview against the log, commit once, duplicates, time zones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.db.connection import Database
+from bot.db.members import update_profile
+from bot.errors import UserError
+from bot.importing import read_upload
+from bot.running import import_service
+from bot.running.import_service import Importer, commit_import, import_single_file, plan_import
+from tests.unit.importing.builders import START
+from tests.unit.importing.samples import FAST_5K_S, strava_archive, ten_miler_gpx
+
+GUILD, ME = 1, 10
+
+
+async def plan(db: Database, filename: str, data: bytes) -> import_service.ImportPlan:
+    return await plan_import(db, GUILD, ME, filename, read_upload(filename, data))
+
+
+async def test_preview_then_commit_then_the_same_archive_again_adds_nothing(db: Database) -> None:
+    first = await plan(db, "export.zip", strava_archive())
+    assert not first.is_single_file
+    preview = first.preview
+    assert (len(preview.runs), len(preview.duplicates), preview.not_runs, len(preview.unreadable)) == (2, 0, 1, 1)
+    assert (preview.first_date, preview.last_date) == (date(2026, 10, 12), date(2026, 10, 13))
+    result = await commit_import(db, GUILD, ME, first)
+    assert (result.imported, result.duplicates, result.best_efforts) == (2, 0, 9)
+    assert any(r.inside_run and r.label == "5K" and r.duration_s == FAST_5K_S for r in result.new_records)
+
+    again = await plan(db, "export.zip", strava_archive())
+    assert (len(again.preview.runs), len(again.preview.duplicates)) == (0, 2)
+    # A preview made before the first import and confirmed after it writes nothing either.
+    late = await commit_import(db, GUILD, ME, first)
+    assert (late.imported, late.duplicates, late.new_records) == (0, 2, [])
+    rows = await db.fetchall("SELECT count(*) FROM runs")
+    assert rows[0][0] == 2
+
+
+async def test_a_single_file_is_logged_at_once_and_refused_the_second_time(db: Database) -> None:
+    single = await plan(db, "ten.gpx", ten_miler_gpx().encode())
+    assert single.is_single_file
+    logged = await import_single_file(db, GUILD, ME, single)
+    assert logged.run.run_date == date(2026, 10, 12) and logged.run.distance_m == pytest.approx(16094)
+    assert "5K (a stretch inside this run)" in logged.new_records
+    assert logged.notes == ["imported it from `ten.gpx`"]
+    again = await plan(db, "ten.gpx", ten_miler_gpx().encode())
+    with pytest.raises(UserError, match="already in your log"):
+        await import_single_file(db, GUILD, ME, again)
+
+
+async def test_run_dates_are_the_members_local_dates(db: Database) -> None:
+    async with db.transaction() as tx:
+        await update_profile(tx, GUILD, ME, timezone="America/Los_Angeles", units="mi")
+    early_utc = START.replace(hour=5)  # 05:30 UTC, 22:30 the evening before in Los Angeles
+    logged = await import_single_file(db, GUILD, ME, await plan(db, "ten.gpx", ten_miler_gpx(early_utc).encode()))
+    assert logged.run.run_date == date(2026, 10, 11)
+    stored = await db.fetchone("SELECT run_date, started_at FROM runs")
+    assert tuple(stored) == ("2026-10-11", "2026-10-12T05:30:00+00:00")
+
+
+async def test_a_run_logged_by_hand_that_day_counts_as_a_duplicate(db: Database) -> None:
+    async with db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
+            " VALUES (?, ?, '2026-10-12', 16100, 4950, '2026-10-12T10:00:00+00:00')",
+            (GUILD, ME),
+        )
+    archive = await plan(db, "export.zip", strava_archive())
+    assert [a.name for a in archive.preview.duplicates] == ["Ten miles"]
+    assert [a.name for a in archive.preview.runs] == ["Easy 5K"]
+
+
+async def test_the_importer_reads_archives_in_its_pool_with_progress_and_closes_it() -> None:
+    importer = Importer(max_workers=1)
+    seen: list[tuple[int, int]] = []
+    try:
+        contents = await importer.read(
+            "export.zip", strava_archive(), 25 * 1024 * 1024, lambda d, t: seen.append((d, t))
+        )
+    finally:
+        importer.close()
+    assert contents.kind == "strava" and len(contents.activities) == 2
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert importer._pool is None
+
+
+async def test_an_upload_over_the_servers_limit_is_refused_before_reading() -> None:
+    importer = Importer(max_workers=1)
+    try:
+        with pytest.raises(UserError, match=r"export\.zip"):
+            await importer.read("export.zip", strava_archive(), 1000)
+    finally:
+        importer.close()
