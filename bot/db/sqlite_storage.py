@@ -128,7 +128,7 @@ SELECT 'best', b.label, d.distance_m, b.duration_s, b.run_date, b.run_id, r.dist
 FROM member_bests b JOIN record_distances d ON d.label = b.label JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u AND :since IS NULL
 UNION ALL
-SELECT 'run', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND r.run_date >= :since
+SELECT 'run', {_RUN_COLUMNS} FROM runs r WHERE {_MEMBER} AND r.run_date BETWEEN :since AND :today
 """
 
 _HISTORY = """
@@ -275,6 +275,7 @@ class SqliteStorage:
                 "month": month.isoformat(),
                 "months_from": months_from.isoformat(),
                 "since": since.isoformat() if since else None,
+                "today": today.isoformat(),  # a period ends today (a past week for the Monday summary)
             },
         )
         by_kind: dict[str, list[Sequence[Any]]] = {"longest": [], "week": [], "month": [], "best": [], "run": []}

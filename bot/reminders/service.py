@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
-from bot.db.members import get_profile
+from bot.db.members import get_profile, update_profile
 from bot.errors import NotFound, UserError, is_record_id
 from bot.reminders.models import SERVER_PING, Answer, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire
@@ -184,6 +184,8 @@ class ReminderService:
         async with self.db.transaction() as tx:
             reminder = await self._own(tx, guild_id, user_id, reminder_id)
             await db_rem.delete(tx, reminder_id)
+            if reminder.kind == ReminderKind.SUMMARY:  # the profile's opt-in goes with it
+                await update_profile(tx, reminder.guild_id, user_id, weekly_summary=False)
         self._changed()
         return reminder
 

@@ -41,7 +41,7 @@ async def weekly_summary(db: Database, reminder: Reminder, slot: datetime) -> We
         reminder.guild_id, reminder.user_id, since=monday, today=sunday, chart_weeks=AVERAGE_WEEKS + 1
     )
     totals = stats.totals
-    first_week = min(stats.weeks, default=monday)
+    first_week = week_start(stats.first_date) if stats.first_date else monday
     before = [monday - WEEK * n for n in range(1, AVERAGE_WEEKS + 1)]
     counted = [stats.weeks.get(m, 0.0) for m in before if m >= first_week]
     return WeekNumbers(

@@ -422,7 +422,9 @@ async def test_weekly_summary_numbers(db) -> None:
     from bot.running.profile import set_profile
 
     storage = storage_for(db)
-    for day, km in ((date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21)):
+    # The run on Monday 1 June (the summary's own morning) belongs to this week, not the one summarised.
+    days = ((date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21), (date(2026, 6, 1), 30))
+    for day, km in days:
         await storage.log_run(GUILD, ALICE, Run(0, day, km * 1000.0, km * 330), None)
     await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
     [reminder] = await db_rem.member_reminders(db, GUILD, ALICE)

@@ -349,3 +349,14 @@ async def test_weekly_summary_follows_the_profile_zone(service, db) -> None:
     assert len(await service.list(GUILD, ALICE)) == 1
     for kind in ("stretch",) * MAX_PER_MEMBER:  # the summary does not count towards the limit
         await service.set(GUILD, ALICE, kind=kind, time="07:30")
+
+
+async def test_removing_the_summary_reminder_turns_the_opt_in_off(service, db) -> None:
+    from bot.db.members import get_profile
+    from bot.running.profile import set_profile
+
+    await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
+    [summary] = await service.list(GUILD, ALICE)
+    await service.remove(GUILD, ALICE, summary.id)
+    assert await service.list(GUILD, ALICE) == []
+    assert not (await get_profile(db, GUILD, ALICE)).weekly_summary
