@@ -6,10 +6,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.advice import catalog
+from bot.advice.models import Tip
 from bot.advice.search import QUESTION_MAX, advise
 from bot.client import StrideBot, refuse_while_stopping
-from bot.db import tips as tips_db
-from bot.db.tips import Tip
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
 from cogs.ui.kit import DISCLAIMER
@@ -32,7 +32,7 @@ class VoteView(discord.ui.View):
         async def callback(interaction: discord.Interaction) -> None:
             if await refuse_while_stopping(interaction):
                 return
-            await tips_db.vote(self.bot.db, kit.guild_id(interaction), interaction.user.id, tip.id, value)
+            await catalog.vote(self.bot.db, kit.guild_id(interaction), interaction.user.id, tip.id, value)
             verdict = "helpful" if value > 0 else "not helpful"
             await interaction.response.send_message(
                 f"Thanks! Noted tip #{tip.id} as {verdict}; it shapes what the club sees first.",
@@ -62,7 +62,7 @@ class AdviceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         if not (topic or question):
-            topics = ", ".join(t for t, _ in await tips_db.topics(self.bot.db, kit.guild_id(interaction)))
+            topics = ", ".join(t for t, _ in await catalog.topics(self.bot.db, kit.guild_id(interaction)))
             await interaction.response.send_message(
                 f"Ask a question or pick a topic, e.g. `/advice question: back spasms on long runs`.\nTopics: {topics}",
                 ephemeral=True,

@@ -7,11 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.db import runs as runs_db
-from bot.db.members import get_profile
 from bot.errors import UserError
-from bot.running import pace as calculator  # `pace` is also the option's name
-from bot.running.service import member_today
+from bot.running.pace_service import pace_answer
+from cogs.ui import kit
 from cogs.ui.pace import NO_RUNS, pace_embed
 
 
@@ -35,16 +33,13 @@ class PaceCog(commands.Cog):
         pace: str | None = None,
         public: bool = False,
     ) -> None:
-        guild_id, user_id = interaction.guild_id or 0, interaction.user.id
-        profile = await get_profile(self.bot.db, guild_id, user_id)
-        solution = calculator.solve(distance, time, pace, profile.units)
-        today = member_today(profile, discord.utils.utcnow())
-        recent = await runs_db.member_runs(self.bot.db, guild_id, user_id, since=today - calculator.RECENT)
-        estimates = calculator.race_estimates(recent, today)
-        if solution is None and estimates is None:
+        answer = await pace_answer(
+            self.bot.db, kit.guild_id(interaction), interaction.user.id, distance, time, pace, discord.utils.utcnow()
+        )
+        if answer.solution is None and answer.estimates is None:
             raise UserError(NO_RUNS, "distance")
         await interaction.response.send_message(
-            embed=pace_embed(solution, estimates, profile.units), ephemeral=not public
+            embed=pace_embed(answer.solution, answer.estimates, answer.units), ephemeral=not public
         )
 
 

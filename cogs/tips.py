@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import io
-import math
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice import admin
+from bot.advice import admin, catalog
 from bot.client import StrideBot
-from bot.db import tips as tips_db
 from bot.errors import UserError
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
@@ -57,7 +55,7 @@ class TipsCog(
     ) -> None:
         fields = admin.clean_fields(topic, title, body, source, tags, kind)
         tip_id = await admin.add_tip(self.bot.db, kit.guild_id(interaction), interaction.user.id, fields)
-        tip = await tips_db.get_tip(self.bot.db, kit.guild_id(interaction), tip_id)
+        tip = await catalog.tip(self.bot.db, kit.guild_id(interaction), tip_id)
         await self._reply(interaction, f"Added tip #{tip_id}.", embed=tip_embed(tip) if tip else None)
 
     @app_commands.command(name="edit", description="Change one of this server's tips")
@@ -113,19 +111,15 @@ class TipsCog(
     async def list_(
         self, interaction: discord.Interaction, topic: str | None = None, page: app_commands.Range[int, 1] = 1
     ) -> None:
-        guild_id = kit.guild_id(interaction)
-        total = await tips_db.count_visible(self.bot.db, guild_id, topic)
-        pages = max(1, math.ceil(total / PER_PAGE))
-        page = min(page, pages)
-        tips = await tips_db.by_topic(self.bot.db, guild_id, topic, PER_PAGE, (page - 1) * PER_PAGE)
+        shown = await catalog.page(self.bot.db, kit.guild_id(interaction), topic, page, PER_PAGE)
         embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
-        embed.description = "\n".join(tip_line(t) for t in tips) or "No tips here yet. Add one with `/tips add`."
-        embed.set_footer(text=f"Page {page}/{pages} · {plural(total, 'tip')}")
+        embed.description = "\n".join(tip_line(t) for t in shown.tips) or "No tips here yet. Add one with `/tips add`."
+        embed.set_footer(text=f"Page {shown.page}/{shown.pages} · {plural(shown.total, 'tip')}")
         await self._reply(interaction, "", embed=embed)
 
     @app_commands.command(name="topics", description="Topics and how many tips each has")
     async def topics(self, interaction: discord.Interaction) -> None:
-        topics = await tips_db.topics(self.bot.db, kit.guild_id(interaction))
+        topics = await catalog.topics(self.bot.db, kit.guild_id(interaction))
         lines = [f"`{topic}` · {plural(count, 'tip')}" for topic, count in topics]
         embed = discord.Embed(title="Topics", description="\n".join(lines) or "No topics.", colour=BRAND)
         await self._reply(interaction, "", embed=embed)
@@ -168,7 +162,7 @@ class TipsCog(
 
     @app_commands.command(name="log", description="Recent changes to this server's tips")
     async def log(self, interaction: discord.Interaction) -> None:
-        entries = await tips_db.audit_log(self.bot.db, kit.guild_id(interaction))
+        entries = await catalog.changes(self.bot.db, kit.guild_id(interaction))
         lines = [audit_sentence(e) for e in entries]
         embed = discord.Embed(title="Tip changes", description="\n".join(lines) or "No changes yet.", colour=BRAND)
         embed.set_footer(text="Newest first · times in your own time zone")

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.advice.models import Tip, TipFields
 from bot.db import tips as tips_db
 from bot.db.connection import Database
-from bot.db.tips import Tip, TipFields
 from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
 

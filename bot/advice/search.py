@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from bot.advice.lexicon import Severity
+from bot.advice.models import Tip
 from bot.advice.redflags import Triage, triage
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
 from bot.db.connection import Database
-from bot.db.tips import Tip
 from bot.errors import UserError
 
 QUESTION_MAX = 300

@@ -6,9 +6,9 @@ import json
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from bot.advice.models import Tip, TipFields
 from bot.db.connection import Database, Tx
 from bot.db.members import now_iso
 
@@ -18,20 +18,6 @@ VISIBLE = (
     " (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)))"
 )
 _COLUMNS = "t.id, t.guild_id, t.builtin_key, t.topic, t.kind, t.title, t.body, t.source, t.tags, t.deleted"
-
-
-@dataclass(frozen=True, slots=True)
-class Tip:
-    id: int
-    topic: str
-    kind: str
-    title: str
-    body: str
-    source: str | None
-    tags: tuple[str, ...]
-    builtin: bool
-    deleted: bool = False
-    builtin_key: str | None = None
 
 
 def _tip(row) -> Tip:
@@ -47,16 +33,6 @@ def _tip(row) -> Tip:
         deleted=bool(row["deleted"]),
         builtin_key=row["builtin_key"],
     )
-
-
-@dataclass(frozen=True, slots=True)
-class TipFields:
-    topic: str
-    kind: str
-    title: str
-    body: str
-    source: str | None
-    tags: tuple[str, ...]
 
 
 async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, TipFields]]) -> int:

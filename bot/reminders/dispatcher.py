@@ -25,11 +25,12 @@ from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.advice.models import Tip
 from bot.db import reminders as db_rem
 from bot.db.connection import Database, Tx
 from bot.db.members import set_notice
 from bot.db.reminders import Claim
-from bot.db.tips import Tip, of_kind
+from bot.db.tips import of_kind
 from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message, summary_message
 from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.db.tips import Tip
+from bot.advice.models import Tip
 from bot.reminders.models import (
     FIRST_SLOT,
     LAST_SLOT,

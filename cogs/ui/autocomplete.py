@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.db import tips as tips_db
+from bot.advice import catalog
 from bot.running.shoes import list_shoes
 from bot.running.timezones import suggest_zones
 from cogs.ui import kit
@@ -25,8 +25,7 @@ async def active_shoe_autocomplete(interaction: discord.Interaction, current: st
 
 
 async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    # Tip topics are the advice engineer's; this only moved here so /tips need not import /advice.
-    topics = await tips_db.topics(interaction.client.db, kit.guild_id(interaction))  # type: ignore[attr-defined]
+    topics = await catalog.topics(interaction.client.db, kit.guild_id(interaction))  # type: ignore[attr-defined]
     needle = current.strip().lower()
     choices = [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics]
     return [c for c in choices if needle in c.value][:MAX_CHOICES]

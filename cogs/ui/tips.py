@@ -7,7 +7,7 @@ from datetime import datetime
 
 import discord
 
-from bot.db.tips import Tip
+from bot.advice.models import Tip
 from cogs.ui.kit import BRAND, DISCLAIMER
 
 EMBED_BODY_MAX = 1500  # the tip limit; 3 tips + titles + sources stay under Discord's 6000 per message

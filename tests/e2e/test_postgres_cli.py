@@ -60,7 +60,7 @@ async def test_check_backup_and_copy_on_postgres(pg_url: str, tmp_path: Path) ->
     source, back = tmp_path / "club.db", tmp_path / "back.db"
     await seed(source)
     code, out = await stride("copy", "--from", str(source), "--to", pg_url, env=_env(tmp_path))
-    assert code == 0 and "Copied" in out and "runs 6" in out, out
+    assert code == 0 and "Copied" in out and "runs 7" in out, out
     code, out = await stride("copy", "--from", str(source), "--to", pg_url, env=_env(tmp_path))
     assert code == 3 and "is not empty: table members" in _one_line(out), out
 
@@ -71,6 +71,6 @@ async def test_check_backup_and_copy_on_postgres(pg_url: str, tmp_path: Path) ->
     assert code == 0 and (tmp_path / "club.dump").read_bytes()[:5] == b"PGDMP", out
 
     code, out = await stride("copy", "--from", pg_url, "--to", str(back), env=_env(tmp_path))
-    assert code == 0 and "runs 6" in out, out
+    assert code == 0 and "runs 7" in out, out
     code, out = await stride("check", env=_env(tmp_path, DATABASE_PATH=str(back)))
     assert code == 0 and "healthy" in out, out

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import discord
 
+from bot.advice.models import Tip
 from bot.client import RESTARTING
-from bot.db.tips import Tip
 from bot.reminders.messages import parse_custom_id
 from cogs.advice import VoteView
 from cogs.reminders.views import ReminderButton

@@ -5,10 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.advice import admin
+from bot.advice.models import Tip, TipFields
 from bot.advice.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
 from bot.db.connection import Database
-from bot.db.tips import Tip, TipFields
 from bot.errors import UserError
 
 GUILD, ADMIN = 10, 1

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from bot.advice import admin
 from bot.advice.builtins import sync_library
+from bot.advice.models import TipFields
 from bot.db import copy
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
 from bot.db.connection import Database
 from bot.db.members import set_notice, update_profile
-from bot.db.tips import TipFields
 from bot.importing import read_upload
 from bot.reminders.service import ReminderService
 from bot.running.import_service import import_single_file, plan_import

@@ -1,0 +1,45 @@
+"""What members and admins read of a server's tips, and members' votes: the use cases behind the cogs."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.advice.models import Tip
+from bot.db import tips as tips_db
+from bot.db.connection import Database
+
+
+async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
+    """(topic, visible tips) for this server, built-ins included."""
+    return await tips_db.topics(db, guild_id)
+
+
+async def tip(db: Database, guild_id: int, tip_id: int) -> Tip | None:
+    return await tips_db.get_tip(db, guild_id, tip_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TipPage:
+    tips: list[Tip]
+    page: int  # a page past the end is the last one
+    pages: int
+    total: int
+
+
+async def page(db: Database, guild_id: int, topic: str | None, page: int, per_page: int) -> TipPage:
+    """One page of the visible tips, optionally of one topic."""
+    total = await tips_db.count_visible(db, guild_id, topic)
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(page, 1), pages)
+    return TipPage(await tips_db.by_topic(db, guild_id, topic, per_page, (page - 1) * per_page), page, pages, total)
+
+
+async def changes(db: Database, guild_id: int) -> list[dict]:
+    """The latest changes to the server's tips, newest first."""
+    return await tips_db.audit_log(db, guild_id)
+
+
+async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
+    """One vote per member per tip; a new vote replaces the old one."""
+    await tips_db.vote(db, guild_id, user_id, tip_id, value)
