@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from bot.errors import echo
 from bot.running.input_error import InputError
-from bot.running.input_error import shown as _shown
 
 EARLIEST_DATE = date(1970, 1, 1)
 DATE_EXAMPLES = "Try `today`, `yesterday`, `sat`, `last friday`, `Nov 22` or `2026-11-21`."
@@ -96,9 +96,9 @@ def _numeric_date(cleaned: str, text: str, today: date) -> date | None:
     if len(past) == 2:
         one, other = (f"{d.day} {d:%B %Y}" for d in past)
         raise InputError(
-            "date",
-            f"`{_shown(text)}` could be {one} or {other}. Write it as `{past[0].isoformat()}` "
+            f"`{echo(text)}` could be {one} or {other}. Write it as `{past[0].isoformat()}` "
             f"or `{past[1].isoformat()}`.",
+            "date",
         )
     if past:
         return past[0]
@@ -151,17 +151,17 @@ def parse_run_date(text: str | None, today: date) -> date:
         when = date.min
     except _Future:
         raise InputError(
-            "date",
-            f"`{_shown(text or '')}` is in the future: log a run once you've run it. "
+            f"`{echo(text or '')}` is in the future: log a run once you've run it. "
             "Try `today`, `last friday` or `2 days ago`.",
+            "date",
         ) from None
     if when is None:
-        raise InputError("date", f"Couldn't read the date `{_shown(text or '')}`. {DATE_EXAMPLES}")
+        raise InputError(f"Couldn't read the date `{echo(text or '')}`. {DATE_EXAMPLES}", "date")
     if when > today:
         raise InputError(
-            "date",
             f"The date {when.isoformat()} is in the future (your today is {today.isoformat()}). {DATE_EXAMPLES}",
+            "date",
         )
     if when < EARLIEST_DATE:
-        raise InputError("date", f"The date can't be before 1970-01-01. {DATE_EXAMPLES}")
+        raise InputError(f"The date can't be before 1970-01-01. {DATE_EXAMPLES}", "date")
     return when

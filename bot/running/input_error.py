@@ -6,15 +6,9 @@ from bot.errors import UserError
 
 
 class InputError(UserError):
-    """A value the member typed that we cannot use. `message` is the whole friendly sentence."""
+    """A value the member typed that we cannot use: `message` is the whole friendly sentence, `field`
+    the option it is about (the same argument order as every UserError)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, message: str, field: str) -> None:
         super().__init__(message, field)
         self.field: str = field
-        self.message: str = message
-
-
-def shown(text: str, limit: int = 40) -> str:
-    """The member's text, safe to put between backticks in a reply."""
-    flat = " ".join(text.replace("`", "'").split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

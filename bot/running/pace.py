@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.errors import UserError
+from bot.errors import UserError, echo
 from bot.running.models import Run
 from bot.running.parsing import (
     MAX_DISTANCE_M,
@@ -70,13 +70,12 @@ def parse_pace(text: str, units: str = "km") -> float:
     cleaned = " ".join(text.strip().lower().split())
     match = _PACE_RE.fullmatch(cleaned)
     if match is None or int(match.group(2)) >= 60:
-        shown = " ".join(text.split())[:30].replace("`", "'")
-        raise InputError("pace", f"Couldn't read the pace `{shown}`. {PACE_EXAMPLES}")
+        raise InputError(f"Couldn't read the pace `{echo(text, 30)}`. {PACE_EXAMPLES}", "pace")
     per_unit = int(match.group(1)) * 60 + int(match.group(2))
     unit = match.group(3) or units
     per_km = per_unit * METRES_PER_KM / metres_per_unit("mi" if unit.startswith("mi") else "km")
     if not MIN_PACE_S_PER_KM <= round(per_km) <= MAX_PACE_S_PER_KM:
-        raise InputError("pace", f"A pace of `{match.group(0)}` is outside 2:00–60:00 per km. {PACE_EXAMPLES}")
+        raise InputError(f"A pace of `{match.group(0)}` is outside 2:00–60:00 per km. {PACE_EXAMPLES}", "pace")
     return per_km
 
 

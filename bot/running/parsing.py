@@ -10,9 +10,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from bot.errors import echo
 from bot.running.dates import parse_run_date as parse_run_date
 from bot.running.input_error import InputError as InputError
-from bot.running.input_error import shown as _shown
 from bot.running.units import (
     HALF_MARATHON_M,
     MARATHON_M,
@@ -69,21 +69,21 @@ def parse_distance(
     name, examples = _DISTANCE_FIELDS.get(field, ("distance", DISTANCE_EXAMPLES))
     cleaned = " ".join(text.lower().replace(",", ".").split())
     if not cleaned:
-        raise InputError(field, f"The {name} is empty. {examples}")
+        raise InputError(f"The {name} is empty. {examples}", field)
     match = _DISTANCE_RE.fullmatch(cleaned)
     unit = match.group(2) if match else ""
     if cleaned in _NAMED_DISTANCES:
         metres = _NAMED_DISTANCES[cleaned]
     elif not match or (unit and unit not in _DISTANCE_UNITS):
-        raise InputError(field, f"Couldn't read the {name} `{_shown(text)}`. {examples}")
+        raise InputError(f"Couldn't read the {name} `{echo(text)}`. {examples}", field)
     else:
         metres = float(match.group(1)) * (_DISTANCE_UNITS[unit] if unit else metres_per_unit(default_units))
     if not min_m - 1e-6 <= metres <= max_m + 1e-6:
         hint = " (for metres, add `m`: `800m`)" if match and not unit and metres > max_m else ""
         raise InputError(
-            field,
-            f"The {name} `{_shown(text)}` is outside the range I accept, "
+            f"The {name} `{echo(text)}` is outside the range I accept, "
             f"{min_m / METRES_PER_KM:g} to {max_m / METRES_PER_KM:g} km{hint}. {examples}",
+            field,
         )
     return metres
 
@@ -154,9 +154,9 @@ def _dotted_clock(cleaned: str, text: str) -> str | None:
         return f"{minutes}:{fraction}"
     decimal = f"{float(cleaned):g}"
     raise InputError(
-        "time",
-        f"Is `{_shown(text)}` minutes and seconds or {decimal} minutes? Write minutes and seconds with a colon "
+        f"Is `{echo(text)}` minutes and seconds or {decimal} minutes? Write minutes and seconds with a colon "
         f"(`52:30`) or give the unit (`{decimal} min`).",
+        "time",
     )
 
 
@@ -164,20 +164,20 @@ def parse_time(text: str) -> ParsedTime:
     """A duration from '52:30', '52.30' (= 52:30), '1:45:30', '45m', '1h05m', '95 min', '2h', '90s'."""
     cleaned = text.strip().lower()
     if not cleaned:
-        raise InputError("time", f"The time is empty. {TIME_EXAMPLES}")
+        raise InputError(f"The time is empty. {TIME_EXAMPLES}", "time")
     clock_text = _dotted_clock(cleaned, text) or cleaned
     clock = _CLOCK_RE.fullmatch(clock_text)
     seconds = _clock_seconds(clock) if clock else _unit_seconds(cleaned)
     if seconds is None:
-        raise InputError("time", f"Couldn't read the time `{_shown(text)}`. {TIME_EXAMPLES}")
+        raise InputError(f"Couldn't read the time `{echo(text)}`. {TIME_EXAMPLES}", "time")
     if not math.isfinite(seconds) or seconds >= MAX_DURATION_S - 0.5:
-        raise InputError("time", f"The time `{_shown(text)}` is 100 hours or more. {TIME_EXAMPLES}")
+        raise InputError(f"The time `{echo(text)}` is 100 hours or more. {TIME_EXAMPLES}", "time")
     if round(seconds) <= 0:
-        raise InputError("time", f"The time `{_shown(text)}` needs to be more than zero. {TIME_EXAMPLES}")
+        raise InputError(f"The time `{echo(text)}` needs to be more than zero. {TIME_EXAMPLES}", "time")
     as_hours_minutes = None
     if clock and clock.group(2) is None and "." not in clock.group(3) and len(clock.group(1)) <= 2:
         as_hours_minutes = int(clock.group(1)) * 3600 + int(clock.group(3)) * 60
-    return ParsedTime(round(seconds), _shown(text), as_hours_minutes)
+    return ParsedTime(round(seconds), echo(text), as_hours_minutes)
 
 
 def parse_duration(text: str) -> int:
@@ -208,7 +208,7 @@ def fit_time_to_distance(time: ParsedTime, distance_m: float, units: str = "km")
 def check_pace(distance_m: float, duration_s: int, units: str = "km") -> None:
     """Refuse a pace outside 2:00-60:00 per km, showing the pace it worked out (in `units`)."""
     if distance_m <= 0 or duration_s <= 0:
-        raise InputError("pace", "The distance and the time must be more than zero, e.g. `10k` in `52:30`.")
+        raise InputError("The distance and the time must be more than zero, e.g. `10k` in `52:30`.", "pace")
     pace = round(duration_s / (distance_m / METRES_PER_KM))
     if MIN_PACE_S_PER_KM <= pace <= MAX_PACE_S_PER_KM:
         return
@@ -217,9 +217,9 @@ def check_pace(distance_m: float, duration_s: int, units: str = "km") -> None:
     limit = format_pace(METRES_PER_KM, limit_s, units)
     side = "faster" if pace < MIN_PACE_S_PER_KM else "slower"
     raise InputError(
-        "pace",
         f"That's a pace of {shown} — {side} than {limit}, so the distance or the time is probably off. "
         "Check both, e.g. `10k` in `52:30`.",
+        "pace",
     )
 
 
@@ -236,12 +236,12 @@ def check_text(field: str, text: str | None, max_len: int) -> str | None:
     stripped = clean(text)
     if is_blank(stripped):
         name = field.replace("_", " ")
-        raise InputError(field, f"The {name} has no visible characters. Type some words, or leave it out.")
+        raise InputError(f"The {name} has no visible characters. Type some words, or leave it out.", field)
     if len(stripped) > max_len:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."
         name = field.replace("_", " ")
-        raise InputError(field, f"The {name} is {len(stripped)} characters; the limit is {max_len}. {advice}")
+        raise InputError(f"The {name} is {len(stripped)} characters; the limit is {max_len}. {advice}", field)
     return stripped
 
 
@@ -251,8 +251,8 @@ def check_effort(effort: int | None) -> int | None:
         return None
     if isinstance(effort, bool) or not isinstance(effort, int) or not 1 <= effort <= 10:
         raise InputError(
-            "effort",
-            f"The effort `{_shown(str(effort))}` must be a whole number from 1 (very easy) to 10 (all-out). "
+            f"The effort `{echo(str(effort))}` must be a whole number from 1 (very easy) to 10 (all-out). "
             "Try `6` for a steady run.",
+            "effort",
         )
     return effort
