@@ -53,7 +53,8 @@ def seed_runs(path: Path, guilds: int, members: int, runs: int, seed: int = 7) -
     start = date(2025, 1, 1)
     with conn:
         conn.executemany(
-            "INSERT INTO members (guild_id, user_id, created_at) VALUES (?, ?, '2025-01-01')",
+            # Members who have logged before were told their zone (migration 0008 does the same).
+            "INSERT INTO members (guild_id, user_id, created_at, zone_noticed) VALUES (?, ?, '2025-01-01', 1)",
             ((1 + m % guilds, 10_000 + m) for m in range(members)),
         )
 
