@@ -120,6 +120,7 @@ async def _server_scope(tx: Tx, guild_id: int) -> int:
     """The server's own index, created or brought up to date first (for a write to the server's tips)."""
     row = await tx.fetchone("SELECT scope, library FROM tip_scopes WHERE guild_id = ?", (guild_id,))
     if row is None:
+        _forget_scope(tx.db, guild_id)  # searches of this server read the built-ins' index until now
         return await _build(tx, guild_id, await tx.insert("INSERT INTO tip_scopes (guild_id) VALUES (?)", (guild_id,)))
     if row["library"] != await _library_version(tx):
         return await _build(tx, guild_id, row["scope"])
@@ -129,10 +130,15 @@ async def _server_scope(tx: Tx, guild_id: int) -> int:
 async def index_server(db: Database, guild_id: int) -> None:
     """Make sure the server's index exists and holds its tips (tips written around this module, e.g. by a
     bulk load, need it; the functions here keep it up to date themselves)."""
+    _forget_scope(db, guild_id)
     async with db.transaction() as tx:
         await tx.execute("INSERT OR IGNORE INTO tip_scopes (guild_id) VALUES (?)", (guild_id,))
         row = await tx.fetchone("SELECT scope FROM tip_scopes WHERE guild_id = ?", (guild_id,))
         await _build(tx, guild_id, row["scope"])
+
+
+def _forget_scope(db: Database, guild_id: int) -> None:
+    _known_scopes.get(db, {}).pop(guild_id, None)
 
 
 async def _search_scope(db: Database, guild_id: int) -> int:
@@ -157,8 +163,9 @@ async def _scope_info(db: Database, guild_id: int) -> tuple[int, int]:
         " (SELECT count(*) FROM tips WHERE guild_id = :guild) AS own",
         {"guild": guild_id},
     )
-    if row["scope"] is None:
-        return BUILTIN_SCOPE, 0  # not remembered: the server's first tip creates its index
+    if row["scope"] is None:  # no tips of its own: the built-ins' index, until its first tip (_server_scope)
+        known[guild_id] = (BUILTIN_SCOPE, 0, now + _REMEMBER_S)
+        return BUILTIN_SCOPE, 0
     if row["library"] != int(row["version"] or 0):
         async with db.transaction() as tx:  # first search since a library update (or since migration 0006)
             await _server_scope(tx, guild_id)

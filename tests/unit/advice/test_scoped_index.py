@@ -64,3 +64,9 @@ async def test_big_server_searches_with_its_rarer_words(db: Database) -> None:
         await tips_db.insert_tip(tx, A, ADMIN, fields("Narwhal tempo", "A narwhal tempo run, easy to start."))
     answer = await advise(db, A, None, "narwhal tempo run easy")
     assert answer.tips[0].title == "Narwhal tempo"
+
+
+async def test_a_servers_first_tip_is_found_at_once_after_searches_of_the_built_ins(db: Database) -> None:
+    assert (await advise(db, B, None, "pangolin")).tips == []  # remembered: B reads the built-ins' index
+    await admin.add_tip(db, B, ADMIN, fields("Pangolin intervals", "Curl up, then sprint: pangolin intervals."))
+    assert [t.title for t in (await advise(db, B, None, "pangolin")).tips] == ["Pangolin intervals"]
