@@ -164,7 +164,7 @@ async def _check(config: Config, online: bool) -> int:
                 await db.close()
         except CannotStart as exc:
             problems.append(str(exc))
-    token_ok = not any("DISCORD_TOKEN" in p for p in problems)
+    token_ok = config.token_problem() is None
     if online and token_ok:
         problem = await _token_problem(config)
         if problem:

@@ -54,13 +54,18 @@ class Config:
             raise ConfigError(f"DISCORD_TOKEN does not look like a bot token. {TOKEN_HELP}")
         return self.token
 
-    def problems(self) -> list[str]:
-        """Everything wrong with this configuration, for `stride check`."""
-        found: list[str] = []
+    def token_problem(self) -> str | None:
+        """What is wrong with the token, in one sentence (None when it has a bot token's shape)."""
         try:
             self.require_token()
         except ConfigError as exc:
-            found.append(str(exc).split(". ")[0] + ".")
+            return str(exc).split(". ")[0] + "."
+        return None
+
+    def problems(self) -> list[str]:
+        """Everything wrong with this configuration, for `stride check`."""
+        token = self.token_problem()
+        found: list[str] = [token] if token else []
         parent = self.database_path.resolve().parent
         if self.database_url is None and not parent.is_dir():
             found.append(f"DATABASE_PATH folder {parent} does not exist.")

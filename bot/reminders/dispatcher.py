@@ -312,8 +312,12 @@ class Dispatcher:
         return sent
 
     def _due_later(self, now: datetime) -> list[Job]:
-        due = [job for job in self._later if job.retry_at is not None and job.retry_at <= now]
-        self._later = [job for job in self._later if job not in due]
+        """Take the slots whose next try is due out of the waiting list (one pass, by identity)."""
+        due: list[Job] = []
+        waiting: list[Job] = []
+        for job in self._later:
+            (due if job.retry_at is not None and job.retry_at <= now else waiting).append(job)
+        self._later = waiting
         return due
 
     async def _claim(self, now: datetime, tips: dict[tuple[int, str], list[Tip]]) -> tuple[int, list[Job]]:
