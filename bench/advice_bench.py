@@ -22,7 +22,7 @@ from bot.advice.builtins import sync_library
 from bot.advice.library import load_library
 from bot.advice.redflags import triage
 from bot.advice.search import advise
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from bot.db.tips import index_server
 
 QUESTIONS = [
@@ -78,7 +78,7 @@ async def main(servers: int, per_server: int, big: int, searches: int) -> list[s
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "advice.db"
-        db = await Database.open(path)
+        db = await SqliteDatabase.open(path)
         await db.migrate()
         await sync_library(db)
         await db.close()
@@ -86,7 +86,7 @@ async def main(servers: int, per_server: int, big: int, searches: int) -> list[s
         big_guild = seed(path, servers, per_server, big, rng)
         elapsed = time.perf_counter() - started
         report.append(f"seeded {servers} servers x {per_server} tips + 1 server x {big} tips in {elapsed:.1f} s")
-        db = await Database.open(path)
+        db = await SqliteDatabase.open(path)
         started = time.perf_counter()
         for guild in [*range(1, servers + 1), big_guild]:
             await index_server(db, guild)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.__main__ import main
 from bot.db import runs as runs_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import get_profile
 from bot.running import service
 from bot.running.models import Run

@@ -35,9 +35,9 @@ async def timed(fn: Callable[[], Awaitable[object]], repeat: int) -> list[float]
 
 async def create_schema(path: Path) -> None:
     """A database file with every migration applied (and nothing else)."""
-    from bot.db.connection import Database
+    from bot.db.connection import SqliteDatabase
 
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     try:
         await db.migrate()
     finally:

@@ -20,12 +20,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from bot.db.copy import copy_database
 
 
 async def _build(path: Path, runs: int) -> None:
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     await db.migrate()
     await db.close()
     rng = random.Random(1)

@@ -15,20 +15,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import fmt, percentiles, seed_runs, timed
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from bot.running.service import RunForm, history_page, log_run
 from bot.running.stats_service import member_stats
 
 
 async def database_bench(workdir: Path, members: int, runs: int, report: list[str]) -> None:
     path = workdir / "bench.db"
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     await db.migrate()
     await db.close()
     started = time.perf_counter()
     seed_runs(path, guilds=5, members=members, runs=runs)
     report.append(f"seeded {members} members / {runs} runs in {time.perf_counter() - started:.1f} s")
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     rng = random.Random(1)
     now = datetime(2026, 11, 25, 12, tzinfo=UTC)
 

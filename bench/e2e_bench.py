@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import create_schema, fmt, percentiles, timed
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 
 CONCURRENT = 40
 
@@ -179,7 +179,7 @@ async def in_process(workdir: Path, runs_each: int, commands: int, report: list[
     await create_schema(database)
     users = list(range(100, 100 + CONCURRENT))
     seed_history(database, 1, users, runs_each)
-    db = await Database.open(database)
+    db = await SqliteDatabase.open(database)
     try:
         now = datetime.now(UTC)
         await log_run(db, 1, users[0], RunForm("5k", "25:00"), now)  # storage start-up (record bests)

@@ -29,7 +29,8 @@ from pathlib import Path
 from bench.bare_bot import bare_log_run
 from bench.common import create_schema, fmt, percentiles
 from bot.db import leaderboard as board_db
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
+from bot.db.engine import Database
 from bot.running import service, stats_service
 from bot.running.chart import _render_cached, render_weekly_chart
 
@@ -106,7 +107,7 @@ async def explain(db: Database, report: Report, title: str, sql: str, params: ob
 async def measure(path: Path, members: int, report: Report, rng: random.Random) -> dict[str, float]:
     """In-process figures through the bot's Database (the bot process is not running yet)."""
     figures: dict[str, float] = {}
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     now = datetime.now(UTC)
     try:
         sample = [rng.randrange(1, members + 1) for _ in range(1000)]

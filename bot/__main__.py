@@ -143,7 +143,7 @@ async def _token_problem(config: Config) -> str | None:
 
 
 async def _check(config: Config, online: bool) -> int:
-    from bot.db.connection import Database
+    from bot.db.connection import SqliteDatabase
 
     problems = config.problems()
     facts: list[str] = []
@@ -155,7 +155,7 @@ async def _check(config: Config, online: bool) -> int:
         problems += pg_problems
     elif config.database_path.resolve().parent.is_dir():
         try:
-            db = await Database.open(config.database_path)
+            db = await SqliteDatabase.open(config.database_path)
             try:
                 version = await db.migrate()
                 problems += await db.integrity_problems()
@@ -188,7 +188,7 @@ def _backup_paths(config: Config, target: Path) -> None:
 
 
 async def _backup(config: Config, target: Path) -> int:
-    from bot.db.connection import Database
+    from bot.db.connection import SqliteDatabase
 
     if config.database_url:
         from bot.config import postgres_target
@@ -198,7 +198,7 @@ async def _backup(config: Config, target: Path) -> int:
         print(f"Backed up {postgres_target(config.database_url)} to {target} (pg_dump custom format).")  # noqa: T201
         return EXIT_OK
 
-    db = await Database.open(config.database_path, writable=False)
+    db = await SqliteDatabase.open(config.database_path, writable=False)
     try:
         await db.backup(target)
     finally:

@@ -19,9 +19,9 @@ from discord.ext import commands
 from bot import sharding
 from bot.advice.builtins import sync_library
 from bot.config import Config
-from bot.db.connection import Database
+from bot.db.engine import Database, open_database
 from bot.db.members import load_notices, pop_notice
-from bot.db.sqlite_storage import storage_for
+from bot.db.storage import storage_for
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
 from bot.wording import APOLOGY
@@ -174,7 +174,7 @@ class StrideBot(commands.Bot):
         self._db: Database | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
-            self.metrics = Metrics(config.database_path)
+            self.metrics = Metrics(None if config.database_url else config.database_path)
             self.metrics.watch_gateway(lambda: self.latency)
 
     @property
@@ -186,9 +186,9 @@ class StrideBot(commands.Bot):
     async def setup_hook(self) -> None:
         if self.config.api_base:
             await self._adopt_gateway_url()
-        self._db = await Database.open(self.config.database_path)
+        self._db = await open_database(self.config)
         version = await self._db.migrate()
-        log.info("database %s at schema version %d", self.config.database_path, version)
+        log.info("database %s at schema version %d", self._db.where, version)
         await storage_for(self._db).prepare()
         await load_notices(self._db)
         changed = await sync_library(self._db)

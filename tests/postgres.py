@@ -56,3 +56,54 @@ def pg_url() -> Iterator[str]:
         yield with_database(server, name)
     finally:
         admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# --- the engine the whole suite runs on -------------------------------------------------------------------
+# `.ci/run` runs the suite twice: on SQLite, then with STRIDE_TEST_ENGINE=postgres, where every `db` fixture
+# and every bot process the e2e tests start use a fresh PostgreSQL database.
+
+ENGINE_VARIABLE = "STRIDE_TEST_ENGINE"
+_TEMPLATE = "stride_test_template"
+_template_ready = False
+
+
+def on_postgres() -> bool:
+    engine = os.environ.get(ENGINE_VARIABLE, "sqlite").strip().lower() or "sqlite"
+    if engine not in ("sqlite", "postgres"):
+        raise pytest.UsageError(f"{ENGINE_VARIABLE} must be sqlite or postgres, not {engine!r}")
+    return engine == "postgres"
+
+
+def _server_for_suite() -> str:
+    url = os.environ.get(URL_VARIABLE, "").strip()
+    if not url:  # asked for PostgreSQL: a missing server is a failure, not a skip
+        pytest.fail(f"{ENGINE_VARIABLE}=postgres needs {URL_VARIABLE} (`bash .ci/run` sets both)")
+    return url
+
+
+async def _build_template(server: str) -> None:
+    from bot.db.postgres.database import PgDatabase
+
+    await _admin(server, f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)")
+    await _admin(server, f"CREATE DATABASE {_TEMPLATE}")
+    db = await PgDatabase.open(with_database(server, _TEMPLATE), size=1)
+    try:
+        await db.migrate()
+    finally:
+        await db.close()
+
+
+async def new_database() -> tuple[str, str]:
+    """(url, name) of a new database holding the current schema, copied from a template migrated once."""
+    global _template_ready
+    server = _server_for_suite()
+    if not _template_ready:
+        await _build_template(server)
+        _template_ready = True
+    name = f"stride_test_{uuid.uuid4().hex[:12]}"
+    await _admin(server, f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
+    return with_database(server, name), name
+
+
+async def drop_database(name: str) -> None:
+    await _admin(_server_for_suite(), f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.advice.models import Tip, TipFields
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.advice.library import load_library
 from bot.advice.models import TipFields
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 
 async def sync_library(db: Database) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.advice.models import Tip
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 
 async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:

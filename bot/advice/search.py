@@ -18,7 +18,7 @@ from bot.advice.models import Tip
 from bot.advice.redflags import Triage, triage
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.errors import UserError
 
 QUESTION_MAX = 300

@@ -1,4 +1,4 @@
-"""The one owner of the SQLite connection: opening, migrations, transactions, backup."""
+"""The SQLite engine of `bot.db.engine.Database`: the one connection, migrations, transactions, backup."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.db.engine import Dialect
 from bot.db.migrations import numbered
 from bot.errors import CannotStart
 
@@ -49,20 +50,24 @@ def _explain(path: Path, exc: sqlite3.Error, doing: str = "opening") -> str:
     return f"Failed {doing} the database {path}: {exc}."
 
 
-class Database:
+class SqliteDatabase:
     """One aiosqlite connection; every command's writes go through `transaction()`.
 
     A single connection serialises work anyway, so an asyncio lock keeps one task's
     transaction from interleaving with another task's statements.
     """
 
+    dialect = Dialect.SQLITE
+    exclusive = True
+
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self._conn = conn
         self._lock = asyncio.Lock()
         self.path = path
+        self.where = str(path)
 
     @classmethod
-    async def open(cls, path: str | Path, *, writable: bool = True) -> Database:
+    async def open(cls, path: str | Path, *, writable: bool = True) -> SqliteDatabase:
         """Open (creating when missing), refuse a newer schema, and check that Stride can write.
 
         Any failure closes what was opened (aiosqlite's worker thread would keep the process alive) and
@@ -145,19 +150,20 @@ class Database:
             return current
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Tx]:
-        """One command, one transaction: everything commits together or nothing does."""
+    async def transaction(self, *scope: int) -> AsyncIterator[SqliteTx]:
+        """One command, one transaction: everything commits together or nothing does. Transactions run
+        one at a time here, whatever their `scope`."""
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield Tx(self._conn, self)
+                yield SqliteTx(self._conn, self)
             except BaseException:
                 await self._conn.execute("ROLLBACK")
                 raise
             await self._conn.execute("COMMIT")
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[Tx]:
+    async def unit(self) -> AsyncIterator[SqliteTx]:
         """The connection to ourselves for a unit of work whose only write is a single statement.
 
         One statement is atomic on its own (its triggers included), and holding the lock keeps other
@@ -165,7 +171,7 @@ class Database:
         per command) are not needed. Use `transaction()` when more than one statement writes.
         """
         async with self._lock:
-            yield Tx(self._conn, self)
+            yield SqliteTx(self._conn, self)
 
     async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         async with self._lock:
@@ -191,10 +197,12 @@ class Database:
         return [] if result == ["ok"] else result
 
 
-class Tx:
-    """Statements inside an open transaction (handed out by `Database.transaction` and `Database.unit`)."""
+class SqliteTx:
+    """Statements inside an open transaction (handed out by `transaction()` and `unit()`)."""
 
-    def __init__(self, conn: aiosqlite.Connection, db: Database) -> None:
+    dialect = Dialect.SQLITE
+
+    def __init__(self, conn: aiosqlite.Connection, db: SqliteDatabase) -> None:
         self._conn = conn
         self.db = db  # the owner, for in-memory state kept beside the tables (bot.db.members)
 

@@ -21,7 +21,8 @@ import aiosqlite
 import asyncpg
 
 from bot.config import ConfigError, check_database_url, postgres_target
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
+from bot.db.engine import Database
 from bot.db.postgres import migrations as pg_migrations
 from bot.db.postgres.pool import explain, open_pool
 from bot.errors import CannotStart
@@ -93,7 +94,7 @@ class _Sqlite:
             raise CannotStart(f"No SQLite database at {self.path} to copy from: check the --from path.")
 
     async def open_source(self) -> None:
-        db = await Database.open(self.path)
+        db = await SqliteDatabase.open(self.path)
         try:
             await db.migrate()  # as the bot would on start: the columns then match this Stride's
         finally:
@@ -102,7 +103,7 @@ class _Sqlite:
         await self.reader.execute("BEGIN")  # one read snapshot for every table
 
     async def open_target(self) -> None:
-        self.db = await Database.open(self.path)
+        self.db = await SqliteDatabase.open(self.path)
         await self.db.migrate()
 
     async def close(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 # An index-only range scan of runs_guild_date (guild_id, run_date, user_id, distance_m). INDEXED BY pins it:
 # with ANALYZE statistics the planner may otherwise pick runs_member_date to save the GROUP BY sort and

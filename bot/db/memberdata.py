@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import member_cache
 
 # Child tables before parents, so deletes respect foreign keys. New member-owned

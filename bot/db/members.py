@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from weakref import WeakKeyDictionary
 
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.running.models import Profile
 
 __all__ = ["Profile"]  # its home is bot.running.models
@@ -32,9 +32,10 @@ Key = tuple[int, int]  # (guild_id, user_id)
 class MemberCache:
     """Profiles and who has a notice waiting, kept beside the members table.
 
-    This process is the only writer of `members`, and every write goes through this module, which
-    updates the cache in the same call: commands read a profile, and check for a pending notice after
-    every command, without a database round trip.
+    On an exclusive database (SQLite) this process is the only writer of `members`, and every write goes
+    through this module, which updates the cache in the same call: commands read a profile, and check for
+    a pending notice after every command, without a database round trip. A shared database (PostgreSQL,
+    several processes) is read every time instead: another process may have written.
     """
 
     profiles: dict[Key, Profile] = field(default_factory=dict)
@@ -54,7 +55,7 @@ _caches: WeakKeyDictionary[Database, MemberCache] = WeakKeyDictionary()
 
 
 def member_cache(db: Database | Tx) -> MemberCache:
-    owner = db.db if isinstance(db, Tx) else db
+    owner = getattr(db, "db", db)  # a Tx answers for its Database
     cache = _caches.get(owner)
     if cache is None:
         cache = _caches[owner] = MemberCache()
@@ -80,21 +81,27 @@ def _profile(row) -> Profile:
     )
 
 
+def _exclusive(db: Database | Tx) -> bool:
+    return getattr(db, "db", db).exclusive
+
+
 async def get_profile(db: Database | Tx, guild_id: int, user_id: int) -> Profile:
     """The member's profile, or the defaults when they have never set one."""
-    cache = member_cache(db)
-    cached = cache.profiles.get((guild_id, user_id))
-    if cached is not None:
-        return cached
+    exclusive = _exclusive(db)
+    if exclusive:
+        cached = member_cache(db).profiles.get((guild_id, user_id))
+        if cached is not None:
+            return cached
     row = await db.fetchone("SELECT * FROM members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     profile = _profile(row) if row else Profile(guild_id, user_id)
-    cache.remember(profile)
+    if exclusive:
+        member_cache(db).remember(profile)
     return profile
 
 
 async def ensure_member(tx: Tx, guild_id: int, user_id: int) -> None:
     await tx.execute(
-        "INSERT OR IGNORE INTO members (guild_id, user_id, created_at) VALUES (?, ?, ?)",
+        "INSERT INTO members (guild_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (guild_id, user_id, now_iso()),
     )
 
@@ -121,7 +128,7 @@ async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
     async with db.unit() as tx:
         await tx.execute(
             "INSERT INTO members (guild_id, user_id, created_at, zone_noticed) VALUES (?, ?, ?, 1)"
-            " ON CONFLICT DO UPDATE SET zone_noticed = 1",
+            " ON CONFLICT (guild_id, user_id) DO UPDATE SET zone_noticed = 1",
             (profile.guild_id, profile.user_id, now_iso()),
         )
     told = replace(profile, zone_noticed=True)
@@ -135,12 +142,25 @@ async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
 
 async def load_notices(db: Database) -> None:
     """Learn who has a notice waiting (at start-up; pop_notice does it on first use otherwise)."""
+    if not _exclusive(db):
+        return  # a shared database is asked on every pop_notice
     rows = await db.fetchall("SELECT guild_id, user_id FROM members WHERE notice IS NOT NULL")
     member_cache(db).notices = {(row[0], row[1]) for row in rows}
 
 
+# PostgreSQL: read and clear in one statement (the subquery sees the row before the update).
+_TAKE_NOTICE = (
+    "UPDATE members m SET notice = NULL FROM (SELECT guild_id, user_id, notice FROM members"
+    " WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL FOR UPDATE) old"
+    " WHERE m.guild_id = old.guild_id AND m.user_id = old.user_id RETURNING old.notice"
+)
+
+
 async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
     """A message waiting for the member (e.g. a paused reminder), cleared once read."""
+    if not _exclusive(db):  # another process may have left it: one statement takes it
+        row = await db.fetchone(_TAKE_NOTICE, (guild_id, user_id))
+        return row["notice"] if row else None
     # Runs after every command: the in-memory set answers "nothing waiting" without the database.
     cache = member_cache(db)
     if cache.notices is None:

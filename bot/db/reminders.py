@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import now_iso
 from bot.reminders.models import (
     SERVER_PING,

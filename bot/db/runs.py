@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Run
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 

@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import get_profile, now_iso
 from bot.db.storage import ImportedRun, ImportSummary, LoggedRun, StatsInputs, UnknownShoe
 from bot.importing import EFFORT_DISTANCES, KnownRun
@@ -400,14 +399,3 @@ def _imported_row(guild_id: int, user_id: int, imported: ImportedRun, created: s
         imported.source,
         a.name,
     )
-
-
-_engines: WeakKeyDictionary[Database, SqliteStorage] = WeakKeyDictionary()
-
-
-def storage_for(db: Database) -> SqliteStorage:
-    """The one storage engine of this database (it keeps in-process state, so one per connection)."""
-    engine = _engines.get(db)
-    if engine is None:
-        engine = _engines[db] = SqliteStorage(db)
-    return engine

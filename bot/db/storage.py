@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
+from weakref import WeakKeyDictionary
 
+from bot.db.engine import Database, Dialect
 from bot.importing import Activity, KnownRun
 from bot.running.insights import LogContext
 from bot.running.models import Profile, Run, Shoe
@@ -61,6 +63,10 @@ class ImportSummary:
 
 
 class RunStorage(Protocol):
+    async def prepare(self) -> None:
+        """Bring derived tables in line with this version's rules (at start-up; cheap when nothing changed)."""
+        ...
+
     async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
         """Store the run (with the named active shoe, else UnknownShoe) and return what the reply needs."""
         ...
@@ -106,3 +112,22 @@ class RunStorage(Protocol):
     async def shoes(self, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]: ...
 
     async def profile(self, guild_id: int, user_id: int) -> Profile: ...
+
+
+_engines: WeakKeyDictionary[Database, RunStorage] = WeakKeyDictionary()
+
+
+def storage_for(db: Database) -> RunStorage:
+    """The run storage of this database, in its dialect (it keeps in-process state, so one per database)."""
+    engine = _engines.get(db)
+    if engine is None:
+        if db.dialect is Dialect.POSTGRES:
+            from bot.db.postgres.run_storage import PgRunStorage
+
+            engine = PgRunStorage(db)
+        else:
+            from bot.db.sqlite_storage import SqliteStorage
+
+            engine = SqliteStorage(db)
+        _engines[db] = engine
+    return engine

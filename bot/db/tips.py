@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from bot.advice.models import Tip, TipFields
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import now_iso
 
 # A tip is visible in a server when it is the server's own, or a built-in the server has not hidden.

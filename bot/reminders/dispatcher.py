@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from bot.advice.models import Tip
 from bot.db import reminders as db_rem
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import set_notice
 from bot.db.reminders import Claim
 from bot.db.tips import of_kind

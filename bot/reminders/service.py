@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.db import reminders as db_rem
-from bot.db.connection import Database, Tx
+from bot.db.engine import Database, Tx
 from bot.db.members import get_profile, update_profile
 from bot.errors import NotFound, UserError, is_record_id
 from bot.reminders.models import SERVER_PING, Answer, Reminder, ReminderKind, ServerReminder, Target

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.sqlite_storage import storage_for
+from bot.db.storage import storage_for
 from bot.reminders.models import Reminder
 from bot.running.stats import WEEK, week_start
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.db.connection import Database
-from bot.db.sqlite_storage import storage_for
-from bot.db.storage import ImportedRun
+from bot.db.engine import Database
+from bot.db.storage import ImportedRun, storage_for
 from bot.errors import UserError
 from bot.importing import Activity, ArchiveContents, ImportPreview, Limits, build_preview, import_pool, read_upload
 from bot.importing.errors import display_name

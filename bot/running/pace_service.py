@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.db import runs as runs_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import get_profile
 from bot.running.pace import RECENT, Estimates, PaceSolution, race_estimates, solve
 from bot.running.service import member_today

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.db import memberdata
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import get_profile, update_profile
-from bot.db.sqlite_storage import storage_for
+from bot.db.storage import storage_for
 from bot.errors import UserError
 from bot.reminders.service import ReminderService, reminder_streak
 from bot.running.models import Profile

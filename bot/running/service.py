@@ -7,10 +7,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import mark_zone_noticed
-from bot.db.sqlite_storage import storage_for
-from bot.db.storage import UnknownShoe
+from bot.db.storage import UnknownShoe, storage_for
 from bot.errors import NotFound, UserError, is_record_id
 from bot.running import insights as insight_rules
 from bot.running import records as record_rules

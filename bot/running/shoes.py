@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.db import shoes as shoes_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.sqlite_storage import storage_for
+from bot.db.storage import storage_for
 from bot.errors import NotFound, UserError
 from bot.running.models import Shoe
 from bot.running.parsing import check_text, parse_distance

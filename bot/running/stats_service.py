@@ -11,9 +11,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.db import leaderboard as board_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.leaderboard import Standing
-from bot.db.sqlite_storage import storage_for
+from bot.db.storage import storage_for
 from bot.errors import UserError
 from bot.running.insights import WeekJump, jump_weeks
 from bot.running.models import Profile

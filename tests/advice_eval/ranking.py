@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.advice.builtins import sync_library
 from bot.advice.search import advise
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from tests.advice_eval.sets import QuestionCase, question_cases
 
 GUILD = 1
@@ -25,7 +25,7 @@ class RankingScore:
 
 
 async def score_questions(path: Path) -> RankingScore:
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     try:
         await db.migrate()
         await sync_library(db)

@@ -313,11 +313,11 @@ async def test_metrics_endpoint(fake: FakeDiscord, tmp_path: Path) -> None:
 async def test_sigterm_during_a_reminder_fan_out_loses_and_repeats_nothing(fake: FakeDiscord, tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from bot.db.connection import Database
+    from bot.db.connection import SqliteDatabase
 
     guild = fake.add_guild("Fan-out")
     members = [fake.add_member(guild, f"stretcher{i}") for i in range(300)]
-    db = await Database.open(tmp_path / "stride.db")
+    db = await SqliteDatabase.open(tmp_path / "stride.db")
     await db.migrate()
     await db.close()
     due = int((datetime.now(UTC) + timedelta(seconds=4)).timestamp())

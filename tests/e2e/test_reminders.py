@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from tests.e2e.helpers import query
 from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
 from tests.fakediscord.botproc import BotProcess
@@ -112,7 +112,7 @@ async def bot_process(
 ) -> AsyncIterator[BotProcess]:
     """The bot over a database seeded with due reminders (this overrides the harness fixture)."""
     workdir = tmp_path_factory.mktemp("reminders")
-    db = await Database.open(workdir / "stride.db")
+    db = await SqliteDatabase.open(workdir / "stride.db")
     await db.migrate()
     await db.close()
     _seed(workdir / "stride.db", club, cast, datetime.now(UTC))

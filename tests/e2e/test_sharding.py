@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from tests.e2e.helpers import count_runs, query
 from tests.fakediscord import FakeDiscord, start_bot
 from tests.fakediscord.botproc import REPO_ROOT, BotProcess, bot_environment
@@ -81,7 +81,7 @@ def seed_reminders(database: Path, due: datetime, *members: Member) -> None:
 
 
 async def migrated(database: Path) -> Path:
-    db = await Database.open(database)
+    db = await SqliteDatabase.open(database)
     await db.migrate()
     await db.close()
     return database

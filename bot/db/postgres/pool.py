@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 import asyncpg
 
@@ -65,8 +66,11 @@ def explain(url: str, exc: BaseException, doing: str = "connecting to") -> str:
     return f"Failed {doing} PostgreSQL at {where}: {type(exc).__name__}: {reason}."
 
 
-async def open_pool(url: str, size: int = 10) -> asyncpg.Pool:
-    """A pool of at most `size` connections, with one connection opened and tried at once."""
+async def open_pool(
+    url: str, size: int = 10, init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None
+) -> asyncpg.Pool:
+    """A pool of at most `size` connections, with one connection opened and tried at once; `init` sets up
+    each new connection (type codecs)."""
     try:
         pool = await asyncio.wait_for(
             asyncpg.create_pool(
@@ -74,6 +78,7 @@ async def open_pool(url: str, size: int = 10) -> asyncpg.Pool:
                 min_size=1,
                 max_size=size,
                 timeout=CONNECT_TIMEOUT_S,
+                init=init,
                 server_settings={"application_name": "stride", "timezone": "UTC"},
             ),
             CONNECT_TIMEOUT_S * 1.5,  # the pool's own timeout covers one connect; this covers all of it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.advice.builtins import sync_library
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 
 @pytest.fixture

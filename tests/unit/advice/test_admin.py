@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.advice import admin
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.errors import UserError
 
 GUILD, ADMIN = 7, 3

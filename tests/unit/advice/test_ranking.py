@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.advice.search import advise, is_referral
 from bot.advice.thesaurus import expansions
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 TUNING = [
     ("back", "backache after my long run"),

@@ -8,7 +8,7 @@ from bot.advice import admin
 from bot.advice.models import TipFields
 from bot.advice.search import BIG_SERVER, advise
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 
 A, B, ADMIN = 10, 20, 1
 

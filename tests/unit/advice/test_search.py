@@ -8,7 +8,7 @@ from bot.advice import admin
 from bot.advice.models import Tip, TipFields
 from bot.advice.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.errors import UserError
 
 GUILD, ADMIN = 10, 1

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.db.connection import Database, _migrations
+from bot.db.connection import SqliteDatabase, _migrations
+from bot.db.engine import Database
 
 
 async def test_migrations_are_numbered_and_applied(db: Database) -> None:
@@ -46,7 +47,7 @@ async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None
 
 async def test_two_processes_starting_together_migrate_once(tmp_path: Path) -> None:
     """Two bot processes (shards) on one file may start at the same moment: each migration runs once."""
-    first, second = await Database.open(tmp_path / "shared.db"), await Database.open(tmp_path / "shared.db")
+    first, second = await SqliteDatabase.open(tmp_path / "shared.db"), await SqliteDatabase.open(tmp_path / "shared.db")
     try:
         versions = await asyncio.gather(first.migrate(), second.migrate())
     finally:

@@ -7,10 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.memberdata import export_member, forget_member
-from bot.db.sqlite_storage import storage_for
-from bot.db.storage import ImportedRun
+from bot.db.storage import ImportedRun, storage_for
 from bot.importing import read_upload
 from bot.running.records import shown_records
 from tests.unit.db.test_run_aggregates import recompute_matches

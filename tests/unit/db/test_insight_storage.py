@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.db import runs as runs_db
-from bot.db.connection import Database, _migrations
+from bot.db.connection import SqliteDatabase, _migrations
+from bot.db.engine import Database
 from bot.db.leaderboard import BOARD_SQL
 from bot.db.members import get_profile, member_cache
 from bot.running import service
@@ -183,7 +184,7 @@ async def test_migration_spares_members_who_already_logged_or_chose_a_zone(tmp_p
     )
     conn.commit()
     conn.close()
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     try:
         await db.migrate()
         rows = await db.fetchall("SELECT user_id, zone_noticed FROM members ORDER BY user_id")

@@ -1,6 +1,6 @@
 from datetime import date
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.leaderboard import BOARD_SQL, Standing, leaderboard, standing_of
 from bot.db.members import update_profile
 from bot.db.runs import insert_run

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.db import runs as runs_db
-from bot.db.connection import Database
-from bot.db.sqlite_storage import storage_for
+from bot.db.connection import SqliteDatabase
+from bot.db.engine import Database
+from bot.db.storage import storage_for
 from bot.errors import UserError
 from bot.running import insights, records, service, shoes
 from bot.running.models import Run
@@ -110,7 +111,7 @@ async def test_deleting_every_run_leaves_no_aggregate_behind(db: Database) -> No
 
 
 async def test_migration_backfills_runs_stored_before_it(tmp_path) -> None:
-    db = await Database.open(tmp_path / "old.db")
+    db = await SqliteDatabase.open(tmp_path / "old.db")
     try:
         async with db.transaction() as tx:  # stop at 0005, log runs the old way, then migrate
             await tx.execute("PRAGMA user_version=0")
@@ -135,7 +136,7 @@ async def test_migration_backfills_runs_stored_before_it(tmp_path) -> None:
             )
         conn.commit()
         conn.close()
-        db = await Database.open(tmp_path / "old.db")
+        db = await SqliteDatabase.open(tmp_path / "old.db")
         await db.migrate()
         await recompute_matches(db, GUILD, ME)
         assert (await shoes.list_shoes(db, GUILD, ME))[0].distance_m == 5000

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from bot.db import reminders as db_rem
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import pop_notice
 from bot.reminders.dispatcher import FAILED, RATE_LIMITED, Dispatcher
 from bot.reminders.messages import parse_custom_id
@@ -392,7 +392,7 @@ async def test_snooze_answered_before_its_hour_is_not_sent_again(service, dispat
 
 
 async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher, sender, clock, db) -> None:
-    from bot.db.sqlite_storage import storage_for
+    from bot.db.storage import storage_for
     from bot.running.models import Run
     from bot.running.profile import set_profile
 
@@ -416,7 +416,7 @@ async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher
 
 
 async def test_weekly_summary_numbers(db) -> None:
-    from bot.db.sqlite_storage import storage_for
+    from bot.db.storage import storage_for
     from bot.reminders.summary import weekly_summary
     from bot.running.models import Run
     from bot.running.profile import set_profile

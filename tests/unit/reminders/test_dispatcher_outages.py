@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from bot.db import reminders as db_rem
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import pop_notice
 from bot.reminders.dispatcher import FAILED, Dispatcher
 from bot.reminders.service import ReminderService

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from bot.db import reminders as db_rem
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.memberdata import export_member, forget_member
 from bot.db.members import update_profile
 from bot.errors import NotFound, UserError

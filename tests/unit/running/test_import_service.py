@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import update_profile
 from bot.errors import UserError
 from bot.importing import read_upload

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.db.connection import Database
+from bot.db.engine import Database
 from bot.db.members import update_profile
 from bot.db.runs import insert_run
 from bot.errors import UserError

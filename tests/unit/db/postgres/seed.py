@@ -11,7 +11,8 @@ from bot.advice.models import TipFields
 from bot.db import copy
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
+from bot.db.engine import Database
 from bot.db.members import set_notice, update_profile
 from bot.importing import read_upload
 from bot.reminders.service import ReminderService
@@ -27,7 +28,7 @@ NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 
 
 async def seed(path: Path) -> None:
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     await db.migrate()
     try:
         await sync_library(db)

@@ -11,14 +11,14 @@ import pytest
 
 from bot.db import copy
 from bot.db import tips as tips_db
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from bot.db.postgres.search import search_tips
 from bot.errors import CannotStart
 from tests.unit.db.postgres.seed import ALICE, CLUB, OTHER, dump, seed
 
 
 async def _rows(path: Path) -> dict[str, list[tuple]]:
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     try:
         return await dump(db)
     finally:
@@ -63,7 +63,7 @@ async def test_round_trip_keeps_every_row(pg_url: str, tmp_path: Path) -> None:
     assert copied_back == copied
     assert await _rows(back) == before
     # The SQLite target's search indexes were rebuilt: built-ins at once, the server's own tips on first search.
-    db = await Database.open(back)
+    db = await SqliteDatabase.open(back)
     try:
         found = await tips_db.search(db, CLUB, '"strong back"', None, 5)
         assert [tip.title for tip, _, _ in found] == ["Hill reps for a strong back"]

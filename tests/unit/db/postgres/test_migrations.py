@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from bot.db import copy
-from bot.db.connection import Database
+from bot.db.connection import SqliteDatabase
 from bot.db.postgres import migrations
 from bot.db.postgres.pool import open_pool
 from bot.errors import CannotStart
@@ -76,7 +76,7 @@ def test_migration_files_are_gapless() -> None:
 
 async def test_every_sqlite_column_exists_in_postgres(pg_url: str, tmp_path: Path) -> None:
     """The same tables and columns as SQLite's migrations on main, so `stride copy` loses nothing."""
-    sqlite = await Database.open(tmp_path / "s.db")
+    sqlite = await SqliteDatabase.open(tmp_path / "s.db")
     await sqlite.migrate()
     pool = await open_pool(pg_url, size=1)
     try:
