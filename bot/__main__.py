@@ -39,19 +39,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-POSTGRES_NOT_YET = (
-    "DATABASE_URL is set, but the PostgreSQL engine is not available in this version of Stride yet: the bot's "
-    "commands run on SQLite only. Unset DATABASE_URL to run on SQLite (DATABASE_PATH); `stride copy` moves "
-    "data between the two."
-)
-
-
-def _refuse_postgres(config: Config) -> None:
-    # Never half-work: the commands' queries are SQLite's until the PostgreSQL engine lands.
-    if config.database_url:
-        raise CannotStart(POSTGRES_NOT_YET)
-
-
 def _setup_logging(level: str) -> None:
     logging.basicConfig(
         level=level,
@@ -94,7 +81,6 @@ def _stop_on_signals(bot) -> None:
 
 
 async def _run(config: Config) -> int:
-    _refuse_postgres(config)
     token = config.require_token()
     bot = _make_bot(config)
     _stop_on_signals(bot)
@@ -107,7 +93,6 @@ async def _run(config: Config) -> int:
 async def _sync(config: Config, guild_id: int | None) -> int:
     import discord
 
-    _refuse_postgres(config)
     token = config.require_token()
     bot = _make_bot(config, background=False)
     async with bot:

@@ -1,22 +1,92 @@
-"""Small helpers for end-to-end tests: read what the bot stored in its SQLite file."""
+"""Small helpers for end-to-end tests: read what the bot stored, in its SQLite file or PostgreSQL database."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 
-def query(database: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Read the bot's database (WAL lets us read while the bot writes)."""
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+from bot.db.connection import SqliteDatabase
+from bot.db.postgres.database import bind
+from tests.postgres import new_database, on_postgres
+
+
+async def _pg_query(url: str, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    conn = await asyncpg.connect(url, timeout=10)
+    try:
+        text, args = bind(sql, params)
+        return [tuple(row) for row in await conn.fetch(text, *args)]
+    finally:
+        await conn.close()
+
+
+def query(database: Path | str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Read the bot's database (`bot.database`) with `?` parameters while the bot runs (SQL both engines
+    read alike). Synchronous, like sqlite3: PostgreSQL is asked from a thread with its own event loop."""
+    if isinstance(database, str):
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, _pg_query(database, sql, params)).result()
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)  # WAL lets us read while the bot writes
     try:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
 
 
-def count_runs(database: Path, user_id: int, guild_id: int | None = None) -> int:
+def count_runs(database: Path | str, user_id: int, guild_id: int | None = None) -> int:
     if guild_id is None:
         return query(database, "SELECT count(*) FROM runs WHERE user_id = ?", (user_id,))[0][0]
     return query(database, "SELECT count(*) FROM runs WHERE user_id = ? AND guild_id = ?", (user_id, guild_id))[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """A migrated database on the engine the suite runs on, to seed before a bot process starts on it."""
+
+    locator: Path | str  # the SQLite file, or the PostgreSQL URL (what `query` takes)
+    env: dict[str, str]  # what tells a bot process to use it (DATABASE_PATH or DATABASE_URL)
+
+
+async def new_store(folder: Path) -> Store:
+    if on_postgres():
+        url, _ = await new_database()
+        return Store(url, {"DATABASE_URL": url})
+    path = folder / "stride.db"
+    db = await SqliteDatabase.open(path)
+    await db.migrate()
+    await db.close()
+    return Store(path, {"DATABASE_PATH": str(path)})
+
+
+async def _pg_write(url: str, statements: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+    conn = await asyncpg.connect(url, timeout=10)
+    try:
+        async with conn.transaction():
+            return [await conn.fetchval(*_args(sql, params)) for sql, params in statements]
+    finally:
+        await conn.close()
+
+
+def _args(sql: str, params: tuple[Any, ...]) -> list[Any]:
+    text, args = bind(sql, params)
+    return [text, *args]
+
+
+def write(database: Path | str, statements: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+    """Run `(sql, params)` statements in one transaction; each gives the first value it returns (an
+    `INSERT … RETURNING id` its id), else None."""
+    if isinstance(database, str):
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, _pg_write(database, statements)).result()
+    conn = sqlite3.connect(database)
+    try:
+        with conn:
+            found = [conn.execute(sql, params).fetchone() for sql, params in statements]
+        return [row[0] if row else None for row in found]
+    finally:
+        conn.close()

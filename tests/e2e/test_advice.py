@@ -26,7 +26,7 @@ async def test_seed_question_gets_back_core_and_form_tips_with_sources(fake, clu
 
 def tip_tags(bot, reply) -> list[str]:
     ids = [int(e["author"]["name"].split(" · ")[0][1:]) for e in reply.embeds]
-    return [query(bot.database_path, "SELECT tags FROM tips WHERE id = ?", (i,))[0][0] for i in ids]
+    return [query(bot.database, "SELECT tags FROM tips WHERE id = ?", (i,))[0][0] for i in ids]
 
 
 async def test_emergency_banner_and_only_tips_about_that_situation(fake, club, bot) -> None:
@@ -75,7 +75,7 @@ async def test_votes_are_one_per_member_per_tip(fake, club, bot) -> None:
     assert "helpful" in up.content
     await fake.click(club.alice, reply, f"👍 #{tip_id}")
     await fake.click(club.alice, reply, f"👎 #{tip_id}")
-    assert query(bot.database_path, "SELECT vote FROM tip_votes WHERE user_id = ? AND tip_id = ?",
+    assert query(bot.database, "SELECT vote FROM tip_votes WHERE user_id = ? AND tip_id = ?",
                  (club.alice.id, tip_id)) == [(-1,)]  # fmt: skip
 
 
@@ -103,7 +103,7 @@ async def test_members_cannot_run_tips_commands_even_bypassing_the_client(fake, 
     finally:
         schema["default_member_permissions"] = saved
     assert reply.ephemeral and "Manage Server" in reply.content
-    assert query(bot.database_path, "SELECT count(*) FROM tip_audit WHERE user_id = ?", (club.bob.id,)) == [(0,)]
+    assert query(bot.database, "SELECT count(*) FROM tip_audit WHERE user_id = ?", (club.bob.id,)) == [(0,)]
 
 
 async def test_add_remove_restore_and_hide(fake, club, bot) -> None:
@@ -160,7 +160,7 @@ async def test_add_remove_restore_and_hide(fake, club, bot) -> None:
 
 async def test_import_is_all_or_nothing_and_export_round_trips(fake, club, bot) -> None:
     def count() -> int:
-        return query(bot.database_path, "SELECT count(*) FROM tips WHERE guild_id = ?", (club.guild.id,))[0][0]
+        return query(bot.database, "SELECT count(*) FROM tips WHERE guild_id = ?", (club.guild.id,))[0][0]
 
     before = count()
     document = {

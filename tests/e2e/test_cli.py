@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.helpers import write
 from tests.fakediscord.botproc import bot_environment, start_bot
+from tests.postgres import on_postgres
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 REPO = Path(__file__).resolve().parents[2]
@@ -90,10 +92,7 @@ async def test_unexpected_error_gives_an_apology_and_logs_the_traceback(fake, tm
     member = fake.add_member(guild, "unlucky")
     bot = await start_bot(fake, guild=guild, workdir=tmp_path)
     try:
-        db = sqlite3.connect(bot.database_path)
-        db.execute("DROP TABLE shoes")  # the database broke under the bot
-        db.commit()
-        db.close()
+        write(bot.database, [("DROP TABLE shoes CASCADE" if on_postgres() else "DROP TABLE shoes", ())])  # broke
         reply = await fake.slash(member, "shoes list", guild=guild)
         assert reply.ephemeral and reply.content.startswith("Sorry, something went wrong")
         assert "Traceback" not in reply.content and "shoes" not in reply.content

@@ -33,7 +33,7 @@ def newcomer(fake: FakeDiscord, club: Club) -> Member:
 
 def stored(bot, member: Member) -> list[tuple]:
     return query(
-        bot.database_path,
+        bot.database,
         "SELECT run_date, distance_m, duration_s FROM runs WHERE user_id = ? ORDER BY id",
         (member.id,),
     )
@@ -191,7 +191,7 @@ async def test_public_log_keeps_pain_to_the_member(fake, club, bot) -> None:
     assert "lower back spasms at 8k" in private.embed_text() and "Pain noted" in private.embed_text()
     assert private.allowed_mentions == {"parse": []}
     assert not any("spasms" in m.embed_text() + m.content for m in fake.messages_in(club.general))
-    assert query(bot.database_path, "SELECT pain FROM runs WHERE user_id = ?", (member.id,)) == [
+    assert query(bot.database, "SELECT pain FROM runs WHERE user_id = ?", (member.id,)) == [
         ("lower back spasms at 8k",)
     ]
 
@@ -234,7 +234,7 @@ async def test_a_miles_runners_half_counts_as_a_record(fake, club, bot) -> None:
 
 
 def _zone(bot, member: Member) -> list[tuple]:
-    return query(bot.database_path, "SELECT timezone FROM members WHERE user_id = ?", (member.id,))
+    return query(bot.database, "SELECT timezone FROM members WHERE user_id = ?", (member.id,))
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ def newcomer(fake: FakeDiscord, club: Club) -> Member:
 
 
 def stored_efforts(bot, member: Member) -> int:
-    return query(bot.database_path, "SELECT count(*) FROM best_efforts WHERE user_id = ?", (member.id,))[0][0]
+    return query(bot.database, "SELECT count(*) FROM best_efforts WHERE user_id = ?", (member.id,))[0][0]
 
 
 async def preview_of(fake: FakeDiscord, reply: Reply) -> Reply:
@@ -49,7 +49,7 @@ async def test_a_gpx_file_is_logged_at_once_like_run_log(fake, club, bot) -> Non
     assert "Run logged" in text and "16.09 km" in text and "imported it from `ten.gpx`" in text
     assert "New record" in text and "5K (a stretch inside this run)" in text
     rows = query(
-        bot.database_path,
+        bot.database,
         "SELECT run_date, started_at, title, source FROM runs WHERE user_id = ?",
         (member.id,),
     )
@@ -61,7 +61,7 @@ async def test_a_gpx_file_is_logged_at_once_like_run_log(fake, club, bot) -> Non
     assert "Ten miles with a fast 5K" in exported["stride-runs.csv"].decode()
     again = await fake.slash(member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()))
     assert again.ephemeral and "already in your log" in again.text()
-    assert count_runs(bot.database_path, member.id) == 1
+    assert count_runs(bot.database, member.id) == 1
 
 
 async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_longer_runs(fake, club, bot) -> None:
@@ -77,18 +77,18 @@ async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_l
     assert "Duplicates skipped** (already in your log): 0" in text and "Not runs, left out:** 1" in text
     assert "`activities/4.gpx`: the GPX file is truncated" in text
     assert preview.button_labels() == ["Import", "Cancel"]
-    assert count_runs(bot.database_path, member.id) == 0  # nothing before Import
+    assert count_runs(bot.database, member.id) == 0  # nothing before Import
 
     refused = await fake.click(other, preview, "Import", forged=True)
     assert "belong to someone else" in refused.content and refused.ephemeral
-    assert count_runs(bot.database_path, member.id) == 0
+    assert count_runs(bot.database, member.id) == 0
 
     done = await fake.click(member, preview, "Import")
     summary = done.embed_text()
     assert "Imported:** 2 runs (13.11 mi)" in summary and "Skipped as duplicates:** 0" in summary
     assert "5K** 20:50 — inside your 10-mile run of 12 Oct 2026" in summary
     assert done.buttons() == []
-    assert count_runs(bot.database_path, member.id) == 2 and stored_efforts(bot, member) == 9
+    assert count_runs(bot.database, member.id) == 2 and stored_efforts(bot, member) == 9
 
     records = (await fake.slash(member, "run records")).embed_text()
     assert "**5K** — 27:47" in records  # the whole-run record keeps its wording
@@ -101,7 +101,7 @@ async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_l
     )
     assert "Nothing new to import" in again.content and again.buttons() == []
     assert "Duplicates skipped** (already in your log): 2" in again.embed_text()
-    assert count_runs(bot.database_path, member.id) == 2
+    assert count_runs(bot.database, member.id) == 2
 
 
 async def test_a_public_import_posts_the_run_to_the_channel(fake, club, bot) -> None:
@@ -123,7 +123,7 @@ async def test_cancel_writes_nothing(fake, club, bot) -> None:
     )
     cancelled = await fake.click(member, preview, "Cancel")
     assert cancelled.content == "Cancelled, nothing was imported." and cancelled.buttons() == []
-    assert count_runs(bot.database_path, member.id) == 0
+    assert count_runs(bot.database, member.id) == 0
 
 
 def _traversal_zip() -> bytes:
@@ -149,4 +149,4 @@ async def test_bad_uploads_are_refused_by_name_and_write_nothing(fake, club, bot
     assert reply.ephemeral
     assert reply.text().startswith(f"`{filename}`:") and problem in reply.text()
     assert reply.allowed_mentions is not None and reply.allowed_mentions.get("parse") == []
-    assert count_runs(bot.database_path, member.id) == 0 and stored_efforts(bot, member) == 0
+    assert count_runs(bot.database, member.id) == 0 and stored_efforts(bot, member) == 0

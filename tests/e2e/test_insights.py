@@ -77,7 +77,7 @@ async def test_a_back_filled_52_mile_week_is_flagged_in_the_reply_and_in_stats(f
     assert has_field(jumped, JUMP), jumped.embed_text()
     said = f"The week of {week.day} {week:%b} is now 52.00 mi, 2.7× the 4 weeks before"
     assert said in jumped.embed_text()
-    stored = query(bot.database_path, "SELECT sum(distance_m) FROM runs WHERE user_id = ?", (member.id,))[0][0]
+    stored = query(bot.database, "SELECT sum(distance_m) FROM runs WHERE user_id = ?", (member.id,))[0][0]
     assert stored == pytest.approx(161 * 1609.344)
 
     stats = await fake.slash(member, "run stats", period="week")
@@ -133,7 +133,7 @@ async def test_the_first_log_says_which_zone_dates_the_runs_once(fake, club, bot
     assert has_field(first, ZONE)
     assert "dated in UTC" in first.embed_text() and "/profile set timezone: Europe/Berlin" in first.embed_text()
     flag = query(
-        bot.database_path,
+        bot.database,
         "SELECT zone_noticed FROM members WHERE guild_id = ? AND user_id = ?",
         (club.guild.id, member.id),
     )

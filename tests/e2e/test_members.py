@@ -28,7 +28,7 @@ async def test_profile_set_and_show(fake, club, bot) -> None:
     text = shown.embed_text()
     assert "Europe/Berlin" in text and "Berlin Marathon" in text and "days" in text
     assert "10.00 km of 40.00 km (25%)" in text and "███" in text
-    assert query(bot.database_path, "SELECT timezone, weekly_goal_m FROM members WHERE user_id = ?", (member.id,)) == [
+    assert query(bot.database, "SELECT timezone, weekly_goal_m FROM members WHERE user_id = ?", (member.id,)) == [
         ("Europe/Berlin", 40000.0)
     ]
 
@@ -46,7 +46,7 @@ async def test_profile_errors_change_nothing(fake, club, bot, options, expected)
     member = fake.add_member(club.guild, f"p{len(options)}{expected[:3]}")
     reply = await fake.slash(member, "profile set", **options)
     assert reply.ephemeral and expected.lower() in reply.content.lower()
-    assert query(bot.database_path, "SELECT count(*) FROM members WHERE user_id = ?", (member.id,)) == [(0,)]
+    assert query(bot.database, "SELECT count(*) FROM members WHERE user_id = ?", (member.id,)) == [(0,)]
 
 
 async def test_timezone_autocomplete(fake, club, bot) -> None:
@@ -95,7 +95,7 @@ async def test_me_export_and_forget(fake, club, bot) -> None:
     done = await fake.click(member, prompt, "Erase everything")
     assert "erased" in done.content
     for table in ("runs", "shoes", "members"):
-        assert query(bot.database_path, f"SELECT count(*) FROM {table} WHERE user_id = ?", (member.id,)) == [(0,)]
+        assert query(bot.database, f"SELECT count(*) FROM {table} WHERE user_id = ?", (member.id,)) == [(0,)]
 
 
 async def test_help_lists_the_commands(fake, club, bot) -> None:
@@ -111,8 +111,8 @@ async def test_members_and_servers_are_isolated(fake, club, bot) -> None:
     twin = fake.add_member(club.other_guild, "twin", user=club.alice.user)
     await fake.slash(club.alice, "run log", distance="8k", time="40:00")
     await fake.slash(twin, "run log", distance="3k", time="15:00", guild=club.other_guild)
-    alice_here = count_runs(bot.database_path, club.alice.id, club.guild.id)
-    alice_there = count_runs(bot.database_path, club.alice.id, club.other_guild.id)
+    alice_here = count_runs(bot.database, club.alice.id, club.guild.id)
+    alice_there = count_runs(bot.database, club.alice.id, club.other_guild.id)
     assert alice_there == 1 and alice_here == 1
     history = await fake.slash(twin, "run history", guild=club.other_guild)
     assert "1 run ·" in history.embed_text() and "3.00 km" in history.embed_text()

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import query
+from tests.e2e.helpers import new_store, query, write
 from tests.fakediscord import FakeDiscord, start_bot
 from tests.fakediscord.botproc import BotProcess, bot_environment
 from tests.fakediscord.state import Guild, Member
+from tests.postgres import on_postgres
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 REPO = Path(__file__).resolve().parents[2]
@@ -60,7 +61,7 @@ def wal_size(database: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def logged_notes(database: Path) -> set[str]:
+def logged_notes(database: Path | str) -> set[str]:
     return {row[0] for row in query(database, "SELECT notes FROM runs WHERE notes IS NOT NULL")}
 
 
@@ -91,10 +92,12 @@ async def test_sigterm_when_idle_exits_0_and_leaves_a_complete_file(fake: FakeDi
     started = time.monotonic()
     assert await bot.stop(timeout=10) == 0, bot.tail()
     assert time.monotonic() - started < 10
-    assert wal_size(bot.database_path) == 0  # checkpointed: the main file holds everything
-    alone = tmp_path / "copy" / "stride.db"
-    alone.parent.mkdir()
-    shutil.copy(bot.database_path, alone)
+    alone = bot.database
+    if isinstance(bot.database, Path):
+        assert wal_size(bot.database) == 0  # checkpointed: the main file holds everything
+        alone = tmp_path / "copy" / "stride.db"
+        alone.parent.mkdir()
+        shutil.copy(bot.database, alone)
     assert logged_notes(alone) == {"before stop"}
     assert "Traceback" not in bot.log()
 
@@ -117,9 +120,11 @@ async def test_sigterm_under_load_answers_every_command_and_loses_nothing(fake: 
     await asyncio.gather(*writers)
     assert code == 0, bot.tail()
     assert elapsed < 10, f"took {elapsed:.1f} s to stop"
-    alone = tmp_path / "copy" / "stride.db"
-    alone.parent.mkdir()
-    shutil.copy(bot.database_path, alone)  # the file alone, without -wal
+    alone = bot.database
+    if isinstance(bot.database, Path):
+        alone = tmp_path / "copy" / "stride.db"
+        alone.parent.mkdir()
+        shutil.copy(bot.database, alone)  # the file alone, without -wal
     stored = logged_notes(alone)
     print(f"drill SIGTERM under load: {len(acked)} acknowledged, {len(acked - stored)} lost, exit in {elapsed:.2f} s")
     assert acked <= stored, f"acknowledged but lost: {sorted(acked - stored)[:5]}"
@@ -140,13 +145,14 @@ async def test_kill_9_under_load_loses_no_acknowledged_run(fake: FakeDiscord, tm
     stop.set()
     await asyncio.gather(*writers)
     assert acked
-    db = sqlite3.connect(bot.database_path)
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    finally:
-        db.close()
-    print(f"drill kill -9 under load: {len(acked)} acknowledged, {len(acked - logged_notes(bot.database_path))} lost")
-    assert acked <= logged_notes(bot.database_path)
+    if isinstance(bot.database, Path):
+        db = sqlite3.connect(bot.database)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        finally:
+            db.close()
+    print(f"drill kill -9 under load: {len(acked)} acknowledged, {len(acked - logged_notes(bot.database))} lost")
+    assert acked <= logged_notes(bot.database)
     again = await start_bot(fake, guild=guild, workdir=tmp_path)
     try:
         reply = await fake.slash(members[0], "run log", guild=guild, distance="5k", time="25:00")
@@ -156,6 +162,9 @@ async def test_kill_9_under_load_loses_no_acknowledged_run(fake: FakeDiscord, tm
 
 
 # ---------------------------------------------------------------- databases Stride cannot use
+
+# The PostgreSQL counterparts (unreachable server, newer schema, missing permissions) are in test_postgres_cli.py.
+SQLITE_FILE_ONLY = pytest.mark.skipif(on_postgres(), reason="about the SQLite file; the suite runs on PostgreSQL")
 
 
 def _random_bytes(path: Path) -> None:
@@ -187,6 +196,7 @@ BAD_DATABASES = {
 }
 
 
+@SQLITE_FILE_ONLY
 @pytest.mark.parametrize("command", ["check", "run"])
 @pytest.mark.parametrize("kind", list(BAD_DATABASES))
 async def test_a_bad_database_gives_one_line_and_an_exit_code(
@@ -210,6 +220,7 @@ async def test_debug_level_shows_the_traceback(fake: FakeDiscord, tmp_path: Path
     assert code == 3 and "not a usable SQLite database" in out and "Traceback" in out
 
 
+@SQLITE_FILE_ONLY
 @pytest.mark.parametrize("command", ["check", "run"])
 async def test_a_read_only_database_is_named(fake: FakeDiscord, command: str) -> None:
     if os.geteuid() == 0 and shutil.which("setpriv") is None:
@@ -230,6 +241,7 @@ async def test_a_read_only_database_is_named(fake: FakeDiscord, command: str) ->
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@SQLITE_FILE_ONLY
 @pytest.mark.parametrize("command", ["run", "backup"])
 async def test_a_missing_folder_gives_one_line(fake: FakeDiscord, tmp_path: Path, command: str) -> None:
     env = bot_environment(fake, tmp_path, env={"DATABASE_PATH": str(tmp_path / "nope" / "stride.db")})
@@ -313,25 +325,19 @@ async def test_metrics_endpoint(fake: FakeDiscord, tmp_path: Path) -> None:
 async def test_sigterm_during_a_reminder_fan_out_loses_and_repeats_nothing(fake: FakeDiscord, tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from bot.db.connection import SqliteDatabase
-
     guild = fake.add_guild("Fan-out")
     members = [fake.add_member(guild, f"stretcher{i}") for i in range(300)]
-    db = await SqliteDatabase.open(tmp_path / "stride.db")
-    await db.migrate()
-    await db.close()
+    store = await new_store(tmp_path)
     due = int((datetime.now(UTC) + timedelta(seconds=4)).timestamp())
-    conn = sqlite3.connect(tmp_path / "stride.db")
-    with conn:
-        conn.executemany(
-            "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, next_fire_utc,"
-            " due_utc, created_at) VALUES (?, ?, 'stretch', ?, 127, 'UTC', 'dm', ?, ?, 'seed')",
-            [(guild.id, m.id, datetime.fromtimestamp(due, UTC).strftime("%H:%M"), due, due) for m in members],
-        )
-    conn.close()
+    sql = (
+        "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, next_fire_utc,"
+        " due_utc, created_at) VALUES (?, ?, 'stretch', ?, 127, 'UTC', 'dm', ?, ?, 'seed')"
+    )
+    at = datetime.fromtimestamp(due, UTC).strftime("%H:%M")
+    write(store.locator, [(sql, (guild.id, m.id, at, due, due)) for m in members])
     fake.rate_limit(100)  # two requests a reminder (open the DM, send): about 6 s for all of them
     try:
-        bot = await start_bot(fake, guild=guild, workdir=tmp_path)
+        bot = await start_bot(fake, guild=guild, workdir=tmp_path, env=store.env)
         await fake.wait_until(lambda: sum(len(fake.dms_to(m)) for m in members) >= 30, timeout=20, what="sends")
         bot.proc.send_signal(signal.SIGTERM)
         assert await bot.wait_exit(timeout=15) == 0, bot.tail()
@@ -339,7 +345,7 @@ async def test_sigterm_during_a_reminder_fan_out_loses_and_repeats_nothing(fake:
         assert delivered_before < len(members), "the fan-out finished before the stop: nothing was tested"
         assert "released" in bot.log()
         print(f"drill SIGTERM in a fan-out of {len(members)}: {delivered_before} sent before the stop")
-        again = await start_bot(fake, guild=guild, workdir=tmp_path)
+        again = await start_bot(fake, guild=guild, workdir=tmp_path, env=store.env)
         await fake.wait_until(lambda: all(fake.dms_to(m) for m in members), timeout=30, what="every reminder")
         await asyncio.sleep(1)
         assert await again.stop(timeout=10) == 0
@@ -372,5 +378,5 @@ async def test_hostile_text_and_huge_ids(fake: FakeDiscord, tmp_path: Path) -> N
             assert reply.ephemeral and "not found" in reply.content, reply.content
     finally:
         await bot.stop()
-    assert logged_notes(bot.database_path) == {"hill reps"}
+    assert logged_notes(bot.database) == {"hill reps"}
     assert "Traceback" not in bot.log()

@@ -1,5 +1,5 @@
-"""`python -m bot` with PostgreSQL: check, backup and copy work; `run` refuses until the engine lands;
-a bad or unreachable DATABASE_URL is one line and a documented exit code, never a traceback or a hang."""
+"""`python -m bot` with PostgreSQL: check, backup and copy work; a bad or unreachable DATABASE_URL, or a
+database from a newer Stride, is one line and a documented exit code, never a traceback or a hang."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import os
 import socket
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from tests.e2e.test_operations import stride
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.botproc import bot_environment
 from tests.postgres import pg_url  # noqa: F401 - the fixture
 from tests.unit.db.postgres.seed import seed
 
@@ -34,12 +37,28 @@ def _one_line(out: str) -> str:
     return lines[0]
 
 
-async def test_run_with_database_url_refuses_until_the_engine_lands(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
+async def test_run_refuses_an_unreachable_or_newer_postgres_and_never_falls_back_to_sqlite(
+    pg_url: str,  # noqa: F811
+    tmp_path: Path,
+    fake: FakeDiscord,
+) -> None:
+    unreachable = f"postgresql://stride:sekret@127.0.0.1:{_closed_port()}/stride"
     for command in ("run", "sync"):
-        code, out = await stride(command, env=_env(tmp_path, DATABASE_URL=pg_url))
-        line = _one_line(out)
-        assert code == 3 and "PostgreSQL engine is not available in this version" in line, out
-    assert not (tmp_path / "stride.db").exists()  # nothing half-started on SQLite either
+        code, out = await stride(command, env=bot_environment(fake, tmp_path, env={"DATABASE_URL": unreachable}))
+        assert code == 3 and "Cannot reach PostgreSQL" in out.splitlines()[-1] and "sekret" not in out, out
+    await as_superuser_in(pg_url, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+    await as_superuser_in(pg_url, "INSERT INTO schema_version VALUES (999, '0999_future')")
+    code, out = await stride("run", env=bot_environment(fake, tmp_path, env={"DATABASE_URL": pg_url}))
+    assert code == 3 and "schema version 999, made by a newer Stride" in out.splitlines()[-1], out
+    assert not (tmp_path / "stride.db").exists()  # DATABASE_URL wins: nothing started on SQLite
+
+
+async def as_superuser_in(url: str, sql: str) -> None:
+    conn = await asyncpg.connect(url, timeout=10)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
 
 
 async def test_malformed_or_unreachable_url_is_one_line(tmp_path: Path) -> None:

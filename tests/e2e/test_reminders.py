@@ -8,7 +8,6 @@ set with `/remind set` for the next minute (it was set by the first test, so the
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,8 +16,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.db.connection import SqliteDatabase
-from tests.e2e.helpers import query
+from tests.e2e.helpers import new_store, query, write
 from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
 from tests.fakediscord.botproc import BotProcess
 from tests.fakediscord.client import Reply
@@ -48,7 +46,7 @@ def _at(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%H:%M")
 
 
-def _seed(path: Path, club: Club, cast: Cast, now: datetime) -> None:
+def _seed(database: Path | str, club: Club, cast: Cast, now: datetime) -> None:
     due = int(cast.due.timestamp())
     half_hour_late, two_hours_late = int(now.timestamp()) - 1800, int(now.timestamp()) - 7200
     rows = {
@@ -60,35 +58,42 @@ def _seed(path: Path, club: Club, cast: Cast, now: datetime) -> None:
         "frank": (cast.frank, "stretch", "channel", club.general.id, None, due, 0),
         "hana": (cast.hana, "summary", "dm", None, None, due, 0),
     }
-    conn = sqlite3.connect(path)
-    with conn:
-        for name, (member, kind, target, channel, message, fire, failures) in rows.items():
-            at = datetime.fromtimestamp(fire, UTC).strftime("%H:%M")
-            cursor = conn.execute(
+    names, statements = [], []
+    for name, (member, kind, target, channel, message, fire, failures) in rows.items():
+        at = datetime.fromtimestamp(fire, UTC).strftime("%H:%M")
+        names.append(name)
+        statements.append(
+            (
                 "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, channel_id,"
                 " message, next_fire_utc, due_utc, failures, created_at) VALUES (?, ?, ?, ?, 127, 'UTC', ?, ?, ?, ?,"
-                " ?, ?, 'seed')",
+                " ?, ?, 'seed') RETURNING id",
                 (club.guild.id, member.id, kind, at, target, channel, message, fire, fire, failures),
             )
-            cast.ids[name] = cursor.lastrowid
-        last_monday = cast.due.date() - timedelta(days=cast.due.weekday() + 7)
-        conn.execute(
+        )
+    last_monday = cast.due.date() - timedelta(days=cast.due.weekday() + 7)
+    statements.append(
+        (
             "INSERT INTO members (guild_id, user_id, weekly_goal_m, weekly_summary, created_at)"
             " VALUES (?, ?, 50000, 1, 'seed')",
             (club.guild.id, cast.hana.id),
         )
-        for offset, metres, seconds in ((1, 10000, 3000), (3, 15000, 4800)):
-            conn.execute(
+    )
+    for offset, metres, seconds in ((1, 10000, 3000), (3, 15000, 4800)):
+        statements.append(
+            (
                 "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
                 " VALUES (?, ?, ?, ?, ?, 'seed')",
                 (club.guild.id, cast.hana.id, (last_monday + timedelta(days=offset)).isoformat(), metres, seconds),
             )
-        conn.execute(
+        )
+    statements.append(
+        (
             "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, role_id, kind, next_fire_utc,"
             " set_by, updated_at) VALUES (?, ?, ?, 'UTC', ?, 'core', ?, ?, 'seed')",
             (club.guild.id, club.runs.id, _at(cast.due), cast.runners.id, due, club.admin.id),
         )
-    conn.close()
+    )
+    cast.ids.update(zip(names, write(database, statements), strict=False))
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +117,9 @@ async def bot_process(
 ) -> AsyncIterator[BotProcess]:
     """The bot over a database seeded with due reminders (this overrides the harness fixture)."""
     workdir = tmp_path_factory.mktemp("reminders")
-    db = await SqliteDatabase.open(workdir / "stride.db")
-    await db.migrate()
-    await db.close()
-    _seed(workdir / "stride.db", club, cast, datetime.now(UTC))
-    process = await start_bot(fake, module="bot", guild=club.guild, workdir=workdir)
+    store = await new_store(workdir)
+    _seed(store.locator, club, cast, datetime.now(UTC))
+    process = await start_bot(fake, module="bot", guild=club.guild, workdir=workdir, env=store.env)
     yield process
     await process.stop()
 
@@ -129,7 +132,7 @@ async def _restart(fake: FakeDiscord, bot: BotProcess, club: Club) -> None:
 
 
 def _row(bot: BotProcess, reminder_id: int, columns: str) -> tuple:
-    return query(bot.database_path, f"SELECT {columns} FROM reminders WHERE id = ?", (reminder_id,))[0]
+    return query(bot.database, f"SELECT {columns} FROM reminders WHERE id = ?", (reminder_id,))[0]
 
 
 def _stretch_dms(fake: FakeDiscord, member: Member) -> list[Reply]:
@@ -230,7 +233,7 @@ async def _ack(fake: FakeDiscord, custom_id: str) -> Reply:
 
 
 def _dones(bot: BotProcess, member: Member) -> int:
-    return query(bot.database_path, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (member.id,))[0][0]
+    return query(bot.database, "SELECT count(*) FROM reminder_dones WHERE user_id = ?", (member.id,))[0][0]
 
 
 async def test_done_edits_the_message_and_counts_once(fake, club, cast, bot) -> None:
@@ -276,14 +279,14 @@ async def test_skip_marks_its_own_occurrence_and_snooze_edits_too(fake, club, ca
     assert _row(bot, cast.ids["bob"], "next_fire_utc")[0] == before  # tomorrow's is still sent
     fire = int(bob.button("Done")["custom_id"].rsplit(":", 1)[1])
     answer = query(
-        bot.database_path, "SELECT answer FROM reminder_slots WHERE reminder_id = ? AND fire_utc = ?",
+        bot.database, "SELECT answer FROM reminder_slots WHERE reminder_id = ? AND fire_utc = ?",
         (cast.ids["bob"], fire),
     )  # fmt: skip
     assert answer == [("skipped",)]
     await _press(fake, club.bob, bob, bob.button("Done")["custom_id"])
     assert "already skipped" in (await _ack(fake, bob.button("Done")["custom_id"])).content
     dones = "SELECT count(*) FROM reminder_dones WHERE reminder_id = ?"
-    assert query(bot.database_path, dones, (cast.ids["bob"],)) == [(0,)]  # Bob's one Done is the club ping's
+    assert query(bot.database, dones, (cast.ids["bob"],)) == [(0,)]  # Bob's one Done is the club ping's
     [dave] = fake.dms_to(cast.dave)
     snoozed = await fake.click(cast.dave, dave, "Snooze 1 h")
     assert "😴 Snoozed until <t:" in snoozed.content and snoozed.buttons() == []
@@ -312,12 +315,10 @@ async def test_weekly_summary_dm(fake, club, cast, bot) -> None:
     assert "**summary**" in listed.embed_text()
     off = await fake.slash(cast.hana, "profile set", weekly_summary="off")
     assert "Weekly summary\noff" in off.embed_text()
-    assert query(bot.database_path, "SELECT count(*) FROM reminders WHERE user_id = ?", (cast.hana.id,)) == [(0,)]
+    assert query(bot.database, "SELECT count(*) FROM reminders WHERE user_id = ?", (cast.hana.id,)) == [(0,)]
     on = await fake.slash(cast.hana, "profile set", weekly_summary="on")
     assert "Weekly summary\non" in on.embed_text()
-    [(kind, days)] = query(
-        bot.database_path, "SELECT kind, days_mask FROM reminders WHERE user_id = ?", (cast.hana.id,)
-    )
+    [(kind, days)] = query(bot.database, "SELECT kind, days_mask FROM reminders WHERE user_id = ?", (cast.hana.id,))
     assert (kind, days) == ("summary", 1)  # Mondays
 
 
@@ -332,7 +333,7 @@ async def test_first_reminder_says_which_zone(fake, club, cast, bot) -> None:
 async def test_pause_resume_skip_remove_own_reminders_only(fake, club, cast, bot) -> None:
     gina = cast.gina
     created = await fake.slash(gina, "remind set", kind="stretch", time="6:45am", days="weekdays", timezone="UTC")
-    [rid] = [r for (r,) in query(bot.database_path, "SELECT id FROM reminders WHERE user_id = ?", (gina.id,))]
+    [rid] = [r for (r,) in query(bot.database, "SELECT id FROM reminders WHERE user_id = ?", (gina.id,))]
     assert f"`#{rid}`" in created.content and "weekdays" in created.content
     listed = await fake.slash(gina, "remind list")
     assert f"`#{rid}`" in listed.embed_text() and "06:45" in listed.embed_text()
@@ -373,7 +374,7 @@ async def test_at_most_ten_reminders(fake, club, bot) -> None:
         await fake.slash(member, "remind set", kind="core", time=f"{hour + 6}:00")
     refused = await fake.slash(member, "remind set", kind="core", time="20:00")
     assert refused.ephemeral and "already have 10 reminders" in refused.content
-    assert query(bot.database_path, "SELECT count(*) FROM reminders WHERE user_id = ?", (member.id,)) == [(10,)]
+    assert query(bot.database, "SELECT count(*) FROM reminders WHERE user_id = ?", (member.id,)) == [(10,)]
 
 
 async def test_server_reminders_for_managers(fake, club, cast, bot) -> None:
@@ -388,7 +389,7 @@ async def test_server_reminders_for_managers(fake, club, cast, bot) -> None:
     assert "18:00" in shown.embed_text() and f"<#{club.runs.id}>" in shown.embed_text()
     assert (await fake.slash(club.admin, "server reminders off")).content.startswith("🔕")
     assert "Off" in (await fake.slash(club.admin, "server show")).embed_text()
-    assert query(bot.database_path, "SELECT count(*) FROM server_reminders") == [(0,)]
+    assert query(bot.database, "SELECT count(*) FROM server_reminders") == [(0,)]
 
 
 async def test_next_minute_reminder_arrives_exactly_once_with_a_tip(fake, club, cast, bot) -> None:

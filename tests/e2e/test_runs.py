@@ -15,7 +15,7 @@ async def test_log_a_run_replies_with_pace_and_stores_it(fake, club, bot) -> Non
     assert reply.ephemeral
     text = reply.embed_text()
     assert "10.00 km" in text and "52:30" in text and "5:15 /km" in text
-    rows = query(bot.database_path, "SELECT guild_id, distance_m, duration_s, run_date FROM runs WHERE user_id = ?",
+    rows = query(bot.database, "SELECT guild_id, distance_m, duration_s, run_date FROM runs WHERE user_id = ?",
                  (club.alice.id,))  # fmt: skip
     assert rows == [(club.guild.id, 10000.0, 3150, "2026-11-01")]
 
@@ -43,12 +43,12 @@ async def test_public_log_goes_to_the_channel_without_pings(fake, club, bot) -> 
     ],
 )
 async def test_bad_input_gets_a_friendly_error_and_nothing_is_stored(fake, club, bot, options, expected) -> None:
-    before = count_runs(bot.database_path, club.bob.id)
+    before = count_runs(bot.database, club.bob.id)
     reply = await fake.slash(club.bob, "run log", **options)
     assert reply.ephemeral
     assert expected in reply.content
     assert "Traceback" not in reply.content
-    assert count_runs(bot.database_path, club.bob.id) == before
+    assert count_runs(bot.database, club.bob.id) == before
 
 
 async def test_units_from_the_profile_apply_to_bare_numbers(fake, club, bot) -> None:
@@ -56,7 +56,7 @@ async def test_units_from_the_profile_apply_to_bare_numbers(fake, club, bot) -> 
     await fake.slash(member, "profile set", units="mi")
     reply = await fake.slash(member, "run log", distance="3", time="27:00")
     assert "3.00 mi" in reply.embed_text() and "9:00 /mi" in reply.embed_text()
-    assert query(bot.database_path, "SELECT round(distance_m) FROM runs WHERE user_id = ?", (member.id,)) == [(4828.0,)]
+    assert query(bot.database, "SELECT round(distance_m) FROM runs WHERE user_id = ?", (member.id,)) == [(4828.0,)]
 
 
 async def test_history_pages_with_buttons_only_the_owner_can_use(fake, club, bot) -> None:
@@ -92,31 +92,31 @@ async def test_someone_else_cannot_press_my_buttons(fake, club, bot) -> None:
 async def test_edit_and_delete_only_own_runs(fake, club, bot) -> None:
     member = fake.add_member(club.guild, "editor")
     await fake.slash(member, "run log", distance="5k", time="30:00", date="2026-11-02")
-    (run_id,) = query(bot.database_path, "SELECT id FROM runs WHERE user_id = ?", (member.id,))[0]
+    (run_id,) = query(bot.database, "SELECT id FROM runs WHERE user_id = ?", (member.id,))[0]
 
     edited = await fake.slash(member, "run edit", id=run_id, time="25:00", notes="faster than I thought")
     assert "25:00" in edited.embed_text() and "5:00 /km" in edited.embed_text()
-    assert query(bot.database_path, "SELECT duration_s, notes FROM runs WHERE id = ?", (run_id,)) == [
+    assert query(bot.database, "SELECT duration_s, notes FROM runs WHERE id = ?", (run_id,)) == [
         (1500, "faster than I thought")
     ]
 
     bad = await fake.slash(member, "run edit", id=run_id, distance="20k")
     assert "pace" in bad.content
-    assert query(bot.database_path, "SELECT distance_m FROM runs WHERE id = ?", (run_id,)) == [(5000.0,)]
+    assert query(bot.database, "SELECT distance_m FROM runs WHERE id = ?", (run_id,)) == [(5000.0,)]
 
     # Someone else's run does not exist for bob.
     for command, extra in (("run edit", {"time": "20:00"}), ("run delete", {})):
         reply = await fake.slash(club.bob, command, id=run_id, **extra)
         assert reply.ephemeral and "not found" in reply.content
-    assert query(bot.database_path, "SELECT duration_s FROM runs WHERE id = ?", (run_id,)) == [(1500,)]
+    assert query(bot.database, "SELECT duration_s FROM runs WHERE id = ?", (run_id,)) == [(1500,)]
 
     prompt = await fake.slash(member, "run delete", id=run_id)
     assert "Delete this run?" in prompt.content
     cancelled = await fake.click(member, prompt, "Cancel")
     assert "nothing was changed" in cancelled.content
-    assert count_runs(bot.database_path, member.id) == 1
+    assert count_runs(bot.database, member.id) == 1
 
     prompt = await fake.slash(member, "run delete", id=run_id)
     done = await fake.click(member, prompt, "Delete")
     assert f"Run #{run_id} deleted" in done.content
-    assert count_runs(bot.database_path, member.id) == 0
+    assert count_runs(bot.database, member.id) == 0

@@ -9,7 +9,6 @@ connections owning the same shard would both receive its events.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,8 +17,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.db.connection import SqliteDatabase
-from tests.e2e.helpers import count_runs, query
+from tests.e2e.helpers import count_runs, new_store, query, write
 from tests.fakediscord import FakeDiscord, start_bot
 from tests.fakediscord.botproc import REPO_ROOT, BotProcess, bot_environment
 from tests.fakediscord.state import Guild, Member
@@ -66,25 +64,14 @@ async def synced(fake: FakeDiscord, world: World, tmp_path_factory: pytest.TempP
     return code, out, fake.identify_count - identifies
 
 
-def seed_reminders(database: Path, due: datetime, *members: Member) -> None:
+def seed_reminders(database: Path | str, due: datetime, *members: Member) -> None:
     """A DM stretch reminder for each member, due at `due`, in a migrated database."""
     fire = int(due.timestamp())
-    conn = sqlite3.connect(database)
-    with conn:
-        for member in members:
-            conn.execute(
-                "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, next_fire_utc,"
-                " due_utc, created_at) VALUES (?, ?, 'stretch', ?, 127, 'UTC', 'dm', ?, ?, 'seed')",
-                (member.guild.id, member.id, due.strftime("%H:%M"), fire, fire),
-            )
-    conn.close()
-
-
-async def migrated(database: Path) -> Path:
-    db = await SqliteDatabase.open(database)
-    await db.migrate()
-    await db.close()
-    return database
+    sql = (
+        "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, next_fire_utc,"
+        " due_utc, created_at) VALUES (?, ?, 'stretch', ?, 127, 'UTC', 'dm', ?, ?, 'seed')"
+    )
+    write(database, [(sql, (m.guild.id, m.id, due.strftime("%H:%M"), fire, fire)) for m in members])
 
 
 async def log_run(fake: FakeDiscord, member: Member, bot: BotProcess, distance: str = "5k") -> None:
@@ -126,9 +113,10 @@ async def test_one_process_owning_both_shards(
     fake: FakeDiscord, world: World, synced: tuple[int, str, int], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     workdir = tmp_path_factory.mktemp("both-shards")
-    database = await migrated(workdir / "stride.db")
+    store = await new_store(workdir)
+    database = store.locator
     seed_reminders(database, datetime.now(UTC) + timedelta(seconds=3), world.nora, world.sam)
-    env = {**TWO_SHARDS, "SHARD_IDS": "0,1"}
+    env = {**TWO_SHARDS, "SHARD_IDS": "0,1", **store.env}
     bot = await start_bot(fake, workdir=workdir, env=env)
     try:
         # discord.py waits 5 s between IDENTIFYs of one process (Discord's identify rate limit).
@@ -165,13 +153,14 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
     fake: FakeDiscord, world: World, synced: tuple[int, str, int], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     fake.clear_records()
-    shared = await migrated(tmp_path_factory.mktemp("shared") / "stride.db")
+    store = await new_store(tmp_path_factory.mktemp("shared"))
+    shared = store.locator
     seed_reminders(shared, datetime.now(UTC) + timedelta(seconds=4), world.nora, world.sid)
     first, second = (
         BotProcess(fake, "bot", workdir, bot_environment(fake, workdir, env=env))
         for workdir, env in (
-            (tmp_path_factory.mktemp("shard0"), {**TWO_SHARDS, "SHARD_IDS": "0", "DATABASE_PATH": str(shared)}),
-            (tmp_path_factory.mktemp("shard1"), {**TWO_SHARDS, "SHARD_IDS": "1", "DATABASE_PATH": str(shared)}),
+            (tmp_path_factory.mktemp("shard0"), {**TWO_SHARDS, "SHARD_IDS": "0", **store.env}),
+            (tmp_path_factory.mktemp("shard1"), {**TWO_SHARDS, "SHARD_IDS": "1", **store.env}),
         )
     )
 

@@ -5,7 +5,10 @@
     await bot.stop()
 
 The bot gets DISCORD_TOKEN, DISCORD_API_BASE, DATABASE_PATH (in `workdir`), DEV_GUILD_ID and
-LOG_LEVEL, plus `env`; its stdout and stderr go to `workdir/bot.log`.
+LOG_LEVEL, plus `env`; its stdout and stderr go to `workdir/bot.log`. When the suite runs on PostgreSQL
+(STRIDE_TEST_ENGINE=postgres), `start_bot` also gives it DATABASE_URL: a fresh database per `workdir` (a bot
+started again in the same workdir finds its data, as it would find its SQLite file); the throwaway server
+`.ci/run` starts is deleted with them.
 """
 
 # Waits take an explicit `timeout=` so failures say what was awaited (instead of asyncio.timeout).
@@ -34,7 +37,8 @@ class BotProcess:
         self.fake, self.module, self.workdir, self.env = fake, module, workdir, env
         workdir.mkdir(parents=True, exist_ok=True)
         self.log_path = workdir / "bot.log"
-        self.database_path = Path(env["DATABASE_PATH"])
+        # Where the bot keeps its data: the SQLite file, or the PostgreSQL URL when DATABASE_URL is set.
+        self.database: Path | str = env.get("DATABASE_URL") or Path(env["DATABASE_PATH"])
         self.proc: asyncio.subprocess.Process | None = None
         self._identifies_before = fake.identify_count
 
@@ -118,6 +122,9 @@ def bot_environment(
     }
 
 
+_postgres_of: dict[Path, str] = {}  # workdir -> its PostgreSQL database URL
+
+
 async def start_bot(
     fake: FakeDiscord,
     *,
@@ -132,7 +139,13 @@ async def start_bot(
 ) -> BotProcess:
     """Start `python -m module` against `fake` (cwd: the repository root) and wait until it is ready
     (`wait=False` returns right after spawning, e.g. to watch a bot that must fail)."""
+    from tests.postgres import new_database, on_postgres
+
     environment = bot_environment(fake, workdir, guild=guild, token=token, log_level=log_level, env=env)
+    if on_postgres() and "DATABASE_URL" not in (env or {}) and "DATABASE_PATH" not in (env or {}):
+        if workdir not in _postgres_of:
+            _postgres_of[workdir], _ = await new_database()
+        environment["DATABASE_URL"] = _postgres_of[workdir]
     bot = BotProcess(fake, module, workdir, environment)
     await bot.spawn()
     if wait:

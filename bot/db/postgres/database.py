@@ -51,7 +51,7 @@ def _translate(sql: str) -> tuple[str, tuple[str, ...] | None]:
     return text, tuple(names) if names else None
 
 
-def _bind(sql: str, params: Params) -> tuple[str, list[Any]]:
+def bind(sql: str, params: Params) -> tuple[str, list[Any]]:
     text, names = _translate(sql)
     if names is None:
         return text, list(params)
@@ -90,11 +90,11 @@ class PgTx:
         self.db = db
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return _changed(await self._conn.execute(text, *args))
 
     async def insert(self, sql: str, params: Params = ()) -> int:
-        text, args = _bind(sql if "RETURNING" in sql.upper() else f"{sql} RETURNING id", params)
+        text, args = bind(sql if "RETURNING" in sql.upper() else f"{sql} RETURNING id", params)
         return await self._conn.fetchval(text, *args)
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
@@ -102,15 +102,15 @@ class PgTx:
         await self._conn.executemany(text, [tuple(r) for r in rows])
 
     async def fetchall(self, sql: str, params: Params = ()) -> Sequence[asyncpg.Record]:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return await self._conn.fetch(text, *args)
 
     async def fetchone(self, sql: str, params: Params = ()) -> asyncpg.Record | None:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return await self._conn.fetchrow(text, *args)
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return await self._conn.fetchval(text, *args)
 
 
@@ -154,11 +154,11 @@ class PgDatabase:
             yield PgTx(conn, self)
 
     async def fetchall(self, sql: str, params: Params = ()) -> Sequence[asyncpg.Record]:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return await self.pool.fetch(text, *args)
 
     async def fetchone(self, sql: str, params: Params = ()) -> asyncpg.Record | None:
-        text, args = _bind(sql, params)
+        text, args = bind(sql, params)
         return await self.pool.fetchrow(text, *args)
 
     async def integrity_problems(self) -> list[str]:
