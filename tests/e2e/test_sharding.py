@@ -201,6 +201,50 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
     assert codes == [0, 0]
 
 
+async def test_a_members_data_follows_their_guild_to_another_process(
+    fake: FakeDiscord, world: World, synced: tuple[int, str, int], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Processes A and B share one database; North's shard moves from A to B (as when shards are
+    reassigned): what Nora set and logged through A is what B shows her."""
+    store = await new_store(tmp_path_factory.mktemp("moving"))
+    homes = [tmp_path_factory.mktemp("process-a"), tmp_path_factory.mktemp("process-b")]
+
+    def processes(shard_of_a: int) -> list[BotProcess]:
+        shards = (shard_of_a, 1 - shard_of_a)
+        return [
+            BotProcess(
+                fake, "bot", home, bot_environment(fake, home, env={**TWO_SHARDS, "SHARD_IDS": str(shard), **store.env})
+            )
+            for home, shard in zip(homes, shards, strict=True)
+        ]
+
+    async def started(bots: list[BotProcess]) -> None:
+        await asyncio.gather(*(bot.spawn() for bot in bots))
+        await fake.wait_until(
+            lambda: sorted(fake.connected_shards) == [(0, 2), (1, 2)], timeout=30, what="both shards connected"
+        )
+
+    before = processes(shard_of_a=0)  # North is on shard 0: process A answers Nora
+    try:
+        await started(before)
+        reply = await fake.slash(world.nora, "profile set", units="mi")
+        assert reply.ephemeral, reply.content
+        await log_run(fake, world.nora, before[0])
+        await logged(before[0], f"user={world.nora.id} guild={world.north.id} command=run log")
+    finally:
+        assert [await bot.stop() for bot in before] == [0, 0]
+    after = processes(shard_of_a=1)  # the same homes, shards swapped: process B answers Nora now
+    try:
+        await started(after)
+        history = await fake.slash(world.nora, "run history")
+        assert "3.11 mi" in history.embed_text(), history.embed_text()  # her 5 km, in the miles she chose through A
+        await logged(after[1], f"user={world.nora.id} guild={world.north.id} command=run history")
+        assert "command=run history" not in after[0].log()
+    finally:
+        assert [await bot.stop() for bot in after] == [0, 0]
+    assert count_runs(store.locator, world.nora.id, world.north.id) == 1
+
+
 async def test_without_shard_settings_one_connection_owns_everything(
     fake: FakeDiscord, world: World, synced: tuple[int, str, int], tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -1,0 +1,202 @@
+"""PostgreSQL figures (issue 13): storage at 10k members / 1M runs, `/run log` end to end, and the command
+throughput of one bot process against two sharing the database.
+
+    .venv/bin/python -m bench.postgres_bench [--quick] [--url postgresql://…]
+
+Without --url it starts a throwaway server (initdb + pg_ctl in a temp folder, as the `postgres` user when
+run as root; fsync on, as in production) and stops it at the end. Targets: `log_run` p99 ≤ 5 ms, `/run log`
+p50 ≤ 1.5× `/help`, two processes ≥ 1.7× the commands/s of one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import asyncpg
+
+from bench.common import fmt, percentiles, timed
+from bench.pg_server import Server, postgres_server
+from bot.db.postgres.database import PgDatabase
+from bot.running.service import RunForm, history_page, log_run
+from bot.running.stats_service import member_stats
+
+GUILDS = 5
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+async def seed(url: str, members: int, runs: int, seed: int = 7) -> None:
+    """Members spread over GUILDS servers and runs over two years, by COPY (the aggregate triggers fire)."""
+    rng = random.Random(seed)
+    start = date(2025, 1, 1)
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.copy_records_to_table(
+            "members",
+            columns=["guild_id", "user_id", "created_at", "zone_noticed"],
+            records=[(1 + m % GUILDS, 10_000 + m, "2025-01-01", 1) for m in range(members)],
+        )
+
+        def rows():
+            for _ in range(runs):
+                m = rng.randrange(members)
+                distance = round(rng.uniform(3000, 25000), 1)
+                day = (start + timedelta(days=rng.randrange(690))).isoformat()
+                yield (1 + m % GUILDS, 10_000 + m, day, distance, int(distance * rng.uniform(0.25, 0.4)), "2025-01-01")
+
+        columns = ["guild_id", "user_id", "run_date", "distance_m", "duration_s", "created_at"]
+        batch: list[tuple] = []
+        for row in rows():
+            batch.append(row)
+            if len(batch) == 50_000:
+                await conn.copy_records_to_table("runs", columns=columns, records=batch)
+                batch.clear()
+        if batch:
+            await conn.copy_records_to_table("runs", columns=columns, records=batch)
+        await conn.execute("VACUUM ANALYZE")
+    finally:
+        await conn.close()
+
+
+async def storage(server: Server, members: int, runs: int, report: list[str]) -> None:
+    url = await server.new_database("stride_bench_storage")
+    db = await PgDatabase.open(url)
+    await db.migrate()
+    started = time.perf_counter()
+    await seed(url, members, runs)
+    report.append(f"seeded {members:,} members / {runs:,} runs in {time.perf_counter() - started:.1f} s")
+    rng = random.Random(1)
+
+    def member() -> tuple[int, int]:
+        m = rng.randrange(members)
+        return 1 + m % GUILDS, 10_000 + m
+
+    async def one_log() -> None:
+        guild, user = member()
+        await log_run(db, guild, user, RunForm(distance="10k", time="52:30", pain="sore lower back"), NOW)
+
+    async def one_history() -> None:
+        guild, user = member()
+        await history_page(db, guild, user, 1, 10)
+
+    async def one_stats() -> None:
+        guild, user = member()
+        await member_stats(db, guild, user, "all", NOW)
+
+    try:
+        await log_run(db, 1, 10_000, RunForm(distance="5k", time="25:00"), NOW)  # storage start-up
+        report.append(
+            fmt("PG log_run (parse, insert, insights)", percentiles(await timed(one_log, 2000)), "p99 <= 5 ms")
+        )
+        report.append(fmt("PG history page (newest 10)", percentiles(await timed(one_history, 2000))))
+        report.append(fmt("PG member all-time stats", percentiles(await timed(one_stats, 2000)), "p99 <= 5 ms"))
+    finally:
+        await db.close()
+
+
+async def end_to_end(server: Server, rounds: int, report: list[str]) -> None:
+    from tests.fakediscord.botproc import start_bot
+    from tests.fakediscord.client import FakeDiscord
+
+    url = await server.new_database("stride_bench_e2e")
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Bench")
+        member = fake.add_member(guild, "runner")
+        with tempfile.TemporaryDirectory(prefix="stride-pg-bench-") as tmp:
+            bot = await start_bot(fake, guild=guild, workdir=Path(tmp), log_level="WARNING", env={"DATABASE_URL": url})
+            try:
+                for _ in range(20):  # warm up
+                    await fake.slash(member, "help")
+                    await fake.slash(member, "run log", distance="5k", time="25:00")
+                help_ms, log_ms = [], []
+                for i in range(rounds):
+                    help_ms += await timed(lambda: fake.slash(member, "help"), 1)
+                    log_ms += await timed(
+                        lambda i=i: fake.slash(member, "run log", distance="10k", time=f"5{i % 10}:00"), 1
+                    )
+            finally:
+                await bot.stop()
+    bare, logged = percentiles(help_ms), percentiles(log_ms)
+    report.append(fmt("PG e2e /help (bare command)", bare))
+    report.append(fmt("PG e2e /run log", logged) + f"  ratio p50 {logged['p50'] / bare['p50']:.2f} (target <= 1.5)")
+
+
+async def _sync(fake, env: dict[str, str]) -> None:
+    from tests.fakediscord.botproc import REPO_ROOT
+
+    quiet = asyncio.subprocess.DEVNULL
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "sync", env=env, cwd=REPO_ROOT, stdout=quiet, stderr=quiet
+    )
+    assert await proc.wait() == 0, "stride sync failed"
+
+
+async def throughput(server: Server, seconds: float, per_guild: int, report: list[str]) -> None:
+    """40 members (half on each of two shards) log runs and read records for `seconds`: one process owning
+    both shards, then two processes owning one each, on the same database."""
+    from tests.fakediscord.botproc import BotProcess, bot_environment
+    from tests.fakediscord.client import FakeDiscord
+
+    url = await server.new_database("stride_bench_shards")
+    rates: dict[int, float] = {}
+    async with FakeDiscord() as fake:
+        north, south = fake.add_guild("North", shard=(0, 2)), fake.add_guild("South", shard=(1, 2))
+        members = [fake.add_member(g, f"{g.name} {i}") for g in (north, south) for i in range(per_guild)]
+        with tempfile.TemporaryDirectory(prefix="stride-pg-bench-") as tmp:
+            settings = {"SHARD_COUNT": "2", "DATABASE_URL": url}
+            await _sync(fake, bot_environment(fake, Path(tmp), env={**settings, "LOG_LEVEL": "WARNING"}))
+            for layout in (["0,1"], ["0", "1"]):
+                bots = []
+                for i, shards in enumerate(layout):
+                    home = Path(tmp) / f"p{len(layout)}-{i}"
+                    env = bot_environment(fake, home, log_level="WARNING", env={**settings, "SHARD_IDS": shards})
+                    bots.append(BotProcess(fake, "bot", home, env))
+                await asyncio.gather(*(b.spawn() for b in bots))
+                await fake.wait_until(lambda: sorted(fake.connected_shards) == [(0, 2), (1, 2)], timeout=60,
+                                      what="both shards connected")  # fmt: skip
+                try:
+                    for m in members:  # warm up
+                        await fake.slash(m, "run log", distance="5k", time="25:00")
+                    done = 0
+
+                    async def loop(member, until: float) -> None:
+                        nonlocal done
+                        while time.perf_counter() < until:
+                            await fake.slash(member, "run log", distance="10k", time="50:00")
+                            await fake.slash(member, "run records")
+                            done += 2
+
+                    started = time.perf_counter()
+                    await asyncio.gather(*(loop(m, started + seconds) for m in members))
+                    rates[len(layout)] = done / (time.perf_counter() - started)
+                finally:
+                    for b in bots:
+                        await b.stop()
+    report.append(f"PG {len(members)} members, one process owning both shards: {rates[1]:.0f} commands/s")
+    report.append(f"PG {len(members)} members, two processes, one shard each: {rates[2]:.0f} commands/s,"
+                  f" {rates[2] / rates[1]:.2f}x (target >= 1.7x)")  # fmt: skip
+
+
+async def main(quick: bool, url: str | None) -> list[str]:
+    report: list[str] = []
+    members, runs = (1_000, 100_000) if quick else (10_000, 1_000_000)
+    with postgres_server(url) as server:
+        await end_to_end(server, 60 if quick else 300, report)
+        await throughput(server, 3 if quick else 10, 20, report)
+        await storage(server, members, runs, report)
+    return report
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1k members / 100k runs, fewer rounds")
+    parser.add_argument("--url", help="a PostgreSQL server to create the bench databases on (superuser)")
+    args = parser.parse_args()
+    for line in asyncio.run(main(args.quick, args.url)):
+        print(line)
