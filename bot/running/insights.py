@@ -8,7 +8,6 @@ of the member's runs including the new one (it is added if missing) and work the
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -50,22 +49,6 @@ class LogContext:
     nearby_pains: tuple[tuple[str, int], ...] = ()
 
 
-def context_from_history(history: Iterable[Run], new_run: Run) -> LogContext:
-    """The context worked out from a full list of runs (the reference the aggregates must match)."""
-    others = [r for r in history if r.id != new_run.id]
-    day, monday = new_run.run_date, week_start(new_run.run_date)
-    recent = [r.distance_m for r in others if day - LONG_RUN_WINDOW <= r.run_date <= day]
-    return LogContext(
-        first_date=min((r.run_date for r in others), default=None),
-        week_m=sum(r.distance_m for r in others if week_start(r.run_date) == monday),
-        before_m=sum(r.distance_m for r in others if monday - WEEK * 4 <= r.run_date < monday),
-        longest_recent_m=max(recent, default=None),
-        nearby_pains=tuple(
-            Counter(r.pain for r in others if r.pain and abs((r.run_date - day).days) <= PAIN_WINDOW_DAYS).items()
-        ),
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Insight:
     kind: str
@@ -82,10 +65,6 @@ def _markdown_safe(text: str) -> str:
 
 
 # --- load -------------------------------------------------------------------------------------
-
-
-def mileage_jump(history: Iterable[Run], new_run: Run, today: date, units: str = "km") -> Insight | None:
-    return mileage_jump_in(context_from_history(history, new_run), new_run, today, units)
 
 
 def baseline_weeks(monday: date, first_monday: date) -> int:
@@ -165,10 +144,6 @@ def mileage_jump_in(context: LogContext, new_run: Run, today: date, units: str =
     else:
         change = f"after {weeks} quiet weeks"
     return Insight("mileage-jump", f"{when} you're at {format_distance(week_m, units)}, {change}. {advice}", "load")
-
-
-def new_longest_run(history: Iterable[Run], new_run: Run, units: str = "km") -> Insight | None:
-    return new_longest_run_in(context_from_history(history, new_run), new_run, units)
 
 
 def new_longest_run_in(context: LogContext, new_run: Run, units: str = "km") -> Insight | None:
@@ -254,10 +229,6 @@ def pain_topic(area: str | None) -> str:
     return _AREA_TOPICS.get(area or "", "injury")
 
 
-def pain_insight(history: Iterable[Run], new_run: Run, red_flag: bool | Triage = False) -> Insight | None:
-    return pain_insight_in(context_from_history(history, new_run), new_run, red_flag)
-
-
 def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage = False) -> Insight | None:
     """A red flag or the same area hurting in 2+ runs within 21 days: see a professional.
     Otherwise a note to ease off, pointing at the area's advice."""
@@ -297,21 +268,6 @@ def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage =
 # --- together ---------------------------------------------------------------------------------
 
 
-def insights_for_log(
-    history: Iterable[Run],
-    new_run: Run,
-    today: date,
-    *,
-    shoe: Shoe | None = None,
-    red_flag: bool | Triage = False,
-    units: str = "km",
-) -> list[Insight]:
-    """All notes for a freshly logged run, most important first.
-    `shoe` is the run's shoe with its total distance including this run."""
-    context = context_from_history(history, new_run)
-    return insights_in(context, new_run, today, shoe=shoe, red_flag=red_flag, units=units)
-
-
 def insights_in(
     context: LogContext,
     new_run: Run,
@@ -321,7 +277,8 @@ def insights_in(
     red_flag: bool | Triage = False,
     units: str = "km",
 ) -> list[Insight]:
-    """`insights_for_log` from the context storage hands over with the stored run."""
+    """All notes for a freshly logged run, most important first, from the context storage hands over with
+    the stored run. `shoe` is the run's shoe with its total distance including this run."""
     found = [
         pain_insight_in(context, new_run, red_flag),
         mileage_jump_in(context, new_run, today, units),

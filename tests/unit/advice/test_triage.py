@@ -186,8 +186,8 @@ def test_never_raises_on_keyword_soup(words: list[str]) -> None:
 def test_run_log_pain_insight_words_follow_the_triage() -> None:
     from datetime import date
 
-    from bot.running.insights import pain_insight
     from bot.running.models import Run
+    from tests.unit.running.history_insights import pain_insight
 
     def logged(pain: str) -> Run:
         return Run(id=1, run_date=date(2026, 11, 1), distance_m=5000, duration_s=1500, pain=pain)

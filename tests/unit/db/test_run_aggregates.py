@@ -16,9 +16,10 @@ from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
 from bot.db.storage import storage_for
 from bot.errors import UserError
-from bot.running import insights, records, service, shoes
+from bot.running import records, service, shoes
 from bot.running.models import Run
 from bot.running.stats import week_start
+from tests.unit.running import history_insights
 
 GUILD, ME = 1, 42
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
@@ -196,7 +197,7 @@ async def test_aggregates_and_log_inputs_match_a_recompute(db: Database, runs, e
         shoe="Pegasus",
     )  # fmt: skip
     result = await service.log_run(db, GUILD, user, form, NOW)
-    assert result.insights == insights.insights_for_log(
+    assert result.insights == history_insights.insights_for_log(
         before, result.run, NOW.date(), shoe=result.shoe, red_flag=False, units="km"
     )
     assert result.new_records == records.new_records(before, result.run)

@@ -2,17 +2,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.running.insights import (
-    Insight,
-    insights_for_log,
-    mileage_jump,
-    new_longest_run,
-    pain_area,
-    pain_insight,
-    pain_topic,
-    shoe_wear,
-)
+from bot.running.insights import Insight, pain_area, pain_topic, shoe_wear
 from bot.running.models import Run, Shoe
+from tests.unit.running.history_insights import insights_for_log, mileage_jump, new_longest_run, pain_insight
 
 TODAY = date(2026, 11, 25)  # Wednesday
 MON = date(2026, 11, 23)

@@ -9,9 +9,10 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.running.insights import jump_weeks, mileage_jump
+from bot.running.insights import jump_weeks
 from bot.running.models import Run
 from bot.running.stats import WEEK, week_start
+from tests.unit.running.history_insights import mileage_jump
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 THIS_MONDAY = week_start(TODAY)
