@@ -12,6 +12,7 @@ import functools
 import io
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -20,6 +21,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from bot.running.units import metres_per_unit
+
+if TYPE_CHECKING:
+    from bot.running.stats_service import MemberStats
 
 WIDTH_PX, HEIGHT_PX, DPI = 800, 400, 100
 _BACKGROUND = "#2b2d31"  # Discord's dark embed colour: reads well in both Discord themes
@@ -37,6 +41,15 @@ def _number(value: float) -> str:
 
 
 CACHED_CHARTS = 256  # about 30 KB each
+
+
+def render_stats_chart(stats: MemberStats) -> bytes:
+    """The chart of a /run stats answer: by month for a year or all time, else by week (with the weekly
+    goal and the mileage jumps)."""
+    if stats.chart_by_month:
+        return render_monthly_chart(stats.months, stats.profile.units)
+    jumps = [jump.monday for jump in stats.jumps]
+    return render_weekly_chart(stats.weeks, stats.profile.units, stats.profile.weekly_goal_m, jumps)
 
 
 def render_weekly_chart(

@@ -65,3 +65,25 @@ def test_jump_weeks_and_months_change_the_picture():
     months = [(date(2026, month, 1), 40_000.0) for month in range(1, 13)]
     by_month = render_monthly_chart(months, "km")
     assert png_size(by_month) == (800, 400) and by_month != render_weekly_chart(months, "km", None)
+
+
+def test_the_stats_chart_follows_the_period() -> None:
+    from bot.running.chart import render_monthly_chart, render_stats_chart
+    from bot.running.insights import WeekJump
+    from bot.running.models import Profile
+    from bot.running.stats import Summary
+    from bot.running.stats_service import MemberStats
+
+    data = weeks(10, 10, 10, 10, 30, 10, 10, 10, 10, 10, 10, 10)
+    months = [(date(2026, m, 1), 40_000.0) for m in range(1, 13)]
+    summary = Summary(1, 10_000.0, 3000, 300.0, None, 1, 10_000.0)
+    profile = Profile(1, 2, units="mi", weekly_goal_m=16_000.0)
+    jump = WeekJump(MONDAYS[4], 30_000.0, 10_000.0, 4)
+
+    def stats(period: str) -> MemberStats:
+        return MemberStats(profile, period, MONDAYS[-1], None, summary, 3, [], data, 5, [jump], months)  # type: ignore[arg-type]
+
+    assert render_stats_chart(stats("week")) == render_weekly_chart(data, "mi", 16_000.0, [MONDAYS[4]])
+    assert render_stats_chart(stats("month")) == render_stats_chart(stats("week"))
+    assert render_stats_chart(stats("year")) == render_monthly_chart(months, "mi")
+    assert render_stats_chart(stats("all")) == render_stats_chart(stats("year"))
