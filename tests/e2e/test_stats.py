@@ -120,6 +120,15 @@ async def test_stats_in_miles_in_public_and_without_runs(fake, club, bot) -> Non
     assert png_size(charted.files["weekly.png"]) == (800, 400)
 
 
+async def test_a_quiet_week_says_the_chart_is_below_once_it_is(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await log(fake, member, "10k", "50:00", today() - timedelta(days=40))
+    reply = await fake.slash(member, "run stats", period="week")
+    assert reply.embeds[0]["description"] == "No runs in this period yet."
+    charted = await stats_chart(fake, reply)
+    assert charted.embeds[0]["description"] == "No runs in this period yet. Your recent distance is charted below."
+
+
 async def test_stats_keep_the_numbers_when_the_chart_cannot_be_attached(fake, club, bot) -> None:
     member = newcomer(fake, club)
     await log(fake, member, "10k", "50:00")
