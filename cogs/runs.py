@@ -145,7 +145,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.describe(period="which stretch of time (default: all time)", public="show it to the channel")
     @app_commands.choices(period=[app_commands.Choice(name=p, value=p) for p in stats_service.PERIODS])
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
-        # The numbers go out at once; the chart (tens of milliseconds of CPU) is added to the same reply after.
+        # The numbers go out at once; the chart (a render in a worker thread, an upload) is edited in after.
         stats = await stats_service.member_stats(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
