@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 
 import discord
 from discord import app_commands
@@ -13,7 +14,7 @@ from bot.client import StrideBot
 from bot.errors import UserError
 from bot.importing.errors import display_name
 from bot.running import import_service, service, stats_service
-from bot.running.chart import render_monthly_chart, render_weekly_chart
+from bot.running.chart import render_stats_chart
 from bot.running.service import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
@@ -26,6 +27,7 @@ from cogs.ui.views import ConfirmView, PagerView
 
 PER_PAGE = 10
 DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024  # Discord's attachment size without server boosts
+log = logging.getLogger(__name__)
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
 
 
@@ -143,24 +145,13 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.describe(period="which stretch of time (default: all time)", public="show it to the channel")
     @app_commands.choices(period=[app_commands.Choice(name=p, value=p) for p in stats_service.PERIODS])
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
-        await interaction.response.defer(ephemeral=not public, thinking=True)
+        # The numbers go out at once; the chart (a render in a worker thread, an upload) is edited in after.
         stats = await stats_service.member_stats(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
-        files = []
-        if stats.total_runs and stats.chart_by_month:
-            png = await asyncio.to_thread(render_monthly_chart, stats.months, stats.profile.units)
-            files.append(discord.File(io.BytesIO(png), filename=CHART_FILE))
-        elif stats.total_runs:
-            jumps = [jump.monday for jump in stats.jumps]
-            units, goal = stats.profile.units, stats.profile.weekly_goal_m
-            png = await asyncio.to_thread(render_weekly_chart, stats.weeks, units, goal, jumps)
-            files.append(discord.File(io.BytesIO(png), filename=CHART_FILE))
-        await interaction.followup.send(
-            embed=stats_embed(stats, with_chart=bool(files)),
-            files=files,
-            ephemeral=not public,
-        )
+        await interaction.response.send_message(embed=stats_embed(stats, with_chart=False), ephemeral=not public)
+        if stats.total_runs:
+            await attach_stats_chart(interaction, stats)
 
     @app_commands.command(name="records", description="Your best 1 mile, 5K, 10K, half and marathon times")
     @app_commands.describe(public="show it to the channel (default: only you)")
@@ -214,6 +205,17 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         view = ImportView(interaction, plan, write, announce)
         await interaction.edit_original_response(content=None, embed=preview_embed(plan), view=view)
+
+
+async def attach_stats_chart(interaction: discord.Interaction, stats: stats_service.MemberStats) -> None:
+    """Draw the chart off the event loop and edit it into the stats reply. A failure is only logged: the
+    member keeps the numbers they already have, with no error message under them."""
+    try:
+        png = await asyncio.to_thread(render_stats_chart, stats)
+        chart = discord.File(io.BytesIO(png), filename=CHART_FILE)
+        await interaction.edit_original_response(embed=stats_embed(stats, with_chart=True), attachments=[chart])
+    except Exception:
+        log.warning("could not attach the stats chart for user %s", interaction.user.id, exc_info=True)
 
 
 async def setup(bot: StrideBot) -> None:

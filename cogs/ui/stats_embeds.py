@@ -50,13 +50,17 @@ def record_line(record: Record, units: str) -> str:
 
 
 def stats_embed(stats: MemberStats, with_chart: bool) -> discord.Embed:
+    """The numbers; `with_chart` adds the chart's caption and shows the attached CHART_FILE."""
     units, summary = stats.profile.units, stats.summary
     embed = discord.Embed(title=f"Your running — {period_title(stats)}", colour=BRAND)
     if stats.total_runs == 0:
         embed.description = NO_RUNS_YET
         return embed
     if summary.count == 0:
-        embed.description = "No runs in this period yet. Your recent distance is charted below."
+        # The chart follows the numbers (an edit of the reply): promise it only once it is there.
+        embed.description = "No runs in this period yet." + (
+            " Your recent distance is charted below." if with_chart else ""
+        )
     else:
         embed.add_field(name="Runs", value=str(summary.count))
         embed.add_field(name="Distance", value=format_distance(summary.distance_m, units))

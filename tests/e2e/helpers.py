@@ -1,4 +1,5 @@
-"""Small helpers for end-to-end tests: read what the bot stored, in its SQLite file or PostgreSQL database."""
+"""Small helpers for end-to-end tests: read what the bot stored, in its SQLite file or PostgreSQL database;
+wait for a stats chart."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import asyncpg
 
 from bot.db.connection import SqliteDatabase
 from bot.db.postgres.database import bind
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.client import Reply
 from tests.postgres import new_database, on_postgres
 
 
@@ -90,3 +93,12 @@ def write(database: Path | str, statements: list[tuple[str, tuple[Any, ...]]]) -
         return [row[0] if row else None for row in found]
     finally:
         conn.close()
+
+
+CHART = "weekly.png"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+async def stats_chart(fake: FakeDiscord, reply: Reply) -> Reply:
+    """/run stats answers with the numbers, then edits the chart in: the reply once it carries the PNG."""
+    return await fake.wait_for_edit(reply, lambda r: r.files.get(CHART, b"").startswith(PNG_SIGNATURE))

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e.helpers import query
+from tests.e2e.helpers import query, stats_chart
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
 from tests.fakediscord.fixtures import Club
@@ -80,7 +80,7 @@ async def test_a_back_filled_52_mile_week_is_flagged_in_the_reply_and_in_stats(f
     stored = query(bot.database, "SELECT sum(distance_m) FROM runs WHERE user_id = ?", (member.id,))[0][0]
     assert stored == pytest.approx(161 * 1609.344)
 
-    stats = await fake.slash(member, "run stats", period="week")
+    stats = await stats_chart(fake, await fake.slash(member, "run stats", period="week"))
     assert "Mileage jumps" in stats.embed_text()
     assert f"Week of {week.day} {week:%b}: 52.00 mi, 2.7× the 4 weeks before" in stats.embed_text()
     assert "red: a mileage jump" in stats.embed_text()
@@ -90,10 +90,10 @@ async def test_the_chart_follows_the_period(fake, club, bot) -> None:
     member = newcomer(fake, club)
     for back in (0, 40, 100, 200):
         await log(fake, member, "8k", "44:00", today() - timedelta(days=back))
-    week = await fake.slash(member, "run stats", period="week")
-    month = await fake.slash(member, "run stats", period="month")
-    year = await fake.slash(member, "run stats", period="year")
-    everything = await fake.slash(member, "run stats", period="all")
+    week, month, year, everything = [
+        await stats_chart(fake, await fake.slash(member, "run stats", period=period))
+        for period in ("week", "month", "year", "all")
+    ]
     assert "Distance by week, last 12 weeks" in week.embed_text() and "Distance by week" in month.embed_text()
     assert "Distance by month, last 12 months" in year.embed_text()
     assert "Distance by month" in everything.embed_text()

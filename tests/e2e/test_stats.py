@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tests.e2e.helpers import stats_chart
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
 from tests.fakediscord.fixtures import Club
@@ -86,26 +87,62 @@ async def test_stats_total_a_history_logged_with_past_dates(fake, club, bot) -> 
         "**Half marathon** — 1:45:00",
     ):
         assert expected in text
-    assert reply.embeds[0]["image"]["url"] == "attachment://weekly.png"
-    assert png_size(reply.files["weekly.png"]) == (800, 400)
+    # The numbers come first, without a chart; the same reply is then edited to show it.
+    assert reply.file_names[0] == () and "image" not in reply.embeds[0]
+    charted = await stats_chart(fake, reply)
+    assert charted.id == reply.id and charted.ephemeral
+    assert charted.embeds[0]["image"]["url"] == "attachment://weekly.png"
+    assert "Chart\nDistance by month, last 12 months" in charted.embed_text()  # all time: by month
+    assert [f for f in charted.embeds[0]["fields"] if f["name"] != "Chart"] == reply.embeds[0]["fields"]
+    assert png_size(charted.files["weekly.png"]) == (800, 400)
+    assert list(charted.files) == ["weekly.png"] and fake.followups(reply) == [charted]
 
     week = await fake.slash(member, "run stats", period="week")
     assert "Runs\n1" in week.embed_text() and "Distance\n10.00 km" in week.embed_text()
     assert "Weekly average" not in week.embed_text()
-    assert png_size(week.files["weekly.png"]) == (800, 400)
+    assert png_size((await stats_chart(fake, week)).files["weekly.png"]) == (800, 400)
 
 
 async def test_stats_in_miles_in_public_and_without_runs(fake, club, bot) -> None:
     member = newcomer(fake, club)
     empty = await fake.slash(member, "run stats")
     assert "No runs yet" in empty.embed_text() and empty.files == {}
+    await fake.slash(member, "help")  # answered after the stats command finished...
+    assert fake.message(empty.id).edits == 0 and fake.message(empty.id).files == {}  # ...and no chart came
 
     await fake.slash(member, "profile set", units="mi", weekly_goal="20mi")
     await log(fake, member, "6.2mi", "55:00")
     reply = await fake.slash(member, "run stats", period="month", public=True)
     assert not reply.ephemeral and reply.allowed_mentions.get("parse") == []
     assert "Distance\n6.20 mi" in reply.embed_text()
-    assert png_size(reply.files["weekly.png"]) == (800, 400)
+    charted = await stats_chart(fake, reply)
+    assert not charted.ephemeral and "Distance\n6.20 mi" in charted.embed_text()
+    assert png_size(charted.files["weekly.png"]) == (800, 400)
+
+
+async def test_a_quiet_week_says_the_chart_is_below_once_it_is(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await log(fake, member, "10k", "50:00", today() - timedelta(days=40))
+    reply = await fake.slash(member, "run stats", period="week")
+    assert reply.embeds[0]["description"] == "No runs in this period yet."
+    charted = await stats_chart(fake, reply)
+    assert charted.embeds[0]["description"] == "No runs in this period yet. Your recent distance is charted below."
+
+
+async def test_stats_keep_the_numbers_when_the_chart_cannot_be_attached(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await log(fake, member, "10k", "50:00")
+    fake.fail_next("PATCH", r"/webhooks/\d+/[^/]+/messages/@original", 400)
+    reply = await fake.slash(member, "run stats", period="week")
+    assert "Distance\n10.00 km" in reply.embed_text()
+    await fake.wait_until(lambda: "could not attach the stats chart" in bot.log(), what="the failure logged")
+    await fake.slash(member, "help")  # the bot has moved on
+    after = fake.message(reply.id)
+    assert after.embed_text() == reply.embed_text() and after.files == {}
+    assert fake.followups(reply) == [after]  # no error message under the numbers
+    # The next look gets its chart.
+    again = await fake.slash(member, "run stats", period="week")
+    assert png_size((await stats_chart(fake, again)).files["weekly.png"]) == (800, 400)
 
 
 async def test_records_show_scaled_times_and_new_records_are_announced(fake, club, bot) -> None:

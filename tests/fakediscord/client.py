@@ -70,6 +70,7 @@ class Reply:
     deleted: bool = False
     reactions: tuple[str, ...] = ()
     contents: tuple[str, ...] = ()  # the content after each create and edit (progress messages)
+    file_names: tuple[tuple[str, ...], ...] = ()  # the attachments' filenames after each create and edit
 
     @classmethod
     def of(cls, message: Message) -> Reply:
@@ -87,6 +88,7 @@ class Reply:
             deleted=message.deleted,
             reactions=tuple(message.reactions),
             contents=tuple(message.contents),
+            file_names=tuple(message.file_names),
         )
 
     @property
@@ -377,6 +379,25 @@ class FakeDiscord(FakeDiscordServer):
             return None
 
         return await self._until(find, timeout or self.timeout, lambda: "no matching bot message arrived")
+
+    async def wait_for_edit(
+        self,
+        reply: Reply,
+        predicate: Callable[[Reply], bool] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> Reply:
+        """The message behind `reply` once the bot edited it after that snapshot (and `predicate` holds):
+        e.g. a chart attached to a reply that went out before it was drawn."""
+
+        def find() -> Reply | None:
+            live = self.world.messages.get(reply.id or 0)
+            if live is None or live.edits <= reply.edits:
+                return None
+            now = Reply.of(live)
+            return now if predicate is None or predicate(now) else None
+
+        return await self._until(find, timeout or self.timeout, lambda: f"message {reply.id} was not edited")
 
     async def wait_until(
         self,

@@ -316,6 +316,8 @@ class Message:
     reactions: list[str] = field(default_factory=list)
     timestamp: str = field(default_factory=now_iso)
     contents: list[str] = field(default_factory=list)  # the content after each create and edit, in order
+    # the attachments' filenames after each create and edit, in order (what came in the first answer)
+    file_names: list[tuple[str, ...]] = field(default_factory=list)
 
     def apply(self, params: Json, files: list[Attachment]) -> None:
         """Apply create/edit parameters (only the keys present are changed)."""
@@ -334,6 +336,7 @@ class Message:
             self.attachments = [a for a in self.attachments if str(a.id) in keep]
         self.attachments.extend(files)
         self.contents.append(self.content)
+        self.file_names.append(tuple(a.filename for a in self.attachments))
 
     def payload(self, base_url: str) -> Json:
         data: Json = {
