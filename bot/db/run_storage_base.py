@@ -352,7 +352,8 @@ class RunStorageBase:
 
     async def member_records(self, guild_id: int, user_id: int) -> list[Record]:
         await self.prepare()
-        return await self._member_records(self.db, guild_id, user_id)
+        async with self.db.unit() as tx:  # one connection for both reads (PostgreSQL: one pool round)
+            return await self._member_records(tx, guild_id, user_id)
 
     async def _member_records(self, db: Database | Tx, guild_id: int, user_id: int) -> list[Record]:
         params = {"g": guild_id, "u": user_id}
