@@ -402,7 +402,7 @@ class RunStorageBase:
             },
         )
         assert row is not None
-        return row[0], row[1]
+        return float(row[0]), row[1]  # float on both engines, also for a week without runs
 
     async def shoes(self, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
         return await shoes_db.list_shoes(self.db, guild_id, user_id, active_only=active_only)

@@ -4,6 +4,11 @@ PostgreSQL gives each UNION column one type, so where SQLite tags rows of severa
 one row whose lists are arrays of row values (asyncpg decodes them as tuples, doubles bit for bit). The
 aggregates are kept by the triggers of migration 0002 in the statement that changes a run. Everything
 that does not depend on the dialect lives in `bot.db.run_storage_base`.
+
+`/run log` reads and inserts on one connection without a transaction, as on SQLite (whose lock keeps
+other statements out between the two): here a second command of the same member at the same instant may
+read the log before the first one's run is in (its insights then miss that run); the stored rows and
+aggregates are right either way. Edits, imports and shoe changes are scoped transactions.
 """
 
 from __future__ import annotations
