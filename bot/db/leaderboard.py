@@ -11,26 +11,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.db.engine import Database
+from bot.db.engine import Database, Dialect
 
-# An index-only range scan of runs_guild_date (guild_id, run_date, user_id, distance_m). INDEXED BY pins it:
-# with ANALYZE statistics the planner may otherwise pick runs_member_date to save the GROUP BY sort and
-# read every run the server ever logged (200k rows for a 2k-member server) instead of one week's.
+# An index-only range scan of runs_guild_date (guild_id, run_date, user_id, distance_m). INDEXED BY pins it
+# on SQLite: with ANALYZE statistics the planner may otherwise pick runs_member_date to save the GROUP BY
+# sort and read every run the server ever logged (200k rows for a 2k-member server) instead of one week's.
+# PostgreSQL has no such hint; its planner costs the range on its own statistics.
 # The opt-out check runs once per member (HAVING), not once per run.
 _TOTALS = (
     "SELECT r.user_id, sum(r.distance_m) AS distance_m, count(*) AS runs"
-    " FROM runs r INDEXED BY runs_guild_date"
+    " FROM {runs}"
     " WHERE r.guild_id = :guild AND r.run_date >= :since"
     " GROUP BY r.user_id"
     " HAVING NOT EXISTS (SELECT 1 FROM members m"
     " WHERE m.guild_id = :guild AND m.user_id = r.user_id AND m.leaderboard = 0)"
 )
 # Ties: more runs first, then the lower user id, so ranks are stable.
-BOARD_SQL = (
+_BOARD = (
     "SELECT * FROM (SELECT user_id, distance_m, runs,"
-    f" row_number() OVER (ORDER BY distance_m DESC, runs DESC, user_id) AS rank FROM ({_TOTALS}))"
+    f" row_number() OVER (ORDER BY distance_m DESC, runs DESC, user_id) AS rank FROM ({_TOTALS}) totals) ranked"
     " WHERE rank <= :limit OR user_id = :user ORDER BY rank"
 )
+BOARD_SQL = _BOARD.format(runs="runs r INDEXED BY runs_guild_date")
+BOARD_SQL_BY_DIALECT = {Dialect.SQLITE: BOARD_SQL, Dialect.POSTGRES: _BOARD.format(runs="runs r")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +49,8 @@ async def leaderboard(
 ) -> list[Standing]:
     """The top `limit` members by distance from `since` on, and (in the same pass) `include_user`'s
     standing after them when that member is further down the board."""
-    rows = await db.fetchall(
-        BOARD_SQL, {"guild": guild_id, "since": since.isoformat(), "limit": limit, "user": include_user}
-    )
+    params = {"guild": guild_id, "since": since.isoformat(), "limit": limit, "user": include_user}
+    rows = await db.fetchall(BOARD_SQL_BY_DIALECT[db.dialect], params)
     return [Standing(row["rank"], row["user_id"], row["distance_m"], row["runs"]) for row in rows]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import member_cache
 
 # Child tables before parents, so deletes respect foreign keys. New member-owned
@@ -16,6 +16,8 @@ MEMBER_TABLES: list[str] = ["tip_votes", "best_efforts", "runs", "shoes", "remin
 async def export_member(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
     data: dict[str, list[dict[str, Any]]] = {}
     async with db.transaction() as tx:  # one consistent snapshot
+        if tx.dialect is Dialect.POSTGRES:  # read committed would take one per statement
+            await tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         for table in MEMBER_TABLES:
             rows = await tx.fetchall(
                 f"SELECT * FROM {table} WHERE guild_id = ? AND user_id = ? ORDER BY 1",

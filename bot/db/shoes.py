@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 
@@ -10,6 +10,12 @@ from bot.running.models import Shoe
 _SELECT = (
     "SELECT s.id, s.name, s.retire_at_m, s.retired, s.distance_m FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
 )
+
+# Names are unique per member regardless of case: SQLite's NOCASE (the index's collation), PostgreSQL's
+# lower() (its unique index is on lower(name)).
+_SAME_NAME = {Dialect.SQLITE: "s.name = ? COLLATE NOCASE", Dialect.POSTGRES: "lower(s.name) = lower(?)"}
+# Listed by name byte by byte, as SQLite's BINARY collation orders them, whatever the server's locale.
+_BY_NAME = {Dialect.SQLITE: "s.name", Dialect.POSTGRES: 's.name COLLATE "C"'}
 
 
 def _shoe(row) -> Shoe:
@@ -25,11 +31,7 @@ def _shoe(row) -> Shoe:
 async def add_shoe(tx: Tx, guild_id: int, user_id: int, name: str, retire_at_m: float) -> int | None:
     """The new shoe's id, or None when the member already has a shoe of that name."""
     await ensure_member(tx, guild_id, user_id)
-    existing = await tx.fetchone(
-        "SELECT id FROM shoes WHERE guild_id = ? AND user_id = ? AND name = ? COLLATE NOCASE",
-        (guild_id, user_id, name),
-    )
-    if existing:
+    if await find_shoe(tx, guild_id, user_id, name):
         return None
     return await tx.insert(
         "INSERT INTO shoes (guild_id, user_id, name, retire_at_m, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -39,12 +41,12 @@ async def add_shoe(tx: Tx, guild_id: int, user_id: int, name: str, retire_at_m: 
 
 async def list_shoes(db: Database | Tx, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
     where = " AND s.retired = 0" if active_only else ""
-    rows = await db.fetchall(_SELECT + where + " ORDER BY s.retired, s.name", (guild_id, user_id))
+    rows = await db.fetchall(f"{_SELECT}{where} ORDER BY s.retired, {_BY_NAME[db.dialect]}", (guild_id, user_id))
     return [_shoe(r) for r in rows]
 
 
 async def find_shoe(db: Database | Tx, guild_id: int, user_id: int, name: str) -> Shoe | None:
-    rows = await db.fetchall(_SELECT + " AND s.name = ? COLLATE NOCASE", (guild_id, user_id, name))
+    rows = await db.fetchall(f"{_SELECT} AND {_SAME_NAME[db.dialect]}", (guild_id, user_id, name))
     return _shoe(rows[0]) if rows else None
 
 

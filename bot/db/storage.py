@@ -2,8 +2,8 @@
 
 Each method is one unit of work that returns everything the reply needs, so a service makes a single
 call and the engine decides how few round trips it takes. SQL dialect and connection handling stay
-behind this seam: `bot.db.sqlite_storage` is the SQLite engine; a PostgreSQL engine can implement the
-same protocol.
+behind this seam: `bot.db.sqlite_storage` is the SQLite engine, `bot.db.postgres.run_storage` the
+PostgreSQL one; what they share is in `bot.db.run_storage_base`.
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ async def set_profile(
     if weekly_summary is not None:
         changes["weekly_summary"] = weekly_summary
     summary_on = weekly_summary if weekly_summary is not None else current.weekly_summary
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id, user_id) as tx:
         await update_profile(tx, guild_id, user_id, **changes)
         if weekly_summary is not None or (summary_on and "timezone" in changes):
             zone = str(changes.get("timezone", current.timezone))
@@ -117,5 +117,5 @@ async def export_data(db: Database, guild_id: int, user_id: int) -> dict[str, li
 
 async def forget_data(db: Database, guild_id: int, user_id: int) -> int:
     """Erase the member's rows in this server in one transaction; return how many went."""
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id, user_id) as tx:
         return await memberdata.forget_member(tx, guild_id, user_id)

@@ -35,7 +35,7 @@ async def add_shoe(db: Database, guild_id: int, user_id: int, name: str, retire_
         if retire_at
         else DEFAULT_RETIRE_M[profile.units]
     )
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id, user_id) as tx:
         active = await shoes_db.list_shoes(tx, guild_id, user_id, active_only=True)
         if len(active) >= MAX_ACTIVE_SHOES:
             raise UserError(f"You have {MAX_ACTIVE_SHOES} active shoes; retire one with `/shoes retire` first.", "name")
@@ -46,7 +46,7 @@ async def add_shoe(db: Database, guild_id: int, user_id: int, name: str, retire_
 
 
 async def retire_shoe(db: Database, guild_id: int, user_id: int, name: str) -> Shoe:
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id, user_id) as tx:
         shoe = await shoes_db.find_shoe(tx, guild_id, user_id, name.strip())
         if shoe is None:
             raise NotFound(f"You have no shoe called `{name.strip()[:60]}`. `/shoes list` shows yours.")

@@ -8,6 +8,7 @@ import math
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from bot.errors import UserError
 from bot.running import records, service, shoes
 from bot.running.models import Run
 from bot.running.stats import week_start
+from tests.postgres import on_postgres
 from tests.unit.running import history_insights
 
 GUILD, ME = 1, 42
@@ -111,6 +113,7 @@ async def test_deleting_every_run_leaves_no_aggregate_behind(db: Database) -> No
         assert await db.fetchall(f"SELECT * FROM {table}") == []
 
 
+@pytest.mark.skipif(on_postgres(), reason="SQLite's migration 0007 on an SQLite file")
 async def test_migration_backfills_runs_stored_before_it(tmp_path) -> None:
     db = await SqliteDatabase.open(tmp_path / "old.db")
     try:
