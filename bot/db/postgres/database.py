@@ -82,6 +82,12 @@ async def _setup_connection(conn: asyncpg.Connection) -> None:
     await conn.set_type_codec("numeric", encoder=str, decoder=_numeric, schema="pg_catalog", format="text")
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Nothing to undo when a connection goes back to the pool: Stride's sessions change no settings, hold
+    no session locks (only transaction-level ones) and no cursors or LISTENs, and the pool rolls back an
+    open transaction by itself. asyncpg's default reset query would cost a round trip per database call."""
+
+
 class PgTx:
     dialect = Dialect.POSTGRES
 
@@ -126,7 +132,7 @@ class PgDatabase:
     @classmethod
     async def open(cls, url: str, size: int = 10) -> PgDatabase:
         """Connect (CannotStart with one line on failure) and refuse a database from a newer Stride."""
-        pool = await open_pool(url, size, init=_setup_connection)
+        pool = await open_pool(url, size, init=_setup_connection, reset=_keep_session)
         try:
             async with pool.acquire() as conn:
                 migrations.refuse_newer(await migrations.stored_version(conn), postgres_target(url))

@@ -67,10 +67,13 @@ def explain(url: str, exc: BaseException, doing: str = "connecting to") -> str:
 
 
 async def open_pool(
-    url: str, size: int = 10, init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None
+    url: str,
+    size: int = 10,
+    init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
+    reset: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
 ) -> asyncpg.Pool:
     """A pool of at most `size` connections, with one connection opened and tried at once; `init` sets up
-    each new connection (type codecs)."""
+    each new connection (type codecs); `reset` replaces asyncpg's reset query on release (None: its default)."""
     try:
         pool = await asyncio.wait_for(
             asyncpg.create_pool(
@@ -79,6 +82,7 @@ async def open_pool(
                 max_size=size,
                 timeout=CONNECT_TIMEOUT_S,
                 init=init,
+                reset=reset,
                 server_settings={"application_name": "stride", "timezone": "UTC"},
             ),
             CONNECT_TIMEOUT_S * 1.5,  # the pool's own timeout covers one connect; this covers all of it

@@ -6,8 +6,12 @@ import pytest
 
 from bot.db.connection import SqliteDatabase, _migrations
 from bot.db.engine import Database
+from tests.postgres import on_postgres
+
+SQLITE_ONLY = pytest.mark.skipif(on_postgres(), reason="the SQLite engine itself (PostgreSQL's: tests/unit/db/postgres)")
 
 
+@SQLITE_ONLY
 async def test_migrations_are_numbered_and_applied(db: Database) -> None:
     versions = [v for v, _, _ in _migrations()]
     assert versions == list(range(1, len(versions) + 1))
@@ -17,6 +21,7 @@ async def test_migrations_are_numbered_and_applied(db: Database) -> None:
     assert await db.migrate() == versions[-1]
 
 
+@SQLITE_ONLY
 async def test_pragmas(db: Database) -> None:
     assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"
     assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1
@@ -32,6 +37,7 @@ async def test_transaction_rolls_back_everything_on_error(db: Database) -> None:
     assert (await db.fetchone("SELECT count(*) FROM members"))[0] == 0
 
 
+@SQLITE_ONLY
 async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None:
     async with db.transaction() as tx:
         await tx.execute("INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')")
