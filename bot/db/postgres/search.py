@@ -129,8 +129,9 @@ async def search(
     key_of = guild_id if scope.own else 0
     phrases = list(times)
     known = [_recall(db, (key_of, f'"{p}"')) for p in phrases]
-    # bm25 per phrase: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average length)), where tf is the
-    # phrase's weighted frequency; FTS5 sets an idf <= 0 to a millionth.
+    # bm25 per phrase: idf * tf * (k1 + 1) / (tf + norm), norm = k1 * (1 - b + b * length / average length),
+    # tf the phrase's weighted frequency (written (k1 + 1) * (1 - norm / (tf + norm)) to rank it once);
+    # FTS5 sets an idf <= 0 to a millionth.
     rows = await db.fetchall(
         f"WITH asked AS MATERIALIZED (SELECT x.i, phraseto_tsquery('{CONFIG}', x.p) AS q, x.times, x.n"
         " FROM unnest(CAST(:phrases AS TEXT[]), CAST(:times AS INTEGER[]), CAST(:counts AS BIGINT[]))"
@@ -138,17 +139,21 @@ async def search(
         " counted AS MATERIALIZED (SELECT a.i, a.q, a.times, coalesce(a.n, (SELECT count(*) FROM tips t"
         f" WHERE t.search @@ a.q AND {_IN_SCOPE})) AS n FROM asked AS a),"
         " used AS (SELECT q, times * greatest(ln(greatest((CAST(:total AS DOUBLE PRECISION) - n + 0.5) / (n + 0.5),"
-        " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0)"
-        " SELECT best.*, coalesce((SELECT sum(v.vote) FROM tip_votes v"
-        " WHERE v.guild_id = :guild AND v.tip_id = best.id), 0) AS votes,"
-        " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts FROM ("
-        f" SELECT {COLUMNS}, -sum(f.w * f.tf * {K1 + 1!r} / (f.tf + {K1 * (1 - B)!r}"
-        f" + {K1 * B!r} * {_LENGTH} / CAST(:average AS DOUBLE PRECISION)))"
-        " * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
-        f" FROM tips t CROSS JOIN LATERAL (SELECT {_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0)"
-        "  AS tf, u.w FROM used AS u WHERE t.search @@ u.q OFFSET 0) AS f"  # OFFSET 0: rank each phrase once
-        " WHERE t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used)"
-        f" AND {VISIBLE} GROUP BY t.id ORDER BY score, t.id LIMIT :limit) AS best ORDER BY score, best.id",
+        " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0),"
+        # The best `limit` visible tips by id and score first, and only then their columns and votes.
+        " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " FROM tips t CROSS JOIN LATERAL (SELECT sum(u.w * "
+        f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
+        f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"
+        "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
+        # IS TRUE: the planner reads the server's tips through the guild index, never the GIN index of every
+        # server's tips (where a common word matches most tips of every server).
+        " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
+        f" IS TRUE AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
+        f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
+        " WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes,"
+        " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
+        " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
         {
             "guild": guild_id,
             "phrases": phrases,
