@@ -25,6 +25,10 @@ from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words (migration 0006), as the column is built
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
+# A server with fewer tips of its own is read through the guild index (`(… @@ …) IS TRUE` keeps the planner
+# off the GIN index of every server's tips, where a common word matches most tips of every server); a bigger
+# one, searched with its rarer words only (bot/advice/search.py BIG_SERVER), through the GIN index.
+GIN_FROM = 600
 # ts_rank_cd weights {D, C, B, A} = {-, body, tags, title}, at most 1 each: 4x them is 1, 2, 4 as on SQLite.
 _WEIGHTS, _WEIGHT_SCALE = "{0, 0.25, 0.5, 1}", 4.0
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
@@ -146,10 +150,8 @@ async def search(
         f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
         f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"
         "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
-        # IS TRUE: the planner reads the server's tips through the guild index, never the GIN index of every
-        # server's tips (where a common word matches most tips of every server).
         " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
-        f" IS TRUE AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
+        f"{'' if scope.own > GIN_FROM else ' IS TRUE'} AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
         f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
         " WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes,"
         " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
