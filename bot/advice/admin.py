@@ -62,7 +62,7 @@ async def _own_tip(db: Database, guild_id: int, tip_id: int) -> Tip:
 
 
 async def add_tip(db: Database, guild_id: int, user_id: int, f: TipFields) -> int:
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id) as tx:  # scoped: limits hold under concurrency
         if await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "title")
         tip_id = await tips_db.insert_tip(tx, guild_id, user_id, f)
@@ -81,7 +81,7 @@ async def edit_tip(db: Database, guild_id: int, user_id: int, tip_id: int, **cha
     merged = {name: getattr(current, name) for name in ("topic", "title", "body", "source", "tags", "kind")}
     merged.update({k: v for k, v in changes.items() if v is not None})
     f = clean_fields(**merged)
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id) as tx:
         await tips_db.update_tip(tx, guild_id, tip_id, f)
         await tips_db.audit(tx, guild_id, user_id, "edit", tip_id, {k: v for k, v in changes.items() if v is not None})
     return await _own_tip(db, guild_id, tip_id)
@@ -94,7 +94,7 @@ async def set_removed(db: Database, guild_id: int, user_id: int, tip_id: int, re
         raise UserError(f"Tip #{tip_id} is built in: use `/tips {verb}` for it.", "id")
     if tip.deleted == removed:
         raise UserError(f"Tip #{tip_id} is already {'removed' if removed else 'active'}.", "id")
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id) as tx:
         if not removed and await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "id")
         await tips_db.set_deleted(tx, guild_id, tip_id, removed)
@@ -107,7 +107,7 @@ async def set_hidden(db: Database, guild_id: int, user_id: int, tip_id: int, hid
     if not tip.builtin:
         verb = "remove" if hidden else "restore"
         raise UserError(f"Tip #{tip_id} is this server's own: use `/tips {verb}` for it.", "id")
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id) as tx:
         if await tips_db.is_hidden(tx, guild_id, tip_id) == hidden:
             raise UserError(f"Tip #{tip_id} is already {'hidden' if hidden else 'shown'} here.", "id")
         await tips_db.set_hidden(tx, guild_id, tip_id, hidden)
@@ -232,7 +232,7 @@ async def apply_import(db: Database, guild_id: int, user_id: int, plan: ImportPl
     """All or nothing: one transaction, and only for a plan without errors."""
     if plan.errors:
         raise ValueError("refusing to apply an import plan with errors")
-    async with db.transaction() as tx:
+    async with db.transaction(guild_id) as tx:
         for f in plan.added:
             await tips_db.insert_tip(tx, guild_id, user_id, f)
         for tip_id, f in plan.updated:

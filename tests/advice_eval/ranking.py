@@ -1,15 +1,20 @@
-"""Score the /advice ranking on the ordinary questions against a fresh database with the built-in library."""
+"""Score the /advice ranking on the ordinary questions against a fresh database with the built-in library:
+SQLite, or PostgreSQL when the suite runs with STRIDE_TEST_ENGINE=postgres."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.advice.builtins import sync_library
 from bot.advice.search import advise
 from bot.db.connection import SqliteDatabase
+from bot.db.engine import Database
 from tests.advice_eval.sets import QuestionCase, question_cases
+from tests.postgres import drop_database, new_database, on_postgres
 
 GUILD = 1
 
@@ -24,10 +29,27 @@ class RankingScore:
     bannered: list[str] = field(default_factory=list)
 
 
-async def score_questions(path: Path) -> RankingScore:
-    db = await SqliteDatabase.open(path)
+@asynccontextmanager
+async def fresh_database(path: Path) -> AsyncIterator[Database]:
+    """A migrated database on the engine the suite runs on (a SQLite file at `path`, or a new PostgreSQL one)."""
+    if on_postgres():
+        from bot.db.postgres.database import PgDatabase
+
+        url, name = await new_database()
+        db: Database = await PgDatabase.open(url, size=2)
+    else:
+        db, name = await SqliteDatabase.open(path), None
     try:
         await db.migrate()
+        yield db
+    finally:
+        await db.close()
+        if name is not None:
+            await drop_database(name)
+
+
+async def score_questions(path: Path) -> RankingScore:
+    async with fresh_database(path) as db:
         await sync_library(db)
         score = RankingScore()
         for case in question_cases():
@@ -46,5 +68,3 @@ async def score_questions(path: Path) -> RankingScore:
             if answer.triage:
                 score.bannered.append(case.text)
         return score
-    finally:
-        await db.close()

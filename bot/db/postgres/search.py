@@ -1,13 +1,188 @@
 """Full-text search of tips on PostgreSQL: the weighted `tips.search` column (migration 0001) and its GIN index.
 
 One server sees the built-ins (guild_id NULL) and its own tips, minus the ones it deleted or hid.
+PostgreSQL keeps the column and the index itself: nothing here maintains an index.
+
+`search` ranks as SQLite's FTS5 bm25 does, so /advice answers the same on both engines: for each phrase of
+the query, ts_rank_cd over the column weighted title 4, tags 2, body 1 (as bm25(…, 4.0, 1.0, 2.0)) gives the
+phrase's weighted frequency in a tip, which bm25's saturation and length normalisation turn into a score,
+times the phrase's rarity among the tips the server sees (idf) and times how often the query names it.
 """
 
 from __future__ import annotations
 
+import re
+import time
+from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import asyncpg
+
+from bot.advice.models import Tip
+from bot.db.engine import Database
+from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
+
+CONFIG = "stride_english"  # English stemming, no stop words (migration 0006), as the column is built
+K1, B = 1.2, 0.75  # FTS5's bm25 constants
+# A server with fewer tips of its own is read through the guild index (`(… @@ …) IS TRUE` keeps the planner
+# off the GIN index of every server's tips, where a common word matches most tips of every server); a bigger
+# one, searched with its rarer words only (bot/advice/search.py BIG_SERVER), through the GIN index.
+GIN_FROM = 600
+# ts_rank_cd weights {D, C, B, A} = {-, body, tags, title}, at most 1 each: 4x them is 1, 2, 4 as on SQLite.
+_WEIGHTS, _WEIGHT_SCALE = "{0, 0.25, 0.5, 1}", 4.0
+_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+# Statistics of what each server sees (own tips, tips, average length, phrase counts), per open database,
+# for a minute: they steer the ranking and the plan only, never which tips a search may return.
+_REMEMBER_S = 60.0
+_known: WeakKeyDictionary[Database, dict[tuple[int, str | None], tuple[object, float]]] = WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    own: int  # the server's own tips (not removed)
+    total: int  # tips the server's statistics cover: built-ins and its own, not removed
+    avg_length: float  # characters per tip
+
+
+def _remember(db: Database, key: tuple[int, str | None], value: object) -> None:
+    known = _known.setdefault(db, {})
+    if len(known) > 10_000:
+        known.clear()
+    known[key] = (value, time.monotonic() + _REMEMBER_S)
+
+
+def _recall(db: Database, key: tuple[int, str | None]) -> object | None:
+    hit = _known.get(db, {}).get(key)
+    return hit[0] if hit is not None and hit[1] > time.monotonic() else None
+
+
+# A tip's length for bm25's normalisation: FTS5 counts every token of every column (it has no stop words);
+# characters are proportional to that, where the tsvector's lexemes leave out stop words and repeats.
+_LENGTH = "CAST(length(t.title) + length(t.tags) + length(t.body) AS DOUBLE PRECISION)"
+_IN_SCOPE = "(t.guild_id = CAST(:guild AS BIGINT) OR t.guild_id IS NULL) AND t.deleted = 0"
+
+
+async def _scope(db: Database, guild_id: int) -> _Scope:
+    scope = _recall(db, (guild_id, None))
+    if isinstance(scope, _Scope):
+        return scope
+    row = await db.fetchone(
+        "SELECT count(*) FILTER (WHERE t.guild_id IS NOT NULL) AS own, count(*) AS total,"
+        f" CAST(coalesce(avg({_LENGTH}), 1) AS DOUBLE PRECISION) AS avg_length FROM tips t WHERE {_IN_SCOPE}",
+        {"guild": guild_id},
+    )
+    scope = _Scope(row["own"], row["total"], max(row["avg_length"], 1.0))
+    _remember(db, (guild_id, None), scope)
+    return scope
+
+
+async def server_tip_count(db: Database, guild_id: int) -> int:
+    """How many tips of its own the server has (as of up to a minute ago)."""
+    return (await _scope(db, guild_id)).own
+
+
+def phrases_of(match: str) -> list[str]:
+    """The phrases of an FTS5-style query (`"side ache" OR "stitch"`), as plain words; OR is the only operator."""
+    found = [quoted if quoted is not None else bare for quoted, bare in _PHRASE.findall(match)]
+    return [p for p in found if p and p != "OR"]
+
+
+def _words(phrase: str) -> str:
+    return phrase[1:-1] if len(phrase) > 1 and phrase[0] == phrase[-1] == '"' else phrase
+
+
+async def server_frequencies(db: Database, guild_id: int, phrases: list[str]) -> dict[str, int]:
+    """In how many of the tips the server sees each phrase (quoted, FTS5 style) occurs, as the column stems it."""
+    key_of = await _stats_key(db, guild_id)
+    counts: dict[str, int] = {}
+    for p in phrases:
+        n = _recall(db, (key_of, p))
+        if isinstance(n, int):
+            counts[p] = n
+    missing = [p for p in dict.fromkeys(phrases) if p not in counts]
+    if missing:
+        rows = await db.fetchall(
+            f"SELECT x.i, (SELECT count(*) FROM tips t WHERE t.search @@ phraseto_tsquery('{CONFIG}', x.p)"
+            f" AND {_IN_SCOPE}) AS n FROM unnest(CAST(:phrases AS TEXT[])) WITH ORDINALITY AS x(p, i)",
+            {"guild": guild_id, "phrases": [_words(p) for p in missing]},
+        )
+        for row in rows:
+            phrase = missing[row["i"] - 1]
+            counts[phrase] = row["n"]
+            _remember(db, (key_of, phrase), row["n"])
+    return counts
+
+
+async def _stats_key(db: Database, guild_id: int) -> int:
+    """Servers without tips of their own share the built-ins' statistics (key 0)."""
+    return guild_id if (await _scope(db, guild_id)).own else 0
+
+
+async def search(
+    db: Database, guild_id: int, match: str, topic: str | None, limit: int
+) -> list[tuple[Tip, float, int]]:
+    """(tip, bm25-like score with topic boost, net votes), best first: lower is better, as on SQLite.
+
+    One round trip: phrase counts not remembered (see server_frequencies) are counted by the query itself
+    and returned with its rows."""
+    times = Counter(phrases_of(match))
+    if not times:
+        return []
+    scope = await _scope(db, guild_id)
+    key_of = guild_id if scope.own else 0
+    phrases = list(times)
+    known = [_recall(db, (key_of, f'"{p}"')) for p in phrases]
+    # bm25 per phrase: idf * tf * (k1 + 1) / (tf + norm), norm = k1 * (1 - b + b * length / average length),
+    # tf the phrase's weighted frequency (written (k1 + 1) * (1 - norm / (tf + norm)) to rank it once);
+    # FTS5 sets an idf <= 0 to a millionth.
+    rows = await db.fetchall(
+        f"WITH asked AS MATERIALIZED (SELECT x.i, phraseto_tsquery('{CONFIG}', x.p) AS q, x.times, x.n"
+        " FROM unnest(CAST(:phrases AS TEXT[]), CAST(:times AS INTEGER[]), CAST(:counts AS BIGINT[]))"
+        " WITH ORDINALITY AS x(p, times, n, i)),"
+        " counted AS MATERIALIZED (SELECT a.i, a.q, a.times, coalesce(a.n, (SELECT count(*) FROM tips t"
+        f" WHERE t.search @@ a.q AND {_IN_SCOPE})) AS n FROM asked AS a),"
+        " used AS (SELECT q, times * greatest(ln(greatest((CAST(:total AS DOUBLE PRECISION) - n + 0.5) / (n + 0.5),"
+        " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0),"
+        # The best `limit` visible tips by id and score first, and only then their columns and votes.
+        " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " FROM tips t CROSS JOIN LATERAL (SELECT sum(u.w * "
+        f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
+        f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"
+        "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
+        " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
+        f"{'' if scope.own > GIN_FROM else ' IS TRUE'} AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
+        f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
+        " WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes,"
+        " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
+        " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
+        {
+            "guild": guild_id,
+            "phrases": phrases,
+            "times": [times[p] for p in phrases],
+            "counts": known,
+            "total": scope.total,
+            "average": scope.avg_length,
+            "topic": topic,
+            "limit": limit,
+        },
+    )
+    if rows and None in known:
+        for phrase, n in zip(phrases, rows[0]["counts"], strict=True):
+            _remember(db, (key_of, f'"{phrase}"'), n)
+    return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
+
+
+async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
+    """Visible tips carrying any of the tags (whole tags), the server's own first."""
+    if not tags:
+        return []
+    rows = await db.fetchall(
+        f"SELECT {COLUMNS} FROM tips t WHERE {VISIBLE}"
+        " AND string_to_array(t.tags, ',') && CAST(:tags AS TEXT[]) ORDER BY t.guild_id IS NULL, t.id LIMIT :limit",
+        {"guild": guild_id, "tags": list(tags), "limit": limit},
+    )
+    return [tip_from_row(r) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +198,8 @@ async def search_tips(conn: asyncpg.Connection | asyncpg.Pool, guild_id: int, qu
     """The server's tips best matching `query` (web-search syntax: words, "phrases", -not, or), best first.
 
     Ranked by cover density (`ts_rank_cd`, normalised by document length) over title (A), tags (B) and body
-    (C); ties by id. A query of stop words only matches nothing.
+    (C); ties by id. A query of stop words only matches nothing. (Operators' and tests' look-up; /advice
+    ranks with `search`.)
     """
     rows = await conn.fetch(
         "SELECT t.id, t.guild_id, t.topic, t.title, ts_rank_cd(t.search, q, 1) AS rank"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -7,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.advice import admin
+from bot.db import tips as tips_db
 from bot.db.engine import Database
 from bot.errors import UserError
 
@@ -69,3 +71,17 @@ async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.Monkey
     entries, lines = admin.parse_import(json.dumps([{"topic": "core", "title": "D", "body": "d"}]).encode())
     plan = await admin.plan_import(db, GUILD, entries, lines)
     assert plan.errors and "limit" in plan.errors[-1]
+
+
+async def test_concurrent_adds_never_pass_the_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 3)
+
+    async def add(i: int) -> bool:
+        try:
+            await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", f"T{i}", "x", None, None, None))
+        except UserError:
+            return False
+        return True
+
+    assert sum(await asyncio.gather(*(add(i) for i in range(8)))) == 3
+    assert len(await tips_db.server_tips(db, GUILD)) == 3

@@ -1,0 +1,28 @@
+"""What every tips module shares: which tips a server sees, the columns read, and a row as a Tip."""
+
+from __future__ import annotations
+
+from bot.advice.models import Tip
+from bot.db.engine import Row
+
+# A tip is visible in a server when it is the server's own, or a built-in the server has not hidden.
+VISIBLE = (
+    "t.deleted = 0 AND (t.guild_id = :guild OR (t.guild_id IS NULL AND NOT EXISTS"
+    " (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)))"
+)
+COLUMNS = "t.id, t.guild_id, t.builtin_key, t.topic, t.kind, t.title, t.body, t.source, t.tags, t.deleted"
+
+
+def tip_from_row(row: Row) -> Tip:
+    return Tip(
+        id=row["id"],
+        topic=row["topic"],
+        kind=row["kind"],
+        title=row["title"],
+        body=row["body"],
+        source=row["source"],
+        tags=tuple(t for t in row["tags"].split(",") if t),
+        builtin=row["guild_id"] is None,
+        deleted=bool(row["deleted"]),
+        builtin_key=row["builtin_key"],
+    )
