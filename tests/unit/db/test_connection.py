@@ -8,7 +8,7 @@ from bot.db.connection import SqliteDatabase, _migrations
 from bot.db.engine import Database
 from tests.postgres import on_postgres
 
-SQLITE_ONLY = pytest.mark.skipif(on_postgres(), reason="the SQLite engine itself (PostgreSQL's: tests/unit/db/postgres)")
+SQLITE_ONLY = pytest.mark.skipif(on_postgres(), reason="the SQLite engine itself (see tests/unit/db/postgres)")
 
 
 @SQLITE_ONLY
