@@ -73,6 +73,13 @@ def _server(row) -> ServerReminder:
     )
 
 
+async def _many(tx: Tx, sql: str, rows: Iterable[tuple]) -> None:
+    """executemany, skipping the round trip when there is nothing to write (most recorded outcomes)."""
+    rows = list(rows)
+    if rows:
+        await tx.executemany(sql, rows)
+
+
 def _due(next_fire: int, snooze: int | None) -> int:
     return next_fire if snooze is None else min(next_fire, snooze)
 
@@ -242,7 +249,8 @@ async def advance(tx: Tx, claims: Iterable[Claim]) -> None:
         fire, nap = to_ts(c.next_fire), None if c.snooze is None else to_ts(c.snooze)
         last = None if c.last_fire is None else to_ts(c.last_fire)
         rows.append((fire, nap, _due(fire, nap), last, c.sends, c.reminder_id))
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
         " WHERE id = ?",
         rows,
@@ -251,7 +259,8 @@ async def advance(tx: Tx, claims: Iterable[Claim]) -> None:
 
 async def advance_servers(tx: Tx, claims: Iterable[tuple[int, datetime, datetime | None]]) -> None:
     """(guild_id, next fire, slot sent or None) per claimed club ping."""
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = coalesce(?, last_fire_utc)"
         " WHERE guild_id = ?",
         [(to_ts(nxt), to_ts(nxt), None if sent is None else to_ts(sent), guild) for guild, nxt, sent in claims],
@@ -268,7 +277,8 @@ async def release(tx: Tx, claims: Iterable[tuple[Reminder, Claim]]) -> None:
         claimed_nap = None if claim.snooze is None else to_ts(claim.snooze)
         rows.append((fire, nap, _due(fire, nap), last, before.sends, before.id, to_ts(claim.next_fire), claimed_nap))
     same = "snooze_utc IS ?" if tx.dialect == Dialect.SQLITE else "snooze_utc IS NOT DISTINCT FROM CAST(? AS BIGINT)"
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
         f" WHERE id = ? AND next_fire_utc = ? AND {same}",
         rows,
@@ -295,10 +305,11 @@ async def lease(tx: Tx, holder: str, until: datetime, reminder_ids: Iterable[int
     """Claim rows (selected and locked in this transaction) for `holder` until `until`: they are due again for
     every dispatcher then, unless the holder renews, settles or gives them back first."""
     end = to_ts(until)
-    await tx.executemany(
-        "UPDATE reminders SET due_utc = ?, claimed_by = ? WHERE id = ?", [(end, holder, i) for i in reminder_ids]
+    await _many(
+        tx, "UPDATE reminders SET due_utc = ?, claimed_by = ? WHERE id = ?", [(end, holder, i) for i in reminder_ids]
     )
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE server_reminders SET due_utc = ?, claimed_by = ? WHERE guild_id = ?",
         [(end, holder, g) for g in guild_ids],
     )
@@ -320,7 +331,8 @@ async def settle(tx: Tx, holder: str, claims: Iterable[Claim]) -> None:
         fire, nap = to_ts(c.next_fire), None if c.snooze is None else to_ts(c.snooze)
         last = None if c.last_fire is None else to_ts(c.last_fire)
         rows.append((fire, nap, _due(fire, nap), last, c.sends, c.reminder_id, holder))
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?,"
         " claimed_by = NULL WHERE id = ? AND claimed_by = ?",
         rows,
@@ -329,7 +341,8 @@ async def settle(tx: Tx, holder: str, claims: Iterable[Claim]) -> None:
 
 async def settle_servers(tx: Tx, holder: str, claims: Iterable[tuple[int, datetime, datetime]]) -> None:
     """(guild_id, next fire, slot handled) per leased club ping; as `settle`."""
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = ?, claimed_by = NULL"
         " WHERE guild_id = ? AND claimed_by = ?",
         [(to_ts(nxt), to_ts(nxt), to_ts(slot), guild, holder) for guild, nxt, slot in claims],
@@ -338,11 +351,13 @@ async def settle_servers(tx: Tx, holder: str, claims: Iterable[tuple[int, dateti
 
 async def unlease(tx: Tx, holder: str, reminder_ids: Iterable[int], guild_ids: Iterable[int]) -> None:
     """Give leased slots back unsent: due again at once, for any dispatcher."""
-    await tx.executemany(
+    await _many(
+        tx,
         f"UPDATE reminders SET due_utc = {_DUE}, claimed_by = NULL WHERE id = ? AND claimed_by = ?",
         [(i, holder) for i in reminder_ids],
     )
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE server_reminders SET due_utc = next_fire_utc, claimed_by = NULL WHERE guild_id = ? AND claimed_by = ?",
         [(g, holder) for g in guild_ids],
     )
@@ -358,14 +373,12 @@ async def release_holder(tx: Tx, holder: str) -> int:
 
 
 async def delivered(tx: Tx, reminder_ids: Iterable[int]) -> None:
-    await tx.executemany(
-        "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids]
-    )
+    await _many(tx, "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids])
 
 
 async def learn_dm_channels(tx: Tx, pairs: Iterable[tuple[int, int | None]]) -> None:
     """(reminder_id, dm channel id or None to forget it)."""
-    await tx.executemany("UPDATE reminders SET dm_channel_id = ? WHERE id = ?", [(ch, rid) for rid, ch in pairs])
+    await _many(tx, "UPDATE reminders SET dm_channel_id = ? WHERE id = ?", [(ch, rid) for rid, ch in pairs])
 
 
 async def refused(tx: Tx, reminder_id: int, pause_at: int) -> tuple[int, bool] | None:
@@ -420,7 +433,8 @@ class SentSlot:
 async def record_sent(tx: Tx, slots: Iterable[tuple[int, int, datetime]]) -> None:
     """(guild_id, reminder_id, slot) per message sent; a snoozed re-send of a slot keeps its row."""
     now = now_iso()
-    await tx.executemany(
+    await _many(
+        tx,
         "INSERT INTO reminder_slots (guild_id, reminder_id, fire_utc, sent_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (guild_id, reminder_id, fire_utc) DO NOTHING",
         [(guild, rid, to_ts(fire), now) for guild, rid, fire in slots],

@@ -29,7 +29,7 @@ async def db(db: Database) -> Database:
     if db.dialect == Dialect.POSTGRES:
         try:
             await sync_library(db)
-        except Exception:  # noqa: BLE001 - the tips port has not landed on this branch
+        except Exception:  # the tips port (another branch) has not landed here yet
             await _insert_library(db)
     else:
         await sync_library(db)

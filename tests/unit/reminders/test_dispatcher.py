@@ -67,9 +67,7 @@ async def test_next_fire_is_advanced_before_anything_is_sent(service, dispatcher
     seen: list[tuple] = []
 
     async def look(_channel: int, _message: object) -> None:
-        row = await db.fetchone(
-            "SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE id = ?", (reminder.id,)
-        )
+        row = await db.fetchone("SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE id = ?", (reminder.id,))
         seen.append((db_rem.from_ts(row[0]), db_rem.from_ts(row[1]), row[2]))
 
     sender.on_send = look
