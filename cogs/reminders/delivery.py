@@ -93,7 +93,8 @@ class Delivery(commands.Cog):
             log.info("reminder dispatcher not started: the process owning shard 0 delivers reminders")
         if self.bot.background and self.bot.runs_dispatcher:
             rate = reminder_rate(self.bot.config)  # this process's share of the token's global limit
-            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot), rate=rate)
+            lease = self.bot.config.reminder_lease_s
+            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot), rate=rate, lease=lease)
             if self.bot.metrics is not None:
                 self.bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
             dispatcher.start()

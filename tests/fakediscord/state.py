@@ -316,6 +316,7 @@ class Message:
     reactions: list[str] = field(default_factory=list)
     timestamp: str = field(default_factory=now_iso)
     contents: list[str] = field(default_factory=list)  # the content after each create and edit, in order
+    nonce: str | None = None  # the sender's nonce (with enforce_nonce, a repeat returns this message)
 
     def apply(self, params: Json, files: list[Attachment]) -> None:
         """Apply create/edit parameters (only the keys present are changed)."""
