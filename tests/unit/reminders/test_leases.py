@@ -158,3 +158,21 @@ async def test_a_lease_that_ran_out_is_not_sent_on(db, processes) -> None:
     assert stalled.stats["lease_lost"] == 2  # not sent under the old lease, claimed again with a new one
     assert users(sender) == Counter(range(1000, 1003))
     await settled(db, 3)
+
+
+async def test_leases_are_renewed_while_a_long_batch_is_sent(db, processes) -> None:
+    """A batch that takes longer than the lease keeps its slots: the lease is pushed on every quarter lease."""
+    await seed(db, 6)
+    clock = FakeClock(SLOT)
+    sender = FakeSender()
+
+    async def slow(_channel: int, _message) -> None:
+        await asyncio.sleep(0.1)
+        clock.advance(seconds=0.1)  # six sends: 0.6 s, the lease is 0.4 s
+
+    sender.on_send = slow
+    busy = Dispatcher(processes[0], sender, clock=clock, concurrency=1, lease=0.4)
+    assert await busy.run_due() == 6
+    assert busy.stats["lease_lost"] == 0
+    assert users(sender) == Counter(range(1000, 1006))
+    await settled(db, 6)
