@@ -90,7 +90,7 @@ class Delivery(commands.Cog):
 
     async def cog_load(self) -> None:
         if self.bot.background and not self.bot.runs_dispatcher:
-            log.info("reminder dispatcher not started: the process owning shard 0 delivers reminders")
+            log.info("reminder dispatcher not started: on SQLite the process owning shard 0 delivers reminders")
         if self.bot.background and self.bot.runs_dispatcher:
             rate = reminder_rate(self.bot.config)  # this process's share of the token's global limit
             lease = self.bot.config.reminder_lease_s
