@@ -219,7 +219,8 @@ class StrideBot(commands.Bot):
 
     @property
     def runs_dispatcher(self) -> bool:
-        """Whether this process delivers reminders (with shards: only the owner of shard 0, see bot/sharding.py)."""
+        """Whether this process delivers reminders (every one on PostgreSQL; on SQLite with shards only the owner
+        of shard 0; see bot/sharding.py)."""
         return sharding.runs_dispatcher(self.config)
 
     async def on_ready(self) -> None:

@@ -46,6 +46,8 @@ class Config:
     # PostgreSQL (bot/db/postgres): when set it wins over database_path.
     database_url: str | None = None
     database_pool_size: int = 10
+    # PostgreSQL: how long a dispatcher's claim on reminder slots lasts before other processes take them over.
+    reminder_lease_s: float = 60.0
 
     def require_token(self) -> str:
         if not self.token:
@@ -134,6 +136,15 @@ def parse_pool_size(raw: str) -> int:
     return int(raw)
 
 
+def parse_lease(raw: str) -> float:
+    raw = raw.strip()
+    if not raw:
+        return 60.0
+    if not (raw.isdigit() and 2 <= int(raw) <= 3600):
+        raise ConfigError(f"REMINDER_LEASE_SECONDS must be a number of seconds (2-3600), got {raw!r}.")
+    return float(raw)
+
+
 def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     if env_file is not None:
         load_dotenv(env_file, override=False)
@@ -160,4 +171,5 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
         shard_ids=shard_ids,
         database_url=check_database_url(url_raw) if url_raw else None,
         database_pool_size=parse_pool_size(os.environ.get("DATABASE_POOL_SIZE", "")),
+        reminder_lease_s=parse_lease(os.environ.get("REMINDER_LEASE_SECONDS", "")),
     )

@@ -5,8 +5,10 @@ Discord puts each guild on shard `(guild_id >> 22) % shard_count`. `SHARD_COUNT`
 unsharded gateway connection, as before. The bot class that owns the shards is `ShardedStrideBot` in
 bot/client.py, chosen by `make_bot` there.
 
-Reminder slots are not yet claimed through the database (that comes with the PostgreSQL leases), so two
-dispatchers would send every reminder twice: only the process that owns shard 0 runs the dispatcher.
+Reminder dispatchers: on PostgreSQL every process runs one; they claim due slots with leases in the
+database (bot/db/reminders.py), so each slot is sent by exactly one of them, and share Discord's global rate
+limit (bot/reminders/pacing.py). On SQLite (one database file, one writer) only the process that owns
+shard 0 runs the dispatcher.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ def owned_shards(config: Config) -> tuple[int, ...] | None:
 
 
 def runs_dispatcher(config: Config) -> bool:
-    """True for the one process that delivers reminders: the unsharded one, or the owner of shard 0."""
+    """Whether this process delivers reminders: every process on PostgreSQL; on SQLite the unsharded one,
+    or the owner of shard 0."""
+    if config.database_url:
+        return True
     shards = owned_shards(config)
     return shards is None or 0 in shards
 

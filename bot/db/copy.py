@@ -48,7 +48,14 @@ TABLES = (
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
 DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_months", "member_totals", "member_bests", "record_distances")
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
-DERIVED_COLUMNS = {"shoes": {"distance_m"}, "tips": {"search"}}
+# claimed_by: a reminder lease belongs to the source's running dispatchers; uncopied, the row is simply due
+# (its due_utc is at the latest the lease's end).
+DERIVED_COLUMNS = {
+    "shoes": {"distance_m"},
+    "tips": {"search"},
+    "reminders": {"claimed_by"},
+    "server_reminders": {"claimed_by"},
+}
 BATCH_ROWS = 5000
 
 

@@ -1,6 +1,14 @@
 """Reminder rows: members' reminders, the server club ping, the Done log.
 
 Instants are stored as unix seconds (UTC); this module converts them to aware datetimes.
+
+Claims. On SQLite (one dispatcher) a claim selects the due rows and moves their schedule on at once
+(`advance`); a slot not sent by a stop is given back (`release`). On PostgreSQL several dispatchers share
+the rows: a claim selects due rows `FOR UPDATE SKIP LOCKED` and leases them (`lease`: claimed_by names the
+dispatcher, due_utc becomes the lease's end, the schedule stays as it is), the holder writes the new
+schedule once the slot is sent (`settle`), gives unsent slots back at once on a stop (`unlease`,
+`release_holder`), and a lease that ran out (a dead process) makes the row due again for anyone. A member's
+or an admin's change of schedule clears claimed_by: their change stands.
 """
 
 from __future__ import annotations
@@ -9,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import now_iso
 from bot.reminders.models import (
     SERVER_PING,
@@ -63,6 +71,13 @@ def _server(row) -> ServerReminder:
         last_fire=_opt(row["last_fire_utc"]),
         failures=row["failures"],
     )
+
+
+async def _many(tx: Tx, sql: str, rows: Iterable[tuple]) -> None:
+    """executemany, skipping the round trip when there is nothing to write (most recorded outcomes)."""
+    rows = list(rows)
+    if rows:
+        await tx.executemany(sql, rows)
 
 
 def _due(next_fire: int, snooze: int | None) -> int:
@@ -119,7 +134,7 @@ async def get(db: Database | Tx, reminder_id: int) -> Reminder | None:
 async def set_schedule(tx: Tx, reminder_id: int, next_fire: datetime, snooze: datetime | None) -> None:
     fire, nap = to_ts(next_fire), None if snooze is None else to_ts(snooze)
     await tx.execute(
-        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ? WHERE id = ?",
+        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, claimed_by = NULL WHERE id = ?",
         (fire, nap, _due(fire, nap), reminder_id),
     )
 
@@ -157,12 +172,24 @@ async def upsert_server(
     set_by: int,
 ) -> None:
     await tx.execute(
-        "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, role_id, kind, next_fire_utc, set_by,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+        "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, role_id, kind, next_fire_utc, due_utc,"
+        " set_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
         " channel_id = excluded.channel_id, at_time = excluded.at_time, timezone = excluded.timezone,"
         " role_id = excluded.role_id, kind = excluded.kind, next_fire_utc = excluded.next_fire_utc,"
-        " failures = 0, set_by = excluded.set_by, updated_at = excluded.updated_at",
-        (guild_id, channel_id, at.strftime("%H:%M"), timezone, role_id, kind, to_ts(next_fire), set_by, now_iso()),
+        " due_utc = excluded.due_utc, claimed_by = NULL, failures = 0, set_by = excluded.set_by,"
+        " updated_at = excluded.updated_at",
+        (
+            guild_id,
+            channel_id,
+            at.strftime("%H:%M"),
+            timezone,
+            role_id,
+            kind,
+            to_ts(next_fire),
+            to_ts(next_fire),
+            set_by,
+            now_iso(),
+        ),
     )
 
 
@@ -177,21 +204,29 @@ async def earliest_due(db: Database) -> datetime | None:
     """When the next active reminder of any kind is due (both reads use an index)."""
     row = await db.fetchone(
         "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE paused = 0"
-        " UNION ALL SELECT min(next_fire_utc) FROM server_reminders)"
+        " UNION ALL SELECT min(due_utc) FROM server_reminders) AS due"
     )
     return None if row[0] is None else from_ts(row[0])
 
 
+def _locking(tx: Tx) -> str:
+    """PostgreSQL: lock the rows a claim selects, passing by those another dispatcher is claiming right now
+    (SQLite's single writer needs nothing)."""
+    return " FOR UPDATE SKIP LOCKED" if tx.dialect == Dialect.POSTGRES else ""
+
+
 async def due_reminders(tx: Tx, now: datetime, limit: int) -> list[Reminder]:
+    """Due rows (an expired lease makes a row due again), locked for this claim on PostgreSQL."""
     rows = await tx.fetchall(
-        "SELECT * FROM reminders WHERE paused = 0 AND due_utc <= ? ORDER BY due_utc LIMIT ?", (to_ts(now), limit)
+        "SELECT * FROM reminders WHERE paused = 0 AND due_utc <= ? ORDER BY due_utc LIMIT ?" + _locking(tx),
+        (to_ts(now), limit),
     )
     return [_reminder(r) for r in rows]
 
 
 async def due_servers(tx: Tx, now: datetime, limit: int) -> list[ServerReminder]:
     rows = await tx.fetchall(
-        "SELECT * FROM server_reminders WHERE next_fire_utc <= ? ORDER BY next_fire_utc LIMIT ?",
+        "SELECT * FROM server_reminders WHERE due_utc <= ? ORDER BY due_utc LIMIT ?" + _locking(tx),
         (to_ts(now), limit),
     )
     return [_server(r) for r in rows]
@@ -214,7 +249,8 @@ async def advance(tx: Tx, claims: Iterable[Claim]) -> None:
         fire, nap = to_ts(c.next_fire), None if c.snooze is None else to_ts(c.snooze)
         last = None if c.last_fire is None else to_ts(c.last_fire)
         rows.append((fire, nap, _due(fire, nap), last, c.sends, c.reminder_id))
-    await tx.executemany(
+    await _many(
+        tx,
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
         " WHERE id = ?",
         rows,
@@ -223,9 +259,11 @@ async def advance(tx: Tx, claims: Iterable[Claim]) -> None:
 
 async def advance_servers(tx: Tx, claims: Iterable[tuple[int, datetime, datetime | None]]) -> None:
     """(guild_id, next fire, slot sent or None) per claimed club ping."""
-    await tx.executemany(
-        "UPDATE server_reminders SET next_fire_utc = ?, last_fire_utc = coalesce(?, last_fire_utc) WHERE guild_id = ?",
-        [(to_ts(nxt), None if sent is None else to_ts(sent), guild) for guild, nxt, sent in claims],
+    await _many(
+        tx,
+        "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = coalesce(?, last_fire_utc)"
+        " WHERE guild_id = ?",
+        [(to_ts(nxt), to_ts(nxt), None if sent is None else to_ts(sent), guild) for guild, nxt, sent in claims],
     )
 
 
@@ -238,9 +276,11 @@ async def release(tx: Tx, claims: Iterable[tuple[Reminder, Claim]]) -> None:
         last = None if before.last_fire is None else to_ts(before.last_fire)
         claimed_nap = None if claim.snooze is None else to_ts(claim.snooze)
         rows.append((fire, nap, _due(fire, nap), last, before.sends, before.id, to_ts(claim.next_fire), claimed_nap))
-    await tx.executemany(
+    same = "snooze_utc IS ?" if tx.dialect == Dialect.SQLITE else "snooze_utc IS NOT DISTINCT FROM CAST(? AS BIGINT)"
+    await _many(
+        tx,
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
-        " WHERE id = ? AND next_fire_utc = ? AND snooze_utc IS ?",
+        f" WHERE id = ? AND next_fire_utc = ? AND {same}",
         rows,
     )
 
@@ -249,20 +289,96 @@ async def release_server(tx: Tx, before: ServerReminder, claimed_next: datetime)
     """Undo the claim of a club ping that was not sent, unless an admin changed it since."""
     last = None if before.last_fire is None else to_ts(before.last_fire)
     await tx.execute(
-        "UPDATE server_reminders SET next_fire_utc = ?, last_fire_utc = ? WHERE guild_id = ? AND next_fire_utc = ?",
-        (to_ts(before.next_fire), last, before.guild_id, to_ts(claimed_next)),
+        "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = ? WHERE guild_id = ?"
+        " AND next_fire_utc = ?",
+        (to_ts(before.next_fire), to_ts(before.next_fire), last, before.guild_id, to_ts(claimed_next)),
+    )
+
+
+# --------------------------------------------------------------------------- leases (PostgreSQL)
+
+# A leased row's due instant: its earliest slot, or its snooze when that comes first (SQL of `_due`).
+_DUE = "CASE WHEN snooze_utc IS NOT NULL AND snooze_utc < next_fire_utc THEN snooze_utc ELSE next_fire_utc END"
+
+
+async def lease(tx: Tx, holder: str, until: datetime, reminder_ids: Iterable[int], guild_ids: Iterable[int]) -> None:
+    """Claim rows (selected and locked in this transaction) for `holder` until `until`: they are due again for
+    every dispatcher then, unless the holder renews, settles or gives them back first."""
+    end = to_ts(until)
+    await _many(
+        tx, "UPDATE reminders SET due_utc = ?, claimed_by = ? WHERE id = ?", [(end, holder, i) for i in reminder_ids]
+    )
+    await _many(
+        tx,
+        "UPDATE server_reminders SET due_utc = ?, claimed_by = ? WHERE guild_id = ?",
+        [(end, holder, g) for g in guild_ids],
+    )
+
+
+async def renew(tx: Tx, holder: str, until: datetime) -> int:
+    """Move the end of every lease `holder` still has to `until`; how many rows."""
+    end = to_ts(until)
+    return await tx.execute("UPDATE reminders SET due_utc = ? WHERE claimed_by = ?", (end, holder)) + await tx.execute(
+        "UPDATE server_reminders SET due_utc = ? WHERE claimed_by = ?", (end, holder)
+    )
+
+
+async def settle(tx: Tx, holder: str, claims: Iterable[Claim]) -> None:
+    """Write the schedule of leased slots that were handled (sent, refused or given up on) and end the lease;
+    a row whose lease is gone (changed by its member, or taken over) is left as it is."""
+    rows = []
+    for c in claims:
+        fire, nap = to_ts(c.next_fire), None if c.snooze is None else to_ts(c.snooze)
+        last = None if c.last_fire is None else to_ts(c.last_fire)
+        rows.append((fire, nap, _due(fire, nap), last, c.sends, c.reminder_id, holder))
+    await _many(
+        tx,
+        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?,"
+        " claimed_by = NULL WHERE id = ? AND claimed_by = ?",
+        rows,
+    )
+
+
+async def settle_servers(tx: Tx, holder: str, claims: Iterable[tuple[int, datetime, datetime]]) -> None:
+    """(guild_id, next fire, slot handled) per leased club ping; as `settle`."""
+    await _many(
+        tx,
+        "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = ?, claimed_by = NULL"
+        " WHERE guild_id = ? AND claimed_by = ?",
+        [(to_ts(nxt), to_ts(nxt), to_ts(slot), guild, holder) for guild, nxt, slot in claims],
+    )
+
+
+async def unlease(tx: Tx, holder: str, reminder_ids: Iterable[int], guild_ids: Iterable[int]) -> None:
+    """Give leased slots back unsent: due again at once, for any dispatcher."""
+    await _many(
+        tx,
+        f"UPDATE reminders SET due_utc = {_DUE}, claimed_by = NULL WHERE id = ? AND claimed_by = ?",
+        [(i, holder) for i in reminder_ids],
+    )
+    await _many(
+        tx,
+        "UPDATE server_reminders SET due_utc = next_fire_utc, claimed_by = NULL WHERE guild_id = ? AND claimed_by = ?",
+        [(g, holder) for g in guild_ids],
+    )
+
+
+async def release_holder(tx: Tx, holder: str) -> int:
+    """Give back every slot `holder` still leases (a clean stop); how many rows."""
+    return await tx.execute(
+        f"UPDATE reminders SET due_utc = {_DUE}, claimed_by = NULL WHERE claimed_by = ?", (holder,)
+    ) + await tx.execute(
+        "UPDATE server_reminders SET due_utc = next_fire_utc, claimed_by = NULL WHERE claimed_by = ?", (holder,)
     )
 
 
 async def delivered(tx: Tx, reminder_ids: Iterable[int]) -> None:
-    await tx.executemany(
-        "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids]
-    )
+    await _many(tx, "UPDATE reminders SET failures = 0 WHERE id = ? AND failures > 0", [(i,) for i in reminder_ids])
 
 
 async def learn_dm_channels(tx: Tx, pairs: Iterable[tuple[int, int | None]]) -> None:
     """(reminder_id, dm channel id or None to forget it)."""
-    await tx.executemany("UPDATE reminders SET dm_channel_id = ? WHERE id = ?", [(ch, rid) for rid, ch in pairs])
+    await _many(tx, "UPDATE reminders SET dm_channel_id = ? WHERE id = ?", [(ch, rid) for rid, ch in pairs])
 
 
 async def refused(tx: Tx, reminder_id: int, pause_at: int) -> tuple[int, bool] | None:
@@ -286,8 +402,8 @@ async def server_delivered(tx: Tx, guild_id: int, ok: bool) -> None:
 async def add_done(tx: Tx, guild_id: int, user_id: int, reminder_id: int, fire: datetime, local_day: date) -> bool:
     """Record a Done for one slot; False when this slot was already marked done."""
     changed = await tx.execute(
-        "INSERT OR IGNORE INTO reminder_dones (guild_id, user_id, reminder_id, fire_utc, local_date, done_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reminder_dones (guild_id, user_id, reminder_id, fire_utc, local_date, done_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id, reminder_id, fire_utc) DO NOTHING",
         (guild_id, user_id, reminder_id, to_ts(fire), local_day.isoformat(), now_iso()),
     )
     return changed > 0
@@ -317,8 +433,10 @@ class SentSlot:
 async def record_sent(tx: Tx, slots: Iterable[tuple[int, int, datetime]]) -> None:
     """(guild_id, reminder_id, slot) per message sent; a snoozed re-send of a slot keeps its row."""
     now = now_iso()
-    await tx.executemany(
-        "INSERT OR IGNORE INTO reminder_slots (guild_id, reminder_id, fire_utc, sent_at) VALUES (?, ?, ?, ?)",
+    await _many(
+        tx,
+        "INSERT INTO reminder_slots (guild_id, reminder_id, fire_utc, sent_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (guild_id, reminder_id, fire_utc) DO NOTHING",
         [(guild, rid, to_ts(fire), now) for guild, rid, fire in slots],
     )
 
@@ -353,6 +471,7 @@ async def get_summary(db: Database | Tx, guild_id: int, user_id: int) -> Reminde
 async def set_timezone(tx: Tx, reminder_id: int, timezone: str, next_fire: datetime) -> None:
     fire = to_ts(next_fire)
     await tx.execute(
-        "UPDATE reminders SET timezone = ?, next_fire_utc = ?, snooze_utc = NULL, due_utc = ? WHERE id = ?",
+        "UPDATE reminders SET timezone = ?, next_fire_utc = ?, snooze_utc = NULL, due_utc = ?, claimed_by = NULL"
+        " WHERE id = ?",
         (timezone, fire, fire, reminder_id),
     )

@@ -2,10 +2,19 @@
 
 * Every reminder stores its next fire instant (UTC). The dispatcher reads the earliest one (an index
   lookup), sleeps until then, and is woken early by `wake()` when a schedule changes.
-* Claim-and-advance: due rows are selected and their next fire moved on in ONE transaction, before
-  anything is sent. A crash after the claim loses at most that batch, it never sends twice.
+* SQLite (one dispatcher): claim-and-advance. Due rows are selected and their next fire moved on in ONE
+  transaction, before anything is sent. A crash after the claim loses at most that batch, it never sends twice.
+* PostgreSQL (any number of dispatchers, one per process): claim with a lease. Due rows are selected
+  `FOR UPDATE SKIP LOCKED` and leased to this dispatcher (`holder`) for `lease` seconds, renewed while the
+  batch is being sent; each slot's new schedule is written, and the lease ended, in its own transaction
+  right after its send. So a slot is sent by one dispatcher; a dispatcher that dies leaves its unsent slots
+  leased until the lease runs out, then any other takes them over. A dispatcher never starts a send later
+  than `lease_margin` before its lease ends (after that the slot may already be another's), and every
+  message carries a nonce Discord deduplicates (`enforce_nonce`), covering the last gap: a send that went
+  out just before its process died, unrecorded. Clean stop: unsent slots are given back at once.
 * Catch-up (schedule.catch_up): less than an hour late fires once, older slots are skipped.
-* Sending runs with bounded concurrency. A rate limit the sender reports is waited out and retried,
+* Sending runs with bounded concurrency, paced to this process's share of Discord's global rate limit
+  (bot/reminders/pacing.py). A rate limit the sender reports is waited out and retried,
   never dropped; a refused delivery (403) three times in a row pauses the reminder and leaves the
   member a notice. Any exception is logged and the loop carries on.
 
@@ -15,8 +24,13 @@ Discord stays outside: a `Sender` (cogs/reminders/delivery.py) turns an `Outgoin
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import hashlib
 import logging
+import os
+import socket
 import time as monotonic
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +46,8 @@ from bot.db.members import set_notice
 from bot.db.reminders import Claim
 from bot.db.tips import of_kind
 from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message, summary_message
-from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target
+from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target, to_ts
+from bot.reminders.pacing import Pacer
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
 from bot.reminders.service import utcnow
 from bot.reminders.summary import weekly_summary
@@ -96,6 +111,7 @@ class Job:
     claimed: Claim | datetime | None = None  # what the claim wrote: a member Claim, or a club ping's next fire
     retry_at: datetime | None = None
     later_tries: int = 0
+    leased: bool = False  # the row is leased, its schedule not yet moved on (PostgreSQL, until settled)
 
     @property
     def is_dm(self) -> bool:
@@ -170,8 +186,18 @@ class Dispatcher:
         max_sleep: float = 900.0,
         retry_delays: tuple[float, ...] = (1.0, 5.0, 15.0),
         error_backoff: float = 5.0,
+        rate: float | None = None,
+        lease: float = 60.0,
+        holder: str | None = None,
     ) -> None:
         self.db = db
+        # Other processes share the database (PostgreSQL): claim with leases instead of claim-and-advance.
+        self.leasing = not db.exclusive
+        self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.lease = timedelta(seconds=lease)
+        self.lease_margin = timedelta(seconds=lease / 4)  # no send starts later than this before the lease ends
+        self._lease_end: datetime | None = None  # before then no other dispatcher can have taken our rows
+        self._pacer = Pacer(rate)
         self.sender = sender
         self.clock = clock
         self.batch_size = batch_size
@@ -215,6 +241,11 @@ class Dispatcher:
         if self._later:
             await self._record([Outcome(job, RELEASED) for job in self._later])
             self._later.clear()
+        if self.leasing:  # anything still leased (a cancelled send): due again at once, for any dispatcher
+            async with self.db.transaction() as tx:
+                given_back = await db_rem.release_holder(tx, self.holder)
+            if given_back:
+                log.info("gave back %d leased reminder slots", given_back)
 
     def lag_seconds(self) -> float:
         """How far behind the dispatcher is: now minus the oldest due slot it has not finished (0 when idle)."""
@@ -291,9 +322,8 @@ class Dispatcher:
             if not claimed and not retries:
                 self.oldest_due = None
                 break
-            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs + retries))
+            outcomes = await self._send_all(jobs + retries)
             self._later += [o.job for o in outcomes if o.status == LATER]
-            await self._record(outcomes)
             counts = Counter(o.status for o in outcomes)
             sent += counts[SENT]
             log.info(
@@ -311,6 +341,53 @@ class Dispatcher:
                 break  # only retries were due: the next ones wait for their time
         return sent
 
+    async def _send_all(self, jobs: list[Job]) -> list[Outcome]:
+        """Send, then record: all together on SQLite; on PostgreSQL each slot as soon as it is sent (a
+        process that dies then leaves only unsent slots leased), with the leases renewed meanwhile."""
+        if not self.leasing:
+            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs))
+            await self._record(outcomes)
+            return outcomes
+        renewing = asyncio.create_task(self._renew_leases(), name="reminder-leases")
+        try:
+            return await asyncio.gather(*(self._deliver_recorded(job) for job in jobs))
+        finally:
+            renewing.cancel()
+            await asyncio.gather(renewing, return_exceptions=True)
+
+    async def _deliver_recorded(self, job: Job) -> Outcome:
+        outcome = await self._deliver(job)
+        for attempt in range(3):  # unrecorded, a sent slot would be sent again once its lease runs out
+            try:
+                await self._record([outcome])
+                break
+            except Exception:
+                self.stats["errors"] += 1
+                log.exception("could not record a reminder delivery (%s), attempt %d", _describe(job), attempt + 1)
+                await asyncio.sleep(0.5 * (attempt + 1))
+        return outcome
+
+    def _lease_left(self) -> bool:
+        """Whether a send may still start: our leases surely hold until after it (PostgreSQL)."""
+        return self._lease_end is not None and self.clock() < self._lease_end - self.lease_margin
+
+    async def _renew_leases(self) -> None:
+        """While a batch is being sent, push the end of our leases on, every quarter lease. A renewal that
+        comes too late (a stalled process) is not made: those slots may be another's by now."""
+        every = self.lease.total_seconds() / 4
+        while True:
+            await asyncio.sleep(every)
+            if not self._lease_left():
+                return
+            until = self.clock() + self.lease
+            try:
+                async with self.db.transaction() as tx:
+                    await db_rem.renew(tx, self.holder, until)
+            except Exception:
+                log.exception("could not renew reminder leases")
+                continue
+            self._lease_end = until
+
     def _due_later(self, now: datetime) -> list[Job]:
         """Take the slots whose next try is due out of the waiting list (one pass, by identity)."""
         due: list[Job] = []
@@ -325,9 +402,19 @@ class Dispatcher:
         plans: list[tuple[Reminder | ServerReminder, _Send, Claim | datetime]] = []
         async with self.db.transaction() as tx:
             claimed = await self._claim_members(tx, now, plans) + await self._claim_servers(tx, now, plans)
+            if self.leasing and plans:
+                until = now + self.lease
+                members = [item.id for item, _, _ in plans if isinstance(item, Reminder)]
+                servers = [item.guild_id for item, _, _ in plans if isinstance(item, ServerReminder)]
+                await db_rem.lease(tx, self.holder, until, members, servers)
+        if self.leasing and plans:
+            self._lease_end = until
         slots = [send.fire for _, send, _ in plans] + [job.slot for job in self._later]
         self.oldest_due = min(slots, default=None)
         jobs = [await self._job(item, send, claim, tips) for item, send, claim in plans]
+        for job, (_, send, _) in zip(jobs, plans, strict=True):
+            job.leased = self.leasing
+            job.message = dataclasses.replace(job.message, nonce=_nonce(job, send.snoozed))
         return claimed, jobs
 
     async def _claim_members(self, tx: Tx, now: datetime, plans: list) -> int:
@@ -340,11 +427,12 @@ class Dispatcher:
                 log.exception("reminder %s cannot be scheduled; pausing it", reminder.id)
                 await db_rem.set_paused(tx, reminder.id, True)
                 continue
-            claims.append(claim)
             if send is not None:
                 plans.append((reminder, send, claim))
             else:
                 self._skipped(f"reminder {reminder.id}")
+            if send is None or not self.leasing:  # leased rows move on once their slot is sent
+                claims.append(claim)
         await db_rem.advance(tx, claims)
         return len(members)
 
@@ -358,7 +446,8 @@ class Dispatcher:
                 log.exception("club ping of guild %s cannot be scheduled; trying tomorrow", server.guild_id)
                 claims.append((server.guild_id, now + timedelta(days=1), None))
                 continue
-            claims.append((server.guild_id, upcoming, send.fire if send else None))
+            if send is None or not self.leasing:
+                claims.append((server.guild_id, upcoming, send.fire if send else None))
             if send is not None:
                 plans.append((server, send, upcoming))
             else:
@@ -434,10 +523,16 @@ class Dispatcher:
         while True:
             if self._stopping:  # not on the wire yet: give the slot back for the next start
                 return Outcome(job, RELEASED, learned)
+            if job.leased and not self._lease_left():
+                self.stats["lease_lost"] += 1
+                log.warning("reminder lease ran out before sending (%s): left to the next claim", _describe(job))
+                return Outcome(job, RELEASED, learned)
             try:
+                await self._pacer.wait()
                 if channel is None:
                     assert job.reminder is not None
                     channel = learned = await self.sender.open_dm(job.reminder.user_id)
+                    continue  # the send takes a turn of its own, after the checks again
                 await self.sender.send(channel, job.message)
                 self.stats[SENT] += 1
                 return Outcome(job, SENT, learned)
@@ -477,12 +572,14 @@ class Dispatcher:
         """One transaction with what the sends taught us: DM channels, refusals, failures, released slots."""
         member = [o for o in outcomes if o.job.reminder is not None]
         async with self.db.transaction() as tx:
+            settled = await self._settle(tx, outcomes)
             await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
             recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
             await db_rem.delivered(tx, recovered)
             # The slots sent, in the same transaction: only these may be answered with a button.
             await db_rem.record_sent(tx, [_sent_slot(o.job) for o in outcomes if o.status == SENT])
-            await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in member if o.status == RELEASED])
+            given_back = [o for o in member if o.status == RELEASED and not o.job.leased]
+            await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in given_back])
             for outcome in member:
                 if outcome.status in (REFUSED, FAILED):
                     await self._count_failure(tx, outcome.job.reminder, outcome.job.slot, outcome.status == FAILED)
@@ -490,13 +587,36 @@ class Dispatcher:
                 server = outcome.job.server
                 if server is None or outcome.status == LATER:
                     continue
+                if outcome.status == RELEASED and outcome.job.leased:
+                    continue  # given back by _settle
                 if outcome.status == RELEASED:
                     await db_rem.release_server(tx, server, outcome.job.claimed)
                 else:
                     await db_rem.server_delivered(tx, server.guild_id, outcome.status == SENT)
+        for job in settled:
+            job.leased = False
         released = sum(o.status == RELEASED for o in outcomes)
         if released:
             log.info("released %d claimed reminder slots for the next start", released)
+
+    async def _settle(self, tx: Tx, outcomes: list[Outcome]) -> list[Job]:
+        """Leased slots (PostgreSQL): handled ones get their new schedule and lose the lease; unsent ones are
+        given back, due at once. Returns the jobs no longer leased once this transaction commits."""
+        leased = [o for o in outcomes if o.job.leased]
+        if not leased:
+            return []
+        back = [o.job for o in leased if o.status == RELEASED]
+        done = [o.job for o in leased if o.status != RELEASED]
+        await db_rem.settle(tx, self.holder, [j.claimed for j in done if j.reminder is not None])
+        servers = [(j.server.guild_id, j.claimed, j.slot) for j in done if j.server is not None]
+        await db_rem.settle_servers(tx, self.holder, servers)
+        await db_rem.unlease(
+            tx,
+            self.holder,
+            [j.reminder.id for j in back if j.reminder is not None],
+            [j.server.guild_id for j in back if j.server is not None],
+        )
+        return [o.job for o in leased]
 
     async def _count_failure(self, tx: Tx, reminder: Reminder, slot: datetime, failed: bool) -> None:
         """A refused or failed delivery counts towards the pause; the member always hears about it."""
@@ -516,6 +636,15 @@ def _sent_slot(job: Job) -> tuple[int, int, datetime]:
         return job.server.guild_id, SERVER_PING, job.slot
     assert job.reminder is not None
     return job.reminder.guild_id, job.reminder.id, job.slot
+
+
+def _nonce(job: Job, snoozed: bool) -> str:
+    """The same for every send of one message (a retry, another process taking the slot over), different
+    for different messages: Discord drops a second message with the nonce (25 characters at most)."""
+    guild, rid, slot = _sent_slot(job)
+    snooze = job.reminder.snooze if snoozed and job.reminder is not None else None
+    key = f"{guild}:{rid}:{to_ts(slot)}:{to_ts(snooze) if snooze else 0}"
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()[:25]
 
 
 def _describe(job: Job) -> str:

@@ -55,6 +55,7 @@ class Outgoing:
     buttons: tuple[Button, ...] = ()
     mention_role_id: int | None = None
     mention_user_id: int | None = None  # a channel reminder pings its owner, nobody else
+    nonce: str | None = None  # the same for every try of this message: Discord keeps only the first
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,7 @@ class ReminderService:
             zone = ZoneInfo((await get_profile(self.db, guild_id, user_id)).timezone)
         text = _check_message(kind, message)
         first = next_fire(self.clock(), at, mask, zone)
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id, user_id) as tx:  # the limit holds under concurrent commands
             if await db_rem.count_member(tx, guild_id, user_id) >= MAX_PER_MEMBER:
                 raise UserError(
                     f"You already have {MAX_PER_MEMBER} reminders, the most one member can have. "
@@ -180,8 +180,17 @@ class ReminderService:
             )
         return reminder
 
+    async def _scope(self, guild_id: int | None, user_id: int, reminder_id: int) -> tuple[int, int]:
+        """The lock scope of a member's command on a reminder: (guild, member), as every command of the member
+        takes (`Database.transaction`). A button in a DM knows only the reminder: its guild is read first
+        (never changes), unless the database has no other writer (SQLite) and needs no scope."""
+        if guild_id is None and not self.db.exclusive:
+            found = await db_rem.get(self.db, reminder_id) if is_record_id(reminder_id) else None
+            guild_id = found.guild_id if found is not None else 0
+        return guild_id or 0, user_id
+
     async def remove(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id, user_id) as tx:
             reminder = await self._own(tx, guild_id, user_id, reminder_id)
             await db_rem.delete(tx, reminder_id)
             if reminder.kind == ReminderKind.SUMMARY:  # the profile's opt-in goes with it
@@ -190,7 +199,7 @@ class ReminderService:
         return reminder
 
     async def pause(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id, user_id) as tx:
             reminder = await self._own(tx, guild_id, user_id, reminder_id)
             if reminder.paused:
                 raise UserError(f"Reminder #{reminder_id} is already paused. `/remind resume` starts it again.", "id")
@@ -201,7 +210,7 @@ class ReminderService:
 
     async def resume(self, guild_id: int, user_id: int, reminder_id: int) -> Reminder:
         """Back on schedule from now on: slots missed while paused are not sent."""
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id, user_id) as tx:
             reminder = await self._own(tx, guild_id, user_id, reminder_id)
             if not reminder.paused:
                 raise UserError(f"Reminder #{reminder_id} is not paused.", "id")
@@ -214,7 +223,7 @@ class ReminderService:
 
     async def skip(self, guild_id: int | None, user_id: int, reminder_id: int) -> SkipResult:
         """Skip the next regular slot (again to skip the one after, and so on)."""
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(*await self._scope(guild_id, user_id, reminder_id)) as tx:
             reminder = await self._own(tx, guild_id, user_id, reminder_id)
             result = await self._skip(tx, reminder, reminder.next_fire)
         self._changed()
@@ -249,7 +258,7 @@ class ReminderService:
             await db_rem.set_schedule(tx, reminder.id, reminder.next_fire, None)
 
     async def done(self, user_id: int, reminder_id: int, fire: datetime) -> DoneResult:
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(*await self._scope(None, user_id, reminder_id)) as tx:
             reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
             counted = False
             if before in (None, Answer.SNOOZED):
@@ -263,7 +272,7 @@ class ReminderService:
 
     async def skip_slot(self, user_id: int, reminder_id: int, fire: datetime) -> SkipResult:
         """The Skip button: this slot is skipped (the schedule is unchanged; tomorrow's still comes)."""
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(*await self._scope(None, user_id, reminder_id)) as tx:
             reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
             if before in (Answer.DONE, Answer.SKIPPED):
                 return SkipResult(None, reminder.next_fire, before)
@@ -275,7 +284,7 @@ class ReminderService:
         """Send this slot again in an hour (one extra fire; the regular schedule is unchanged), unless it
         is already answered."""
         until = self.clock() + SNOOZE
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(*await self._scope(None, user_id, reminder_id)) as tx:
             reminder, before = await self._pressed(tx, user_id, reminder_id, fire)
             if before in (Answer.DONE, Answer.SKIPPED):
                 raise UserError(f"This one is already marked {before.value}; nothing to snooze.")
@@ -294,7 +303,7 @@ class ReminderService:
         server = await db_rem.get_server(self.db, guild_id)
         zone = server.timezone if server else (await get_profile(self.db, guild_id, user_id)).timezone
         day = fire.astimezone(ZoneInfo(zone)).date()
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id, user_id) as tx:
             counted = await db_rem.add_done(tx, guild_id, user_id, SERVER_PING, fire, day)
         return DoneResult(counted, await reminder_streak(self.db, guild_id, user_id, self.clock()))
 
@@ -346,7 +355,7 @@ class ReminderService:
         at = parse_time_of_day(time)
         zone = ZoneInfo(resolve_timezone(timezone).name)
         first = next_fire(self.clock(), at, 0b1111111, zone)
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id) as tx:
             await db_rem.upsert_server(
                 tx,
                 guild_id=guild_id,
@@ -364,7 +373,7 @@ class ReminderService:
         return server
 
     async def server_off(self, guild_id: int) -> bool:
-        async with self.db.transaction() as tx:
+        async with self.db.transaction(guild_id) as tx:
             removed = await db_rem.delete_server(tx, guild_id)
         self._changed()
         return removed > 0

@@ -13,6 +13,7 @@ from discord.http import handle_message_parameters
 
 from bot.reminders.dispatcher import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError, Dispatcher
 from bot.reminders.messages import Outgoing
+from bot.reminders.pacing import reminder_rate
 from bot.reminders.service import ReminderService
 from cogs.ui.kit import BRAND, NO_MENTIONS
 
@@ -71,8 +72,8 @@ class DiscordSender:
             owner = discord.Object(message.mention_user_id)
             mentions = discord.AllowedMentions(everyone=False, users=[owner], roles=False, replied_user=False)
         with handle_message_parameters(
-            content=message.content, embed=embed, view=view, allowed_mentions=mentions
-        ) as params:
+            content=message.content, embed=embed, view=view, allowed_mentions=mentions, nonce=message.nonce
+        ) as params:  # with a nonce, discord.py asks Discord to enforce it: a second copy is not created
             try:
                 await self.bot.http.send_message(channel_id, params=params)
             except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as exc:
@@ -89,9 +90,11 @@ class Delivery(commands.Cog):
 
     async def cog_load(self) -> None:
         if self.bot.background and not self.bot.runs_dispatcher:
-            log.info("reminder dispatcher not started: the process owning shard 0 delivers reminders")
+            log.info("reminder dispatcher not started: on SQLite the process owning shard 0 delivers reminders")
         if self.bot.background and self.bot.runs_dispatcher:
-            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot))
+            rate = reminder_rate(self.bot.config)  # this process's share of the token's global limit
+            lease = self.bot.config.reminder_lease_s
+            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot), rate=rate, lease=lease)
             if self.bot.metrics is not None:
                 self.bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
             dispatcher.start()

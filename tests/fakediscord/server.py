@@ -161,6 +161,7 @@ class FakeDiscordServer:
         self.requests: list[RequestLog] = []
         self.unknown_routes: list[str] = []
         self.rate_limited = 0  # 429s sent
+        self.nonce_repeats = 0  # messages not created again: same nonce, enforce_nonce (as Discord)
         self.refused_dms: list[int] = []  # user ids the bot failed to DM (403 50007)
         self.identify_count = 0
         self.resume_count = 0

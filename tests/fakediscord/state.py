@@ -318,6 +318,7 @@ class Message:
     contents: list[str] = field(default_factory=list)  # the content after each create and edit, in order
     # the attachments' filenames after each create and edit, in order (what came in the first answer)
     file_names: list[tuple[str, ...]] = field(default_factory=list)
+    nonce: str | None = None  # the sender's nonce (with enforce_nonce, a repeat returns this message)
 
     def apply(self, params: Json, files: list[Attachment]) -> None:
         """Apply create/edit parameters (only the keys present are changed)."""

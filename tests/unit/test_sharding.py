@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from hypothesis import strategies as st
 
 from bot import sharding
 from bot.config import Config, ConfigError, load_config, parse_shards
+from bot.reminders.pacing import GLOBAL_LIMIT, REMINDER_BUDGET, Pacer, reminder_rate
 
 
 def config(count: int | None, ids: tuple[int, ...] | None) -> Config:
@@ -87,6 +91,30 @@ def test_only_the_owner_of_shard_0_runs_the_dispatcher() -> None:
     assert sharding.runs_dispatcher(config(2, None))
     assert sharding.runs_dispatcher(config(2, (1, 0)))
     assert not sharding.runs_dispatcher(config(2, (1,)))
+
+
+def test_on_postgresql_every_process_runs_a_dispatcher() -> None:
+    """Slots are claimed with leases in the database: every process may deliver, each slot once."""
+    for count, ids in [(None, None), (2, (1,)), (4, (2, 3))]:
+        assert sharding.runs_dispatcher(replace(config(count, ids), database_url="postgresql://db/stride"))
+
+
+def test_each_process_paces_reminders_to_its_share_of_the_global_limit() -> None:
+    assert reminder_rate(config(None, None)) == REMINDER_BUDGET < GLOBAL_LIMIT
+    assert reminder_rate(config(2, None)) == REMINDER_BUDGET
+    assert reminder_rate(config(4, (1,))) == REMINDER_BUDGET / 4
+    processes = [(0,), (1, 2), (3,)]  # a deployment's processes, each with its shards: together the budget
+    assert sum(reminder_rate(config(4, ids)) for ids in processes) == REMINDER_BUDGET
+
+
+async def test_the_pacer_spaces_requests_evenly() -> None:
+    pacer = Pacer(100.0)
+    started = time.monotonic()
+    await asyncio.gather(*(pacer.wait() for _ in range(21)))
+    assert 0.18 <= time.monotonic() - started < 0.5  # 20 gaps of 10 ms after the first
+    unpaced = time.monotonic()
+    await asyncio.gather(*(Pacer(None).wait() for _ in range(1000)))
+    assert time.monotonic() - unpaced < 0.1
 
 
 def test_describe_names_the_shards() -> None:

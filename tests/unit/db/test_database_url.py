@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import ConfigError, check_database_url, load_config, parse_pool_size, postgres_target
+from bot.config import ConfigError, check_database_url, load_config, parse_lease, parse_pool_size, postgres_target
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,10 @@ def test_database_url_wins_over_database_path(monkeypatch: pytest.MonkeyPatch) -
     config = load_config(env_file=None)
     assert (config.database_url, config.database_pool_size) == (None, 10)
     assert any("DATABASE_PATH folder" in p for p in config.problems())
+
+
+def test_reminder_lease_seconds() -> None:
+    assert (parse_lease(""), parse_lease("90")) == (60.0, 90.0)
+    for raw in ("0", "1", "ten", "3601", "-5"):
+        with pytest.raises(ConfigError, match="REMINDER_LEASE_SECONDS must be"):
+            parse_lease(raw)

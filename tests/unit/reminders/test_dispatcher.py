@@ -64,15 +64,21 @@ async def test_fires_exactly_once_at_its_time(service, dispatcher, sender, clock
 async def test_next_fire_is_advanced_before_anything_is_sent(service, dispatcher, sender, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="core", time="07:00", timezone="UTC", days="weekdays")
     clock.now = utc(2026, 6, 5, 7, 0)  # Friday (Tuesday to Thursday were missed: only Friday's is sent)
-    seen: list[object] = []
+    seen: list[tuple] = []
 
     async def look(_channel: int, _message: object) -> None:
-        row = await db.fetchone("SELECT next_fire_utc FROM reminders WHERE id = ?", (reminder.id,))
-        seen.append(db_rem.from_ts(row[0]))
+        row = await db.fetchone("SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE id = ?", (reminder.id,))
+        seen.append((db_rem.from_ts(row[0]), db_rem.from_ts(row[1]), row[2]))
 
     sender.on_send = look
     await dispatcher.run_due()
-    assert seen == [utc(2026, 6, 8, 7, 0)]  # already Monday's slot while Friday's was being sent
+    monday = utc(2026, 6, 8, 7, 0)
+    if db.exclusive:  # SQLite: claim-and-advance, already Monday's slot while Friday's was being sent
+        assert seen == [(monday, monday, None)]
+    else:  # PostgreSQL: leased while it is sent, the schedule as it was (due again for others when the lease ends)
+        assert seen == [(reminder.next_fire, clock.now + dispatcher.lease, dispatcher.holder)]
+    row = await db.fetchone("SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE id = ?", (reminder.id,))
+    assert (db_rem.from_ts(row[0]), db_rem.from_ts(row[1]), row[2]) == (monday, monday, None)
 
 
 async def test_a_crash_after_the_claim_never_sends_twice(db, service, sender, clock) -> None:
