@@ -7,8 +7,6 @@ when its lease ends. The fake Discord's global rate limit is below the two proce
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-import os
 import signal
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -22,18 +20,10 @@ from tests.fakediscord.botproc import BotProcess, bot_environment
 from tests.fakediscord.state import Member
 from tests.postgres import as_superuser, server_url, with_database
 
-pytestmark = [
-    pytest.mark.asyncio(loop_scope="module"),
-    pytest.mark.skipif(
-        importlib.util.find_spec("bot.db.postgres.run_storage") is None and "STRIDE_LEASE_BOT" not in os.environ,
-        reason="a bot on PostgreSQL needs the PostgreSQL run storage and tips (other branches of issue 13)",
-    ),
-]
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 MEMBERS = 60
 LEASE_S = 6
-# The bot refuses DATABASE_URL until every module's PostgreSQL port has landed: this wrapper lets it start.
-BOT_MODULE = os.environ.get("STRIDE_LEASE_BOT", "tests.e2e.postgres_bot")
 
 
 async def seed(url: str, due: datetime, members: list[Member]) -> None:
@@ -86,7 +76,7 @@ async def test_a_killed_process_leaves_its_reminders_to_the_other_and_each_is_se
     await seed(url, datetime.now(UTC) + timedelta(seconds=20), members)  # both processes are up by then
     env = {"DATABASE_URL": url, "SHARD_COUNT": "2", "REMINDER_LEASE_SECONDS": str(LEASE_S)}
     bots = [
-        BotProcess(fake, BOT_MODULE, workdir, bot_environment(fake, workdir, env={**env, "SHARD_IDS": shard}))
+        BotProcess(fake, "bot", workdir, bot_environment(fake, workdir, env={**env, "SHARD_IDS": shard}))
         for workdir, shard in ((tmp_path_factory.mktemp("lease0"), "0"), (tmp_path_factory.mktemp("lease1"), "1"))
     ]
     survivor = bots[1]
