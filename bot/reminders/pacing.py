@@ -18,7 +18,8 @@ from bot.config import Config
 from bot.sharding import owned_shards
 
 GLOBAL_LIMIT = 50.0  # requests a second per bot token (Discord)
-REMINDER_BUDGET = 40.0  # of those, what all the reminder dispatchers together may use
+REMINDER_BUDGET = 48.0  # of those, what all the reminder dispatchers together may use (the rest is mostly
+# interaction responses, which are exempt)
 
 
 def reminder_rate(config: Config) -> float:
