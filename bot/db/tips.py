@@ -71,6 +71,7 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
                 f"INSERT INTO {builtin} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
                 " WHERE guild_id IS NULL"
             )
+            await tx.execute(f"INSERT INTO {builtin} ({builtin}) VALUES ('optimize')")  # one segment: see _build
         await tx.execute(
             "INSERT INTO meta (key, value) VALUES ('library_version', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -112,6 +113,9 @@ async def _build(tx: Tx, guild_id: int, scope: int) -> int:
         " WHERE guild_id IS NULL OR guild_id = ?",
         (guild_id,),
     )
+    # Merged into one segment: a search then reads each phrase's list once, not once per segment (bm25 over the
+    # built-ins: about half the time). The same rankings; later single-tip writes add small segments again.
+    await tx.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
     await tx.execute("UPDATE tip_scopes SET library = ? WHERE scope = ?", (await _library_version(tx), scope))
     return scope
 
