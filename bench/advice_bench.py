@@ -1,9 +1,14 @@
 """Advice search latency: 5,000 tips in one server, and 1,000 servers x 200 tips (200,000 tips).
 
     python -m bench.advice_bench [--servers 1000] [--per-server 200] [--big 5000] [--searches 2000]
+    python -m bench.advice_bench --breakdown   # only the in-process /advice breakdown (seconds)
 
 Server tips are realistic text: sentences of the built-in library recombined. Questions mix the
 ordinary questions and red-flag phrasings people send, so triage is timed too.
+
+The breakdown times each piece of one `/advice` answer in process, for the e2e bench's question in a
+server without tips of its own (the built-ins' index), and counts the round trips to the database
+thread per search.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from bench.common import fmt, percentiles, timed
 from bot.advice.builtins import sync_library
 from bot.advice.library import load_library
 from bot.advice.redflags import triage
-from bot.advice.search import advise
+from bot.advice.search import advise, query_words
+from bot.advice.thesaurus import expansions
+from bot.db import tips as tips_db
 from bot.db.connection import SqliteDatabase
 from bot.db.tips import index_server
 
@@ -110,9 +117,98 @@ async def main(servers: int, per_server: int, big: int, searches: int) -> list[s
         await db.close()
 
     async def one_triage() -> None:
-        triage(rng.choice(QUESTIONS))
+        triage.__wrapped__(rng.choice(QUESTIONS))  # not the per-text memory: the work of a new question
 
-    report.append(fmt("red-flag triage alone", percentiles(await timed(one_triage, 20_000))))
+    report.append(fmt("red-flag triage alone, a new text", percentiles(await timed(one_triage, 20_000))))
+    return report
+
+
+BREAKDOWN_QUESTION = "back spasms"  # what bench.e2e_bench asks
+
+
+def _best_of(fn, repeat: int = 300, rounds: int = 15) -> float:
+    """Microseconds per call, the best of a few rounds (other load only ever adds)."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        best = min(best, (time.perf_counter() - started) / repeat)
+    return best * 1e6
+
+
+async def _best_of_async(fn, repeat: int = 100, rounds: int = 15) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            await fn()
+        best = min(best, (time.perf_counter() - started) / repeat)
+    return best * 1e6
+
+
+class _TripCounter:
+    """Counts the calls to aiosqlite's thread (each one is a round trip) on one database."""
+
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.trips = 0
+        conn = db._conn
+        for name in ("execute", "execute_fetchall", "executemany"):
+            original = getattr(conn, name)
+
+            def counted(*args, _original=original, **kwargs):
+                self.trips += 1
+                return _original(*args, **kwargs)
+
+            setattr(conn, name, counted)
+
+
+async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
+    """Each piece of one /advice answer in process: microseconds, best of 15 rounds."""
+    from bot.advice import search
+    from cogs.advice import VoteView
+    from cogs.ui.kit import DISCLAIMER
+    from cogs.ui.tips import advice_reply_text, tip_embed
+
+    report = [f"in-process /advice breakdown for {question!r} (built-ins' index; best of 15 rounds):"]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = await SqliteDatabase.open(Path(tmp) / "advice.db")
+        try:
+            await db.migrate()
+            await sync_library(db)
+            guild = 7
+            answer = await advise(db, guild, None, question)
+            words, extra = query_words(question), expansions(question)
+            phrases = [search._quoted(w) for w in words]
+            extras = [p for p in dict.fromkeys(search._quoted(e) for e in extra) if p not in phrases]
+            match = " OR ".join(phrases + phrases + extras if extras else phrases)
+            ranked = [tip for tip, _, _ in await tips_db.search(db, guild, match, None, search.CANDIDATES)]
+
+            def reply() -> None:
+                advice_reply_text(answer.banner, None)
+                embeds = [tip_embed(tip) for tip in answer.tips]
+                embeds[-1].set_footer(text=DISCLAIMER)
+                VoteView(None, answer.tips)  # type: ignore[arg-type]
+
+            pieces = [
+                ("triage, first time (no cache)", _best_of(lambda: triage.__wrapped__(question), 100)),
+                ("triage, remembered", _best_of(lambda: triage(question))),
+                ("query words + thesaurus", _best_of(lambda: (query_words(question), expansions(question)))),
+                ("self care first, pick top", _best_of(lambda: search.pick_top(search.self_care_first(ranked), None))),
+                ("the search query (one trip, 20 tips)", await _best_of_async(
+                    lambda: tips_db.search(db, guild, match, None, search.CANDIDATES))),
+                ("a trip doing nothing (SELECT 1)", await _best_of_async(lambda: db.fetchall("SELECT 1"))),
+                ("advise() in all", await _best_of_async(lambda: advise(db, guild, None, question))),
+                ("the reply: text, embeds, vote buttons", _best_of(reply, 100)),
+            ]  # fmt: skip
+            report += [f"  {name:<44} {us:8.1f} us" for name, us in pieces]
+            counter = _TripCounter(db)
+            for text in (question, "my pee is dark brown after the ultra", "crushing chest pain on the hill"):
+                counter.trips = 0
+                await advise(db, guild, None, text)
+                report.append(f"  round trips for {text!r}: {counter.trips}")
+        finally:
+            await db.close()
     return report
 
 
@@ -122,6 +218,10 @@ if __name__ == "__main__":
     parser.add_argument("--per-server", type=int, default=200)
     parser.add_argument("--big", type=int, default=5000)
     parser.add_argument("--searches", type=int, default=2000)
+    parser.add_argument("--breakdown", action="store_true", help="only the in-process breakdown of one /advice")
     args = parser.parse_args()
-    for line in asyncio.run(main(args.servers, args.per_server, args.big, args.searches)):
+    lines = asyncio.run(breakdown())
+    if not args.breakdown:
+        lines += asyncio.run(main(args.servers, args.per_server, args.big, args.searches))
+    for line in lines:
         print(line)

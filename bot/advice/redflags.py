@@ -103,14 +103,21 @@ class _CompiledSign:
     patterns: tuple[re.Pattern[str], ...]
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
+def _expand(pattern: str) -> str:
     expanded = pattern.replace("… ", _GAP)
     for _ in range(3):  # groups may name groups
         expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: GROUPS[m.group(1)], expanded)
-    return re.compile(rf"(?<![a-z0-9])(?:{expanded})(?![a-z0-9])")
+    return rf"(?:{expanded})(?![a-z0-9])"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}")
 
 
 _SIGNS: tuple[_CompiledSign, ...] = tuple(_CompiledSign(s, tuple(_compile(p) for p in s.patterns)) for s in SIGNS)
+# Any pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to match, and
+# negation only drops matches), so most questions are answered by one scan instead of one per pattern.
+_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(p) for s in SIGNS for p in s.patterns) + ")")
 
 
 def normalise(text: str) -> str:
@@ -182,11 +189,15 @@ def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:
     return any(not _negated(s, m.start()) for s in sentences for m in pattern.finditer(s.text))
 
 
+@lru_cache(maxsize=4096)
 def triage(text: str | None) -> Triage:
-    """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label."""
+    """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label.
+    Remembered per text (a Triage is immutable): members ask the same questions again."""
     if not text or not text.strip():
         return Triage()
     parts = _sentences(text)
+    if not any(_ANY_SIGN.search(s.text) for s in parts):
+        return Triage()
     found: dict[str, Finding] = {}
     for compiled in _SIGNS:
         sign = compiled.sign

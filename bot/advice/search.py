@@ -12,6 +12,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip
@@ -104,11 +105,20 @@ def vote_factor(votes: int) -> float:
 
 def is_referral(tip: Tip) -> bool:
     """A "see a professional" tip rather than something to do yourself."""
-    return tip.topic == REFERRAL_TOPIC or any(tag.startswith(REDFLAG_TAG) for tag in tip.tags)
+    return tip.topic == REFERRAL_TOPIC or _has_redflag_tag(tip.tags)
+
+
+@lru_cache(maxsize=4096)
+def _has_redflag_tag(tags: tuple[str, ...]) -> bool:
+    return any(tag.startswith(REDFLAG_TAG) for tag in tags)
 
 
 def self_care_first(ranked: list[Tip]) -> list[Tip]:
-    return [t for t in ranked if not is_referral(t)] + [t for t in ranked if is_referral(t)]
+    own: list[Tip] = []
+    referrals: list[Tip] = []
+    for tip in ranked:
+        (referrals if is_referral(tip) else own).append(tip)
+    return own + referrals
 
 
 async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4) -> list[str]:
@@ -132,7 +142,9 @@ async def _search(
     own = await tips_db.server_tip_count(db, guild_id)
     if own > BIG_SERVER:
         phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
-    query = " OR ".join(phrases + phrases + extras)
+    # Doubling only weighs the member's words against thesaurus phrases: without any, each phrase once ranks the
+    # same (every score halves) and FTS5 counts each phrase's documents once instead of twice.
+    query = " OR ".join(phrases + phrases + extras if extras else phrases)
     ranked = await tips_db.search(db, guild_id, query, topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
     return [tip for tip, _, _ in ranked]

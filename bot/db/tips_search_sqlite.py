@@ -42,6 +42,7 @@ async def rebuild_builtins(tx: Tx) -> None:
         f"INSERT INTO {builtin} (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
         " WHERE guild_id IS NULL"
     )
+    await tx.execute(f"INSERT INTO {builtin} ({builtin}) VALUES ('optimize')")  # one segment: see _build
 
 
 def forget_all(db: Database) -> None:
@@ -57,6 +58,9 @@ async def _build(tx: Tx, guild_id: int, scope: int) -> int:
         " WHERE guild_id IS NULL OR guild_id = ?",
         (guild_id,),
     )
+    # Merged into one segment: a search then reads each phrase's list once, not once per segment (bm25 over the
+    # built-ins: about half the time). The same rankings; later single-tip writes add small segments again.
+    await tx.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
     await tx.execute("UPDATE tip_scopes SET library = ? WHERE scope = ?", (await _library_version(tx), scope))
     return scope
 
