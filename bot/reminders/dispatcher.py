@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import hashlib
 import logging
 import os
 import socket
@@ -35,8 +34,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.advice.models import Tip
@@ -45,91 +42,35 @@ from bot.db.engine import Database, Tx
 from bot.db.members import set_notice
 from bot.db.reminders import Claim
 from bot.db.tips import of_kind
-from bot.reminders.messages import Outgoing, member_message, pick_tip, server_message, summary_message
-from bot.reminders.models import SERVER_PING, Reminder, ReminderKind, ServerReminder, Target, to_ts
+from bot.reminders.jobs import (
+    FAILED,
+    FORBIDDEN,
+    LATER,
+    LATER_GAPS,
+    NOT_FOUND,
+    PAUSE_AFTER_REFUSALS,
+    RATE_LIMITED,
+    REFUSED,
+    RELEASED,
+    SENT,
+    DeliveryError,
+    Job,
+    Outcome,
+    Sender,
+    describe,
+    missed_notice,
+    nonce,
+    paused_notice,
+    sent_slot,
+)
+from bot.reminders.messages import member_message, pick_tip, server_message, summary_message
+from bot.reminders.models import Reminder, ReminderKind, ServerReminder
 from bot.reminders.pacing import Pacer
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
 from bot.reminders.service import utcnow
 from bot.reminders.summary import weekly_summary
 
 log = logging.getLogger(__name__)
-
-PAUSE_AFTER_REFUSALS = 3
-
-
-class Failure(StrEnum):
-    """Why a send failed, as the sender saw it."""
-
-    FORBIDDEN = "forbidden"
-    NOT_FOUND = "not_found"
-    RATE_LIMITED = "rate_limited"
-    FAILED = "failed"
-
-
-class Delivery(StrEnum):
-    """What became of one claimed slot; a slot given up on has the status Failure.FAILED."""
-
-    SENT = "sent"
-    REFUSED = "refused"
-    RELEASED = "released"  # not sent because the dispatcher stopped: the claim is undone
-    LATER = "later"  # failing for now: tried again within the slot's hour
-
-
-FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED = Failure
-SENT, REFUSED, RELEASED, LATER = Delivery
-# After the quick retries, a slot whose sends keep failing (5xx, network) is tried again at these gaps
-# (seconds) while its hour lasts; then it counts as a failed delivery, like a refusal.
-LATER_GAPS = (60.0, 120.0, 300.0, 600.0, 900.0)
-
-
-class DeliveryError(Exception):
-    """A failed send, as the sender saw it: `reason` is one of FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED."""
-
-    def __init__(self, reason: Failure, *, retry_after: float = 0.0, detail: str = "", retryable: bool = True) -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.retry_after = retry_after
-        self.retryable = retryable  # FAILED only: worth another try (5xx, network) or not (a 400)
-
-
-class Sender(Protocol):
-    async def open_dm(self, user_id: int) -> int:
-        """The id of the DM channel with this user (raises DeliveryError)."""
-        ...
-
-    async def send(self, channel_id: int, message: Outgoing) -> None:
-        """Post the message (raises DeliveryError)."""
-        ...
-
-
-@dataclass(slots=True)
-class Job:
-    message: Outgoing
-    slot: datetime  # the occurrence this message is for: its hour of grace bounds the retries
-    reminder: Reminder | None = None  # as it was before the claim (what a release restores)
-    server: ServerReminder | None = None
-    claimed: Claim | datetime | None = None  # what the claim wrote: a member Claim, or a club ping's next fire
-    retry_at: datetime | None = None
-    later_tries: int = 0
-    leased: bool = False  # the row is leased, its schedule not yet moved on (PostgreSQL, until settled)
-
-    @property
-    def is_dm(self) -> bool:
-        return self.reminder is not None and self.reminder.target == Target.DM
-
-    @property
-    def channel_id(self) -> int | None:
-        if self.server is not None:
-            return self.server.channel_id
-        assert self.reminder is not None
-        return self.reminder.dm_channel_id if self.is_dm else self.reminder.channel_id
-
-
-@dataclass(slots=True)
-class Outcome:
-    job: Job
-    status: Delivery | Failure
-    dm_channel: int | None = None  # a DM channel learnt (or re-learnt) on the way
 
 
 @dataclass(slots=True)
@@ -139,38 +80,6 @@ class _Send:
     fire: datetime
     snoozed: bool
     tip_index: int
-
-
-def _what(reminder: Reminder) -> str:
-    return {"stretch": "stretch", "core": "core-work", "custom": "custom", "summary": "weekly summary"}[reminder.kind]
-
-
-def _missed_notice(reminder: Reminder, slot: datetime) -> str:
-    return (
-        f"Your {_what(reminder)} reminder #{reminder.id} for <t:{int(slot.timestamp())}:f> could not be delivered: "
-        "Discord kept failing for an hour. The next one is on schedule."
-    )
-
-
-def _paused_notice(reminder: Reminder, failed: bool = False) -> str:
-    what = _what(reminder)
-    if failed:
-        why = (
-            f"its last {PAUSE_AFTER_REFUSALS} deliveries failed (Discord kept failing for an hour each time). "
-            "Check that I can still reach you"
-        )
-    elif reminder.target == Target.DM:
-        why = (
-            f"Discord refused my DMs to you {PAUSE_AFTER_REFUSALS} times in a row (your DMs from this server "
-            "look closed). Allow direct messages from server members in this server's privacy settings, or "
-            "set it up again with `where: channel`"
-        )
-    else:
-        why = (
-            f"I couldn't post in <#{reminder.channel_id}> {PAUSE_AFTER_REFUSALS} times in a row. "
-            "Ask a moderator to let Stride post there, or set it up again in another channel"
-        )
-    return f"Your {what} reminder #{reminder.id} is paused: {why}; then `/remind resume id: {reminder.id}`."
 
 
 class Dispatcher:
@@ -363,7 +272,7 @@ class Dispatcher:
                 break
             except Exception:
                 self.stats["errors"] += 1
-                log.exception("could not record a reminder delivery (%s), attempt %d", _describe(job), attempt + 1)
+                log.exception("could not record a reminder delivery (%s), attempt %d", describe(job), attempt + 1)
                 await asyncio.sleep(0.5 * (attempt + 1))
         return outcome
 
@@ -414,7 +323,7 @@ class Dispatcher:
         jobs = [await self._job(item, send, claim, tips) for item, send, claim in plans]
         for job, (_, send, _) in zip(jobs, plans, strict=True):
             job.leased = self.leasing
-            job.message = dataclasses.replace(job.message, nonce=_nonce(job, send.snoozed))
+            job.message = dataclasses.replace(job.message, nonce=nonce(job, send.snoozed))
         return claimed, jobs
 
     async def _claim_members(self, tx: Tx, now: datetime, plans: list) -> int:
@@ -515,7 +424,7 @@ class Dispatcher:
             try:
                 return await self._attempt(job)
             except Exception:
-                log.exception("reminder delivery crashed (%s)", _describe(job))
+                log.exception("reminder delivery crashed (%s)", describe(job))
                 return Outcome(job, FAILED)
 
     async def _attempt(self, job: Job) -> Outcome:
@@ -525,7 +434,7 @@ class Dispatcher:
                 return Outcome(job, RELEASED, learned)
             if job.leased and not self._lease_left():
                 self.stats["lease_lost"] += 1
-                log.warning("reminder lease ran out before sending (%s): left to the next claim", _describe(job))
+                log.warning("reminder lease ran out before sending (%s): left to the next claim", describe(job))
                 return Outcome(job, RELEASED, learned)
             try:
                 await self._pacer.wait()
@@ -546,17 +455,17 @@ class Dispatcher:
                     continue
                 if error.reason in (FORBIDDEN, NOT_FOUND):
                     self.stats[REFUSED] += 1
-                    log.info("reminder refused (%s): %s", _describe(job), error)
+                    log.info("reminder refused (%s): %s", describe(job), error)
                     return Outcome(job, REFUSED, learned)
                 if error.retryable and retries < len(self.retry_delays):
                     await self._pause(self.retry_delays[retries])
                     retries += 1
                     continue
                 if error.retryable and self._retry_later(job):
-                    log.info("reminder not delivered yet (%s): %s; again at %s", _describe(job), error, job.retry_at)
+                    log.info("reminder not delivered yet (%s): %s; again at %s", describe(job), error, job.retry_at)
                     return Outcome(job, LATER, learned)
                 self.stats[FAILED] += 1
-                log.warning("reminder not delivered, giving up on this slot (%s): %s", _describe(job), error)
+                log.warning("reminder not delivered, giving up on this slot (%s): %s", describe(job), error)
                 return Outcome(job, FAILED, learned)
 
     def _retry_later(self, job: Job) -> bool:
@@ -577,7 +486,7 @@ class Dispatcher:
             recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
             await db_rem.delivered(tx, recovered)
             # The slots sent, in the same transaction: only these may be answered with a button.
-            await db_rem.record_sent(tx, [_sent_slot(o.job) for o in outcomes if o.status == SENT])
+            await db_rem.record_sent(tx, [sent_slot(o.job) for o in outcomes if o.status == SENT])
             given_back = [o for o in member if o.status == RELEASED and not o.job.leased]
             await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in given_back])
             for outcome in member:
@@ -626,29 +535,6 @@ class Dispatcher:
         if counted[0] == PAUSE_AFTER_REFUSALS:
             self.stats["paused"] += 1
             log.info("reminder %s paused after %d failed deliveries", reminder.id, PAUSE_AFTER_REFUSALS)
-            await set_notice(tx, reminder.guild_id, reminder.user_id, _paused_notice(reminder, failed))
+            await set_notice(tx, reminder.guild_id, reminder.user_id, paused_notice(reminder, failed))
         elif failed:
-            await set_notice(tx, reminder.guild_id, reminder.user_id, _missed_notice(reminder, slot))
-
-
-def _sent_slot(job: Job) -> tuple[int, int, datetime]:
-    if job.server is not None:
-        return job.server.guild_id, SERVER_PING, job.slot
-    assert job.reminder is not None
-    return job.reminder.guild_id, job.reminder.id, job.slot
-
-
-def _nonce(job: Job, snoozed: bool) -> str:
-    """The same for every send of one message (a retry, another process taking the slot over), different
-    for different messages: Discord drops a second message with the nonce (25 characters at most)."""
-    guild, rid, slot = _sent_slot(job)
-    snooze = job.reminder.snooze if snoozed and job.reminder is not None else None
-    key = f"{guild}:{rid}:{to_ts(slot)}:{to_ts(snooze) if snooze else 0}"
-    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()[:25]
-
-
-def _describe(job: Job) -> str:
-    if job.server is not None:
-        return f"club ping of guild {job.server.guild_id}"
-    assert job.reminder is not None
-    return f"reminder {job.reminder.id} of user {job.reminder.user_id}"
+            await set_notice(tx, reminder.guild_id, reminder.user_id, missed_notice(reminder, slot))

@@ -11,7 +11,8 @@ import discord
 from discord.ext import commands
 from discord.http import handle_message_parameters
 
-from bot.reminders.dispatcher import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError, Dispatcher
+from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.jobs import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError
 from bot.reminders.messages import Outgoing
 from bot.reminders.pacing import reminder_rate
 from bot.reminders.service import ReminderService
@@ -42,7 +43,7 @@ def _error(exc: Exception) -> DeliveryError:
 
 
 class DiscordSender:
-    """Implements bot.reminders.dispatcher.Sender with discord.py's HTTP client."""
+    """Implements bot.reminders.jobs.Sender with discord.py's HTTP client."""
 
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot

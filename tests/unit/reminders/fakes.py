@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.reminders.dispatcher import FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError
+from bot.reminders.jobs import FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError
 from bot.reminders.messages import Outgoing
 
 DM_BASE = 900_000

@@ -11,7 +11,8 @@ import pytest
 from bot.db import reminders as db_rem
 from bot.db.engine import Database
 from bot.db.members import pop_notice
-from bot.reminders.dispatcher import FAILED, RATE_LIMITED, Dispatcher
+from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.jobs import FAILED, RATE_LIMITED
 from bot.reminders.messages import parse_custom_id
 from bot.reminders.service import ReminderService
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
