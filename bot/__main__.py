@@ -62,8 +62,9 @@ def _make_bot(config: Config, background: bool = True):
     return make_bot(config, background=background)
 
 
-def _stop_on_signals(bot) -> None:
-    """SIGTERM/SIGINT: a graceful stop; the second one exits at once."""
+def _stop_on_signals(bot) -> list[asyncio.Task[None]]:
+    """SIGTERM/SIGINT: a graceful stop; the second one exits at once. Returns the stop in progress (a
+    list: empty until a signal came), which the caller lets finish before the event loop ends."""
     loop = asyncio.get_running_loop()
     stopping: list[asyncio.Task[None]] = []
 
@@ -78,14 +79,18 @@ def _stop_on_signals(bot) -> None:
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, on_signal, signum)
+    return stopping
 
 
 async def _run(config: Config) -> int:
     token = config.require_token()
     bot = _make_bot(config)
-    _stop_on_signals(bot)
+    stopping = _stop_on_signals(bot)
     async with bot:
         await bot.start(token)
+    # The gateway closes early in a stop: the rest of it (the database's closing) must finish before
+    # asyncio.run cancels what is left, or a half-closed connection keeps the process alive.
+    await asyncio.gather(*stopping)
     log.info("stopped")
     return EXIT_OK
 

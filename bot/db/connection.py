@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -19,6 +20,8 @@ from bot.errors import CannotStart
 log = logging.getLogger(__name__)
 
 MIGRATIONS_PACKAGE = "bot.db.migrations"
+CHECKPOINT_EVERY_S = 1.0  # how often the WAL is folded back into the file, when something was written
+BACKSTOP_PAGES = 20_000  # SQLite's own checkpoint, on a commit, only past this WAL size (about 80 MB)
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -65,6 +68,10 @@ class SqliteDatabase:
         self._lock = asyncio.Lock()
         self.path = path
         self.where = str(path)
+        self._writes = 0  # units of work so far: the checkpointer runs when it has moved on
+        self._checkpointer: asyncio.Task[None] | None = None
+        self._closing = asyncio.Event()
+        self._closed: asyncio.Future[None] | None = None
 
     @classmethod
     async def open(cls, path: str | Path, *, writable: bool = True) -> SqliteDatabase:
@@ -97,6 +104,9 @@ class SqliteDatabase:
             await conn.execute("PRAGMA synchronous=NORMAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA busy_timeout=5000")
+            # The WAL is folded back by `_checkpoint_in_background`, off the commands' connection; SQLite's own
+            # checkpoint (on the commit that crosses the limit) stays as a backstop for a much bigger WAL.
+            await conn.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
             if writable:
                 # A write that is rolled back: a read-only file or folder fails here, not on a member's command.
                 await conn.execute("BEGIN IMMEDIATE")
@@ -107,10 +117,52 @@ class SqliteDatabase:
             if isinstance(exc, sqlite3.Error):
                 raise CannotStart(_explain(path, exc)) from exc
             raise
-        return cls(conn, path)
+        database = cls(conn, path)
+        if writable:
+            database._checkpointer = asyncio.create_task(database._checkpoint_in_background(), name="sqlite-checkpoint")
+        return database
+
+    async def _checkpoint_in_background(self) -> None:
+        """Fold the WAL back into the file every CHECKPOINT_EVERY_S after writes, on a connection of its own.
+
+        A checkpoint copies the WAL's pages into the file and syncs it: tens of milliseconds on a big file.
+        Left to SQLite it runs inside whichever command's commit crosses the WAL limit, holding up that
+        command and all behind it; here it runs in its own thread, PASSIVE (it never waits for or blocks
+        the commands), and the next writer starts the WAL over once it is folded back.
+        """
+        conn: aiosqlite.Connection | None = None
+        seen = self._writes
+        try:
+            while not self._closing.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._closing.wait(), CHECKPOINT_EVERY_S)
+                if self._writes == seen or self._closing.is_set():
+                    continue
+                seen = self._writes
+                if conn is None:
+                    conn = await aiosqlite.connect(self.path, isolation_level=None)
+                try:
+                    await conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error as exc:
+                    log.warning("background checkpoint of %s failed: %s", self.path, exc)
+        finally:
+            if conn is not None:
+                await conn.close()
 
     async def close(self) -> None:
-        """Fold the WAL back into the main file, so a copy of the file alone is complete, then close."""
+        """Fold the WAL back into the main file, so a copy of the file alone is complete, then close.
+
+        Callers at the same time (a stop signal and the bot's own exit) all wait for the one closing, which
+        no caller's cancellation interrupts: a connection left half-closed keeps the process alive."""
+        if self._closed is None:
+            self._closed = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closed)
+
+    async def _close(self) -> None:
+        if self._checkpointer is not None:
+            self._closing.set()  # not cancel(): a connection half-opened by a cancelled task would leak its thread
+            await asyncio.gather(self._checkpointer, return_exceptions=True)
+            self._checkpointer = None
         try:
             async with self._lock:
                 await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -161,6 +213,7 @@ class SqliteDatabase:
                 await self._conn.execute("ROLLBACK")
                 raise
             await self._conn.execute("COMMIT")
+            self._writes += 1
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[SqliteTx]:
@@ -172,6 +225,7 @@ class SqliteDatabase:
         """
         async with self._lock:
             yield SqliteTx(self._conn, self)
+            self._writes += 1
 
     async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         async with self._lock:
