@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -9,43 +11,66 @@ from discord.ext import commands
 from bot.advice import catalog
 from bot.advice.models import Tip
 from bot.advice.search import QUESTION_MAX, advise
-from bot.client import StrideBot, refuse_while_stopping
+from bot.client import StrideBot, explain, refuse_while_stopping, send_ephemeral
+from bot.errors import UserError
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
 from cogs.ui.kit import DISCLAIMER
 from cogs.ui.tips import advice_reply_text, tip_embed
 
 
-class VoteView(discord.ui.View):
-    """👍 / 👎 per tip; one vote per member per tip (a new vote replaces the old one)."""
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<tip>[0-9]{1,20}):(?P<value>-?1)"):
+    """👍 / 👎 under a tip; one vote per member per tip (a new vote replaces the old one).
 
-    def __init__(self, bot: StrideBot, tips: list[Tip]) -> None:
-        super().__init__(timeout=900)
-        self.bot = bot
-        for tip in tips:
-            for value, emoji in ((1, "👍"), (-1, "👎")):
-                button = discord.ui.Button(label=f"{emoji} #{tip.id}", custom_id=f"vote:{tip.id}:{value}")
-                button.callback = self._voter(tip, value)
-                self.add_item(button)
+    A dynamic item: registered once (`cog_load`), it answers by its custom id, so a reply's buttons cost no
+    per-message view and keep working after a restart."""
 
-    def _voter(self, tip: Tip, value: int):
-        async def callback(interaction: discord.Interaction) -> None:
-            if await refuse_while_stopping(interaction):
-                return
-            await catalog.vote(self.bot.db, kit.guild_id(interaction), interaction.user.id, tip.id, value)
-            verdict = "helpful" if value > 0 else "not helpful"
-            await interaction.response.send_message(
-                f"Thanks! Noted tip #{tip.id} as {verdict}; it shapes what the club sees first.",
-                ephemeral=True,
+    def __init__(self, tip_id: int, value: int) -> None:
+        emoji = "👍" if value > 0 else "👎"
+        super().__init__(discord.ui.Button(label=f"{emoji} #{tip_id}", custom_id=f"vote:{tip_id}:{value}"))
+        self.tip_id, self.value = tip_id, value
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> VoteButton:
+        return cls(int(match["tip"]), int(match["value"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        if await refuse_while_stopping(interaction):
+            return
+        try:
+            await catalog.vote(
+                interaction.client.db, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
             )
+        except UserError as error:
+            await send_ephemeral(interaction, explain(error)[1])
+            return
+        verdict = "helpful" if self.value > 0 else "not helpful"
+        await interaction.response.send_message(
+            f"Thanks! Noted tip #{self.tip_id} as {verdict}; it shapes what the club sees first.", ephemeral=True
+        )
 
-        return callback
+
+def vote_buttons(tips: list[Tip]) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for tip in tips:
+        for value in (1, -1):
+            view.add_item(VoteButton(tip.id, value))
+    view.stop()  # nothing to keep per message: VoteButton answers every click by its custom id
+    return view
 
 
 @app_commands.guild_only()
 class AdviceCog(commands.Cog):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(VoteButton)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(VoteButton)
 
     @app_commands.command(name="advice", description="Tips from runners and coaches for a question or topic")
     @app_commands.describe(
@@ -78,7 +103,7 @@ class AdviceCog(commands.Cog):
         await interaction.response.send_message(
             content=content,
             embeds=embeds,
-            view=VoteView(self.bot, answer.tips),
+            view=vote_buttons(answer.tips),
             ephemeral=not public,
         )
 

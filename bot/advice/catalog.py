@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.advice.models import Tip
 from bot.db import tips as tips_db
 from bot.db.engine import Database
+from bot.errors import NotFound, UserError, is_record_id
 
 
 async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
@@ -41,5 +42,9 @@ async def changes(db: Database, guild_id: int) -> list[dict]:
 
 
 async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
-    """One vote per member per tip; a new vote replaces the old one."""
+    """One vote per member per tip, for a tip this server shows; a new vote replaces the old one."""
+    if value not in (1, -1):
+        raise UserError("A vote is 👍 or 👎.", "vote")
+    if not is_record_id(tip_id) or await tips_db.get_tip(db, guild_id, tip_id) is None:
+        raise NotFound(f"Tip #{tip_id} is no longer among this server's tips, so the vote was not counted.")
     await tips_db.vote(db, guild_id, user_id, tip_id, value)

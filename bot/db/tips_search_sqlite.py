@@ -178,7 +178,7 @@ async def search(
         " ORDER BY score LIMIT :limit) AS best ORDER BY score",
         {"guild": guild_id, "match": match, "topic": topic, "limit": limit},
     )
-    return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
+    return [(tip_from_row(r), r[-2], r[-1]) for r in rows]  # ... score, votes
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:

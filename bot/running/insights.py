@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.advice.redflags import Triage
 from bot.running.models import Run, Shoe
@@ -217,6 +218,7 @@ def has_pain(text: str | None) -> bool:
     return bool(text and text.strip() and text.strip().lower().rstrip(".!") not in _NO_PAIN)
 
 
+@lru_cache(maxsize=4096)  # members repeat their notes ("sore knee"): each nearby pain is asked per run logged
 def pain_area(text: str | None) -> str | None:
     """The body area mentioned first in the text ('lower back spasms' -> 'back'), or None."""
     if not has_pain(text):

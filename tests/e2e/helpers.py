@@ -16,6 +16,7 @@ from bot.db.connection import SqliteDatabase
 from bot.db.postgres.database import bind
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
+from tests.fakediscord.state import Member, User
 from tests.postgres import new_database, on_postgres
 
 
@@ -102,3 +103,17 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 async def stats_chart(fake: FakeDiscord, reply: Reply) -> Reply:
     """/run stats answers with the numbers, then edits the chart in: the reply once it carries the PNG."""
     return await fake.wait_for_edit(reply, lambda r: r.files.get(CHART, b"").startswith(PNG_SIGNATURE))
+
+
+async def press(fake: FakeDiscord, member: Member | User, message: Reply, custom_id: str) -> Reply:
+    """A click on a button carrying any custom id (a crafted message), as discord.py only dispatches ids
+    that are on the message."""
+    live = fake.world.messages[message.id]
+    saved = live.components
+    forged = [{"type": 1, "components": [{"type": 2, "style": 2, "label": "forged", "custom_id": custom_id}]}]
+    live.components = forged
+    try:
+        return await fake.click(member, message, custom_id)
+    finally:
+        if live.components is forged:  # the bot did not edit the message
+            live.components = saved

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.e2e.helpers import query
+from tests.e2e.helpers import press, query
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -77,6 +77,10 @@ async def test_votes_are_one_per_member_per_tip(fake, club, bot) -> None:
     await fake.click(club.alice, reply, f"👎 #{tip_id}")
     assert query(bot.database, "SELECT vote FROM tip_votes WHERE user_id = ? AND tip_id = ?",
                  (club.alice.id, tip_id)) == [(-1,)]  # fmt: skip
+    # A crafted button for a tip this server does not have counts nothing and says why.
+    forged = await press(fake, club.alice, reply, "vote:987654321:1")
+    assert forged.ephemeral and "Tip #987654321 is no longer among this server's tips" in forged.content
+    assert query(bot.database, "SELECT count(*) FROM tip_votes WHERE tip_id = 987654321") == [(0,)]
 
 
 TIPS_COMMANDS = [

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from tests.e2e.helpers import new_store, query, write
+from tests.e2e.helpers import new_store, press, query, write
 from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
 from tests.fakediscord.botproc import BotProcess
 from tests.fakediscord.client import Reply
@@ -207,20 +207,6 @@ async def test_closed_dms_pause_after_three_refusals_and_tell_the_member(fake, c
     assert notice.ephemeral and f"#{cast.ids['carol']}" in notice.content and "/remind resume" in notice.content
 
 
-async def _press(fake: FakeDiscord, member: Member, message: Reply, custom_id: str) -> Reply:
-    """A click on a button carrying any custom id (a crafted message), as discord.py only dispatches ids
-    that are on the message."""
-    live = fake.world.messages[message.id]
-    saved = live.components
-    forged = [{"type": 1, "components": [{"type": 2, "style": 2, "label": "forged", "custom_id": custom_id}]}]
-    live.components = forged
-    try:
-        return await fake.click(member, message, custom_id)
-    finally:
-        if live.components is forged:  # the bot did not edit the message
-            live.components = saved
-
-
 async def _ack(fake: FakeDiscord, custom_id: str) -> Reply:
     """The ephemeral follow-up of the latest click on `custom_id` (after the click edited the message)."""
 
@@ -244,7 +230,7 @@ async def test_done_edits_the_message_and_counts_once(fake, club, cast, bot) -> 
     assert fake.message(alice.id).buttons() == []
     ack = await _ack(fake, done_id)
     assert "counted" in ack.content and "1 day in a row" in ack.content
-    await _press(fake, club.alice, alice, done_id)  # an old client still shows the button
+    await press(fake, club.alice, alice, done_id)  # an old client still shows the button
     assert "Already counted" in (await _ack(fake, done_id)).content
     assert _dones(bot, club.alice) == 1
     profile = await fake.slash(club.alice, "profile show")
@@ -257,7 +243,7 @@ async def test_forged_or_malformed_buttons_count_nothing(fake, club, cast, bot) 
     [fire] = _row(bot, rid, "last_fire_utc")
     log_from = bot.log_size()
     for days in (1, 2, -1):  # slots that were never sent
-        forged = await _press(fake, club.alice, alice, f"stride:rem:done:{rid}:{int(fire) + days * 86400}")
+        forged = await press(fake, club.alice, alice, f"stride:rem:done:{rid}:{int(fire) + days * 86400}")
         assert forged.ephemeral and "doesn't match a reminder Stride sent" in forged.content
     assert _dones(bot, club.alice) == 1
     for crafted in (
@@ -265,7 +251,7 @@ async def test_forged_or_malformed_buttons_count_nothing(fake, club, cast, bot) 
         "stride:rem:done:99999999999999999999:1",
         "stride:rem:zap:1:2",
     ):
-        reply = await _press(fake, club.alice, alice, crafted)
+        reply = await press(fake, club.alice, alice, crafted)
         assert reply.ephemeral and "isn't one Stride made" in reply.content
     assert "ERROR" not in bot.log(log_from)
 
@@ -283,7 +269,7 @@ async def test_skip_marks_its_own_occurrence_and_snooze_edits_too(fake, club, ca
         (cast.ids["bob"], fire),
     )  # fmt: skip
     assert answer == [("skipped",)]
-    await _press(fake, club.bob, bob, bob.button("Done")["custom_id"])
+    await press(fake, club.bob, bob, bob.button("Done")["custom_id"])
     assert "already skipped" in (await _ack(fake, bob.button("Done")["custom_id"])).content
     dones = "SELECT count(*) FROM reminder_dones WHERE reminder_id = ?"
     assert query(bot.database, dones, (cast.ids["bob"],)) == [(0,)]  # Bob's one Done is the club ping's
