@@ -18,6 +18,11 @@ from bot.errors import CannotStart
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 10.0
+# synchronous_commit off: a commit returns before its WAL record is flushed, as SQLite's WAL mode with
+# synchronous=NORMAL (Stride's SQLite setting) returns before an fsync. A crash of the database server can
+# lose the last commits (at most about 3 × wal_writer_delay, 0.6 s by default), never corrupt anything; a
+# crash of a bot process loses nothing. A commit costs no disk flush: about 2 ms less per command.
+SESSION_SETTINGS = {"application_name": "stride", "timezone": "UTC", "synchronous_commit": "off"}
 
 
 def _reason(exc: BaseException) -> str:
@@ -83,7 +88,7 @@ async def open_pool(
                 timeout=CONNECT_TIMEOUT_S,
                 init=init,
                 reset=reset,
-                server_settings={"application_name": "stride", "timezone": "UTC"},
+                server_settings=SESSION_SETTINGS,
             ),
             CONNECT_TIMEOUT_S * 1.5,  # the pool's own timeout covers one connect; this covers all of it
         )
