@@ -224,13 +224,15 @@ class Rest:
         params, files = await read_body(request, self.world)
         nonce = str(params["nonce"]) if params.get("nonce") is not None else None
         if nonce is not None and params.get("enforce_nonce"):  # as Discord: the first message with it, no copy
-            for earlier in self.world.messages.values():
-                if earlier.channel_id == channel.id and earlier.nonce == nonce and not earlier.deleted:
-                    self.s.nonce_repeats += 1
-                    return self.s.message_json(earlier)
+            earlier = self.world.by_nonce.get((channel.id, nonce))
+            if earlier is not None and not earlier.deleted:
+                self.s.nonce_repeats += 1
+                return self.s.message_json(earlier)
         message = self.world.new_message(channel)
         message.type = 19 if params.get("message_reference") else 0
         message.nonce = nonce
+        if nonce is not None:
+            self.world.by_nonce.setdefault((channel.id, nonce), message)
         message.apply(params, files)
         self.s._notify()
         return self.s.message_json(message)

@@ -421,6 +421,7 @@ class World:
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
+        self.by_nonce: dict[tuple[int, str], Message] = {}  # (channel id, nonce) -> the first message with it
         self.interactions: dict[int, Interaction] = {}
         self.blobs: dict[int, Attachment] = {}
         self.global_commands: list[Json] = []
