@@ -166,7 +166,7 @@ class _TripCounter:
 async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
     """Each piece of one /advice answer in process: microseconds, best of 15 rounds."""
     from bot.advice import search
-    from cogs.advice import VoteView
+    from cogs.advice import vote_buttons
     from cogs.ui.kit import DISCLAIMER
     from cogs.ui.tips import advice_reply_text, tip_embed
 
@@ -188,7 +188,7 @@ async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
                 advice_reply_text(answer.banner, None)
                 embeds = [tip_embed(tip) for tip in answer.tips]
                 embeds[-1].set_footer(text=DISCLAIMER)
-                VoteView(None, answer.tips)  # type: ignore[arg-type]
+                vote_buttons(answer.tips)
 
             pieces = [
                 ("triage, first time (no cache)", _best_of(lambda: triage.__wrapped__(question), 100)),

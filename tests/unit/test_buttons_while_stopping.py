@@ -6,10 +6,9 @@ from types import SimpleNamespace
 
 import discord
 
-from bot.advice.models import Tip
 from bot.client import RESTARTING
 from bot.reminders.messages import parse_custom_id
-from cogs.advice import VoteView
+from cogs.advice import VoteButton
 from cogs.reminders.views import ReminderButton
 from cogs.ui.views import OwnerView
 from tests.unit.test_client import interaction
@@ -42,10 +41,9 @@ async def test_owner_view_refuses_while_stopping() -> None:
 
 
 async def test_vote_and_reminder_buttons_refuse_while_stopping() -> None:
-    tip = Tip(id=3, topic="back", kind="stretch", title="t", body="b", source=None, tags=(), builtin=True)
-    view = VoteView(Forbidden(), [tip])  # type: ignore[arg-type]
     vote = pressed(draining=True)
-    await view.children[0].callback(vote)  # type: ignore[attr-defined]
+    vote.client = SimpleNamespace(draining=True)  # no database: a vote while stopping would fail here
+    await VoteButton(3, 1).callback(vote)  # type: ignore[arg-type]
     assert vote.response.sent == [RESTARTING]
     ref = parse_custom_id("stride:rem:done:1:1780000000")
     button = ReminderButton(ref, discord.ui.Button(label="Done", custom_id="stride:rem:done:1:1780000000"))
