@@ -25,13 +25,9 @@ from pathlib import Path
 import asyncpg
 
 from bench.common import fmt, percentiles, timed
+from bench.core_bench import GUILDS, measure_storage
 from bench.pg_server import Server, postgres_server
 from bot.db.postgres.database import PgDatabase
-from bot.running.service import RunForm, history_page, log_run
-from bot.running.stats_service import member_stats
-
-GUILDS = 5
-NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
 
 async def seed(url: str, members: int, runs: int, seed: int = 7) -> None:
@@ -74,31 +70,8 @@ async def storage(server: Server, members: int, runs: int, report: list[str]) ->
     started = time.perf_counter()
     await seed(url, members, runs)
     report.append(f"seeded {members:,} members / {runs:,} runs in {time.perf_counter() - started:.1f} s")
-    rng = random.Random(1)
-
-    def member() -> tuple[int, int]:
-        m = rng.randrange(members)
-        return 1 + m % GUILDS, 10_000 + m
-
-    async def one_log() -> None:
-        guild, user = member()
-        await log_run(db, guild, user, RunForm(distance="10k", time="52:30", pain="sore lower back"), NOW)
-
-    async def one_history() -> None:
-        guild, user = member()
-        await history_page(db, guild, user, 1, 10)
-
-    async def one_stats() -> None:
-        guild, user = member()
-        await member_stats(db, guild, user, "all", NOW)
-
     try:
-        await log_run(db, 1, 10_000, RunForm(distance="5k", time="25:00"), NOW)  # storage start-up
-        report.append(
-            fmt("PG log_run (parse, insert, insights)", percentiles(await timed(one_log, 2000)), "p99 <= 5 ms")
-        )
-        report.append(fmt("PG history page (newest 10)", percentiles(await timed(one_history, 2000))))
-        report.append(fmt("PG member all-time stats", percentiles(await timed(one_stats, 2000)), "p99 <= 5 ms"))
+        await measure_storage(db, members, report, log_target="p99 <= 5 ms", label="PG ")
     finally:
         await db.close()
 
