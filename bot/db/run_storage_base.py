@@ -31,11 +31,6 @@ RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effor
 MEMBER = "r.guild_id = :g AND r.user_id = :u"
 PREPARE_SCOPE = 0  # transaction scope of the record distances' rebuild: one process at a time
 
-INSERT_RUN = (
-    "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_id,"
-    " notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
-)
-
 _REBUILD_BESTS = (
     "INSERT INTO member_bests (guild_id, user_id, label, run_id, duration_s, run_date)"
     " SELECT guild_id, user_id, label, id, scaled_s, run_date FROM ("
@@ -153,11 +148,19 @@ def record_windows() -> list[tuple[str, float, float, float]]:
 
 
 def log_params(guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> dict[str, Any]:
+    """The parameters of `/run log`'s read and insert (the run's own columns, and the windows insights read)."""
     day, monday = run.run_date, week_start(run.run_date)
     return {
         "g": guild_id,
         "u": user_id,
         "day": day.isoformat(),
+        "distance": run.distance_m,
+        "duration": run.duration_s,
+        "run_type": run.run_type,
+        "effort": run.effort,
+        "pain": run.pain,
+        "notes": run.notes,
+        "created": now_iso(),
         "monday": monday.isoformat(),
         "before": (monday - WEEK * 4).isoformat(),
         "long_from": (day - LONG_RUN_WINDOW).isoformat(),
@@ -259,7 +262,9 @@ class RunStorageBase:
         self._ready = False
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 
-    async def _log_inputs(self, tx: Tx, params: dict[str, Any]) -> LogInputs:
+    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        """What `/run log` reads as it was before the run, and the new run's id, in one round trip. The
+        id is None, and nothing is written, when `params["shoe"]` names no active shoe of the member."""
         raise NotImplementedError
 
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
@@ -292,16 +297,14 @@ class RunStorageBase:
     async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
         await self.prepare()
         async with self.db.unit() as tx:
-            found = await self._log_inputs(tx, log_params(guild_id, user_id, run, shoe_name))
-            shoe_id, name, retire_at_m, retired, shoe_m = found.shoe
-            shoe = None
-            if shoe_name:
-                if shoe_id is None or retired:
-                    raise UnknownShoe(shoe_name)
-                run = replace(run, shoe_id=shoe_id)
-                shoe = Shoe(shoe_id, name, retire_at_m, shoe_m + run.distance_m)
-            values = (guild_id, user_id, run.run_date.isoformat(), run.distance_m, run.duration_s, run.run_type)
-            inserted = await tx.fetchall(INSERT_RUN, (*values, run.effort, run.pain, run.shoe_id, run.notes, now_iso()))
+            found, run_id = await self._log_and_insert(tx, log_params(guild_id, user_id, run, shoe_name))
+        if run_id is None:
+            raise UnknownShoe(shoe_name or "")
+        shoe = None
+        if shoe_name:
+            shoe_id, name, retire_at_m, _, shoe_m = found.shoe
+            run = replace(run, shoe_id=shoe_id)
+            shoe = Shoe(shoe_id, name, retire_at_m, shoe_m + run.distance_m)
         context = LogContext(
             first_date=date.fromisoformat(found.first) if found.first else None,
             week_m=found.week_m or 0.0,
@@ -309,7 +312,7 @@ class RunStorageBase:
             longest_recent_m=found.longest_m,
             nearby_pains=tuple(found.pains),
         )
-        return LoggedRun(replace(run, id=inserted[0][0]), shoe, context, [run_from(b) for b in found.bests])
+        return LoggedRun(replace(run, id=run_id), shoe, context, [run_from(b) for b in found.bests])
 
     async def edit_run(
         self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None

@@ -4,14 +4,16 @@ Reads that a command needs are gathered into one query (scalar subqueries, lists
 write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0007) keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for. What does not depend on
-the dialect lives in `bot.db.run_storage_base`.
+the dialect lives in `bot.db.run_storage_base`. `/run log` queues its read and its insert to aiosqlite's
+thread at once, so the command waits for one trip.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
+from bot.db.connection import SqliteTx
 from bot.db.engine import Tx
 from bot.db.run_storage_base import (
     IMPORTED_COLUMNS,
@@ -51,6 +53,17 @@ SELECT 'best', {RUN_COLUMNS} FROM member_bests b JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
 """
 
+# The run, unless it names a shoe that is not an active one of the member's (then no row, nothing written).
+_INSERT_LOGGED = """
+INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_id, notes,
+    created_at)
+SELECT :g, :u, :day, :distance, :duration, :run_type, :effort, :pain, s.id, :notes, :created
+FROM (SELECT 1) LEFT JOIN shoes s
+    ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE AND s.retired = 0
+WHERE :shoe IS NULL OR s.id IS NOT NULL
+RETURNING id
+"""
+
 _INSERT_IMPORTED = f"INSERT INTO runs ({IMPORTED_COLUMNS}) VALUES ({IMPORTED_VALUES})"
 
 _STATS = f"""
@@ -82,8 +95,16 @@ class SqliteStorage(RunStorageBase):
 
     streak_step = _STREAK_STEP
 
-    async def _log_inputs(self, tx: Tx, params: dict[str, Any]) -> LogInputs:
-        rows = await tx.fetchall(_LOG_INPUTS, params)
+    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        # The read and the insert go to aiosqlite's thread together: one trip, the read first.
+        rows, inserted = await cast(SqliteTx, tx).pipeline((_LOG_INPUTS, params), (_INSERT_LOGGED, params))
+        if isinstance(inserted, Exception):
+            raise inserted
+        run_id = inserted[0][0] if inserted else None
+        if isinstance(rows, Exception):  # the insert ran all the same: undo it (its triggers undo the totals)
+            if run_id is not None:
+                await tx.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+            raise rows
         _, first, week_m, before_m, longest_m, *shoe = rows[0]
         return LogInputs(
             first,
@@ -93,7 +114,7 @@ class SqliteStorage(RunStorageBase):
             shoe,
             pains=[(row[1], row[2]) for row in rows if row[0] == "pain"],
             bests=[row[1:] for row in rows if row[0] == "best"],
-        )
+        ), run_id
 
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
         rows = await self.db.fetchall(_STATS, params)

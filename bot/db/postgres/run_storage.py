@@ -5,10 +5,10 @@ one row whose lists are arrays of row values (asyncpg decodes them as tuples, do
 aggregates are kept by the triggers of migration 0002 in the statement that changes a run. Everything
 that does not depend on the dialect lives in `bot.db.run_storage_base`.
 
-`/run log` reads and inserts on one connection without a transaction, as on SQLite (whose lock keeps
-other statements out between the two): here a second command of the same member at the same instant may
-read the log before the first one's run is in (its insights then miss that run); the stored rows and
-aggregates are right either way. Edits, imports and shoe changes are scoped transactions.
+`/run log` reads and inserts in one statement (SQLite's read and insert are one trip too): a second
+command of the same member at the same instant may read the log before the first one's run is in (its
+insights then miss that run); the stored rows and aggregates are right either way.
+Edits, imports and shoe changes are scoped transactions.
 """
 
 from __future__ import annotations
@@ -29,22 +29,38 @@ from bot.db.run_storage_base import (
 
 _STREAK_STEP = "to_char(CAST({} AS DATE) - 7, 'YYYY-MM-DD')"
 
-# Nearby pains in SQLite's order (its GROUP BY sorts them by bytes, as the "C" collation does).
-_LOG_INPUTS = f"""
-SELECT
-    (SELECT min(r.run_date) FROM runs r WHERE {MEMBER}),
-    (SELECT w.distance_m FROM member_weeks w WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday),
-    (SELECT sum(w.distance_m) FROM member_weeks w
-        WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday),
-    (SELECT max(r.distance_m) FROM runs r WHERE {MEMBER} AND r.run_date BETWEEN :long_from AND :day),
-    s.id, s.name, s.retire_at_m, s.retired, s.distance_m,
-    ARRAY(SELECT ROW(r.pain, count(*)) FROM runs r
-        WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
-        GROUP BY r.pain ORDER BY r.pain COLLATE "C"),
-    ARRAY(SELECT ROW({RUN_COLUMNS}) FROM member_bests b JOIN runs r ON r.id = b.run_id
-        WHERE b.guild_id = :g AND b.user_id = :u)
-FROM (SELECT 1) one
-LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND lower(s.name) = lower(CAST(:shoe AS TEXT))
+# The inputs as they were before the run (every part of one statement sees the same snapshot), and the
+# run inserted unless it names a shoe that is not an active one of the member's. Nearby pains come in
+# SQLite's order (its GROUP BY sorts them by bytes, as the "C" collation does).
+_LOG_AND_INSERT = f"""
+WITH found AS (
+    SELECT
+        (SELECT min(r.run_date) FROM runs r WHERE {MEMBER}) AS first,
+        (SELECT w.distance_m FROM member_weeks w
+            WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start = :monday) AS week_m,
+        (SELECT sum(w.distance_m) FROM member_weeks w
+            WHERE w.guild_id = :g AND w.user_id = :u AND w.week_start >= :before AND w.week_start < :monday)
+            AS before_m,
+        (SELECT max(r.distance_m) FROM runs r WHERE {MEMBER} AND r.run_date BETWEEN :long_from AND :day)
+            AS longest_m,
+        s.id AS shoe_id, s.name, s.retire_at_m, s.retired, s.distance_m AS shoe_m,
+        ARRAY(SELECT ROW(r.pain, count(*)) FROM runs r
+            WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
+            GROUP BY r.pain ORDER BY r.pain COLLATE "C") AS pains,
+        ARRAY(SELECT ROW({RUN_COLUMNS}) FROM member_bests b JOIN runs r ON r.id = b.run_id
+            WHERE b.guild_id = :g AND b.user_id = :u) AS bests
+    FROM (SELECT 1) one
+    LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND lower(s.name) = lower(CAST(:shoe AS TEXT))
+), inserted AS (
+    INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_id,
+        notes, created_at)
+    SELECT :g, :u, :day, CAST(:distance AS DOUBLE PRECISION), CAST(:duration AS BIGINT),
+        CAST(:run_type AS TEXT), CAST(:effort AS INTEGER), CAST(:pain AS TEXT), found.shoe_id,
+        CAST(:notes AS TEXT), CAST(:created AS TEXT)
+    FROM found WHERE CAST(:shoe AS TEXT) IS NULL OR (found.shoe_id IS NOT NULL AND found.retired = 0)
+    RETURNING id
+)
+SELECT found.*, (SELECT id FROM inserted) FROM found
 """
 
 _STATS = f"""
@@ -76,11 +92,12 @@ class PgRunStorage(RunStorageBase):
 
     streak_step = _STREAK_STEP
 
-    async def _log_inputs(self, tx: Tx, params: dict[str, Any]) -> LogInputs:
-        row = await tx.fetchone(_LOG_INPUTS, params)
+    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        row = await tx.fetchone(_LOG_AND_INSERT, params)
         assert row is not None
-        first, week_m, before_m, longest_m, *shoe, pains, bests = row
-        return LogInputs(first, week_m, before_m, longest_m, shoe, [tuple(p) for p in pains], list(bests))
+        first, week_m, before_m, longest_m, *shoe, pains, bests, run_id = row
+        found = LogInputs(first, week_m, before_m, longest_m, shoe, [tuple(p) for p in pains], list(bests))
+        return found, run_id
 
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
         row = await self.db.fetchone(_STATS, params)
