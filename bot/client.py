@@ -20,7 +20,7 @@ from bot import sharding
 from bot.advice.builtins import sync_library
 from bot.config import Config
 from bot.db.engine import Database, open_database
-from bot.db.members import load_notices, pop_notice
+from bot.db.members import pop_notice, start_member_cache
 from bot.db.storage import storage_for
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
@@ -190,7 +190,7 @@ class StrideBot(commands.Bot):
         version = await self._db.migrate()
         log.info("database %s at schema version %d", self._db.where, version)
         await storage_for(self._db).prepare()
-        await load_notices(self._db)
+        await start_member_cache(self._db)
         changed = await sync_library(self._db)
         if changed:
             log.info("built-in tip library updated (%d tips changed)", changed)

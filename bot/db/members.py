@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, cast
 from weakref import WeakKeyDictionary
 
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Dialect, Tx
 from bot.running.models import Profile
+
+if TYPE_CHECKING:
+    from bot.db.postgres.database import PgDatabase
 
 __all__ = ["Profile"]  # its home is bot.running.models
 
@@ -28,19 +32,28 @@ PROFILE_CACHE_SIZE = 50_000
 Key = tuple[int, int]  # (guild_id, user_id)
 
 
+MEMBER_CHANNEL = "stride_members"  # PostgreSQL: every change to a member's row (migration 0008)
+
+
 @dataclass(slots=True)
 class MemberCache:
-    """Profiles and who has a notice waiting, kept beside the members table.
+    """Profiles and who has a notice waiting, kept beside the members table while `trusted`.
 
     On an exclusive database (SQLite) this process is the only writer of `members`, and every write goes
-    through this module, which updates the cache in the same call: commands read a profile, and check for
-    a pending notice after every command, without a database round trip. A shared database (PostgreSQL,
-    several processes) is read every time instead: another process may have written.
+    through this module, which updates the cache in the same call. On a shared database (PostgreSQL,
+    several processes) the cache is trusted only while this process hears every change to `members`, its
+    own and other processes' (the trigger of migration 0008 and `bot.db.postgres.listener`): a change drops
+    the member's profile, and says whether their row now holds a notice. A change made by another process
+    is seen once heard (milliseconds; a guild's commands all go to one process, so such a change is rare).
+    Without the listener (lost, or not started) every read goes to the database. While trusted, a command
+    reads the profile, and the check for a pending notice after every command answers, with no round trip.
     """
 
     profiles: dict[Key, Profile] = field(default_factory=dict)
     # Members who may have a notice (a superset: a rolled-back set_notice leaves a harmless extra key).
     notices: set[Key] | None = None  # None until loaded
+    trusted: bool = False
+    changes: int = 0  # changes heard so far: a read that overlapped one is not kept
 
     def remember(self, profile: Profile) -> None:
         if len(self.profiles) >= PROFILE_CACHE_SIZE:
@@ -50,6 +63,26 @@ class MemberCache:
     def forget(self, guild_id: int, user_id: int) -> None:
         self.profiles.pop((guild_id, user_id), None)
 
+    def heard(self, payload: str) -> None:
+        """A change to members, announced by the database: "guild:user:1" (the row now holds a notice),
+        "guild:user:0", or "*" after a TRUNCATE."""
+        self.changes += 1
+        if payload == "*":  # every row gone: no profile holds, and no notice can have appeared
+            self.profiles.clear()
+            return
+        guild_id, user_id, notice = payload.split(":")
+        key = (int(guild_id), int(user_id))
+        self.profiles.pop(key, None)
+        if self.notices is not None and notice == "1":
+            self.notices.add(key)
+
+    def lost(self) -> None:
+        """Changes may go unheard from now on: keep nothing."""
+        self.trusted = False
+        self.changes += 1
+        self.profiles.clear()
+        self.notices = None
+
 
 _caches: WeakKeyDictionary[Database, MemberCache] = WeakKeyDictionary()
 
@@ -58,7 +91,7 @@ def member_cache(db: Database | Tx) -> MemberCache:
     owner = getattr(db, "db", db)  # a Tx answers for its Database
     cache = _caches.get(owner)
     if cache is None:
-        cache = _caches[owner] = MemberCache()
+        cache = _caches[owner] = MemberCache(trusted=owner.exclusive)
     return cache
 
 
@@ -85,17 +118,27 @@ def _exclusive(db: Database | Tx) -> bool:
     return getattr(db, "db", db).exclusive
 
 
+def _cache_for(db: Database | Tx) -> MemberCache | None:
+    """The cache, when it may answer for `db`: on a shared database not inside a transaction (whose own
+    uncommitted writes must not be kept, and which reads under its own locks)."""
+    cache = member_cache(db)
+    if not cache.trusted or not (_exclusive(db) or getattr(db, "db", db) is db):
+        return None
+    return cache
+
+
 async def get_profile(db: Database | Tx, guild_id: int, user_id: int) -> Profile:
     """The member's profile, or the defaults when they have never set one."""
-    exclusive = _exclusive(db)
-    if exclusive:
-        cached = member_cache(db).profiles.get((guild_id, user_id))
+    cache = _cache_for(db)
+    if cache is not None:
+        cached = cache.profiles.get((guild_id, user_id))
         if cached is not None:
             return cached
+        changes = cache.changes
     row = await db.fetchone("SELECT * FROM members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     profile = _profile(row) if row else Profile(guild_id, user_id)
-    if exclusive:
-        member_cache(db).remember(profile)
+    if cache is not None and cache.trusted and cache.changes == changes:
+        cache.remember(profile)
     return profile
 
 
@@ -140,10 +183,25 @@ async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
     return told
 
 
+async def start_member_cache(db: Database) -> None:
+    """Learn who has a notice waiting (pop_notice does it on first use otherwise). On a shared database, first
+    start hearing every change to members: the cache is trusted from then on, while the listener holds."""
+    if _exclusive(db):
+        await load_notices(db)
+        return
+    if db.dialect is not Dialect.POSTGRES:
+        return
+    cache = member_cache(db)
+
+    async def ready() -> None:  # listening again: what changed meanwhile went unheard, so start afresh
+        cache.lost()
+        await load_notices(db)
+        cache.trusted = True
+
+    await cast("PgDatabase", db).listen(MEMBER_CHANNEL, cache.heard, ready, cache.lost)
+
+
 async def load_notices(db: Database) -> None:
-    """Learn who has a notice waiting (at start-up; pop_notice does it on first use otherwise)."""
-    if not _exclusive(db):
-        return  # a shared database is asked on every pop_notice
     rows = await db.fetchall("SELECT guild_id, user_id FROM members WHERE notice IS NOT NULL")
     member_cache(db).notices = {(row[0], row[1]) for row in rows}
 
@@ -157,18 +215,22 @@ _TAKE_NOTICE = (
 
 
 async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
-    """A message waiting for the member (e.g. a paused reminder), cleared once read."""
-    if not _exclusive(db):  # another process may have left it: one statement takes it
-        row = await db.fetchone(_TAKE_NOTICE, (guild_id, user_id))
-        return row["notice"] if row else None
-    # Runs after every command: the in-memory set answers "nothing waiting" without the database.
+    """A message waiting for the member (e.g. a paused reminder), cleared once read. Runs after every command:
+    the in-memory set answers "nothing waiting" without the database while the cache is trusted."""
+    key = (guild_id, user_id)
     cache = member_cache(db)
-    if cache.notices is None:
+    if cache.trusted and cache.notices is None:
         await load_notices(db)
-        assert cache.notices is not None
-    if (guild_id, user_id) not in cache.notices:
+    if cache.trusted and cache.notices is not None and key not in cache.notices:
         return None
-    cache.notices.discard((guild_id, user_id))
+    if not _exclusive(db):  # another process may have left it, or be taking it: one statement takes it
+        changes = cache.changes
+        row = await db.fetchone(_TAKE_NOTICE, key)
+        if cache.notices is not None and cache.changes == changes:
+            cache.notices.discard(key)  # unless a change was heard meanwhile: maybe a new notice
+        return row["notice"] if row else None
+    assert cache.notices is not None
+    cache.notices.discard(key)
     async with db.transaction() as tx:
         row = await tx.fetchone(
             "SELECT notice FROM members WHERE guild_id = ? AND user_id = ? AND notice IS NOT NULL",

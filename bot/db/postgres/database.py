@@ -9,7 +9,7 @@ one after the other as they do on SQLite, while different members' commands run 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
@@ -19,6 +19,7 @@ import asyncpg
 from bot.config import postgres_target
 from bot.db.engine import Dialect, Params
 from bot.db.postgres import migrations
+from bot.db.postgres.listener import Listener
 from bot.db.postgres.pool import open_pool
 
 _PARAMETER = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:([A-Za-z_]\w*)")
@@ -128,6 +129,7 @@ class PgDatabase:
         self.pool = pool
         self.url = url
         self.where = postgres_target(url)
+        self._listeners: list[Listener] = []
 
     @classmethod
     async def open(cls, url: str, size: int = 10) -> PgDatabase:
@@ -144,7 +146,22 @@ class PgDatabase:
     async def migrate(self) -> int:
         return await migrations.migrate(self.pool, self.where)
 
+    async def listen(
+        self,
+        channel: str,
+        on_message: Callable[[str], None],
+        on_ready: Callable[[], Awaitable[None]],
+        on_lost: Callable[[], None],
+    ) -> bool:
+        """Hear `NOTIFY channel` from every process until closed (`bot.db.postgres.listener`); True once
+        listening, False if the first try failed (it keeps trying)."""
+        listener = Listener(self.url, channel, on_message, on_ready, on_lost)
+        self._listeners.append(listener)
+        return await listener.start()
+
     async def close(self) -> None:
+        for listener in self._listeners:
+            await listener.stop()
         await self.pool.close()
 
     @asynccontextmanager
