@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import sys
@@ -24,10 +25,13 @@ from pathlib import Path
 
 import asyncpg
 
+from bench import cpu_cap
 from bench.common import fmt, percentiles, timed
 from bench.core_bench import GUILDS, measure_storage
 from bench.pg_server import Server, postgres_server
 from bot.db.postgres.database import PgDatabase
+
+CAPPED_CPUS = 0.3  # each bot process's CPU in the capped throughput run: two fit beside the fake and the server
 
 
 async def seed(url: str, members: int, runs: int, seed: int = 7) -> None:
@@ -120,13 +124,16 @@ async def _sync(fake, env: dict[str, str]) -> None:
     assert await proc.wait() == 0, "stride sync failed"
 
 
-async def throughput(server: Server, seconds: float, per_guild: int, report: list[str]) -> None:
+async def throughput(
+    server: Server, seconds: float, per_guild: int, report: list[str], cpus: float | None = None
+) -> None:
     """40 members (half on each of two shards) log runs and read records for `seconds`: one process owning
-    both shards, then two processes owning one each, on the same database."""
+    both shards, then two processes owning one each, on the same database. With `cpus`, each bot process is
+    held to that much CPU (bench.cpu_cap), as if it had a machine of its own."""
     from tests.fakediscord.botproc import BotProcess, bot_environment
     from tests.fakediscord.client import FakeDiscord
 
-    url = await server.new_database("stride_bench_shards")
+    url = await server.new_database(f"stride_bench_shards{'_capped' if cpus else ''}")
     rates: dict[int, float] = {}
     busy: dict[int, float] = {}  # the machine's CPU use during each run (the fake Discord shares it)
     async with FakeDiscord() as fake:
@@ -142,6 +149,10 @@ async def throughput(server: Server, seconds: float, per_guild: int, report: lis
                     env = bot_environment(fake, home, log_level="WARNING", env={**settings, "SHARD_IDS": shards})
                     bots.append(BotProcess(fake, "bot", home, env))
                 await asyncio.gather(*(b.spawn() for b in bots))
+                caps = contextlib.ExitStack()
+                for i, b in enumerate(bots):
+                    if cpus and b.proc is not None:
+                        caps.enter_context(cpu_cap.capped(b.proc.pid, cpus, f"p{len(layout)}-{i}"))
                 await fake.wait_until(lambda: sorted(fake.connected_shards) == [(0, 2), (1, 2)], timeout=60,
                                       what="both shards connected")  # fmt: skip
                 try:
@@ -164,10 +175,12 @@ async def throughput(server: Server, seconds: float, per_guild: int, report: lis
                 finally:
                     for b in bots:
                         await b.stop()
+                    caps.close()
     cores = os.cpu_count() or 1
-    report.append(f"PG {len(members)} members, one process owning both shards: {rates[1]:.0f} commands/s"
+    each = f", each bot process held to {cpus:g} CPU" if cpus else ""
+    report.append(f"PG {len(members)} members, one process owning both shards{each}: {rates[1]:.0f} commands/s"
                   f" (machine CPU {busy[1]:.0%} busy of {cores} cores)")  # fmt: skip
-    report.append(f"PG {len(members)} members, two processes, one shard each: {rates[2]:.0f} commands/s,"
+    report.append(f"PG {len(members)} members, two processes, one shard each{each}: {rates[2]:.0f} commands/s,"
                   f" {rates[2] / rates[1]:.2f}x (target >= 1.7x; machine CPU {busy[2]:.0%} busy)")  # fmt: skip
 
 
@@ -252,6 +265,8 @@ async def main(quick: bool, url: str | None) -> list[str]:
     with postgres_server(url) as server:
         await end_to_end(server, 60 if quick else 300, report)
         await throughput(server, 3 if quick else 10, 20, report)
+        if cpu_cap.available():  # each process with a CPU of its own, as on machines with more cores
+            await throughput(server, 3 if quick else 10, 20, report, cpus=CAPPED_CPUS)
         await storage(server, members, runs, report)
         await fan_out(server, 1_000 if quick else 10_000, report)
     return report
