@@ -111,7 +111,7 @@ FROM (SELECT 1) one LEFT JOIN (
 
 @dataclass(frozen=True, slots=True)
 class LogInputs:
-    """What `/run log` reads before its insert, in one round trip."""
+    """What `/run log` reads, as it was before its insert."""
 
     first: str | None  # the member's first run date
     week_m: float | None  # this week's metres before the run

@@ -1,7 +1,7 @@
-"""The SQLite engine of `RunStorage`: each command in about two round trips to aiosqlite's thread.
+"""The SQLite engine of `RunStorage`: each command in one round trip to aiosqlite's thread.
 
 Reads that a command needs are gathered into one query (scalar subqueries, lists as tagged rows); the only
-write of `/run log` is one `INSERT … RETURNING`, whose triggers (migration 0007) keep the weekly and
+write of `/run log` is one `INSERT … SELECT … RETURNING`, whose triggers (migration 0007) keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for. What does not depend on
 the dialect lives in `bot.db.run_storage_base`. `/run log` queues its read and its insert to aiosqlite's

@@ -1,4 +1,4 @@
-"""The PostgreSQL engine of `RunStorage`: the same round trips as SQLite's (`bot.db.sqlite_storage`).
+"""The PostgreSQL engine of `RunStorage`: one round trip a command, as SQLite's (`bot.db.sqlite_storage`).
 
 PostgreSQL gives each UNION column one type, so where SQLite tags rows of several shapes, a read here is
 one row whose lists are arrays of row values (asyncpg decodes them as tuples, doubles bit for bit). The
