@@ -20,7 +20,6 @@ from bot.db.postgres.pool import CONNECT_TIMEOUT_S, SESSION_SETTINGS
 log = logging.getLogger(__name__)
 
 RETRY_FIRST_S, RETRY_MAX_S = 1.0, 30.0
-_FAILURES = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
 class Listener:
@@ -57,7 +56,7 @@ class Listener:
                 lost = asyncio.Event()
                 try:
                     await self._listen(lost)
-                except _FAILURES as exc:
+                except Exception as exc:  # whatever failed, the cache stays off and we retry
                     self._close()
                     log.warning("cannot listen on %s (%s): retrying in %.0f s", self.where, exc, pause)
                     if not first.done():

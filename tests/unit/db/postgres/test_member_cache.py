@@ -132,3 +132,23 @@ async def test_a_transaction_neither_uses_nor_fills_the_cache(two) -> None:
         await update_profile(tx, 1, 2, units="mi")
         assert (await get_profile(tx, 1, 2)).units == "mi"
         assert member_cache(here).profiles == {}
+
+
+async def test_a_failed_start_neither_hangs_nor_gives_up(pg_url: str, monkeypatch) -> None:
+    """Whatever goes wrong while starting to listen, start-up goes on (uncached) and listening is retried."""
+    monkeypatch.setattr(listener, "RETRY_FIRST_S", 0.05)
+    db = await PgDatabase.open(pg_url, size=2)
+    tries: list[int] = []
+
+    async def ready() -> None:
+        tries.append(1)
+        if len(tries) == 1:
+            raise RuntimeError("a bug in the first try")
+
+    try:
+        assert await db.listen("stride_test", lambda payload: None, ready, lambda: None) is False
+        await eventually(lambda: len(tries) == 2)
+        await eventually(lambda: db._listeners[0].listening)
+    finally:
+        await db.close()
+    assert not db._listeners[0].listening
