@@ -65,3 +65,35 @@ async def test_two_processes_starting_together_migrate_once(tmp_path: Path) -> N
     assert conn.execute("PRAGMA user_version").fetchone()[0] == newest
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'members'").fetchone()[0] == 1
     conn.close()
+
+
+def _wal_salt(path: Path) -> bytes:
+    """The WAL header's salts (bytes 16-23): SQLite changes them each time a writer starts the WAL over."""
+    return Path(f"{path}-wal").read_bytes()[16:24]
+
+
+@SQLITE_ONLY
+async def test_the_background_checkpoint_folds_the_wal_back_so_the_next_write_starts_it_over(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.db import connection
+    from bot.running.service import RunForm, log_run
+
+    monkeypatch.setattr(connection, "CHECKPOINT_EVERY_S", 0.05)
+    path = tmp_path / "stride.db"
+    db = await SqliteDatabase.open(path)
+    try:
+        await db.migrate()
+        now = datetime(2026, 11, 25, 12, tzinfo=UTC)
+        await asyncio.sleep(0.3)  # the migrations folded back and the WAL started over: a clean start
+        await log_run(db, 1, 2, RunForm("5k", "25:00", "2026-10-01"), now)
+        before = _wal_salt(path)
+        for day in range(2, 29):
+            await log_run(db, 1, 2, RunForm("5k", "25:00", f"2026-10-{day:02d}"), now)
+        await asyncio.sleep(0.3)  # a pause: the checkpoint runs with nothing written meanwhile
+        await log_run(db, 1, 2, RunForm("5k", "25:00"), now)
+        assert _wal_salt(path) != before  # the WAL started over
+    finally:
+        await db.close()
