@@ -155,6 +155,25 @@ async def test_leaderboard_stays_on_the_covering_index(db: Database) -> None:
     assert any("COVERING INDEX runs_guild_date" in row["detail"] for row in plan)
 
 
+@pytest.mark.skipif(on_postgres(), reason="SQLite's query plan")
+async def test_stats_read_the_longest_run_from_the_index_without_sorting(db: Database) -> None:
+    from bot.db.run_storage_base import stats_params
+    from bot.db.sqlite_storage import _STATS
+
+    plan = await db.fetchall(f"EXPLAIN QUERY PLAN {_STATS}", stats_params(GUILD, ME, None, NOW.date(), 12, 12))
+    assert any("runs_member_longest" in row["detail"] for row in plan)
+    assert not any("TEMP B-TREE" in row["detail"] for row in plan), [row["detail"] for row in plan]
+
+
+async def test_the_longest_run_among_ties_is_the_first_run_at_that_distance(db: Database) -> None:
+    for day in ("2026-11-20", "2026-11-10", "2026-11-15"):
+        await service.log_run(db, GUILD, ME, service.RunForm("10k", "50:00", day), NOW)
+    await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00", "2026-11-01"), NOW)
+    stats = await member_stats(db, GUILD, ME, "all", NOW)
+    longest = stats.summary.longest
+    assert longest is not None and (longest.distance_m, longest.run_date) == (10000.0, date(2026, 11, 10))
+
+
 async def test_the_zone_notice_comes_with_the_first_log_only(db: Database) -> None:
     first = await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
     assert first.zone_notice is not None and "UTC" in first.zone_notice
