@@ -1,5 +1,6 @@
-"""Run log and advice: database latency with 10k members / 1M runs and 5,000 tips, and the
-end-to-end cost of `/run log` and `/advice` vs a bare command through the fake Discord.
+"""Run log storage latency with 10k members / 1M runs (`log_run`, a history page, all-time stats), and
+all-time stats for a member whose 20,000 runs are all logged as "10k" against one with 10 runs (runs tied
+at the longest distance must not be sorted: the cost stays flat).
 
     python -m bench.core_bench [--members 10000] [--runs 1000000]
 """
@@ -9,9 +10,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import sqlite3
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import fmt, percentiles, seed_runs, timed
@@ -66,9 +68,43 @@ async def measure_storage(db: Database, members: int, report: list[str], *, log_
     report.append(fmt(f"{label}member all-time stats", percentiles(await timed(one_stats, 2000)), "p99 <= 5 ms"))
 
 
+async def tied_stats(workdir: Path, report: list[str], runs: int = 20_000) -> None:
+    """All-time `/run stats` for members with 10, 2,000 and `runs` runs all at exactly 10 km, four a week with
+    a week off each quarter (a weekly streak of at most 12 weeks: the streak is walked back a week at a time).
+    From 2,000 runs on the chart, the months and the streak are full: what remains must not grow."""
+    path = workdir / "tied.db"
+    db = await SqliteDatabase.open(path)
+    await db.migrate()
+    await db.close()
+    today = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    back = (today.date() - timedelta(days=d) for d in range(1, runs * 3))
+    days = [day.isoformat() for day in back if day.weekday() in (0, 2, 4, 5) and day.isocalendar().week % 13][:runs]
+    sizes = {1: 10, 2: 2_000, 3: runs}
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
+            " VALUES (1, ?, ?, 10000.0, 3000, '2026-01-01')",
+            [(user, day) for user, n in sizes.items() for day in days[:n]],
+        )
+    conn.execute("ANALYZE")
+    conn.close()
+    db = await SqliteDatabase.open(path)
+    try:
+        found = {
+            user: percentiles(await timed(lambda u=user: member_stats(db, 1, u, "all", today), 500)) for user in sizes
+        }
+    finally:
+        await db.close()
+    for user, n in sizes.items():
+        ratio = f"  ratio p50 to 2,000 runs {found[user]['p50'] / found[2]['p50']:.2f} (flat)" if user == 3 else ""
+        report.append(fmt(f"all-time stats, {n:,} runs at 10 km", found[user]) + ratio)
+
+
 async def main(members: int, runs: int) -> list[str]:
     report: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
+        await tied_stats(Path(tmp), report)
         await database_bench(Path(tmp), members, runs, report)
     return report
 
