@@ -3,7 +3,6 @@ jump weeks and the month chart, leaderboard periods in the server's zone, the fi
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import math
 import sqlite3
@@ -25,6 +24,7 @@ from bot.running.models import Run
 from bot.running.profile import set_profile
 from bot.running.stats_service import club_leaderboard, member_stats
 from tests.postgres import on_postgres
+from tests.unit.polling import eventually
 
 GUILD, ME = 1, 42
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)  # a Wednesday
@@ -256,10 +256,7 @@ async def test_run_log_is_one_round_trip_after_the_first(db: Database, monkeypat
     heard = member_cache(db).changes
     await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)  # the notice, the storage setup
     if not db.exclusive:  # the zone flag's change comes back as a notification, dropping the profile
-        for _ in range(500):
-            if member_cache(db).changes > heard:
-                break
-            await asyncio.sleep(0.01)
+        await eventually(lambda: member_cache(db).changes > heard, what="the zone flag's notification")
         await get_profile(db, GUILD, ME)
     trips = count_trips(db, monkeypatch)
     for back in range(3):

@@ -4,7 +4,7 @@ hears every change to members (migration 0008's trigger, LISTEN on a connection 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -12,6 +12,7 @@ from bot.db.members import get_profile, member_cache, pop_notice, set_notice, st
 from bot.db.postgres import listener
 from bot.db.postgres.database import PgDatabase
 from tests.postgres import as_superuser
+from tests.unit.polling import eventually
 
 original_connect = listener.Listener._connect
 
@@ -27,14 +28,6 @@ async def two(pg_url: str) -> AsyncIterator[tuple[PgDatabase, PgDatabase]]:
     finally:
         await here.close()
         await there.close()
-
-
-async def eventually(check: Callable[[], bool]) -> None:
-    for _ in range(500):  # up to 5 s
-        if check():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("not heard in time")
 
 
 def count_reads(db: PgDatabase, monkeypatch) -> list[str]:
