@@ -74,3 +74,18 @@ async def test_a_servers_first_tip_is_found_at_once_after_searches_of_the_built_
     assert (await advise(db, B, None, "pangolin")).tips == []  # remembered: B reads the built-ins' index
     await admin.add_tip(db, B, ADMIN, fields("Pangolin intervals", "Curl up, then sprint: pangolin intervals."))
     assert [t.title for t in (await advise(db, B, None, "pangolin")).tips] == ["Pangolin intervals"]
+
+
+@pytest.mark.skipif(on_postgres(), reason="SQLite's query plan")
+async def test_the_search_checks_visibility_in_the_small_index_not_in_each_tips_row(db: Database) -> None:
+    from bot.db.tips_search_sqlite import search_sql
+
+    await admin.add_tip(db, A, ADMIN, fields("Our own", "Our own body."))
+    await advise(db, A, None, "own")  # builds the server's index
+    scope = (await db.fetchone("SELECT scope FROM tip_scopes WHERE guild_id = ?", (A,)))["scope"]
+    plan = await db.fetchall(
+        f"EXPLAIN QUERY PLAN {search_sql(f'tips_fts_s{scope}')}",
+        {"guild": A, "match": '"own"', "topic": None, "limit": 20},
+    )
+    details = [row["detail"] for row in plan]
+    assert any("COVERING INDEX tips_visibility" in d for d in details), details
