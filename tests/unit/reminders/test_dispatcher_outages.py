@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from bot.db.members import pop_notice
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED
 from bot.reminders.service import ReminderService
+from tests.unit.polling import eventually
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 GUILD, ALICE, BOB = 10, 1, 2
@@ -88,10 +88,7 @@ async def test_stop_mid_fan_out_releases_what_was_not_sent(db, service, sender, 
     sender.delay = 0.02
     first = dispatcher_for(db, sender, clock, concurrency=2, batch_size=50)
     first.start()
-    for _ in range(500):
-        if len(sender.sent) >= 5:
-            break
-        await asyncio.sleep(0.005)
+    await eventually(lambda: len(sender.sent) >= 5, seconds=2.5, what="the first five sends")
     await first.stop()
     sent_before = len(sender.sent)
     assert 5 <= sent_before < 41, "the stop came too late to test anything"

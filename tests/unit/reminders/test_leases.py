@@ -16,6 +16,7 @@ from bot.db.postgres.database import PgDatabase
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.models import to_ts
 from tests.postgres import on_postgres
+from tests.unit.polling import eventually
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 pytestmark = pytest.mark.skipif(not on_postgres(), reason="several dispatchers share a PostgreSQL database")
@@ -130,10 +131,11 @@ async def test_a_clean_stop_gives_its_claimed_slots_back_at_once(db, processes) 
     first = Dispatcher(processes[0], first_sender, clock=clock, batch_size=100, concurrency=5)
     second = Dispatcher(processes[1], second_sender, clock=clock, batch_size=100, concurrency=25)
     first.start()
-    for _ in range(400):
-        if len(first_sender.sent) >= 10 and first_sender.in_flight == 5:
-            break
-        await asyncio.sleep(0.025)
+    await eventually(
+        lambda: len(first_sender.sent) >= 10 and first_sender.in_flight == 5,
+        seconds=10,
+        what="ten sends and five hanging ones",
+    )
     await first.stop(grace_seconds=0.5)  # its sends hang: cancelled after the grace, the rest given back
     assert (await db.fetchone("SELECT count(*) FROM reminders WHERE claimed_by IS NOT NULL"))[0] == 0
     assert await second.run_due() == count - 10  # at once: no lease to wait for
