@@ -2,6 +2,7 @@
 interaction sent to the reply received.
 
     .venv/bin/python -m bench.e2e_bench [--quick]
+    .venv/bin/python -m bench.e2e_bench --breakdown [--quick]   # the interleaved loop timed inside the bot
 
 - interleaved: `/help`, `/run log`, `/run stats` (a new chart after the log), `/run stats` again (the
   same chart), `/advice` in turn, so machine noise hits all alike; p50 ratios to `/help` (targets: log
@@ -14,12 +15,15 @@ interaction sent to the reply received.
 - concurrency: 40 members sending `/run log` and `/run records` at once, commands/s (target ≥ 500),
   with 10 runs each and with 20,000 runs each
 - in process: the same histories, `log_run` and `member_records` called directly (no Discord)
+- breakdown (alone): the interleaved loop against `bench.probed_bot`, each command's time inside the bot
+  piece by piece (to its callback, the callback's own work and its database calls, posting the reply)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import sqlite3
 import tempfile
@@ -80,7 +84,9 @@ def _log_options(rng: random.Random) -> dict[str, str]:
     return {"distance": "10k", "time": f"{minutes}:{rng.randint(0, 59):02d}", "pain": rng.choice(["", "sore knee"])}
 
 
-async def interleaved(workdir: Path, rounds: int, report: list[str]) -> None:
+async def interleaved(
+    workdir: Path, rounds: int, report: list[str], *, module: str = "bot", env: dict[str, str] | None = None
+) -> None:
     from tests.fakediscord.botproc import start_bot
     from tests.fakediscord.client import FakeDiscord
 
@@ -88,7 +94,7 @@ async def interleaved(workdir: Path, rounds: int, report: list[str]) -> None:
     async with FakeDiscord() as fake:
         guild = fake.add_guild("Bench")
         member = fake.add_member(guild, "runner")
-        bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
+        bot = await start_bot(fake, module=module, guild=guild, workdir=workdir, log_level="WARNING", env=env)
         try:
             for _ in range(20):  # warm up
                 await fake.slash(member, "help")
@@ -121,6 +127,20 @@ async def interleaved(workdir: Path, rounds: int, report: list[str]) -> None:
         ratio = figures["p50"] / bare["p50"]
         target = f" (target <= {targets[name]})" if name in targets else " (no target)"
         report.append(fmt(f"e2e {labels[name]}", figures) + f"  ratio p50 {ratio:.2f}{target}")
+
+
+async def breakdown(workdir: Path, rounds: int, report: list[str]) -> None:
+    """The interleaved loop against `bench.probed_bot`: each command's time inside the bot, piece by piece
+    (medians, ms). The probes themselves cost a little: read the ratios from the plain loop."""
+    probe_out = workdir / "probes.json"
+    await interleaved(workdir, rounds, report, module="bench.probed_bot", env={"STRIDE_PROBE_OUT": str(probe_out)})
+    medians = json.loads(probe_out.read_text(encoding="utf-8"))
+    pieces = ("gateway → callback", "callback → reply", "database", "reply post")
+    report.append("inside the bot, medians in ms: " + " | ".join(pieces))
+    for command in ("help", "run log", "run stats", "advice"):
+        if command in medians:
+            figures = "  ".join(f"{medians[command][piece]:8.3f}" for piece in pieces)
+            report.append(f"  /{command:<12} {figures}  (n={medians[command]['n']})")
 
 
 async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> None:
@@ -239,8 +259,17 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and 2,000 runs of history")
     parser.add_argument("--in-process", action="store_true", help="only the in-process part")
+    parser.add_argument("--breakdown", action="store_true", help="only the interleaved loop, timed inside the bot")
     args = parser.parse_args()
-    if args.in_process:
+    if args.breakdown:
+        lines = []
+
+        async def only_breakdown() -> None:
+            with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
+                await breakdown(Path(tmp), 60 if args.quick else 300, lines)
+
+        asyncio.run(only_breakdown())
+    elif args.in_process:
         lines: list[str] = []
 
         async def only_in_process() -> None:
