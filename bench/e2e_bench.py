@@ -28,6 +28,7 @@ import random
 import sqlite3
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -238,20 +239,26 @@ async def in_process(workdir: Path, runs_each: int, commands: int, report: list[
     report.append(fmt(f"in process: member_records, {runs_each:,} runs each", percentiles(records)))
 
 
-async def main(quick: bool) -> list[str]:
-    report: list[str] = []
-    big = 2_000 if quick else 20_000
-    steps = [
-        lambda d: interleaved(d, 60 if quick else 300, report),
-        lambda d: history(d, 40 if quick else 200, big, report),
-        lambda d: concurrency(d, 10, 3 if quick else 10, report),
-        lambda d: concurrency(d, big, 3 if quick else 10, report),
-        lambda d: in_process(d, 10, 2000, report),
-        lambda d: in_process(d, big, 2000, report),
-    ]
+async def in_temp_dirs(steps: list[Callable[[Path], Awaitable[None]]]) -> None:
+    """Each step in a working folder of its own (its database, the bot's log), removed after it."""
     for step in steps:
         with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
             await step(Path(tmp))
+
+
+async def main(quick: bool) -> list[str]:
+    report: list[str] = []
+    big = 2_000 if quick else 20_000
+    await in_temp_dirs(
+        [
+            lambda d: interleaved(d, 60 if quick else 300, report),
+            lambda d: history(d, 40 if quick else 200, big, report),
+            lambda d: concurrency(d, 10, 3 if quick else 10, report),
+            lambda d: concurrency(d, big, 3 if quick else 10, report),
+            lambda d: in_process(d, 10, 2000, report),
+            lambda d: in_process(d, big, 2000, report),
+        ]
+    )
     return report
 
 
@@ -261,23 +268,12 @@ if __name__ == "__main__":
     parser.add_argument("--in-process", action="store_true", help="only the in-process part")
     parser.add_argument("--breakdown", action="store_true", help="only the interleaved loop, timed inside the bot")
     args = parser.parse_args()
+    lines: list[str] = []
     if args.breakdown:
-        lines = []
-
-        async def only_breakdown() -> None:
-            with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
-                await breakdown(Path(tmp), 60 if args.quick else 300, lines)
-
-        asyncio.run(only_breakdown())
+        asyncio.run(in_temp_dirs([lambda d: breakdown(d, 60 if args.quick else 300, lines)]))
     elif args.in_process:
-        lines: list[str] = []
-
-        async def only_in_process() -> None:
-            for runs_each in (10, 2_000 if args.quick else 20_000):
-                with tempfile.TemporaryDirectory(prefix="stride-e2e-bench-") as tmp:
-                    await in_process(Path(tmp), runs_each, 2000, lines)
-
-        asyncio.run(only_in_process())
+        sizes = (10, 2_000 if args.quick else 20_000)
+        asyncio.run(in_temp_dirs([lambda d, n=n: in_process(d, n, 2000, lines) for n in sizes]))
     else:
         lines = asyncio.run(main(args.quick))
     for line in lines:
