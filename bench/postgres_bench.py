@@ -150,12 +150,12 @@ async def throughput(
                     bots.append(BotProcess(fake, "bot", home, env))
                 await asyncio.gather(*(b.spawn() for b in bots))
                 caps = contextlib.ExitStack()
-                for i, b in enumerate(bots):
-                    if cpus and b.proc is not None:
-                        caps.enter_context(cpu_cap.capped(b.proc.pid, cpus, f"p{len(layout)}-{i}"))
-                await fake.wait_until(lambda: sorted(fake.connected_shards) == [(0, 2), (1, 2)], timeout=60,
-                                      what="both shards connected")  # fmt: skip
-                try:
+                try:  # a failure from here on still stops the bots and gives their cgroups back
+                    for i, b in enumerate(bots):
+                        if cpus and b.proc is not None:
+                            caps.enter_context(cpu_cap.capped(b.proc.pid, cpus, f"p{len(layout)}-{i}"))
+                    await fake.wait_until(lambda: sorted(fake.connected_shards) == [(0, 2), (1, 2)], timeout=60,
+                                          what="both shards connected")  # fmt: skip
                     for m in members:  # warm up
                         await fake.slash(m, "run log", distance="5k", time="25:00")
                     done = 0
