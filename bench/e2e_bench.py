@@ -3,6 +3,7 @@ interaction sent to the reply received.
 
     .venv/bin/python -m bench.e2e_bench [--quick]
     .venv/bin/python -m bench.e2e_bench --breakdown [--quick]   # the interleaved loop timed inside the bot
+    .venv/bin/python -m bench.e2e_bench --floor [--quick]       # the same loop with the commands' work taken out
 
 - interleaved: `/help`, `/run log`, `/run stats` (a new chart after the log), `/run stats` again (the
   same chart), `/advice` in turn, so machine noise hits all alike; p50 ratios to `/help` (targets: log
@@ -17,6 +18,8 @@ interaction sent to the reply received.
 - in process: the same histories, `log_run` and `member_records` called directly (no Discord)
 - breakdown (alone): the interleaved loop against `bench.probed_bot`, each command's time inside the bot
   piece by piece (to its callback, the callback's own work and its database calls, posting the reply)
+- floor (alone): the interleaved loop against `bench.floor_bot`, with `/run log`'s and `/advice`'s own work
+  taken out (no database call; one bare round trip), then against the real bot: the least each ratio can be
 """
 
 from __future__ import annotations
@@ -144,6 +147,16 @@ async def breakdown(workdir: Path, rounds: int, report: list[str]) -> None:
             report.append(f"  /{command:<12} {figures}  (n={medians[command]['n']})")
 
 
+async def floor(workdir: Path, rounds: int, report: list[str]) -> None:
+    """The interleaved loop three times: `/run log` and `/advice` with no database call, with one bare round
+    trip (`bench.floor_bot`), and the real bot."""
+    for mode, module in (("none", "bench.floor_bot"), ("trip", "bench.floor_bot"), ("real", "bot")):
+        lines: list[str] = []
+        await interleaved(workdir / mode, rounds, lines, module=module, env={"STRIDE_FLOOR": mode})
+        shown = [line for line in lines if any(f"e2e {name} " in line for name in ("/help", "/run log", "/advice"))]
+        report += [f"[{mode}] {line}" for line in shown]
+
+
 async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> None:
     from tests.fakediscord.botproc import start_bot
     from tests.fakediscord.client import FakeDiscord
@@ -267,10 +280,13 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true", help="fewer rounds and 2,000 runs of history")
     parser.add_argument("--in-process", action="store_true", help="only the in-process part")
     parser.add_argument("--breakdown", action="store_true", help="only the interleaved loop, timed inside the bot")
+    parser.add_argument("--floor", action="store_true", help="only the interleaved loop, with the commands' work out")
     args = parser.parse_args()
     lines: list[str] = []
     if args.breakdown:
         asyncio.run(in_temp_dirs([lambda d: breakdown(d, 60 if args.quick else 300, lines)]))
+    elif args.floor:
+        asyncio.run(in_temp_dirs([lambda d: floor(d, 60 if args.quick else 150, lines)]))
     elif args.in_process:
         sizes = (10, 2_000 if args.quick else 20_000)
         asyncio.run(in_temp_dirs([lambda d, n=n: in_process(d, n, 2000, lines) for n in sizes]))
