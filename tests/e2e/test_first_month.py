@@ -1,0 +1,80 @@
+"""What a new club hit in its first month, as the members saw it: records in miles, impossible time
+readings, pain notes that say there is no pain, insights that nag or mislead, personal nudges on a
+public log."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
+from tests.e2e.helpers import query
+from tests.fakediscord import FakeDiscord
+from tests.fakediscord.client import Reply
+from tests.fakediscord.fixtures import Club
+from tests.fakediscord.state import Member
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+_names = itertools.count(1)
+
+
+def today() -> date:
+    return datetime.now(UTC).date()  # members without a time zone live in UTC
+
+
+def monday() -> date:
+    return today() - timedelta(days=today().weekday())
+
+
+def newcomer(fake: FakeDiscord, club: Club) -> Member:
+    return fake.add_member(club.guild, f"month{next(_names)}")
+
+
+def stored(bot, member: Member) -> list[tuple]:
+    return query(
+        bot.database,
+        "SELECT run_date, distance_m, duration_s, pain FROM runs WHERE user_id = ? ORDER BY id",
+        (member.id,),
+    )
+
+
+def field_names(reply: Reply) -> list[str]:
+    return [f["name"] for e in reply.embeds for f in e.get("fields", [])]
+
+
+async def log(fake: FakeDiscord, member: Member, distance: str, time: str, day: date | None = None, **more) -> Reply:
+    options = {"date": day.isoformat()} if day else {}
+    reply = await fake.slash(member, "run log", distance=distance, time=time, **options, **more)
+    assert reply.embeds and reply.embeds[0]["title"] == "Run logged", reply.content
+    return reply
+
+
+# --- records in miles ---------------------------------------------------------------------------
+
+
+async def test_a_miles_runners_3_1_and_6_2_are_5k_and_10k_records(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await fake.slash(member, "profile set", units="mi")
+    five = await log(fake, member, "3.1mi", "22:00", today() - timedelta(days=1))
+    assert "New record" in five.embed_text() and "5K" in five.embed_text()
+    ten = await log(fake, member, "6.2", "48:00")
+    assert "New record" in ten.embed_text() and "10K" in ten.embed_text()
+    text = (await fake.slash(member, "run records")).embed_text()
+    five_k = format_duration(22 * 60 * FIVE_K_M / (3.1 * METRES_PER_MILE))
+    ten_k = format_duration(48 * 60 * TEN_K_M / (6.2 * METRES_PER_MILE))
+    assert f"**5K** — {five_k}" in text and "of 3.10 mi" in text
+    assert f"**10K** — {ten_k}" in text and "of 6.20 mi" in text
+    assert "5K** — not yet" not in text and "10K** — not yet" not in text
+    assert "**Half marathon** — not yet (a run of 13.10 mi–13.37 mi counts)" in text
+
+
+async def test_a_km_members_6_2mi_is_a_10k_record(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    logged = await log(fake, member, "6.2mi", "50:00")
+    assert "New record" in logged.embed_text() and "10K" in logged.embed_text()
+    text = (await fake.slash(member, "run records")).embed_text()
+    assert f"**10K** — {format_duration(3000 * TEN_K_M / (6.2 * METRES_PER_MILE))}" in text and "of 9.98 km" in text
+    assert "**5K** — not yet (a run of 4.99 km–5.10 km counts)" in text
