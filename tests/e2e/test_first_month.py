@@ -78,3 +78,33 @@ async def test_a_km_members_6_2mi_is_a_10k_record(fake, club, bot) -> None:
     text = (await fake.slash(member, "run records")).embed_text()
     assert f"**10K** — {format_duration(3000 * TEN_K_M / (6.2 * METRES_PER_MILE))}" in text and "of 9.98 km" in text
     assert "**5K** — not yet (a run of 4.99 km–5.10 km counts)" in text
+
+
+# --- impossible time readings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("distance", "time", "paces"),
+    [
+        ("5k", "5:00", ("1:00 /km", "60:00 /km")),
+        ("5k", "2:00", ("0:24 /km", "24:00 /km")),
+        ("10k", "10:00", ("1:00 /km", "60:00 /km")),
+    ],
+)
+async def test_a_time_that_is_no_running_pace_either_way_is_asked_about(fake, club, bot, distance, time, paces) -> None:
+    member = newcomer(fake, club)
+    reply = await fake.slash(member, "run log", distance=distance, time=time)
+    assert reply.ephemeral and not reply.embeds
+    assert f"Which did you mean by `{time}`?" in reply.content and "nothing was logged" in reply.content
+    assert all(f"a pace of {pace}" in reply.content for pace in paces)
+    assert stored(bot, member) == []
+    assert "**5K** — not yet" in (await fake.slash(member, "run records")).embed_text()
+
+
+async def test_a_long_race_in_h_mm_is_still_read_as_hours(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    reply = await log(fake, member, "half", "1:45")
+    assert "I read `1:45` as 1 h 45 min" in reply.embed_text() and "1:45:00" in reply.embed_text()
+    assert [row[2] for row in stored(bot, member)] == [6300]
+    asked = await fake.slash(member, "pace", distance="5k", time="5:00")
+    assert asked.ephemeral and "Which did you mean" in asked.content

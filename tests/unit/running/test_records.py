@@ -73,9 +73,7 @@ def test_new_run_in_previous_is_ignored():
     assert new_records([run(1, 5000, 1500), new], new) == ["5K"]
 
 
-@pytest.mark.parametrize(
-    ("miles", "label"), [(3.1, "5K"), (6.2, "10K"), (13.1, "Half marathon"), (26.2, "Marathon")]
-)
+@pytest.mark.parametrize(("miles", "label"), [(3.1, "5K"), (6.2, "10K"), (13.1, "Half marathon"), (26.2, "Marathon")])
 def test_miles_runners_standard_distances_count(miles, label):
     metres = miles * 1609.344
     record = best_efforts([run(3, metres, 3 * 3600)])[label]
