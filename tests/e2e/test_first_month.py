@@ -108,3 +108,28 @@ async def test_a_long_race_in_h_mm_is_still_read_as_hours(fake, club, bot) -> No
     assert [row[2] for row in stored(bot, member)] == [6300]
     asked = await fake.slash(member, "pace", distance="5k", time="5:00")
     assert asked.ephemeral and "Which did you mean" in asked.content
+
+
+# --- pain notes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pain", ["no pain today", "pain free!", "no knee pain, felt great"])
+async def test_a_pain_note_saying_nothing_hurt_is_not_pain(fake, club, bot, pain) -> None:
+    member = newcomer(fake, club)
+    reply = await log(fake, member, "10k", "50:00", pain=pain)
+    assert not [name for name in field_names(reply) if "🩹" in name or "🩺" in name], reply.embed_text()
+    assert "physiotherapist" not in reply.embed_text()
+    assert stored(bot, member)[0][3] == pain  # kept as written
+
+
+async def test_pain_when_walking_is_triaged_as_in_advice(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    pain = "sharp pain in my shin, hurts to walk"
+    reply = await log(fake, member, "10k", "50:00", pain=pain)
+    text = reply.embed_text()
+    assert "🩺 Please get this checked" in field_names(reply)
+    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in text
+    assert "bone stress injury" in text and "Ease off" not in text and "/advice topic: shin" in text
+    advice = await fake.slash(member, "advice", question=pain)
+    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in advice.text()
+    assert stored(bot, member)[0][3] == pain
