@@ -4,33 +4,17 @@ public log."""
 
 from __future__ import annotations
 
-import itertools
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
-from tests.e2e.helpers import query
+from tests.e2e.helpers import newcomer, query, today
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
-from tests.fakediscord.fixtures import Club
 from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-_names = itertools.count(1)
-
-
-def today() -> date:
-    return datetime.now(UTC).date()  # members without a time zone live in UTC
-
-
-def monday() -> date:
-    return today() - timedelta(days=today().weekday())
-
-
-def newcomer(fake: FakeDiscord, club: Club) -> Member:
-    return fake.add_member(club.guild, f"month{next(_names)}")
 
 
 def stored(bot, member: Member) -> list[tuple]:
