@@ -173,3 +173,31 @@ async def test_a_years_weekly_average_counts_weeks_from_the_first_run(fake, club
     await steady_mondays(fake, member, range(3, -1, -1))  # 4 Mondays, this week's included
     text = (await fake.slash(member, "run stats", period="year")).embed_text()
     assert "10.00 km over 4 weeks" in text, text
+
+
+# --- personal nudges on a public log ------------------------------------------------------------
+
+
+async def private_follow_up(fake: FakeDiscord, reply: Reply) -> Reply:
+    return await fake.wait_until(
+        lambda: next((m for m in fake.followups(reply) if m.ephemeral), None), what="the private follow-up"
+    )
+
+
+async def test_a_public_log_keeps_the_time_zone_notice_and_the_jump_to_the_member(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    first = await fake.slash(member, "run log", distance="10k", time="50:00", date="28 days ago", public=True)
+    assert not first.ephemeral and "10.00 km" in first.embed_text()
+    assert "Time zone" not in first.embed_text() and "UTC" not in first.embed_text()
+    private = await private_follow_up(fake, first)
+    assert "🕒 Time zone" in field_names(private) and "Your runs are dated in UTC" in private.embed_text()
+    for back in (21, 14, 7):
+        await log(fake, member, "10k", "50:00", today() - timedelta(days=back))
+    jumped = await fake.slash(member, "run log", distance="50k", time="4:30:00", public=True)
+    assert not jumped.ephemeral and "50.00 km" in jumped.embed_text()
+    assert JUMP not in field_names(jumped) and "more than your average" not in jumped.embed_text()
+    nudge = await private_follow_up(fake, jumped)
+    assert JUMP in field_names(nudge) and "400% more than your average" in nudge.embed_text()
+    assert nudge.allowed_mentions == {"parse": []}
+    channel = [m.embed_text() + m.content for m in fake.messages_in(club.general)]
+    assert not any("Big jump" in text or "dated in UTC" in text for text in channel)
