@@ -91,8 +91,7 @@ def check_name(name: str) -> str:
 def check_window(start: date, end: date, today: date) -> None:
     if end < start:
         raise InputError(
-            f"The end ({end.isoformat()}) is before the start ({start.isoformat()}). "
-            "Try `start: Dec 1 end: Dec 31`.",
+            f"The end ({end.isoformat()}) is before the start ({start.isoformat()}). Try `start: Dec 1 end: Dec 31`.",
             "end",
         )
     if (end - start).days + 1 > MAX_DAYS:
@@ -103,8 +102,7 @@ def check_window(start: date, end: date, today: date) -> None:
         )
     if end < today:
         raise InputError(
-            f"The end ({end.isoformat()}) has already passed (today is {today.isoformat()}). "
-            "Try `end: Dec 31`.",
+            f"The end ({end.isoformat()}) has already passed (today is {today.isoformat()}). Try `end: Dec 31`.",
             "end",
         )
 

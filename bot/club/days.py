@@ -22,7 +22,8 @@ WHEN_EXAMPLES = "Try `sat 08:00`, `tomorrow 7:00`, `Dec 12 18:30` or `2026-12-12
 _WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
     (
-        ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"), ("thu", "thur", "thurs", "thursday"),
+        ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"),
+        ("thu", "thur", "thurs", "thursday"),
         ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"),
     )
 ):  # fmt: skip

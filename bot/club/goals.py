@@ -110,4 +110,3 @@ def format_value(metric: str, value: float, units: str = "km") -> str:
 
 def fraction(value: float, goal: float) -> float:
     return value / goal if goal > 0 else 0.0
-

@@ -201,7 +201,7 @@ async def delete(tx: Tx, challenge_id: int) -> bool:
     return await tx.execute("DELETE FROM challenges WHERE id = ?", (challenge_id,)) > 0
 
 
-_BOARD = f"""
+_BOARD = """
 SELECT
     (SELECT count(*) FROM challenge_members m WHERE m.challenge_id = :c AND m.active = 1),
     (SELECT count(*) FROM challenge_members m WHERE m.challenge_id = :c AND m.active = 1 AND m.value >= :goal),
@@ -257,7 +257,10 @@ async def mark_congratulated(tx: Tx, kind: str, challenge_id: int, user_id: int)
     if kind == "club":
         sql, params = "UPDATE challenges SET congratulated = 1 WHERE id = ? AND congratulated = 0", (challenge_id,)
     else:
-        sql = "UPDATE challenge_members SET congratulated = 1 WHERE challenge_id = ? AND user_id = ? AND congratulated = 0"
+        sql = (
+            "UPDATE challenge_members SET congratulated = 1"
+            " WHERE challenge_id = ? AND user_id = ? AND congratulated = 0"
+        )
         params = (challenge_id, user_id)
     return await tx.execute(sql, params) > 0
 

@@ -66,7 +66,9 @@ async def server_today(db: Database, guild_id: int, now: datetime) -> tuple[str,
     return zone, now.astimezone(ZoneInfo(zone)).date()
 
 
-async def create(db: Database, guild_id: int, user_id: int, channel_id: int, form: ChallengeForm, now: datetime) -> Challenge:
+async def create(
+    db: Database, guild_id: int, user_id: int, channel_id: int, form: ChallengeForm, now: datetime
+) -> Challenge:
     """Validate everything first (nothing is written on a refusal), then store the challenge."""
     name = rules.check_name(form.name)
     if form.metric not in METRICS:
@@ -154,7 +156,9 @@ async def join(db: Database, guild_id: int, user_id: int, challenge: Challenge, 
     return Joined(current, value, already, profile.units)
 
 
-async def leave(db: Database, guild_id: int, user_id: int, challenge: Challenge, now: datetime) -> tuple[Challenge, bool]:
+async def leave(
+    db: Database, guild_id: int, user_id: int, challenge: Challenge, now: datetime
+) -> tuple[Challenge, bool]:
     if challenge.ends_at <= now:
         raise _ended(challenge)
     async with db.transaction(guild_id, user_id) as tx:
