@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from .oauth import OAuthRoutes
 from .server import API, DiscordError, read_body
 from .state import EPHEMERAL, LOADING, SEND_MESSAGES, VIEW_CHANNEL, Channel, Interaction, Json, Message
 
@@ -29,6 +30,8 @@ class Rest:
     # ---- login, gateway, application -------------------------------------------------------------
 
     async def me(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization", "").startswith("Bearer "):  # a user's OAuth2 token
+            return await OAuthRoutes(self.s).me(request)
         return self.s.json({**self.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0})
 
     async def user(self, request: web.Request) -> web.Response:
