@@ -119,7 +119,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         edited = await service.edit_run(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
-        embed = run_embed("Run updated", edited.run, edited.profile.units)
+        embed = run_embed("Run updated", edited.run, edited.profile.units, edited.shoe)
         embed.description = reading_notes(edited.notes)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
