@@ -71,9 +71,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
         public: bool = False,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
@@ -111,9 +111,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         edited = await service.edit_run(

@@ -12,6 +12,8 @@ from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duratio
 from tests.e2e.helpers import monday, newcomer, query, today
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
+from tests.fakediscord.fixtures import Club
+from tests.fakediscord.options import CommandUsageError, find_command
 from tests.fakediscord.state import Member
 from tests.unit.importing.samples import ten_miler_gpx
 
@@ -242,3 +244,45 @@ async def test_the_same_run_logged_twice_says_so_with_both_ids(fake, club, bot) 
     assert f"`/run delete id: {ids[1]}`" in second.embed_text()
     other_day = await log(fake, member, "10k", "50:00")
     assert "Logged twice" not in other_day.embed_text()
+
+
+# --- text limits declared to Discord ----------------------------------------------------------
+
+TEXT_LIMITS = [
+    ("run log", "notes", 500),
+    ("run log", "pain", 200),
+    ("run edit", "notes", 500),
+    ("run edit", "pain", 200),
+    ("shoes add", "name", 60),
+    ("advice", "question", 300),
+    ("remind set", "message", 200),
+    ("profile set", "goal_race", 100),
+    ("tips add", "title", 100),
+    ("tips add", "body", 1500),
+    ("tips add", "source", 300),
+    ("tips edit", "title", 100),
+    ("tips edit", "body", 1500),
+    ("tips edit", "source", 300),
+]
+
+
+def option_schema(fake: FakeDiscord, club: Club, path: str, name: str) -> dict:
+    _, _, options = find_command(fake.commands(club.guild), path)
+    return next(o for o in options if o["name"] == name)
+
+
+@pytest.mark.parametrize(("path", "option", "limit"), TEXT_LIMITS)
+async def test_text_options_declare_their_limit_to_discord(fake, club, bot, path, option, limit) -> None:
+    assert option_schema(fake, club, path, option).get("max_length") == limit
+
+
+async def test_discord_stops_a_note_at_its_limit_while_the_member_types(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    with pytest.raises(CommandUsageError, match="notes"):
+        await fake.slash(member, "run log", distance="5k", time="25:00", notes="x" * 501)
+    assert stored(bot, member) == []
+    logged = await log(fake, member, "5k", "25:00", notes="x" * 500, pain="y" * 200)
+    assert "x" * 500 in logged.embed_text()
+    assert query(bot.database, "SELECT length(notes), length(pain) FROM runs WHERE user_id = ?", (member.id,)) == [
+        (500, 200)
+    ]
