@@ -63,14 +63,14 @@ async def test_emergency_shows_only_tips_about_that_situation(db: Database) -> N
     assert answer.banner is not None and answer.banner.startswith("🚨 Chest pain")
     assert answer.tips and all("redflag-cardiac" in t.tags for t in answer.tips)
     hypo = await advise(db, 1, None, "drank loads of water at the marathon, now vomiting and confused")
-    assert {"redflag-hyponatraemia", "redflag-neurological"} & {tag for t in hypo.tips for tag in t.tags}
+    assert {"redflag-hyponatraemia", "redflag-consciousness"} & {tag for t in hypo.tips for tag in t.tags}
     assert not any(t.topic == "stretching" for t in hypo.tips)
 
 
 async def test_other_red_flags_lead_with_what_was_recognised(db: Database) -> None:
     answer = await advise(db, 1, None, "my pee is dark brown after the ultra")
     assert answer.banner == "⚠️ Dark urine: please see a doctor today, and don't run until you have."
-    assert "redflag-rhabdo" in answer.tips[0].tags
+    assert "redflag-rhabdomyolysis" in answer.tips[0].tags
 
 
 def test_thesaurus_expands_lay_words() -> None:
