@@ -170,9 +170,7 @@ _SIGNS = _compiled(SIGNS)
 _NET = _compiled(NET_SIGNS)
 # Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
 # match, and negation only drops matches), so most questions are answered by one scan.
-_ANY_SIGN = re.compile(
-    r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")"
-)
+_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")")
 _SITES = tuple((category, _compile(pattern)) for category, pattern in BONE_STRESS_SITES)
 
 

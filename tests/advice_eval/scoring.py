@@ -72,7 +72,9 @@ class SetScore:
 def _got(answer: Answer) -> str:
     t = answer.triage
     severity = t.severity.name.lower().replace("_", "-") if t.severity else "no banner"
-    tips = ", ".join(tip.topic + "".join(f"[{g}]" for g in tip.tags if g.startswith(REDFLAG_TAG)) for tip in answer.tips)
+    tips = ", ".join(
+        tip.topic + "".join(f"[{g}]" for g in tip.tags if g.startswith(REDFLAG_TAG)) for tip in answer.tips
+    )
     return f"{severity} {list(t.categories)} tips: {tips}"
 
 

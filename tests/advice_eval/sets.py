@@ -55,7 +55,7 @@ def _fields(line: str, n: int, path: Path) -> list[str]:
     parts = [p.strip() for p in line.split("\t")]
     if len(parts) < n or not all(parts[:n]):
         raise ValueError(f"{path}: expected {n} tab-separated fields in {line!r}")
-    return parts[: n - 1] + ["\t".join(parts[n - 1 :]).strip()]
+    return [*parts[: n - 1], "\t".join(parts[n - 1 :]).strip()]
 
 
 def load_set(directory: Path) -> EvalSet:

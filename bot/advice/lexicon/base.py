@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-
 # Faint or dizzy on standing up (blood pressure catching up): not a sign of its own (NHS "Fainting": see a GP
 # if it keeps happening), unlike faintness while running.
 POSTURAL = (

@@ -36,7 +36,9 @@ CATEGORIES: dict[str, Category] = {
     # bones, tendons and joints
     "bone-stress-shin": Category("bone stress: shin", before_running=SPORTS),
     "bone-stress-foot": Category("bone stress: foot", before_running=SPORTS),
-    "bone-stress-hip": Category("bone stress: hip, groin or thigh bone", today="a doctor (urgent care or A&E)", before_running=SPORTS),
+    "bone-stress-hip": Category(
+        "bone stress: hip, groin or thigh bone", today="a doctor (urgent care or A&E)", before_running=SPORTS
+    ),
     "bone-stress-pelvis": Category("bone stress: pelvis", before_running=SPORTS),
     "bone-stress": Category("bone stress", before_running=SPORTS),  # a sign that names no site
     "compartment": Category("compartment syndrome", before_running=SPORTS),
@@ -53,7 +55,8 @@ BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
     # (category, where a message names the site): the first site named in the message wins
     ("bone-stress-pelvis", r"pelvis|pelvic bone|pubic|pubis|pubic bone|sacrum|sacral|sit bones?|sitting bones?"
      r"|ischium|ischial|bum|buttocks?|tailbone|(?:where|were) the bones meet"),
-    ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my |the )?thigh"),
+    ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my "
+        r"|the )?thigh"),
     ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone"),
     ("bone-stress-foot", r"foot|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels|calcaneus|instep|toe bone"
      r"|(?:long|little) bones? (?:\S+ ){0,2}(?:foot|feet)|arch"),

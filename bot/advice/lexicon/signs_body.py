@@ -15,7 +15,9 @@ from bot.advice.lexicon.base import Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
-NOT_HEAT_TALK = (r"(?:how|what|tips?|best way|ways?) (?:\S+ ){0,3}(?:avoid|prevent|stop|cope|deal|handle|manage|train)",)
+NOT_HEAT_TALK = (
+    r"(?:how|what|tips?|best way|ways?) (?:\S+ ){0,3}(?:avoid|prevent|stop|cope|deal|handle|manage|train)",
+)
 HEAT_STROKE_SIGN = (
     r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
     r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down|not cooling down"
@@ -31,7 +33,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:stopped|stop|stops|no longer|not) sweating|skin (?:\S+ ){0,2}(?:hot and dry|dry and hot|burning hot"
         r"|red hot)|hot dry skin|(?:temp|temperature) (?:\S+ ){0,3}(?:through the roof|sky high|4[0-2])"
         r"|burning hot to (?:the )?touch",
-    ), NOT_HEAT_TALK + (r"signs? of|symptoms? of|look out for|watch out for|what (?:is|are)",)),
+    ), (*NOT_HEAT_TALK, r"signs? of|symptoms? of|look out for|watch out for|what (?:is|are)")),
     Sign("heat", E, "signs of heat stroke", ("{HOT}", HEAT_STROKE_SIGN), NOT_HEAT_TALK),
     Sign("heat", T, "heat exhaustion that hasn't settled", (
         r"heat exhaustion|overheated|overheating|{HOT}",
@@ -39,7 +41,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:weed|peed)|exhausted|faint|shaky|weak",
         r"still|since|today|hours later|next day|wont go|not going away|cant shake|persist\w*|all day|this morning"
         r"|heat exhaustion",
-    ), NOT_HEAT_TALK + (r"(?:felt|feel) (?:\S+ ){0,2}sick but finished|how (?:do|can|should) i",)),
+    ), (*NOT_HEAT_TALK, r"(?:felt|feel) (?:\S+ ){0,2}sick but finished|how (?:do|can|should) i")),
     # --- hypothermia ----------------------------------------------------------------------------------
     Sign("hypothermia", E, "signs of hypothermia", (
         r"hypotherm\w*|(?:stopped|stops|stop|no longer) shivering",
@@ -130,7 +132,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:half|an) hour|20 min|30 min)",
     ), (r"blood blister|nipples?|blister",)),
     Sign("bleeding", T, "blood where it shouldn't be", (
-        r"(?:blood|bloody|bleeding) (?:in|with|on) (?:it|them|there)|there (?:was|is|were) (?:some |a bit of |a little )?"
+        r"(?:blood|bloody|bleeding) (?:in|with|on) (?:it|them|there)|there (?:was|is|were) (?:some |a bit of "
+        r"|a little )?"
         r"blood|(?:streaks?|specks?|bits) of blood",
         r"{VOMIT}|sick|cough\w*|phlegm|spit|poo|poop|stool|stools|toilet|bowel|motion",
     ), (r"blood blister|nipples?|blister",)),
@@ -143,7 +146,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("infection", T, "fever or infection", (
         r"(?<!hay )(?<!cabin )(?<!race )(?<!marathon )(?<!running )(?<!spring )(?<!gold )(?<!club )(?<!pitch )"
         r"(?:fever|fevers|feverish|fevrish|fevre)(?! (?:pitch|dream)s?)"
-        r"|(?:high|a|running a|got a) (?:temperature|temp)(?! (?:outside|today|drop|of the))|(?:temp|temperature) (?:of )?"
+        r"|(?:high|a|running a|got a) (?:temperature|temp)(?! (?:outside|today|drop|of the))|(?:temp"
+        r"|temperature) (?:of )?"
         r"(?:3[89]|40)|chills|night sweats|shivering (?:\S+ ){0,3}(?:temp|temperature|fever|unwell|ill)"
         r"|infected|infection|pus|oozing|red streaks?|redness (?:\S+ ){0,2}spreading|cellulitis"
         r"|(?:smelly|foul|smelling) (?:\S+ ){0,1}discharge",

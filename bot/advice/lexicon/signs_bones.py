@@ -54,7 +54,8 @@ SIGNS: tuple[Sign, ...] = (
         r"night pain|{PAIN} (?:\S+ ){0,7}?(?:at night|in the night|during the night|in bed|at rest|when resting"
         r"|when i rest|while resting|sitting still|(?:even )?when i lie down|lying down)|{PAIN} (?:\S+ ){0,5}?(?:wakes"
         r"|woke|waking|wake) me|(?:woken|woke|wakes|waking) (?:me )?(?:up )?(?:by|with|from|because of) (?:the |my )?"
-        r"{PAIN}|(?:even )?at rest now|(?:throbs|throbbing|aches) (?:\S+ ){0,2}at night|{PAIN} even (?:\S+ ){0,1}(?:when"
+        r"{PAIN}|(?:even )?at rest now|(?:throbs|throbbing|aches) (?:\S+ ){0,2}at night"
+        r"|{PAIN} even (?:\S+ ){0,1}(?:when"
         r" )?(?:i )?(?:rest|resting|lying|lie down|sitting)",
     ), (r"(?:cramp|cramps|restless|stomach|tummy|belly|head|teeth|tooth|ear|throat)",)),
     Sign("bone-stress", P, "pain that keeps getting worse", (
@@ -64,7 +65,7 @@ SIGNS: tuple[Sign, ...] = (
         BONE_SITE,
     )),
     Sign("bone-stress", P, "pain on walking", (
-        rf"(?:{{PAIN}}|sharp|agony|kills) (?:\S+ ){{0,4}}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
+        r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
         r"|painful)|(?:limping|hobbling|hobbled)",
         r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
@@ -77,7 +78,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|rock hard|like a drum|as a drum)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
         r"(?:pain|painkillers?) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|doing nothing"
         r"|not (?:helping|touching it)|unbearable)|{SEVERE_PAIN}",
-        r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)|{CANT} (?:\S+ ){0,1}"
+        r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
+        r"|{CANT} (?:\S+ ){0,1}"
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
@@ -107,7 +109,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:knee|acl|meniscus|ligament)(?! cap)",)),
     Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (
         r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
-        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe|straighten (?:my |the )?(?:leg|knee)"
+        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe|straighten (?:my |the )?(?:leg"
+        r"|knee)"
         r"|lift (?:my |the )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed|(?:only|can only) shuffle",
         r"pop|popped|snap|snapped|rip|ripped|tear|tore|torn|kicked|achilles|tendon|heel|ankle|calf|jump|jumped|step"
         r"|sprint|kneecap|knee cap|rupture",
@@ -123,7 +126,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:swelled|swelling|swollen|ballooned|blew up|puffed up) (?:up )?(?:\S+ ){0,2}?(?:massively|straight away"
         r"|immediately|instantly|like a (?:balloon|grapefruit|melon|football)|badly|a lot|huge|hugely|within)"
         r"|(?:badly|massively|hugely|really|very|super|severely|extremely) swollen|size of an? (?:melon|golf ball"
-        r"|tennis ball|orange|grapefruit|balloon|egg)|{CANT} (?:\S+ ){0,2}(?:weight bear|bear weight|put (?:any )?weight)"
+        r"|tennis ball|orange|grapefruit|balloon|egg)|{CANT} (?:\S+ ){0,2}(?:weight bear|bear weight"
+        r"|put (?:any )?weight)"
         r"|(?:popp?|pop|snap|crack|ping)\b|went sideways|twisted|twist",
         r"(?:swell\w*|swollen|puff\w*|balloon\w*|weight)",
     )),

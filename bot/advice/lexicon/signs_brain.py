@@ -18,7 +18,8 @@ HEAD_KNOCK = (
     r" (?:\S+ ){0,3}?(?:my |his |her |their |the )?(?:back of (?:my |his |her |the )?|side of (?:my |his |her )?"
     r"|front of (?:my )?)?(?:head|skull|forehead|temple)"
     r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
-    r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his |her )?face"
+    r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his "
+    r"|her )?face"
     r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
@@ -28,7 +29,8 @@ UNCONSCIOUS = (
     r"unconscious|unresponsive|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
     r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
-    r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent|ambulance))"
+    r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
+    r"|ambulance))"
     r"|eyes (?:\S+ ){0,2}(?:open|rolling) (?:\S+ ){0,3}(?:not|no|isnt|wasnt|nothing)"
 )
 
@@ -37,7 +39,8 @@ SIGNS: tuple[Sign, ...] = (
     # --- head injury and concussion ---------------------------------------------------------------------
     Sign("head-injury", E, "a head injury with warning signs", (
         HEAD_KNOCK,
-        rf"{UNCONSCIOUS}|{{VOMITING}}|(?:threw|thrown|throwing) up|{{HEADACHE}} (?:\S+ ){{0,4}}(?:worse|worsening|getting"
+        rf"{UNCONSCIOUS}|{{VOMITING}}|(?:threw|thrown|throwing) up|{{HEADACHE}} (?:\S+ ){{0,4}}(?:worse|worsening"
+        rf"|getting"
         r" worse|not going|wont go|wont shift|painkillers)|(?:worse|worsening) (?:\S+ ){0,2}{HEADACHE}"
         r"|clear (?:\S+ ){0,3}(?:fluid|liquid|stuff)|watery (?:stuff|fluid)|fluid (?:\S+ ){0,4}(?:nose|ears?)"
         r"|bleeding from (?:\S+ ){0,2}ears?|(?:cant|couldnt|dont|doesnt|didnt) remember|memory|forgot|forgetting"
@@ -90,12 +93,14 @@ SIGNS: tuple[Sign, ...] = (
     # --- collapse and altered consciousness -------------------------------------------------------------
     Sign("consciousness", E, "collapse or fainting", (
         r"collaps(?:e|ed|es|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee|armchair))"
-        r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost|about to"
+        r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost"
+        r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
         r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
         r"|went down (?:at|near|just|mid|during|hard|on the (?:ground|floor|track|road))|hit the deck"
-        r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend|mate) (?:\S+ ){0,2}down"
+        r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
+        r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
     ), (POSTURAL,)),

@@ -80,13 +80,15 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,4}(?:faint(?:ed)?|passed out|blacked out|collapsed)",
     ), (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")),
     Sign("cardiac", T, "dizziness", (
-        r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling|spells?)"
+        r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
+        r"|spells?)"
         r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
     ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
         r"|spinning class|spin class"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL)),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
-        r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack|died of a heart"
+        r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
+        r"|died of a heart"
         r"|died (?:\S+ ){0,3}(?:running|playing|training|in (?:his|her|their) (?:sleep|20s|30s|teens))"
         r"|inherited (?:heart|cardiac)?|hereditary|runs in (?:the|my) family|hcm|hypertrophic cardiomyopathy"
         r"|cardiomyopathy|long qt|brugada|marfan|wolff parkinson|wpw)",
@@ -149,7 +151,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
-        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*)|hives all over",
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*)"
+        rf"|hives all over",
     ), (r"itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (

@@ -36,7 +36,8 @@ SIGNS: tuple[Sign, ...] = (
         r"{PREGNANT}",
         r"(?:heavy|heavily|lots of|loads of|a lot of|gushing|soaking|pouring) (?:\S+ ){0,2}(?:bleeding|blood|bleed)"
         r"|bleeding (?:\S+ ){0,3}(?:heavily|heavy|a lot|loads)|(?:big|large|huge|golf ball) (?:\S+ ){0,1}clots"
-        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
+        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
+        r"|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
     )),
@@ -61,7 +62,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:libido|sex drive) (?:\S+ ){0,2}(?:gone|low|dropped|disappeared|vanished|zero|non existent)"
         r"|(?:low|no|lost (?:my )?) (?:libido|sex drive)|low testosterone|(?:lost|losing|dropped) (?:\S+ ){0,3}(?:kilos"
-        r"|kg|pounds|lbs|stone|weight) (?:\S+ ){0,2}without (?:trying|meaning)|(?:always|constantly|keep getting|forever)"
+        r"|kg|pounds|lbs|stone|weight) (?:\S+ ){0,2}without (?:trying|meaning)|(?:always|constantly|keep getting"
+        r"|forever)"
         r" (?:\S+ ){0,1}(?:ill|sick|getting ill|getting colds|run down)",
         r"(?:training|miles|mileage|volume|running|marathon|block|km|k a week)",
         r"(?:libido|sex drive|testosterone|ill|sick|colds|stress (?:reaction|fracture)|freezing|cold|period|kilos|kg"

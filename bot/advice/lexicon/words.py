@@ -27,12 +27,14 @@ GROUPS: dict[str, str] = {
     r"|making no sense|made no sense|not making sense|didnt make sense|out of it|not with it|away with the fairies"
     r"|didnt know where (?:i|he|she|they) (?:was|were)|(?:doesnt|didnt|dont) know what day|didnt know who"
     r"|(?:cant|couldnt) remember (?:my|his|her|where|who|what day)"
-    r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly |really )?drunk)",
+    r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
+    r"|really )?drunk)",
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
     r"|puking|puked)",
-    "HEADACHE": r"(?:headache|headaches|headachey|head ache|migraine|head pain|head hurts|head is pounding|pounding head"
+    "HEADACHE": r"(?:headache|headaches|headachey|head ache|migraine|head pain|head hurts|head is pounding"
+    r"|pounding head"
     r"|heads pounding|head (?:is |was )?(?:throbbing|splitting|pounding)|(?:my )?head hurt|splitting head)",
     "CALF": r"(?:calf|calves|lower leg|one leg|leg|shin)",
     "SWELL": r"(?:swollen|swelling|swelled|swelling up|puffy|puffed up|puffing up|bigger|fatter)",
