@@ -44,6 +44,8 @@ TABLES = (
     "server_reminders",
     "reminder_dones",
     "reminder_slots",
+    "scheduled_posts",
+    "scheduled_post_messages",
 )
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
 DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_months", "member_totals", "member_bests", "record_distances")
