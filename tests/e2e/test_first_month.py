@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member
 from tests.e2e.helpers import newcomer, query, today
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
