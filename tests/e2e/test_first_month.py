@@ -9,17 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
-<<<<<<< HEAD
 from standin import FakeDiscord
 from standin.client import Reply
 from standin.state import Member
-from tests.e2e.helpers import newcomer, query, today
-=======
 from tests.e2e.helpers import monday, newcomer, query, today
-from standin import FakeDiscord
-from standin.client import Reply
-from standin.state import Member
->>>>>>> main
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
