@@ -181,6 +181,9 @@ class FakeDiscordServer:
         self._runner: web.AppRunner | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed = asyncio.Event()
+        self.version = 0  # how many changes the world has seen (the chat page's long poll compares it)
+        # Extra routes (the `stride try` chat page), added before the catch-all answers unknown routes.
+        self.extra_routes: list[Callable[[web.UrlDispatcher], None]] = []
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -196,7 +199,8 @@ class FakeDiscordServer:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1 at `port` (0: any free port)."""
         self._loop = asyncio.get_running_loop()
         self._changed = asyncio.Event()
         app = web.Application(middlewares=[self._middleware], client_max_size=64 * 1024 * 1024)
@@ -204,7 +208,8 @@ class FakeDiscordServer:
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
         self.port = sock.getsockname()[1]
         self.world.base_url = self.base_url
         await web.SockSite(self._runner, sock).start()
@@ -218,8 +223,13 @@ class FakeDiscordServer:
             self._runner = None
 
     def _notify(self) -> None:
+        self.version += 1
         self._changed.set()
         self._changed = asyncio.Event()
+
+    def changed_event(self) -> asyncio.Event:
+        """Set at the next change of the world."""
+        return self._changed
 
     # ---- knobs ------------------------------------------------------------------------------------
 
@@ -411,6 +421,8 @@ class FakeDiscordServer:
         oauth.add_routes(self, r)
         rest.add_routes(self, r)
         r.add_get("/gateway", self._gateway)
+        for add in self.extra_routes:
+            add(r)
         r.add_route("*", "/{tail:.*}", self._unknown)
 
     # ---- helpers shared by the REST handlers -------------------------------------------------------
