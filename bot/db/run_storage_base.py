@@ -79,7 +79,7 @@ _EFFORTS = " UNION ALL ".join(
     f"""SELECT * FROM (SELECT e.label, e.distance_m, e.seconds, r.run_date, e.run_id, r.distance_m
     FROM best_efforts e JOIN runs r ON r.id = e.run_id
     WHERE e.guild_id = :g AND e.user_id = :u AND e.distance_m = {metres!r}
-        AND r.distance_m > {metres * record_rules.MAX_OVER + EPSILON_M!r}
+        AND r.distance_m > {record_rules.longest_counted(metres) + EPSILON_M!r}
     ORDER BY e.seconds, r.run_date, e.run_id LIMIT 1) fastest_{index}"""
     for index, metres in enumerate(EFFORT_DISTANCES.values())
 )
@@ -116,7 +116,8 @@ class LogInputs:
     first: str | None  # the member's first run date
     week_m: float | None  # this week's metres before the run
     before_m: float | None  # the 4 weeks before
-    longest_m: float | None  # the longest run in the long-run window
+    longest_m: float | None  # the longest run in the long-run window (from its start on)
+    recent_runs: int  # how many runs that window holds
     shoe: Sequence[Any]  # id, name, retire_at_m, retired, distance_m (all None without that shoe)
     pains: list[tuple[str, int]]  # pain text and how many runs nearby had it
     bests: list[Sequence[Any]]  # RUN_COLUMNS of the runs holding a record
@@ -142,7 +143,12 @@ def run_from(values: Sequence[Any]) -> Run:
 def record_windows() -> list[tuple[str, float, float, float]]:
     """(label, distance, shortest, longest qualifying run) per record distance, from the records rule."""
     return [
-        (label, standard, standard * record_rules.MIN_UNDER - EPSILON_M, standard * record_rules.MAX_OVER + EPSILON_M)
+        (
+            label,
+            standard,
+            record_rules.shortest_counted(standard) - EPSILON_M,
+            record_rules.longest_counted(standard) + EPSILON_M,
+        )
         for label, standard in STANDARD_DISTANCES.items()
     ]
 
@@ -310,6 +316,7 @@ class RunStorageBase:
             week_m=found.week_m or 0.0,
             before_m=found.before_m or 0.0,
             longest_recent_m=found.longest_m,
+            recent_runs=found.recent_runs or 0,
             nearby_pains=tuple(found.pains),
         )
         return LoggedRun(replace(run, id=run_id), shoe, context, [run_from(b) for b in found.bests])

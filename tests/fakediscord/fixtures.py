@@ -1,4 +1,4 @@
-"""Pytest fixtures for end-to-end tests: `from tests.fakediscord.fixtures import *` in a conftest.
+"""Pytest fixtures for end-to-end tests, registered as a plugin in tests/conftest.py.
 
 One fake Discord and one bot process are shared by all tests of a module (starting a bot takes a
 second or so), so every e2e test module needs
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pytest
 import pytest_asyncio
 
-from .botproc import BotProcess, start_bot
-from .client import FakeDiscord
-from .state import Channel, Guild, Member
+from standin import BotProcess, Channel, FakeDiscord, Guild, Member
+
+from .bots import start_bot
 
 module_loop = pytest.mark.asyncio(loop_scope="module")
 

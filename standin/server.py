@@ -138,6 +138,14 @@ async def read_body(request: web.Request, world: World) -> tuple[Json, list[Atta
     return params, files
 
 
+def is_oauth_route(rel: str, authorization: str) -> bool:
+    """API routes that take no bot token: the token endpoint (client credentials) and a user's Bearer calls
+    (oauth.py checks those itself)."""
+    if rel == "/oauth2/token":
+        return True
+    return authorization.startswith("Bearer ") and rel in ("/users/@me", "/users/@me/guilds")
+
+
 def _parse_shard(raw: Any) -> Shard | bool | None:
     """IDENTIFY's `shard` field: None when absent, False when malformed (Discord closes with 4010)."""
     if raw is None:
@@ -152,6 +160,9 @@ class FakeDiscordServer:
     def __init__(self, *, token: str = DEFAULT_TOKEN) -> None:
         self.world = World()
         self.token = token
+        from .oauth import OAuthProvider  # the OAuth2 side (web dashboards), kept in its own module
+
+        self.oauth = OAuthProvider(self.world)
         self.port = 0
         # Knobs.
         self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
@@ -173,6 +184,9 @@ class FakeDiscordServer:
         self._runner: web.AppRunner | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed = asyncio.Event()
+        self.version = 0  # how many changes the world has seen (the chat page's long poll compares it)
+        # Extra routes (the `stride try` chat page), added before the catch-all answers unknown routes.
+        self.extra_routes: list[Callable[[web.UrlDispatcher], None]] = []
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -188,7 +202,8 @@ class FakeDiscordServer:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1 at `port` (0: any free port)."""
         self._loop = asyncio.get_running_loop()
         self._changed = asyncio.Event()
         app = web.Application(middlewares=[self._middleware], client_max_size=64 * 1024 * 1024)
@@ -196,7 +211,8 @@ class FakeDiscordServer:
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
         self.port = sock.getsockname()[1]
         self.world.base_url = self.base_url
         await web.SockSite(self._runner, sock).start()
@@ -210,8 +226,13 @@ class FakeDiscordServer:
             self._runner = None
 
     def _notify(self) -> None:
+        self.version += 1
         self._changed.set()
         self._changed = asyncio.Event()
+
+    def changed_event(self) -> asyncio.Event:
+        """Set at the next change of the world."""
+        return self._changed
 
     # ---- knobs ------------------------------------------------------------------------------------
 
@@ -341,10 +362,13 @@ class FakeDiscordServer:
                 await asyncio.sleep(self.rest_latency)
             if rel is not None:
                 interaction_route = rel.startswith(("/interactions/", "/webhooks/"))
-                if not interaction_route and request.headers.get("Authorization") != f"Bot {self.token}":
+                # OAuth2 routes authenticate the application or the user themselves (oauth.py).
+                user_route = is_oauth_route(rel, request.headers.get("Authorization", ""))
+                bot_route = not (interaction_route or user_route)
+                if bot_route and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise DiscordError(401, 0, "401: Unauthorized")
                 self._injected_failure(request.method, rel)
-                if not interaction_route:
+                if bot_route:
                     self._check_rate_limit()
             response = await handler(request)
         except DiscordError as exc:
@@ -396,10 +420,13 @@ class FakeDiscordServer:
         raise DiscordError(404, 0, "Unknown")
 
     def _routes(self, r: web.UrlDispatcher) -> None:
-        from . import rest  # the REST handlers, kept in their own module
+        from . import oauth, rest  # the REST handlers, kept in their own modules
 
+        oauth.add_routes(self, r)
         rest.add_routes(self, r)
         r.add_get("/gateway", self._gateway)
+        for add in self.extra_routes:
+            add(r)
         r.add_route("*", "/{tail:.*}", self._unknown)
 
     # ---- helpers shared by the REST handlers -------------------------------------------------------
