@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 from bot.client import RESTARTING
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Guild, Member
 from tests.e2e.helpers import query
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Guild, Member
+from tests.fakediscord.bots import start_bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
