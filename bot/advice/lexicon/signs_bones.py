@@ -64,7 +64,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|worse by the)|(?:worse|more painful) (?:each|every|with every|with each) (?:run|mile|week|day)",
         BONE_SITE,
     )),
-    Sign("bone-stress", P, "pain on walking", (
+    Sign("bone-stress", P, "pain when walking", (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
         r"|painful)|(?:limping|hobbling|hobbled)",

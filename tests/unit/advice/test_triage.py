@@ -186,7 +186,7 @@ def test_banner_follows_the_highest_severity_and_names_what_was_recognised() -> 
     physio = triage("heard a pop in my calf").banner()
     assert physio == "⚠️ A pop or snap: please see a doctor (urgent care or A&E) today, and don't run until you have."
     shin = triage("sharp pain in my shin, hurts to walk").banner()
-    assert shin == "⚠️ Pain on walking: please see a sports doctor or physiotherapist before you run again."
+    assert shin == "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again."
     pregnant = triage("32 weeks pregnant and some bleeding after my jog").banner()
     assert pregnant is not None and "midwife" in pregnant
     assert triage("easy run, felt great").banner() is None
