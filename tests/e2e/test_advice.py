@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from standin import CommandUsageError
 from tests.e2e.helpers import press, query
-from tests.fakediscord import CommandUsageError
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

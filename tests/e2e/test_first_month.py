@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import pytest
 
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.options import CommandUsageError, find_command
+from standin.state import Member
 from tests.e2e.helpers import monday, newcomer, query, today
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
 from tests.fakediscord.fixtures import Club
-from tests.fakediscord.options import CommandUsageError, find_command
-from tests.fakediscord.state import Member
 from tests.unit.importing.samples import ten_miler_gpx
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -115,10 +115,10 @@ async def test_pain_when_walking_is_triaged_as_in_advice(fake, club, bot) -> Non
     reply = await log(fake, member, "10k", "50:00", pain=pain)
     text = reply.embed_text()
     assert "🩺 Please get this checked" in field_names(reply)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in text
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in text
     assert "bone stress injury" in text and "Ease off" not in text and "/advice topic: shin" in text
     advice = await fake.slash(member, "advice", question=pain)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in advice.text()
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in advice.text()
     assert stored(bot, member)[0][3] == pain
 
 

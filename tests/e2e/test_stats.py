@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member
 from tests.e2e.helpers import monday, newcomer, stats_chart, today
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
