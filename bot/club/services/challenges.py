@@ -15,11 +15,11 @@ from bot.club import challenges as rules
 from bot.club.challenges import Board, Challenge
 from bot.club.days import parse_day
 from bot.club.goals import METRICS, MODES, format_value, parse_goal
+from bot.db import audit
 from bot.db import challenges as store
 from bot.db import leaderboard as board_db
 from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.tips import audit
 from bot.errors import NotFound, UserError, echo
 from bot.running.input_error import InputError
 
@@ -103,7 +103,7 @@ async def create(
             created_by=user_id,
             now=now,
         )
-        await audit(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
+        await audit.record(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
             form.metric, goal, profile.units), "mode": form.mode})  # fmt: skip
         challenge = await store.get(tx, guild_id, challenge_id)
     assert challenge is not None
@@ -208,7 +208,7 @@ async def end(db: Database, guild_id: int, user_id: int, name: str, now: datetim
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         if not await store.end_now(tx, challenge.id, user_id, now):
             raise _ended(challenge)
-        await audit(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
         ended = await store.get(tx, guild_id, challenge.id)
     assert ended is not None
     return ended
@@ -220,7 +220,7 @@ async def delete(db: Database, guild_id: int, user_id: int, challenge_id: int) -
         if challenge is None:
             return None
         await store.delete(tx, challenge_id)
-        await audit(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
     return challenge
 
 
