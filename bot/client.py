@@ -40,6 +40,7 @@ EXTENSIONS = (
     "cogs.reminders",
     "cogs.pace",
     "cogs.challenge",
+    "cogs.event",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings

@@ -13,7 +13,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.club.cards import BRAND, DONE, GOLD, Card
+from bot.club.cards import GOLD, Card
 from bot.club.challenges import Board
 from bot.club.events import Event, event_card
 from bot.club.goals import format_value, fraction
@@ -234,5 +234,3 @@ def kinds() -> dict[str, object]:
         EVENT_NEXT: EventNext(),
     }
 
-
-__all__ = ["BRAND", "DONE", "kinds"]

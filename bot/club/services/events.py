@@ -8,13 +8,13 @@ from datetime import datetime
 
 from bot.club import events as rules
 from bot.club import posts
-from bot.club.events import Event
 from bot.club.days import parse_when
+from bot.club.events import Event
 from bot.club.services.challenges import server_zone
+from bot.db import audit
 from bot.db import events as store
 from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.tips import audit
 from bot.errors import NotFound, UserError, is_record_id
 from bot.running.input_error import InputError
 from bot.running.pace import parse_pace
@@ -83,7 +83,9 @@ async def get(db: Database, guild_id: int, event_id: int) -> Event:
     return event
 
 
-async def answer(db: Database, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime) -> tuple[Event, bool]:
+async def answer(
+    db: Database, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime
+) -> tuple[Event, bool]:
     """The event after the member's answer, and whether it changed anything."""
     async with db.transaction(guild_id, 0) as tx:
         event = await store.get(tx, guild_id, event_id)
@@ -123,7 +125,7 @@ async def cancel(
         for cancelled in targets:
             await posts.event_cancelled(tx, cancelled, now, whole_series=whole_series)
         if manager and event.organiser_id != user_id:
-            await audit(tx, guild_id, user_id, "event:cancel", None, {"name": event.title, "id": event.id})
+            await audit.record(tx, guild_id, user_id, "event:cancel", None, {"name": event.title, "id": event.id})
     return [replace(e, cancelled=True) for e in targets]
 
 
