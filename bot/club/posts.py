@@ -233,4 +233,3 @@ def kinds() -> dict[str, object]:
         EVENT_CANCELLED: EventCancelled(),
         EVENT_NEXT: EventNext(),
     }
-

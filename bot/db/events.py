@@ -91,9 +91,7 @@ _COUNT = {"going": "going", "maybe": "maybe", "no": "declined"}
 
 async def answer(tx: Tx, event: Event, user_id: int, answer: str, now: datetime) -> str | None:
     """Record the member's answer; returns their answer before (None: none), and keeps the counts."""
-    row = await tx.fetchone(
-        "SELECT answer FROM event_rsvps WHERE event_id = ? AND user_id = ?", (event.id, user_id)
-    )
+    row = await tx.fetchone("SELECT answer FROM event_rsvps WHERE event_id = ? AND user_id = ?", (event.id, user_id))
     before = row[0] if row else None
     if before == answer:
         return before
@@ -130,7 +128,8 @@ async def cancel(tx: Tx, event_ids: list[int], user_id: int, now: datetime) -> N
 async def series_from(tx: Tx, event: Event) -> list[Event]:
     """The series' occurrences from this one on, not cancelled."""
     rows = await tx.fetchall(
-        f"SELECT {_COLUMNS} FROM events WHERE series_id = ? AND starts_at >= ? AND cancelled_at IS NULL ORDER BY starts_at",
+        f"SELECT {_COLUMNS} FROM events WHERE series_id = ? AND starts_at >= ? AND cancelled_at IS NULL"
+        " ORDER BY starts_at",
         (event.series_id, iso(event.starts_at)),
     )
     return [_event(row) for row in rows]

@@ -48,9 +48,7 @@ async def _zone(db: Database, guild_id: int, user_id: int) -> tuple[str, str]:
     return "UTC", "UTC: set yours with `/profile set timezone:`"
 
 
-async def create(
-    db: Database, guild_id: int, user_id: int, channel_id: int, form: EventForm, now: datetime
-) -> Created:
+async def create(db: Database, guild_id: int, user_id: int, channel_id: int, form: EventForm, now: datetime) -> Created:
     title = rules.check_text("title", form.title, rules.TITLE_MAX, "`Saturday long run`")
     if title is None:
         raise InputError("The title is empty. E.g. `Saturday long run`.", "title")
