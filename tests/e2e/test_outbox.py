@@ -8,8 +8,8 @@ import asyncio
 
 import pytest
 
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.botproc import BotProcess
+from standin import FakeDiscord
+from standin.botproc import BotProcess
 from tests.fakediscord.fixtures import Club
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
