@@ -43,6 +43,7 @@ EXTENSIONS = (
     "cogs.club",
     "cogs.challenge",
     "cogs.event",
+    "cogs.race",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
