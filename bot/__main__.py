@@ -87,6 +87,7 @@ def _stop_on_signals(bot) -> list[asyncio.Task[None]]:
 
 async def _run(config: Config) -> int:
     token = config.require_token()
+    config.require_dashboard()
     bot = _make_bot(config)
     stopping = _stop_on_signals(bot)
     async with bot:
@@ -231,6 +232,11 @@ async def _check(config: Config, online: bool) -> int:
         problems += online_problems
     elif token_ok:
         facts.append("the token was only checked for shape (add --online to try it against Discord)")
+    if config.dashboard is not None:
+        facts.append(
+            f"dashboard on {config.dashboard.host}:{config.dashboard.port}, public at {config.dashboard.url} "
+            f"(register {config.dashboard.redirect_uri} as an OAuth2 redirect in the Developer Portal)"
+        )
     if problems:
         _say("\n".join(["Stride check found problems:", *(f"- {p}" for p in problems)]))
         return EXIT_PROBLEMS
@@ -335,8 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     config, problems = read_config()
     if problems:
-        if command in ("run", "sync", "check"):
-            problems += config.problems() if command == "check" else [p for p in [config.token_problem()] if p]
+        if command == "check":
+            problems += config.problems()
+        elif command in ("run", "sync"):
+            dashboard = config.dashboard_error if command == "run" else None
+            problems += [p for p in (config.token_problem(), dashboard) if p]
         _say(describe_problems(problems))
         return EXIT_CONFIG
     _setup_logging(config.log_level)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from bot.advice.models import Tip
+from bot.db import audit
 from bot.db import tips as tips_db
 from bot.db.engine import Database
 from bot.errors import NotFound, UserError, is_record_id
@@ -37,8 +38,8 @@ async def page(db: Database, guild_id: int, topic: str | None, page: int, per_pa
 
 
 async def changes(db: Database, guild_id: int) -> list[dict]:
-    """The latest changes to the server's tips, newest first."""
-    return await tips_db.audit_log(db, guild_id)
+    """The latest changes to the server's tips and settings, newest first."""
+    return [entry.as_dict() for entry in await audit.latest(db, guild_id)]
 
 
 async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
