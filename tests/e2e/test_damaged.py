@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from standin import BotProcess, FakeDiscord, Guild, Member, bot_environment
 from tests.e2e.damaged import club_database, damage, leaf_pages
 from tests.e2e.test_operations import stride
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.botproc import BotProcess, bot_environment
-from tests.fakediscord.state import Guild, Member
+from tests.fakediscord.bots import start_bot
 from tests.postgres import on_postgres
 
 pytestmark = [

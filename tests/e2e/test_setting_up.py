@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from standin import FakeDiscord, bot_environment
 from tests.e2e.test_operations import stride
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.botproc import bot_environment
+from tests.fakediscord.bots import start_bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
