@@ -6,6 +6,7 @@ import asyncio
 import errno
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -41,7 +42,9 @@ EXTENSIONS = (
     "cogs.leaderboard",
     "cogs.reminders",
     "cogs.pace",
+    "cogs.club",
     "cogs.challenge",
+    "cogs.event",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
@@ -201,6 +204,9 @@ class StrideBot(commands.Bot):
         # (the reminders extension reads it when it loads).
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
+        self.loading_extensions = False  # True while setup_hook loads the extensions
+        # Called with (guild id, member id) after a command changed a member's runs (club progress follows).
+        self.run_listeners: list[Callable[[int, int], Awaitable[None]]] = []
         self._db: Database | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -224,8 +230,14 @@ class StrideBot(commands.Bot):
         changed = await sync_library(self._db)
         if changed:
             log.info("built-in tip library updated (%d tips changed)", changed)
+        self.loading_extensions = True
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self.loading_extensions = False
+        for cog in list(self.cogs.values()):  # e.g. the dispatcher, once every post kind is registered
+            after = getattr(cog, "after_extensions_loaded", None)
+            if after is not None:
+                await after()
         if self.config.dev_guild_id:
             guild = discord.Object(id=self.config.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
@@ -290,6 +302,15 @@ class StrideBot(commands.Bot):
             len(self.guilds),
             sharding.describe(self.config),
         )
+
+    async def runs_changed(self, guild_id: int, user_id: int) -> None:
+        """Tell the listeners that a member's runs changed (after the command answered); a failing listener
+        is logged, never the member's problem."""
+        for listener in list(self.run_listeners):
+            try:
+                await listener(guild_id, user_id)
+            except Exception:
+                log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 
     async def on_resumed(self) -> None:
         log.info("gateway session resumed (%s)", sharding.describe(self.config))
