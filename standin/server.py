@@ -107,13 +107,15 @@ class GatewaySession:
     shard: Shard | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
-    async def send(self, op: int, d: Any, t: str | None = None) -> None:
+    async def send(self, op: int, d: Any, t: str | None = None) -> int | None:
+        """Send one frame; a dispatch (op 0) returns the sequence number it went out with."""
         async with self.lock:
             frame: Json = {"op": op, "d": d, "s": None, "t": t}
             if op == 0:
                 self.seq += 1
                 frame["s"] = self.seq
             await self.ws.send_str(json.dumps(frame))
+            return frame["s"]
 
 
 async def read_body(request: web.Request, world: World) -> tuple[Json, list[Attachment]]:
@@ -165,6 +167,7 @@ class FakeDiscordServer:
         # Knobs.
         self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
         self.recommended_shards = 1  # the `shards` count /gateway/bot answers
+        self.rest_latency = 0.0  # seconds every REST call takes, as Discord's round trip does (0.05-0.2 s)
         self._limit: tuple[int, float] | None = None
         self._window = (0.0, 0)
         self._failures: list[_Failure] = []
@@ -257,8 +260,8 @@ class FakeDiscordServer:
         """The shard of each live, identified gateway connection (None: unsharded)."""
         return [s.shard for s in self._sessions if s.session_id and not s.ws.closed]
 
-    async def dispatch(self, event: str, data: Json) -> None:
-        """Send an event to the connections that own it (see `shard_owns`)."""
+    async def dispatch(self, event: str, data: Json) -> list[int]:
+        """Send an event to the connections that own it (see `shard_owns`); the sequence number it got on each."""
         guild_id = event_guild_id(event, data)
         live = [s for s in self._sessions if s.session_id and not s.ws.closed]
         if not live:
@@ -269,8 +272,7 @@ class FakeDiscordServer:
                 f"cannot send {event} of guild {guild_id}: no connected shard owns it "
                 f"(connected: {[s.shard for s in live]})"
             )
-        for session in owners:
-            await session.send(0, data, event)
+        return [await session.send(0, data, event) or 0 for session in owners]
 
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close the bot's websocket (it should reconnect and RESUME)."""
@@ -356,6 +358,8 @@ class FakeDiscordServer:
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         rel = request.path.removeprefix(API) if request.path.startswith(API + "/") else None
         try:
+            if rel is not None and self.rest_latency:
+                await asyncio.sleep(self.rest_latency)
             if rel is not None:
                 interaction_route = rel.startswith(("/interactions/", "/webhooks/"))
                 # OAuth2 routes authenticate the application or the user themselves (oauth.py).

@@ -28,6 +28,7 @@ ATTACH_FILES = 1 << 15
 READ_MESSAGE_HISTORY = 1 << 16
 USE_EXTERNAL_EMOJIS = 1 << 18
 USE_APPLICATION_COMMANDS = 1 << 31
+MANAGE_EVENTS = 1 << 33
 SEND_MESSAGES_IN_THREADS = 1 << 38
 ALL_PERMISSIONS = (1 << 51) - 1
 
@@ -402,6 +403,7 @@ class Interaction:
     message_ids: list[int] = field(default_factory=list)  # messages created/edited, in order
     answered: bool = False
     answer_id: int | None = None  # the message the test gets back
+    seq: int | None = None  # its gateway sequence number once sent to the bot (None: never sent)
     error: str | None = None  # e.g. answered after the deadline
 
     def metadata(self) -> Json:
@@ -439,6 +441,7 @@ class World:
         self.by_nonce: dict[tuple[int, str], Message] = {}  # (channel id, nonce) -> the first message with it
         self.interactions: dict[int, Interaction] = {}
         self.blobs: dict[int, Attachment] = {}
+        self.scheduled_events: dict[int, Json] = {}  # guild scheduled events the bot made (by id)
         self.global_commands: list[Json] = []
         self.guild_commands: dict[int, list[Json]] = {}
 

@@ -46,6 +46,8 @@ TABLES = (
     "reminder_slots",
     "challenges",
     "challenge_members",
+    "events",
+    "event_rsvps",
     "scheduled_posts",
     "scheduled_post_messages",
 )

@@ -112,10 +112,10 @@ async def test_pain_when_walking_is_triaged_as_in_advice(fake, club, bot) -> Non
     reply = await log(fake, member, "10k", "50:00", pain=pain)
     text = reply.embed_text()
     assert "🩺 Please get this checked" in field_names(reply)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in text
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in text
     assert "bone stress injury" in text and "Ease off" not in text and "/advice topic: shin" in text
     advice = await fake.slash(member, "advice", question=pain)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in advice.text()
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in advice.text()
     assert stored(bot, member)[0][3] == pain
 
 
