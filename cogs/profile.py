@@ -24,7 +24,12 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     embed.add_field(name="Time zone", value=p.timezone)
     embed.add_field(name="Leaderboard", value="on" if p.leaderboard else "off")
     embed.add_field(name="Weekly summary", value="on (Mondays 08:00)" if p.weekly_summary else "off")
-    if p.goal_race or p.goal_date:
+    if summary.next_race is not None:
+        race = summary.next_race
+        days = (race.race_date - summary.today).days
+        countdown = " — race day!" if days == 0 else f" — in {plural(days, 'day')}"
+        embed.add_field(name="Goal race", value=f"{race.name} ({race.race_date.isoformat()}){countdown}", inline=False)
+    elif p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
             countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {plural(summary.days_to_goal, 'day')}"

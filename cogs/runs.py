@@ -84,6 +84,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         private = private_embed(result) if public else None
         if private is not None:
             await interaction.followup.send(embed=private, ephemeral=True)
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
@@ -122,6 +123,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         embed = run_embed("Run updated", edited.run, edited.profile.units, edited.shoe)
         embed.description = reading_notes(edited.notes)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")
@@ -132,6 +134,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         async def confirmed() -> str:
             gone = await service.delete_run(self.bot.db, guild_id, user_id, id)
+            await self.bot.runs_changed(guild_id, user_id)
             return f"Run #{id} deleted." if gone else f"Run #{id} was already gone."
 
         view = ConfirmView(user_id, confirmed, "Delete")
@@ -184,6 +187,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         plan = await import_service.plan_import(self.bot.db, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
             result = await import_service.import_single_file(self.bot.db, guild_id, user_id, plan)
+            await self.bot.runs_changed(guild_id, user_id)
             if public:
                 await interaction.edit_original_response(
                     content="Imported; the run is posted in the channel.", embed=private_embed(result)
@@ -199,7 +203,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             return
 
         async def write() -> import_service.ImportResult:
-            return await import_service.commit_import(self.bot.db, guild_id, user_id, plan)
+            result = await import_service.commit_import(self.bot.db, guild_id, user_id, plan)
+            await self.bot.runs_changed(guild_id, user_id)
+            return result
 
         async def announce(result: import_service.ImportResult) -> None:
             if public and result.imported:
