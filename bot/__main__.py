@@ -221,7 +221,10 @@ def _failure(exc: Exception) -> int | None:
     """The exit code and one line for a failure an operator can fix; None for a bug (traceback)."""
     import aiohttp
     import discord
+    from discord.ext import commands
 
+    if isinstance(exc, commands.ExtensionFailed):  # raised while an extension loaded (e.g. a port in use)
+        exc = exc.original
     if isinstance(exc, ConfigError):
         _say(str(exc))
         return EXIT_CONFIG
