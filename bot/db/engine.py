@@ -8,7 +8,7 @@ picks its statement by `db.dialect`. Rows answer `row["column"]`, `row[0]` and `
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
 from pathlib import Path
@@ -40,6 +40,11 @@ class Tx(Protocol):
         ...
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None: ...
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never when it rolls back): a wake-up for
+        another task that must read what this one wrote."""
+        ...
 
     async def fetchall(self, sql: str, params: Params = ()) -> Sequence[Row]: ...
 

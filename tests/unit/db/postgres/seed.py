@@ -8,13 +8,16 @@ from pathlib import Path
 from bot.advice import admin
 from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
+from bot.club.services import challenges
 from bot.db import copy
+from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
 from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
 from bot.db.members import set_notice, update_profile
 from bot.importing import read_upload
+from bot.reminders.outbox import queue_post
 from bot.reminders.service import ReminderService
 from bot.running.import_service import import_single_file, plan_import
 from bot.running.service import RunForm, delete_run, log_run
@@ -56,6 +59,10 @@ async def seed(path: Path) -> None:
         plan = await plan_import(db, CLUB, BOB, "ten.gpx", read_upload("ten.gpx", gpx))
         await import_single_file(db, CLUB, BOB, plan)
 
+        form = challenges.ChallengeForm("November 100k", "distance", "100k", "2026-11-01", "2026-12-31")
+        challenge = await challenges.create(db, CLUB, ALICE, 55, form, NOW)
+        await challenges.join(db, CLUB, ALICE, challenge, NOW)
+
         own = await admin.add_tip(
             db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",
                                        "Club coach", ("back", "hills")),
@@ -86,6 +93,11 @@ async def seed(path: Path) -> None:
         await service.server_done(CLUB, BOB, club_sent)
         async with db.transaction() as tx:
             await db_rem.learn_dm_channels(tx, [(stretch.id, 4242)])
+        async with db.transaction() as tx:  # a scheduled post half sent (one of its two DMs recorded)
+            due = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+            await queue_post(tx, guild_id=CLUB, kind="digest", key="2026-W48", due=due, payload={"to": [ALICE, BOB]})
+            post = await tx.fetchone("SELECT id FROM scheduled_posts")
+            await db_outbox.record(tx, [(post["id"], f"u{ALICE}#0", "sent", NOW)])
     finally:
         await db.close()
 
