@@ -5,9 +5,7 @@ a member is refused; no page logs a console error."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 from collections.abc import AsyncIterator
 
@@ -15,14 +13,13 @@ import pytest
 import pytest_asyncio
 from cryptography.fernet import Fernet
 
-from tests.fakediscord import FakeDiscord
+from standin import FakeDiscord
+from tests.e2e.browser import CHROMIUM
 from tests.fakediscord.fixtures import Club
 
 playwright_api = pytest.importorskip("playwright.async_api")
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-CHROMIUM = os.environ.get("STRIDE_CHROMIUM", "/usr/bin/chromium")
 
 
 def _free_port() -> int:
@@ -48,10 +45,10 @@ def bot_env(fake: FakeDiscord, dashboard_url: str) -> dict[str, str]:
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def chromium() -> AsyncIterator[object]:
-    if not shutil.which(CHROMIUM):
+    if not CHROMIUM.exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium; .ci/run does it)")
     async with playwright_api.async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         yield browser
         await browser.close()
 

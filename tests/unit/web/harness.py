@@ -23,7 +23,7 @@ from bot.reminders.service import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
 from bot.web.discord_oauth import DiscordOAuth
-from tests.fakediscord import FakeDiscord, Member
+from standin import FakeDiscord, Member
 from tests.fakediscord.fixtures import Club, build_club
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]*)"')

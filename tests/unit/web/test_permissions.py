@@ -12,7 +12,7 @@ from bot.advice import catalog
 from bot.db import audit
 from bot.web.app import build_app
 from bot.web.context import server_route
-from tests.fakediscord.state import ADMINISTRATOR
+from standin.state import ADMINISTRATOR
 from tests.unit.web.harness import Browser, Site
 
 TIP = {"topic": "back", "title": "Hinge at the hips", "body": "Keep a flat back.", "source": "", "tags": "", "kind": ""}
