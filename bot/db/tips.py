@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.advice.models import Tip, TipFields
+from bot.advice.models import Tip, TipFields, TopPick
 from bot.db import tips_search_sqlite as fts
 from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import now_iso
@@ -98,6 +98,13 @@ async def search(
     if _on_sqlite(db):
         return await fts.search(db, guild_id, match, topic, limit)
     return await pg_search.search(db, guild_id, match, topic, limit)
+
+
+async def search_top(db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read."""
+    if _on_sqlite(db):
+        return await fts.search_top(db, guild_id, match, topic, pick)
+    return await pg_search.search_top(db, guild_id, match, topic, pick)
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
