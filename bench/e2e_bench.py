@@ -91,7 +91,7 @@ def _log_options(rng: random.Random) -> dict[str, str]:
 async def interleaved(
     workdir: Path, rounds: int, report: list[str], *, module: str = "bot", env: dict[str, str] | None = None
 ) -> None:
-    from standin.botproc import start_bot
+    from tests.fakediscord.bots import start_bot
     from standin.client import FakeDiscord
 
     rng = random.Random(1)
@@ -158,7 +158,7 @@ async def floor(workdir: Path, rounds: int, report: list[str]) -> None:
 
 
 async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> None:
-    from standin.botproc import start_bot
+    from tests.fakediscord.bots import start_bot
     from standin.client import FakeDiscord
 
     rng = random.Random(2)
@@ -195,7 +195,7 @@ async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> No
 
 
 async def concurrency(workdir: Path, runs_each: int, seconds: float, report: list[str]) -> None:
-    from standin.botproc import start_bot
+    from tests.fakediscord.bots import start_bot
     from standin.client import FakeDiscord
 
     rng = random.Random(3)
