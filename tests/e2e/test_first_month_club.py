@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from standin.state import SEND_MESSAGES
 from tests.e2e.helpers import newcomer, query
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -60,3 +61,25 @@ async def test_profile_set_with_nothing_to_change_says_so(fake, club, bot) -> No
     reply = await fake.slash(member, "profile set")
     assert reply.ephemeral and "Nothing to change" in reply.content and "Saved" not in reply.content
     assert "`/profile set timezone: Europe/Berlin`" in reply.content
+
+
+# --- a channel Stride cannot post in ----------------------------------------------------------
+
+
+async def test_the_club_ping_is_refused_in_a_channel_stride_cannot_post_in(fake, club, bot) -> None:
+    closed = fake.add_channel(club.guild, "announcements")
+    await fake.dispatch("CHANNEL_CREATE", closed.payload())
+    await fake.deny(closed, fake.bot, SEND_MESSAGES)
+    reply = await fake.slash(
+        club.admin, "server reminders set", options={"channel": closed}, time="18:00", timezone="Europe/Berlin"
+    )
+    assert reply.ephemeral and "Club ping set" not in reply.content
+    assert f"Stride can't post in <#{closed.id}> (it lacks: send messages" in reply.content
+    assert "`channel:`" in reply.content
+    assert query(bot.database, "SELECT count(*) FROM server_reminders") == [(0,)]
+    ok = await fake.slash(
+        club.admin, "server reminders set", options={"channel": club.runs}, time="18:00", timezone="Europe/Berlin"
+    )
+    assert "Club ping set" in ok.content
+    assert query(bot.database, "SELECT channel_id FROM server_reminders") == [(club.runs.id,)]
+    await fake.slash(club.admin, "server reminders off")
