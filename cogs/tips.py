@@ -47,9 +47,9 @@ class TipsCog(
         self,
         interaction: discord.Interaction,
         topic: str,
-        title: str,
-        body: str,
-        source: str | None = None,
+        title: app_commands.Range[str, None, admin.TITLE_MAX],
+        body: app_commands.Range[str, None, admin.BODY_MAX],
+        source: app_commands.Range[str, None, admin.SOURCE_MAX] | None = None,
         tags: str | None = None,
         kind: str | None = None,
     ) -> None:
@@ -66,9 +66,9 @@ class TipsCog(
         interaction: discord.Interaction,
         id: kit.RecordId,
         topic: str | None = None,
-        title: str | None = None,
-        body: str | None = None,
-        source: str | None = None,
+        title: app_commands.Range[str, None, admin.TITLE_MAX] | None = None,
+        body: app_commands.Range[str, None, admin.BODY_MAX] | None = None,
+        source: app_commands.Range[str, None, admin.SOURCE_MAX] | None = None,
         tags: str | None = None,
         kind: str | None = None,
     ) -> None:
@@ -108,9 +108,7 @@ class TipsCog(
 
     @app_commands.command(name="list", description="The tips members see, by topic")
     @app_commands.autocomplete(topic=topic_autocomplete)
-    async def list_(
-        self, interaction: discord.Interaction, topic: str | None = None, page: kit.Page = 1
-    ) -> None:
+    async def list_(self, interaction: discord.Interaction, topic: str | None = None, page: kit.Page = 1) -> None:
         shown = await catalog.page(self.bot.db, kit.guild_id(interaction), topic, page, PER_PAGE)
         embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
         embed.description = "\n".join(tip_line(t) for t in shown.tips) or "No tips here yet. Add one with `/tips add`."
