@@ -314,7 +314,10 @@ def _failure(exc: Exception, config: Config) -> int | None:
 
     import aiohttp
     import discord
+    from discord.ext import commands
 
+    if isinstance(exc, commands.ExtensionFailed):  # raised while an extension loaded (e.g. a port in use)
+        exc = exc.original
     if isinstance(exc, ConfigError):
         _say(str(exc))
         return EXIT_CONFIG

@@ -47,6 +47,7 @@ EXTENSIONS = (
     "cogs.challenge",
     "cogs.event",
     "cogs.race",
+    "cogs.dashboard",  # last: serves pages once everything they use is loaded
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running.profile import ProfileSummary, profile_summary, set_profile
+from bot.running.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.reminders.delivery import wake_dispatcher
@@ -92,7 +92,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         interaction: discord.Interaction,
         units: str | None = None,
         timezone: str | None = None,
-        goal_race: str | None = None,
+        goal_race: app_commands.Range[str, None, GOAL_RACE_MAX] | None = None,
         goal_date: str | None = None,
         weekly_goal: str | None = None,
         leaderboard: str | None = None,

@@ -20,6 +20,7 @@ from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
 from bot.running.timezones import resolve_timezone
 
+GOAL_RACE_MAX = 100
 CLEAR_WORDS = {"none", "clear", "off", "-"}
 
 
@@ -77,7 +78,7 @@ async def set_profile(
         changes["zone_noticed"] = True  # chosen: no need to tell them which zone their runs use
     if goal_race is not None:
         changes["goal_race"] = (
-            None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)
+            None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, GOAL_RACE_MAX)
         )
     if goal_date is not None:
         zone = str(changes.get("timezone", current.timezone))
