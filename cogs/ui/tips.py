@@ -97,6 +97,10 @@ def audit_sentence(entry: dict) -> str:
         )
     elif action == "ping-off":
         what = "turned the daily club ping off"
+    elif action.startswith("challenge:"):
+        verb = {"challenge:create": "created", "challenge:end": "ended", "challenge:delete": "deleted"}
+        goal = f" (goal {detail['goal']}, {detail.get('mode', 'individual')})" if detail.get("goal") else ""
+        what = f"{verb.get(action, 'changed')} the challenge {_quoted(detail.get('name', '?'))}{goal}"
     elif action in _CLUB_VERBS:
         name = f" {_quoted(detail['name'])}" if detail.get("name") else ""
         what = _CLUB_VERBS[action].format(name=name, channel=f"<#{detail['channel']}>" if detail.get("channel") else "")
