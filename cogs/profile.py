@@ -100,7 +100,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         feed: str | None = None,
     ) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        await set_profile(
+        saved_profile = await set_profile(
             self.bot.db,
             guild_id,
             user_id,
@@ -121,6 +121,12 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         zone_note = resolve_timezone(timezone).note if timezone is not None else None
         if zone_note:
             saved += f" Time zone {zone_note}."
+        if saved_profile.reminders_moved:
+            moved = saved_profile.reminders_moved
+            saved += (
+                f" {plural(moved, 'reminder')} set without a time zone of {'its' if moved == 1 else 'their'} own "
+                f"{'follows' if moved == 1 else 'follow'} it: same time of day in {saved_profile.profile.timezone}."
+            )
         await interaction.response.send_message(saved, embed=profile_embed(summary), ephemeral=True)
 
     @app_commands.command(name="show", description="Your settings, goal countdown and this week's progress")

@@ -52,6 +52,12 @@ def _goal_date(text: str, today: date) -> date | None:
     return goal
 
 
+@dataclass(frozen=True, slots=True)
+class SavedProfile:
+    profile: Profile
+    reminders_moved: int = 0  # reminders without a zone of their own that followed a new profile zone
+
+
 async def set_profile(
     db: Database,
     guild_id: int,
@@ -66,7 +72,14 @@ async def set_profile(
     leaderboard: bool | None = None,
     weekly_summary: bool | None = None,
     feed: bool | None = None,
-) -> Profile:
+) -> SavedProfile:
+    given = (units, timezone, goal_race, goal_date, weekly_goal, leaderboard, weekly_summary, feed)
+    if all(option is None for option in given):
+        raise UserError(
+            "Nothing to change: give at least one setting, e.g. `/profile set timezone: Europe/Berlin` or "
+            "`units: mi`. `/profile show` shows your settings.",
+            "units",
+        )
     current = await get_profile(db, guild_id, user_id)
     changes: dict[str, object] = {}
     if units is not None:
@@ -95,14 +108,18 @@ async def set_profile(
     if weekly_summary is not None:
         changes["weekly_summary"] = weekly_summary
     summary_on = weekly_summary if weekly_summary is not None else current.weekly_summary
+    reminders = ReminderService(db, clock=lambda: now)
+    moved = 0
     async with db.transaction(guild_id, user_id) as tx:
         await update_profile(tx, guild_id, user_id, **changes)
         if feed is not None:
             await club_settings.set_feed_member(tx, guild_id, user_id, feed)
+        zone = str(changes.get("timezone", current.timezone))
         if weekly_summary is not None or (summary_on and "timezone" in changes):
-            zone = str(changes.get("timezone", current.timezone))
-            await ReminderService(db, clock=lambda: now).set_summary(tx, guild_id, user_id, summary_on, zone)
-    return await get_profile(db, guild_id, user_id)
+            await reminders.set_summary(tx, guild_id, user_id, summary_on, zone)
+        if "timezone" in changes:
+            moved = await reminders.follow_profile_zone(tx, guild_id, user_id, zone)
+    return SavedProfile(await get_profile(db, guild_id, user_id), moved)
 
 
 async def profile_summary(db: Database, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:

@@ -29,7 +29,8 @@ def describe(r: Reminder) -> str:
     """`#3` **stretch** 07:30 daily · Europe/Berlin · DM"""
     place = "DM" if r.target == Target.DM else f"<#{r.channel_id}>"
     text = f" “{r.message}”" if r.message else ""
-    return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {r.timezone} · {place}"
+    zone = f"{r.timezone} (your profile's)" if r.zone_from_profile else r.timezone
+    return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {zone} · {place}"
 
 
 def status(r: Reminder) -> str:
@@ -39,7 +40,7 @@ def status(r: Reminder) -> str:
     if r.snooze:
         line += f" · snoozed until {when(r.snooze, 't')}"
     if r.failures:
-        line += f" · ⚠️ the last {r.failures} could not be delivered"
+        line += f" · ⚠️ {'the last one' if r.failures == 1 else f'the last {r.failures}'} could not be delivered"
     return line
 
 
