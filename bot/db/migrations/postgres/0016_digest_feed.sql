@@ -1,4 +1,4 @@
--- The weekly digest and the feed, as SQLite's 0019: settings, feed opt-ins, feed posts (at most 5 runs a
+-- The weekly digest and the feed, as SQLite's 0020: settings, feed opt-ins, feed posts (at most 5 runs a
 -- member a day) and kudos.
 CREATE TABLE club_settings (
     guild_id          BIGINT  PRIMARY KEY,
