@@ -71,9 +71,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
         public: bool = False,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
@@ -112,15 +112,15 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         edited = await service.edit_run(
             self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
-        embed = run_embed("Run updated", edited.run, edited.profile.units)
+        embed = run_embed("Run updated", edited.run, edited.profile.units, edited.shoe)
         embed.description = reading_notes(edited.notes)
         await interaction.response.send_message(embed=embed, ephemeral=True)
         await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)

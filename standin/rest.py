@@ -82,7 +82,10 @@ class Rest:
         guild_id = request.match_info.get("guild_id")
         if guild_id is None:
             return self.world.global_commands
-        if int(guild_id) not in self.world.guilds:
+        guild = self.world.guilds.get(int(guild_id))
+        if guild is None:  # as Discord: an id that is no server at all
+            raise DiscordError(404, 10004, "Unknown Guild")
+        if self.world.bot.id not in guild.members:  # a server the bot was never invited to
             raise DiscordError(403, 50001, "Missing Access")
         return self.world.guild_commands.setdefault(int(guild_id), [])
 

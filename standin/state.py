@@ -457,6 +457,7 @@ class World:
         channels: tuple[str, ...] = ("general",),
         locale: str = "en-US",
         shard: tuple[int, int] | None = None,
+        with_bot: bool = True,
     ) -> Guild:
         owner = self.add_user(f"{name.lower()}-owner")
         guild_id = self.ids.next() if shard is None else self.ids.next_on_shard(*shard)
@@ -468,7 +469,8 @@ class World:
         for channel_name in channels:
             self.add_channel(guild, channel_name)
         guild.members[owner.id] = Member(owner, guild)
-        guild.members[self.bot.id] = Member(self.bot, guild)
+        if with_bot:
+            guild.members[self.bot.id] = Member(self.bot, guild)
         return guild
 
     def add_channel(self, guild: Guild, name: str) -> Channel:

@@ -48,6 +48,7 @@ TABLES = (
     "challenge_members",
     "events",
     "event_rsvps",
+    "races",
     "scheduled_posts",
     "scheduled_post_messages",
 )

@@ -57,6 +57,7 @@ def _reminder(row) -> Reminder:
         last_fire=_opt(row["last_fire_utc"]),
         sends=row["sends"],
         failures=row["failures"],
+        zone_from_profile=bool(row["zone_from_profile"]),
     )
 
 
@@ -109,13 +110,15 @@ async def insert(
     channel_id: int | None,
     message: str | None,
     next_fire: datetime,
+    zone_from_profile: bool = False,
 ) -> int:
+    """`zone_from_profile`: set without a zone of its own, it follows the profile's when that changes."""
     fire = to_ts(next_fire)
     return await tx.insert(
         "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, channel_id, message,"
-        " next_fire_utc, due_utc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " next_fire_utc, due_utc, created_at, zone_from_profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (guild_id, user_id, kind, at.strftime("%H:%M"), days_mask, timezone, target, channel_id, message, fire, fire,
-         now_iso()),
+         now_iso(), int(zone_from_profile)),
     )  # fmt: skip
 
 
@@ -137,6 +140,24 @@ async def set_schedule(tx: Tx, reminder_id: int, next_fire: datetime, snooze: da
     await tx.execute(
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, claimed_by = NULL WHERE id = ?",
         (fire, nap, _due(fire, nap), reminder_id),
+    )
+
+
+async def following_profile_zone(tx: Tx, guild_id: int, user_id: int) -> list[Reminder]:
+    """The member's reminders set without a zone of their own (the weekly summary has its own rule)."""
+    rows = await tx.fetchall(
+        "SELECT * FROM reminders WHERE guild_id = ? AND user_id = ? AND zone_from_profile = 1 ORDER BY id",
+        (guild_id, user_id),
+    )
+    return [_reminder(r) for r in rows]
+
+
+async def move_to_zone(tx: Tx, reminder: Reminder, timezone: str, next_fire: datetime) -> None:
+    """The reminder in another zone from `next_fire` on; a snooze (an instant, in no zone) stays."""
+    fire, nap = to_ts(next_fire), None if reminder.snooze is None else to_ts(reminder.snooze)
+    await tx.execute(
+        "UPDATE reminders SET timezone = ?, next_fire_utc = ?, due_utc = ?, claimed_by = NULL WHERE id = ?",
+        (timezone, fire, _due(fire, nap), reminder.id),
     )
 
 

@@ -10,7 +10,7 @@ from bot.client import StrideBot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
-from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
+from bot.reminders.service import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
@@ -29,7 +29,8 @@ def describe(r: Reminder) -> str:
     """`#3` **stretch** 07:30 daily · Europe/Berlin · DM"""
     place = "DM" if r.target == Target.DM else f"<#{r.channel_id}>"
     text = f" “{r.message}”" if r.message else ""
-    return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {r.timezone} · {place}"
+    zone = f"{r.timezone} (your profile's)" if r.zone_from_profile else r.timezone
+    return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {zone} · {place}"
 
 
 def status(r: Reminder) -> str:
@@ -39,7 +40,7 @@ def status(r: Reminder) -> str:
     if r.snooze:
         line += f" · snoozed until {when(r.snooze, 't')}"
     if r.failures:
-        line += f" · ⚠️ the last {r.failures} could not be delivered"
+        line += f" · ⚠️ {'the last one' if r.failures == 1 else f'the last {r.failures}'} could not be delivered"
     return line
 
 
@@ -81,7 +82,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         days: str | None = None,
         timezone: str | None = None,
         where: str = Target.DM.value,
-        message: str | None = None,
+        message: app_commands.Range[str, None, MAX_MESSAGE] | None = None,
     ) -> None:
         if where == Target.CHANNEL and not interaction.app_permissions.send_messages:
             raise UserError("I can't post in this channel. Run it in a channel where Stride may write, or use DM.")

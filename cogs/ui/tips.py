@@ -85,6 +85,10 @@ def audit_sentence(entry: dict) -> str:
         )
     elif action == "ping-off":
         what = "turned the daily club ping off"
+    elif action.startswith("challenge:"):
+        verb = {"challenge:create": "created", "challenge:end": "ended", "challenge:delete": "deleted"}
+        goal = f" (goal {detail['goal']}, {detail.get('mode', 'individual')})" if detail.get("goal") else ""
+        what = f"{verb.get(action, 'changed')} the challenge {_quoted(detail.get('name', '?'))}{goal}"
     else:
         what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
     where = " (on the web dashboard)" if entry.get("via") == "web" else ""
