@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
+from bot.club.feed import FeedItem
 from bot.club.races import club_lines, race_words
 from bot.club.services import races as service
 from bot.db.members import get_profile
@@ -77,7 +78,8 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         logged = await service.result(self.bot.db, guild_id, user_id, id, time, discord.utils.utcnow())
         await interaction.response.send_message(embed=log_reply_embed(logged), ephemeral=True)
-        await self.bot.runs_changed(guild_id, user_id)
+        run = logged.run
+        await self.bot.runs_changed(guild_id, user_id, FeedItem(run.id, run.distance_m, run.duration_s, run.run_type))
 
 
 async def setup(bot: StrideBot) -> None:

@@ -62,6 +62,18 @@ def _edit_summary(detail: dict) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+_CLUB_VERBS = {
+    "challenge:create": "created the challenge{name}",
+    "challenge:end": "ended the challenge{name}",
+    "challenge:delete": "deleted the challenge{name}",
+    "event:cancel": "cancelled the group run{name}",
+    "digest:set": "set the weekly digest to {channel}",
+    "digest:off": "turned the weekly digest off",
+    "feed:set": "set the feed to {channel}",
+    "feed:off": "turned the feed off",
+}
+
+
 def audit_sentence(entry: dict) -> str:
     """One line of /tips log: when, who, and what changed, in words."""
     try:
@@ -96,6 +108,9 @@ def audit_sentence(entry: dict) -> str:
         verb = {"challenge:create": "created", "challenge:end": "ended", "challenge:delete": "deleted"}
         goal = f" (goal {detail['goal']}, {detail.get('mode', 'individual')})" if detail.get("goal") else ""
         what = f"{verb.get(action, 'changed')} the challenge {_quoted(detail.get('name', '?'))}{goal}"
+    elif action in _CLUB_VERBS:
+        name = f" {_quoted(detail['name'])}" if detail.get("name") else ""
+        what = _CLUB_VERBS[action].format(name=name, channel=f"<#{detail['channel']}>" if detail.get("channel") else "")
     else:
         what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
     where = " (on the web dashboard)" if entry.get("via") == "web" else ""
