@@ -36,6 +36,7 @@ warnings.filterwarnings("ignore", category=NotAppKeyWarning, module="aiohttp_ses
 HERE = Path(__file__).parent
 SESSION_COOKIE = "stride_session"
 SESSION_MAX_AGE_S = 24 * 3600
+SHUTDOWN_S = 5.0
 _TICKS = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
@@ -128,7 +129,13 @@ class Dashboard:
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        runner = web.AppRunner(self.app, handle_signals=False, access_log_class=AccessLogger, access_log=logger)
+        runner = web.AppRunner(
+            self.app,
+            handle_signals=False,
+            access_log_class=AccessLogger,
+            access_log=logger,
+            shutdown_timeout=SHUTDOWN_S,  # a stop of the bot waits this long at most for pages being served
+        )
         await runner.setup()
         try:
             await web.TCPSite(runner, self.host, self.port).start()

@@ -146,3 +146,13 @@ async def test_a_revoked_token_sends_the_user_to_log_in_again(site: Site) -> Non
     response = await boss.get(f"/servers/{site.guild_id}", follow=False)
     assert response.status == 302 and re.match(r"/login\?next=/servers/\d+$", response.headers["Location"])
     assert "Log out" not in (await boss.get("/")).text
+
+
+async def test_when_discord_rate_limits_the_check_the_page_says_when_to_try_again(site: Site) -> None:
+    boss = await site.browser().login(site.club.admin)
+    site.clock.advance(61)
+    site.fake.fail_next("GET", r"^/users/@me/guilds", 429, {"message": "You are being rate limited.",
+                                                           "retry_after": 2.5, "global": False})  # fmt: skip
+    response = await boss.get(f"/servers/{site.guild_id}")
+    assert response.status == 503 and "Try again in 3 s" in response.text and response.headers["Retry-After"] == "3"
+    assert (await boss.get(f"/servers/{site.guild_id}")).status == 200  # and then it works
