@@ -151,3 +151,49 @@ async def test_a_refused_reminder_dm_is_told_at_the_next_command(fake, club, bot
     again = await fake.slash(member, "run stats")
     await asyncio.sleep(0.5)
     assert not [m for m in fake.followups(again) if "did not reach you" in m.content]  # told once
+
+
+# --- /help ------------------------------------------------------------------------------------
+
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+MANAGER_ONLY = ("tips ", "server ", "challenge create", "challenge end", "challenge delete")
+
+
+def synced_commands(fake: FakeDiscord, club) -> dict[str, list[dict]]:
+    """Every command path the bot synced, with the options a member types."""
+    found: dict[str, list[dict]] = {}
+
+    def walk(item: dict, prefix: str) -> None:
+        path = f"{prefix}{item['name']}"
+        options = item.get("options") or []
+        subs = [o for o in options if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)]
+        if subs:
+            for sub in subs:
+                walk(sub, f"{path} ")
+        else:
+            found[path] = options
+
+    for command in fake.commands(club.guild):
+        if command.get("type", 1) == 1:
+            walk(command, "")
+    return found
+
+
+async def test_help_lists_every_command_with_its_options(fake, club, bot) -> None:
+    commands = synced_commands(fake, club)
+    assert {"run import", "remind remove", "remind resume", "remind skip", "server show"} <= set(commands)
+    member_text = (await fake.slash(club.alice, "help")).embed_text()
+    manager_text = (await fake.slash(club.admin, "help")).embed_text()
+    assert "📎 More" not in manager_text  # every command has its line
+    for path, options in commands.items():
+        if path == "help":
+            continue
+        required = [o["name"] for o in options if o.get("required")]
+        optional = [o["name"] for o in options if not o.get("required")]
+        shown = " ".join([f"/{path}", *required, *([f"[{' '.join(optional)}]"] if optional else [])])
+        assert f"`{shown}` — " in manager_text, shown
+        if path.startswith(MANAGER_ONLY):
+            assert f"`/{path}" not in member_text, path
+        else:
+            assert f"`{shown}` — " in member_text, shown
+    assert "`/advice [topic question public]`" in member_text  # option names, not "/advice topic question"
