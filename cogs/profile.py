@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running.profile import ProfileSummary, profile_summary, set_profile
+from bot.running.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.reminders.delivery import wake_dispatcher
@@ -24,7 +24,14 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     embed.add_field(name="Time zone", value=p.timezone)
     embed.add_field(name="Leaderboard", value="on" if p.leaderboard else "off")
     embed.add_field(name="Weekly summary", value="on (Mondays 08:00)" if p.weekly_summary else "off")
-    if p.goal_race or p.goal_date:
+    embed.add_field(name="Feed", value="on" if summary.in_feed else "off")
+    embed.add_field(name="Kudos this month", value=f"👏 {summary.kudos_this_month}")
+    if summary.next_race is not None:
+        race = summary.next_race
+        days = (race.race_date - summary.today).days
+        countdown = " — race day!" if days == 0 else f" — in {plural(days, 'day')}"
+        embed.add_field(name="Goal race", value=f"{race.name} ({race.race_date.isoformat()}){countdown}", inline=False)
+    elif p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
             countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {plural(summary.days_to_goal, 'day')}"
@@ -65,6 +72,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         weekly_goal="weekly distance goal, e.g. 40k or 25mi (or 'none')",
         leaderboard="appear on /leaderboard",
         weekly_summary="a DM every Monday morning with last week's running",
+        feed="post your runs to the server's feed channel (never pain or health notes)",
     )
     @app_commands.choices(
         units=[app_commands.Choice(name="km", value="km"), app_commands.Choice(name="mi", value="mi")],
@@ -72,6 +80,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
             app_commands.Choice(name="on", value="on"),
             app_commands.Choice(name="off", value="off"),
         ],
+        feed=[app_commands.Choice(name="on", value="on"), app_commands.Choice(name="off", value="off")],
         weekly_summary=[
             app_commands.Choice(name="on", value="on"),
             app_commands.Choice(name="off", value="off"),
@@ -83,14 +92,15 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         interaction: discord.Interaction,
         units: str | None = None,
         timezone: str | None = None,
-        goal_race: str | None = None,
+        goal_race: app_commands.Range[str, None, GOAL_RACE_MAX] | None = None,
         goal_date: str | None = None,
         weekly_goal: str | None = None,
         leaderboard: str | None = None,
         weekly_summary: str | None = None,
+        feed: str | None = None,
     ) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        await set_profile(
+        saved_profile = await set_profile(
             self.bot.db,
             guild_id,
             user_id,
@@ -102,6 +112,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
             weekly_goal=weekly_goal,
             leaderboard=None if leaderboard is None else leaderboard == "on",
             weekly_summary=None if weekly_summary is None else weekly_summary == "on",
+            feed=None if feed is None else feed == "on",
         )
         if weekly_summary is not None or timezone is not None:
             wake_dispatcher(self.bot)  # the Monday summary's schedule changed
@@ -110,6 +121,12 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         zone_note = resolve_timezone(timezone).note if timezone is not None else None
         if zone_note:
             saved += f" Time zone {zone_note}."
+        if saved_profile.reminders_moved:
+            moved = saved_profile.reminders_moved
+            saved += (
+                f" {plural(moved, 'reminder')} set without a time zone of {'its' if moved == 1 else 'their'} own "
+                f"{'follows' if moved == 1 else 'follow'} it: same time of day in {saved_profile.profile.timezone}."
+            )
         await interaction.response.send_message(saved, embed=profile_embed(summary), ephemeral=True)
 
     @app_commands.command(name="show", description="Your settings, goal countdown and this week's progress")

@@ -13,10 +13,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from bot.advice.lexicon import Severity
-from bot.advice.models import Tip
+from bot.advice.models import Tip, TopPick
 from bot.advice.redflags import Triage, triage
+from bot.advice.senses import one_sense
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
 from bot.db.engine import Database
@@ -41,7 +43,8 @@ STOPWORDS = frozenset(
     "get got had has have how i i'm if in into is it its just me mile miles my of on or our should so "
     "some than that the their then there these this to too very was we were what when where which while "
     "who why will with would you your km k best good better way ways tip tips help need want know "
-    "advice anything something really fix now".split()
+    "advice anything something really fix now ok okay actually decent worth lol tbh does im ive dont "
+    "thing things".split()
 )
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
@@ -66,7 +69,7 @@ class Answer:
 
 
 def query_words(text: str) -> list[str]:
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]  # not "3 to 5 runs"
     return list(dict.fromkeys(words))[:24]
 
 
@@ -131,10 +134,23 @@ async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4)
     return ranked[:limit]
 
 
-async def _search(
-    db: Database, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None
-) -> list[Tip]:
-    """Rank by bm25 over the words and their thesaurus phrases, in the built-ins and the server's own tips.
+def top_pick(topic: str | None, show: int, self_care_first: bool, exclude: int | None = None) -> TopPick:
+    """pick_top(self_care_first(…)) over vote_factor, as the database applies it (bot/db/tips.py search_top)."""
+    return TopPick(
+        candidates=CANDIDATES,
+        show=show,
+        per_topic=0 if topic else PER_TOPIC,
+        self_care_first=self_care_first,
+        vote_weight=VOTE_WEIGHT,
+        vote_scale=VOTE_SCALE,
+        referral_topic=REFERRAL_TOPIC,
+        redflag_tag=REDFLAG_TAG,
+        exclude=exclude,
+    )
+
+
+async def _query(db: Database, guild_id: int, words: list[str], extra: tuple[str, ...]) -> str:
+    """The full-text query over the words and their thesaurus phrases, in the built-ins and the server's own tips.
     bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
     against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
     phrases = [_quoted(w) for w in words]
@@ -144,10 +160,47 @@ async def _search(
         phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
     # Doubling only weighs the member's words against thesaurus phrases: without any, each phrase once ranks the
     # same (every score halves) and FTS5 counts each phrase's documents once instead of twice.
-    query = " OR ".join(phrases + phrases + extras if extras else phrases)
-    ranked = await tips_db.search(db, guild_id, query, topic, CANDIDATES)
+    return " OR ".join(phrases + phrases + extras if extras else phrases)
+
+
+async def _search(
+    db: Database, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None
+) -> list[Tip]:
+    """The best CANDIDATES matches with their text, re-ranked by votes (the reference ranking that search_top
+    applies in the database; kept for comparisons and the bench)."""
+    ranked = await tips_db.search(db, guild_id, await _query(db, guild_id, words, extra), topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
     return [tip for tip, _, _ in ranked]
+
+
+# Answers as read, per open database, with the server's change stamp at that read (bot/db/tips.py change_stamp):
+# asked again while the stamp is unchanged, an answer is one small read instead of a search, in any process.
+_answers: WeakKeyDictionary[Database, dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]]] = WeakKeyDictionary()
+_ANSWERS_KEPT = 4096
+
+
+async def _shown(
+    db: Database,
+    guild_id: int,
+    topic: str | None,
+    words: list[str],
+    extra: tuple[str, ...],
+    self_care: bool,
+    about: list[Tip],
+) -> list[Tip]:
+    """The matches shown, ranked and picked in the database, which reads the text of those tips only."""
+    pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
+    key = (guild_id, topic, tuple(words), extra, pick)
+    known = _answers.setdefault(db, {})
+    remembered = known.get(key)
+    if remembered is not None and remembered[0] == await tips_db.change_stamp(db, guild_id):
+        return list(remembered[1])
+    shown, stamp = await tips_db.search_top(db, guild_id, await _query(db, guild_id, words, extra), topic, pick)
+    if stamp is not None:
+        if len(known) >= _ANSWERS_KEPT:
+            known.clear()
+        known[key] = (stamp, tuple(shown))
+    return shown
 
 
 async def _within_budget(
@@ -194,18 +247,19 @@ async def advise(db: Database, guild_id: int, topic: str | None, question: str |
         # Nothing else may distract from getting help: only what to do in this situation.
         answer.tips = (await _about(db, guild_id, answer.triage, Severity.EMERGENCY))[:TOP_N]
         return answer
-    words = query_words(question)
-    ranked: list[Tip] = []
+    meant = one_sense(question)  # "got a cold" is not the weather, "a warm calf" not the heat
+    words = query_words(meant)
+    about = (await _about(db, guild_id, answer.triage))[:1] if answer.triage else []
+    # After a red flag the tip about it comes first and the matches in plain order; otherwise self-care first
+    # unless the member asks who to see.
+    self_care = not answer.triage and not (topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words)))
     if words:
-        ranked = await _search(db, guild_id, words, expansions(question), topic)
+        answer.tips = about + await _shown(db, guild_id, topic, words, expansions(meant), self_care, about)
     elif topic:
-        ranked = await tips_db.by_topic(db, guild_id, topic, TOP_N)
-    if answer.triage:
-        about = (await _about(db, guild_id, answer.triage))[:1]
-        answer.tips = about + pick_top([t for t in ranked if t not in about], topic, TOP_N - len(about))
+        ranked = [t for t in await tips_db.by_topic(db, guild_id, topic, TOP_N) if t not in about]
+        answer.tips = about + (self_care_first(ranked) if self_care else ranked)[: TOP_N - len(about)]
     else:
-        asks_for_help = topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words))
-        answer.tips = pick_top(ranked if asks_for_help else self_care_first(ranked), topic)
+        answer.tips = about
     if not answer.tips:
         answer.suggestions = await nearest_topics(db, guild_id, f"{topic or ''} {question}")
     return answer

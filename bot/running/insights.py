@@ -209,7 +209,7 @@ def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage =
     if red_flag:
         # The triage's banner names what was recognised and how urgent it is (urgent help, today, before running).
         text = red_flag.banner() if isinstance(red_flag, Triage) else None
-        if text and isinstance(red_flag, Triage) and "bone-stress" in red_flag.categories:
+        if text and isinstance(red_flag, Triage) and any(c.startswith("bone-stress") for c in red_flag.categories):
             text += " Pain like this can be a bone stress injury, and running on it makes it worse."
         return Insight(
             "pain-red-flag",

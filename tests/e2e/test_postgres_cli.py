@@ -66,7 +66,7 @@ async def test_malformed_or_unreachable_url_is_one_line(tmp_path: Path) -> None:
     assert code == 2 and "DATABASE_URL must start with postgresql://" in _one_line(out)
     unreachable = f"postgresql://stride:sekret@127.0.0.1:{_closed_port()}/stride"
     code, out = await stride("backup", str(tmp_path / "b.dump"), env=_env(tmp_path, DATABASE_URL=unreachable))
-    assert code == 3 and "Stride cannot start" in _one_line(out) and "sekret" not in out, out
+    assert code == 3 and _one_line(out).startswith("Stride cannot back up: ") and "sekret" not in out, out
     (tmp_path / "club.db").touch()
     code, out = await stride("copy", "--from", str(tmp_path / "club.db"), "--to", unreachable, env=_env(tmp_path))
     line = _one_line(out)
@@ -88,6 +88,12 @@ async def test_check_backup_and_copy_on_postgres(pg_url: str, tmp_path: Path) ->
     assert code == 0 and "healthy" in out and "at schema version" in out, out
     code, out = await stride("backup", str(tmp_path / "club.dump"), env=env)
     assert code == 0 and (tmp_path / "club.dump").read_bytes()[:5] == b"PGDMP", out
+    code, out = await stride("backup", str(tmp_path / "club.dump"), env=env)
+    assert code == 3 and "already exists: pick a new file name, or add --force" in _one_line(out), out
+    (tmp_path / "club.dump").write_text("an old note")
+    code, out = await stride("backup", str(tmp_path / "club.dump"), "--force", env=env)
+    assert code == 0 and "(replacing the file that was there)" in _one_line(out), out
+    assert (tmp_path / "club.dump").read_bytes()[:5] == b"PGDMP"
 
     code, out = await stride("copy", "--from", pg_url, "--to", str(back), env=_env(tmp_path))
     assert code == 0 and "runs 7" in out, out

@@ -19,9 +19,9 @@ from weakref import WeakKeyDictionary
 
 import asyncpg
 
-from bot.advice.models import Tip
-from bot.db.engine import Database
-from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
+from bot.advice.models import Tip, TopPick
+from bot.db.engine import Database, Row
+from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words (migration 0006), as the column is built
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
@@ -119,24 +119,13 @@ async def _stats_key(db: Database, guild_id: int) -> int:
     return guild_id if (await _scope(db, guild_id)).own else 0
 
 
-async def search(
-    db: Database, guild_id: int, match: str, topic: str | None, limit: int
-) -> list[tuple[Tip, float, int]]:
-    """(tip, bm25-like score with topic boost, net votes), best first: lower is better, as on SQLite.
-
-    One round trip: phrase counts not remembered (see server_frequencies) are counted by the query itself
-    and returned with its rows."""
-    times = Counter(phrases_of(match))
-    if not times:
-        return []
-    scope = await _scope(db, guild_id)
-    key_of = guild_id if scope.own else 0
-    phrases = list(times)
-    known = [_recall(db, (key_of, f'"{p}"')) for p in phrases]
+def _ranked(scope: _Scope) -> str:
+    """The CTEs ranking the best `:limit` visible tips by id and score (bm25 as FTS5's, topic boosted); the
+    phrase counts not remembered are counted by the query itself (`counted`)."""
     # bm25 per phrase: idf * tf * (k1 + 1) / (tf + norm), norm = k1 * (1 - b + b * length / average length),
     # tf the phrase's weighted frequency (written (k1 + 1) * (1 - norm / (tf + norm)) to rank it once);
     # FTS5 sets an idf <= 0 to a millionth.
-    rows = await db.fetchall(
+    return (
         f"WITH asked AS MATERIALIZED (SELECT x.i, phraseto_tsquery('{CONFIG}', x.p) AS q, x.times, x.n"
         " FROM unnest(CAST(:phrases AS TEXT[]), CAST(:times AS INTEGER[]), CAST(:counts AS BIGINT[]))"
         " WITH ORDINALITY AS x(p, times, n, i)),"
@@ -152,10 +141,22 @@ async def search(
         "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
         " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
         f"{'' if scope.own > GIN_FROM else ' IS TRUE'} AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
-        f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
-        " WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes,"
-        " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
-        " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
+    )
+
+
+async def _query(
+    db: Database, guild_id: int, match: str, topic: str | None, limit: int, select: str, extra: dict[str, object]
+) -> list[Row]:
+    """Run `_ranked` followed by `select` (which returns the phrase counts as its last column, `counts`)."""
+    times = Counter(phrases_of(match))
+    if not times:
+        return []
+    scope = await _scope(db, guild_id)
+    key_of = guild_id if scope.own else 0
+    phrases = list(times)
+    known = [_recall(db, (key_of, f'"{p}"')) for p in phrases]
+    rows = await db.fetchall(
+        _ranked(scope) + select,
         {
             "guild": guild_id,
             "phrases": phrases,
@@ -165,12 +166,74 @@ async def search(
             "average": scope.avg_length,
             "topic": topic,
             "limit": limit,
+            **extra,
         },
     )
     if rows and None in known:
         for phrase, n in zip(phrases, rows[0]["counts"], strict=True):
             _remember(db, (key_of, f'"{phrase}"'), n)
+    return rows
+
+
+_COUNTS = "(SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
+
+
+async def search(
+    db: Database, guild_id: int, match: str, topic: str | None, limit: int
+) -> list[tuple[Tip, float, int]]:
+    """(tip, bm25-like score with topic boost, net votes), best first: lower is better, as on SQLite.
+
+    One round trip: phrase counts not remembered (see server_frequencies) are counted by the query itself
+    and returned with its rows."""
+    rows = await _query(
+        db,
+        guild_id,
+        match,
+        topic,
+        limit,
+        f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
+        f" WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes, {_COUNTS}"
+        " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
+        {},
+    )
     return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
+
+
+async def search_top(
+    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
+) -> tuple[list[Tip], int | None]:
+    """The tips /advice shows for a full-text query, picked by `pick` in the database (as on SQLite, see
+    bot/db/tips_search_sqlite.py top_sql): only they are read, in one round trip; with the server's change stamp
+    as of that read (None when nothing matched)."""
+    rows = await _query(
+        db,
+        guild_id,
+        match,
+        topic,
+        pick.candidates,
+        " , scored AS (SELECT r.id, t.topic, r.score * (1.0 + CAST(:vote_weight AS DOUBLE PRECISION)"
+        " * tanh(coalesce((SELECT sum(v.vote) FROM tip_votes v WHERE v.guild_id = :guild AND v.tip_id = r.id), 0)"
+        " / CAST(:vote_scale AS DOUBLE PRECISION))) AS ranked, CASE WHEN CAST(:self_care AS BOOLEAN)"
+        " AND (t.topic = :referral OR strpos(',' || t.tags, :redflag) > 0) THEN 1 ELSE 0 END AS referral"
+        " FROM ranked AS r JOIN tips t ON t.id = r.id WHERE r.id IS DISTINCT FROM CAST(:exclude AS BIGINT)),"
+        " ordered AS (SELECT id, ranked, referral, row_number() OVER (PARTITION BY topic ORDER BY referral, ranked,"
+        " id) AS nth FROM scored),"
+        " picked AS (SELECT id, ranked, referral, CASE WHEN CAST(:per_topic AS INTEGER) > 0 AND nth > :per_topic"
+        " THEN 1 ELSE 0 END AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
+        f" SELECT {COLUMNS}, {_COUNTS}, {STAMP} AS stamp FROM picked JOIN tips t ON t.id = picked.id"
+        " ORDER BY picked.over, picked.referral, picked.ranked, picked.id",
+        {
+            "show": pick.show,
+            "per_topic": pick.per_topic,
+            "self_care": pick.self_care_first,
+            "vote_weight": pick.vote_weight,
+            "vote_scale": pick.vote_scale,
+            "referral": pick.referral_topic,
+            "redflag": "," + pick.redflag_tag,
+            "exclude": pick.exclude,
+        },
+    )
+    return [tip_from_row(r) for r in rows], (rows[0]["stamp"] if rows else None)
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
