@@ -4,6 +4,7 @@ cannot post in, time zone input, /help, wording, and admin edges — as the memb
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -151,6 +152,18 @@ async def test_a_refused_reminder_dm_is_told_at_the_next_command(fake, club, bot
     again = await fake.slash(member, "run stats")
     await asyncio.sleep(0.5)
     assert not [m for m in fake.followups(again) if "did not reach you" in m.content]  # told once
+    listing = (await fake.slash(member, "remind list")).embed_text()
+    assert "⚠️ the last one could not be delivered" in listing and "the last 1 " not in listing
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+
+async def test_the_operator_log_counts_servers_in_words_that_agree(fake, club, bot) -> None:
+    found = await fake.wait_until(
+        lambda: re.search(r"logged in as .* in (\d+) (servers?),", bot.log()), what="the logged-in line"
+    )
+    assert found is not None and (found[2] == "server") == (found[1] == "1"), found
 
 
 # --- /help ------------------------------------------------------------------------------------
