@@ -20,6 +20,7 @@ from discord.ext import commands
 
 from bot import sharding
 from bot.advice.builtins import sync_library
+from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage
 from bot.db.engine import Database, open_database
@@ -79,8 +80,15 @@ def point_at(api_base: str) -> None:
     discord.webhook.async_.Route.BASE = api_base
 
 
+# Set in `interaction.extras` by a command whose deferred reply shows progress ("waiting", "reading"): a
+# message then takes that reply's place, where a follow-up would leave the progress standing above it.
+REPLACES_PROGRESS = "stride_replaces_progress"
+
+
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
-    if interaction.response.is_done():
+    if interaction.extras.get(REPLACES_PROGRESS):
+        await interaction.edit_original_response(content=content, embed=None, view=None)
+    elif interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True)
     else:
         await interaction.response.send_message(content, ephemeral=True)
@@ -207,8 +215,9 @@ class StrideBot(commands.Bot):
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self.loading_extensions = False  # True while setup_hook loads the extensions
-        # Called with (guild id, member id) after a command changed a member's runs (club progress follows).
-        self.run_listeners: list[Callable[[int, int], Awaitable[None]]] = []
+        # Called with (guild id, member id, the new run for the feed or None) after a command changed a
+        # member's runs (club progress and the feed follow).
+        self.run_listeners: list[Callable[[int, int, FeedItem | None], Awaitable[None]]] = []
         self._db: Database | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -305,12 +314,12 @@ class StrideBot(commands.Bot):
             sharding.describe(self.config),
         )
 
-    async def runs_changed(self, guild_id: int, user_id: int) -> None:
+    async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None = None) -> None:
         """Tell the listeners that a member's runs changed (after the command answered); a failing listener
         is logged, never the member's problem."""
         for listener in list(self.run_listeners):
             try:
-                await listener(guild_id, user_id)
+                await listener(guild_id, user_id, item)
             except Exception:
                 log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.club.races import Race
-from bot.db import memberdata
+from bot.db import club_settings, memberdata
 from bot.db import races as races_db
 from bot.db.engine import Database
 from bot.db.members import get_profile, update_profile
@@ -32,7 +33,8 @@ class ProfileSummary:
     days_to_goal: int | None
     reminder_streak: int = 0  # days in a row with a reminder marked Done
     next_race: Race | None = None  # the member's next race in the calendar (/race add): their goal race
-    kudos_this_month: int = 0
+    kudos_this_month: int = 0  # 👏 on their runs in the feed since the 1st (their zone)
+    in_feed: bool = False
 
 
 def _goal_date(text: str, today: date) -> date | None:
@@ -69,8 +71,9 @@ async def set_profile(
     weekly_goal: str | None = None,
     leaderboard: bool | None = None,
     weekly_summary: bool | None = None,
+    feed: bool | None = None,
 ) -> SavedProfile:
-    given = (units, timezone, goal_race, goal_date, weekly_goal, leaderboard, weekly_summary)
+    given = (units, timezone, goal_race, goal_date, weekly_goal, leaderboard, weekly_summary, feed)
     if all(option is None for option in given):
         raise UserError(
             "Nothing to change: give at least one setting, e.g. `/profile set timezone: Europe/Berlin` or "
@@ -109,6 +112,8 @@ async def set_profile(
     moved = 0
     async with db.transaction(guild_id, user_id) as tx:
         await update_profile(tx, guild_id, user_id, **changes)
+        if feed is not None:
+            await club_settings.set_feed_member(tx, guild_id, user_id, feed)
         zone = str(changes.get("timezone", current.timezone))
         if weekly_summary is not None or (summary_on and "timezone" in changes):
             await reminders.set_summary(tx, guild_id, user_id, summary_on, zone)
@@ -122,6 +127,8 @@ async def profile_summary(db: Database, guild_id: int, user_id: int, now: dateti
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     week_m, streak = await storage.week_and_streak(guild_id, user_id, today)
+    local_month = datetime.combine(today.replace(day=1), time(0), ZoneInfo(profile.timezone))
+    month_start = local_month.astimezone(UTC)
     return ProfileSummary(
         profile=profile,
         today=today,
@@ -130,6 +137,8 @@ async def profile_summary(db: Database, guild_id: int, user_id: int, now: dateti
         days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
         reminder_streak=await reminder_streak(db, guild_id, user_id, now),
         next_race=await races_db.next_race(db, guild_id, user_id, today),
+        kudos_this_month=await club_settings.kudos_received(db, guild_id, user_id, month_start),
+        in_feed=await club_settings.in_feed(db, guild_id, user_id),
     )
 
 
