@@ -20,6 +20,7 @@ from discord.ext import commands
 
 from bot import sharding
 from bot.advice.builtins import sync_library
+from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage
 from bot.db.engine import Database, open_database
@@ -27,7 +28,7 @@ from bot.db.members import pop_notice, start_member_cache
 from bot.db.storage import storage_for
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
-from bot.wording import APOLOGY
+from bot.wording import APOLOGY, plural
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,15 @@ def point_at(api_base: str) -> None:
     discord.webhook.async_.Route.BASE = api_base
 
 
+# Set in `interaction.extras` by a command whose deferred reply shows progress ("waiting", "reading"): a
+# message then takes that reply's place, where a follow-up would leave the progress standing above it.
+REPLACES_PROGRESS = "stride_replaces_progress"
+
+
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
-    if interaction.response.is_done():
+    if interaction.extras.get(REPLACES_PROGRESS):
+        await interaction.edit_original_response(content=content, embed=None, view=None)
+    elif interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True)
     else:
         await interaction.response.send_message(content, ephemeral=True)
@@ -207,8 +215,9 @@ class StrideBot(commands.Bot):
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self.loading_extensions = False  # True while setup_hook loads the extensions
-        # Called with (guild id, member id) after a command changed a member's runs (club progress follows).
-        self.run_listeners: list[Callable[[int, int], Awaitable[None]]] = []
+        # Called with (guild id, member id, the new run for the feed or None) after a command changed a
+        # member's runs (club progress and the feed follow).
+        self.run_listeners: list[Callable[[int, int, FeedItem | None], Awaitable[None]]] = []
         self._db: Database | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -298,19 +307,19 @@ class StrideBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "logged in as %s (%s) in %d servers, %s",
+            "logged in as %s (%s) in %s, %s",
             self.user,
             getattr(self.user, "id", "?"),
-            len(self.guilds),
+            plural(len(self.guilds), "server"),
             sharding.describe(self.config),
         )
 
-    async def runs_changed(self, guild_id: int, user_id: int) -> None:
+    async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None = None) -> None:
         """Tell the listeners that a member's runs changed (after the command answered); a failing listener
         is logged, never the member's problem."""
         for listener in list(self.run_listeners):
             try:
-                await listener(guild_id, user_id)
+                await listener(guild_id, user_id, item)
             except Exception:
                 log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 
@@ -399,7 +408,7 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
-        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+        log.info("shard %d of %s ready in %s", shard_id, self.shard_count, plural(servers, "server"))
 
     async def on_shard_resumed(self, shard_id: int) -> None:
         log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)

@@ -15,7 +15,7 @@ from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import now_iso
 from bot.db.postgres import search as pg_search
 from bot.db.tip_rows import COLUMNS as _COLUMNS
-from bot.db.tip_rows import VISIBLE
+from bot.db.tip_rows import STAMP, VISIBLE
 from bot.db.tip_rows import tip_from_row as _tip
 from bot.db.tips_search_sqlite import index_server
 
@@ -100,11 +100,21 @@ async def search(
     return await pg_search.search(db, guild_id, match, topic, limit)
 
 
-async def search_top(db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
-    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read."""
+async def search_top(
+    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
+) -> tuple[list[Tip], int | None]:
+    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read; with
+    the server's change stamp as of that read (None when nothing matched)."""
     if _on_sqlite(db):
         return await fts.search_top(db, guild_id, match, topic, pick)
     return await pg_search.search_top(db, guild_id, match, topic, pick)
+
+
+async def change_stamp(db: Database, guild_id: int) -> int:
+    """A number that grows with every write that can change what /advice answers in the server (its tips, hides
+    and votes, and the built-ins), in any process."""
+    row = await db.fetchone(f"SELECT {STAMP}", {"guild": guild_id})
+    return int(row[0])
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.club import challenges as rules
 from bot.club import posts
 from bot.club.challenges import Board, Challenge
 from bot.club.days import parse_day
 from bot.club.goals import METRICS, MODES, format_value, parse_goal
+from bot.club.services.zone import server_today
 from bot.db import audit
 from bot.db import challenges as store
-from bot.db import leaderboard as board_db
 from bot.db.engine import Database
 from bot.db.members import get_profile
 from bot.errors import NotFound, UserError, echo
@@ -51,20 +50,6 @@ class Listing:
     upcoming: list[Challenge]
     ended: list[Challenge]
     today: date
-
-
-async def server_zone(db: Database, guild_id: int) -> str:
-    name = await board_db.server_zone(db, guild_id)
-    try:
-        ZoneInfo(name or "UTC")
-    except (KeyError, ValueError):
-        return "UTC"
-    return name or "UTC"
-
-
-async def server_today(db: Database, guild_id: int, now: datetime) -> tuple[str, date]:
-    zone = await server_zone(db, guild_id)
-    return zone, now.astimezone(ZoneInfo(zone)).date()
 
 
 async def create(
