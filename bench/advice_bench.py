@@ -29,7 +29,7 @@ from bot.advice.redflags import triage
 from bot.advice.search import advise, query_words
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
-from bot.db.connection import SqliteDatabase
+from bot.db.sqlite.database import SqliteDatabase
 from bot.db.tips import index_server
 
 QUESTIONS = [

@@ -35,7 +35,7 @@ async def timed(fn: Callable[[], Awaitable[object]], repeat: int) -> list[float]
 
 async def create_schema(path: Path) -> None:
     """A database file with every migration applied (and nothing else)."""
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     db = await SqliteDatabase.open(path)
     try:

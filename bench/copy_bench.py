@@ -20,8 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from bot.db.connection import SqliteDatabase
 from bot.db.copy import copy_database
+from bot.db.sqlite.database import SqliteDatabase
 
 
 async def _build(path: Path, runs: int) -> None:

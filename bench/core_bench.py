@@ -17,8 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import fmt, percentiles, seed_runs, timed
-from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
+from bot.db.sqlite.database import SqliteDatabase
 from bot.running.service import RunForm, history_page, log_run
 from bot.running.stats_service import member_stats
 

@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import create_schema, fmt, percentiles, timed
-from bot.db.connection import SqliteDatabase
+from bot.db.sqlite.database import SqliteDatabase
 
 CONCURRENT = 40
 

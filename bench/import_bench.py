@@ -243,7 +243,7 @@ async def measure(path: Path, data: bytes, workers: int, niceness: int) -> None:
 
 async def measure_write(preview: ImportPreview, tz: ZoneInfo) -> None:
     """What Import does once the member confirms: every run and best effort in one transaction."""
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
     from bot.db.storage import ImportedRun, storage_for
 
     rows = [ImportedRun(a, a.start.astimezone(tz).date(), None, f"import:strava {a.source}") for a in preview.runs]

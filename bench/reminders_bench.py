@@ -26,7 +26,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.db.connection import SqliteDatabase
+from bot.db.sqlite.database import SqliteDatabase
 from tests.fakediscord import FakeDiscord, start_bot
 from tests.fakediscord.state import Channel, User
 

@@ -29,8 +29,8 @@ from pathlib import Path
 from bench.bare_bot import bare_log_run
 from bench.common import create_schema, fmt, percentiles
 from bot.db import leaderboard as board_db
-from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
+from bot.db.sqlite.database import SqliteDatabase
 from bot.running import service, stats_service
 from bot.running.chart import _render_cached, render_weekly_chart
 

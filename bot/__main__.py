@@ -133,7 +133,7 @@ async def _token_problem(config: Config) -> str | None:
 
 
 async def _check(config: Config, online: bool) -> int:
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     problems = config.problems()
     facts: list[str] = []
@@ -178,7 +178,7 @@ def _backup_paths(config: Config, target: Path) -> None:
 
 
 async def _backup(config: Config, target: Path) -> int:
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     if config.database_url:
         from bot.config import postgres_target

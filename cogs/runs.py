@@ -78,7 +78,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         result = await service.log_run(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=log_reply_embed(result, public), ephemeral=not public)
         private = private_health_embed(result) if public else None
@@ -91,7 +91,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
-            found = await service.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
+            found = await service.history_page(self.bot.store, guild_id, user_id, wanted, PER_PAGE)
             return history_embed(found.runs, found.units, found.page, found.pages, found.total), found.pages
 
         embed, pages = await render(page)
@@ -117,7 +117,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         edited = await service.edit_run(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
         embed = run_embed("Run updated", edited.run, edited.profile.units)
         embed.description = reading_notes(edited.notes)
@@ -127,11 +127,11 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.describe(id="the run's id from /run history")
     async def delete(self, interaction: discord.Interaction, id: int) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
-        profile = await service.member_profile(self.bot.db, guild_id, user_id)
+        run = await service.find_own_run(self.bot.store, guild_id, user_id, id)
+        profile = await service.member_profile(self.bot.store, guild_id, user_id)
 
         async def confirmed() -> str:
-            gone = await service.delete_run(self.bot.db, guild_id, user_id, id)
+            gone = await service.delete_run(self.bot.store, guild_id, user_id, id)
             return f"Run #{id} deleted." if gone else f"Run #{id} was already gone."
 
         view = ConfirmView(user_id, confirmed, "Delete")
@@ -147,7 +147,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
         # The numbers go out at once; the chart (a render in a worker thread, an upload) is edited in after.
         stats = await stats_service.member_stats(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=stats_embed(stats, with_chart=False), ephemeral=not public)
         if stats.total_runs:
@@ -156,7 +156,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.command(name="records", description="Your best 1 mile, 5K, 10K, half and marathon times")
     @app_commands.describe(public="show it to the channel (default: only you)")
     async def records(self, interaction: discord.Interaction, public: bool = False) -> None:
-        records = await stats_service.member_records(self.bot.db, kit.guild_id(interaction), interaction.user.id)
+        records = await stats_service.member_records(self.bot.store, kit.guild_id(interaction), interaction.user.id)
         await interaction.response.send_message(embed=records_embed(records), ephemeral=not public)
 
     @app_commands.command(name="import", description="Import runs: GPX, TCX or FIT files, Strava or Garmin exports")
@@ -181,9 +181,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             contents = await self.importer.read(file.filename, data, limit, progress.report)
         finally:
             await progress.finish()
-        plan = await import_service.plan_import(self.bot.db, guild_id, user_id, file.filename, contents)
+        plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
-            result = await import_service.import_single_file(self.bot.db, guild_id, user_id, plan)
+            result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
             if public:
                 await interaction.edit_original_response(content="Imported; the run is posted in the channel.")
                 await interaction.followup.send(embed=log_reply_embed(result, public=True))
@@ -197,7 +197,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             return
 
         async def write() -> import_service.ImportResult:
-            return await import_service.commit_import(self.bot.db, guild_id, user_id, plan)
+            return await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
 
         async def announce(result: import_service.ImportResult) -> None:
             if public and result.imported:

@@ -27,8 +27,8 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     )
     async def add(self, interaction: discord.Interaction, name: str, retire_at: str | None = None) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        shoe = await shoe_service.add_shoe(self.bot.db, guild_id, user_id, name, retire_at)
-        profile_units = (await member_profile(self.bot.db, guild_id, user_id)).units
+        shoe = await shoe_service.add_shoe(self.bot.store, guild_id, user_id, name, retire_at)
+        profile_units = (await member_profile(self.bot.store, guild_id, user_id)).units
         await interaction.response.send_message(
             f"Added **{discord.utils.escape_markdown(shoe.name)}**, retiring at "
             f"{format_distance(shoe.retire_at_m, profile_units)}. Pick it with `shoe:` when you `/run log`.",
@@ -38,8 +38,8 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     @app_commands.command(name="list", description="Your shoes with distance and wear")
     async def list_(self, interaction: discord.Interaction) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        shoes = await shoe_service.list_shoes(self.bot.db, guild_id, user_id)
-        units = (await member_profile(self.bot.db, guild_id, user_id)).units
+        shoes = await shoe_service.list_shoes(self.bot.store, guild_id, user_id)
+        units = (await member_profile(self.bot.store, guild_id, user_id)).units
         embed = discord.Embed(title="Your shoes", colour=BRAND)
         if not shoes:
             embed.description = "No shoes yet. Add a pair with `/shoes add name: Pegasus 40`."
@@ -57,7 +57,7 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     @app_commands.command(name="retire", description="Retire a pair (kept in your history)")
     @app_commands.autocomplete(name=active_shoe_autocomplete)
     async def retire(self, interaction: discord.Interaction, name: str) -> None:
-        shoe = await shoe_service.retire_shoe(self.bot.db, kit.guild_id(interaction), interaction.user.id, name)
+        shoe = await shoe_service.retire_shoe(self.bot.store, kit.guild_id(interaction), interaction.user.id, name)
         await interaction.response.send_message(
             f"Retired **{discord.utils.escape_markdown(shoe.name)}**. Thanks for the miles!",
             ephemeral=True,

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.advice.models import Tip, TipFields
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
 
@@ -54,14 +54,14 @@ def _fields_of(tip: Tip) -> TipFields:
     return TipFields(tip.topic, tip.kind, tip.title, tip.body, tip.source, tip.tags)
 
 
-async def _own_tip(db: Database, guild_id: int, tip_id: int) -> Tip:
+async def _own_tip(db: Store, guild_id: int, tip_id: int) -> Tip:
     tip = await tips_db.get_tip(db, guild_id, tip_id) if is_record_id(tip_id) else None
     if tip is None:
         raise NotFound(f"Tip #{tip_id} not found. `/tips list` shows the ids.")
     return tip
 
 
-async def add_tip(db: Database, guild_id: int, user_id: int, f: TipFields) -> int:
+async def add_tip(db: Store, guild_id: int, user_id: int, f: TipFields) -> int:
     async with db.transaction(guild_id) as tx:  # scoped: limits hold under concurrency
         if await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "title")
@@ -70,7 +70,7 @@ async def add_tip(db: Database, guild_id: int, user_id: int, f: TipFields) -> in
     return tip_id
 
 
-async def edit_tip(db: Database, guild_id: int, user_id: int, tip_id: int, **changes: Any) -> Tip:
+async def edit_tip(db: Store, guild_id: int, user_id: int, tip_id: int, **changes: Any) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
         raise UserError(
@@ -87,7 +87,7 @@ async def edit_tip(db: Database, guild_id: int, user_id: int, tip_id: int, **cha
     return await _own_tip(db, guild_id, tip_id)
 
 
-async def set_removed(db: Database, guild_id: int, user_id: int, tip_id: int, removed: bool) -> Tip:
+async def set_removed(db: Store, guild_id: int, user_id: int, tip_id: int, removed: bool) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
         verb = "hide" if removed else "unhide"
@@ -102,7 +102,7 @@ async def set_removed(db: Database, guild_id: int, user_id: int, tip_id: int, re
     return tip
 
 
-async def set_hidden(db: Database, guild_id: int, user_id: int, tip_id: int, hidden: bool) -> Tip:
+async def set_hidden(db: Store, guild_id: int, user_id: int, tip_id: int, hidden: bool) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if not tip.builtin:
         verb = "remove" if hidden else "restore"
@@ -133,7 +133,7 @@ def _entry(tip: Tip) -> dict[str, Any]:
     return entry
 
 
-async def export_tips(db: Database, guild_id: int, include_builtin: bool) -> bytes:
+async def export_tips(db: Store, guild_id: int, include_builtin: bool) -> bytes:
     tips = await tips_db.server_tips(db, guild_id)
     if include_builtin:
         tips = [t for t in await tips_db.by_topic(db, guild_id, None, 100_000) if t.builtin] + tips
@@ -189,7 +189,7 @@ def parse_import(raw: bytes) -> tuple[list[Any], list[int]]:
     return entries, _entry_lines(text)
 
 
-async def plan_import(db: Database, guild_id: int, entries: list[Any], lines: list[int]) -> ImportPlan:
+async def plan_import(db: Store, guild_id: int, entries: list[Any], lines: list[int]) -> ImportPlan:
     plan = ImportPlan()
     own = {t.id: t for t in await tips_db.server_tips(db, guild_id)}
     by_title = {(t.topic, t.title.lower()): t for t in own.values()}
@@ -228,7 +228,7 @@ async def plan_import(db: Database, guild_id: int, entries: list[Any], lines: li
     return plan
 
 
-async def apply_import(db: Database, guild_id: int, user_id: int, plan: ImportPlan) -> None:
+async def apply_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan) -> None:
     """All or nothing: one transaction, and only for a plan without errors."""
     if plan.errors:
         raise ValueError("refusing to apply an import plan with errors")

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 
 from bot.advice.models import Tip
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 
 
-async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
+async def topics(db: Store, guild_id: int) -> list[tuple[str, int]]:
     """(topic, visible tips) for this server, built-ins included."""
     return await tips_db.topics(db, guild_id)
 
 
-async def tip(db: Database, guild_id: int, tip_id: int) -> Tip | None:
+async def tip(db: Store, guild_id: int, tip_id: int) -> Tip | None:
     return await tips_db.get_tip(db, guild_id, tip_id)
 
 
@@ -28,7 +28,7 @@ class TipPage:
     total: int
 
 
-async def page(db: Database, guild_id: int, topic: str | None, page: int, per_page: int) -> TipPage:
+async def page(db: Store, guild_id: int, topic: str | None, page: int, per_page: int) -> TipPage:
     """One page of the visible tips, optionally of one topic."""
     total = await tips_db.count_visible(db, guild_id, topic)
     pages = max(1, math.ceil(total / per_page))
@@ -36,12 +36,12 @@ async def page(db: Database, guild_id: int, topic: str | None, page: int, per_pa
     return TipPage(await tips_db.by_topic(db, guild_id, topic, per_page, (page - 1) * per_page), page, pages, total)
 
 
-async def changes(db: Database, guild_id: int) -> list[dict]:
+async def changes(db: Store, guild_id: int) -> list[dict]:
     """The latest changes to the server's tips, newest first."""
     return await tips_db.audit_log(db, guild_id)
 
 
-async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
+async def vote(db: Store, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
     """One vote per member per tip, for a tip this server shows; a new vote replaces the old one."""
     if value not in (1, -1):
         raise UserError("A vote is 👍 or 👎.", "vote")

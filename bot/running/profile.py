@@ -7,9 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.db import memberdata
-from bot.db.engine import Database
 from bot.db.members import get_profile, update_profile
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.reminders.service import ReminderService, reminder_streak
 from bot.running.models import Profile
@@ -46,7 +45,7 @@ def _goal_date(text: str, today: date) -> date | None:
 
 
 async def set_profile(
-    db: Database,
+    db: Store,
     guild_id: int,
     user_id: int,
     now: datetime,
@@ -95,8 +94,8 @@ async def set_profile(
     return await get_profile(db, guild_id, user_id)
 
 
-async def profile_summary(db: Database, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
-    storage = storage_for(db)
+async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     week_m, streak = await storage.week_and_streak(guild_id, user_id, today)
@@ -110,12 +109,12 @@ async def profile_summary(db: Database, guild_id: int, user_id: int, now: dateti
     )
 
 
-async def export_data(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
+async def export_data(db: Store, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row Stride stores about the member in this server, by table."""
     return await memberdata.export_member(db, guild_id, user_id)
 
 
-async def forget_data(db: Database, guild_id: int, user_id: int) -> int:
+async def forget_data(db: Store, guild_id: int, user_id: int) -> int:
     """Erase the member's rows in this server in one transaction; return how many went."""
     async with db.transaction(guild_id, user_id) as tx:
         return await memberdata.forget_member(tx, guild_id, user_id)

@@ -12,8 +12,8 @@ from typing import Any
 
 import asyncpg
 
-from bot.db.connection import SqliteDatabase
 from bot.db.postgres.database import bind
+from bot.db.sqlite.database import SqliteDatabase
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
 from tests.fakediscord.state import Member, User

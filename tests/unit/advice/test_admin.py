@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bot.advice import admin
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import UserError
 
 GUILD, ADMIN = 7, 3
@@ -49,7 +49,7 @@ def test_parse_import_never_crashes_on_arbitrary_bytes(raw: bytes) -> None:
     assert isinstance(entries, list) and isinstance(lines, list)
 
 
-async def test_import_plan_reports_every_bad_entry_with_its_line(db: Database) -> None:
+async def test_import_plan_reports_every_bad_entry_with_its_line(db: Store) -> None:
     text = json.dumps(
         {"tips": [{"topic": "back", "title": "A", "body": "a"}, "nope", {"topic": "back", "title": "A", "body": "b"}]},
         indent=2,
@@ -62,7 +62,7 @@ async def test_import_plan_reports_every_bad_entry_with_its_line(db: Database) -
     ]
 
 
-async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_limit_of_tips_per_server(db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 2)
     for title in ("A", "B"):
         await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", title, "x", None, None, None))
@@ -73,7 +73,7 @@ async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.Monkey
     assert plan.errors and "limit" in plan.errors[-1]
 
 
-async def test_concurrent_adds_never_pass_the_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_concurrent_adds_never_pass_the_limit(db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 3)
 
     async def add(i: int) -> bool:
