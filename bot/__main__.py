@@ -84,6 +84,7 @@ def _stop_on_signals(bot) -> list[asyncio.Task[None]]:
 
 async def _run(config: Config) -> int:
     token = config.require_token()
+    config.require_dashboard()
     bot = _make_bot(config)
     stopping = _stop_on_signals(bot)
     async with bot:
@@ -163,6 +164,11 @@ async def _check(config: Config, online: bool) -> int:
             facts.append("Discord accepts the token")
     elif token_ok:
         facts.append("the token was only checked for shape (add --online to try it against Discord)")
+    if config.dashboard is not None:
+        facts.append(
+            f"dashboard on {config.dashboard.host}:{config.dashboard.port}, public at {config.dashboard.url} "
+            f"(register {config.dashboard.redirect_uri} as an OAuth2 redirect in the Developer Portal)"
+        )
     if problems:
         _say("\n".join(["Stride check found problems:", *(f"- {p}" for p in problems)]))
         return EXIT_PROBLEMS

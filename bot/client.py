@@ -39,6 +39,7 @@ EXTENSIONS = (
     "cogs.leaderboard",
     "cogs.reminders",
     "cogs.pace",
+    "cogs.challenge",
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings

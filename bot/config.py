@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -24,9 +27,31 @@ TOKEN_HELP = (
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
+MAKE_FERNET_KEY = 'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+
 
 class ConfigError(Exception):
     """Configuration that cannot work; the message is meant for the operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardConfig:
+    """The web dashboard's settings (bot/web), all checked: it is on only when DASHBOARD_PORT is set."""
+
+    port: int
+    host: str
+    url: str  # the public base URL, no trailing slash; the OAuth2 redirect is url + "/callback"
+    client_id: int | None  # None: the bot's own application id, known once logged in
+    client_secret: str = field(repr=False)
+    secret: bytes = field(repr=False)  # the Fernet key that encrypts the session cookie
+
+    @property
+    def redirect_uri(self) -> str:
+        return self.url + "/callback"
+
+    @property
+    def https(self) -> bool:
+        return self.url.startswith("https://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +73,9 @@ class Config:
     database_pool_size: int = 10
     # PostgreSQL: how long a dispatcher's claim on reminder slots lasts before other processes take them over.
     reminder_lease_s: float = 60.0
+    # The web dashboard: None when DASHBOARD_PORT is not set, or when a setting is wrong (dashboard_error says which).
+    dashboard: DashboardConfig | None = None
+    dashboard_error: str | None = None
 
     def require_token(self) -> str:
         if not self.token:
@@ -64,10 +92,18 @@ class Config:
             return str(exc).split(". ")[0] + "."
         return None
 
+    def require_dashboard(self) -> DashboardConfig | None:
+        """The dashboard's settings when it is on; ConfigError (one line naming the setting) when one is wrong."""
+        if self.dashboard_error:
+            raise ConfigError(self.dashboard_error)
+        return self.dashboard
+
     def problems(self) -> list[str]:
         """Everything wrong with this configuration, for `stride check`."""
         token = self.token_problem()
         found: list[str] = [token] if token else []
+        if self.dashboard_error:
+            found.append(self.dashboard_error)
         parent = self.database_path.resolve().parent
         if self.database_url is None and not parent.is_dir():
             found.append(f"DATABASE_PATH folder {parent} does not exist.")
@@ -145,6 +181,68 @@ def parse_lease(raw: str) -> float:
     return float(raw)
 
 
+def _fernet_key(raw: str) -> bytes:
+    """DASHBOARD_SECRET as a Fernet key (32 bytes in url-safe base64), the check Fernet itself makes."""
+    how = f"Make one with: {MAKE_FERNET_KEY}"
+    if not raw:
+        raise ConfigError(f"DASHBOARD_SECRET is not set: the dashboard needs a session key. {how}")
+    try:
+        decoded = base64.urlsafe_b64decode(raw.encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        decoded = b""
+    if len(decoded) != 32:
+        raise ConfigError(f"DASHBOARD_SECRET is not a Fernet key (32 random bytes in url-safe base64). {how}")
+    return raw.encode("ascii")
+
+
+def _dashboard_url(raw: str, host: str, port: int) -> str:
+    if not raw:
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}"
+    example = "https://stride.example.com"
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"DASHBOARD_URL must be the dashboard's public address (e.g. {example}), got {raw!r}.")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ConfigError(f"DASHBOARD_URL has a port that is not a number (e.g. {example}:8443).") from None
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ConfigError(f"DASHBOARD_URL must be a site's root, without a path (e.g. {example}), got {raw!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def parse_dashboard(env: Mapping[str, str]) -> DashboardConfig | None:
+    """The dashboard's settings from the environment; None when DASHBOARD_PORT is not set."""
+    port_raw = env.get("DASHBOARD_PORT", "").strip()
+    if not port_raw:
+        return None
+    if not (port_raw.isdigit() and 0 < int(port_raw) < 65536):
+        raise ConfigError(f"DASHBOARD_PORT must be a port number (1-65535), got {port_raw!r}.")
+    port = int(port_raw)
+    host = env.get("DASHBOARD_HOST", "").strip() or "127.0.0.1"
+    client_raw = env.get("DISCORD_CLIENT_ID", "").strip()
+    if client_raw and not client_raw.isdigit():
+        raise ConfigError(
+            f"DISCORD_CLIENT_ID must be the application id (digits only, from the Developer Portal's OAuth2 page), "
+            f"got {client_raw!r}."
+        )
+    client_secret = env.get("DISCORD_CLIENT_SECRET", "").strip()
+    if not client_secret:
+        raise ConfigError(
+            "DISCORD_CLIENT_SECRET is not set: the dashboard logs admins in with Discord. Copy the Client Secret "
+            "from the Developer Portal (your application, OAuth2 page) into .env."
+        )
+    return DashboardConfig(
+        port=port,
+        host=host,
+        url=_dashboard_url(env.get("DASHBOARD_URL", "").strip(), host, port),
+        client_id=int(client_raw) if client_raw else None,
+        client_secret=client_secret,
+        secret=_fernet_key(env.get("DASHBOARD_SECRET", "").strip()),
+    )
+
+
 def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
     if env_file is not None:
         load_dotenv(env_file, override=False)
@@ -159,6 +257,12 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
         raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {metrics_raw!r}.")
     shard_count, shard_ids = parse_shards(os.environ.get("SHARD_COUNT", ""), os.environ.get("SHARD_IDS", ""))
     url_raw = os.environ.get("DATABASE_URL", "").strip()
+    # A wrong dashboard setting stops `run` (exit 2) but not `check`, which lists it with the fix, nor `sync`.
+    dashboard, dashboard_error = None, None
+    try:
+        dashboard = parse_dashboard(os.environ)
+    except ConfigError as exc:
+        dashboard_error = str(exc)
     return Config(
         token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
         database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
@@ -172,4 +276,6 @@ def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
         database_url=check_database_url(url_raw) if url_raw else None,
         database_pool_size=parse_pool_size(os.environ.get("DATABASE_POOL_SIZE", "")),
         reminder_lease_s=parse_lease(os.environ.get("REMINDER_LEASE_SECONDS", "")),
+        dashboard=dashboard,
+        dashboard_error=dashboard_error,
     )

@@ -164,7 +164,9 @@ class TipsCog(
     async def log(self, interaction: discord.Interaction) -> None:
         entries = await catalog.changes(self.bot.store, kit.guild_id(interaction))
         lines = [audit_sentence(e) for e in entries]
-        embed = discord.Embed(title="Tip changes", description="\n".join(lines) or "No changes yet.", colour=BRAND)
+        embed = discord.Embed(
+            title="Changes to tips and settings", description="\n".join(lines) or "No changes yet.", colour=BRAND
+        )
         embed.set_footer(text="Newest first · times in your own time zone")
         await self._reply(interaction, "", embed=embed)
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -63,8 +64,7 @@ def pg_url() -> Iterator[str]:
 # and every bot process the e2e tests start use a fresh PostgreSQL database.
 
 ENGINE_VARIABLE = "STRIDE_TEST_ENGINE"
-_TEMPLATE = "stride_test_template"
-_template_ready = False
+_template: str | None = None  # the template database of this checkout's schema, once built
 
 
 def on_postgres() -> bool:
@@ -81,27 +81,48 @@ def _server_for_suite() -> str:
     return url
 
 
-async def _build_template(server: str) -> None:
+def _template_name() -> str:
+    """One template per schema: test runs of checkouts with other migrations (other branches, on the same
+    server) each get their own instead of dropping and rebuilding one shared template under each other."""
+    from bot.db.postgres.migrations import migrations
+
+    digest = hashlib.sha256("\0".join(f"{name}\0{sql}" for _, name, sql in migrations()).encode()).hexdigest()
+    return f"stride_test_template_{digest[:16]}"
+
+
+async def _build_template(server: str, name: str) -> None:
+    """Build the template once per schema, under an advisory lock (concurrent runs wait for the first),
+    migrating a scratch database and renaming it, so a template that exists is always complete."""
     from bot.db.postgres.database import PgDatabase
 
-    await _admin(server, f"DROP DATABASE IF EXISTS {_TEMPLATE} WITH (FORCE)")
-    await _admin(server, f"CREATE DATABASE {_TEMPLATE}")
-    db = await PgDatabase.open(with_database(server, _TEMPLATE), size=1)
+    conn = await asyncpg.connect(server, timeout=10)
     try:
-        await db.migrate()
+        await conn.execute("SELECT pg_advisory_lock(hashtext($1))", name)
+        if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            return
+        scratch = f"{name}_build"
+        await conn.execute(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)")
+        await conn.execute(f"CREATE DATABASE {scratch}")
+        db = await PgDatabase.open(with_database(server, scratch), size=1)
+        try:
+            await db.migrate()
+        finally:
+            await db.close()
+        await conn.execute(f"ALTER DATABASE {scratch} RENAME TO {name}")
     finally:
-        await db.close()
+        await conn.close()  # also releases the advisory lock
 
 
 async def new_database() -> tuple[str, str]:
     """(url, name) of a new database holding the current schema, copied from a template migrated once."""
-    global _template_ready
+    global _template
     server = _server_for_suite()
-    if not _template_ready:
-        await _build_template(server)
-        _template_ready = True
+    if _template is None:
+        name = _template_name()
+        await _build_template(server, name)
+        _template = name
     name = f"stride_test_{uuid.uuid4().hex[:12]}"
-    await _admin(server, f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
+    await _admin(server, f"CREATE DATABASE {name} TEMPLATE {_template}")
     return with_database(server, name), name
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.advice.models import Tip, TipFields
+from bot.db import audit
 from bot.db import tips as tips_db
+from bot.db.audit import DISCORD
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
@@ -61,16 +63,17 @@ async def _own_tip(db: Store, guild_id: int, tip_id: int) -> Tip:
     return tip
 
 
-async def add_tip(db: Store, guild_id: int, user_id: int, f: TipFields) -> int:
+async def add_tip(db: Store, guild_id: int, user_id: int, f: TipFields, *, via: str = DISCORD) -> int:
     async with db.transaction(guild_id) as tx:  # scoped: limits hold under concurrency
         if await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "title")
         tip_id = await tips_db.insert_tip(tx, guild_id, user_id, f)
-        await tips_db.audit(tx, guild_id, user_id, "add", tip_id, {"title": f.title, "topic": f.topic})
+        await audit.record(tx, guild_id, user_id, "add", tip_id, {"title": f.title, "topic": f.topic}, via=via)
     return tip_id
 
 
-async def edit_tip(db: Store, guild_id: int, user_id: int, tip_id: int, **changes: Any) -> Tip:
+async def edit_tip(db: Store, guild_id: int, user_id: int, tip_id: int, *, via: str = DISCORD, **changes: Any) -> Tip:
+    """Change the given fields (None: keep); the audit names the fields whose value really changed."""
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
         raise UserError(
@@ -81,13 +84,16 @@ async def edit_tip(db: Store, guild_id: int, user_id: int, tip_id: int, **change
     merged = {name: getattr(current, name) for name in ("topic", "title", "body", "source", "tags", "kind")}
     merged.update({k: v for k, v in changes.items() if v is not None})
     f = clean_fields(**merged)
+    changed = {k: v for k, v in changes.items() if v is not None and getattr(f, k) != getattr(current, k)}
+    if not changed:
+        return tip
     async with db.transaction(guild_id) as tx:
         await tips_db.update_tip(tx, guild_id, tip_id, f)
-        await tips_db.audit(tx, guild_id, user_id, "edit", tip_id, {k: v for k, v in changes.items() if v is not None})
+        await audit.record(tx, guild_id, user_id, "edit", tip_id, changed, via=via)
     return await _own_tip(db, guild_id, tip_id)
 
 
-async def set_removed(db: Store, guild_id: int, user_id: int, tip_id: int, removed: bool) -> Tip:
+async def set_removed(db: Store, guild_id: int, user_id: int, tip_id: int, removed: bool, *, via: str = DISCORD) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
         verb = "hide" if removed else "unhide"
@@ -98,11 +104,12 @@ async def set_removed(db: Store, guild_id: int, user_id: int, tip_id: int, remov
         if not removed and await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "id")
         await tips_db.set_deleted(tx, guild_id, tip_id, removed)
-        await tips_db.audit(tx, guild_id, user_id, "remove" if removed else "restore", tip_id, {"title": tip.title})
+        action = "remove" if removed else "restore"
+        await audit.record(tx, guild_id, user_id, action, tip_id, {"title": tip.title}, via=via)
     return tip
 
 
-async def set_hidden(db: Store, guild_id: int, user_id: int, tip_id: int, hidden: bool) -> Tip:
+async def set_hidden(db: Store, guild_id: int, user_id: int, tip_id: int, hidden: bool, *, via: str = DISCORD) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if not tip.builtin:
         verb = "remove" if hidden else "restore"
@@ -111,7 +118,8 @@ async def set_hidden(db: Store, guild_id: int, user_id: int, tip_id: int, hidden
         if await tips_db.is_hidden(tx, guild_id, tip_id) == hidden:
             raise UserError(f"Tip #{tip_id} is already {'hidden' if hidden else 'shown'} here.", "id")
         await tips_db.set_hidden(tx, guild_id, tip_id, hidden)
-        await tips_db.audit(tx, guild_id, user_id, "hide" if hidden else "unhide", tip_id, {"title": tip.title})
+        action = "hide" if hidden else "unhide"
+        await audit.record(tx, guild_id, user_id, action, tip_id, {"title": tip.title}, via=via)
     return tip
 
 
@@ -228,7 +236,7 @@ async def plan_import(db: Store, guild_id: int, entries: list[Any], lines: list[
     return plan
 
 
-async def apply_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan) -> None:
+async def apply_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan, *, via: str = DISCORD) -> None:
     """All or nothing: one transaction, and only for a plan without errors."""
     if plan.errors:
         raise ValueError("refusing to apply an import plan with errors")
@@ -238,4 +246,4 @@ async def apply_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan)
         for tip_id, f in plan.updated:
             await tips_db.update_tip(tx, guild_id, tip_id, f)
         summary = {"added": len(plan.added), "updated": len(plan.updated), "skipped": plan.skipped}
-        await tips_db.audit(tx, guild_id, user_id, "import", None, summary)
+        await audit.record(tx, guild_id, user_id, "import", None, summary, via=via)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from bot.advice.models import Tip
+from bot.db import audit
 from bot.db import tips as tips_db
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
@@ -37,8 +38,8 @@ async def page(db: Store, guild_id: int, topic: str | None, page: int, per_page:
 
 
 async def changes(db: Store, guild_id: int) -> list[dict]:
-    """The latest changes to the server's tips, newest first."""
-    return await tips_db.audit_log(db, guild_id)
+    """The latest changes to the server's tips and settings, newest first."""
+    return [entry.as_dict() for entry in await audit.latest(db, guild_id)]
 
 
 async def vote(db: Store, guild_id: int, user_id: int, tip_id: int, value: int) -> None:

@@ -219,6 +219,10 @@ SIGNS: tuple[Sign, ...] = (
         r"{PAIN} (?:\S+ ){0,5}?(?:getting|gets|got|growing|keeps getting|keep getting) worse"
         r"|worsening (?:\S+ ){0,2}(?:pain|ache)|{PAIN} (?:\S+ ){0,5}?(?:worse and worse|worse every|worse each)",
     )),
+    Sign("bone-stress", P, "pain when walking", (
+        r"{PAIN} (?:\S+ ){0,2}?(?:to walk\b|to walk on|when (?:i )?walk(?:ing)?\b|while walking|walking on it"
+        r"|(?:even|just) (?:to )?walk(?:ing)?\b)",
+    )),
     # --- acute tendon or ligament injury -----------------------------------------------------------
     Sign("tendon-ligament", P, "a pop or snap", (
         r"(?:heard|felt|hear|feel) (?:a |an |this |something |like a )?(?:loud |audible |big |sudden |sort of )?"

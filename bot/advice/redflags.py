@@ -27,7 +27,17 @@ from rapidfuzz.distance import OSA
 
 from bot.advice.lexicon import FUZZY_WORDS, GROUPS, NOT_TYPOS, SIGNS, Severity, Sign
 
-__all__ = ["Finding", "Severity", "Triage", "find_red_flags", "is_red_flag", "normalise", "triage"]
+__all__ = [
+    "Finding",
+    "Severity",
+    "Triage",
+    "affirmed",
+    "clauses",
+    "find_red_flags",
+    "is_red_flag",
+    "normalise",
+    "triage",
+]
 
 ADVICE = {
     Severity.EMERGENCY: "stop and get urgent medical help now (call your local emergency number, e.g. 999, 112 or 911)",
@@ -183,6 +193,15 @@ def _negated(sentence: _Sentence, start: int) -> bool:
             following = before[i + 1] if i + 1 < len(before) else ""
             return following not in _NOT_NEGATING_AFTER
     return False
+
+
+def affirmed(text: str | None, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` (written for normalised text) in ``text`` as the triage reads it, that no
+    negation in their clause covers, in reading order: in "no knee pain, but my shin hurts" a pattern for
+    body parts affirms the shin only."""
+    if not text or not text.strip():
+        return []
+    return [m for s in _sentences(text) for m in pattern.finditer(s.text) if not _negated(s, m.start())]
 
 
 def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:

@@ -44,9 +44,19 @@ TABLES = (
     "server_reminders",
     "reminder_dones",
     "reminder_slots",
+    "challenges",
+    "challenge_members",
 )
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
-DERIVED_TABLES = ("tip_scopes", "member_weeks", "member_months", "member_totals", "member_bests", "record_distances")
+DERIVED_TABLES = (
+    "tip_scopes",
+    "member_weeks",
+    "member_months",
+    "member_totals",
+    "member_bests",
+    "record_distances",
+    "club_locks",  # never holds a row
+)
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
 # claimed_by: a reminder lease belongs to the source's running dispatchers; uncopied, the row is simply due
 # (its due_utc is at the latest the lease's end).

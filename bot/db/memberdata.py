@@ -12,7 +12,17 @@ if TYPE_CHECKING:
 # Child tables before parents, so deletes respect foreign keys. New member-owned
 # tables register here so /me export and /me forget stay complete. The run aggregates
 # (member_weeks, member_totals, member_bests) are derived: the runs triggers empty them.
-MEMBER_TABLES: list[str] = ["tip_votes", "best_efforts", "runs", "shoes", "reminder_dones", "reminders", "members"]
+# Runs go before challenge_members: their triggers take the member's progress out of club totals first.
+MEMBER_TABLES: list[str] = [
+    "tip_votes",
+    "best_efforts",
+    "runs",
+    "challenge_members",
+    "shoes",
+    "reminder_dones",
+    "reminders",
+    "members",
+]
 
 
 async def export_member(db: Store, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -82,7 +82,7 @@ _EFFORTS = " UNION ALL ".join(
     f"""SELECT * FROM (SELECT e.label, e.distance_m, e.seconds, r.run_date, e.run_id, r.distance_m
     FROM best_efforts e JOIN runs r ON r.id = e.run_id
     WHERE e.guild_id = :g AND e.user_id = :u AND e.distance_m = {metres!r}
-        AND r.distance_m > {metres * record_rules.MAX_OVER + EPSILON_M!r}
+        AND r.distance_m > {record_rules.longest_counted(metres) + EPSILON_M!r}
     ORDER BY e.seconds, r.run_date, e.run_id LIMIT 1) fastest_{index}"""
     for index, metres in enumerate(EFFORT_DISTANCES.values())
 )
@@ -145,7 +145,12 @@ def run_from(values: Sequence[Any]) -> Run:
 def record_windows() -> list[tuple[str, float, float, float]]:
     """(label, distance, shortest, longest qualifying run) per record distance, from the records rule."""
     return [
-        (label, standard, standard * record_rules.MIN_UNDER - EPSILON_M, standard * record_rules.MAX_OVER + EPSILON_M)
+        (
+            label,
+            standard,
+            record_rules.shortest_counted(standard) - EPSILON_M,
+            record_rules.longest_counted(standard) + EPSILON_M,
+        )
         for label, standard in STANDARD_DISTANCES.items()
     ]
 

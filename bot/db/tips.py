@@ -7,7 +7,6 @@ PostgreSQL's `tips.search` column with its GIN index (bot/db/postgres/tips_searc
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -177,18 +176,3 @@ async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: in
             " ON CONFLICT (guild_id, tip_id, user_id) DO UPDATE SET vote = excluded.vote",
             (guild_id, user_id, tip_id, value),
         )
-
-
-async def audit(tx: Tx, guild_id: int, user_id: int, action: str, tip_id: int | None, detail: dict) -> None:
-    await tx.execute(
-        "INSERT INTO tip_audit (guild_id, user_id, action, tip_id, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (guild_id, user_id, action, tip_id, json.dumps(detail, ensure_ascii=False), now_iso()),
-    )
-
-
-async def audit_log(db: Database, guild_id: int, limit: int = 15) -> list[dict]:
-    rows = await db.fetchall(
-        "SELECT user_id, action, tip_id, detail, created_at FROM tip_audit WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
-        (guild_id, limit),
-    )
-    return [dict(r) for r in rows]

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.db import audit
 from bot.db import reminders as db_rem
+from bot.db.audit import DISCORD
 from bot.db.engine import Tx
 from bot.db.members import get_profile, update_profile
 from bot.db.store import Store
@@ -348,6 +350,7 @@ class ReminderService:
         timezone: str,
         role_id: int | None = None,
         kind: str = "stretch",
+        via: str = DISCORD,
     ) -> ServerReminder:
         if kind not in SERVER_KINDS:
             raise UserError("The kind must be `stretch` or `core`.", "kind")
@@ -369,13 +372,17 @@ class ReminderService:
                 set_by=user_id,
             )
             server = await db_rem.get_server(tx, guild_id)
+            detail = {"channel_id": channel_id, "time": f"{at:%H:%M}", "timezone": zone.key, "kind": kind}
+            await audit.record(tx, guild_id, user_id, "ping-set", None, {**detail, "role_id": role_id}, via=via)
         self._changed()
         assert server is not None
         return server
 
-    async def server_off(self, guild_id: int) -> bool:
+    async def server_off(self, guild_id: int, user_id: int, *, via: str = DISCORD) -> bool:
         async with self.db.transaction(guild_id) as tx:
             removed = await db_rem.delete_server(tx, guild_id)
+            if removed:
+                await audit.record(tx, guild_id, user_id, "ping-off", None, {}, via=via)
         self._changed()
         return removed > 0
 

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from bot.advice.redflags import Triage
 from bot.running.models import Run, Shoe
+from bot.running.pain import AREA_NAMES, has_pain, pain_area, pain_topic
 from bot.running.stats import WEEK, week_start
 from bot.running.units import format_distance
 
@@ -192,54 +192,18 @@ def shoe_wear(shoe: Shoe, run_distance_m: float, units: str = "km") -> Insight |
 
 # --- pain -------------------------------------------------------------------------------------
 
-# area, advice topic, how members write it
-_AREAS: list[tuple[str, str, str]] = [
-    ("back", "back", r"lower back|upper back|back|backache|lumbar|spine|sciatica"),
-    ("knee", "knee", r"runner'?s knee|knees?|kneecaps?|patella\w*"),
-    ("shin", "shin", r"shin splints?|shins?|tibia\w*"),
-    ("foot", "foot", r"foot|feet|plantar\w*|heels?|arch(?:es)?|toes?|metatarsal\w*|soles?"),
-    ("hip", "injury", r"hip flexors?|hips?|groin"),
-    ("calf", "injury", r"calf|calves|calfs"),
-    ("hamstring", "injury", r"hamstrings?|hammys?|hammies"),
-    ("achilles", "injury", r"achill?es?"),
-    ("ankle", "injury", r"ankles?"),
-    ("it band", "injury", r"it[ -]?band|itbs?|iliotibial"),
-    ("quad", "injury", r"quads?|quadriceps?"),
-    ("glute", "injury", r"glutes?|gluteal|gluteus|buttocks?|butt|bum|piriformis"),
-    ("neck/shoulder", "injury", r"necks?|shoulders?|traps?"),
-]
-_AREA_RES = [(area, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for area, _, words in _AREAS]
-_AREA_TOPICS = {area: topic for area, topic, _ in _AREAS}
-_AREA_NAMES = {"it band": "IT band", "neck/shoulder": "neck or shoulder"}
-_NO_PAIN = {"none", "no", "nope", "n/a", "na", "nil", "nothing", "no pain", "-", "0", "all good", "fine"}
-
-
-def has_pain(text: str | None) -> bool:
-    return bool(text and text.strip() and text.strip().lower().rstrip(".!") not in _NO_PAIN)
-
-
-@lru_cache(maxsize=4096)  # members repeat their notes ("sore knee"): each nearby pain is asked per run logged
-def pain_area(text: str | None) -> str | None:
-    """The body area mentioned first in the text ('lower back spasms' -> 'back'), or None."""
-    if not has_pain(text):
-        return None
-    found = [(m.start(), -len(m.group()), area) for area, rx in _AREA_RES if (m := rx.search(text or ""))]
-    return min(found)[2] if found else None
-
-
-def pain_topic(area: str | None) -> str:
-    return _AREA_TOPICS.get(area or "", "injury")
-
 
 def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage = False) -> Insight | None:
     """A red flag or the same area hurting in 2+ runs within 21 days: see a professional.
     Otherwise a note to ease off, pointing at the area's advice."""
     area = pain_area(new_run.pain)
     topic = pain_topic(area)
-    name = _AREA_NAMES.get(area or "", area or "")
+    name = AREA_NAMES.get(area or "", area or "")
     if red_flag:
         # The triage's banner names what was recognised and how urgent it is (urgent help, today, before running).
         text = red_flag.banner() if isinstance(red_flag, Triage) else None
+        if text and isinstance(red_flag, Triage) and "bone-stress" in red_flag.categories:
+            text += " Pain like this can be a bone stress injury, and running on it makes it worse."
         return Insight(
             "pain-red-flag",
             text

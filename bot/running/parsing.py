@@ -28,6 +28,9 @@ MAX_DISTANCE_M = 500_000.0
 MAX_DURATION_S = 100 * 3600  # exclusive
 MIN_PACE_S_PER_KM = 120
 MAX_PACE_S_PER_KM = 3600
+# A running pace, from a world-class 10K to a walk-run: the only paces an `h:mm` reading may give.
+RUNNING_PACE_MIN_S_PER_KM = 150
+RUNNING_PACE_MAX_S_PER_KM = 900
 
 DISTANCE_EXAMPLES = "Try `10k`, `6.2mi` or `half`."
 TIME_EXAMPLES = "Try `52:30`, `1:45:30` or `45min`."
@@ -185,21 +188,44 @@ def parse_duration(text: str) -> int:
     return parse_time(text).seconds
 
 
+def _pace_s_per_km(distance_m: float, seconds: int) -> int | None:
+    return round(seconds / (distance_m / METRES_PER_KM)) if distance_m > 0 else None
+
+
 def _plausible(distance_m: float, seconds: int) -> bool:
-    return distance_m > 0 and MIN_PACE_S_PER_KM <= round(seconds / (distance_m / METRES_PER_KM)) <= MAX_PACE_S_PER_KM
+    pace = _pace_s_per_km(distance_m, seconds)
+    return pace is not None and MIN_PACE_S_PER_KM <= pace <= MAX_PACE_S_PER_KM
+
+
+def _running_pace(distance_m: float, seconds: int) -> bool:
+    pace = _pace_s_per_km(distance_m, seconds)
+    return pace is not None and RUNNING_PACE_MIN_S_PER_KM <= pace <= RUNNING_PACE_MAX_S_PER_KM
 
 
 def fit_time_to_distance(time: ParsedTime, distance_m: float, units: str = "km") -> ParsedTime:
-    """The reading of `time` that gives a runnable pace over `distance_m`: mm:ss first, then h:mm
-    (`half` in `1:45`), noted for the reply. Neither → the pace error, showing the mm:ss pace."""
+    """The reading of `time` that gives a pace over `distance_m`: mm:ss when its pace is 2:00-60:00 per
+    km; else h:mm when that is a running pace, 2:30-15:00 per km (`half` in `1:45`), noted for the reply.
+    When neither is (`5k` in `5:00`), an error showing both paces and asking which was meant: a
+    5-hour 5K is never logged from a typo."""
     if _plausible(distance_m, time.seconds):
         return time
     alternative = time.as_hours_minutes
-    if alternative is not None and _plausible(distance_m, alternative):
-        hours, minutes = divmod(alternative // 60, 60)
+    if alternative is None:
+        check_pace(distance_m, time.seconds, units)
+        return time
+    hours, minutes = divmod(alternative // 60, 60)
+    if _running_pace(distance_m, alternative):
         return ParsedTime(alternative, time.text, None, f"read `{time.text}` as {hours} h {minutes:02d} min")
-    check_pace(distance_m, time.seconds, units)
-    return time
+    as_mm_ss = format_pace(distance_m, time.seconds, units)
+    as_h_mm = format_pace(distance_m, alternative, units)
+    mm, ss = divmod(time.seconds, 60)
+    raise InputError(
+        f"Which did you mean by `{time.text}`? As {mm} min {ss:02d} s that's a pace of {as_mm_ss}, as "
+        f"{hours} h {minutes:02d} min a pace of {as_h_mm}: neither is a running pace, so nothing was logged. "
+        f"Check the distance and the time (e.g. `5k` in `25:00`); for hours, write them in full "
+        f"(`{hours}:{minutes:02d}:00`).",
+        "time",
+    )
 
 
 # --- pace and extras --------------------------------------------------------------------------

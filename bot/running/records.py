@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from bot.running.models import Run
-from bot.running.units import STANDARD_DISTANCES
+from bot.running.units import METRES_PER_MILE, STANDARD_DISTANCES
 
 MAX_OVER = 1.02  # a run up to 2% longer still counts, its time scaled down
-# 13.1 mi and 26.2 mi are 99.93% of a half and a marathon: miles runners' half and marathon count.
-MIN_UNDER = 0.9992
 _EPSILON_M = 1e-6
 
 
@@ -27,10 +26,22 @@ class Record:
     inside_run: bool = False
 
 
+def shortest_counted(standard_m: float) -> float:
+    """The shortest run that counts for `standard_m`: the distance itself, or the distance in miles to one
+    decimal as miles runners write it, when that is shorter (3.1 mi for a 5K, 6.2 mi for a 10K, 13.1 mi
+    and 26.2 mi), so a member logging in miles gets every record a member in km does."""
+    in_miles = math.floor(standard_m / METRES_PER_MILE * 10 + 1e-9) / 10
+    return min(standard_m, in_miles * METRES_PER_MILE)
+
+
+def longest_counted(standard_m: float) -> float:
+    return standard_m * MAX_OVER
+
+
 def scaled_time(run: Run, standard_m: float) -> float | None:
-    """The run's time over `standard_m`, or None unless it is 100-102% of that distance (13.1 mi and
-    26.2 mi included)."""
-    if not standard_m * MIN_UNDER - _EPSILON_M <= run.distance_m <= standard_m * MAX_OVER + _EPSILON_M:
+    """The run's time over `standard_m`, or None unless it is 100-102% of that distance (or the miles
+    runners' 3.1 mi, 6.2 mi, 13.1 mi, 26.2 mi)."""
+    if not shortest_counted(standard_m) - _EPSILON_M <= run.distance_m <= longest_counted(standard_m) + _EPSILON_M:
         return None
     return run.duration_s * standard_m / run.distance_m
 

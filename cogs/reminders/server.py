@@ -71,7 +71,7 @@ class ServerCog(
 
     @reminders.command(name="off", description="Stop the daily club ping")
     async def off(self, interaction: discord.Interaction) -> None:
-        removed = await reminder_service(self.bot).server_off(kit.guild_id(interaction))
+        removed = await reminder_service(self.bot).server_off(kit.guild_id(interaction), interaction.user.id)
         await self._reply(
             interaction, "🔕 The daily club ping is off." if removed else "There was no club ping to stop."
         )

@@ -77,9 +77,18 @@ def audit_sentence(entry: dict) -> str:
     elif action == "import":
         counts = ", ".join(f"{detail.get(k, 0)} {k}" for k in ("added", "updated", "skipped"))
         what = f"imported tips ({counts})"
+    elif action == "ping-set":
+        role = f", mentioning <@&{detail['role_id']}>" if detail.get("role_id") else ""
+        what = (
+            f"set the daily club ping: {detail.get('kind', 'stretch')} tip at {detail.get('time', '?')} "
+            f"({detail.get('timezone', 'UTC')}) in <#{detail.get('channel_id', 0)}>{role}"
+        )
+    elif action == "ping-off":
+        what = "turned the daily club ping off"
     else:
         what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
-    return f"{when} — {who} {what}."
+    where = " (on the web dashboard)" if entry.get("via") == "web" else ""
+    return f"{when} — {who} {what}{where}."
 
 
 def advice_reply_text(banner: str | None, suggestions: list[str] | None) -> str | None:

@@ -1,1 +1,2 @@
-from tests.fakediscord.fixtures import *  # noqa: F403
+"""End-to-end tests. Their fixtures (fake, club, bot) come from tests.fakediscord.fixtures,
+a plugin registered in tests/conftest.py."""

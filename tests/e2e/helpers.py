@@ -4,9 +4,11 @@ wait for a stats chart."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,26 @@ from bot.db.postgres.database import bind
 from bot.db.sqlite.database import SqliteDatabase
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
+from tests.fakediscord.fixtures import Club
 from tests.fakediscord.state import Member, User
 from tests.postgres import new_database, on_postgres
+
+_member_numbers = itertools.count(1)
+
+
+def today() -> date:
+    """Today for members without a time zone: they live in UTC."""
+    return datetime.now(UTC).date()
+
+
+def monday() -> date:
+    """The Monday that starts this week (UTC)."""
+    return today() - timedelta(days=today().weekday())
+
+
+def newcomer(fake: FakeDiscord, club: Club, prefix: str = "runner") -> Member:
+    """A new member of the club's server with no history, so each test starts from nothing."""
+    return fake.add_member(club.guild, f"{prefix}{next(_member_numbers)}")
 
 
 async def _pg_query(url: str, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:

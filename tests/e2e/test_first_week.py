@@ -5,30 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from bot.running.export import IMPORTED_COLUMNS
 from bot.running.pace import riegel
 from bot.running.units import HALF_MARATHON_M, METRES_PER_MILE, format_duration
-from tests.e2e.helpers import query
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.fixtures import Club
+from tests.e2e.helpers import newcomer, query, today
 from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-_names = itertools.count(1)
-
-
-def today() -> date:
-    return datetime.now(UTC).date()  # members without a time zone live in UTC
-
-
-def newcomer(fake: FakeDiscord, club: Club) -> Member:
-    return fake.add_member(club.guild, f"firstweek{next(_names)}")
 
 
 def stored(bot, member: Member) -> list[tuple]:
@@ -52,7 +39,7 @@ def stored(bot, member: Member) -> list[tuple]:
     ],
 )
 async def test_times_are_read_as_runners_write_them(fake, club, bot, distance, time, seconds, note) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "run log", distance=distance, time=time)
     assert reply.ephemeral and "Run logged" in reply.embed_text()
     assert format_duration(seconds) in reply.embed_text()
@@ -68,7 +55,7 @@ async def test_times_are_read_as_runners_write_them(fake, club, bot, distance, t
     [("52.75", "minutes and seconds or 52.75 minutes"), ("45:00", "pace of 1:04 /km")],
 )
 async def test_unclear_times_are_asked_about_and_nothing_is_stored(fake, club, bot, time, expected) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "run log", distance="marathon" if ":" in time else "10k", time=time)
     assert reply.ephemeral and expected in reply.content
     assert stored(bot, member) == []
@@ -106,7 +93,7 @@ async def test_date_forms_are_accepted(fake, club, bot, form, expected) -> None:
         "numeric": _unambiguous_numeric()[0],
         "slashed iso": f"{day.year}/{day.month}/{day.day}",
     }.get(form, form)
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "run log", distance="5k", time="25:00", date=text)
     assert day.isoformat() in reply.embed_text(), text
     assert stored(bot, member) == [(day.isoformat(), 5000.0, 1500)]
@@ -122,7 +109,7 @@ async def test_date_forms_are_accepted(fake, club, bot, form, expected) -> None:
     ],
 )
 async def test_dates_that_cannot_be_logged_say_why(fake, club, bot, text, expected) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "run log", distance="5k", time="25:00", date=text)
     assert reply.ephemeral and expected in reply.content
     assert stored(bot, member) == []
@@ -132,7 +119,7 @@ async def test_dates_that_cannot_be_logged_say_why(fake, club, bot, text, expect
 
 
 async def test_pace_from_distance_and_time_in_km_and_mi(fake, club, bot) -> None:
-    reply = await fake.slash(newcomer(fake, club), "pace", distance="marathon", time="4:00")
+    reply = await fake.slash(newcomer(fake, club, "firstweek"), "pace", distance="marathon", time="4:00")
     text = reply.embed_text()
     assert reply.ephemeral
     assert "9:09 /mi" in text and "5:41 /km" in text and "42.20 km" in text and "26.22 mi" in text
@@ -141,13 +128,13 @@ async def test_pace_from_distance_and_time_in_km_and_mi(fake, club, bot) -> None
 
 
 async def test_pace_gives_the_time_from_distance_and_pace(fake, club, bot) -> None:
-    reply = await fake.slash(newcomer(fake, club), "pace", distance="10k", pace="5:00")
+    reply = await fake.slash(newcomer(fake, club, "firstweek"), "pace", distance="10k", pace="5:00")
     text = reply.embed_text()
     assert "**50:00**" in text and "8:03 /mi" in text
 
 
 async def test_pace_predicts_race_times_from_recent_runs(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     await fake.slash(member, "run log", distance="10k", time="50:00", date="2 days ago")
     await fake.slash(member, "run log", distance="5k", time="30:00", date="yesterday")  # a slower effort
     reply = await fake.slash(member, "pace")
@@ -162,9 +149,9 @@ async def test_pace_predicts_race_times_from_recent_runs(fake, club, bot) -> Non
 async def test_pace_needs_two_values_or_runs_to_estimate_from(fake, club, bot) -> None:
     reply = await fake.slash(club.alice, "pace", distance="10k")
     assert reply.ephemeral and "Give two of distance, time and pace" in reply.content
-    nothing = await fake.slash(newcomer(fake, club), "pace")
+    nothing = await fake.slash(newcomer(fake, club, "firstweek"), "pace")
     assert nothing.ephemeral and "log one with `/run log`" in nothing.content
-    bad = await fake.slash(newcomer(fake, club), "pace", distance="10k", pace="fast")
+    bad = await fake.slash(newcomer(fake, club, "firstweek"), "pace", distance="10k", pace="fast")
     assert "Couldn't read the pace `fast`" in bad.content
 
 
@@ -177,7 +164,7 @@ async def test_help_lists_pace(fake, club, bot) -> None:
 
 
 async def test_public_log_keeps_pain_to_the_member(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(
         member, "run log", distance="10k", time="55:00", pain="lower back spasms at 8k", public=True
     )
@@ -200,7 +187,7 @@ async def test_public_log_keeps_pain_to_the_member(fake, club, bot) -> None:
 
 
 async def test_export_csv_has_a_header_and_the_members_units(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     await fake.slash(member, "profile set", units="mi")
     await fake.slash(member, "shoes add", name="Pegasus 40")
     await fake.slash(member, "run log", distance="4", time="38:00", shoe="Pegasus 40", notes="loop")
@@ -219,7 +206,7 @@ async def test_export_csv_has_a_header_and_the_members_units(fake, club, bot) ->
 
 
 async def test_a_miles_runners_half_counts_as_a_record(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     await fake.slash(member, "profile set", units="mi")
     logged = await fake.slash(member, "run log", distance="13.1", time="1:45:00")
     assert "New record" in logged.embed_text() and "Half marathon" in logged.embed_text()
@@ -246,7 +233,7 @@ def _zone(bot, member: Member) -> list[tuple]:
     ],
 )
 async def test_fixed_offsets_and_abbreviations_are_refused_with_a_suggestion(fake, club, bot, typed, expected) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "profile set", timezone=typed)
     assert reply.ephemeral and expected in reply.content
     assert _zone(bot, member) in ([], [("UTC",)])
@@ -257,7 +244,7 @@ async def test_fixed_offsets_and_abbreviations_are_refused_with_a_suggestion(fak
     [("Berlin", "Europe/Berlin", "`Berlin` → Europe/Berlin"), ("Etc/GMT+5", "Etc/GMT+5", None)],
 )
 async def test_cities_and_insisted_offsets_are_saved(fake, club, bot, typed, saved, said) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     reply = await fake.slash(member, "profile set", timezone=typed)
     assert _zone(bot, member) == [(saved,)]
     assert saved in reply.embed_text()
@@ -276,7 +263,7 @@ async def test_timezone_autocomplete_suggests_the_zone_an_abbreviation_means(fak
 
 
 async def test_edit_without_a_change_says_nothing_changed(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     logged = await fake.slash(member, "run log", distance="10k", time="50:00", date="yesterday")
     run_id = int(logged.embeds[0]["footer"]["text"].split("#")[1])
     same = await fake.slash(member, "run edit", id=run_id, time="50:00")
@@ -289,7 +276,7 @@ async def test_edit_without_a_change_says_nothing_changed(fake, club, bot) -> No
 
 
 async def test_history_page_past_the_end_says_how_many_pages(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "firstweek")
     for day in range(11):
         await fake.slash(member, "run log", distance="5k", time="25:00", date=f"{day + 1} days ago")
     reply = await fake.slash(member, "run history", page=3)
@@ -297,7 +284,7 @@ async def test_history_page_past_the_end_says_how_many_pages(fake, club, bot) ->
     assert "Page 2/2 · 11 runs" in reply.embed_text()
     first = await fake.click(member, reply, "Prev")
     assert "Page 1/2" in first.embed_text() and "only 2 pages" not in first.content
-    single = newcomer(fake, club)
+    single = newcomer(fake, club, "firstweek")
     await fake.slash(single, "run log", distance="5k", time="25:00")
     one = await fake.slash(single, "run history", page=2)
     assert "There is only 1 page" in one.content and "1 run ·" in one.embed_text()

@@ -6,7 +6,6 @@ import pytest
 
 from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
 from tests.fakediscord.botproc import BotProcess
-from tests.fakediscord.fixtures import *  # noqa: F403  (fake, club, bot, bot_process fixtures)
 from tests.fakediscord.fixtures import Club
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -4,27 +4,19 @@ preview and owner-only buttons, records inside longer runs, and bad uploads refu
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import zipfile
 
 import pytest
 
-from tests.e2e.helpers import count_runs, query
+from tests.e2e.helpers import count_runs, newcomer, query
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
-from tests.fakediscord.fixtures import Club
 from tests.fakediscord.state import Member
 from tests.unit.importing.builders import START, gpx_text, steady, zip_bytes
 from tests.unit.importing.samples import strava_archive, ten_miler_gpx
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-_names = itertools.count(1)
-
-
-def newcomer(fake: FakeDiscord, club: Club) -> Member:
-    return fake.add_member(club.guild, f"importer{next(_names)}")
 
 
 def stored_efforts(bot, member: Member) -> int:
@@ -42,7 +34,7 @@ async def preview_of(fake: FakeDiscord, reply: Reply) -> Reply:
 
 
 async def test_a_gpx_file_is_logged_at_once_like_run_log(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "importer")
     reply = await fake.slash(member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()))
     assert reply.ephemeral
     text = reply.embed_text()
@@ -65,7 +57,7 @@ async def test_a_gpx_file_is_logged_at_once_like_run_log(fake, club, bot) -> Non
 
 
 async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_longer_runs(fake, club, bot) -> None:
-    member, other = newcomer(fake, club), newcomer(fake, club)
+    member, other = newcomer(fake, club, "importer"), newcomer(fake, club, "importer")
     await fake.slash(member, "profile set", units="mi")
     archive = strava_archive()
     first = await fake.slash(member, "run import", file=fake.attachment("export_1.zip", archive))
@@ -105,7 +97,7 @@ async def test_a_strava_archive_previews_imports_once_and_shows_records_inside_l
 
 
 async def test_a_public_import_posts_the_run_to_the_channel(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "importer")
     reply = await fake.slash(
         member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()), public=True
     )
@@ -117,7 +109,7 @@ async def test_a_public_import_posts_the_run_to_the_channel(fake, club, bot) -> 
 
 
 async def test_cancel_writes_nothing(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "importer")
     preview = await preview_of(
         fake, await fake.slash(member, "run import", file=fake.attachment("export.zip", strava_archive()))
     )
@@ -144,7 +136,7 @@ def _traversal_zip() -> bytes:
     ],
 )
 async def test_bad_uploads_are_refused_by_name_and_write_nothing(fake, club, bot, filename, data, problem) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "importer")
     reply = await fake.slash(member, "run import", file=fake.attachment(filename, data))
     assert reply.ephemeral
     assert reply.text().startswith(f"`{filename}`:") and problem in reply.text()

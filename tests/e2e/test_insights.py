@@ -4,35 +4,20 @@ server's zone, and the first-log time zone notice."""
 
 from __future__ import annotations
 
-import itertools
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e.helpers import query, stats_chart
+from tests.e2e.helpers import monday, newcomer, query, stats_chart, today
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
-from tests.fakediscord.fixtures import Club
 from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-_names = itertools.count(1)
 JUMP = "Big jump in mileage"
 ZONE = "Time zone"
-
-
-def today() -> date:
-    return datetime.now(UTC).date()  # members without a time zone live in UTC
-
-
-def monday() -> date:
-    return today() - timedelta(days=today().weekday())
-
-
-def newcomer(fake: FakeDiscord, club: Club) -> Member:
-    return fake.add_member(club.guild, f"insight{next(_names)}")
 
 
 def field_names(reply: Reply) -> list[str]:
@@ -52,7 +37,7 @@ async def log(fake: FakeDiscord, member: Member, distance: str, time: str, day: 
 
 async def test_a_steady_new_member_is_never_told_of_a_jump(fake, club, bot) -> None:
     """10 km every Tuesday and Friday since the Tuesday four weeks ago: each week matches the weeks before."""
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "insight")
     start = monday() - timedelta(weeks=4) + timedelta(days=1)
     days = [start + timedelta(days=d) for d in range((today() - start).days + 1)]
     for day in (d for d in days if d.weekday() in (1, 4)):
@@ -63,7 +48,7 @@ async def test_a_steady_new_member_is_never_told_of_a_jump(fake, club, bot) -> N
 
 
 async def test_a_back_filled_52_mile_week_is_flagged_in_the_reply_and_in_stats(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "insight")
     await fake.slash(member, "profile set", units="mi")
     base = monday()
     for back, miles in ((7, 15), (6, 20), (5, 23), (4, 18), (2, 17), (1, 16)):
@@ -87,7 +72,7 @@ async def test_a_back_filled_52_mile_week_is_flagged_in_the_reply_and_in_stats(f
 
 
 async def test_the_chart_follows_the_period(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "insight")
     for back in (0, 40, 100, 200):
         await log(fake, member, "8k", "44:00", today() - timedelta(days=back))
     week, month, year, everything = [
@@ -110,7 +95,7 @@ async def test_the_leaderboard_names_its_zone_and_counts_by_the_servers_week(fak
         club.admin, "server reminders set", options={"channel": club.runs}, time="6pm", timezone="Europe/Berlin"
     )
     assert "Club ping set" in set_reply.content
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "insight")
     await fake.slash(member, "profile set", timezone="Europe/Berlin")
     berlin_today = datetime.now(ZoneInfo("Europe/Berlin")).date()
     berlin_monday = berlin_today - timedelta(days=berlin_today.weekday())
@@ -128,7 +113,7 @@ async def test_the_leaderboard_names_its_zone_and_counts_by_the_servers_week(fak
 
 
 async def test_the_first_log_says_which_zone_dates_the_runs_once(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "insight")
     first = await log(fake, member, "5k", "25:00")
     assert has_field(first, ZONE)
     assert "dated in UTC" in first.embed_text() and "/profile set timezone: Europe/Berlin" in first.embed_text()
@@ -140,6 +125,6 @@ async def test_the_first_log_says_which_zone_dates_the_runs_once(fake, club, bot
     assert flag == [(1,)]
     assert not has_field(await log(fake, member, "5k", "25:00"), ZONE)
 
-    chose = newcomer(fake, club)
+    chose = newcomer(fake, club, "insight")
     await fake.slash(chose, "profile set", timezone="America/New_York")
     assert not has_field(await log(fake, chose, "5k", "25:00"), ZONE)

@@ -80,10 +80,26 @@ async def log_run(fake: FakeDiscord, member: Member, bot: BotProcess, distance: 
     assert reply.ephemeral and "25:00" in reply.embed_text(), bot.tail()
 
 
-async def exactly_one_stretch_dm(fake: FakeDiscord, *members: Member) -> None:
+async def exactly_one_stretch_dm(fake: FakeDiscord, database: Path | str, *members: Member) -> None:
+    """Each member got their stretch DM, and once the dispatchers settled those slots (what stops any process
+    from sending them again) there is still exactly one: a duplicate, however late, was sent before that."""
     for member in members:
         await fake.wait_for_message(lambda m: "stretch" in m.content, dm_to=member, timeout=20)
-    await asyncio.sleep(1.5)  # a second copy would be here by now
+
+    def settled() -> bool:
+        rows = query(
+            database,
+            "SELECT count(*) FROM reminders WHERE last_fire_utc IS NOT NULL AND claimed_by IS NULL AND user_id IN ("
+            + ", ".join("?" * len(members))
+            + ")",
+            tuple(m.id for m in members),
+        )
+        return rows[0][0] == len(members)
+
+    deadline = asyncio.get_running_loop().time() + 20
+    while not settled():  # the database, not the fake, changes here: poll it
+        assert asyncio.get_running_loop().time() < deadline, "the reminder slots were never settled as sent"
+        await asyncio.sleep(0.05)
     assert [len(fake.dms_to(m)) for m in members] == [1] * len(members)
 
 
@@ -128,7 +144,7 @@ async def test_one_process_owning_both_shards(
         await log_run(fake, world.sam, bot)
         assert count_runs(database, world.nora.id, world.north.id) == 1
         assert count_runs(database, world.sam.id, world.south.id) == 1
-        await exactly_one_stretch_dm(fake, world.nora, world.sam)
+        await exactly_one_stretch_dm(fake, database, world.nora, world.sam)
         log = await logged(bot, "logged in as")
         assert "shard 0 of 2 ready in 1 servers" in log and "shard 1 of 2 ready in 1 servers" in log
         assert "in 2 servers, shards 0, 1 of 2" in log
@@ -187,7 +203,7 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
         # processes do, claiming slots through the database. Either way each is sent once.
         assert ("reminder dispatcher not started" in second.log()) is not on_postgres()
         assert "reminder dispatcher not started" not in first.log()
-        await exactly_one_stretch_dm(fake, world.nora, world.sid)
+        await exactly_one_stretch_dm(fake, shared, world.nora, world.sid)
         # A click in a DM is not a guild event: it reaches shard 0's process.
         [dm] = fake.dms_to(world.sid)
         done = await fake.click(world.sid, dm, "Done")

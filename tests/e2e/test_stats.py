@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import itertools
 import struct
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from tests.e2e.helpers import stats_chart
+from tests.e2e.helpers import monday, newcomer, stats_chart, today
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.client import Reply
-from tests.fakediscord.fixtures import Club
 from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-_names = itertools.count(1)
 
 JUMP, LONGEST = "Big jump in mileage", "Longest run in 8 weeks"
 SHOE_CHECK, SHOE_RETIRE = "Shoes getting worn", "Shoes past their life"
 PAIN, PAIN_AGAIN, RED_FLAG = "Pain noted", "Pain keeps coming back", "Please get this checked"
 WARNINGS = (JUMP, LONGEST, SHOE_CHECK, SHOE_RETIRE, PAIN, PAIN_AGAIN, RED_FLAG)
-
-
-def today() -> date:
-    return datetime.now(UTC).date()  # members without a time zone live in UTC
-
-
-def monday() -> date:
-    return today() - timedelta(days=today().weekday())
-
-
-def newcomer(fake: FakeDiscord, club: Club) -> Member:
-    return fake.add_member(club.guild, f"runner{next(_names)}")
 
 
 def warnings(reply: Reply) -> list[str]:
@@ -66,7 +51,7 @@ async def five_steady_weeks(fake: FakeDiscord, member: Member, weeks: int = 5) -
 
 
 async def test_stats_total_a_history_logged_with_past_dates(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     half_day = today() - timedelta(days=40)
     await log(fake, member, "10k", "50:00")
     await log(fake, member, "5k", "25:00", today() - timedelta(days=7))
@@ -104,7 +89,7 @@ async def test_stats_total_a_history_logged_with_past_dates(fake, club, bot) -> 
 
 
 async def test_stats_in_miles_in_public_and_without_runs(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     empty = await fake.slash(member, "run stats")
     assert "No runs yet" in empty.embed_text() and empty.files == {}
     await fake.slash(member, "help")  # answered after the stats command finished...
@@ -121,7 +106,7 @@ async def test_stats_in_miles_in_public_and_without_runs(fake, club, bot) -> Non
 
 
 async def test_a_quiet_week_says_the_chart_is_below_once_it_is(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await log(fake, member, "10k", "50:00", today() - timedelta(days=40))
     reply = await fake.slash(member, "run stats", period="week")
     assert reply.embeds[0]["description"] == "No runs in this period yet."
@@ -130,7 +115,7 @@ async def test_a_quiet_week_says_the_chart_is_below_once_it_is(fake, club, bot) 
 
 
 async def test_stats_keep_the_numbers_when_the_chart_cannot_be_attached(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await log(fake, member, "10k", "50:00")
     fake.fail_next("PATCH", r"/webhooks/\d+/[^/]+/messages/@original", 400)
     reply = await fake.slash(member, "run stats", period="week")
@@ -146,7 +131,7 @@ async def test_stats_keep_the_numbers_when_the_chart_cannot_be_attached(fake, cl
 
 
 async def test_records_show_scaled_times_and_new_records_are_announced(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     first = await log(fake, member, "5.05", "25:15", today() - timedelta(days=3))  # 101%: 25:00 over 5K
     assert "New record" in first.embed_text() and "5K" in first.embed_text()
     slower = await log(fake, member, "5k", "26:00", today() - timedelta(days=2))
@@ -168,14 +153,14 @@ async def test_records_show_scaled_times_and_new_records_are_announced(fake, clu
 
 
 async def test_steady_week_and_exactly_1_3x_stay_quiet(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await five_steady_weeks(fake, member)
     assert warnings(await log(fake, member, "6.5k", "32:30")) == []
     assert warnings(await log(fake, member, "6.5k", "32:30")) == []  # 13 km = exactly 1.3x the 10 km average
 
 
 async def test_mileage_jump(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await five_steady_weeks(fake, member)
     assert warnings(await log(fake, member, "7k", "35:00")) == []
     reply = await log(fake, member, "7k", "35:00")  # 14 km this week, 1.4x
@@ -184,13 +169,13 @@ async def test_mileage_jump(fake, club, bot) -> None:
 
 
 async def test_two_weeks_of_history_is_too_little_for_a_jump(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await five_steady_weeks(fake, member, weeks=2)
     assert warnings(await log(fake, member, "30k", "2:30:00")) == [LONGEST]
 
 
 async def test_new_longest_run(fake, club, bot) -> None:
-    quiet, longer = newcomer(fake, club), newcomer(fake, club)
+    quiet, longer = newcomer(fake, club, "runner"), newcomer(fake, club, "runner")
     await five_steady_weeks(fake, quiet)
     assert warnings(await log(fake, quiet, "11k", "55:00")) == []  # exactly 10% longer
     await five_steady_weeks(fake, longer)
@@ -200,7 +185,7 @@ async def test_new_longest_run(fake, club, bot) -> None:
 
 
 async def test_shoe_wear_at_80_and_100_percent(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     added = await fake.slash(member, "shoes add", name="Pegasus", retire_at="100k")
     assert "Pegasus" in added.content
     assert warnings(await log(fake, member, "40k", "3:20:00", shoe="Pegasus")) == []
@@ -214,7 +199,7 @@ async def test_shoe_wear_at_80_and_100_percent(fake, club, bot) -> None:
 
 
 async def test_pain_recurring_and_red_flags(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     first = await log(fake, member, "30k", "2:45:00", today() - timedelta(days=10), pain="lower back spasms at 17 mi")
     assert warnings(first) == [PAIN] and "/advice topic: back" in first.embed_text()
     knee = await log(fake, member, "5k", "25:00", today() - timedelta(days=5), pain="sore knee")
@@ -228,7 +213,7 @@ async def test_pain_recurring_and_red_flags(fake, club, bot) -> None:
 
 
 async def test_same_pain_three_weeks_apart_is_not_recurring(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     await log(fake, member, "10k", "50:00", today() - timedelta(days=22), pain="shin splints")
     assert warnings(await log(fake, member, "2k", "10:00", pain="shins sore")) == [PAIN]
 
@@ -262,7 +247,7 @@ async def test_leaderboard_ranks_by_distance_without_pings_and_leaves_out_opted_
 
 
 async def test_profile_show_goal_countdown_and_weekly_progress(fake, club, bot) -> None:
-    member = newcomer(fake, club)
+    member = newcomer(fake, club, "runner")
     race_day = today() + timedelta(days=30)
     await fake.slash(
         member, "profile set", goal_race="Valencia Marathon", goal_date=race_day.isoformat(), weekly_goal="40k"

@@ -194,6 +194,16 @@ class FakeDiscord(FakeDiscordServer):
     def add_channel(self, guild: Guild, name: str) -> Channel:
         return self.world.add_channel(guild, name)
 
+    async def deny(self, channel: Channel, target: Member | User | Role, permissions: int) -> None:
+        """Deny `permissions` to a member (or the bot: `fake.bot`) or a role in one channel, as a channel
+        overwrite; sent as CHANNEL_UPDATE when the bot is connected. The bot's messages there are then
+        refused 403 50013 when it lacks VIEW_CHANNEL or SEND_MESSAGES."""
+        kind = 0 if isinstance(target, Role) else 1
+        channel.overwrites = [o for o in channel.overwrites if int(o["id"]) != target.id]
+        channel.overwrites.append({"id": str(target.id), "type": kind, "allow": "0", "deny": str(permissions)})
+        if self.bot_connected:
+            await self.dispatch("CHANNEL_UPDATE", channel.payload())
+
     def attachment(self, filename: str, data: bytes, content_type: str | None = None) -> Attachment:
         """A file a member uploads, for attachment options (the bot downloads it from the fake)."""
         return self.world.add_blob(filename, data, content_type)
@@ -552,7 +562,7 @@ class FakeDiscord(FakeDiscordServer):
             payload["guild_locale"] = guild.locale
             payload["guild"] = {"id": str(guild.id), "locale": guild.locale, "features": []}
             payload["member"] = member.payload(with_permissions=True)
-            payload["app_permissions"] = str(bot_member.permissions)
+            payload["app_permissions"] = str(bot_member.permissions_in(channel))
         else:
             payload["user"] = user_obj.payload()
             payload["app_permissions"] = str(1 << 11 | 1 << 14 | 1 << 15)

@@ -1,4 +1,4 @@
-"""Pytest fixtures for end-to-end tests: `from tests.fakediscord.fixtures import *` in a conftest.
+"""Pytest fixtures for end-to-end tests, registered as a plugin in tests/conftest.py.
 
 One fake Discord and one bot process are shared by all tests of a module (starting a bot takes a
 second or so), so every e2e test module needs

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from .oauth import OAuthRoutes
 from .server import API, DiscordError, read_body
-from .state import EPHEMERAL, LOADING, Channel, Interaction, Json, Message
+from .state import EPHEMERAL, LOADING, SEND_MESSAGES, VIEW_CHANNEL, Channel, Interaction, Json, Message
 
 if TYPE_CHECKING:
     from .server import FakeDiscordServer
@@ -29,6 +30,8 @@ class Rest:
     # ---- login, gateway, application -------------------------------------------------------------
 
     async def me(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization", "").startswith("Bearer "):  # a user's OAuth2 token
+            return await OAuthRoutes(self.s).me(request)
         return self.s.json({**self.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0})
 
     async def user(self, request: web.Request) -> web.Response:
@@ -221,6 +224,10 @@ class Rest:
             self.s.refused_dms.append(channel.recipient.id)
             self.s._notify()
             raise DiscordError(403, 50007, "Cannot send messages to this user")
+        if channel.guild_id is not None:
+            bot = self.world.guilds[channel.guild_id].members[self.world.bot.id]
+            if bot.permissions_in(channel) & (VIEW_CHANNEL | SEND_MESSAGES) != VIEW_CHANNEL | SEND_MESSAGES:
+                raise DiscordError(403, 50013, "Missing Permissions")
         params, files = await read_body(request, self.world)
         nonce = str(params["nonce"]) if params.get("nonce") is not None else None
         if nonce is not None and params.get("enforce_nonce"):  # as Discord: the first message with it, no copy

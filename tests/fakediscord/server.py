@@ -136,6 +136,14 @@ async def read_body(request: web.Request, world: World) -> tuple[Json, list[Atta
     return params, files
 
 
+def is_oauth_route(rel: str, authorization: str) -> bool:
+    """API routes that take no bot token: the token endpoint (client credentials) and a user's Bearer calls
+    (oauth.py checks those itself)."""
+    if rel == "/oauth2/token":
+        return True
+    return authorization.startswith("Bearer ") and rel in ("/users/@me", "/users/@me/guilds")
+
+
 def _parse_shard(raw: Any) -> Shard | bool | None:
     """IDENTIFY's `shard` field: None when absent, False when malformed (Discord closes with 4010)."""
     if raw is None:
@@ -150,6 +158,9 @@ class FakeDiscordServer:
     def __init__(self, *, token: str = DEFAULT_TOKEN) -> None:
         self.world = World()
         self.token = token
+        from .oauth import OAuthProvider  # the OAuth2 side (web dashboards), kept in its own module
+
+        self.oauth = OAuthProvider(self.world)
         self.port = 0
         # Knobs.
         self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
@@ -337,10 +348,13 @@ class FakeDiscordServer:
         try:
             if rel is not None:
                 interaction_route = rel.startswith(("/interactions/", "/webhooks/"))
-                if not interaction_route and request.headers.get("Authorization") != f"Bot {self.token}":
+                # OAuth2 routes authenticate the application or the user themselves (oauth.py).
+                user_route = is_oauth_route(rel, request.headers.get("Authorization", ""))
+                bot_route = not (interaction_route or user_route)
+                if bot_route and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise DiscordError(401, 0, "401: Unauthorized")
                 self._injected_failure(request.method, rel)
-                if not interaction_route:
+                if bot_route:
                     self._check_rate_limit()
             response = await handler(request)
         except DiscordError as exc:
@@ -392,8 +406,9 @@ class FakeDiscordServer:
         raise DiscordError(404, 0, "Unknown")
 
     def _routes(self, r: web.UrlDispatcher) -> None:
-        from . import rest  # the REST handlers, kept in their own module
+        from . import oauth, rest  # the REST handlers, kept in their own modules
 
+        oauth.add_routes(self, r)
         rest.add_routes(self, r)
         r.add_get("/gateway", self._gateway)
         r.add_route("*", "/{tail:.*}", self._unknown)

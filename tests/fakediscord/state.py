@@ -136,6 +136,8 @@ class Channel:
     guild_id: int | None = None
     position: int = 0
     recipient: User | None = None
+    # Discord's permission overwrites: {"id", "type" (0 role, 1 member), "allow", "deny"} (see `fake.deny`).
+    overwrites: list[Json] = field(default_factory=list)
 
     def payload(self) -> Json:
         if self.type == 1:
@@ -152,7 +154,7 @@ class Channel:
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": self.position,
-            "permission_overwrites": [],
+            "permission_overwrites": [dict(o) for o in self.overwrites],
             "topic": None,
             "nsfw": False,
             "parent_id": None,
@@ -243,9 +245,22 @@ class Member:
     def name(self) -> str:
         return self.user.name
 
+    def permissions_in(self, channel: Channel) -> int:
+        """Permissions in a channel: the guild's, then its overwrites for @everyone, the member's roles and
+        the member, as Discord computes them."""
+        value = self.permissions
+        if value & ADMINISTRATOR or self.id == self.guild.owner_id:
+            return ALL_PERMISSIONS
+        by_id = {int(o["id"]): o for o in channel.overwrites}
+        for key in (self.guild.id, *[r.id for r in self.roles], self.id):
+            found = by_id.get(key)
+            if found is not None:
+                value = (value & ~int(found["deny"])) | int(found["allow"])
+        return value
+
     @property
     def permissions(self) -> int:
-        """Guild-level permissions (no channel overwrites exist in the fake)."""
+        """Guild-level permissions (channel overwrites: `permissions_in`)."""
         if self.id == self.guild.owner_id:
             return ALL_PERMISSIONS
         value = self.guild.everyone.permissions

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.advice import admin
+from bot.db import audit
 from bot.db import tips as tips_db
 from bot.db.store import Store
 from bot.errors import UserError
@@ -85,3 +86,19 @@ async def test_concurrent_adds_never_pass_the_limit(db: Store, monkeypatch: pyte
 
     assert sum(await asyncio.gather(*(add(i) for i in range(8)))) == 3
     assert len(await tips_db.server_tips(db, GUILD)) == 3
+
+
+async def test_the_audit_says_where_a_change_was_made_and_which_fields_changed(db: Store) -> None:
+    tip_id = await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", "T", "x", None, None, None), via="web")
+    await admin.edit_tip(db, GUILD, ADMIN, tip_id, topic="back", title="T", body="new text", via="web")
+    await admin.edit_tip(db, GUILD, ADMIN, tip_id, title="T")  # nothing changes: nothing audited
+    await admin.set_removed(db, GUILD, ADMIN, tip_id, True)
+    entries = await audit.latest(db, GUILD)
+    assert [(e.action, e.via, e.subject_id) for e in entries] == [
+        ("remove", "discord", tip_id),
+        ("edit", "web", tip_id),
+        ("add", "web", tip_id),
+    ]
+    assert entries[1].detail == {"body": "new text"}
+    assert [e.action for e in await audit.latest(db, GUILD, limit=5, before_id=entries[1].id)] == ["add"]
+    assert await audit.latest(db, GUILD + 1) == []

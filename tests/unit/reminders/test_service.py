@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from bot.db import audit
 from bot.db import reminders as db_rem
 from bot.db.memberdata import export_member, forget_member
 from bot.db.members import update_profile
@@ -285,8 +286,21 @@ async def test_server_reminder_set_show_off(service, clock) -> None:
     changed = await service.set_server(GUILD, ALICE, channel_id=6, time="07:00", timezone="UTC", kind="core")
     assert (changed.channel_id, changed.role_id, changed.kind) == (6, None, "core")
     assert (await service.server(GUILD)) == changed
-    assert await service.server_off(GUILD) is True
-    assert await service.server(GUILD) is None and await service.server_off(GUILD) is False
+    assert await service.server_off(GUILD, ALICE) is True
+    assert await service.server(GUILD) is None and await service.server_off(GUILD, ALICE) is False
+
+
+async def test_server_reminder_changes_are_audited_with_where_they_were_made(service, db) -> None:
+    await service.set_server(GUILD, ALICE, channel_id=5, time="6pm", timezone="Europe/London", role_id=7)
+    await service.server_off(GUILD, BOB, via="web")
+    await service.server_off(GUILD, BOB)  # nothing to turn off: nothing audited
+    off, on = await audit.latest(db, GUILD)
+    assert (on.user_id, on.action, on.via) == (ALICE, "ping-set", "discord")
+    assert on.detail == {"channel_id": 5, "time": "18:00", "timezone": "Europe/London", "kind": "stretch", "role_id": 7}
+    assert (off.user_id, off.action, off.via) == (BOB, "ping-off", "web")
+    with pytest.raises(UserError):
+        await service.set_server(GUILD, ALICE, channel_id=5, time="25:00", timezone="UTC")
+    assert len(await audit.latest(db, GUILD)) == 2  # a refused change leaves no trace
 
 
 @pytest.mark.parametrize(

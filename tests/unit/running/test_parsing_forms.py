@@ -214,3 +214,49 @@ def test_dotted_two_digit_seconds_read_as_mm_ss(minutes, seconds):
     if minutes == seconds == 0:
         return
     assert parse_time(f"{minutes}.{seconds:02d}").seconds == minutes * 60 + seconds
+
+
+# --- which reading of `a:bb` is taken ------------------------------------------------------------
+
+
+def _pace(distance: float, seconds: int) -> int:
+    return round(seconds / (distance / 1000))
+
+
+@pytest.mark.parametrize(
+    ("distance", "text", "mm_ss", "h_mm"),
+    [
+        (5000, "5:00", "1:00 /km", "60:00 /km"),
+        (TEN_K_M, "10:00", "1:00 /km", "60:00 /km"),
+        (5000, "2:00", "0:24 /km", "24:00 /km"),
+    ],
+)
+def test_neither_reading_a_running_pace_asks_with_both_paces(distance, text, mm_ss, h_mm):
+    with pytest.raises(InputError) as caught:
+        fit_time_to_distance(parse_time(text), distance)
+    message = caught.value.message
+    assert caught.value.field == "time" and "Which did you mean" in message
+    assert f"a pace of {mm_ss}" in message and f"a pace of {h_mm}" in message and "nothing was logged" in message
+
+
+@FAST
+@given(
+    st.integers(0, 99), st.integers(0, 59), st.floats(min_value=100, max_value=500_000), st.sampled_from(["km", "mi"])
+)
+def test_a_two_part_clock_is_read_as_mm_ss_then_as_a_running_h_mm_else_asked(first, second, distance, units):
+    text = f"{first}:{second:02d}"
+    mm_ss, h_mm = first * 60 + second, first * 3600 + second * 60
+    try:
+        fitted = fit_time_to_distance(parse_time(text), distance, units)
+    except InputError as error:
+        assert not 120 <= _pace(distance, mm_ss) <= 3600  # a workable mm:ss is never refused
+        if mm_ss > 0:
+            assert not 150 <= _pace(distance, h_mm) <= 900
+            assert "Which did you mean" in error.message and error.message.count("a pace of") == 2
+        return
+    if fitted.note is None:  # mm:ss, whenever it gives a pace of 2:00-60:00 per km
+        assert fitted.seconds == mm_ss and 120 <= _pace(distance, mm_ss) <= 3600
+    else:  # h:mm only when mm:ss can't be, and only at a running pace of 2:30-15:00 per km
+        assert fitted.seconds == h_mm and not 120 <= _pace(distance, mm_ss) <= 3600
+        assert 150 <= _pace(distance, h_mm) <= 900
+        assert fitted.note == f"read `{text}` as {first} h {second:02d} min"

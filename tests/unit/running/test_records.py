@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from bot.running.models import Run
-from bot.running.records import Record, best_efforts, new_records, scaled_time, shown_records
+from bot.running.records import Record, best_efforts, new_records, scaled_time, shortest_counted, shown_records
 
 DAY = date(2026, 11, 1)
 
@@ -14,10 +14,10 @@ def run(run_id: int, metres: float, seconds: int, day: date = DAY) -> Run:
 
 @pytest.mark.parametrize(
     ("metres", "counts"),
-    [(4990, False), (4995, False), (4996.5, True), (5000, True), (5100, True), (5105, False), (5050, True)],
+    [(4988, False), (4989, True), (4995, True), (5000, True), (5100, True), (5105, False), (5050, True)],
 )
 def test_five_k_window(metres, counts):
-    # 5105 m is 102.1%; 4996.5 m is 99.93%, as 13.1 mi is of a half
+    # 5105 m is 102.1%; 3.1 mi is 4988.97 m, 99.78%
     assert (scaled_time(run(1, metres, 1500), 5000) is not None) is counts
 
 
@@ -26,7 +26,8 @@ def test_window_edges_for_every_distance(standard):
     assert scaled_time(run(1, standard, 1000), standard) == pytest.approx(1000)
     assert scaled_time(run(1, standard * 1.02, 1000), standard) is not None
     assert scaled_time(run(1, standard * 1.021, 1000), standard) is None
-    assert scaled_time(run(1, standard * 0.999, 1000), standard) is None
+    assert scaled_time(run(1, shortest_counted(standard), 1000), standard) is not None
+    assert scaled_time(run(1, shortest_counted(standard) - 0.01, 1000), standard) is None
 
 
 def test_time_is_scaled_to_the_standard_distance():
@@ -72,13 +73,21 @@ def test_new_run_in_previous_is_ignored():
     assert new_records([run(1, 5000, 1500), new], new) == ["5K"]
 
 
-@pytest.mark.parametrize(("miles", "label"), [(13.1, "Half marathon"), (26.2, "Marathon")])
-def test_miles_runners_half_and_marathon_count(miles, label):
+@pytest.mark.parametrize(("miles", "label"), [(3.1, "5K"), (6.2, "10K"), (13.1, "Half marathon"), (26.2, "Marathon")])
+def test_miles_runners_standard_distances_count(miles, label):
     metres = miles * 1609.344
     record = best_efforts([run(3, metres, 3 * 3600)])[label]
     assert record.run_distance_m == pytest.approx(metres)
     assert record.duration_s == pytest.approx(3 * 3600 * record.distance_m / metres)
     assert record.duration_s > 3 * 3600  # scaled up to the slightly longer standard distance
+
+
+@pytest.mark.parametrize(
+    ("standard", "miles"), [(1609.344, 1.0), (5000, 3.1), (10000, 6.2), (21097.5, 13.1), (42195, 26.2)]
+)
+def test_the_shortest_run_counted_is_the_distance_in_miles_to_one_decimal(standard, miles):
+    assert shortest_counted(standard) == pytest.approx(miles * 1609.344)
+    assert shortest_counted(standard) <= standard
 
 
 def test_a_run_of_the_exact_distance_notes_no_other_distance():

@@ -104,7 +104,7 @@ async def test_records_use_100_to_102_percent_and_scale(db: Store) -> None:
     await log(db, date(2026, 11, 1), 10_210, 2900)  # 102.1%: too long to count as a 10K
     await log(db, date(2026, 11, 2), 10_200, 3060)  # 102%: 50:00 over 10K
     await log(db, date(2026, 11, 3), 5_000, 1500)  # exactly 100%
-    await log(db, date(2026, 11, 4), 4_990, 1000)  # 99.8%: short of 5K
+    await log(db, date(2026, 11, 4), 4_988, 1000)  # 99.76%: short of 3.1 mi, so of 5K
     records = await member_records(db, GUILD, ME)
     assert [(r.label, r.duration_s, r.run_date) for r in records.records] == [
         ("5K", 1500, date(2026, 11, 3)),

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.advice import admin
 from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
+from bot.club.services import challenges
 from bot.db import copy
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
@@ -55,6 +56,10 @@ async def seed(path: Path) -> None:
         gpx = ten_miler_gpx(datetime(2026, 11, 15, 8, tzinfo=UTC)).encode()
         plan = await plan_import(db, CLUB, BOB, "ten.gpx", read_upload("ten.gpx", gpx))
         await import_single_file(db, CLUB, BOB, plan)
+
+        form = challenges.ChallengeForm("November 100k", "distance", "100k", "2026-11-01", "2026-12-31")
+        challenge = await challenges.create(db, CLUB, ALICE, 55, form, NOW)
+        await challenges.join(db, CLUB, ALICE, challenge, NOW)
 
         own = await admin.add_tip(
             db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",

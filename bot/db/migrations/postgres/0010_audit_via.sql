@@ -1,0 +1,3 @@
+-- Mirrors SQLite's 0014_audit_via: where each audited change was made, 'discord' (a slash command) or 'web'
+-- (the admins' dashboard). Changes before this migration were all made in Discord.
+ALTER TABLE tip_audit ADD COLUMN via TEXT NOT NULL DEFAULT 'discord';
