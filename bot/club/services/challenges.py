@@ -103,7 +103,7 @@ async def create(
             created_by=user_id,
             now=now,
         )
-        await audit(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
+        await audit.record(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
             form.metric, goal, profile.units), "mode": form.mode})  # fmt: skip
         challenge = await store.get(tx, guild_id, challenge_id)
     assert challenge is not None
@@ -206,7 +206,7 @@ async def end(db: Store, guild_id: int, user_id: int, name: str, now: datetime) 
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         if not await store.end_now(tx, challenge.id, user_id, now):
             raise _ended(challenge)
-        await audit(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
         ended = await store.get(tx, guild_id, challenge.id)
     assert ended is not None
     return ended
@@ -218,7 +218,7 @@ async def delete(db: Store, guild_id: int, user_id: int, challenge_id: int) -> C
         if challenge is None:
             return None
         await store.delete(tx, challenge_id)
-        await audit(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
     return challenge
 
 
