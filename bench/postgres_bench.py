@@ -81,8 +81,8 @@ async def storage(server: Server, members: int, runs: int, report: list[str]) ->
 
 
 async def end_to_end(server: Server, rounds: int, report: list[str]) -> None:
-    from tests.fakediscord.botproc import start_bot
-    from tests.fakediscord.client import FakeDiscord
+    from standin.botproc import start_bot
+    from standin.client import FakeDiscord
 
     url = await server.new_database("stride_bench_e2e")
     async with FakeDiscord() as fake:
@@ -115,7 +115,7 @@ def _cpu_jiffies() -> tuple[int, int]:
 
 
 async def _sync(fake, env: dict[str, str]) -> None:
-    from tests.fakediscord.botproc import REPO_ROOT
+    from standin.botproc import REPO_ROOT
 
     quiet = asyncio.subprocess.DEVNULL
     proc = await asyncio.create_subprocess_exec(
@@ -130,8 +130,8 @@ async def throughput(
     """40 members (half on each of two shards) log runs and read records for `seconds`: one process owning
     both shards, then two processes owning one each, on the same database. With `cpus`, each bot process is
     held to that much CPU (bench.cpu_cap), as if it had a machine of its own."""
-    from tests.fakediscord.botproc import BotProcess, bot_environment
-    from tests.fakediscord.client import FakeDiscord
+    from standin.botproc import BotProcess, bot_environment
+    from standin.client import FakeDiscord
 
     url = await server.new_database(f"stride_bench_shards{'_capped' if cpus else ''}")
     rates: dict[int, float] = {}
@@ -197,8 +197,8 @@ async def fan_out(server: Server, reminders: int, report: list[str]) -> None:
     """`reminders` DM reminders due in the same minute, half in a guild on each of two shards, delivered by two
     processes (one shard each) through a fake Discord that allows 50 requests/s in all: every reminder must
     arrive exactly once, within 1.1x the floor that limit sets (one request each: the DM channels are known)."""
-    from tests.fakediscord.botproc import BotProcess, bot_environment
-    from tests.fakediscord.client import FakeDiscord
+    from standin.botproc import BotProcess, bot_environment
+    from standin.client import FakeDiscord
 
     url = await server.new_database("stride_bench_fan_out")
     db = await open_postgres(url, size=2)

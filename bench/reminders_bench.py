@@ -27,8 +27,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.db.factory import open_sqlite
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.state import Channel, User
+from standin import FakeDiscord
+from standin.state import Channel, User
+from tests.fakediscord.bots import start_bot
 
 GUILD_WAIT = 25  # seconds between seeding and the due minute, at least: the bot starts meanwhile
 

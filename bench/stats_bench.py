@@ -162,7 +162,7 @@ async def end_to_end(report: Report, members: int, runs_per_member: int, rounds:
     command with its insight work switched off (bench.bare_bot) and against `/help` (a static embed).
     Each round is a different member with a seeded 100-run history (like everyone else's); each bot gets its
     own copy of the database, so both see the same members with the same histories and the same runs."""
-    from tests.fakediscord import FakeDiscord, start_bot  # test dependencies (aiohttp), only for this part
+    from standin import FakeDiscord, start_bot  # test dependencies aiohttp, only for this part
 
     figures: dict[str, float] = {}
     async with FakeDiscord() as fake:

@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     copy = sub.add_parser("copy", help="copy all data between SQLite and PostgreSQL into an empty target")
     copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
     copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
+    trial = sub.add_parser("try", help="try Stride in your browser: the real bot and a local stand-in for Discord")
+    trial.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 for the page (default: a free one)")
+    trial.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
+    trial.add_argument("--database", type=Path, help="keep the data in this SQLite file (default: a throwaway one)")
     return parser
 
 
@@ -242,6 +246,8 @@ def _failure(exc: Exception) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "try":
+        return _try(args.port, not args.no_browser, args.database)
     try:
         config = load_config()
     except ConfigError as exc:
@@ -268,6 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             raise
         log.debug("details of the failure above", exc_info=exc)
         return code
+
+
+def _try(port: int, open_browser: bool, database: Path | None) -> int:
+    """`stride try` needs no configuration: it brings its own stand-in for Discord."""
+    _setup_logging("WARNING")
+    from standin.trial import run_trial  # only `stride try` needs the stand-in and its web page
+
+    return asyncio.run(run_trial(port, open_browser, database.resolve() if database else None))
 
 
 if __name__ == "__main__":

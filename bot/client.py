@@ -55,8 +55,13 @@ class _NoVoiceWarning(logging.Filter):
 logging.getLogger("discord.client").addFilter(_NoVoiceWarning())
 
 RESTARTING = "Stride is restarting; try again in a moment."
-# discord.py runs each interaction in a task with one of these names: the ones to wait for on a stop.
+# discord.py runs each interaction in a task with one of these names.
 _INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch", "discord-ui-modal-dispatch")
+# ...and what a finished command does next (a pending notice for the member) in this one.
+_AFTER_COMMAND_TASK = "discord.py: on_app_command_completion"
+STOP_GRACE_S = 10.0  # how long a stop waits for the commands that began before it
+# How long the last "restarting" answers may take once the gateway is closed; Discord gives up after 3 s.
+LAST_ANSWERS_S = 3.0
 
 
 def point_at(api_base: str) -> None:
@@ -94,19 +99,25 @@ async def refuse_while_stopping(interaction: discord.Interaction) -> bool:
     """True (and the member told to retry) when the bot is stopping and takes no new work."""
     if not getattr(interaction.client, "draining", False):
         return False
-    if interaction.type is not discord.InteractionType.autocomplete:
-        try:
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])  # no suggestions, rather than "loading failed"
+        else:
             await send_ephemeral(interaction, RESTARTING)
-        except (discord.HTTPException, aiohttp.ClientError, OSError, RuntimeError) as exc:
-            # Late in a stop the HTTP session may already be closed: the member's client shows its own
-            # "did not respond", and there is nothing more to do.
-            log.debug("could not say 'restarting' to user %s: %r", interaction.user.id, exc)
+    except (discord.HTTPException, aiohttp.ClientError, OSError, RuntimeError) as exc:
+        # The stop closes the HTTP session only after these answers went out (StrideBot.close), or after
+        # Discord's own deadline for them passed: the member's client shows "did not respond" either way.
+        log.debug("could not say 'restarting' to user %s: %r", interaction.user.id, exc)
     return True
 
 
 def _interactions_in_progress() -> set[asyncio.Task]:
     current = asyncio.current_task()
     return {t for t in asyncio.all_tasks() if t is not current and t.get_name().startswith(_INTERACTION_TASKS)}
+
+
+def _after_commands() -> set[asyncio.Task]:
+    return {t for t in asyncio.all_tasks() if t.get_name() == _AFTER_COMMAND_TASK}
 
 
 class StrideTree(app_commands.CommandTree):
@@ -246,29 +257,68 @@ class StrideBot(commands.Bot):
         if notice:
             await interaction.followup.send(notice, ephemeral=True)
 
-    async def shutdown(self, grace: float = 10.0) -> None:
-        """A graceful stop: refuse new interactions, let running ones finish (up to `grace` s), then close."""
+    async def shutdown(self, grace: float = STOP_GRACE_S) -> None:
+        """A graceful stop: answer new interactions "restarting", let the commands that began before it
+        finish (up to `grace` s), then close.
+
+        Only those commands are waited for: the "restarting" answers begin after the stop and keep coming
+        while members keep sending, so waiting for them would last as long as the traffic does.
+        """
         if self.draining:
             return
         self.draining = True
-        deadline = asyncio.get_running_loop().time() + grace
-        while pending := _interactions_in_progress():
-            left = deadline - asyncio.get_running_loop().time()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        began = _interactions_in_progress()
+        # A finished command's follow-up (a pending notice) reads the database: it runs before the close.
+        while pending := {t for t in began if not t.done()} | _after_commands():
+            left = deadline - loop.time()
             if left <= 0:
-                log.warning("stopping with %d interactions still running after %.0f s", len(pending), grace)
+                log.warning("stopping with %d commands still running after %.0f s", len(pending), grace)
                 break
-            log.info("waiting for %d interactions in progress", len(pending))
+            log.info("waiting for %d commands in progress", len(pending))
             await asyncio.wait(pending, timeout=left)
         await self.close()
 
     async def close(self) -> None:
         self.draining = True
+        self._answer_before_hanging_up()
         await super().close()  # unloads the extensions first: the reminders cog stops its dispatcher
         if self.metrics is not None:
             self.metrics.stop()
         if self._store is not None:
             await self._store.close()
             self._store = None
+
+    def _answer_before_hanging_up(self) -> None:
+        """Hold discord.py's closing of its HTTP session until the answers in flight went out.
+
+        discord.py closes the gateway and at once the HTTP session; interactions read from the gateway just
+        before it closed are still sending their answer ("restarting", mostly). Once the gateway is closed
+        no new one can come, so that is where they are waited for, at most LAST_ANSWERS_S.
+        """
+        http = self.http
+        if getattr(http, "_stride_answers_first", False):
+            return
+        close_session = http.close
+
+        async def close_after_answers() -> None:
+            answering = _interactions_in_progress()
+            # What the gateway sent after its last event read here never reached the bot: Discord itself
+            # tells those members the application did not respond.
+            log.info("left the gateway%s; %d interactions still answering", self._last_event(), len(answering))
+            if answering:
+                _, late = await asyncio.wait(answering, timeout=LAST_ANSWERS_S)
+                if late:
+                    log.warning("closing with %d interactions unanswered after %.0f s", len(late), LAST_ANSWERS_S)
+            await close_session()
+
+        http.close = close_after_answers  # type: ignore[method-assign]
+        http._stride_answers_first = True  # type: ignore[attr-defined]
+
+    def _last_event(self) -> str:
+        sequence = getattr(self.ws, "sequence", None)
+        return f" after event #{sequence}" if sequence is not None else ""
 
 
 class ShardedStrideBot(StrideBot, commands.AutoShardedBot):

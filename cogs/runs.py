@@ -21,7 +21,7 @@ from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line
 from cogs.ui.imports import ImportProgress, ImportView, preview_embed, summary_embed
 from cogs.ui.records import records_embed
-from cogs.ui.run_log import log_reply_embed, private_health_embed, reading_notes
+from cogs.ui.run_log import log_reply_embed, private_embed, reading_notes
 from cogs.ui.stats_embeds import CHART_FILE, stats_embed
 from cogs.ui.views import ConfirmView, PagerView
 
@@ -81,7 +81,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             self.bot.store, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=log_reply_embed(result, public), ephemeral=not public)
-        private = private_health_embed(result) if public else None
+        private = private_embed(result) if public else None
         if private is not None:
             await interaction.followup.send(embed=private, ephemeral=True)
 
@@ -185,7 +185,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         if plan.is_single_file:
             result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
             if public:
-                await interaction.edit_original_response(content="Imported; the run is posted in the channel.")
+                await interaction.edit_original_response(
+                    content="Imported; the run is posted in the channel.", embed=private_embed(result)
+                )
                 await interaction.followup.send(embed=log_reply_embed(result, public=True))
             else:
                 await interaction.edit_original_response(content=None, embed=log_reply_embed(result))

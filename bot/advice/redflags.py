@@ -1,7 +1,7 @@
 """Triage of free text for warning signs: which categories, how urgent, and the words to say so.
 
 It never diagnoses and never says that something is fine: it only recognises signs from
-:mod:`bot.advice.lexicon` and picks the banner for the most urgent one. Steps, per message:
+:mod:`bot.advice.lexicon` and picks the banner for the most urgent one, naming who to see. Per message:
 
 1. normalise (case, apostrophes, punctuation) and fix misspellings of lexicon words (edit distance 1 on
    words of five letters or more, never turning a common word such as "never" into "fever");
@@ -9,8 +9,12 @@ It never diagnoses and never says that something is fine: it only recognises sig
    a comma ("a sudden, bad headache") but a negation covers its own clause only ("no chest pain, but
    dizzy" keeps the dizziness);
 3. match every sign's patterns; a match is dropped when a negation ("no", "not", "never", "without",
-   "didn't", "avoid", "prevent", …) stands shortly before it in its clause. Signs that are negations
-   themselves ("no feeling in my foot", "can't bear weight") start at the negation, so they count.
+   "didn't", …) stands shortly before it in its clause, or talk about a sign ("signs of", "how would you
+   know", "avoid", …) anywhere before it in its clause. Signs that are negations themselves ("no feeling in
+   my foot", "can't bear weight") start at the negation, so they count. A sign's ``unless`` context
+   anywhere in the message drops it (faint *when I stand up*);
+4. the safety net's signs (an acute symptom in a high-risk system) add "see a doctor today" where the
+   categories found nothing as urgent in that system; bone stress is named by the site the message names.
 
 All patterns are compiled once at import; :func:`triage` costs tens of microseconds per message.
 """
@@ -25,7 +29,17 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.advice.lexicon import FUZZY_WORDS, GROUPS, NOT_TYPOS, SIGNS, Severity, Sign
+from bot.advice.lexicon import (
+    BONE_STRESS_SITES,
+    CATEGORIES,
+    FUZZY_WORDS,
+    GROUPS,
+    NET_SIGNS,
+    NOT_TYPOS,
+    SIGNS,
+    Severity,
+    Sign,
+)
 
 __all__ = [
     "Finding",
@@ -39,28 +53,34 @@ __all__ = [
     "triage",
 ]
 
-ADVICE = {
-    Severity.EMERGENCY: "stop and get urgent medical help now (call your local emergency number, e.g. 999, 112 or 911)",
-    Severity.DOCTOR_TODAY: "please see a doctor today, and don't run until you have",
-    Severity.DOCTOR_OR_PHYSIO: "please see a doctor or physiotherapist before you run again",
-}
+EMERGENCY_ADVICE = "stop and get urgent medical help now (call your local emergency number, e.g. 999, 112 or 911)"
 ICON = {Severity.EMERGENCY: "🚨", Severity.DOCTOR_TODAY: "⚠️", Severity.DOCTOR_OR_PHYSIO: "⚠️"}
 
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bc\u2032`\u00b4]")
-_SENTENCE = re.compile(r"[.!?;:()\[\]\n]+")
+_SENTENCE = re.compile(r"(?:[!?;:()\[\]\n]|(?<!\d)\.|\.(?!\d))+")  # not inside "2.9"
 _CLAUSE_WORDS = frozenset("but although though however whereas except yet".split())
-_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_NON_WORD = re.compile(r"[^a-z0-9. ]+|(?<!\d)\.|\.(?!\d)")
 _SPACES = re.compile(r"\s+")
 _NEGATORS = frozenset(
     "no not never without dont didnt doesnt isnt wasnt arent werent havent hasnt hadnt wont nor none neither "
-    "avoid avoiding prevent preventing prevention".split()
+    "zero".split()
 )
-_NOT_NEGATING_AFTER = frozenset("know sure idea clue think mind care".split())  # "not sure if", "no idea why"
+_NOT_NEGATING_AFTER = frozenset("know sure idea clue think mind care better".split())  # "not sure if", "no idea why"
 _NEGATION_RESET = frozenset("and with now then so because after since".split())
 _NEGATION_REACH = 4  # words before a sign that a negation still covers ("no numbness or tingling")
+# Talk about a sign rather than a sign: it covers the rest of its clause ("what are the signs of heatstroke so
+# I can look out for clubmates").
+_HYPOTHETICAL = re.compile(
+    r"(?<![a-z])(?:(?:signs?|symptoms?|warning signs?) of|how (?:would|do|can|could|will|to) (?:you |i |we |one"
+    r" |someone )?(?:know|tell|spot|recognise|recognize|avoid|prevent)|look(?:ing)? out for|watch(?:ing)? out for"
+    r"|what (?:to|do you|should you|would you) do (?:if|when)|in case (?:of|someone|somebody)"
+    r"|(?:risk|chance|danger)s? of|worried about getting|how to (?:avoid|prevent|spot|recognise|recognize|treat)"
+    r"|avoid|avoiding|prevent|preventing|prevention of)(?![a-z])"
+)
 _GAP = r"(?:\S+ ){0,3}?"
 _KNOWN = FUZZY_WORDS | NOT_TYPOS
 _FUZZY_CHOICES = sorted(FUZZY_WORDS)
+BONE_STRESS = "bone-stress"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,16 @@ class Finding:
     category: str
     severity: Severity
     label: str
+
+
+def _who(category: str, severity: Severity) -> str:
+    known = CATEGORIES.get(category)
+    if severity == Severity.EMERGENCY:
+        return EMERGENCY_ADVICE
+    if severity == Severity.DOCTOR_TODAY:
+        return f"please see {known.today if known else 'a doctor'} today, and don't run until you have"
+    who = known.before_running if known else "a doctor or physiotherapist"
+    return f"please see {who} before you run again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +134,14 @@ class Triage:
         named += [label for label in self.labels if label not in named]
         shown = named[:3]
         what = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-        return f"{ICON[severity]} {what[0].upper()}{what[1:]}: {ADVICE[severity]}."
+        return f"{ICON[severity]} {what[0].upper()}{what[1:]}: {_who(self.urgent[0].category, severity)}."
 
 
 @dataclass(frozen=True, slots=True)
 class _CompiledSign:
     sign: Sign
     patterns: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None
 
 
 def _expand(pattern: str) -> str:
@@ -124,10 +155,23 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}")
 
 
-_SIGNS: tuple[_CompiledSign, ...] = tuple(_CompiledSign(s, tuple(_compile(p) for p in s.patterns)) for s in SIGNS)
-# Any pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to match, and
-# negation only drops matches), so most questions are answered by one scan instead of one per pattern.
-_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(p) for s in SIGNS for p in s.patterns) + ")")
+def _compiled(signs: tuple[Sign, ...]) -> tuple[_CompiledSign, ...]:
+    return tuple(
+        _CompiledSign(
+            s,
+            tuple(_compile(p) for p in s.patterns),
+            _compile("|".join(f"(?:{u})" for u in s.unless)) if s.unless else None,
+        )
+        for s in signs
+    )
+
+
+_SIGNS = _compiled(SIGNS)
+_NET = _compiled(NET_SIGNS)
+# Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
+# match, and negation only drops matches), so most questions are answered by one scan.
+_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")")
+_SITES = tuple((category, _compile(pattern)) for category, pattern in BONE_STRESS_SITES)
 
 
 def normalise(text: str) -> str:
@@ -184,7 +228,10 @@ def clauses(text: str) -> list[str]:
 
 def _negated(sentence: _Sentence, start: int) -> bool:
     clause_start = max(b for b in sentence.breaks if b <= start)
-    before = sentence.text[clause_start:start].split()[-_NEGATION_REACH:]
+    prefix = sentence.text[clause_start:start]
+    if _HYPOTHETICAL.search(prefix):
+        return True
+    before = prefix.split()[-_NEGATION_REACH:]
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
         if word in _NEGATION_RESET:
@@ -208,6 +255,31 @@ def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:
     return any(not _negated(s, m.start()) for s in sentences for m in pattern.finditer(s.text))
 
 
+def _site(sentences: list[_Sentence]) -> str:
+    """The bone-stress category of the first site the message names (``bone-stress`` when none)."""
+    found = [
+        (n, m.start(), category)
+        for category, pattern in _SITES
+        for n, s in enumerate(sentences)
+        if (m := pattern.search(s.text))
+    ]
+    return min(found)[2] if found else BONE_STRESS
+
+
+def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str) -> dict[str, Finding]:
+    found: dict[str, Finding] = {}
+    for compiled in signs:
+        sign = compiled.sign
+        if sign.label in found and found[sign.label].category == sign.category:
+            continue
+        if compiled.unless is not None and compiled.unless.search(whole):
+            continue
+        if all(_matches(p, parts) for p in compiled.patterns):
+            category = _site(parts) if sign.category == BONE_STRESS else sign.category
+            found.setdefault(sign.label, Finding(category, sign.severity, sign.label))
+    return found
+
+
 @lru_cache(maxsize=4096)
 def triage(text: str | None) -> Triage:
     """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label.
@@ -215,15 +287,15 @@ def triage(text: str | None) -> Triage:
     if not text or not text.strip():
         return Triage()
     parts = _sentences(text)
-    if not any(_ANY_SIGN.search(s.text) for s in parts):
+    whole = " . ".join(s.text for s in parts)
+    if not _ANY_SIGN.search(whole):
         return Triage()
-    found: dict[str, Finding] = {}
-    for compiled in _SIGNS:
-        sign = compiled.sign
-        if sign.label in found and found[sign.label].category == sign.category:
-            continue
-        if all(_matches(p, parts) for p in compiled.patterns):
-            found.setdefault(sign.label, Finding(sign.category, sign.severity, sign.label))
+    found = _found(_SIGNS, parts, whole)
+    # The net adds "see a doctor today" in a system the categories found nothing as urgent in.
+    covered = {f.category for f in found.values() if f.severity >= Severity.DOCTOR_TODAY}
+    for label, finding in _found(_NET, parts, whole).items():
+        if finding.category not in covered:
+            found.setdefault(label, finding)
     return Triage(tuple(sorted(found.values(), key=lambda f: -f.severity)))
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip
 from bot.advice.redflags import Triage, triage
+from bot.advice.senses import one_sense
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
 from bot.db.store import Store
@@ -41,7 +42,8 @@ STOPWORDS = frozenset(
     "get got had has have how i i'm if in into is it its just me mile miles my of on or our should so "
     "some than that the their then there these this to too very was we were what when where which while "
     "who why will with would you your km k best good better way ways tip tips help need want know "
-    "advice anything something really fix now".split()
+    "advice anything something really fix now ok okay actually decent worth lol tbh does im ive dont "
+    "thing things".split()
 )
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
@@ -66,7 +68,7 @@ class Answer:
 
 
 def query_words(text: str) -> list[str]:
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]  # not "3 to 5 runs"
     return list(dict.fromkeys(words))[:24]
 
 
@@ -192,10 +194,11 @@ async def advise(db: Store, guild_id: int, topic: str | None, question: str | No
         # Nothing else may distract from getting help: only what to do in this situation.
         answer.tips = (await _about(db, guild_id, answer.triage, Severity.EMERGENCY))[:TOP_N]
         return answer
-    words = query_words(question)
+    meant = one_sense(question)  # "got a cold" is not the weather, "a warm calf" not the heat
+    words = query_words(meant)
     ranked: list[Tip] = []
     if words:
-        ranked = await _search(db, guild_id, words, expansions(question), topic)
+        ranked = await _search(db, guild_id, words, expansions(meant), topic)
     elif topic:
         ranked = await tips_db.by_topic(db, guild_id, topic, TOP_N)
     if answer.triage:

@@ -46,6 +46,8 @@ TABLES = (
     "reminder_slots",
     "challenges",
     "challenge_members",
+    "scheduled_posts",
+    "scheduled_post_messages",
 )
 # Rebuilt by the target (see the module's docstring); record_distances is refilled by the engine at start.
 DERIVED_TABLES = (

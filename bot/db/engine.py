@@ -9,7 +9,7 @@ package holds the statement and the store (`bot.db.store.Store`) hands it over. 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
@@ -41,6 +41,11 @@ class Tx(Protocol):
         ...
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None: ...
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never when it rolls back): a wake-up for
+        another task that must read what this one wrote."""
+        ...
 
     async def fetchall(self, sql: str, params: Params = ()) -> Sequence[Row]: ...
 

@@ -119,7 +119,8 @@ class LogInputs:
     first: str | None  # the member's first run date
     week_m: float | None  # this week's metres before the run
     before_m: float | None  # the 4 weeks before
-    longest_m: float | None  # the longest run in the long-run window
+    longest_m: float | None  # the longest run in the long-run window (from its start on)
+    recent_runs: int  # how many runs that window holds
     shoe: Sequence[Any]  # id, name, retire_at_m, retired, distance_m (all None without that shoe)
     pains: list[tuple[str, int]]  # pain text and how many runs nearby had it
     bests: list[Sequence[Any]]  # RUN_COLUMNS of the runs holding a record
@@ -318,6 +319,7 @@ class RunStorageBase:
             week_m=found.week_m or 0.0,
             before_m=found.before_m or 0.0,
             longest_recent_m=found.longest_m,
+            recent_runs=found.recent_runs or 0,
             nearby_pains=tuple(found.pains),
         )
         return LoggedRun(replace(run, id=run_id), shoe, context, [run_from(b) for b in found.bests])

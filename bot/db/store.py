@@ -114,6 +114,8 @@ class Store:
         self.members = MemberCache(trusted=db.exclusive)
         self.runs: RunStorage = driver.run_storage(self)
         self.tips: TipSearch = driver.tip_search(self)
+        # Who to wake when a transaction that queued a post commits: the dispatcher running on this store.
+        self.post_wakers: list[Callable[[], None]] = []
         db.store = self  # type: ignore[attr-defined]  # each engine's Database hands it to its Tx
 
     async def close(self) -> None:

@@ -31,12 +31,13 @@ import socket
 import time as monotonic
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.advice.models import Tip
+from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db.engine import Database, Tx
 from bot.db.members import set_notice
@@ -65,7 +66,9 @@ from bot.reminders.jobs import (
 )
 from bot.reminders.messages import member_message, pick_tip, server_message, summary_message
 from bot.reminders.models import Reminder, ReminderKind, ServerReminder
+from bot.reminders.outbox import PostKind, on_queued
 from bot.reminders.pacing import Pacer
+from bot.reminders.posting import PostRounds
 from bot.reminders.schedule import ALL_DAYS, DEFAULT_GRACE, catch_up, next_fire
 from bot.reminders.service import utcnow
 from bot.reminders.summary import weekly_summary
@@ -124,10 +127,18 @@ class Dispatcher:
         self._stop_event = asyncio.Event()
         self._later: list[Job] = []  # slots whose sends failed for now, retried within their hour
         self._task: asyncio.Task[None] | None = None
+        self.posts = PostRounds(self)
+        self._unlisten: Callable[[], None] | None = None
+
+    def register_post_kind(self, kind: str, handler: PostKind) -> None:
+        """Send the scheduled posts of `kind` (bot/reminders/outbox.py) rendered by `handler`."""
+        self.posts.kinds[kind] = handler
 
     # ---------------------------------------------------------------- lifecycle
 
     def start(self) -> None:
+        if self._unlisten is None:
+            self._unlisten = on_queued(self.db, self.wake)  # a post queued in this process wakes us
         if self._task is None or self._task.done():
             self._stopping = False
             self._stop_event.clear()
@@ -139,6 +150,9 @@ class Dispatcher:
         self._stopping = True
         self._stop_event.set()
         self.wake()
+        if self._unlisten is not None:
+            self._unlisten()
+            self._unlisten = None
         task, self._task = self._task, None
         if task is not None:
             try:
@@ -150,11 +164,12 @@ class Dispatcher:
         if self._later:
             await self._record([Outcome(job, RELEASED) for job in self._later])
             self._later.clear()
-        if self.leasing:  # anything still leased (a cancelled send): due again at once, for any dispatcher
-            async with self.db.transaction() as tx:
-                given_back = await db_rem.release_holder(tx, self.holder)
-            if given_back:
-                log.info("gave back %d leased reminder slots", given_back)
+        async with self.db.transaction() as tx:  # anything still claimed (a cancelled send): due again at once
+            given_back = await db_outbox.release_holder(tx, self.holder, self.clock())
+            if self.leasing:
+                given_back += await db_rem.release_holder(tx, self.holder)
+        if given_back:
+            log.info("gave back %d claimed reminder slots and posts", given_back)
 
     def lag_seconds(self) -> float:
         """How far behind the dispatcher is: now minus the oldest due slot it has not finished (0 when idle)."""
@@ -167,6 +182,8 @@ class Dispatcher:
 
     async def run(self) -> None:
         log.info("reminder dispatcher started")
+        if not self.leasing:
+            await self._recover()
         while not self._stopping:
             try:
                 await self.run_due()
@@ -181,6 +198,17 @@ class Dispatcher:
                     self._wake.clear()  # an old wake-up must not turn the back-off into a busy loop
                 await self._nap(self.error_backoff)
         log.info("reminder dispatcher stopped")
+
+    async def _recover(self) -> None:
+        """The only dispatcher of its database (SQLite): posts claimed by another are a dead process's."""
+        try:
+            async with self.db.transaction() as tx:
+                taken = await db_outbox.release_others(tx, self.holder, self.clock())
+        except Exception:
+            log.exception("could not take over the posts of a dispatcher that died")
+            return
+        if taken:
+            log.info("took over %d scheduled posts claimed by a dispatcher that died", taken)
 
     async def _nap(self, seconds: float) -> None:
         """Sleep up to `seconds`, or until woken."""
@@ -203,6 +231,9 @@ class Dispatcher:
     async def _sleep_until_due(self) -> None:
         self._wake.clear()  # before reading: a change made after this read wakes the nap below
         earliest = await db_rem.earliest_due(self.db)
+        post = await db_outbox.earliest(self.db)
+        if post is not None and (earliest is None or post < earliest):
+            earliest = post
         retry = min((job.retry_at for job in self._later if job.retry_at), default=None)
         if retry is not None and (earliest is None or retry < earliest):
             earliest = retry
@@ -228,26 +259,31 @@ class Dispatcher:
             now = self.clock()
             claimed, jobs = await self._claim(now, tips)
             retries = self._due_later(now)
-            if not claimed and not retries:
-                self.oldest_due = None
-                break
-            outcomes = await self._send_all(jobs + retries)
-            self._later += [o.job for o in outcomes if o.status == LATER]
-            counts = Counter(o.status for o in outcomes)
-            sent += counts[SENT]
-            log.info(
-                "reminders: claimed %d, retried %d, sent %d, refused %d, failed %d, later %d, released %d in %.1f s",
-                claimed,
-                len(retries),
-                counts[SENT],
-                counts[REFUSED],
-                counts[FAILED],
-                counts[LATER],
-                counts[RELEASED],
-                monotonic.perf_counter() - started,
-            )
-            if not claimed:
-                break  # only retries were due: the next ones wait for their time
+            if claimed or retries:
+                outcomes = await self._send_all(jobs + retries)
+                self._later += [o.job for o in outcomes if o.status == LATER]
+                counts = Counter(o.status for o in outcomes)
+                sent += counts[SENT]
+                log.info(
+                    "reminders: claimed %d, retried %d, sent %d, refused %d, failed %d, later %d, released %d"
+                    " in %.1f s",
+                    claimed,
+                    len(retries),
+                    counts[SENT],
+                    counts[REFUSED],
+                    counts[FAILED],
+                    counts[LATER],
+                    counts[RELEASED],
+                    monotonic.perf_counter() - started,
+                )
+            posts, posted = await self.posts.run(self.clock(), self._send_posts)
+            sent += posted
+            if posts:
+                log.info("scheduled posts: claimed %d, messages sent %d", posts, posted)
+            if not claimed and not posts:
+                if not retries:
+                    self.oldest_due = None
+                break  # nothing more due now (retries wait for their time)
         return sent
 
     async def _send_all(self, jobs: list[Job]) -> list[Outcome]:
@@ -264,11 +300,36 @@ class Dispatcher:
             renewing.cancel()
             await asyncio.gather(renewing, return_exceptions=True)
 
-    async def _deliver_recorded(self, job: Job) -> Outcome:
+    async def _send_posts(self, jobs: list[Job]) -> list[Outcome]:
+        """A post's messages, each recorded as soon as it is handled (on both engines: one that is recorded
+        is never sent again, whatever happens to this process)."""
+        if not self.leasing:
+            return await asyncio.gather(*(self._deliver_recorded(job, self.posts.record) for job in jobs))
+        renewing = asyncio.create_task(self._renew_leases(), name="post-leases")
+        try:
+            return await asyncio.gather(*(self._deliver_recorded(job, self.posts.record) for job in jobs))
+        finally:
+            renewing.cancel()
+            await asyncio.gather(renewing, return_exceptions=True)
+
+    def claim_end(self, now: datetime) -> datetime:
+        """Until when a claim made now keeps other dispatchers off (the one dispatcher of SQLite renews none)."""
+        return now + self.lease
+
+    def claimed_until(self, until: datetime) -> None:
+        if self.leasing:
+            self._lease_end = until
+
+    async def _deliver_recorded(
+        self, job: Job, recorder: Callable[[Outcome], Awaitable[None]] | None = None
+    ) -> Outcome:
         outcome = await self._deliver(job)
         for attempt in range(3):  # unrecorded, a sent slot would be sent again once its lease runs out
             try:
-                await self._record([outcome])
+                if recorder is not None:
+                    await recorder(outcome)
+                else:
+                    await self._record([outcome])
                 break
             except Exception:
                 self.stats["errors"] += 1
@@ -292,6 +353,7 @@ class Dispatcher:
             try:
                 async with self.db.transaction() as tx:
                     await db_rem.renew(tx, self.holder, until)
+                    await db_outbox.renew(tx, self.holder, until)
             except Exception:
                 log.exception("could not renew reminder leases")
                 continue
@@ -439,8 +501,7 @@ class Dispatcher:
             try:
                 await self._pacer.wait()
                 if channel is None:
-                    assert job.reminder is not None
-                    channel = learned = await self.sender.open_dm(job.reminder.user_id)
+                    channel = learned = await self.sender.open_dm(job.dm_user)
                     continue  # the send takes a turn of its own, after the checks again
                 await self.sender.send(channel, job.message)
                 self.stats[SENT] += 1
@@ -472,7 +533,7 @@ class Dispatcher:
         """Schedule another try within the slot's hour; False when the hour is over."""
         gap = LATER_GAPS[min(job.later_tries, len(LATER_GAPS) - 1)]
         at = self.clock() + timedelta(seconds=gap)
-        if at >= job.slot + self.grace:
+        if at >= (job.retry_until or job.slot + self.grace):
             return False
         job.retry_at, job.later_tries = at, job.later_tries + 1
         return True

@@ -71,13 +71,31 @@ class Job:
     retry_at: datetime | None = None
     later_tries: int = 0
     leased: bool = False  # the row is leased, its schedule not yet moved on (PostgreSQL, until settled)
+    # A scheduled post's message: the post's id, the message's name within it (bot/reminders/outbox.py),
+    # the last instant a retry may be planned, and the DM channel already known for its member.
+    post_id: int | None = None
+    target: str = ""
+    retry_until: datetime | None = None
+    dm_channel: int | None = None
 
     @property
     def is_dm(self) -> bool:
+        if self.post_id is not None:
+            return self.message.dm_user_id is not None
         return self.reminder is not None and self.reminder.target == Target.DM
 
     @property
+    def dm_user(self) -> int:
+        if self.post_id is not None:
+            assert self.message.dm_user_id is not None
+            return self.message.dm_user_id
+        assert self.reminder is not None
+        return self.reminder.user_id
+
+    @property
     def channel_id(self) -> int | None:
+        if self.post_id is not None:
+            return self.dm_channel if self.is_dm else self.message.channel_id
         if self.server is not None:
             return self.server.channel_id
         assert self.reminder is not None
@@ -140,6 +158,8 @@ def nonce(job: Job, snoozed: bool) -> str:
 
 
 def describe(job: Job) -> str:
+    if job.post_id is not None:
+        return f"message {job.target} of scheduled post {job.post_id}"
     if job.server is not None:
         return f"club ping of guild {job.server.guild_id}"
     assert job.reminder is not None

@@ -44,9 +44,19 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Field:
+    """One name/value field of the message's embed."""
+
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
-    """One reminder message. Only `mention_role_id` (the server's configured role) and `mention_user_id`
-    (the owner of a channel reminder) may ping anyone."""
+    """One message the dispatcher sends: a reminder, or one message of a scheduled post. Only
+    `mention_role_id` (the server's configured role) and `mention_user_id` (the owner of a channel reminder)
+    may ping anyone. The embed is shown when it has a title, a body or fields."""
 
     content: str
     title: str | None = None
@@ -56,6 +66,12 @@ class Outgoing:
     mention_role_id: int | None = None
     mention_user_id: int | None = None  # a channel reminder pings its owner, nobody else
     nonce: str | None = None  # the same for every try of this message: Discord keeps only the first
+    fields: tuple[Field, ...] = ()
+    colour: int | None = None  # the embed's colour as 0xRRGGBB; Stride's own when None
+    # Where a scheduled post's message goes: a channel, or a member's DMs (exactly one). A reminder's
+    # target is its row's (bot/reminders/jobs.py), so these stay None there.
+    channel_id: int | None = None
+    dm_user_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,9 @@ HISTORY_WEEKS_NEEDED = 3
 BASELINE_WEEKS = 4
 LONG_RUN_WINDOW = timedelta(days=56)
 LONG_RUN_NUM, LONG_RUN_DEN = 11, 10  # more than 10% longer
+# "Your longest in 8 weeks" needs history to be true of: runs in the window, and a first run some time back.
+LONG_RUN_HISTORY_RUNS = 3
+LONG_RUN_HISTORY = timedelta(days=14)
 SHOE_CHECK_NUM, SHOE_CHECK_DEN = 4, 5  # 80% of the shoe's life
 PAIN_WINDOW_DAYS = 21
 _EPSILON = 1e-6
@@ -45,7 +48,10 @@ class LogContext:
     first_date: date | None = None  # the earliest run
     week_m: float = 0.0  # in the new run's week (Monday start)
     before_m: float = 0.0  # in the 4 weeks before that week
-    longest_recent_m: float | None = None  # longest in the LONG_RUN_WINDOW up to the new run's date
+    # Longest, and how many, of the runs from LONG_RUN_WINDOW before the new run's date on (later ones too:
+    # a back-dated run is compared with every run in the window, not only the earlier ones).
+    longest_recent_m: float | None = None
+    recent_runs: int = 0
     # (pain note, how many runs have that exact note) within PAIN_WINDOW_DAYS either side of its date
     nearby_pains: tuple[tuple[str, int], ...] = ()
 
@@ -122,35 +128,36 @@ def jump_size(jump: WeekJump, units: str = "km") -> str:
 
 def mileage_jump_in(context: LogContext, new_run: Run, today: date, units: str = "km") -> Insight | None:
     """The new run's week is over 1.3x the average of the up to 4 weeks before it that the member had
-    started logging in (3 or more needed). This week and last week are reported while they stay over;
-    an older, back-filled week only by the run that takes it over."""
+    started logging in (3 or more needed). Told once per week: by the run that takes the week over, not by
+    every run logged into a week that is already over."""
     monday = week_start(new_run.run_date)
     first = min(new_run.run_date, context.first_date or new_run.run_date)
     weeks = baseline_weeks(monday, week_start(first))
     week_m = context.week_m + new_run.distance_m
     before_m = context.before_m
-    if not is_jump(week_m, before_m, weeks):
+    if not is_jump(week_m, before_m, weeks) or is_jump(context.week_m, before_m, weeks):
         return None
     average = before_m / weeks
     advice = "Build up gradually, about 10% a week, so your body has time to adapt."
     if monday < week_start(today) - WEEK:
-        if is_jump(context.week_m, before_m, weeks):
-            return None  # it jumped before this run; that run's reply said so
         size = jump_size(WeekJump(monday, week_m, average, weeks), units)
         return Insight("mileage-jump", f"The {week_label(monday)} is now {size}. {advice}", "load")
-    when = "Last week" if monday < week_start(today) else "This week"
+    when = "Last week you ran" if monday < week_start(today) else "This week you're at"
     if average > 0:
         change = f"{round((week_m / average - 1) * 100)}% more than your average of "
         change += f"{format_distance(average, units)} over {_weeks_before(weeks)}"
     else:
         change = f"after {weeks} quiet weeks"
-    return Insight("mileage-jump", f"{when} you're at {format_distance(week_m, units)}, {change}. {advice}", "load")
+    return Insight("mileage-jump", f"{when} {format_distance(week_m, units)}, {change}. {advice}", "load")
 
 
 def new_longest_run_in(context: LogContext, new_run: Run, units: str = "km") -> Insight | None:
-    """The new run is over 10% longer than every other run in the 56 days up to its date."""
+    """The new run is over 10% longer than every other run from 56 days before its date on, and the member
+    has the history to say so: 3 or more of those runs, the first run logged 2 weeks or more before."""
     longest = context.longest_recent_m
-    if longest is None:
+    if longest is None or context.recent_runs < LONG_RUN_HISTORY_RUNS:
+        return None
+    if context.first_date is None or new_run.run_date - context.first_date < LONG_RUN_HISTORY:
         return None
     if new_run.distance_m * LONG_RUN_DEN <= longest * LONG_RUN_NUM + _EPSILON:
         return None
@@ -202,7 +209,7 @@ def pain_insight_in(context: LogContext, new_run: Run, red_flag: bool | Triage =
     if red_flag:
         # The triage's banner names what was recognised and how urgent it is (urgent help, today, before running).
         text = red_flag.banner() if isinstance(red_flag, Triage) else None
-        if text and isinstance(red_flag, Triage) and "bone-stress" in red_flag.categories:
+        if text and isinstance(red_flag, Triage) and any(c.startswith("bone-stress") for c in red_flag.categories):
             text += " Pain like this can be a bone stress injury, and running on it makes it worse."
         return Insight(
             "pain-red-flag",

@@ -73,6 +73,14 @@ def check_period(period: str, allowed: tuple[Period, ...] = PERIODS) -> Period:
     return period  # type: ignore[return-value]
 
 
+def counted_from(since: date | None, first_run: date | None) -> date | None:
+    """Where a period's weeks start for its weekly average: the period's start, or the member's first run
+    when that is later (a member who started in November has not had 50 quiet weeks this year)."""
+    if since is None or first_run is None:
+        return since
+    return max(since, first_run)
+
+
 async def member_stats(db: Store, guild_id: int, user_id: int, period: str, now: datetime) -> MemberStats:
     chosen = check_period(period)
     storage = db.runs
@@ -89,7 +97,7 @@ async def member_stats(db: Store, guild_id: int, user_id: int, period: str, now:
         period=chosen,
         today=today,
         since=since,
-        summary=summary_of(found.totals, since, today),
+        summary=summary_of(found.totals, counted_from(since, found.first_date), today),
         weekly_streak=found.weekly_streak,
         records=found.records,
         weeks=weeks,

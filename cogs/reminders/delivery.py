@@ -1,5 +1,8 @@
 """The reminder dispatcher's way out to Discord (REST calls only: no cache, works before READY), and
-the cog that owns the dispatcher: started when the extension loads, stopped when it unloads."""
+the cog that owns the dispatcher: started when the extension loads, stopped when it unloads.
+
+Features with scheduled posts (bot/reminders/outbox.py) register their kinds with `register_post_kind(bot,
+kind, handler)` from their cog's `cog_load`, in any process (only those running the dispatcher send)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from discord.http import handle_message_parameters
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, DeliveryError
 from bot.reminders.messages import Outgoing
+from bot.reminders.outbox import PostKind
 from bot.reminders.pacing import reminder_rate
 from bot.reminders.service import ReminderService
 from cogs.ui.kit import BRAND, NO_MENTIONS
@@ -57,8 +61,11 @@ class DiscordSender:
 
     async def send(self, channel_id: int, message: Outgoing) -> None:
         embed = None
-        if message.title or message.body:
-            embed = discord.Embed(title=message.title, description=message.body, colour=BRAND)
+        if message.title or message.body or message.fields:
+            colour = BRAND if message.colour is None else discord.Colour(message.colour)
+            embed = discord.Embed(title=message.title, description=message.body, colour=colour)
+            for item in message.fields[:25]:  # Discord's limits: 25 fields, 256 / 1024 characters
+                embed.add_field(name=item.name[:256], value=item.value[:1024], inline=item.inline)
             if message.footer:
                 embed.set_footer(text=message.footer)
         view = discord.ui.View(timeout=None)  # never stored: the clicks reach cogs/reminders/views.py
@@ -88,6 +95,7 @@ class Delivery(commands.Cog):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
         self.dispatcher: Dispatcher | None = None
+        self.post_kinds: dict[str, PostKind] = {}  # kept here too: the dispatcher may start after a feature loads
 
     async def cog_load(self) -> None:
         if self.bot.background and not self.bot.runs_dispatcher:
@@ -96,6 +104,8 @@ class Delivery(commands.Cog):
             rate = reminder_rate(self.bot.config)  # this process's share of the token's global limit
             lease = self.bot.config.reminder_lease_s
             self.dispatcher = dispatcher = Dispatcher(self.bot.store, DiscordSender(self.bot), rate=rate, lease=lease)
+            for kind, handler in self.post_kinds.items():
+                dispatcher.register_post_kind(kind, handler)
             if self.bot.metrics is not None:
                 self.bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
             dispatcher.start()
@@ -108,6 +118,17 @@ class Delivery(commands.Cog):
     def wake(self) -> None:
         if self.dispatcher is not None:
             self.dispatcher.wake()
+
+
+def register_post_kind(bot: commands.Bot, kind: str, handler: PostKind) -> None:
+    """Have this process's dispatcher (if it runs one) send the scheduled posts of `kind` with `handler`.
+    Call it from a cog's `cog_load`; the reminders extension must be loaded first."""
+    delivery = bot.get_cog(Delivery.__cog_name__)
+    if not isinstance(delivery, Delivery):
+        raise RuntimeError(f"load cogs.reminders before registering the post kind {kind!r}")
+    delivery.post_kinds[kind] = handler
+    if delivery.dispatcher is not None:
+        delivery.dispatcher.register_post_kind(kind, handler)
 
 
 def wake_dispatcher(bot: discord.Client) -> None:

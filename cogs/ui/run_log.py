@@ -1,5 +1,5 @@
 """The /run log reply: the run, how ambiguous input was read, records and insights; on a public log
-the pain text and pain/health insights go to the member alone."""
+the pain text, pain/health insights and personal nudges (mileage jump, time zone) go to the member alone."""
 
 from __future__ import annotations
 
@@ -13,15 +13,18 @@ from bot.running.service import LogResult
 from .embeds import run_embed
 from .kit import BRAND, WARN
 
+ZONE_TITLE = "🕒 Time zone"
+
 
 def reading_notes(notes: list[str]) -> str | None:
     """'ℹ️ I read `1:45` as 1 h 45 min.' lines, None without notes."""
     return "\n".join(f"ℹ️ I {note}." for note in notes) or None
 
 
-def _is_health(insight: Insight) -> bool:
-    """Pain and health notes: for the member's eyes only, even on a public log."""
-    return insight.kind.startswith("pain")
+def _is_private(insight: Insight) -> bool:
+    """Pain and health notes, and nudges about the member's own training load: for the member's eyes only,
+    even on a public log."""
+    return insight.kind.startswith("pain") or insight.kind == "mileage-jump"
 
 
 def _add_insights(embed: discord.Embed, insights: list[Insight]) -> None:
@@ -33,26 +36,28 @@ def _add_insights(embed: discord.Embed, insights: list[Insight]) -> None:
 
 
 def log_reply_embed(result: LogResult, public: bool = False) -> discord.Embed:
-    """The reply to /run log; a public one leaves out the pain text and health insights."""
+    """The reply to /run log; a public one leaves out the pain text, health insights and personal nudges."""
     units = result.profile.units
     run = replace(result.run, pain=None) if public else result.run
     embed = run_embed("Run logged", run, units, result.shoe)
     embed.description = reading_notes(result.notes)
     for label in result.new_records:
         embed.add_field(name="🏅 New record", value=label, inline=False)
-    _add_insights(embed, [i for i in result.insights if not (public and _is_health(i))])
-    if result.zone_notice:
-        embed.add_field(name="🕒 Time zone", value=result.zone_notice, inline=False)
+    _add_insights(embed, [i for i in result.insights if not (public and _is_private(i))])
+    if result.zone_notice and not public:
+        embed.add_field(name=ZONE_TITLE, value=result.zone_notice, inline=False)
     return embed
 
 
-def private_health_embed(result: LogResult) -> discord.Embed | None:
-    """What a public log keeps to the member: the pain text and the pain/health insights."""
-    health = [i for i in result.insights if _is_health(i)]
-    if not result.run.pain and not health:
+def private_embed(result: LogResult) -> discord.Embed | None:
+    """What a public log keeps to the member: the pain text, pain/health insights and personal nudges."""
+    private = [i for i in result.insights if _is_private(i)]
+    if not result.run.pain and not private and not result.zone_notice:
         return None
     embed = discord.Embed(title=f"Only you can see this · run #{result.run.id}", colour=BRAND)
     if result.run.pain:
         embed.add_field(name="Pain", value=result.run.pain, inline=False)
-    _add_insights(embed, health)
+    _add_insights(embed, private)
+    if result.zone_notice:
+        embed.add_field(name=ZONE_TITLE, value=result.zone_notice, inline=False)
     return embed

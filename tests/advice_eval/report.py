@@ -1,60 +1,75 @@
-"""Print the advice quality figures: `python -m tests.advice_eval.report`."""
+"""Print the advice quality figures per evaluation set: `python -m tests.advice_eval.report [DIR ...]`.
+
+Without arguments every set next to this module is scored (team, blind_dev, and blind_aside when present);
+a directory argument scores that set instead (same format: redflags.tsv, controls.txt, questions.tsv).
+`--brief` leaves out the list of misses.
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import tempfile
-from collections import Counter
 from pathlib import Path
 
-from tests.advice_eval.ranking import score_questions
-from tests.advice_eval.sets import control_cases, false_positives, score_red_flags
+from tests.advice_eval.ranking import fresh_database
+from tests.advice_eval.scoring import SetScore, score_set
+from tests.advice_eval.sets import load_set, set_directories
+
+ROWS = (
+    ("relevant answer (a top-3 tip on topic)", "relevance"),
+    ("first tip right", "first_tip"),
+    ("red flags routed first", "red_flags"),
+    ("emergencies led by urgent help", "emergencies"),
+    ("look-alikes over-triggered", "look_alikes"),
+)
 
 
-def red_flag_report() -> list[str]:
-    score = score_red_flags()
-    lines = ["Red-flag recall (category recognised), per category and severity:"]
-    for key in sorted(score.total):
-        lines.append(f"  {key[0]:<16} {key[1]:<17} {score.found[key]:>3}/{score.total[key]}")
-    by_severity: Counter = Counter()
-    found_severity: Counter = Counter()
-    for (_, severity), n in score.total.items():
-        by_severity[severity] += n
-        found_severity[severity] += score.found[(_, severity)]
-    for severity in sorted(by_severity):
-        lines.append(f"  all {severity:<29} {found_severity[severity]:>3}/{by_severity[severity]}")
-    total, found = sum(score.total.values()), sum(score.found.values())
-    lines.append(f"  TOTAL recall {found}/{total} = {100 * found / total:.1f}%")
-    lines.append(f"  banner less urgent than the case: {len(score.wrong_severity)}")
-    lines += [f"    MISS [{c.category}] {c.text}" for c in score.misses]
-    lines += [f"    LOW  [{c.category} {c.severity} got {s}] {c.text}" for c, s in score.wrong_severity]
-    fps, controls = false_positives(), len(control_cases())
-    lines.append(f"Look-alike controls flagged: {len(fps)}/{controls} = {100 * len(fps) / controls:.1f}%")
-    lines += [f"    FP {labels} {text}" for text, labels in fps]
+async def score_all(directories: list[Path]) -> list[SetScore]:
+    scores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        async with fresh_database(Path(tmp) / "eval.db") as db:
+            for directory in directories:
+                scores.append(await score_set(db, load_set(directory)))
+    return scores
+
+
+def table(scores: list[SetScore]) -> list[str]:
+    width = max(len(label) for label, _ in ROWS)
+    lines = [f"| {'':<{width}} | " + " | ".join(s.name for s in scores) + " |"]
+    lines.append(f"|{'-' * (width + 2)}|" + "|".join("-" * (len(s.name) + 2) for s in scores) + "|")
+    for label, attribute in ROWS:
+        cells = [str(getattr(s, attribute)) for s in scores]
+        lines.append(f"| {label:<{width}} | " + " | ".join(cells) + " |")
     return lines
 
 
-async def ranking_report() -> list[str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        score = await score_questions(Path(tmp) / "eval.db")
-    n = score.total
-    lines = [
-        f"Ordinary questions: first tip on topic {score.first}/{n} = {100 * score.first / n:.1f}%, "
-        f"top-3 {score.top3}/{n} = {100 * score.top3 / n:.1f}%, banner on {len(score.bannered)}"
-    ]
-    for topic in sorted(score.per_topic):
-        first, total = score.per_topic[topic]
-        lines.append(f"  {topic:<16} first tip {first}/{total}")
-    lines += [f"    MISS {sorted(c.topics)} got {got} {c.text}" for c, got in score.misses]
-    lines += [f"    BANNER {text}" for text in score.bannered]
+def details(score: SetScore) -> list[str]:
+    lines = [f"{score.name}:"]
+    lines += [f"  NOT ROUTED [{c.category} {c.severity}] got {got}: {c.text}" for c, got in score.not_routed]
+    lines += [f"  NOT LED    [{c.category}] got {got}: {c.text}" for c, got in score.not_led]
+    lines += [f"  OVER       {text}  ->  {banner}" for text, banner in score.over_triggered]
+    lines += [f"  FIRST TIP  {sorted(q.topics)} got {got}: {q.text}" for q, got in score.missed]
+    lines += [f"  BANNER ON A QUESTION {text}  ->  {banner}" for text, banner in score.bannered_questions]
     return lines
 
 
 def main() -> None:
-    for line in red_flag_report():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directories", nargs="*", type=Path, help="evaluation set directories (default: all)")
+    parser.add_argument("--brief", action="store_true", help="figures only, no list of misses")
+    args = parser.parse_args()
+    directories = args.directories or set_directories()
+    for directory in directories:
+        if not directory.is_dir():
+            parser.error(f"{directory} is not a directory")
+    scores = asyncio.run(score_all(directories))
+    for line in table(scores):
         print(line)
-    for line in asyncio.run(ranking_report()):
-        print(line)
+    if not args.brief:
+        for score in scores:
+            for line in details(score):
+                print(line)
 
 
 if __name__ == "__main__":

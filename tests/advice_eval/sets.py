@@ -1,14 +1,22 @@
-"""Load the evaluation sets and score the red-flag triage against them (no database needed)."""
+"""The evaluation sets: each a directory of up to three files, in the format the blind writers used.
+
+- ``redflags.tsv``: ``category<TAB>severity<TAB>message`` (severity: emergency, doctor-today, doctor-or-physio);
+- ``controls.txt``: look-alikes that must raise no banner, one per line;
+- ``questions.tsv``: ``topics<TAB>question``, the topics the first tip may come from, ``|``-separated.
+
+Lines starting with ``#`` and blank lines are skipped. Every directory next to this file holding one of those
+files is a set: ``team`` (the project's own), ``blind_dev`` (written by someone who never read the lexicon) and,
+when the integrator adds it, ``blind_aside`` (held out: never read while tuning).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.advice.redflags import triage
-
 HERE = Path(__file__).parent
+FILES = ("redflags.tsv", "controls.txt", "questions.tsv")
+SEVERITY_NAMES = {"emergency": 3, "doctor-today": 2, "doctor-or-physio": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +25,10 @@ class RedFlagCase:
     severity: str
     text: str
 
+    @property
+    def level(self) -> int:
+        return SEVERITY_NAMES[self.severity]
+
 
 @dataclass(frozen=True, slots=True)
 class QuestionCase:
@@ -24,53 +36,47 @@ class QuestionCase:
     text: str
 
 
-def _lines(name: str) -> list[str]:
-    return [line for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+@dataclass(frozen=True, slots=True)
+class EvalSet:
+    name: str
+    red_flags: tuple[RedFlagCase, ...] = ()
+    controls: tuple[str, ...] = ()
+    questions: tuple[QuestionCase, ...] = field(default=())
 
 
-def red_flag_cases() -> list[RedFlagCase]:
-    return [RedFlagCase(*line.split("\t")) for line in _lines("redflags.tsv")]
+def _lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lines = (line.strip().strip("\ufeff") for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
-def control_cases() -> list[str]:
-    return _lines("controls.txt")
+def _fields(line: str, n: int, path: Path) -> list[str]:
+    parts = [p.strip() for p in line.split("\t")]
+    if len(parts) < n or not all(parts[:n]):
+        raise ValueError(f"{path}: expected {n} tab-separated fields in {line!r}")
+    return [*parts[: n - 1], "\t".join(parts[n - 1 :]).strip()]
 
 
-def question_cases() -> list[QuestionCase]:
-    cases = []
-    for line in _lines("questions.tsv"):
-        topics, text = line.split("\t")
-        cases.append(QuestionCase(frozenset(topics.split("|")), text))
-    return cases
+def load_set(directory: Path) -> EvalSet:
+    red_flags, questions = [], []
+    for line in _lines(directory / "redflags.tsv"):
+        category, severity, text = _fields(line, 3, directory / "redflags.tsv")
+        if category.lower() == "category":  # a header row
+            continue
+        severity = severity.lower().replace(" ", "-").replace("_", "-")
+        if severity not in SEVERITY_NAMES:
+            raise ValueError(f"{directory / 'redflags.tsv'}: unknown severity {severity!r} in {line!r}")
+        red_flags.append(RedFlagCase(category.lower(), severity, text))
+    for line in _lines(directory / "questions.tsv"):
+        topics, text = _fields(line, 2, directory / "questions.tsv")
+        if topics.lower() in ("topic", "topics"):
+            continue
+        questions.append(QuestionCase(frozenset(t.strip().lower() for t in topics.split("|") if t.strip()), text))
+    return EvalSet(directory.name, tuple(red_flags), tuple(_lines(directory / "controls.txt")), tuple(questions))
 
 
-SEVERITY_NAMES = {"emergency": 3, "doctor-today": 2, "doctor-or-physio": 1}
-
-
-@dataclass
-class RedFlagScore:
-    found: Counter  # by (category, severity)
-    total: Counter
-    misses: list[RedFlagCase]
-    wrong_severity: list[tuple[RedFlagCase, int | None]]
-
-
-def score_red_flags() -> RedFlagScore:
-    """A case is recalled when its category is recognised. The banner's severity must be at least the
-    case's: an emergency must never be worded as "see a physio"."""
-    score = RedFlagScore(Counter(), Counter(), [], [])
-    for case in red_flag_cases():
-        result = triage(case.text)
-        key = (case.category, case.severity)
-        score.total[key] += 1
-        if case.category in result.categories:
-            score.found[key] += 1
-        else:
-            score.misses.append(case)
-        if (result.severity or 0) < SEVERITY_NAMES[case.severity]:
-            score.wrong_severity.append((case, result.severity))
-    return score
-
-
-def false_positives() -> list[tuple[str, tuple[str, ...]]]:
-    return [(text, result.labels) for text in control_cases() if (result := triage(text))]
+def set_directories(root: Path = HERE) -> list[Path]:
+    """Every set next to this file, the team's first, then in name order."""
+    found = [d for d in root.iterdir() if d.is_dir() and any((d / f).is_file() for f in FILES)]
+    return sorted(found, key=lambda d: (d.name != "team", d.name))

@@ -1,38 +1,44 @@
-"""The advice quality targets on the project's own evaluation sets (figures: `python -m tests.advice_eval.report`)."""
+"""The advice quality targets on every evaluation set present (figures: `python -m tests.advice_eval.report`):
+every red flag routed first, every emergency led by urgent help, at most one look-alike over-triggered,
+relevant answers and the first tip right ≥ 90%."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.advice_eval.ranking import score_questions
-from tests.advice_eval.sets import control_cases, false_positives, question_cases, red_flag_cases, score_red_flags
+import pytest
 
-CATEGORIES = {
-    "cardiac", "breathing", "neurological", "nerve", "collapse", "heat", "hyponatraemia", "rhabdo", "clot",
-    "bone-stress", "tendon-ligament", "low-energy", "bleeding", "infection",
+from bot.advice.lexicon import CATEGORIES
+from tests.advice_eval.ranking import fresh_database
+from tests.advice_eval.scoring import score_set
+from tests.advice_eval.sets import load_set, set_directories
+
+SETS = set_directories()
+# The clinical list every set is written against (the team set also uses the extra categories).
+CLINICAL = {
+    "cardiac", "breathing", "anaphylaxis", "head-injury", "stroke", "consciousness", "heat", "hypothermia",
+    "hyponatraemia", "hypoglycaemia", "rhabdomyolysis", "dvt-pe", "cauda-equina", "bone-stress-shin",
+    "bone-stress-foot", "bone-stress-hip", "bone-stress-pelvis", "compartment", "tendon-rupture", "knee",
+    "pregnancy", "red-s", "eyes", "kidney",
 }  # fmt: skip
 
 
-def test_sets_are_big_enough_and_cover_every_category() -> None:
-    cases = red_flag_cases()
-    assert len(cases) >= 150 and {c.category for c in cases} == CATEGORIES
-    assert {c.severity for c in cases} == {"emergency", "doctor-today", "doctor-or-physio"}
-    assert len(control_cases()) >= 100
-    assert len(question_cases()) >= 100
+def test_the_sets_are_there_and_name_known_categories() -> None:
+    names = [d.name for d in SETS]
+    assert names[:2] == ["team", "blind_dev"], names
+    assert CLINICAL <= set(CATEGORIES)
+    team = load_set(SETS[0])
+    assert len(team.red_flags) >= 150 and len(team.controls) >= 100 and len(team.questions) >= 100
+    for directory in SETS:
+        assert {c.category for c in load_set(directory).red_flags} <= set(CATEGORIES), directory
 
 
-def test_red_flag_recall_is_complete_and_never_under_urgent() -> None:
-    score = score_red_flags()
-    assert [c.text for c in score.misses] == []
-    assert [c.text for c, _ in score.wrong_severity] == []
-
-
-def test_look_alikes_rarely_raise_a_flag() -> None:
-    assert len(false_positives()) <= 0.02 * len(control_cases()), false_positives()
-
-
-async def test_first_tip_and_top_three_relevance(tmp_path: Path) -> None:
-    score = await score_questions(tmp_path / "eval.db")
-    assert score.first >= 0.90 * score.total, score.misses
-    assert score.top3 >= 0.97 * score.total, score.misses
-    assert score.bannered == []
+@pytest.mark.parametrize("directory", SETS, ids=[d.name for d in SETS])
+async def test_targets(directory: Path, tmp_path: Path) -> None:
+    async with fresh_database(tmp_path / "eval.db") as db:
+        score = await score_set(db, load_set(directory))
+    assert score.not_routed == [], score.not_routed
+    assert score.not_led == [], score.not_led
+    assert len(score.over_triggered) <= 1, score.over_triggered
+    assert score.relevance.share >= 0.90, score.missed
+    assert score.first_tip.share >= 0.90, score.missed

@@ -16,10 +16,10 @@ import asyncpg
 
 from bot.db.postgres.database import bind
 from bot.db.sqlite.database import SqliteDatabase
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member, User
 from tests.fakediscord.fixtures import Club
-from tests.fakediscord.state import Member, User
 from tests.postgres import new_database, on_postgres
 
 _member_numbers = itertools.count(1)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from standin.state import SEND_MESSAGES
 from tests.e2e.helpers import press, query
-from tests.fakediscord.state import SEND_MESSAGES
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from standin.botproc import bot_environment
 from tests.e2e.helpers import write
-from tests.fakediscord.botproc import bot_environment, start_bot
+from tests.fakediscord.bots import start_bot
 from tests.postgres import on_postgres
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

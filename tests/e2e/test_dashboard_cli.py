@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from standin import DEFAULT_TOKEN
 from tests.e2e.test_cli import stride
-from tests.fakediscord import DEFAULT_TOKEN
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 REPO = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
-from tests.fakediscord import FakeDiscord
+from standin import FakeDiscord
 from tests.fakediscord.fixtures import Club, build_club
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -13,8 +13,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.server import event_guild_id, shard_owns
+from standin import FakeDiscord
+from standin.server import event_guild_id, shard_owns
 
 QUIET = 0.3  # seconds without a frame after which a connection is taken to have received everything
 

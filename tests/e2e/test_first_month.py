@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
-from tests.e2e.helpers import newcomer, query, today
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Member
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member
+from tests.e2e.helpers import monday, newcomer, query, today
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -112,8 +112,92 @@ async def test_pain_when_walking_is_triaged_as_in_advice(fake, club, bot) -> Non
     reply = await log(fake, member, "10k", "50:00", pain=pain)
     text = reply.embed_text()
     assert "🩺 Please get this checked" in field_names(reply)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in text
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in text
     assert "bone stress injury" in text and "Ease off" not in text and "/advice topic: shin" in text
     advice = await fake.slash(member, "advice", question=pain)
-    assert "⚠️ Pain when walking: please see a doctor or physiotherapist before you run again." in advice.text()
+    assert "⚠️ Pain when walking: please see a sports doctor or physiotherapist before you run again." in advice.text()
     assert stored(bot, member)[0][3] == pain
+
+
+# --- insights that nag or mislead ---------------------------------------------------------------
+
+JUMP, LONGEST = "📈 Big jump in mileage", "🏔️ Longest run in 8 weeks"
+
+
+async def steady_mondays(fake: FakeDiscord, member: Member, weeks: range) -> None:
+    for back in weeks:
+        await log(fake, member, "10k", "50:00", monday() - timedelta(weeks=back))
+
+
+async def test_a_week_that_jumped_is_told_once_not_on_every_log(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await steady_mondays(fake, member, range(5, 1, -1))  # 10 km in each of the 4 weeks before last week
+    last_week = monday() - timedelta(weeks=1)
+    told = []
+    for day, km in enumerate((7, 7, 3, 3, 3, 3)):  # back-filled into last week: 14 km tips it over
+        reply = await log(fake, member, f"{km}k", f"{km * 5}:00", last_week + timedelta(days=day))
+        told.append(JUMP in field_names(reply))
+    assert told == [False, True, False, False, False, False]
+    this_week = [JUMP in field_names(await log(fake, member, "20k", "1:40:00")) for _ in range(3)]
+    assert this_week == [True, False, False]  # 20 km against an average of 14 km: told once too
+
+
+async def test_the_jump_of_last_week_is_worded_in_the_past(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await steady_mondays(fake, member, range(5, 1, -1))
+    reply = await log(fake, member, "20k", "1:40:00", monday() - timedelta(days=3))
+    assert "Last week you ran 20.00 km, 100% more than your average" in reply.embed_text()
+
+
+async def test_a_second_ever_run_is_not_the_longest_in_8_weeks(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await log(fake, member, "5k", "25:00", today() - timedelta(days=3))
+    reply = await log(fake, member, "15k", "1:20:00")
+    assert LONGEST not in field_names(reply), reply.embed_text()
+
+
+async def test_a_back_dated_run_is_compared_with_later_runs_in_the_window(fake, club, bot) -> None:
+    member, control = newcomer(fake, club), newcomer(fake, club)
+    for who in (member, control):
+        await steady_mondays(fake, who, range(4, 0, -1))
+    await log(fake, member, "half", "1:50:00", today() - timedelta(days=1))
+    back_dated = await log(fake, member, "12k", "1:00:00", today() - timedelta(days=3))
+    assert LONGEST not in field_names(back_dated), back_dated.embed_text()
+    longest = await log(fake, control, "12k", "1:00:00", today() - timedelta(days=3))
+    assert LONGEST in field_names(longest)
+    assert "12.00 km is your longest run in 8 weeks, 20% further than 10.00 km" in longest.embed_text()
+
+
+async def test_a_years_weekly_average_counts_weeks_from_the_first_run(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await steady_mondays(fake, member, range(3, -1, -1))  # 4 Mondays, this week's included
+    text = (await fake.slash(member, "run stats", period="year")).embed_text()
+    assert "10.00 km over 4 weeks" in text, text
+
+
+# --- personal nudges on a public log ------------------------------------------------------------
+
+
+async def private_follow_up(fake: FakeDiscord, reply: Reply) -> Reply:
+    return await fake.wait_until(
+        lambda: next((m for m in fake.followups(reply) if m.ephemeral), None), what="the private follow-up"
+    )
+
+
+async def test_a_public_log_keeps_the_time_zone_notice_and_the_jump_to_the_member(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    first = await fake.slash(member, "run log", distance="10k", time="50:00", date="28 days ago", public=True)
+    assert not first.ephemeral and "10.00 km" in first.embed_text()
+    assert "Time zone" not in first.embed_text() and "UTC" not in first.embed_text()
+    private = await private_follow_up(fake, first)
+    assert "🕒 Time zone" in field_names(private) and "Your runs are dated in UTC" in private.embed_text()
+    for back in (21, 14, 7):
+        await log(fake, member, "10k", "50:00", today() - timedelta(days=back))
+    jumped = await fake.slash(member, "run log", distance="50k", time="4:30:00", public=True)
+    assert not jumped.ephemeral and "50.00 km" in jumped.embed_text()
+    assert JUMP not in field_names(jumped) and "more than your average" not in jumped.embed_text()
+    nudge = await private_follow_up(fake, jumped)
+    assert JUMP in field_names(nudge) and "400% more than your average" in nudge.embed_text()
+    assert nudge.allowed_mentions == {"parse": []}
+    channel = [m.embed_text() + m.content for m in fake.messages_in(club.general)]
+    assert not any("Big jump" in text or "dated in UTC" in text for text in channel)

@@ -12,8 +12,8 @@ import pytest
 from bot.running.export import IMPORTED_COLUMNS
 from bot.running.pace import riegel
 from bot.running.units import HALF_MARATHON_M, METRES_PER_MILE, format_duration
+from standin.state import Member
 from tests.e2e.helpers import newcomer, query, today
-from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

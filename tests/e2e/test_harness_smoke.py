@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
-from tests.fakediscord.botproc import BotProcess
+from standin import CommandUsageError, FakeDiscord
+from standin.botproc import BotProcess
+from tests.fakediscord.bots import start_bot
 from tests.fakediscord.fixtures import Club
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member
 from tests.e2e.helpers import count_runs, newcomer, query
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Member
 from tests.unit.importing.builders import START, gpx_text, steady, zip_bytes
 from tests.unit.importing.samples import strava_archive, ten_miler_gpx
 

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from standin import FakeDiscord
+from standin.client import Reply
+from standin.state import Member
 from tests.e2e.helpers import monday, newcomer, query, stats_chart, today
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.client import Reply
-from tests.fakediscord.state import Member
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from standin import FakeDiscord
+from standin.botproc import BotProcess, bot_environment
+from standin.state import Guild, Member
 from tests.e2e.helpers import new_store, query, write
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.botproc import BotProcess, bot_environment
-from tests.fakediscord.state import Guild, Member
+from tests.fakediscord.bots import start_bot
 from tests.postgres import on_postgres
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

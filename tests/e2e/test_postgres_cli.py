@@ -10,9 +10,9 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from standin import FakeDiscord
+from standin.botproc import bot_environment
 from tests.e2e.test_operations import stride
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.botproc import bot_environment
 from tests.postgres import pg_url  # noqa: F401 - the fixture
 from tests.unit.db.postgres.seed import seed
 

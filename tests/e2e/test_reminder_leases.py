@@ -15,9 +15,9 @@ import asyncpg
 import pytest
 
 from bot.db.postgres.database import PgDatabase
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.botproc import BotProcess, bot_environment
-from tests.fakediscord.state import Member
+from standin import FakeDiscord
+from standin.botproc import BotProcess, bot_environment
+from standin.state import Member
 from tests.postgres import as_superuser, server_url, with_database
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

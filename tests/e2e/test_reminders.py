@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from standin import CommandUsageError, FakeDiscord
+from standin.botproc import BotProcess
+from standin.client import Reply
+from standin.state import Member, Role
 from tests.e2e.helpers import new_store, press, query, write
-from tests.fakediscord import CommandUsageError, FakeDiscord, start_bot
-from tests.fakediscord.botproc import BotProcess
-from tests.fakediscord.client import Reply
+from tests.fakediscord.bots import start_bot
 from tests.fakediscord.fixtures import Club
-from tests.fakediscord.state import Member, Role
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

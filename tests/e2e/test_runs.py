@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from standin.options import CommandUsageError
 from tests.e2e.helpers import count_runs, query
-from tests.fakediscord.options import CommandUsageError
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from standin import FakeDiscord
+from standin.botproc import REPO_ROOT, BotProcess, bot_environment
+from standin.state import Guild, Member
 from tests.e2e.helpers import count_runs, new_store, query, write
-from tests.fakediscord import FakeDiscord, start_bot
-from tests.fakediscord.botproc import REPO_ROOT, BotProcess, bot_environment
-from tests.fakediscord.state import Guild, Member
+from tests.fakediscord.bots import start_bot
 from tests.postgres import on_postgres
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

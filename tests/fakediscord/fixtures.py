@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pytest
 import pytest_asyncio
 
-from .botproc import BotProcess, start_bot
-from .client import FakeDiscord
-from .state import Channel, Guild, Member
+from standin import BotProcess, Channel, FakeDiscord, Guild, Member
+
+from .bots import start_bot
 
 module_loop = pytest.mark.asyncio(loop_scope="module")
 

@@ -8,6 +8,7 @@ one after the other as they do on SQLite, while different members' commands run 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -24,6 +25,8 @@ from bot.db.postgres.pool import open_pool
 
 if TYPE_CHECKING:
     from bot.db.store import Store
+
+log = logging.getLogger(__name__)
 
 _PARAMETER = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|::|\?|:([A-Za-z_]\w*)")
 _MASK = (1 << 64) - 1
@@ -99,6 +102,18 @@ class PgTx:
         self._conn = conn
         self.db = db
         self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
+        self._after_commit: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never when it rolls back)."""
+        self._after_commit.append(callback)
+
+    def committed(self) -> None:
+        for callback in self._after_commit:
+            try:
+                callback()
+            except Exception:
+                log.exception("an after-commit callback failed")
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         text, args = bind(sql, params)
@@ -171,15 +186,20 @@ class PgDatabase:
 
     @asynccontextmanager
     async def transaction(self, *scope: int) -> AsyncIterator[PgTx]:
-        async with self.pool.acquire() as conn, conn.transaction():
-            if scope:
-                await conn.execute("SELECT pg_advisory_xact_lock($1)", scope_key(scope))
-            yield PgTx(conn, self)
+        async with self.pool.acquire() as conn:
+            tx = PgTx(conn, self)
+            async with conn.transaction():
+                if scope:
+                    await conn.execute("SELECT pg_advisory_xact_lock($1)", scope_key(scope))
+                yield tx
+        tx.committed()
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[PgTx]:
         async with self.pool.acquire() as conn:
-            yield PgTx(conn, self)
+            tx = PgTx(conn, self)
+            yield tx
+        tx.committed()
 
     async def fetchall(self, sql: str, params: Params = ()) -> Sequence[asyncpg.Record]:
         text, args = bind(sql, params)

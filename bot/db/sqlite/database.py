@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -201,13 +201,15 @@ class SqliteDatabase:
         one at a time here, whatever their `scope`."""
         async with self._lock:
             await self._conn.execute("BEGIN IMMEDIATE")
+            tx = SqliteTx(self._conn, self)
             try:
-                yield SqliteTx(self._conn, self)
+                yield tx
             except BaseException:
                 await self._conn.execute("ROLLBACK")
                 raise
             await self._conn.execute("COMMIT")
             self._writes += 1
+        tx.committed()
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[SqliteTx]:
@@ -218,8 +220,10 @@ class SqliteDatabase:
         per command) are not needed. Use `transaction()` when more than one statement writes.
         """
         async with self._lock:
-            yield SqliteTx(self._conn, self)
+            tx = SqliteTx(self._conn, self)
+            yield tx
             self._writes += 1
+        tx.committed()
 
     async def fetchall(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         async with self._lock:
@@ -254,6 +258,18 @@ class SqliteTx:
         self._conn = conn
         self.db = db
         self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
+        self._after_commit: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never when it rolls back)."""
+        self._after_commit.append(callback)
+
+    def committed(self) -> None:
+        for callback in self._after_commit:
+            try:
+                callback()
+            except Exception:
+                log.exception("an after-commit callback failed")
 
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; return the number of rows it changed."""

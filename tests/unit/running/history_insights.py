@@ -29,12 +29,13 @@ def context_from_history(history: Iterable[Run], new_run: Run) -> LogContext:
     """The context worked out from a full list of runs (the reference the aggregates must match)."""
     others = [r for r in history if r.id != new_run.id]
     day, monday = new_run.run_date, week_start(new_run.run_date)
-    recent = [r.distance_m for r in others if day - LONG_RUN_WINDOW <= r.run_date <= day]
+    recent = [r.distance_m for r in others if day - LONG_RUN_WINDOW <= r.run_date]
     return LogContext(
         first_date=min((r.run_date for r in others), default=None),
         week_m=sum(r.distance_m for r in others if week_start(r.run_date) == monday),
         before_m=sum(r.distance_m for r in others if monday - WEEK * 4 <= r.run_date < monday),
         longest_recent_m=max(recent, default=None),
+        recent_runs=len(recent),
         nearby_pains=tuple(
             Counter(r.pain for r in others if r.pain and abs((r.run_date - day).days) <= PAIN_WINDOW_DAYS).items()
         ),

@@ -114,8 +114,13 @@ def test_last_week_is_still_reported():
 # --- longest run ------------------------------------------------------------------------------
 
 
+def steady(km: float = 10, weeks: int = 3) -> list[Run]:
+    """A run of `km` on the Tuesday of each of the `weeks` weeks before MON: enough history to compare."""
+    return weeks_of([km] * weeks)
+
+
 def test_new_longest_run_over_ten_percent():
-    history = [run(1, TODAY - timedelta(days=56), 20), run(2, TODAY - timedelta(days=3), 10)]
+    history = [run(1, TODAY - timedelta(days=56), 20), *steady()]
     new = run(99, TODAY, 22.1)
     insight = new_longest_run([*history, new], new)
     assert insight is not None
@@ -125,19 +130,32 @@ def test_new_longest_run_over_ten_percent():
 
 def test_exactly_ten_percent_longer_is_not_reported():
     new = run(99, TODAY, 22)
-    assert new_longest_run([run(1, TODAY - timedelta(days=10), 20), new], new) is None
+    assert new_longest_run([run(1, TODAY - timedelta(days=10), 20), *steady(), new], new) is None
 
 
 def test_longest_run_window_is_56_days():
     new = run(99, TODAY, 15)
-    assert new_longest_run([run(1, TODAY - timedelta(days=57), 30), run(2, TODAY, 10), new], new) is not None
-    assert new_longest_run([run(1, TODAY - timedelta(days=56), 30), run(2, TODAY, 10), new], new) is None
+    assert new_longest_run([run(1, TODAY - timedelta(days=57), 30), *steady(), new], new) is not None
+    assert new_longest_run([run(1, TODAY - timedelta(days=56), 30), *steady(), new], new) is None
 
 
-def test_longest_run_needs_an_earlier_run_in_the_window():
+def test_longest_run_needs_history():
     new = run(99, TODAY, 15)
     assert new_longest_run([new], new) is None
     assert new_longest_run([run(1, TODAY - timedelta(days=60), 5), new], new) is None
+    second = run(2, TODAY, 15)
+    assert new_longest_run([run(1, TODAY - timedelta(days=1), 5), second], second) is None  # a second-ever run
+    assert new_longest_run([*steady(weeks=2), new], new) is None  # 2 runs in the window are too few
+    recent = [run(i, TODAY - timedelta(days=i), 5) for i in range(1, 5)]  # 4 runs, all in the last 13 days
+    assert new_longest_run([*recent, new], new) is None
+    assert new_longest_run([run(9, TODAY - timedelta(days=14), 5), *recent, new], new) is not None
+
+
+def test_a_back_dated_run_is_compared_with_later_runs_in_the_window_too():
+    half = run(50, TODAY - timedelta(days=2), 21.1)
+    back_dated = run(99, TODAY - timedelta(days=10), 12)
+    assert new_longest_run([*steady(weeks=4), half, back_dated], back_dated) is None
+    assert new_longest_run([*steady(weeks=4), back_dated], back_dated) is not None
 
 
 # --- shoes ------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def test_notes_that_say_something_hurts(text, area):
 def test_a_note_of_pain_when_walking_is_a_bone_stress_sign_as_in_advice():
     text = "sharp pain in my shin, hurts to walk"
     found = triage(text)
-    assert "bone-stress" in found.categories
+    assert "bone-stress-shin" in found.categories
     insight = pain_insight_in(LogContext(), Run(1, DAY, 5000, 1500, pain=text), found)
     assert insight is not None and insight.kind == "pain-red-flag" and insight.advice_topic == "shin"
     assert insight.text.startswith(found.banner() or "") and "doctor or physiotherapist" in insight.text

@@ -68,6 +68,18 @@ async def test_periods(db: Store, period: str, count: int, metres: float, since:
     assert len(stats.weeks) == 12  # the chart always shows 12 weeks
 
 
+async def test_a_periods_weekly_average_counts_weeks_from_the_first_run(db: Store) -> None:
+    await log(db, date(2026, 11, 4), 10_000, 3000)  # started in November (a Wednesday)
+    await log(db, MON, 20_000, 6000)
+    year = await member_stats(db, GUILD, ME, "year", NOW)
+    assert year.since == date(2026, 1, 1)
+    assert year.summary.weeks == 4 and year.summary.weekly_avg_m == pytest.approx(30_000 / 4)  # 2 Nov .. 23 Nov
+    month = await member_stats(db, GUILD, ME, "month", NOW)
+    assert month.summary.weeks == 4
+    await log(db, date(2025, 6, 1), 5_000, 1500)  # a run last year: this year's weeks count from 1 January
+    assert (await member_stats(db, GUILD, ME, "year", NOW)).summary.weeks == 48
+
+
 async def test_records_within_the_period(db: Store) -> None:
     await seed_history(db)
     week = await member_stats(db, GUILD, ME, "week", NOW)

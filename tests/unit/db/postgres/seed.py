@@ -10,12 +10,14 @@ from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
 from bot.club.services import challenges
 from bot.db import copy
+from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
 from bot.db.factory import open_sqlite
 from bot.db.members import set_notice, update_profile
 from bot.db.store import Store
 from bot.importing import read_upload
+from bot.reminders.outbox import queue_post
 from bot.reminders.service import ReminderService
 from bot.running.import_service import import_single_file, plan_import
 from bot.running.service import RunForm, delete_run, log_run
@@ -91,6 +93,11 @@ async def seed(path: Path) -> None:
         await service.server_done(CLUB, BOB, club_sent)
         async with db.transaction() as tx:
             await db_rem.learn_dm_channels(tx, [(stretch.id, 4242)])
+        async with db.transaction() as tx:  # a scheduled post half sent (one of its two DMs recorded)
+            due = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+            await queue_post(tx, guild_id=CLUB, kind="digest", key="2026-W48", due=due, payload={"to": [ALICE, BOB]})
+            post = await tx.fetchone("SELECT id FROM scheduled_posts")
+            await db_outbox.record(tx, [(post["id"], f"u{ALICE}#0", "sent", NOW)])
     finally:
         await db.close()
 

@@ -107,13 +107,15 @@ class GatewaySession:
     shard: Shard | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
-    async def send(self, op: int, d: Any, t: str | None = None) -> None:
+    async def send(self, op: int, d: Any, t: str | None = None) -> int | None:
+        """Send one frame; a dispatch (op 0) returns the sequence number it went out with."""
         async with self.lock:
             frame: Json = {"op": op, "d": d, "s": None, "t": t}
             if op == 0:
                 self.seq += 1
                 frame["s"] = self.seq
             await self.ws.send_str(json.dumps(frame))
+            return frame["s"]
 
 
 async def read_body(request: web.Request, world: World) -> tuple[Json, list[Attachment]]:
@@ -165,6 +167,7 @@ class FakeDiscordServer:
         # Knobs.
         self.response_deadline: float | None = 3.0  # seconds to send the initial interaction response
         self.recommended_shards = 1  # the `shards` count /gateway/bot answers
+        self.rest_latency = 0.0  # seconds every REST call takes, as Discord's round trip does (0.05-0.2 s)
         self._limit: tuple[int, float] | None = None
         self._window = (0.0, 0)
         self._failures: list[_Failure] = []
@@ -181,6 +184,9 @@ class FakeDiscordServer:
         self._runner: web.AppRunner | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed = asyncio.Event()
+        self.version = 0  # how many changes the world has seen (the chat page's long poll compares it)
+        # Extra routes (the `stride try` chat page), added before the catch-all answers unknown routes.
+        self.extra_routes: list[Callable[[web.UrlDispatcher], None]] = []
 
     # ---- lifecycle -------------------------------------------------------------------------------
 
@@ -196,7 +202,8 @@ class FakeDiscordServer:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1 at `port` (0: any free port)."""
         self._loop = asyncio.get_running_loop()
         self._changed = asyncio.Event()
         app = web.Application(middlewares=[self._middleware], client_max_size=64 * 1024 * 1024)
@@ -204,7 +211,8 @@ class FakeDiscordServer:
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
         self.port = sock.getsockname()[1]
         self.world.base_url = self.base_url
         await web.SockSite(self._runner, sock).start()
@@ -218,8 +226,13 @@ class FakeDiscordServer:
             self._runner = None
 
     def _notify(self) -> None:
+        self.version += 1
         self._changed.set()
         self._changed = asyncio.Event()
+
+    def changed_event(self) -> asyncio.Event:
+        """Set at the next change of the world."""
+        return self._changed
 
     # ---- knobs ------------------------------------------------------------------------------------
 
@@ -247,8 +260,8 @@ class FakeDiscordServer:
         """The shard of each live, identified gateway connection (None: unsharded)."""
         return [s.shard for s in self._sessions if s.session_id and not s.ws.closed]
 
-    async def dispatch(self, event: str, data: Json) -> None:
-        """Send an event to the connections that own it (see `shard_owns`)."""
+    async def dispatch(self, event: str, data: Json) -> list[int]:
+        """Send an event to the connections that own it (see `shard_owns`); the sequence number it got on each."""
         guild_id = event_guild_id(event, data)
         live = [s for s in self._sessions if s.session_id and not s.ws.closed]
         if not live:
@@ -259,8 +272,7 @@ class FakeDiscordServer:
                 f"cannot send {event} of guild {guild_id}: no connected shard owns it "
                 f"(connected: {[s.shard for s in live]})"
             )
-        for session in owners:
-            await session.send(0, data, event)
+        return [await session.send(0, data, event) or 0 for session in owners]
 
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close the bot's websocket (it should reconnect and RESUME)."""
@@ -346,6 +358,8 @@ class FakeDiscordServer:
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         rel = request.path.removeprefix(API) if request.path.startswith(API + "/") else None
         try:
+            if rel is not None and self.rest_latency:
+                await asyncio.sleep(self.rest_latency)
             if rel is not None:
                 interaction_route = rel.startswith(("/interactions/", "/webhooks/"))
                 # OAuth2 routes authenticate the application or the user themselves (oauth.py).
@@ -411,6 +425,8 @@ class FakeDiscordServer:
         oauth.add_routes(self, r)
         rest.add_routes(self, r)
         r.add_get("/gateway", self._gateway)
+        for add in self.extra_routes:
+            add(r)
         r.add_route("*", "/{tail:.*}", self._unknown)
 
     # ---- helpers shared by the REST handlers -------------------------------------------------------

@@ -402,6 +402,7 @@ class Interaction:
     message_ids: list[int] = field(default_factory=list)  # messages created/edited, in order
     answered: bool = False
     answer_id: int | None = None  # the message the test gets back
+    seq: int | None = None  # its gateway sequence number once sent to the bot (None: never sent)
     error: str | None = None  # e.g. answered after the deadline
 
     def metadata(self) -> Json:

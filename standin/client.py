@@ -575,7 +575,7 @@ class FakeDiscord(FakeDiscordServer):
         record.wait_after_defer = wait
         record.created = asyncio.get_running_loop().time()
         self.world.interactions[record.id] = record
-        await self.dispatch("INTERACTION_CREATE", payload)
+        record.seq = (await self.dispatch("INTERACTION_CREATE", payload))[0]
         timeout = timeout or self.timeout
 
         def why() -> str:

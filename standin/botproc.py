@@ -1,14 +1,8 @@
 """Run a bot (`python -m <module>`) as a real subprocess pointed at a `FakeDiscord`.
 
-    bot = await start_bot(fake, module="bot", guild=club.guild, workdir=tmp_path)
-    ...
-    await bot.stop()
-
 The bot gets DISCORD_TOKEN, DISCORD_API_BASE, DATABASE_PATH (in `workdir`), DEV_GUILD_ID and
-LOG_LEVEL, plus `env`; its stdout and stderr go to `workdir/bot.log`. When the suite runs on PostgreSQL
-(STRIDE_TEST_ENGINE=postgres), `start_bot` also gives it DATABASE_URL: a fresh database per `workdir` (a bot
-started again in the same workdir finds its data, as it would find its SQLite file); the throwaway server
-`.ci/run` starts is deleted with them.
+LOG_LEVEL, plus `env`; its stdout and stderr go to `workdir/bot.log`. The tests start it through
+`tests.fakediscord.bots.start_bot`; `stride try` through `standin.trial`.
 """
 
 # Waits take an explicit `timeout=` so failures say what was awaited (instead of asyncio.timeout).
@@ -25,7 +19,8 @@ from pathlib import Path
 from .client import FakeDiscord
 from .state import Guild
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+# The folder holding the `bot` package beside this one: the checkout, or site-packages when installed.
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 class BotStartError(AssertionError):
@@ -33,8 +28,11 @@ class BotStartError(AssertionError):
 
 
 class BotProcess:
-    def __init__(self, fake: FakeDiscord, module: str, workdir: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self, fake: FakeDiscord, module: str, workdir: Path, env: dict[str, str], cwd: Path | None = None
+    ) -> None:
         self.fake, self.module, self.workdir, self.env = fake, module, workdir, env
+        self.cwd = cwd or REPO_ROOT
         workdir.mkdir(parents=True, exist_ok=True)
         self.log_path = workdir / "bot.log"
         # Where the bot keeps its data: the SQLite file, or the PostgreSQL URL when DATABASE_URL is set.
@@ -66,7 +64,7 @@ class BotProcess:
                 sys.executable,
                 "-m",
                 self.module,
-                cwd=REPO_ROOT,
+                cwd=self.cwd,
                 env=self.env,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=log_file,
@@ -120,38 +118,3 @@ def bot_environment(
         "PYTHONUNBUFFERED": "1",
         **(env or {}),
     }
-
-
-_postgres_of: dict[Path, str] = {}  # workdir -> its PostgreSQL database URL
-
-
-async def start_bot(
-    fake: FakeDiscord,
-    *,
-    module: str = "bot",
-    guild: Guild | None = None,
-    workdir: Path,
-    token: str | None = None,
-    env: dict[str, str] | None = None,
-    log_level: str = "INFO",
-    wait: bool = True,
-    timeout: float = 20.0,
-) -> BotProcess:
-    """Start `python -m module` against `fake` (cwd: the repository root) and wait until it is ready
-    (`wait=False` returns right after spawning, e.g. to watch a bot that must fail)."""
-    from tests.postgres import new_database, on_postgres
-
-    environment = bot_environment(fake, workdir, guild=guild, token=token, log_level=log_level, env=env)
-    if on_postgres() and "DATABASE_URL" not in (env or {}) and "DATABASE_PATH" not in (env or {}):
-        if workdir not in _postgres_of:
-            _postgres_of[workdir], _ = await new_database()
-        environment["DATABASE_URL"] = _postgres_of[workdir]
-    bot = BotProcess(fake, module, workdir, environment)
-    await bot.spawn()
-    if wait:
-        try:
-            await bot.wait_ready(guild, timeout)
-        except BaseException:
-            await bot.stop()
-            raise
-    return bot

@@ -1,0 +1,39 @@
+"""The red-flag lexicon: how runners write warning signs, by category of the clinical list and by severity.
+
+Each sign is one or more patterns over normalised text (lower case, apostrophes dropped, one space between
+words, so "can't" is "cant"). ``{NAME}`` stands for a word group (words.py). A sign with several patterns
+needs all of them somewhere in the message (e.g. drinking a lot of water *and* vomiting); an ``unless``
+pattern anywhere drops it. Misspellings of words of five letters or more are fixed before matching
+(spelling.py); shorter ones are listed in the patterns. The safety net (signs_net.py) comes last.
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon import signs_body, signs_bones, signs_brain, signs_heart_lungs, signs_net, signs_women
+from bot.advice.lexicon.base import POSTURAL, Category, Severity, Sign
+from bot.advice.lexicon.categories import BONE_STRESS_SITES, CATEGORIES
+from bot.advice.lexicon.spelling import FUZZY_WORDS, NOT_TYPOS
+from bot.advice.lexicon.words import GROUPS
+
+SIGNS: tuple[Sign, ...] = (
+    *signs_heart_lungs.SIGNS,
+    *signs_brain.SIGNS,
+    *signs_body.SIGNS,
+    *signs_bones.SIGNS,
+    *signs_women.SIGNS,
+)
+NET_SIGNS: tuple[Sign, ...] = signs_net.SIGNS
+
+__all__ = [
+    "BONE_STRESS_SITES",
+    "CATEGORIES",
+    "FUZZY_WORDS",
+    "GROUPS",
+    "NET_SIGNS",
+    "NOT_TYPOS",
+    "POSTURAL",
+    "SIGNS",
+    "Category",
+    "Severity",
+    "Sign",
+]

@@ -1,0 +1,162 @@
+"""Heat illness, hypothermia, hyponatraemia, low blood sugar in diabetes, muscle breakdown, kidneys, bleeding
+and infection.
+
+Sources: NHS "Heat exhaustion and heatstroke" (999 if not sweating, confused, a fit, unresponsive) and ACSM's
+exertional heat illness consensus (2021); NHS "Hypothermia" (999: confusion, slurred speech, shivering that
+stops); the 3rd International Exercise-Associated Hyponatremia Consensus (2015); NHS "Low blood sugar
+(hypoglycaemia)" (999 if treatment is not working, confusion, unconsciousness); NHS "Rhabdomyolysis" and the
+exertional rhabdomyolysis guideline (O'Connor 2020); NHS "Blood in urine" and "Kidney infection"; NHS "High
+temperature (fever) in adults", "Cellulitis" and "Meningitis".
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon.base import Severity, Sign
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+NOT_HEAT_TALK = (
+    r"(?:how|what|tips?|best way|ways?) (?:\S+ ){0,3}(?:avoid|prevent|stop|cope|deal|handle|manage|train)",
+)
+HEAT_STROKE_SIGN = (
+    r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
+    r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down|not cooling down"
+    r"|(?:stopped|stop|stops|no longer|not) sweating|hot (?:and|&) dry|burning hot|hot to (?:the )?touch|seizure|fit"
+    r"|fitting|jerking|shaking (?:\S+ ){0,2}(?:floor|ground)|unresponsive|not responding|went down"
+)
+
+# fmt: off
+SIGNS: tuple[Sign, ...] = (
+    # --- heat illness -----------------------------------------------------------------------------------
+    Sign("heat", E, "signs of heat stroke", (
+        r"heat ?stroke|sun ?stroke|hyperthermia|exertional heat illness"
+        r"|(?:stopped|stop|stops|no longer|not) sweating|skin (?:\S+ ){0,2}(?:hot and dry|dry and hot|burning hot"
+        r"|red hot)|hot dry skin|(?:temp|temperature) (?:\S+ ){0,3}(?:through the roof|sky high|4[0-2])"
+        r"|burning hot to (?:the )?touch",
+    ), (*NOT_HEAT_TALK, r"signs? of|symptoms? of|look out for|watch out for|what (?:is|are)")),
+    Sign("heat", E, "signs of heat stroke", ("{HOT}", HEAT_STROKE_SIGN), NOT_HEAT_TALK),
+    Sign("heat", T, "heat exhaustion that hasn't settled", (
+        r"heat exhaustion|overheated|overheating|{HOT}",
+        r"dizzy|light ?headed|{HEADACHE}|{VOMIT}|cramps?|barely (?:\S+ ){0,2}(?:weed|peed|pee|wee)|not (?:\S+ ){0,2}"
+        r"(?:weed|peed)|exhausted|faint|shaky|weak",
+        r"still|since|today|hours later|next day|wont go|not going away|cant shake|persist\w*|all day|this morning"
+        r"|heat exhaustion",
+    ), (*NOT_HEAT_TALK, r"(?:felt|feel) (?:\S+ ){0,2}sick but finished|how (?:do|can|should) i")),
+    # --- hypothermia ----------------------------------------------------------------------------------
+    Sign("hypothermia", E, "signs of hypothermia", (
+        r"hypotherm\w*|(?:stopped|stops|stop|no longer) shivering",
+        r"hypotherm\w*|{COLD}|cold|shivering",
+    ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
+    Sign("hypothermia", E, "signs of hypothermia", (
+        r"{COLD}|shivering|shivery|shaking|cold",
+        r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|drowsy|(?:gone|went|going) (?:very )?quiet|pale and"
+        r"|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont|didnt) work"
+        r"|(?:cant|couldnt) stop (?:shivering|shaking)|(?:stopped|stops) shivering|words (?:\S+ ){0,3}slurr\w*",
+        r"cold|freez\w*|frozen|sleet|snow|ice|icy|river|lake|sea|soaked|drenched|wet|winter|shiver\w*|chill\w*",
+    ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent",)),
+    # --- hyponatraemia: drinking too much -----------------------------------------------------------------
+    Sign("hyponatraemia", E, "signs of drinking too much water", (
+        r"hyponatra?emi[ac]|hyponatraemic|hyponatremic|water intoxication|low sodium|low blood sodium",
+    ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|avoid|prevent|risk of",)),
+    Sign("hyponatraemia", E, "signs of drinking too much water", (
+        "{WATER_LOTS}",
+        r"{VOMIT}|{HEADACHE}|{CONFUSED}|bloated|bloating|swollen|puffy|(?:hands|fingers) (?:\S+ ){0,2}(?:swollen"
+        r"|puffy|fat|sausages)|swollen (?:hands|fingers)|rings? (?:\S+ ){0,2}(?:too )?tight|slurr\w*|drowsy"
+        r"|(?:feel|feels|feeling|felt) (?:weirdly |really |a bit )?drunk|seizure",
+    ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)",)),
+    # --- hypoglycaemia in diabetes ----------------------------------------------------------------------
+    Sign("hypoglycaemia", E, "low blood sugar that isn't responding to sugar", (
+        r"{DIABETES}",
+        r"(?:still|not|no|isnt|wont|hasnt) (?:\S+ ){0,3}(?:going up|coming up|rising|better|improving|low|recovering"
+        r"|responding)|(?:sugar|bg|glucose|level|reading) (?:\S+ ){0,3}(?:still )?(?:[0-2](?:\.\d)?|3\.[0-3]"
+        r"|[2-5]\d) (?:\S+ ){0,5}(?:after|despite)|(?:after|despite) (?:\S+ ){0,3}(?:two|2|three|3|several|lots of"
+        r"|loads of) (?:\S+ ){0,2}(?:dextrose|glucose|gels?|jelly babies|sweets|sugar|juice|coke|tabs|tablets)"
+        r"|(?:gave|given|had|ate) (?:\S+ ){0,4}(?:jelly babies|dextrose|glucose|sweets|sugar|juice|gels?|coke)"
+        r" (?:\S+ ){0,4}(?:no better|not better|still|didnt help|not helping|nothing)",
+    )),
+    Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
+        r"(?:diabetic|diabetes|type (?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
+        r"|gone low|went low)",
+        r"{CONFUSED}|drowsy|unconscious|unresponsive|not responding|passed out|collaps\w*|seizure|fit|fitting"
+        r"|slurr\w*|{CANT} (?:\S+ ){0,1}(?:think|stay awake|stand)",
+    )),
+    Sign("hypoglycaemia", T, "repeated low blood sugar on runs", (
+        r"(?:diabetic|diabetes|type (?:1|one)|t1d?|insulin|basal|bolus|pump|cgm|libre|dexcom)",
+        r"hypos|(?:several|three|3|two|2|repeated|recurrent|keep|keeps|lots of|bad|another|frequent) (?:\S+ ){0,2}"
+        r"(?:hypos?|lows|going low)|(?:hypo|hypos|going low|sugar crash\w*) (?:\S+ ){0,3}(?:every|each|all|again)",
+    )),
+    # --- rhabdomyolysis -------------------------------------------------------------------------------
+    Sign("rhabdomyolysis", T, "dark urine", (
+        r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}"
+        r"|{URINE} (?:\S+ ){0,4}?{DARK}"
+        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
+        r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
+        r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
+        r"|rhabdo|rhabdomyolysis",
+    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)",)),
+    Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
+        r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
+        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
+        r"{DRINK_COLOUR}|rhabdo\w*",
+        r"{SEVERE_PAIN}|(?:barely|hardly|cant|cannot) (?:\S+ ){0,1}(?:move|walk|stand|bend)|(?:legs?|quads?|thighs?"
+        r"|calves|arms?|muscles?) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony)|not much of it"
+        r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing)|little (?:urine|pee|wee)|{VOMITING}",
+    ), (r"dark yellow|darker yellow|bit darker",)),
+    # --- kidneys and blood in urine -----------------------------------------------------------------------
+    Sign("kidney", T, "blood in your urine", (
+        r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
+        r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
+        r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
+        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|bloody|blood)|haematuria|hematuria",
+    ), (r"beetroot|beets|red (?:gel|drink|sports drink)|food colouring",)),
+    Sign("kidney", T, "pain in your side or back with fever or urine changes", (
+        r"(?:flank|loin|kidney|kidneys|side|back) (?:\S+ ){0,4}(?:{PAIN}|sharp|colic)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
+        r"(?:flank|loin|kidney|kidneys|(?:in|on) (?:\S+ ){0,2}(?:back|side) on one side)",
+        r"{URINE}|temperature|fever|shivering|chills|(?:comes?|coming) in waves",
+    ), (r"stitch|side stitch|ribs|backpack|hydration vest|posture|long run|spasm",)),
+    Sign("kidney", E, "not passing urine", (
+        r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,1}(?:peed|weed|pee|wee|urinated|passed urine"
+        r"|passed water) (?:\S+ ){0,2}(?:since|for|all day|in \d+|at all)|no (?:urine|pee|wee) (?:since|for|all day)",
+    )),
+    # --- bleeding elsewhere -------------------------------------------------------------------------------
+    Sign("bleeding", T, "blood where it shouldn't be", (
+        r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:poo|poop|stool|stools|vomit|sick|spit|phlegm|mucus)"
+        r"|(?:pooing|pooping|coughed up|coughing up|cough up|coughing|vomited|vomiting|threw up|throwing up|spat"
+        r"|spitting|sick) (?:\S+ ){0,1}blood"
+        r"|(?:bloody|red|blood stained|bloodstained) (?:\S+ ){0,1}(?:stool|stools|poo|poop|diarrhoea|diarrhea|vomit"
+        r"|sick)"
+        r"|bleeding from (?:my |the |his |her )?(?:bum|backside|bottom|rectum|anus|mouth|ears?|behind)"
+        r"|(?:bleeding|bleed|bleeds) (?:\S+ ){0,3}(?:wont stop|wouldnt stop|doesnt stop|a lot|heavily|badly|loads)"
+        r"|(?:heavy|heavily|lots of|a lot of|loads of) (?:bleeding|blood)|blood everywhere|rectal bleeding"
+        r"|(?:nose ?bleed|nose (?:\S+ ){0,1}bleeding) (?:\S+ ){0,4}(?:wont stop|wouldnt stop|for \d+|for (?:over )?"
+        r"(?:half|an) hour|20 min|30 min)",
+    ), (r"blood blister|nipples?|blister",)),
+    Sign("bleeding", T, "blood where it shouldn't be", (
+        r"(?:blood|bloody|bleeding) (?:in|with|on) (?:it|them|there)|there (?:was|is|were) (?:some |a bit of "
+        r"|a little )?"
+        r"blood|(?:streaks?|specks?|bits) of blood",
+        r"{VOMIT}|sick|cough\w*|phlegm|spit|poo|poop|stool|stools|toilet|bowel|motion",
+    ), (r"blood blister|nipples?|blister",)),
+    Sign("bleeding", E, "heavy bleeding", (
+        r"(?:spurting|pouring|gushing|soaking|soaked through|pumping out) (?:\S+ ){0,2}blood|blood (?:\S+ ){0,2}"
+        r"(?:spurting|pouring|gushing|pumping)|bleeding (?:\S+ ){0,3}(?:heavily|badly) (?:\S+ ){0,4}(?:faint|dizzy"
+        r"|pale|wont stop)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out",
+    )),
+    # --- fever and infection ------------------------------------------------------------------------------
+    Sign("infection", T, "fever or infection", (
+        r"(?<!hay )(?<!cabin )(?<!race )(?<!marathon )(?<!running )(?<!spring )(?<!gold )(?<!club )(?<!pitch )"
+        r"(?:fever|fevers|feverish|fevrish|fevre)(?! (?:pitch|dream)s?)"
+        r"|(?:high|a|running a|got a) (?:temperature|temp)(?! (?:outside|today|drop|of the))|(?:temp"
+        r"|temperature) (?:of )?"
+        r"(?:3[89]|40)|chills|night sweats|shivering (?:\S+ ){0,3}(?:temp|temperature|fever|unwell|ill)"
+        r"|infected|infection|pus|oozing|red streaks?|redness (?:\S+ ){0,2}spreading|cellulitis"
+        r"|(?:smelly|foul|smelling) (?:\S+ ){0,1}discharge",
+    ), (r"chest infection (?:last|a while|months|years) ago|(?:last|a) (?:year|month)|in case of infection"
+        r"|prevent\w* infection|avoid\w* infection",)),
+    Sign("infection", E, "fever with a stiff neck or a rash", (
+        r"fever|temperature|temp|feverish|hot and cold",
+        r"stiff neck|neck (?:\S+ ){0,2}stiff|rash (?:\S+ ){0,4}(?:glass|doesnt fade|not fading|wont fade)"
+        r"|(?:light|bright light) (?:\S+ ){0,2}(?:hurts|bothers)",
+    )),
+)
+# fmt: on

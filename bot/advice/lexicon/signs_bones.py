@@ -1,0 +1,157 @@
+"""Bone stress (by site), compartment syndrome, tendon rupture, the knee, and acute injuries.
+
+Sources: Warden, Davis and Fredericson (2014), bone stress injuries in runners (focal tenderness, pain on
+hopping, at rest or at night, pain that worsens run after run; femoral neck and pubic sites high risk); BJSM's
+hip and groin consensus; NHS "Compartment syndrome" and BOA guidance (acute: pain out of proportion, a tense
+limb, numbness — an emergency; chronic exertional: pain and tightness at the same point of every run, easing
+on stopping); NHS "Achilles tendon rupture" (a pop, being kicked, can't stand on tiptoe); NHS "Knee pain"
+(A&E when the knee locks or can't bear weight, or swells fast after an injury); the Ottawa ankle and knee rules.
+Category ``bone-stress`` becomes ``bone-stress-<site>`` from the site the message names (categories.py).
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon.base import Severity, Sign
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+BONE_SITE = (
+    r"shin|shins|shinbone|tibia|tibial|fibula|foot|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels"
+    r"|calcaneus|instep|hip|hips|groin|femur|femoral|thigh|pelvis|pelvic|pubic|pubis|sacrum|sacral|bum|buttocks?"
+    r"|sit bones?|bone|bones"
+)
+ONE_LEG = (
+    r"(?:hop|hopping|hops|hopped)|(?:stand|standing|balance|balancing) on (?:one|1|that|my (?:left|right|bad|sore))"
+    r" (?:leg|foot)"
+)
+
+# fmt: off
+SIGNS: tuple[Sign, ...] = (
+    # --- bone stress: site-resolved -------------------------------------------------------------------------
+    Sign("bone-stress", P, "signs of a bone stress injury", (
+        r"stress (?:fractures?|fractrues?|reactions?|injur(?:y|ies))|bone stress|fractur(?:e|ed|es)|cracked (?:a )?bone"
+        r"|broken (?:bone|toe|foot|metatarsal|hip|shin)|hairline (?:crack|fracture)",
+    ), (r"(?:years?|months?) ago|(?:fully |completely )?healed|how (?:fast|quickly|soon) can i|(?:avoid|prevent)\w*"
+        r"|broke (?:my |a )?(?:pb|record)",)),
+    Sign("bone-stress", P, "pain you can point to on the bone", (
+        r"(?:pinpoint|one spot|a spot|tender spot|specific spot|single spot|one point|one sharp point|sharp point"
+        r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,6}?"
+        r"(?:bones?|tender\w*|{PAIN}|press|push|touch)"
+        r"|(?:{PAIN}|tender\w*) (?:\S+ ){0,4}(?:when|if) (?:i|you) (?:press|push|touch|prod|poke)"
+        r"|(?:hurts|{PAIN}|tender) to (?:press|push|touch)(?: on)?"
+        r"|bone (?:\S+ ){0,2}(?:pain|ache|aches|aching|hurts|is sore|tender\w*|that hurts)|(?:pain|tender\w*|sore|ache)"
+        r" (?:\S+ ){0,2}(?:on|in|of) (?:the |my |a )?(?:\S+ )?bone|(?:feels|feel|felt) like (?:\S+ ){0,2}bone"
+        r"|(?:on|in|into) the bone|deep (?:\S+ ){0,2}(?:in|inside) (?:the |my )?(?:bone|hip|joint)",
+        BONE_SITE,
+    ), (r"shin splints? (?:again|agai)|(?:funny|elbow)",)),
+    Sign("bone-stress", P, "pain on hopping or standing on one leg", (
+        rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt) (?:\S+ ){{0,4}}(?:{ONE_LEG})"
+        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,4}}(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills)"
+        rf"|{{CANT}} (?:\S+ ){{0,1}}(?:{ONE_LEG})",
+        BONE_SITE,
+    )),
+    Sign("bone-stress", P, "pain at rest or at night", (
+        r"night pain|{PAIN} (?:\S+ ){0,7}?(?:at night|in the night|during the night|in bed|at rest|when resting"
+        r"|when i rest|while resting|sitting still|(?:even )?when i lie down|lying down)|{PAIN} (?:\S+ ){0,5}?(?:wakes"
+        r"|woke|waking|wake) me|(?:woken|woke|wakes|waking) (?:me )?(?:up )?(?:by|with|from|because of) (?:the |my )?"
+        r"{PAIN}|(?:even )?at rest now|(?:throbs|throbbing|aches) (?:\S+ ){0,2}at night"
+        r"|{PAIN} even (?:\S+ ){0,1}(?:when"
+        r" )?(?:i )?(?:rest|resting|lying|lie down|sitting)",
+    ), (r"(?:cramp|cramps|restless|stomach|tummy|belly|head|teeth|tooth|ear|throat)",)),
+    Sign("bone-stress", P, "pain that keeps getting worse", (
+        r"{PAIN} (?:\S+ ){0,5}?(?:getting|gets|got|growing|keeps getting|keep getting) worse"
+        r"|worsening (?:\S+ ){0,2}(?:pain|ache)|{PAIN} (?:\S+ ){0,5}?(?:worse and worse|worse every|worse each"
+        r"|worse by the)|(?:worse|more painful) (?:each|every|with every|with each) (?:run|mile|week|day)",
+        BONE_SITE,
+    )),
+    Sign("bone-stress", P, "pain when walking", (
+        r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
+        r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
+        r"|painful)|(?:limping|hobbling|hobbled)",
+        r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
+        r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
+    ), (r"after (?:a |the |my )?(?:marathon|race|ultra|long run|downhill)|stairs are|quads?|blisters?|doms|stiff"
+        r"|loosen|(?:lace|laces)|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",)),
+    # --- compartment syndrome ------------------------------------------------------------------------------
+    Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
+        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,4}(?:tight|hard|tense|swollen"
+        r"|rock hard|like a drum|as a drum)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
+        r"(?:pain|painkillers?) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|doing nothing"
+        r"|not (?:helping|touching it)|unbearable)|{SEVERE_PAIN}",
+        r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
+        r"|{CANT} (?:\S+ ){0,1}"
+        r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
+    )),
+    Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
+        r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tightness|burning"
+        r"|pressure|concrete|bursting|swell\w*|hard|numb)",
+        r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"
+        r" (?:\S+ ){0,4}(?:run|runs|point|time|minutes?|mins?|\d+ ?k|km|miles?)"
+        r"|same point (?:\S+ ){0,2}(?:every|each)",
+        r"(?:ok|okay|fine|better|eases|goes away|go away|settles|disappears|gone|stops) (?:\S+ ){0,4}(?:once|when|after"
+        r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
+        r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}stopping|(?:stop|stopping) (?:\S+ ){0,3}"
+        r"(?:goes away|eases|fine|settles)",
+    ), (r"cramp|cramps|goes in a minute",)),
+    # --- tendon rupture ----------------------------------------------------------------------------------
+    Sign("tendon-rupture", T, "a pop or snap", (
+        r"(?:heard|felt|hear|feel) (?:a |an |this |something |like a |some )?(?:loud |audible |big |sudden |sort of"
+        r" |sharp )?(?:pop|popp|popping|snap|snapping|crack|ping|tear|rip|ripping)\b"
+        r"|something (?:\S+ ){0,1}(?:popped|snapped|went pop|went snap|tore|ripped|rip|gave way|went|pinged)"
+        r"|(?:went|goes|gone) (?:pop|snap|ping)|(?:popped|snapped|pinged) (?:\S+ ){0,3}(?:sprint|hill|jump|step"
+        r"|finish|rep|push)|sharp snap|(?:a|the) (?:pop|snap|ping)"
+        r"|(?:achilles|tendon|hamstring|calf|quad|quads|patella|patellar) (?:\S+ ){0,2}(?:snapped|popped|ruptured"
+        r"|tore|gone|went)|(?:kicked|hit|shot) (?:me )?(?:in )?(?:the )?(?:back of (?:my |the )?)?(?:leg|ankle|calf"
+        r"|heel)|(?:like|as if) (?:someone|somebody) (?:kicked|hit|shot)|ruptur(?:e|ed|es)"
+        r"|(?:torn|tore) (?:my |an |a )?(?:achilles|tendon|hamstring|calf|quad|patellar tendon)",
+        r"achilles|tendon|heel|ankle|calf|hamstring|back of (?:my |the )?(?:leg|thigh|knee)|kneecap|knee cap|quad"
+        r"|thigh|patella|tiptoe|tip toe|toes|push off",
+    ), (r"(?:knee|acl|meniscus|ligament)(?! cap)",)),
+    Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (
+        r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
+        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe|straighten (?:my |the )?(?:leg"
+        r"|knee)"
+        r"|lift (?:my |the )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed|(?:only|can only) shuffle",
+        r"pop|popped|snap|snapped|rip|ripped|tear|tore|torn|kicked|achilles|tendon|heel|ankle|calf|jump|jumped|step"
+        r"|sprint|kneecap|knee cap|rupture",
+    ), (r"(?:knee )?locked|locking|stuck bent",)),
+    # --- knee: locking, giving way, fast swelling after a twist --------------------------------------------
+    Sign("knee", T, "a locked knee", (
+        r"knee (?:\S+ ){0,3}?(?:locked|locks|locking|stuck|jammed|wont straighten|cant straighten|wont bend)"
+        r"|{CANT} (?:\S+ ){0,1}(?:straighten|bend|fully straighten) (?:my |the )?(?:knee|leg)",
+        r"knee",
+    )),
+    Sign("knee", T, "a knee that swelled fast after a twist or pop", (
+        r"knee|acl|meniscus|cartilage|ligament",
+        r"(?:swelled|swelling|swollen|ballooned|blew up|puffed up) (?:up )?(?:\S+ ){0,2}?(?:massively|straight away"
+        r"|immediately|instantly|like a (?:balloon|grapefruit|melon|football)|badly|a lot|huge|hugely|within)"
+        r"|(?:badly|massively|hugely|really|very|super|severely|extremely) swollen|size of an? (?:melon|golf ball"
+        r"|tennis ball|orange|grapefruit|balloon|egg)|{CANT} (?:\S+ ){0,2}(?:weight bear|bear weight"
+        r"|put (?:any )?weight)"
+        r"|(?:popp?|pop|snap|crack|ping)\b|went sideways|twisted|twist",
+        r"(?:swell\w*|swollen|puff\w*|balloon\w*|weight)",
+    )),
+    Sign("knee", P, "a knee that gives way or feels unstable", (
+        r"knee (?:\S+ ){0,3}?(?:gives way|gave way|giving way|gives out|gave out|giving out|buckles|buckled|buckling"
+        r"|unstable|wobbly|keeps going|clunks|clunking|catches|catching|sticks|slips|slipping|shifts|went sideways)"
+        r"|(?:locking|giving way|gave way|buckling|gives out|gave out) (?:\S+ ){0,2}knee"
+        r"|knee (?:\S+ ){0,3}(?:puffs up|swells up|swells) (?:\S+ ){0,2}(?:after|every)",
+    ), (r"(?:a bit|slightly) stiff|stiff (?:\S+ ){0,3}(?:loosen|first thing)",)),
+    # --- acute injury: can't bear weight, heavy swelling -------------------------------------------------
+    Sign("acute-injury", T, "can't bear weight or walk", (
+        r"{CANT} (?:\S+ ){0,1}(?:put|bear|take) (?:any |much |full )?weight|{CANT} (?:\S+ ){0,1}weight bear"
+        r"|non weight bearing|{CANT} (?:\S+ ){0,2}(?:walk\b|walk on it|walk on my|stand up|stand on it|stand on my)"
+        r"|(?:can|could) (?:barely|hardly|only just) (?:walk|stand|hobble)|limping badly|(?:couldnt|cant) walk home",
+    ), (r"cant walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
+        r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
+    Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
+        r"(?:swelled|swelling|swollen|ballooned|blew up) (?:up )?(?:\S+ ){0,1}?(?:massively|straight away"
+        r"|immediately|instantly|like a balloon|badly|a lot|huge|hugely)|swelled up"
+        r"|(?:badly|massively|hugely|really|very|super|severely|extremely) swollen"
+        r"|(?:severe|massive|huge|lots of|a lot of|loads of|significant) swelling"
+        r"|(?:the )?size of an? (?:melon|golf ball|tennis ball|orange|grapefruit|balloon|egg|cricket ball)"
+        r"|(?:looks|look|is|was) (?:\S+ ){0,1}(?:deformed|misshapen|the wrong shape|bent|out of place)|dislocat\w*",
+        r"ankle|foot|wrist|knee|toe|finger|leg|arm|hand|elbow|shoulder|rolled|twisted|fell|fall|landed",
+    ), (r"lips?|tongue|throat|face|fingers (?:\S+ ){0,2}(?:puffy|swollen)",)),
+)
+# fmt: on

@@ -1,0 +1,185 @@
+"""Head injury and concussion, stroke, collapse and altered consciousness, eyes, and nerves.
+
+Sources: NHS "Head injury and concussion" (A&E after a knock with vomiting, a worsening headache, memory loss
+or having been knocked out; 999 with a fit, clear fluid from the nose or ears, or not waking), UK Concussion
+Guidelines for Grassroots Sport (2023), NHS "Stroke" (FAST) and "Sudden severe headache", NHS "Fainting",
+Resuscitation Council UK basic life support, NHS "Retinal detachment" and "Glaucoma" (flashes, floaters, a
+shadow; a red painful eye with halos), NHS "Cauda equina syndrome".
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+HEAD_KNOCK = (
+    r"(?:hit|banged|bumped|knocked|smacked|whacked|clonked|bashed|cracked|clipped|thumped|conked|walloped|split)"
+    r" (?:\S+ ){0,3}?(?:my |his |her |their |the )?(?:back of (?:my |his |her |the )?|side of (?:my |his |her )?"
+    r"|front of (?:my )?)?(?:head|skull|forehead|temple)"
+    r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
+    r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his "
+    r"|her )?face"
+    r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
+    r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
+    r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
+    r"|concuss\w*|(?:out cold|knocked out|knocked unconscious|knocked me out)"
+)
+UNCONSCIOUS = (
+    r"unconscious|unresponsive|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
+    r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
+    r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
+    r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
+    r"|ambulance))"
+    r"|eyes (?:\S+ ){0,2}(?:open|rolling) (?:\S+ ){0,3}(?:not|no|isnt|wasnt|nothing)"
+)
+
+# fmt: off
+SIGNS: tuple[Sign, ...] = (
+    # --- head injury and concussion ---------------------------------------------------------------------
+    Sign("head-injury", E, "a head injury with warning signs", (
+        HEAD_KNOCK,
+        rf"{UNCONSCIOUS}|{{VOMITING}}|(?:threw|thrown|throwing) up|{{HEADACHE}} (?:\S+ ){{0,4}}(?:worse|worsening"
+        rf"|getting"
+        r" worse|not going|wont go|wont shift|painkillers)|(?:worse|worsening) (?:\S+ ){0,2}{HEADACHE}"
+        r"|clear (?:\S+ ){0,3}(?:fluid|liquid|stuff)|watery (?:stuff|fluid)|fluid (?:\S+ ){0,4}(?:nose|ears?)"
+        r"|bleeding from (?:\S+ ){0,2}ears?|(?:cant|couldnt|dont|doesnt|didnt) remember|memory|forgot|forgetting"
+        r"|{CONFUSED}|fuzzy|drowsy|sleepy|cant stay awake|seizure|fit|fitting|slurr\w*|double vision"
+        r"|(?:weak|numb) (?:\S+ ){0,2}(?:arm|leg|side)|queasy (?:\S+ ){0,4}(?:fuzzy|confused|dizzy)"
+        r"|was out for|out for (?:a few|a couple|\d+) (?:seconds|secs|minutes)",
+    ), (r"(?:bike|cycling) helmet (?:\S+ ){0,3}(?:saved|fine)",)),
+    Sign("head-injury", T, "concussion symptoms after a knock to the head", (
+        HEAD_KNOCK,
+        r"{HEADACHE}|dizzy|dizziness|foggy|fog|fuzzy|groggy|(?:light|noise) (?:\S+ ){0,3}(?:bugs|bothers|hurts|sensitiv"
+        r"\w*)|bright lights?|sensitive to (?:light|noise)|blurr\w*|not (?:feeling )?(?:right|myself)|off balance"
+        r"|nause\w*|queasy|feel sick|tired|exhausted|irritable|emotional|cant concentrate|slow",
+    )),
+    # --- stroke: FAST, sudden vision loss, thunderclap headache -----------------------------------------
+    Sign("stroke", E, "a sudden severe headache", (
+        r"(?:sudden|suddenly|severe|worst|thunderclap|excruciating|blinding|explosive|agonising|agonizing|intense"
+        r"|horrendous|crippling|splitting) (?:\S+ ){0,3}?{HEADACHE}"
+        r"|{HEADACHE} (?:\S+ ){0,5}?(?:suddenly|out of nowhere|thunderclap|of my life|exploded|like being hit"
+        r"|like (?:a|being) (?:hit|struck|kicked)|like a bat|came on like|stiff neck)"
+        r"|worst headache|thunderclap",
+    )),
+    Sign("stroke", E, "slurred speech or a drooping face", (
+        r"slurr(?:ed|ing|y) (?:\S+ ){0,2}(?:speech|words|talking)?|speech (?:\S+ ){0,2}(?:slurred|garbled|jumbled)"
+        r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
+        r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
+        r"|talking gibberish|speaking gibberish|gibberish"
+        r"|face (?:\S+ ){0,3}(?:droop|drooped|drooping|dropped|sagging|sagged|fallen|lopsided)"
+        r"|droop(?:ing|ed|y)? (?:\S+ ){0,2}(?:face|mouth|eye)|(?:smile|mouth) (?:\S+ ){0,3}(?:lopsided|crooked|wonky"
+        r"|droop\w*|dropped)|lopsided (?:smile|face)",
+    ), (r"(?:drinks|pints|beers|wine|drunk)",)),
+    Sign("stroke", E, "weakness or numbness on one side", (
+        r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|face) (?:\S+ ){0,3}(?:weak|numb|dead|droop"
+        r"|drooped|wouldnt move|went|gone|tingl\w*)"
+        r"|(?:weakness|weak|numbness|numb|no strength|clumsy|heavy) (?:in |down )?(?:my |his |her |the )?(?:left|right"
+        r"|one) (?:arm|hand|side|leg and arm|arm and leg)"
+        r"|(?:left|right) (?:arm|hand) (?:\S+ ){0,3}(?:weak|clumsy|numb|dead|useless|wouldnt work|wont work)"
+        r"|(?:couldnt|cant|cannot|unable to) (?:lift|move|raise) (?:my |his |her )?(?:left |right )?(?:arm|hand)",
+        r"(?:left|right|one|side|arm|hand)",
+    ), (r"{CHEST}",)),
+    Sign("stroke", E, "sudden loss of vision", (
+        r"(?:half|part|side) (?:of )?(?:my |the |everything )?(?:\S+ ){0,3}(?:vision|sight|view) (?:\S+ ){0,3}(?:gone"
+        r"|went|vanished|disappeared|missing|black|dark)|lost (?:the )?(?:\S+ ){0,2}(?:vision|sight)"
+        r"|went blind|(?:vision|sight) (?:\S+ ){0,3}(?:vanished|disappeared|gone|went black|went dark)"
+        r"|(?:sudden|suddenly) (?:\S+ ){0,2}double vision|seeing double",
+    )),
+    Sign("stroke", E, "a sudden severe headache with changes in vision", (
+        r"{HEADACHE}",
+        r"(?:blurred|blurry|double|lost (?:my )?|loss of) vision|vision (?:\S+ ){0,2}(?:went|blurred|blurry|gone)",
+    ), (r"sweat|suncream|sun cream|sunscreen",)),
+    # --- collapse and altered consciousness -------------------------------------------------------------
+    Sign("consciousness", E, "collapse or fainting", (
+        r"collaps(?:e|ed|es|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee|armchair))"
+        r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost"
+        r"|about to"
+        r"|was) faint(?! (?:drizzle|smell|line|hope))"
+        r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout"
+        r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
+        r"|went down (?:at|near|just|mid|during|hard|on the (?:ground|floor|track|road))|hit the deck"
+        r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
+        r"|mate) (?:\S+ ){0,2}down"
+        r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
+        rf"|{UNCONSCIOUS}",
+    ), (POSTURAL,)),
+    Sign("consciousness", T, "fainting", (
+        r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
+        r"|collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee|armchair))",
+    )),
+    Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
+        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)",)),
+    Sign("consciousness", E, "a seizure", (
+        r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
+        r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
+        r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
+    )),
+    Sign("consciousness", E, "drowsiness or not being able to stand", (
+        r"(?:drowsy|cant stay awake|keeps? (?:\S+ ){0,1}(?:drifting off|nodding off|falling asleep)|barely conscious"
+        r"|floppy|limp and)",
+        r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic)",
+    )),
+    Sign("consciousness", E, "confusion", (
+        r"{CONFUSED}|completely out of it|out of it",
+        r"{CANT} (?:\S+ ){0,1}(?:stand|stay upright|walk straight)|mumbling|slurr\w*|staggering|stumbling",
+    )),
+    # --- eyes -----------------------------------------------------------------------------------------
+    Sign("eyes", E, "a shadow or curtain over your vision", (
+        r"(?:curtain|shadow|veil|shade|cloud|blind) (?:\S+ ){0,6}(?:vision|eye|eyes|sight|view|across|over|down|coming"
+        r"|creeping|from the side)"
+        r"|(?:vision|sight) (?:\S+ ){0,3}(?:curtain|shadow|veil)",
+        r"eye|eyes|vision|sight|seeing|see",
+    )),
+    Sign("eyes", E, "a red, painful eye with blurred vision or halos", (
+        r"eye (?:\S+ ){0,3}(?:red|painful|pain|hurts|agony|killing)|(?:red|painful) eye",
+        r"halos?|blurr\w*|misty|cloudy|foggy|hazy|cant see|vision|rainbow|headache|vomit\w*|sick",
+    )),
+    Sign("eyes", T, "new flashes or floaters", (
+        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)|(?:seeing|see)"
+        r" (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
+    ), (r"(?:always|for years|years)|camera|photographer|flashing (?:bike |head )?(?:light|torch|lamp)s? (?:on|for)"
+        r"|hi ?vis|high ?vis",)),
+    Sign("eyes", T, "an eye injury or a sudden change in vision", (
+        r"(?:poked|scratched|hit|caught|whipped|branch|twig|stick|something) (?:\S+ ){0,4}(?:in )?(?:my |the )?eye"
+        r"|(?:sudden|suddenly) (?:\S+ ){0,2}(?:blurred|blurry|misty|cloudy) (?:vision|sight|eye)"
+        r"|(?:vision|sight) (?:\S+ ){0,2}(?:went|gone|suddenly) (?:\S+ ){0,1}(?:blurry|blurred|misty|cloudy)",
+    ), (r"sweat|suncream|sun cream|sunscreen|contact lens|rain|glasses|goggles|tears",)),
+    # --- cauda equina ----------------------------------------------------------------------------------
+    Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
+        r"(?:numb(?:ness)?|tingl\w*|no feeling|lost (?:\S+ ){0,1}feeling|pins and needles) (?:\S+ ){0,3}(?:groin|crotch"
+        r"|genitals|privates|bum|buttocks|bottom|inner thighs|between (?:my|the) legs|saddle|down below|down there)"
+        r"|(?:groin|crotch|genitals|privates|bum|bottom|saddle area|down below|down there) (?:\S+ ){0,3}(?:numb\w*"
+        r"|tingl\w*|no feeling|feels? dead)"
+        r"|saddle (?:area |region )?(?:numbness|numb|anaesthesia|anesthesia)"
+        r"|(?:loss of|lost|losing|lose|no|cant|cannot|couldnt) (?:\S+ ){0,2}(?:bladder|bowel) control"
+        r"|{CANT} (?:\S+ ){0,1}(?:control|hold) (?:my )?(?:bladder|bowels?|pee|wee|urine|poo)"
+        r"|incontinen(?:ce|t)|wet myself",
+    ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo|(?:since|after)"
+        r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
+        r"|when i (?:cough|sneeze|jump|laugh))",)),
+    Sign("cauda-equina", E, "bladder or bowel changes with back pain", (
+        r"(?:trouble|difficulty|problems) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine)"
+        r"|{CANT} (?:\S+ ){0,1}(?:tell|feel) (?:when|if) (?:i|he|she) (?:need|needs|needed) (?:a |to )?(?:wee|pee|poo"
+        r"|toilet|go)|(?:accident|accidents) (?:\S+ ){0,2}(?:bowels?|bladder|pants)"
+        r"|(?:bowels?|bladder) (?:\S+ ){0,3}(?:accident|gave way|let go|didnt feel)",
+        r"back|spine|sciatica|legs?|disc|lumbar|deadlift\w*",
+    ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|gel|gels|porta ?loo|portaloo",)),
+    Sign("cauda-equina", E, "back pain with weakness or sciatica in both legs", (
+        r"back|spine|sciatica|disc|lumbar|deadlift\w*",
+        r"(?:both|two) legs (?:\S+ ){0,3}(?:weak|numb|tingl\w*|give way|giving way|gave way|dead|heavy)"
+        r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:down|in) both legs|legs (?:\S+ ){0,2}(?:give|gave|giving) way"
+        r"|(?:bedroom|sex|erection|sexual) (?:\S+ ){0,3}(?:not working|isnt working|arent working|problems|trouble)"
+        r"|(?:things|stuff|nothing) (?:\S+ ){0,2}(?:not working|arent working|isnt working) (?:\S+ ){0,2}bedroom",
+    )),
+    # --- nerves: numbness or tingling in a limb ---------------------------------------------------------
+    Sign("nerve", P, "numbness or tingling", (
+        r"numb|numbness|numbed|tingle|tingles|tingling|tingled|tingly|pins (?:and|n) needles"
+        r"|(?:no|lost|lose|losing|loss of|not much|little|without|zero) (?:any )?(?:feeling|sensation) (?:in|on)"
+        r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
+        r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
+        r"|went dead|slapping|drop)",
+    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
+        r"|fingers|hands|feet)|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb",)),
+)
+# fmt: on

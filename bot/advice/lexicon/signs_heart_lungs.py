@@ -1,0 +1,181 @@
+"""Heart, breathing, severe allergic reactions and blood clots.
+
+Sources: NHS "Chest pain", "Heart palpitations", "Fainting" (call 999 if someone faints while exercising or
+with chest pain or a pounding heartbeat), "Asthma attack" (999 if the inhaler is not helping, too breathless to
+speak, blue lips), "Anaphylaxis" (swelling of lips, tongue or throat, breathing trouble), "DVT" and "Pulmonary
+embolism"; 2020 ESC guidelines on sports cardiology (exertional symptoms, family history of sudden death).
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+NOT_CHEST = (  # chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
+    r"push ?ups?|press ?ups?|bench(?:ing| press)?|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
+    r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra|heartburn|indigestion|acid reflux",
+)
+PALPITATION = (
+    r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"
+    r"|(?:heart|heartbeat|heart beat|pulse|heart rate|hr) (?:\S+ ){0,4}?(?:fluttering|fluttery|flutters|fluttered"
+    r"|flutter|skipping|skipped|skips|skippy|missing beats|jumping|jumpy|flipping|flip flopping|irregular|erratic"
+    r"|all over the place|out of rhythm|out of sync|going mad|going mental|going crazy|went mad|went mental"
+    r"|went crazy|bouncing|stuttering|stuttered|galloping|banging out of|jumped to 2\d\d|stuck (?:at|on) 2\d\d"
+    r"|wouldnt come down|wont come down|didnt come down|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle)"
+    r"|(?:skipped|skipping|missed|missing|extra|dropped) (?:a )?(?:heart ?)?beats?(?! when| as| at the| because)"
+    r"|irregular (?:heart ?beat|heartbeat|pulse|heart rate|rhythm|heart rhythm)s?|(?:fluttering|flutter) in my chest"
+    r"|heart (?:\S+ ){0,3}?(?:racing|raced|pounding|pounded|thumping|hammering|banging) (?:\S+ ){0,6}?(?:after i"
+    r" stopped|after stopping|even after|at rest|while resting|when resting|sitting|lying|in bed|out of nowhere"
+    r"|for no reason|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle|cooling down|cool down|for ages"
+    r"|for (?:an|over an|half an) hour)"
+    r"|(?:out of nowhere|for no reason|at rest|while resting|sitting still|lying in bed) (?:\S+ ){0,4}heart"
+    r" (?:\S+ ){0,3}(?:racing|raced|pounding|thumping|hammering)"
+)
+NOT_PALPITATION = (
+    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth|lol|haha|lmao"
+    r"|(?:pace|age) group|crush|proposed|the clock|the results",
+)
+FAINT = (
+    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) faint|light ?headed"
+    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|collaps\w*"
+)
+BREATHLESS = (
+    r"(?:short|out) of breath|breathless|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
+    r"|struggling (?:for|to) (?:breath|breathe)|struggling for air|gasping|cant get (?:\S+ ){0,2}air"
+)
+
+# fmt: off
+SIGNS: tuple[Sign, ...] = (
+    # --- cardiac: chest pain and its spread, palpitations, exertional fainting, family history ----------------
+    Sign("cardiac", E, "chest pain", (
+        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}"
+        r"|{CHEST_FEEL} (?:feeling |sensation |ache )?(?:in|across|on|around|at|behind|under|through|over|into)"
+        r" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){0,3}?{CHEST}"
+        r"|(?:tight|heavy|crushing|squeezing|sore|painful|burning) {CHEST}|{CHEST} (?:\S+ ){0,4}(?:someone|something|an"
+        r" elephant|a weight) (?:\S+ ){0,2}(?:sat|sitting|standing|on it|on me)"
+        r"|heart attack|angina|cardiac arrest",
+    ), NOT_CHEST),
+    Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
+        r"(?:{PAIN}|{CHEST_FEEL}|{CHEST}) (?:\S+ ){0,4}(?:spreading|spread|going|gone|radiating|shooting|moving|moved"
+        r"|down|up) (?:\S+ ){0,4}(?:arm|arms|jaw|neck|shoulder|shoulders|back)",
+        r"{CHEST}|{CHEST_FEEL}",
+    ), NOT_CHEST),
+    Sign("cardiac", E, "chest pain", (
+        r"(?:left|right) arm (?:\S+ ){0,3}(?:heavy|weird|funny|dead|numb|aching|hurts)|jaw (?:\S+ ){0,2}(?:ache|aches"
+        r"|aching|hurts|pain)",
+        r"{CHEST}",
+    ), NOT_CHEST),
+    Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
+        PALPITATION,
+        rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"
+        r"|settle|slowed|slow|come down|gone)(?: down)? (?:\S+ ){0,3}(?:rest|resting|stopping|stopped|sitting)",
+    ), (*NOT_PALPITATION, POSTURAL)),
+    Sign("cardiac", T, "palpitations", (PALPITATION,), NOT_PALPITATION),
+    Sign("cardiac", E, "fainting during exercise", (
+        r"(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps(?:ed|ing)|went down) (?:\S+ ){0,4}"
+        r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
+        r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
+        r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
+        r" (?:\S+ ){0,4}(?:faint(?:ed)?|passed out|blacked out|collapsed)",
+    ), (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")),
+    Sign("cardiac", T, "dizziness", (
+        r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
+        r"|spells?)"
+        r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
+    ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
+        r"|spinning class|spin class"
+        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL)),
+    Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
+        r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
+        r"|died of a heart"
+        r"|died (?:\S+ ){0,3}(?:running|playing|training|in (?:his|her|their) (?:sleep|20s|30s|teens))"
+        r"|inherited (?:heart|cardiac)?|hereditary|runs in (?:the|my) family|hcm|hypertrophic cardiomyopathy"
+        r"|cardiomyopathy|long qt|brugada|marfan|wolff parkinson|wpw)",
+        r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
+        r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
+        r"|wolff parkinson|wpw)",
+    )),
+    # --- breathing: asthma attack, inhaler not helping, can't speak in sentences, blue lips -------------------
+    Sign("breathing", E, "trouble breathing", (
+        r"{CANT} (?:\S+ ){0,1}(?:breathe|breath|breathing|get (?:\S+ ){0,2}(?:air|breath)(?! back)|get (?:a )?(?:proper"
+        r" |full |deep )?breath in)|struggling (?:for|to get) (?:breath|air)|fighting for (?:breath|air)"
+        r"|(?:short|out) of breath (?:\S+ ){0,3}(?:at rest|lying|sitting|resting|in bed|while resting|on the sofa)",
+    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal|once i stopped"
+        r"|after (?:a|the) (?:sprint|800|400|200|rep|interval)",)),
+    Sign("breathing", E, "too breathless to speak", (
+        r"{CANT} (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?sentences?|get (?:\S+ ){0,2}words out)"
+        r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words|(?:too|so) (?:out of breath|breathless|puffed"
+        r"|winded) to (?:talk|speak)|(?:one|two|three|[1-3]|a few) words? (?:\S+ ){0,2}(?:at a time|between (?:gasps"
+        r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
+        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
+    )),
+    Sign("breathing", E, "blue or grey lips", (
+        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:blue|bluish|blueish|grey|gray|purple)"
+        r"|(?:blue|bluish|blueish|grey|gray|purple) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
+    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)",)),
+    Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
+        r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
+        r"|isnt (?:helping|working)|didnt (?:help|work|do)|did nothing|does nothing|doing nothing|no help|no difference"
+        r"|not making|hasnt (?:helped|worked))"
+        r"|(?:\d+|ten|several|lots of|loads of|multiple) puffs (?:\S+ ){0,6}(?:still|not|no better|worse)"
+        r"|(?:still|getting worse|worse) (?:\S+ ){0,4}(?:after|despite) (?:\S+ ){0,3}(?:inhaler|puffs|ventolin)"
+        r"|asthma attack",
+    )),
+    Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
+        r"short(?:ness)? of breath|shortnes of breath|breathlessness|wheezing|wheezy|wheeze|wheezed"
+        r"|(?:trouble|difficulty|problems?) (?:with )?breathing|hard to breathe"
+        r"|{CANT} catch (?:my |his |her )?breath"
+        r"|breathless (?:\S+ ){0,4}?(?:easy|slow|walking|stairs|rest|every run|all the time|lately|recently|lying"
+        r"|sitting|for days|for weeks)"
+        r"|(?:walking|stairs|easy runs?|easy pace|slow runs?|at rest) (?:\S+ ){0,3}(?:breathless|out of breath)"
+        r"|asthma (?:\S+ ){0,3}(?:bad|worse|rough|flaring|flared|playing up|terrible|awful)"
+        r"|(?:needing|need|using|used) (?:my )?inhaler (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
+        r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
+    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
+        r"|in)|recovered (?:within|after|in)",)),
+    # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
+    Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
+        r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
+        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen)"
+        r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face)"
+        r"|throat (?:\S+ ){0,5}?(?:closing|closed|tight|tightening|narrowing|swelling)"
+        r"|(?:voice|speech) (?:\S+ ){0,3}(?:funny|hoarse|croaky|strange|weird|different)"
+        r"|(?:hard|difficult|struggling|cant|trouble) (?:\S+ ){0,1}(?:to )?swallow(?:ing)?",
+        r"(?:lips?|tongue|mouth|throat|face|eyelids?|voice|swallow\w*)",
+    ), (r"(?:face|cheeks) (?:\S+ ){0,3}(?:red|beetroot|flushed)|after (?:a |the )?(?:fall|crash|faceplant)"
+        r"|hit (?:my )?face|sore throat|throat (?:\S+ ){0,2}sore|scratchy throat|cold|flu|hay ?fever|tonsil",)),
+    Sign("anaphylaxis", E, "a severe allergic reaction", (
+        r"anaphyla\w*|epi ?pen|epipens|adrenaline (?:pen|auto ?injector|injector|shot)|auto ?injector|jext|emerade",
+    ), (r"(?:carry|carries|carrying|bring|take|remember) (?:\S+ ){0,2}(?:epi ?pen|auto ?injector)"
+        r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
+    Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
+        r"{ALLERGEN}",
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*)"
+        rf"|hives all over",
+    ), (r"itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen",)),
+    # --- DVT and pulmonary embolism ------------------------------------------------------------------------
+    Sign("dvt-pe", T, "a swollen, warm calf", (
+        r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"
+        r"|one (?:leg|calf) (?:is )?(?:much |a lot )?(?:more swollen|bigger|fatter|thicker)",
+    ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
+    Sign("dvt-pe", T, "a swollen, warm calf", (
+        r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",
+        r"warm|hot|red|redness|throbbing|{TRAVEL}|one side|only one",
+    ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute",)),
+    Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
+        r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}",
+        rf"{BREATHLESS}|{{CHEST}} (?:\S+ ){{0,3}}{{CHEST_FEEL}}|cough\w* (?:up )?blood|blood (?:\S+ ){{0,2}}cough\w*",
+    )),
+    Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (
+        rf"{{SUDDEN}} (?:\S+ ){{0,9}}(?:{BREATHLESS})|(?:{BREATHLESS}) (?:\S+ ){{0,3}}{{SUDDEN}}",
+        r"(?:{PAIN}|sharp|stabbing|catches|catching) (?:\S+ ){0,5}(?:breathe|breathing|inhale|inhaling|breath in"
+        r"|deep breath|breathe in)|(?:breathe|breathing|inhale|inhaling|breath) (?:\S+ ){0,4}(?:hurts|{PAIN}|sharp)"
+        r"|cough\w* (?:up )?blood",
+    )),
+    Sign("dvt-pe", E, "coughing up blood with breathlessness", (
+        r"cough\w* (?:\S+ ){0,1}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my )?(?:spit|phlegm|sputum)",
+        BREATHLESS,
+    )),
+)
+# fmt: on

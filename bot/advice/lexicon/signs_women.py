@@ -1,0 +1,73 @@
+"""Pregnancy and after birth, and low energy availability (RED-S).
+
+Sources: ACOG Committee Opinion 804 (2020), warning signs to stop exercising in pregnancy (bleeding, regular
+painful contractions, fluid leaking, breathlessness before exertion, dizziness, headache, chest pain, calf pain
+or swelling); NHS "Pre-eclampsia" (headache, vision problems, sudden swelling: call your maternity unit) and
+"Post-partum haemorrhage" (heavy bleeding, large clots, faintness: 999); UK CMO guidance on physical activity in
+pregnancy (2019); Goom, Donnelly and Brockwell (2019), returning to running postnatal; the IOC consensus on
+RED-S (Mountjoy 2023): missed periods, repeated bone stress injuries, low libido and illness in men too.
+"""
+
+from __future__ import annotations
+
+from bot.advice.lexicon.base import Severity, Sign
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+PREGNANCY_SYMPTOM = (
+    r"bleed\w*|blood|spotting|clots?|contractions?|tightenings?|cramping|cramps|waters|leaking|fluid|discharge"
+    r"|dizzy|faint\w*|light ?headed|{HEADACHE}|seeing (?:spots|stars|flashing)|spots|blurr\w*|vision"
+    r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}|(?:short|out) of breath|breathless|struggling (?:for|to) breath\w*"
+    r"|(?:calf|leg) (?:\S+ ){0,3}(?:swollen|pain|sore|hot)|swollen (?:face|hands|feet|ankles)|sudden swelling"
+    r"|(?:baby|bump) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|quiet|less active)|reduced movements?"
+    r"|(?:pelvic|tummy|stomach|abdominal|bump) (?:\S+ ){0,2}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:pelvis|tummy|stomach|bump)"
+    r"|temperature|fever|smelly|wound (?:\S+ ){0,2}(?:red|opening|oozing|weeping)|stitches (?:\S+ ){0,2}(?:open|burst)"
+    r"|leaking (?:\S+ ){0,2}(?:wee|urine) (?:\S+ ){0,2}(?:every|each|whenever)|heaviness|dragging|bulge|prolapse"
+)
+NOT_PREGNANCY_TALK = (
+    r"(?:can|should|could|is it (?:ok|okay|safe)) (?:i |to )?(?:keep|still|carry on|continue)? ?(?:run|running|doing"
+    r"|jog)(?! (?:\S+ ){0,4}(?:bleed|blood|pain|contraction))",
+)
+
+# fmt: off
+SIGNS: tuple[Sign, ...] = (
+    # --- pregnancy and after birth -------------------------------------------------------------------
+    Sign("pregnancy", E, "heavy bleeding, chest pain or breathlessness in or after pregnancy", (
+        r"{PREGNANT}",
+        r"(?:heavy|heavily|lots of|loads of|a lot of|gushing|soaking|pouring) (?:\S+ ){0,2}(?:bleeding|blood|bleed)"
+        r"|bleeding (?:\S+ ){0,3}(?:heavily|heavy|a lot|loads)|(?:big|large|huge|golf ball) (?:\S+ ){0,1}clots"
+        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
+        r"|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
+        r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
+        r"|collapsed|seizure|fit\b|fitting",
+    )),
+    Sign("pregnancy", T, "a warning sign in pregnancy or after birth", ("{PREGNANT}", PREGNANCY_SYMPTOM),
+         NOT_PREGNANCY_TALK),
+    Sign("pregnancy", T, "a warning sign in pregnancy", (
+        r"(?:regular|painful|strong) (?:\S+ ){0,1}(?:contractions|tightenings)|contractions (?:\S+ ){0,4}(?:every"
+        r"|regular|not stopping|wont stop)|tightenings (?:\S+ ){0,4}(?:every|regular|not stopping|wont stop)"
+        r"|waters (?:\S+ ){0,2}(?:broke|broken|went|leaking|gone)|leaking (?:\S+ ){0,2}(?:amniotic )?fluid"
+        r"|baby (?:\S+ ){0,3}(?:moving less|not moving|stopped moving)|reduced (?:fetal |baby )?movements?",
+    )),
+    # --- RED-S: low energy availability --------------------------------------------------------------
+    Sign("red-s", P, "missed periods or repeated bone injuries", (
+        r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone)"
+        r"|(?:missed|missing|lost|no|not had|havent had|hasnt had|havent got|skipped|skipping|not had a) (?:\S+ ){0,2}?"
+        r"{PERIOD}|amenorrh(?:o)?ea|amenorrhoea|\bred s\b|reds\b|relative energy deficiency|low energy availability"
+        r"|female athlete triad|underfuel\w*|under fuel\w*"
+        r"|(?:keep getting|another|second|third|fourth|fifth|multiple|repeated|recurrent|recurring|several|two|three"
+        r"|2nd|3rd|4th)"
+        r" (?:\S+ ){0,2}?(?:stress fractures?|bone stress injur(?:y|ies)|stress reactions?|fractures)",
+    ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|the pill|contracepti\w*|coil)",)),
+    Sign("red-s", P, "signs of under-fuelling for your training", (
+        r"(?:libido|sex drive) (?:\S+ ){0,2}(?:gone|low|dropped|disappeared|vanished|zero|non existent)"
+        r"|(?:low|no|lost (?:my )?) (?:libido|sex drive)|low testosterone|(?:lost|losing|dropped) (?:\S+ ){0,3}(?:kilos"
+        r"|kg|pounds|lbs|stone|weight) (?:\S+ ){0,2}without (?:trying|meaning)|(?:always|constantly|keep getting"
+        r"|forever)"
+        r" (?:\S+ ){0,1}(?:ill|sick|getting ill|getting colds|run down)",
+        r"(?:training|miles|mileage|volume|running|marathon|block|km|k a week)",
+        r"(?:libido|sex drive|testosterone|ill|sick|colds|stress (?:reaction|fracture)|freezing|cold|period|kilos|kg"
+        r"|weight|tired|exhausted)",
+    )),
+)
+# fmt: on

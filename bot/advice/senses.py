@@ -1,0 +1,50 @@
+"""Words with two senses in runners' questions: "cold" the illness or the weather, "hot"/"warm" a symptom or
+the weather, "run" a nose or a run. The question's words and its thesaurus expansions read the question with
+the wrong sense taken out, so "got a cold" does not bring winter kit and "a swollen warm calf" no heat tips.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ILLNESS_COLD = re.compile(
+    r"\b(?:(?:a|my|this|head|chest|heavy|streaming|bad|stinking|nasty|horrible|lingering|summer) cold"
+    r"|cold (?:sore|symptoms?|virus|and flu|or flu))\b"
+)
+# "hot", "warm" about the body are symptoms: a warm calf, a hot swollen knee, skin hot to the touch
+_BODY = frozenset(
+    "calf calves leg legs knee knees ankle ankles foot feet toe toes shin shins skin joint thigh arm blister wound"
+    " touch swollen swelling red".split()
+)
+_HEAT = frozenset("hot warm warmer hotter".split())
+_WEATHER = frozenset("weather day days conditions summer sun race races run runs morning evening climate spell".split())
+_TOKEN = re.compile(r"[a-z']+|[^a-z']+")
+_REACH = 4
+
+
+def _drop_symptom_heat(text: str) -> str:
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[0].isalpha() or t[0] == "'"]
+    out = list(tokens)
+    for n, i in enumerate(words):
+        if tokens[i] not in _HEAT:
+            continue
+        after = tokens[words[n + 1]] if n + 1 < len(words) else ""
+        near = {tokens[j] for j in words[max(0, n - _REACH) : n + _REACH + 1]}
+        if after not in _WEATHER and near & _BODY:
+            out[i] = " "
+    return "".join(out)
+
+
+_NOT_RUNNING = re.compile(r"\brunny\b|\bnose runs?\b|\bruns? (?:into|in) (?:my|your|the) eyes\b|\brun down\b")
+
+
+@lru_cache(maxsize=2048)
+def one_sense(question: str) -> str:
+    """The question with the words of the wrong sense taken out: "got a cold" reads as "got a illness", "warm" in
+    "a swollen warm calf" is dropped, "runny nose" reads as "nose"."""
+    text = question.lower().replace("\u2019", "'")
+    text = _ILLNESS_COLD.sub(lambda m: m.group(0).replace("cold", "illness"), text)
+    text = _drop_symptom_heat(text)
+    return _NOT_RUNNING.sub(lambda m: re.sub(r"\b(?:runny|runs|run)\b", " ", m.group(0)), text)
