@@ -11,11 +11,13 @@ import argparse
 import asyncio
 import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, describe_problems, read_config
+from bot.damage import ADVICE, is_damage
 from bot.errors import CannotStart
 
 log = logging.getLogger("bot")
@@ -33,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--online", action="store_true", help="also log in to Discord over HTTP to test the token")
     backup = sub.add_parser("backup", help="copy the database to PATH while the bot may be running")
     backup.add_argument("path", type=Path)
+    backup.add_argument("--force", action="store_true", help="replace PATH when it already exists")
     copy = sub.add_parser("copy", help="copy all data between SQLite and PostgreSQL into an empty target")
     copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
     copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help="SQLite file or URL")
@@ -103,6 +106,8 @@ async def _run(config: Config) -> int:
 async def _sync(config: Config, guild_id: int | None) -> int:
     import discord
 
+    from bot.client import guild_problem
+
     token = config.require_token()
     bot = _make_bot(config, background=False)
     async with bot:
@@ -110,35 +115,108 @@ async def _sync(config: Config, guild_id: int | None) -> int:
         guild = discord.Object(id=guild_id) if guild_id else None
         if guild:
             bot.tree.copy_global_to(guild=guild)
-        synced = await bot.tree.sync(guild=guild)
+        try:
+            synced = await bot.tree.sync(guild=guild)
+        except (discord.NotFound, discord.Forbidden) as exc:
+            if guild_id is None:
+                raise
+            raise ConfigError(guild_problem(f"--guild {guild_id}", exc)) from exc
         log.info("synced %d commands %s", len(synced), f"to server {guild_id}" if guild_id else "globally")
     return EXIT_OK
 
 
-async def _token_problem(config: Config) -> str | None:
-    """Log in over HTTP only (no gateway): None when Discord accepts the token."""
+async def _online(config: Config) -> tuple[list[str], list[str]]:
+    """(facts, problems) from Discord over HTTP only (no gateway): the token, DEV_GUILD_ID, and whether the
+    commands are published."""
     import aiohttp
     import discord
     import discord.http
 
-    from bot.client import point_at
+    from bot.client import guild_problem, point_at
 
     if config.api_base:
         point_at(config.api_base)
     http = discord.http.HTTPClient(asyncio.get_running_loop())
     try:
         await http.static_login(config.require_token())
+        facts = ["Discord accepts the token"]
+        application_id = int((await http.application_info())["id"])
+        if config.dev_guild_id:
+            try:
+                await http.get_guild_commands(application_id, config.dev_guild_id)
+            except (discord.NotFound, discord.Forbidden) as exc:
+                return facts, [guild_problem(f"DEV_GUILD_ID={config.dev_guild_id}", exc)]
+            facts.append(f"DEV_GUILD_ID={config.dev_guild_id} takes commands")
+        elif not await http.get_global_commands(application_id):
+            facts.append("no slash commands are published yet (`stride run` publishes them on its first start)")
+        return facts, []
     except discord.LoginFailure:
-        return "Discord refused the token: reset it in the Developer Portal and update DISCORD_TOKEN."
+        return [], ["Discord refused the token: reset it in the Developer Portal and update DISCORD_TOKEN."]
     except (aiohttp.ClientError, OSError, TimeoutError, discord.HTTPException) as exc:
-        return f"Cannot reach Discord to test the token ({_describe(exc)}). Check the network and DNS."
+        return [], [f"Cannot reach Discord to test the token ({_describe(exc)}). Check the network and DNS."]
     finally:
         await http.close()
-    return None
+
+
+def _before_opening(path: Path) -> tuple[list[str], list[str]] | None:
+    """(facts, problems) when there is no file to open; None when there is. `check` never creates one."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        return [], []  # Config.problems() names the missing folder
+    if path.exists():
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return [], [f"Stride may not create {path} in {folder}: let its user write the folder."]
+    return [f"no database at {path} yet (`stride run` creates it)"], []
+
+
+async def _check_sqlite(path: Path) -> tuple[list[str], list[str]]:
+    """(facts, problems) of the SQLite file; a missing file is left missing (`stride run` creates it)."""
+    from bot.db.sqlite.database import SqliteDatabase
+
+    missing = await asyncio.to_thread(_before_opening, path)
+    if missing is not None:
+        return missing
+    try:
+        db = await SqliteDatabase.open(path)
+    except CannotStart as exc:
+        return [], [str(exc)]
+    try:
+        version = await db.migrate()
+        found = await db.integrity_problems()
+    except CannotStart as exc:
+        return [], [str(exc)]
+    finally:
+        await db.close()
+    if found:
+        return [], [*_damage_lines(path, found)]
+    return [f"database {path} at schema version {version}"], []
+
+
+MAX_DAMAGE_LINES = 20
+_UNUSED_PAGE = re.compile(r"Page (\d+) is never used")
+
+
+def _damage_lines(path: Path, found: list[str]) -> list[str]:
+    """One line per problem SQLite found. Its report is one problem a line, under a header; the pages an
+    unreadable page pointed to come out as "never used", one line each: those become one line."""
+    lines = [line.strip() for text in found for line in text.splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***") and not _UNUSED_PAGE.fullmatch(line)]
+    orphans = [m[1] for line in lines if (m := _UNUSED_PAGE.fullmatch(line))]
+    if orphans:
+        listed = ", ".join(orphans[:10]) + (", …" if len(orphans) > 10 else "")
+        problems.append(f"{len(orphans)} pages are cut off from the tables (what a damaged page held): {listed}")
+    out = [f"{path}: {problem}" for problem in problems[:MAX_DAMAGE_LINES]]
+    if len(problems) > MAX_DAMAGE_LINES:
+        out.append(f"{path}: {len(problems) - MAX_DAMAGE_LINES} more problems like these")
+    out.append(
+        f"{path} is damaged: stop Stride, keep a copy of the file and restore the latest backup; "
+        f"`sqlite3 {path} .recover` can save what is still readable."
+    )
+    return out
 
 
 async def _check(config: Config, online: bool) -> int:
-    from bot.db.sqlite.database import SqliteDatabase
 
     problems = config.problems()
     facts: list[str] = []
@@ -148,24 +226,15 @@ async def _check(config: Config, online: bool) -> int:
         pg_facts, pg_problems = await ops.check(config.database_url)
         facts += pg_facts
         problems += pg_problems
-    elif config.database_path.resolve().parent.is_dir():
-        try:
-            db = await SqliteDatabase.open(config.database_path)
-            try:
-                version = await db.migrate()
-                problems += await db.integrity_problems()
-                facts.append(f"database {config.database_path} at schema version {version}")
-            finally:
-                await db.close()
-        except CannotStart as exc:
-            problems.append(str(exc))
+    else:
+        sqlite_facts, sqlite_problems = await _check_sqlite(config.database_path)
+        facts += sqlite_facts
+        problems += sqlite_problems
     token_ok = config.token_problem() is None
     if online and token_ok:
-        problem = await _token_problem(config)
-        if problem:
-            problems.append(problem)
-        else:
-            facts.append("Discord accepts the token")
+        online_facts, online_problems = await _online(config)
+        facts += online_facts
+        problems += online_problems
     elif token_ok:
         facts.append("the token was only checked for shape (add --online to try it against Discord)")
     if config.dashboard is not None:
@@ -180,30 +249,49 @@ async def _check(config: Config, online: bool) -> int:
     return EXIT_OK
 
 
-def _backup_paths(config: Config, target: Path) -> None:
+def _backup_paths(config: Config, target: Path, force: bool) -> bool:
+    """Refuse a backup that cannot or should not be made; True when it replaces an existing file."""
     if config.database_url is None and not config.database_path.exists():
         raise CannotStart(f"No database at {config.database_path} to back up: check DATABASE_PATH.")
     if not target.resolve().parent.is_dir():
         raise CannotStart(f"The backup folder {target.resolve().parent} does not exist: create it first.")
+    if target.is_dir():
+        raise CannotStart(f"{target} is a folder: give the backup a file name, e.g. {target / 'stride-backup.db'}.")
+    if config.database_url is None and target.exists() and target.samefile(config.database_path):
+        raise CannotStart(f"{target} is the database itself: back it up to another file.")
+    if target.exists() and not force:
+        raise CannotStart(f"{target} already exists: pick a new file name, or add --force to replace it.")
+    return target.exists()
 
 
-async def _backup(config: Config, target: Path) -> int:
+def _partial(target: Path) -> Path:
+    """Where the backup is written first: beside the target, so the final rename is atomic and a failed or
+    interrupted backup never leaves a half-written file (or a half-replaced old one) under the target's name."""
+    return target.with_name(f".{target.name}.{os.getpid()}.partial")
+
+
+async def _backup(config: Config, target: Path, replaced: bool) -> int:
     from bot.db.sqlite.database import SqliteDatabase
 
-    if config.database_url:
-        from bot.config import postgres_target
-        from bot.db.postgres import ops
-
-        await ops.backup(config.database_url, target)
-        print(f"Backed up {postgres_target(config.database_url)} to {target} (pg_dump custom format).")  # noqa: T201
-        return EXIT_OK
-
-    db = await SqliteDatabase.open(config.database_path, writable=False)
+    partial = _partial(target)
     try:
-        await db.backup(target)
+        if config.database_url:
+            from bot.config import postgres_target
+            from bot.db.postgres import ops
+
+            await ops.backup(config.database_url, partial)
+            what = f"{postgres_target(config.database_url)} to {target} (pg_dump custom format)"
+        else:
+            db = await SqliteDatabase.open(config.database_path, writable=False)
+            try:
+                await db.backup(partial)
+            finally:
+                await db.close()
+            what = f"{config.database_path} to {target}"
+        os.replace(partial, target)
     finally:
-        await db.close()
-    print(f"Backed up {config.database_path} to {target}.")  # noqa: T201
+        partial.unlink(missing_ok=True)
+    print(f"Backed up {what}{' (replacing the file that was there)' if replaced else ''}.")  # noqa: T201
     return EXIT_OK
 
 
@@ -221,11 +309,16 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _failure(exc: Exception) -> int | None:
+def _failure(exc: Exception, config: Config) -> int | None:
     """The exit code and one line for a failure an operator can fix; None for a bug (traceback)."""
+    import sqlite3
+
     import aiohttp
     import discord
+    from discord.ext import commands
 
+    if isinstance(exc, commands.ExtensionFailed):  # raised while an extension loaded (e.g. a port in use)
+        exc = exc.original
     if isinstance(exc, ConfigError):
         _say(str(exc))
         return EXIT_CONFIG
@@ -234,6 +327,13 @@ def _failure(exc: Exception) -> int | None:
         return EXIT_CONFIG
     if isinstance(exc, CannotStart):
         _say(f"Stride cannot start: {exc}")
+        return EXIT_CANNOT_START
+    where = "the PostgreSQL database" if config.database_url else str(config.database_path)
+    if is_damage(exc):
+        _say(f"Stride cannot start: {where} is damaged ({_describe(exc)}). {ADVICE}")
+        return EXIT_CANNOT_START
+    if isinstance(exc, sqlite3.Error):
+        _say(f"Stride cannot start: reading {where} failed ({_describe(exc)}). Run `stride check` to see why.")
         return EXIT_CANNOT_START
     if isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.DiscordServerError):
         _say(
@@ -248,13 +348,17 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "try":
         return _try(args.port, not args.no_browser, args.database)
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        _say(str(exc))
+    command = args.command or "run"
+    config, problems = read_config()
+    if problems:
+        if command == "check":
+            problems += config.problems()
+        elif command in ("run", "sync"):
+            dashboard = config.dashboard_error if command == "run" else None
+            problems += [p for p in (config.token_problem(), dashboard) if p]
+        _say(describe_problems(problems))
         return EXIT_CONFIG
     _setup_logging(config.log_level)
-    command = args.command or "run"
     try:
         if command == "run":
             return asyncio.run(_run(config))
@@ -264,12 +368,12 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_check(config, args.online))
         if command == "copy":
             return asyncio.run(_copy(args.source, args.target))
-        _backup_paths(config, args.path)
-        return asyncio.run(_backup(config, args.path))
+        replaced = _backup_paths(config, args.path, args.force)
+        return asyncio.run(_backup(config, args.path, replaced))
     except KeyboardInterrupt:
         return EXIT_OK
     except Exception as exc:
-        code = _failure(exc)
+        code = _failure(exc, config)
         if code is None:
             raise
         log.debug("details of the failure above", exc_info=exc)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -18,7 +20,8 @@ from discord.ext import commands
 
 from bot import sharding
 from bot.advice.builtins import sync_library
-from bot.config import Config
+from bot.config import Config, ConfigError
+from bot.damage import is_damage, report_damage
 from bot.db.factory import open_store
 from bot.db.members import pop_notice, start_member_cache
 from bot.db.store import Store
@@ -39,17 +42,23 @@ EXTENSIONS = (
     "cogs.leaderboard",
     "cogs.reminders",
     "cogs.pace",
+    "cogs.club",
     "cogs.challenge",
+    "cogs.event",
+    "cogs.race",
+    "cogs.dashboard",  # last: serves pages once everything they use is loaded
 )
 
 NO_MENTIONS = discord.AllowedMentions.none()  # the client-wide default: user text never pings
 
 
 class _NoVoiceWarning(logging.Filter):
-    """Stride has no voice features, so discord.py's start-up warning about PyNaCl is noise."""
+    """Stride has no voice features, so discord.py's start-up warnings about voice libraries are noise."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno == logging.WARNING and str(record.msg).startswith("PyNaCl is not installed"))
+        text = str(record.msg)
+        voice = text.startswith(("PyNaCl is not installed", "davey is not installed"))
+        return not (record.levelno == logging.WARNING and voice)
 
 
 logging.getLogger("discord.client").addFilter(_NoVoiceWarning())
@@ -79,8 +88,12 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
 
 def explain(error: BaseException) -> tuple[str, str]:
     """(outcome for the log, message for the member) of a failed command or button: the one mapping
-    used by the command tree and by the views. "error" means unexpected: log it with its traceback."""
+    used by the command tree and by the views. "error" means unexpected: log it with its traceback.
+    "damaged" (a damaged database) is logged here, once per process, with what the operator must do."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if is_damage(original):
+        report_damage(original)
+        return "damaged", APOLOGY
     if isinstance(original, UserError):
         return "refused", original.message
     if isinstance(original, app_commands.MissingPermissions | app_commands.BotMissingPermissions):
@@ -88,6 +101,16 @@ def explain(error: BaseException) -> tuple[str, str]:
     if isinstance(original, app_commands.CheckFailure):
         return "forbidden", "You can't use this command here."
     return "error", APOLOGY
+
+
+def guild_problem(given: str, exc: discord.HTTPException) -> str:
+    """One line for a server id Discord will not take commands for: unknown, or Stride not invited there.
+    `given` is how the operator gave it (`DEV_GUILD_ID=123`, `--guild 123`)."""
+    return (
+        f"{given} is not a server Stride can add its commands to (Discord: {exc.status} {exc.text or 'no reason'}). "
+        "Check the id (Developer Mode on, right-click the server, Copy Server ID) and invite the bot there with "
+        "the 'bot' and 'applications.commands' scopes."
+    )
 
 
 def _command_name(interaction: discord.Interaction) -> str:
@@ -183,6 +206,9 @@ class StrideBot(commands.Bot):
         # (the reminders extension reads it when it loads).
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
+        self.loading_extensions = False  # True while setup_hook loads the extensions
+        # Called with (guild id, member id) after a command changed a member's runs (club progress follows).
+        self.run_listeners: list[Callable[[int, int], Awaitable[None]]] = []
         self._store: Store | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -207,22 +233,57 @@ class StrideBot(commands.Bot):
         changed = await sync_library(store)
         if changed:
             log.info("built-in tip library updated (%d tips changed)", changed)
+        self.loading_extensions = True
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self.loading_extensions = False
+        for cog in list(self.cogs.values()):  # e.g. the dispatcher, once every post kind is registered
+            after = getattr(cog, "after_extensions_loaded", None)
+            if after is not None:
+                await after()
         if self.config.dev_guild_id:
             guild = discord.Object(id=self.config.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
+            try:
+                synced = await self.tree.sync(guild=guild)
+            except (discord.NotFound, discord.Forbidden) as exc:
+                given = f"DEV_GUILD_ID={self.config.dev_guild_id}"
+                raise ConfigError(f"{guild_problem(given, exc)} Or leave DEV_GUILD_ID empty.") from exc
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
+        elif self.background:
+            await self._publish_on_first_start()
         if self.background:
             if self.metrics is not None and self.config.metrics_port is not None:
                 try:
                     self.metrics.serve(self.config.metrics_port, self.config.metrics_host)
                 except OSError as exc:
+                    if exc.errno == errno.EADDRNOTAVAIL:  # a valid address, but not one of this machine's
+                        raise ConfigError(
+                            f"METRICS_HOST={self.config.metrics_host} is not an address of this machine ({exc}). "
+                            "Use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)."
+                        ) from exc
                     raise CannotStart(
                         f"Cannot serve metrics on {self.config.metrics_host}:{self.config.metrics_port} ({exc}). "
                         "Pick a free METRICS_PORT, or leave it empty."
                     ) from exc
+
+    async def _publish_on_first_start(self) -> None:
+        """Publish the commands globally when the application has none at all (a fresh install), so a new
+        club sees them without knowing about `stride sync`; otherwise never: a global sync on every start
+        would spend Discord's daily limit on command updates."""
+        try:
+            published = await self.tree.fetch_commands()
+        except discord.HTTPException as exc:
+            log.warning("could not read the published slash commands (%s); if none show, run `stride sync`", exc)
+            return
+        if published:
+            return
+        synced = await self.tree.sync()
+        log.info(
+            "first start: no slash commands were published yet, so published %d globally (Discord may take a "
+            "minute to show them); after an upgrade run `stride sync`",
+            len(synced),
+        )
 
     async def _adopt_gateway_url(self) -> None:
         # A plain client never asks for the gateway URL, nor does an AutoShardedBot given a shard_count
@@ -244,6 +305,15 @@ class StrideBot(commands.Bot):
             len(self.guilds),
             sharding.describe(self.config),
         )
+
+    async def runs_changed(self, guild_id: int, user_id: int) -> None:
+        """Tell the listeners that a member's runs changed (after the command answered); a failing listener
+        is logged, never the member's problem."""
+        for listener in list(self.run_listeners):
+            try:
+                await listener(guild_id, user_id)
+            except Exception:
+                log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 
     async def on_resumed(self) -> None:
         log.info("gateway session resumed (%s)", sharding.describe(self.config))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from dotenv import load_dotenv
@@ -22,8 +24,12 @@ TOKEN_HELP = (
     "then put the token in a file named .env next to where you run Stride, as the line "
     "DISCORD_TOKEN=your-token (copy .env.example to .env to start from a template), "
     "or export DISCORD_TOKEN in your shell. Invite the bot to your server with the "
-    "'bot' and 'applications.commands' scopes."
+    "'bot' and 'applications.commands' scopes (and the Send Messages, Embed Links and Attach Files "
+    "permissions in the channels it posts to). To see Stride first without a token, `stride try` "
+    "runs it locally."
 )
+
+T = TypeVar("T")
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -243,39 +249,107 @@ def parse_dashboard(env: Mapping[str, str]) -> DashboardConfig | None:
     )
 
 
-def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
+def parse_metrics_host(raw: str) -> str:
+    """METRICS_HOST as given when it is an address to listen on: an IP address, or `localhost`."""
+    raw = raw.strip()
+    if not raw:
+        return "127.0.0.1"
+    if raw.lower() == "localhost":
+        return raw
+    try:
+        ipaddress.ip_address(raw.strip("[]"))
+    except ValueError:
+        raise ConfigError(
+            f"METRICS_HOST must be an IP address of this machine to serve metrics on (127.0.0.1, 0.0.0.0 or ::), "
+            f"got {raw!r}."
+        ) from None
+    return raw.strip("[]")
+
+
+class _Reader:
+    """Reads each setting, keeping every problem (a bad .env usually has more than one) instead of the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def get(self, parse: Callable[[str], T], raw: str, default: T) -> T:
+        try:
+            return parse(raw)
+        except ConfigError as exc:
+            self.problems.append(str(exc))
+            return default
+
+
+def _dev_guild(raw: str) -> int | None:
+    raw = raw.strip()
+    if raw and not (raw.isdigit() and 0 < int(raw) < 2**64):
+        raise ConfigError(f"DEV_GUILD_ID must be a server id (digits only), got {raw!r}.")
+    return int(raw) if raw else None
+
+
+def _log_level(raw: str) -> str:
+    level = raw.strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {raw.strip()!r}.")
+    return level
+
+
+def _metrics_port(raw: str) -> int | None:
+    raw = raw.strip()
+    if raw and not (raw.isdigit() and 0 < int(raw) < 65536):
+        raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {raw!r}.")
+    return int(raw) if raw else None
+
+
+def _database_url(raw: str) -> str | None:
+    raw = raw.strip()
+    return check_database_url(raw) if raw else None
+
+
+def read_config(env_file: str | os.PathLike[str] | None = ".env") -> tuple[Config, list[str]]:
+    """The configuration and every problem with its values; a bad value is replaced by its default."""
     if env_file is not None:
         load_dotenv(env_file, override=False)
-    dev_guild_raw = os.environ.get("DEV_GUILD_ID", "").strip()
-    if dev_guild_raw and not dev_guild_raw.isdigit():
-        raise ConfigError(f"DEV_GUILD_ID must be a server id (digits only), got {dev_guild_raw!r}.")
-    level = os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
-    if level not in LOG_LEVELS:
-        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}.")
-    metrics_raw = os.environ.get("METRICS_PORT", "").strip()
-    if metrics_raw and not (metrics_raw.isdigit() and 0 < int(metrics_raw) < 65536):
-        raise ConfigError(f"METRICS_PORT must be a port number (1-65535), got {metrics_raw!r}.")
-    shard_count, shard_ids = parse_shards(os.environ.get("SHARD_COUNT", ""), os.environ.get("SHARD_IDS", ""))
-    url_raw = os.environ.get("DATABASE_URL", "").strip()
+    env = os.environ.get
+    read = _Reader()
+    shard_count, shard_ids = read.get(
+        lambda _: parse_shards(env("SHARD_COUNT", ""), env("SHARD_IDS", "")), "", (None, None)
+    )
     # A wrong dashboard setting stops `run` (exit 2) but not `check`, which lists it with the fix, nor `sync`.
     dashboard, dashboard_error = None, None
     try:
         dashboard = parse_dashboard(os.environ)
     except ConfigError as exc:
         dashboard_error = str(exc)
-    return Config(
-        token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
-        database_path=Path(os.environ.get("DATABASE_PATH", "").strip() or "stride.db"),
-        dev_guild_id=int(dev_guild_raw) if dev_guild_raw else None,
-        log_level=level,
-        api_base=os.environ.get("DISCORD_API_BASE", "").strip() or None,
-        metrics_port=int(metrics_raw) if metrics_raw else None,
-        metrics_host=os.environ.get("METRICS_HOST", "").strip() or "127.0.0.1",
+    config = Config(
+        token=env("DISCORD_TOKEN", "").strip() or None,
+        database_path=Path(env("DATABASE_PATH", "").strip() or "stride.db"),
+        dev_guild_id=read.get(_dev_guild, env("DEV_GUILD_ID", ""), None),
+        log_level=read.get(_log_level, env("LOG_LEVEL", "INFO"), "INFO"),
+        api_base=env("DISCORD_API_BASE", "").strip() or None,
+        metrics_port=read.get(_metrics_port, env("METRICS_PORT", ""), None),
+        metrics_host=read.get(parse_metrics_host, env("METRICS_HOST", ""), "127.0.0.1"),
         shard_count=shard_count,
         shard_ids=shard_ids,
-        database_url=check_database_url(url_raw) if url_raw else None,
-        database_pool_size=parse_pool_size(os.environ.get("DATABASE_POOL_SIZE", "")),
-        reminder_lease_s=parse_lease(os.environ.get("REMINDER_LEASE_SECONDS", "")),
+        database_url=read.get(_database_url, env("DATABASE_URL", ""), None),
+        database_pool_size=read.get(parse_pool_size, env("DATABASE_POOL_SIZE", ""), 10),
+        reminder_lease_s=read.get(parse_lease, env("REMINDER_LEASE_SECONDS", ""), 60.0),
         dashboard=dashboard,
         dashboard_error=dashboard_error,
     )
+    return config, read.problems
+
+
+def describe_problems(problems: list[str]) -> str:
+    """One problem as one line; several as a list, one per line."""
+    if len(problems) == 1:
+        return problems[0]
+    return "\n".join([f"Stride's configuration has {len(problems)} problems:", *(f"- {p}" for p in problems)])
+
+
+def load_config(env_file: str | os.PathLike[str] | None = ".env") -> Config:
+    """The configuration; ConfigError lists every bad value at once."""
+    config, problems = read_config(env_file)
+    if problems:
+        raise ConfigError(describe_problems(problems))
+    return config

@@ -83,7 +83,7 @@ class AdviceCog(commands.Cog):
         self,
         interaction: discord.Interaction,
         topic: str | None = None,
-        question: str | None = None,
+        question: app_commands.Range[str, None, QUESTION_MAX] | None = None,
         public: bool = False,
     ) -> None:
         if not (topic or question):

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running.profile import ProfileSummary, profile_summary, set_profile
+from bot.running.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.reminders.delivery import wake_dispatcher
@@ -24,7 +24,12 @@ def profile_embed(summary: ProfileSummary) -> discord.Embed:
     embed.add_field(name="Time zone", value=p.timezone)
     embed.add_field(name="Leaderboard", value="on" if p.leaderboard else "off")
     embed.add_field(name="Weekly summary", value="on (Mondays 08:00)" if p.weekly_summary else "off")
-    if p.goal_race or p.goal_date:
+    if summary.next_race is not None:
+        race = summary.next_race
+        days = (race.race_date - summary.today).days
+        countdown = " — race day!" if days == 0 else f" — in {plural(days, 'day')}"
+        embed.add_field(name="Goal race", value=f"{race.name} ({race.race_date.isoformat()}){countdown}", inline=False)
+    elif p.goal_race or p.goal_date:
         countdown = ""
         if summary.days_to_goal is not None:
             countdown = " — race day!" if summary.days_to_goal == 0 else f" — in {plural(summary.days_to_goal, 'day')}"
@@ -83,7 +88,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         interaction: discord.Interaction,
         units: str | None = None,
         timezone: str | None = None,
-        goal_race: str | None = None,
+        goal_race: app_commands.Range[str, None, GOAL_RACE_MAX] | None = None,
         goal_date: str | None = None,
         weekly_goal: str | None = None,
         leaderboard: str | None = None,

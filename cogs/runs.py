@@ -71,9 +71,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
         public: bool = False,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
@@ -84,6 +84,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         private = private_embed(result) if public else None
         if private is not None:
             await interaction.followup.send(embed=private, ephemeral=True)
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
@@ -111,17 +112,18 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         date: str | None = None,
         type: str | None = None,
         effort: app_commands.Range[int, 1, 10] | None = None,
-        pain: str | None = None,
+        pain: app_commands.Range[str, None, service.PAIN_MAX] | None = None,
         shoe: str | None = None,
-        notes: str | None = None,
+        notes: app_commands.Range[str, None, service.NOTES_MAX] | None = None,
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         edited = await service.edit_run(
             self.bot.store, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
-        embed = run_embed("Run updated", edited.run, edited.profile.units)
+        embed = run_embed("Run updated", edited.run, edited.profile.units, edited.shoe)
         embed.description = reading_notes(edited.notes)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")
@@ -132,6 +134,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         async def confirmed() -> str:
             gone = await service.delete_run(self.bot.store, guild_id, user_id, id)
+            await self.bot.runs_changed(guild_id, user_id)
             return f"Run #{id} deleted." if gone else f"Run #{id} was already gone."
 
         view = ConfirmView(user_id, confirmed, "Delete")
@@ -184,6 +187,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
             result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
+            await self.bot.runs_changed(guild_id, user_id)
             if public:
                 await interaction.edit_original_response(
                     content="Imported; the run is posted in the channel.", embed=private_embed(result)
@@ -199,7 +203,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             return
 
         async def write() -> import_service.ImportResult:
-            return await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
+            result = await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
+            await self.bot.runs_changed(guild_id, user_id)
+            return result
 
         async def announce(result: import_service.ImportResult) -> None:
             if public and result.imported:

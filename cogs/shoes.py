@@ -25,7 +25,12 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
     @app_commands.describe(
         name="e.g. Pegasus 40", retire_at="retirement distance, e.g. 800km (default 800 km / 500 mi)"
     )
-    async def add(self, interaction: discord.Interaction, name: str, retire_at: str | None = None) -> None:
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        name: app_commands.Range[str, None, shoe_service.SHOE_NAME_MAX],
+        retire_at: str | None = None,
+    ) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         shoe = await shoe_service.add_shoe(self.bot.store, guild_id, user_id, name, retire_at)
         profile_units = (await member_profile(self.bot.store, guild_id, user_id)).units

@@ -160,10 +160,12 @@ class FakeDiscord(FakeDiscordServer):
         channels: tuple[str, ...] = ("general",),
         locale: str = "en-US",
         shard: tuple[int, int] | None = None,
+        with_bot: bool = True,
     ) -> Guild:
         """Add guilds before the bot connects (GUILD_CREATE is sent at IDENTIFY). `shard=(id, count)`
-        picks a guild id that falls on that shard."""
-        return self.world.add_guild(name, channels=channels, locale=locale, shard=shard)
+        picks a guild id that falls on that shard; `with_bot=False` makes a server the bot was never
+        invited to (no GUILD_CREATE, 403 Missing Access on its commands)."""
+        return self.world.add_guild(name, channels=channels, locale=locale, shard=shard, with_bot=with_bot)
 
     async def announce_guild(self, guild: Guild) -> None:
         """Send GUILD_CREATE for a guild added after the bot connected (the bot "joins" it)."""

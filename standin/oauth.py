@@ -9,7 +9,7 @@
   `code_verifier` against the S256 challenge. Errors as RFC 6749 JSON (`invalid_client`, `invalid_grant`).
 - `GET /api/v10/users/@me` and `/users/@me/guilds` with `Authorization: Bearer TOKEN`: the token's user
   and that user's guilds with `owner` and `permissions` computed from the world *now* (take a role away and
-  the next call shows it).
+  the next call shows it), in pages of `limit` (at most 200) `after` a guild id, as Discord.
 """
 
 from __future__ import annotations
@@ -166,7 +166,8 @@ class OAuthRoutes:
             f'<button name="user_id" value="{u.id}">Authorize as {html.escape(u.name)}</button>' for u in users
         )
         page = (
-            "<!doctype html><title>Discord - Authorize</title><h1>An application wants to access your account</h1>"
+            '<!doctype html><title>Discord - Authorize</title><link rel="icon" href="data:,">'
+            "<h1>An application wants to access your account</h1>"
             f"<p>Scopes: {html.escape(params['scope'])}</p>"
             f'<form method="post" action="/oauth2/authorize">{hidden}{buttons}'
             '<button name="cancel" value="1">Cancel</button></form>'
@@ -239,10 +240,12 @@ class OAuthRoutes:
 
     async def my_guilds(self, request: web.Request) -> web.Response:
         token = self.p.bearer(request, "guilds")
+        limit = min(int(request.query.get("limit", 200)), 200)
+        after = int(request.query.get("after", 0))
         guilds = []
-        for guild in self.s.world.guilds.values():
+        for guild in sorted(self.s.world.guilds.values(), key=lambda g: g.id):
             member = guild.members.get(token.user.id)
-            if member is None:
+            if member is None or guild.id <= after or len(guilds) >= limit:
                 continue
             guilds.append(
                 {

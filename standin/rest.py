@@ -12,7 +12,18 @@ from aiohttp import web
 
 from .oauth import OAuthRoutes
 from .server import API, DiscordError, read_body
-from .state import EPHEMERAL, LOADING, SEND_MESSAGES, VIEW_CHANNEL, Channel, Interaction, Json, Message
+from .state import (
+    EPHEMERAL,
+    LOADING,
+    MANAGE_EVENTS,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    Channel,
+    Interaction,
+    Json,
+    Message,
+    now_iso,
+)
 
 if TYPE_CHECKING:
     from .server import FakeDiscordServer
@@ -71,7 +82,10 @@ class Rest:
         guild_id = request.match_info.get("guild_id")
         if guild_id is None:
             return self.world.global_commands
-        if int(guild_id) not in self.world.guilds:
+        guild = self.world.guilds.get(int(guild_id))
+        if guild is None:  # as Discord: an id that is no server at all
+            raise DiscordError(404, 10004, "Unknown Guild")
+        if self.world.bot.id not in guild.members:  # a server the bot was never invited to
             raise DiscordError(403, 50001, "Missing Access")
         return self.world.guild_commands.setdefault(int(guild_id), [])
 
@@ -315,6 +329,64 @@ class Rest:
             raise DiscordError(404, 10004, "Unknown Guild")
         return self.s.json([c.payload() for c in guild.channels])
 
+    # ---- guild scheduled events (only what a bot making external events needs) -------------------------
+
+    def _events_guild(self, request: web.Request) -> int:
+        guild = self.world.guilds.get(int(request.match_info["guild_id"]))
+        if guild is None:
+            raise DiscordError(404, 10004, "Unknown Guild")
+        if not guild.members[self.world.bot.id].permissions & MANAGE_EVENTS:
+            raise DiscordError(403, 50013, "Missing Permissions")
+        return guild.id
+
+    async def create_scheduled_event(self, request: web.Request) -> web.Response:
+        guild_id = self._events_guild(request)
+        body = await request.json()
+        if body.get("entity_type") == 3 and not (body.get("scheduled_end_time") and body.get("entity_metadata")):
+            raise DiscordError(400, 50035, "Invalid Form Body: external events need an end time and a location")
+        event_id = self.world.ids.next()
+        event = {
+            "id": str(event_id),
+            "guild_id": str(guild_id),
+            "channel_id": body.get("channel_id"),
+            "creator_id": str(self.world.bot.id),
+            "creator": self.world.bot.payload(),
+            "name": body["name"],
+            "description": body.get("description"),
+            "scheduled_start_time": body["scheduled_start_time"],
+            "scheduled_end_time": body.get("scheduled_end_time"),
+            "privacy_level": body.get("privacy_level", 2),
+            "status": 1,
+            "entity_type": body.get("entity_type", 3),
+            "entity_id": None,
+            "entity_metadata": body.get("entity_metadata"),
+            "user_count": 0,
+            "image": None,
+            "created_at": now_iso(),
+        }
+        self.world.scheduled_events[event_id] = event
+        self.s._notify()
+        return self.s.json(event)
+
+    def _scheduled(self, request: web.Request) -> Json:
+        guild_id = self._events_guild(request)
+        event = self.world.scheduled_events.get(int(request.match_info["event_id"]))
+        if event is None or event["guild_id"] != str(guild_id):
+            raise DiscordError(404, 10070, "Unknown Guild Scheduled Event")
+        return event
+
+    async def edit_scheduled_event(self, request: web.Request) -> web.Response:
+        event = self._scheduled(request)
+        event.update({k: v for k, v in (await request.json()).items() if k != "id"})
+        self.s._notify()
+        return self.s.json(event)
+
+    async def delete_scheduled_event(self, request: web.Request) -> web.Response:
+        event = self._scheduled(request)
+        del self.world.scheduled_events[int(event["id"])]
+        self.s._notify()
+        return web.Response(status=204)
+
     async def attachment(self, request: web.Request) -> web.Response:
         blob = self.world.blobs.get(int(request.match_info["attachment_id"]))
         if blob is None or blob.filename != request.match_info["filename"]:
@@ -346,6 +418,9 @@ def add_routes(server: FakeDiscordServer, r: web.UrlDispatcher) -> None:
         ("GET", "/guilds/{guild_id}", h.get_guild),
         ("GET", "/guilds/{guild_id}/channels", h.guild_channels),
         ("GET", "/guilds/{guild_id}/members/{user_id}", h.get_member),
+        ("POST", "/guilds/{guild_id}/scheduled-events", h.create_scheduled_event),
+        ("PATCH", "/guilds/{guild_id}/scheduled-events/{event_id}", h.edit_scheduled_event),
+        ("DELETE", "/guilds/{guild_id}/scheduled-events/{event_id}", h.delete_scheduled_event),
     ]
     for method, path, handler in routes:
         r.add_route(method, API + path, handler)

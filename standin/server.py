@@ -346,7 +346,8 @@ class FakeDiscordServer:
         }
 
     def _owned_guilds(self, session: GatewaySession) -> list[Guild]:
-        return [g for g in self.world.guilds.values() if shard_owns(session.shard, g.id)]
+        bot = self.world.bot.id
+        return [g for g in self.world.guilds.values() if shard_owns(session.shard, g.id) and bot in g.members]
 
     def _guild_payload(self, guild: Guild, session: GatewaySession) -> Json:
         all_members = bool(session.intents & INTENT_GUILD_MEMBERS)

@@ -28,6 +28,7 @@ ATTACH_FILES = 1 << 15
 READ_MESSAGE_HISTORY = 1 << 16
 USE_EXTERNAL_EMOJIS = 1 << 18
 USE_APPLICATION_COMMANDS = 1 << 31
+MANAGE_EVENTS = 1 << 33
 SEND_MESSAGES_IN_THREADS = 1 << 38
 ALL_PERMISSIONS = (1 << 51) - 1
 
@@ -440,6 +441,7 @@ class World:
         self.by_nonce: dict[tuple[int, str], Message] = {}  # (channel id, nonce) -> the first message with it
         self.interactions: dict[int, Interaction] = {}
         self.blobs: dict[int, Attachment] = {}
+        self.scheduled_events: dict[int, Json] = {}  # guild scheduled events the bot made (by id)
         self.global_commands: list[Json] = []
         self.guild_commands: dict[int, list[Json]] = {}
 
@@ -455,6 +457,7 @@ class World:
         channels: tuple[str, ...] = ("general",),
         locale: str = "en-US",
         shard: tuple[int, int] | None = None,
+        with_bot: bool = True,
     ) -> Guild:
         owner = self.add_user(f"{name.lower()}-owner")
         guild_id = self.ids.next() if shard is None else self.ids.next_on_shard(*shard)
@@ -466,7 +469,8 @@ class World:
         for channel_name in channels:
             self.add_channel(guild, channel_name)
         guild.members[owner.id] = Member(owner, guild)
-        guild.members[self.bot.id] = Member(self.bot, guild)
+        if with_bot:
+            guild.members[self.bot.id] = Member(self.bot, guild)
         return guild
 
     def add_channel(self, guild: Guild, name: str) -> Channel:

@@ -27,3 +27,22 @@ class TipFields:
     body: str
     source: str | None
     tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopPick:
+    """How /advice picks the tips it shows from the best full-text matches, done by the database so only the
+    shown tips are read: the best ``candidates`` by bm25 (topic boosted), re-ranked by votes (a factor of
+    1 + vote_weight * tanh(votes / vote_scale)), "see a professional" tips (topic ``referral_topic`` or a tag
+    starting with ``redflag_tag``) after the others when ``self_care_first``, at most ``per_topic`` from one
+    topic while others are left (0: no cap), and ``show`` of them."""
+
+    candidates: int
+    show: int
+    per_topic: int
+    self_care_first: bool
+    vote_weight: float
+    vote_scale: float
+    referral_topic: str
+    redflag_tag: str
+    exclude: int | None = None  # a tip already shown above the matches (the red flag's)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.advice.lexicon import Severity
-from bot.advice.models import Tip
+from bot.advice.models import Tip, TopPick
 from bot.advice.redflags import Triage, triage
 from bot.advice.senses import one_sense
 from bot.advice.thesaurus import expansions
@@ -133,8 +133,23 @@ async def nearest_topics(db: Store, guild_id: int, text: str, limit: int = 4) ->
     return ranked[:limit]
 
 
-async def _search(db: Store, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None) -> list[Tip]:
-    """Rank by bm25 over the words and their thesaurus phrases, in the built-ins and the server's own tips.
+def top_pick(topic: str | None, show: int, self_care_first: bool, exclude: int | None = None) -> TopPick:
+    """pick_top(self_care_first(…)) over vote_factor, as the database applies it (bot/db/tips.py search_top)."""
+    return TopPick(
+        candidates=CANDIDATES,
+        show=show,
+        per_topic=0 if topic else PER_TOPIC,
+        self_care_first=self_care_first,
+        vote_weight=VOTE_WEIGHT,
+        vote_scale=VOTE_SCALE,
+        referral_topic=REFERRAL_TOPIC,
+        redflag_tag=REDFLAG_TAG,
+        exclude=exclude,
+    )
+
+
+async def _query(db: Store, guild_id: int, words: list[str], extra: tuple[str, ...]) -> str:
+    """The full-text query over the words and their thesaurus phrases, in the built-ins and the server's own tips.
     bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
     against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
     phrases = [_quoted(w) for w in words]
@@ -144,8 +159,13 @@ async def _search(db: Store, guild_id: int, words: list[str], extra: tuple[str, 
         phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
     # Doubling only weighs the member's words against thesaurus phrases: without any, each phrase once ranks the
     # same (every score halves) and FTS5 counts each phrase's documents once instead of twice.
-    query = " OR ".join(phrases + phrases + extras if extras else phrases)
-    ranked = await db.tips.search(guild_id, query, topic, CANDIDATES)
+    return " OR ".join(phrases + phrases + extras if extras else phrases)
+
+
+async def _search(db: Store, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None) -> list[Tip]:
+    """The best CANDIDATES matches with their text, re-ranked by votes (the reference ranking that search_top
+    applies in the database; kept for comparisons and the bench)."""
+    ranked = await db.tips.search(guild_id, await _query(db, guild_id, words, extra), topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
     return [tip for tip, _, _ in ranked]
 
@@ -196,17 +216,20 @@ async def advise(db: Store, guild_id: int, topic: str | None, question: str | No
         return answer
     meant = one_sense(question)  # "got a cold" is not the weather, "a warm calf" not the heat
     words = query_words(meant)
-    ranked: list[Tip] = []
+    about = (await _about(db, guild_id, answer.triage))[:1] if answer.triage else []
+    # After a red flag the tip about it comes first and the matches in plain order; otherwise self-care first
+    # unless the member asks who to see.
+    self_care = not answer.triage and not (topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words)))
     if words:
-        ranked = await _search(db, guild_id, words, expansions(meant), topic)
+        # Ranked and picked in the database, which reads the text of the shown tips only.
+        pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
+        query = await _query(db, guild_id, words, expansions(meant))
+        answer.tips = about + await db.tips.search_top(guild_id, query, topic, pick)
     elif topic:
-        ranked = await tips_db.by_topic(db, guild_id, topic, TOP_N)
-    if answer.triage:
-        about = (await _about(db, guild_id, answer.triage))[:1]
-        answer.tips = about + pick_top([t for t in ranked if t not in about], topic, TOP_N - len(about))
+        ranked = [t for t in await tips_db.by_topic(db, guild_id, topic, TOP_N) if t not in about]
+        answer.tips = about + (self_care_first(ranked) if self_care else ranked)[: TOP_N - len(about)]
     else:
-        asks_for_help = topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words))
-        answer.tips = pick_top(ranked if asks_for_help else self_care_first(ranked), topic)
+        answer.tips = about
     if not answer.tips:
         answer.suggestions = await nearest_topics(db, guild_id, f"{topic or ''} {question}")
     return answer

@@ -247,7 +247,7 @@ async def owed(db: Database | Tx, guild_id: int | None) -> list[tuple[str, int, 
         f" WHERE m.finished_on IS NOT NULL AND m.congratulated = 0 {where_m}"
         " UNION ALL SELECT 'club', c.id, 0 FROM challenges c"
         f" WHERE c.reached_on IS NOT NULL AND c.congratulated = 0 {where_c}",
-        {"g": guild_id or 0},
+        {"g": guild_id} if guild_id is not None else {},
     )
     return [(row[0], row[1], row[2]) for row in rows]
 

@@ -46,6 +46,9 @@ TABLES = (
     "reminder_slots",
     "challenges",
     "challenge_members",
+    "events",
+    "event_rsvps",
+    "races",
     "scheduled_posts",
     "scheduled_post_messages",
 )

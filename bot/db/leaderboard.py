@@ -66,3 +66,15 @@ async def server_zone(db: Store, guild_id: int) -> str | None:
     """The zone of the server's club reminder (`/server reminder`), None when it has none."""
     row = await db.fetchone("SELECT timezone FROM server_reminders WHERE guild_id = ?", (guild_id,))
     return row["timezone"] if row else None
+
+
+async def club_activity(db: Store, guild_id: int, since: date) -> tuple[int, int, int]:
+    """(members who ever logged a run, runs dated `since` or later, members who logged them) in the server;
+    opted-out members count too: these are totals, not a ranking."""
+    row = await db.fetchone(
+        "SELECT (SELECT count(*) FROM member_totals WHERE guild_id = :guild AND runs > 0) AS members,"
+        " count(*) AS runs, count(DISTINCT user_id) AS active"
+        " FROM runs WHERE guild_id = :guild AND run_date >= :since",
+        {"guild": guild_id, "since": since.isoformat()},
+    )
+    return (row["members"] or 0, row["runs"] or 0, row["active"] or 0) if row else (0, 0, 0)

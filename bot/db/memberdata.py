@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.db import events as events_db
 from bot.db.engine import Tx
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ MEMBER_TABLES: list[str] = [
     "best_efforts",
     "runs",
     "challenge_members",
+    "event_rsvps",
+    "races",
     "shoes",
     "reminder_dones",
     "reminders",
@@ -43,6 +46,7 @@ async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
     """Delete every row of the member in this server; return how many rows went."""
     removed = 0
     tx.store.members.forget(guild_id, user_id)
+    removed += await events_db.forget_member(tx, guild_id, user_id)  # the events' answer counts too
     for table in MEMBER_TABLES:
         removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     return removed

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
 RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes"
 MEMBER = "r.guild_id = :g AND r.user_id = :u"
+# A run with the new run's date, distance (to half a metre: `10k` and `10 km` are one distance) and time.
+TWIN = (
+    "r.run_date = :day AND r.duration_s = CAST(:duration AS BIGINT)"
+    " AND abs(r.distance_m - CAST(:distance AS DOUBLE PRECISION)) < 0.5"
+)
 PREPARE_SCOPE = 0  # transaction scope of the record distances' rebuild: one process at a time
 
 _REBUILD_BESTS = (
@@ -121,6 +126,7 @@ class LogInputs:
     before_m: float | None  # the 4 weeks before
     longest_m: float | None  # the longest run in the long-run window (from its start on)
     recent_runs: int  # how many runs that window holds
+    twin_id: int | None  # the first run with the new run's date, distance and time (logged twice?)
     shoe: Sequence[Any]  # id, name, retire_at_m, retired, distance_m (all None without that shoe)
     pains: list[tuple[str, int]]  # pain text and how many runs nearby had it
     bests: list[Sequence[Any]]  # RUN_COLUMNS of the runs holding a record
@@ -322,7 +328,8 @@ class RunStorageBase:
             recent_runs=found.recent_runs or 0,
             nearby_pains=tuple(found.pains),
         )
-        return LoggedRun(replace(run, id=run_id), shoe, context, [run_from(b) for b in found.bests])
+        bests = [run_from(b) for b in found.bests]
+        return LoggedRun(replace(run, id=run_id), shoe, context, bests, found.twin_id)
 
     async def edit_run(
         self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None

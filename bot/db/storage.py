@@ -31,6 +31,7 @@ class LoggedRun:
     shoe: Shoe | None  # its shoe, the distance including this run
     context: LogContext  # the member's other runs, as the insight rules need them
     previous_bests: list[Run]  # the runs holding each record before this one
+    twin_id: int | None = None  # an earlier run of the member's with the same date, distance and time
 
 
 @dataclass(frozen=True, slots=True)

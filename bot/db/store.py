@@ -17,7 +17,7 @@ from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import MemberCache
 
 if TYPE_CHECKING:
-    from bot.advice.models import Tip
+    from bot.advice.models import Tip, TopPick
     from bot.db.storage import RunStorage
 
 
@@ -49,6 +49,10 @@ class TipSearch(Protocol):
 
         `match` is an OR of quoted phrases (FTS5 syntax, which the PostgreSQL search reads too); a phrase given
         twice weighs double. The score is lower-is-better (bm25 as FTS5 reports it, negative)."""
+        ...
+
+    async def search_top(self, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+        """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read."""
         ...
 
     async def tagged(self, guild_id: int, tags: list[str], limit: int) -> list[Tip]:

@@ -176,3 +176,67 @@ async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: in
             " ON CONFLICT (guild_id, tip_id, user_id) DO UPDATE SET vote = excluded.vote",
             (guild_id, user_id, tip_id, value),
         )
+
+
+# --- the admins' list (the web dashboard): every tip they can act on, with its state ------------------------
+
+_SHOWN = {
+    "all": "(t.guild_id = :guild OR (t.guild_id IS NULL AND t.deleted = 0))",
+    "own": "t.guild_id = :guild AND t.deleted = 0",
+    "builtin": "t.guild_id IS NULL AND t.deleted = 0",
+    "removed": "t.guild_id = :guild AND t.deleted = 1",
+    "hidden": "t.guild_id IS NULL AND t.deleted = 0 AND EXISTS (SELECT 1 FROM hidden_tips h"
+    " WHERE h.guild_id = :guild AND h.tip_id = t.id)",
+}
+SHOWS = tuple(_SHOWN)
+
+
+def _admin_filter(show: str, topic: str | None, text: str | None, tip_id: int | None) -> str:
+    where = _SHOWN[show]
+    if topic:
+        where += " AND t.topic = :topic"
+    if text:
+        matches = "lower(t.title) LIKE :text ESCAPE '\\' OR lower(t.body) LIKE :text ESCAPE '\\'"
+        matches += " OR lower(t.tags) LIKE :text ESCAPE '\\'"
+        where += f" AND ({matches}{' OR t.id = :id' if tip_id is not None else ''})"
+    return where
+
+
+def _admin_params(guild_id: int, topic: str | None, text: str | None, tip_id: int | None) -> dict[str, object]:
+    like = None
+    if text:
+        like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}
+
+
+async def admin_list(
+    db: Database, guild_id: int, show: str, topic: str | None, text: str | None, limit: int, offset: int
+) -> list[tuple[Tip, bool]]:
+    """(tip, hidden here) for one page: the server's own tips newest first, then the built-ins by topic.
+    `text` matches title, body or tags (any case), or the tip's number."""
+    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
+    where = _admin_filter(show, topic, text, tip_id)
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS}, EXISTS (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)"
+        f" AS hidden FROM tips t WHERE {where}"
+        " ORDER BY (t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
+        " LIMIT :limit OFFSET :offset",
+        {**_admin_params(guild_id, topic, text, tip_id), "limit": limit, "offset": offset},
+    )
+    return [(_tip(r), bool(r["hidden"])) for r in rows]
+
+
+async def admin_count(db: Database, guild_id: int, show: str, topic: str | None, text: str | None) -> int:
+    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
+    where = _admin_filter(show, topic, text, tip_id)
+    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {where}", _admin_params(guild_id, topic, text, tip_id))
+    return row[0]
+
+
+async def admin_topics(db: Database, guild_id: int) -> list[str]:
+    """Every topic among the tips the admins' list shows (built-ins and the server's own, removed ones too)."""
+    rows = await db.fetchall(
+        "SELECT DISTINCT topic FROM tips WHERE guild_id = ? OR (guild_id IS NULL AND deleted = 0) ORDER BY topic",
+        (guild_id,),
+    )
+    return [r["topic"] for r in rows]

@@ -41,12 +41,12 @@ class PostRounds:
     async def run(self, now: datetime, send: Callable[[list[Job]], Awaitable[list[Outcome]]]) -> tuple[int, int]:
         """One batch of due posts: (posts claimed, messages sent)."""
         d = self.d
-        until = d.claim_end(now)
+        until = d.claiming.until(now)
         async with d.db.transaction() as tx:
-            claimed = await rows.claim(tx, now, d.batch_size, d.holder, until)
+            claimed = await rows.claim(tx, now, d.batch_size, d.claiming.holder, until)
         if not claimed:
             return 0, 0
-        d.claimed_until(until)
+        d.claiming.claimed(until)
         posts = [await self._prepare(row, now) for row in claimed]
         jobs = [job for post in posts for job in post.jobs]
         outcomes = await send(jobs) if jobs else []
@@ -109,7 +109,7 @@ class PostRounds:
                     dataclasses.replace(message, nonce=post_nonce(row.id, name)),
                     row.due,
                     later_tries=row.tries,
-                    leased=self.d.leasing,
+                    leased=True,  # claimed until settled, on both engines
                     post_id=row.id,
                     target=name,
                     retry_until=retry_until,
@@ -134,7 +134,7 @@ class PostRounds:
 
     async def _settle(self, row: rows.PostRow, state: str, follow_ups: list) -> None:
         async with self.d.db.transaction() as tx:
-            if not await rows.settle(tx, row.id, self.d.holder, state, self.d.clock()):
+            if not await rows.settle(tx, row.id, self.d.claiming.holder, state, self.d.clock()):
                 log.info("scheduled post %s was cancelled or taken over meanwhile: not settled here", row.id)
                 return  # its follow-ups are whoever settles it's to queue
             for kind, key, due, payload in follow_ups:
@@ -142,4 +142,4 @@ class PostRounds:
 
     async def _put_back(self, row: rows.PostRow, wake: datetime, *, tried: bool) -> None:
         async with self.d.db.transaction() as tx:
-            await rows.put_back(tx, row.id, self.d.holder, wake, tried)
+            await rows.put_back(tx, row.id, self.d.claiming.holder, wake, tried)

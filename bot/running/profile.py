@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.club.races import Race
 from bot.db import memberdata
+from bot.db import races as races_db
 from bot.db.members import get_profile, update_profile
 from bot.db.store import Store
 from bot.errors import UserError
@@ -16,6 +18,7 @@ from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
 from bot.running.timezones import resolve_timezone
 
+GOAL_RACE_MAX = 100
 CLEAR_WORDS = {"none", "clear", "off", "-"}
 
 
@@ -27,6 +30,8 @@ class ProfileSummary:
     weekly_streak: int
     days_to_goal: int | None
     reminder_streak: int = 0  # days in a row with a reminder marked Done
+    next_race: Race | None = None  # the member's next race in the calendar (/race add): their goal race
+    kudos_this_month: int = 0
 
 
 def _goal_date(text: str, today: date) -> date | None:
@@ -69,7 +74,7 @@ async def set_profile(
         changes["zone_noticed"] = True  # chosen: no need to tell them which zone their runs use
     if goal_race is not None:
         changes["goal_race"] = (
-            None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, 100)
+            None if goal_race.strip().lower() in CLEAR_WORDS else check_text("goal_race", goal_race, GOAL_RACE_MAX)
         )
     if goal_date is not None:
         zone = str(changes.get("timezone", current.timezone))
@@ -106,6 +111,7 @@ async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime)
         weekly_streak=streak,
         days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
         reminder_streak=await reminder_streak(db, guild_id, user_id, now),
+        next_race=await races_db.next_race(db, guild_id, user_id, today),
     )
 
 

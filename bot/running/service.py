@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
 from bot.db.members import mark_zone_noticed
-from bot.db.storage import UnknownShoe
+from bot.db.storage import RunStorage, UnknownShoe
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.running import insights as insight_rules
@@ -55,6 +55,7 @@ class LogResult:
     new_records: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how ambiguous input was read ("read `1:45` as 1 h 45 min")
     zone_notice: str | None = None  # on the first log without a zone of their own: which one dates their runs
+    twin_id: int | None = None  # an earlier run with the same date, distance and time: logged twice?
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class EditResult:
     run: Run
     profile: Profile
     notes: list[str] = field(default_factory=list)
+    shoe: Shoe | None = None  # the run's shoe, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +79,19 @@ def member_today(profile: Profile, now: datetime) -> date:
     return now.astimezone(ZoneInfo(profile.timezone)).date()
 
 
-def _no_such_shoe(name: str) -> UserError:
+async def _no_such_shoe(storage: RunStorage, guild_id: int, user_id: int, name: str) -> UserError:
+    """Why `name` can't be the run's shoe: a retired pair of the member's, or none of that name."""
+    wanted = name.strip()
+    shoes = await storage.shoes(guild_id, user_id)
+    retired = next((s for s in shoes if s.retired and s.name.casefold() == wanted.casefold()), None)
+    if retired is not None:
+        return UserError(
+            f"Your shoe `{retired.name}` is retired, so it takes no new runs. Pick an active pair from the list, "
+            "or add a new one with `/shoes add name: Pegasus 41`.",
+            field="shoe",
+        )
     return UserError(
-        f"You have no active shoe called `{name.strip()[:50]}`. Pick one from the list, "
+        f"You have no active shoe called `{wanted[:50]}`. Pick one from the list, "
         "or add it first with `/shoes add name: Pegasus 40`.",
         field="shoe",
     )
@@ -129,7 +141,7 @@ async def log_run(db: Store, guild_id: int, user_id: int, form: RunForm, now: da
     try:
         logged = await storage.log_run(guild_id, user_id, run, form.shoe or None)
     except UnknownShoe:
-        raise _no_such_shoe(form.shoe or "") from None
+        raise await _no_such_shoe(storage, guild_id, user_id, form.shoe or "") from None
     run = logged.run
     zone_notice = None
     if not profile.zone_noticed:
@@ -150,6 +162,7 @@ async def log_run(db: Store, guild_id: int, user_id: int, form: RunForm, now: da
         new_records=record_rules.new_records(logged.previous_bests, run),
         notes=notes,
         zone_notice=zone_notice,
+        twin_id=logged.twin_id,
     )
 
 
@@ -176,10 +189,13 @@ async def edit_run(db: Store, guild_id: int, user_id: int, run_id: int, form: Ru
     try:
         run = await storage.edit_run(guild_id, user_id, run_id, change, form.shoe)
     except UnknownShoe:
-        raise _no_such_shoe(form.shoe or "") from None
+        raise await _no_such_shoe(storage, guild_id, user_id, form.shoe or "") from None
     if run is None:
         raise _not_found(run_id)
-    return EditResult(run, profile, notes)
+    shoe = None
+    if run.shoe_id is not None:  # the reply names it, as /run log's does
+        shoe = next((s for s in await storage.shoes(guild_id, user_id) if s.id == run.shoe_id), None)
+    return EditResult(run, profile, notes, shoe)
 
 
 async def find_own_run(db: Store, guild_id: int, user_id: int, run_id: int) -> Run:

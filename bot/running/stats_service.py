@@ -130,6 +130,23 @@ async def club_leaderboard(db: Store, guild_id: int, user_id: int, period: str, 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ClubActivity:
+    members_with_runs: int  # ever
+    runs_this_week: int
+    active_this_week: int  # members who logged those runs
+    week_start: date  # Monday, in the server's zone
+    zone: str  # the server's zone (its club reminder's), else UTC
+
+
+async def club_activity(db: Store, guild_id: int, now: datetime) -> ClubActivity:
+    """The club at a glance: who runs, and this week's runs (the week starting Monday in the server's zone)."""
+    zone = _known_zone(await board_db.server_zone(db, guild_id)) or "UTC"
+    monday = week_start(now.astimezone(ZoneInfo(zone)).date())
+    members, runs, active = await board_db.club_activity(db, guild_id, monday)
+    return ClubActivity(members, runs, active, monday, zone)
+
+
 def _known_zone(name: str | None) -> str | None:
     """`name` when this machine's zone database has it (a stored zone may have been renamed since)."""
     if not name:

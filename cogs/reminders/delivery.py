@@ -108,7 +108,13 @@ class Delivery(commands.Cog):
                 dispatcher.register_post_kind(kind, handler)
             if self.bot.metrics is not None:
                 self.bot.metrics.watch_reminders(lambda: dispatcher.stats, dispatcher.lag_seconds)
-            dispatcher.start()
+            if not getattr(self.bot, "loading_extensions", False):
+                dispatcher.start()
+            # else: started once every extension has loaded, so no due post meets a kind not yet registered
+
+    async def after_extensions_loaded(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.start()
 
     async def cog_unload(self) -> None:
         dispatcher, self.dispatcher = self.dispatcher, None

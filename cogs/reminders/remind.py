@@ -10,7 +10,7 @@ from bot.client import StrideBot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
-from bot.reminders.service import KINDS, MAX_PER_MEMBER, reminder_streak
+from bot.reminders.service import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
@@ -81,7 +81,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
         days: str | None = None,
         timezone: str | None = None,
         where: str = Target.DM.value,
-        message: str | None = None,
+        message: app_commands.Range[str, None, MAX_MESSAGE] | None = None,
     ) -> None:
         if where == Target.CHANNEL and not interaction.app_permissions.send_messages:
             raise UserError("I can't post in this channel. Run it in a channel where Stride may write, or use DM.")

@@ -7,6 +7,7 @@ import logging
 
 import discord
 
+from bot.club.cards import Card
 from bot.errors import UserError
 from cogs.ui.kit import NO_MENTIONS
 
@@ -53,3 +54,32 @@ async def edit_card(client: discord.Client, channel_id: int, message_id: int | N
         await message.edit(allowed_mentions=NO_MENTIONS, **fields)  # type: ignore[arg-type]
     except discord.HTTPException as exc:
         log.info("could not edit card %s in channel %s: %s", message_id, channel_id, exc)
+
+
+STYLES = {
+    "primary": discord.ButtonStyle.primary,
+    "success": discord.ButtonStyle.success,
+    "danger": discord.ButtonStyle.danger,
+}
+
+
+def card_embed(card: Card) -> discord.Embed:
+    embed = discord.Embed(title=card.title[:256], description=card.description[:4000] or None,
+                          colour=discord.Colour(card.colour))  # fmt: skip
+    for name, value, inline in card.fields:
+        embed.add_field(name=name[:256], value=value[:1024], inline=inline)
+    if card.footer:
+        embed.set_footer(text=card.footer)
+    return embed
+
+
+def card_buttons(card: Card) -> discord.ui.View | None:
+    if not card.buttons:
+        return None
+    view = discord.ui.View(timeout=None)  # never stored: clicks reach the cogs' DynamicItems
+    for button in card.buttons:
+        style = STYLES.get(button.style, discord.ButtonStyle.secondary)
+        view.add_item(
+            discord.ui.Button(label=button.label, custom_id=button.custom_id, style=style, disabled=button.disabled)
+        )
+    return view

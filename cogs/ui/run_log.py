@@ -1,5 +1,6 @@
 """The /run log reply: the run, how ambiguous input was read, records and insights; on a public log
-the pain text, pain/health insights and personal nudges (mileage jump, time zone) go to the member alone."""
+the pain text, pain/health insights and personal nudges (mileage jump, time zone, a run logged twice) go
+to the member alone."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .embeds import run_embed
 from .kit import BRAND, WARN
 
 ZONE_TITLE = "🕒 Time zone"
+TWIN_TITLE = "🔁 Logged twice?"
 
 
 def reading_notes(notes: list[str]) -> str | None:
@@ -44,20 +46,37 @@ def log_reply_embed(result: LogResult, public: bool = False) -> discord.Embed:
     for label in result.new_records:
         embed.add_field(name="🏅 New record", value=label, inline=False)
     _add_insights(embed, [i for i in result.insights if not (public and _is_private(i))])
-    if result.zone_notice and not public:
-        embed.add_field(name=ZONE_TITLE, value=result.zone_notice, inline=False)
+    if not public:
+        _add_nudges(embed, result)
     return embed
+
+
+def twin_note(result: LogResult) -> str | None:
+    """The same run logged twice by hand? Say which one exists and how to delete one."""
+    if result.twin_id is None:
+        return None
+    return (
+        f"Run #{result.twin_id} has the same date, distance and time. If you logged it twice, delete one with "
+        f"`/run delete id: {result.run.id}`."
+    )
+
+
+def _add_nudges(embed: discord.Embed, result: LogResult) -> None:
+    twin = twin_note(result)
+    if twin:
+        embed.add_field(name=TWIN_TITLE, value=twin, inline=False)
+    if result.zone_notice:
+        embed.add_field(name=ZONE_TITLE, value=result.zone_notice, inline=False)
 
 
 def private_embed(result: LogResult) -> discord.Embed | None:
     """What a public log keeps to the member: the pain text, pain/health insights and personal nudges."""
     private = [i for i in result.insights if _is_private(i)]
-    if not result.run.pain and not private and not result.zone_notice:
+    if not result.run.pain and not private and not result.zone_notice and result.twin_id is None:
         return None
     embed = discord.Embed(title=f"Only you can see this · run #{result.run.id}", colour=BRAND)
     if result.run.pain:
         embed.add_field(name="Pain", value=result.run.pain, inline=False)
     _add_insights(embed, private)
-    if result.zone_notice:
-        embed.add_field(name=ZONE_TITLE, value=result.zone_notice, inline=False)
+    _add_nudges(embed, result)
     return embed

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 import discord
 
-from bot.client import refuse_while_stopping
+from bot.client import explain, refuse_while_stopping, send_ephemeral
+
+log = logging.getLogger(__name__)
 
 
 class OwnerView(discord.ui.View):
@@ -24,6 +27,16 @@ class OwnerView(discord.ui.View):
             ephemeral=True,
         )
         return False
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item, /) -> None:
+        # Without this a failed press gets no answer at all ("This interaction failed").
+        outcome, message = explain(error)
+        if outcome == "error":
+            log.error("button %s failed for user %s", type(item).__name__, interaction.user.id, exc_info=error)
+        try:
+            await send_ephemeral(interaction, message)
+        except discord.HTTPException:
+            log.warning("could not tell user %s about a failed button", interaction.user.id)
 
 
 class ConfirmView(OwnerView):

@@ -11,8 +11,11 @@ import pytest
 from bot.running.units import FIVE_K_M, METRES_PER_MILE, TEN_K_M, format_duration
 from standin import FakeDiscord
 from standin.client import Reply
+from standin.options import CommandUsageError, find_command
 from standin.state import Member
 from tests.e2e.helpers import monday, newcomer, query, today
+from tests.fakediscord.fixtures import Club
+from tests.unit.importing.samples import ten_miler_gpx
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -201,3 +204,85 @@ async def test_a_public_log_keeps_the_time_zone_notice_and_the_jump_to_the_membe
     assert nudge.allowed_mentions == {"parse": []}
     channel = [m.embed_text() + m.content for m in fake.messages_in(club.general)]
     assert not any("Big jump" in text or "dated in UTC" in text for text in channel)
+
+
+# --- replies that leave things out ------------------------------------------------------------
+
+
+async def test_an_edit_that_sets_a_shoe_shows_it(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await fake.slash(member, "shoes add", name="Pegasus 40")
+    logged = await log(fake, member, "10k", "50:00")
+    run_id = int(logged.embeds[0]["footer"]["text"].split("#")[1])
+    edited = await fake.slash(member, "run edit", id=run_id, shoe="Pegasus 40")
+    assert "Run updated" in edited.embed_text() and "Shoe" in field_names(edited)
+    assert "Pegasus 40" in edited.embed_text()
+    shoe_of_run = "SELECT s.name FROM runs r JOIN shoes s ON s.id = r.shoe_id WHERE r.id = ?"
+    assert query(bot.database, shoe_of_run, (run_id,)) == [("Pegasus 40",)]
+    again = await fake.slash(member, "run edit", id=run_id, effort=5)  # the shoe stays in the reply
+    assert "Pegasus 40" in again.embed_text()
+
+
+async def test_a_record_inside_a_longer_run_takes_the_place_of_not_yet(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    await fake.slash(member, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()))
+    text = (await fake.slash(member, "run records")).embed_text()
+    assert "**5K** 20:50 — inside your 16.1 km run of 12 Oct 2026" in text
+    assert "**5K** — not yet" not in text and "**10K** — not yet" not in text
+    assert text.count("**5K**") == 1 and "**Half marathon** — not yet" in text
+
+
+async def test_the_same_run_logged_twice_says_so_with_both_ids(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    first = await log(fake, member, "10k", "50:00", today() - timedelta(days=1))
+    assert "Logged twice" not in first.embed_text()
+    second = await log(fake, member, "10 km", "50:00", today() - timedelta(days=1))
+    ids = [row[0] for row in query(bot.database, "SELECT id FROM runs WHERE user_id = ? ORDER BY id", (member.id,))]
+    assert len(ids) == 2
+    assert "🔁 Logged twice?" in field_names(second)
+    assert f"Run #{ids[0]} has the same date, distance and time" in second.embed_text()
+    assert f"`/run delete id: {ids[1]}`" in second.embed_text()
+    other_day = await log(fake, member, "10k", "50:00")
+    assert "Logged twice" not in other_day.embed_text()
+
+
+# --- text limits declared to Discord ----------------------------------------------------------
+
+TEXT_LIMITS = [
+    ("run log", "notes", 500),
+    ("run log", "pain", 200),
+    ("run edit", "notes", 500),
+    ("run edit", "pain", 200),
+    ("shoes add", "name", 60),
+    ("advice", "question", 300),
+    ("remind set", "message", 200),
+    ("profile set", "goal_race", 100),
+    ("tips add", "title", 100),
+    ("tips add", "body", 1500),
+    ("tips add", "source", 300),
+    ("tips edit", "title", 100),
+    ("tips edit", "body", 1500),
+    ("tips edit", "source", 300),
+]
+
+
+def option_schema(fake: FakeDiscord, club: Club, path: str, name: str) -> dict:
+    _, _, options = find_command(fake.commands(club.guild), path)
+    return next(o for o in options if o["name"] == name)
+
+
+@pytest.mark.parametrize(("path", "option", "limit"), TEXT_LIMITS)
+async def test_text_options_declare_their_limit_to_discord(fake, club, bot, path, option, limit) -> None:
+    assert option_schema(fake, club, path, option).get("max_length") == limit
+
+
+async def test_discord_stops_a_note_at_its_limit_while_the_member_types(fake, club, bot) -> None:
+    member = newcomer(fake, club)
+    with pytest.raises(CommandUsageError, match="notes"):
+        await fake.slash(member, "run log", distance="5k", time="25:00", notes="x" * 501)
+    assert stored(bot, member) == []
+    logged = await log(fake, member, "5k", "25:00", notes="x" * 500, pain="y" * 200)
+    assert "x" * 500 in logged.embed_text()
+    assert query(bot.database, "SELECT length(notes), length(pain) FROM runs WHERE user_id = ?", (member.id,)) == [
+        (500, 200)
+    ]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.db.sqlite.database import SqliteDatabase
 from standin import FakeDiscord
 from standin.botproc import BotProcess, bot_environment
 from standin.state import Guild, Member
@@ -249,6 +250,9 @@ async def test_a_missing_folder_gives_one_line(fake: FakeDiscord, tmp_path: Path
     args = ("backup", str(tmp_path / "gone" / "copy.db")) if command == "backup" else ("run",)
     if command == "backup":
         (tmp_path / "nope").mkdir()
+        db = await SqliteDatabase.open(tmp_path / "nope" / "stride.db")  # a database to back up
+        await db.migrate()
+        await db.close()
         code, _ = await stride("check", env=env)
         assert code == 0
     code, out = await stride(*args, env=env)

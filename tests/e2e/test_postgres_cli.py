@@ -88,6 +88,12 @@ async def test_check_backup_and_copy_on_postgres(pg_url: str, tmp_path: Path) ->
     assert code == 0 and "healthy" in out and "at schema version" in out, out
     code, out = await stride("backup", str(tmp_path / "club.dump"), env=env)
     assert code == 0 and (tmp_path / "club.dump").read_bytes()[:5] == b"PGDMP", out
+    code, out = await stride("backup", str(tmp_path / "club.dump"), env=env)
+    assert code == 3 and "already exists: pick a new file name, or add --force" in _one_line(out), out
+    (tmp_path / "club.dump").write_text("an old note")
+    code, out = await stride("backup", str(tmp_path / "club.dump"), "--force", env=env)
+    assert code == 0 and "(replacing the file that was there)" in _one_line(out), out
+    assert (tmp_path / "club.dump").read_bytes()[:5] == b"PGDMP"
 
     code, out = await stride("copy", "--from", pg_url, "--to", str(back), env=_env(tmp_path))
     assert code == 0 and "runs 7" in out, out

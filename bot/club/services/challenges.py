@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.club import challenges as rules
+from bot.club import posts
 from bot.club.challenges import Board, Challenge
 from bot.club.days import parse_day
 from bot.club.goals import METRICS, MODES, format_value, parse_goal
@@ -105,6 +106,7 @@ async def create(
         )
         await audit.record(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
             form.metric, goal, profile.units), "mode": form.mode})  # fmt: skip
+        await posts.schedule_results(tx, guild_id, challenge_id, ends_at)
         challenge = await store.get(tx, guild_id, challenge_id)
     assert challenge is not None
     return challenge
@@ -151,6 +153,8 @@ async def join(db: Store, guild_id: int, user_id: int, challenge: Challenge, now
             raise _ended(current)
         value, already = await store.join(tx, current, user_id, today, now)
         current = await store.get(tx, guild_id, challenge.id)
+    if not already:  # runs already in the window may reach the goal at once
+        await posts.settle_congratulations(db, guild_id, now)
     profile = await get_profile(db, guild_id, user_id)
     assert current is not None
     return Joined(current, value, already, profile.units)
@@ -206,6 +210,7 @@ async def end(db: Store, guild_id: int, user_id: int, name: str, now: datetime) 
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         if not await store.end_now(tx, challenge.id, user_id, now):
             raise _ended(challenge)
+        await posts.results_now(tx, guild_id, challenge.id, now)
         await audit.record(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
         ended = await store.get(tx, guild_id, challenge.id)
     assert ended is not None
@@ -218,6 +223,7 @@ async def delete(db: Store, guild_id: int, user_id: int, challenge_id: int) -> C
         if challenge is None:
             return None
         await store.delete(tx, challenge_id)
+        await posts.challenge_deleted(tx, guild_id, challenge_id)
         await audit.record(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
     return challenge
 

@@ -21,6 +21,7 @@ from bot.db.run_storage_base import (
     IMPORTED_VALUES,
     MEMBER,
     RUN_COLUMNS,
+    TWIN,
     LogInputs,
     RunStorageBase,
     StatsRows,
@@ -43,6 +44,7 @@ WITH found AS (
             AS before_m,
         (SELECT max(r.distance_m) FROM runs r WHERE {MEMBER} AND r.run_date >= :long_from) AS longest_m,
         (SELECT count(*) FROM runs r WHERE {MEMBER} AND r.run_date >= :long_from) AS recent_runs,
+        (SELECT min(r.id) FROM runs r WHERE {MEMBER} AND {TWIN}) AS twin_id,
         s.id AS shoe_id, s.name, s.retire_at_m, s.retired, s.distance_m AS shoe_m,
         ARRAY(SELECT ROW(r.pain, count(*)) FROM runs r
             WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
@@ -95,8 +97,9 @@ class PgRunStorage(RunStorageBase):
     async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
         row = await tx.fetchone(_LOG_AND_INSERT, params)
         assert row is not None
-        first, week_m, before_m, longest_m, recent, *shoe, pains, bests, run_id = row
-        found = LogInputs(first, week_m, before_m, longest_m, recent, shoe, [tuple(p) for p in pains], list(bests))
+        first, week_m, before_m, longest_m, recent, twin, *shoe, pains, bests, run_id = row
+        pains = [tuple(p) for p in pains]
+        found = LogInputs(first, week_m, before_m, longest_m, recent, twin, shoe, pains, list(bests))
         return found, run_id
 
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from bot.advice.models import Tip
-from bot.db.engine import Database, Tx
+from bot.advice.models import Tip, TopPick
+from bot.db.engine import Database, Row, Tx
 from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words, as the column is built
@@ -55,6 +55,34 @@ def phrases_of(match: str) -> list[str]:
 
 def _words(phrase: str) -> str:
     return phrase[1:-1] if len(phrase) > 1 and phrase[0] == phrase[-1] == '"' else phrase
+
+
+def _ranked(scope: _Scope) -> str:
+    """The CTEs ranking the best `:limit` visible tips by id and score (bm25 as FTS5's, topic boosted); the
+    phrase counts not remembered are counted by the query itself (`counted`)."""
+    # bm25 per phrase: idf * tf * (k1 + 1) / (tf + norm), norm = k1 * (1 - b + b * length / average length),
+    # tf the phrase's weighted frequency (written (k1 + 1) * (1 - norm / (tf + norm)) to rank it once);
+    # FTS5 sets an idf <= 0 to a millionth.
+    return (
+        f"WITH asked AS MATERIALIZED (SELECT x.i, phraseto_tsquery('{CONFIG}', x.p) AS q, x.times, x.n"
+        " FROM unnest(CAST(:phrases AS TEXT[]), CAST(:times AS INTEGER[]), CAST(:counts AS BIGINT[]))"
+        " WITH ORDINALITY AS x(p, times, n, i)),"
+        " counted AS MATERIALIZED (SELECT a.i, a.q, a.times, coalesce(a.n, (SELECT count(*) FROM tips t"
+        f" WHERE t.search @@ a.q AND {_IN_SCOPE})) AS n FROM asked AS a),"
+        " used AS (SELECT q, times * greatest(ln(greatest((CAST(:total AS DOUBLE PRECISION) - n + 0.5) / (n + 0.5),"
+        " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0),"
+        # The best `limit` visible tips by id and score first, and only then their columns and votes.
+        " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " FROM tips t CROSS JOIN LATERAL (SELECT sum(u.w * "
+        f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
+        f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"
+        "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
+        " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
+        f"{'' if scope.own > GIN_FROM else ' IS TRUE'} AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
+    )
+
+
+_COUNTS = "(SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
 
 
 class PgTipSearch:
@@ -118,11 +146,10 @@ class PgTipSearch:
         """Servers without tips of their own share the built-ins' statistics (key 0)."""
         return guild_id if (await self._scope(guild_id)).own else 0
 
-    async def search(self, guild_id: int, match: str, topic: str | None, limit: int) -> list[tuple[Tip, float, int]]:
-        """(tip, bm25-like score with topic boost, net votes), best first: lower is better, as on SQLite.
-
-        One round trip: phrase counts not remembered (see server_frequencies) are counted by the query itself
-        and returned with its rows."""
+    async def _query(
+        self, guild_id: int, match: str, topic: str | None, limit: int, select: str, extra: dict[str, object]
+    ) -> list[Row]:
+        """Run `_ranked` followed by `select` (which returns the phrase counts as its last column, `counts`)."""
         times = Counter(phrases_of(match))
         if not times:
             return []
@@ -130,29 +157,8 @@ class PgTipSearch:
         key_of = guild_id if scope.own else 0
         phrases = list(times)
         known = [self._recall((key_of, f'"{p}"')) for p in phrases]
-        # bm25 per phrase: idf * tf * (k1 + 1) / (tf + norm), norm = k1 * (1 - b + b * length / average length),
-        # tf the phrase's weighted frequency (written (k1 + 1) * (1 - norm / (tf + norm)) to rank it once);
-        # FTS5 sets an idf <= 0 to a millionth.
         rows = await self.db.fetchall(
-            f"WITH asked AS MATERIALIZED (SELECT x.i, phraseto_tsquery('{CONFIG}', x.p) AS q, x.times, x.n"
-            " FROM unnest(CAST(:phrases AS TEXT[]), CAST(:times AS INTEGER[]), CAST(:counts AS BIGINT[]))"
-            " WITH ORDINALITY AS x(p, times, n, i)),"
-            " counted AS MATERIALIZED (SELECT a.i, a.q, a.times, coalesce(a.n, (SELECT count(*) FROM tips t"
-            f" WHERE t.search @@ a.q AND {_IN_SCOPE})) AS n FROM asked AS a),"
-            " used AS (SELECT q, times * greatest(ln(greatest((CAST(:total AS DOUBLE PRECISION) - n + 0.5) / (n + 0.5),"
-            " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0),"
-            # The best `limit` visible tips by id and score first, and only then their columns and votes.
-            " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
-            " FROM tips t CROSS JOIN LATERAL (SELECT sum(u.w * "
-            f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
-            f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"
-            "  / CAST(:average AS DOUBLE PRECISION) AS norm) AS n WHERE (t.search @@ u.q) IS TRUE) AS hits"
-            " WHERE (t.search @@ (SELECT CAST(string_agg('(' || CAST(q AS TEXT) || ')', ' | ') AS tsquery) FROM used))"
-            f"{'' if scope.own > GIN_FROM else ' IS TRUE'} AND {VISIBLE} ORDER BY score, t.id LIMIT :limit)"
-            f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
-            " WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes,"
-            " (SELECT array_agg(n ORDER BY i) FROM counted) AS counts"
-            " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
+            _ranked(scope) + select,
             {
                 "guild": guild_id,
                 "phrases": phrases,
@@ -162,12 +168,62 @@ class PgTipSearch:
                 "average": scope.avg_length,
                 "topic": topic,
                 "limit": limit,
+                **extra,
             },
         )
         if rows and None in known:
             for phrase, n in zip(phrases, rows[0]["counts"], strict=True):
                 self._remember((key_of, f'"{phrase}"'), n)
+        return list(rows)
+
+    async def search(self, guild_id: int, match: str, topic: str | None, limit: int) -> list[tuple[Tip, float, int]]:
+        """(tip, bm25-like score with topic boost, net votes), best first: lower is better, as on SQLite.
+
+        One round trip: phrase counts not remembered (see server_frequencies) are counted by the query itself
+        and returned with its rows."""
+        rows = await self._query(
+            guild_id,
+            match,
+            topic,
+            limit,
+            f" SELECT {COLUMNS}, r.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
+            f" WHERE v.guild_id = :guild AND v.tip_id = t.id), 0) AS votes, {_COUNTS}"
+            " FROM ranked AS r JOIN tips t ON t.id = r.id ORDER BY r.score, t.id",
+            {},
+        )
         return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
+
+    async def search_top(self, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+        """The tips /advice shows for a full-text query, picked by `pick` in the database (as on SQLite, see
+        bot/db/sqlite/tips_search.py top_sql): only they are read, in one round trip."""
+        rows = await self._query(
+            guild_id,
+            match,
+            topic,
+            pick.candidates,
+            " , scored AS (SELECT r.id, t.topic, r.score * (1.0 + CAST(:vote_weight AS DOUBLE PRECISION)"
+            " * tanh(coalesce((SELECT sum(v.vote) FROM tip_votes v WHERE v.guild_id = :guild AND v.tip_id = r.id), 0)"
+            " / CAST(:vote_scale AS DOUBLE PRECISION))) AS ranked, CASE WHEN CAST(:self_care AS BOOLEAN)"
+            " AND (t.topic = :referral OR strpos(',' || t.tags, :redflag) > 0) THEN 1 ELSE 0 END AS referral"
+            " FROM ranked AS r JOIN tips t ON t.id = r.id WHERE r.id IS DISTINCT FROM CAST(:exclude AS BIGINT)),"
+            " ordered AS (SELECT id, ranked, referral, row_number() OVER (PARTITION BY topic ORDER BY referral, ranked,"
+            " id) AS nth FROM scored),"
+            " picked AS (SELECT id, ranked, referral, CASE WHEN CAST(:per_topic AS INTEGER) > 0 AND nth > :per_topic"
+            " THEN 1 ELSE 0 END AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
+            f" SELECT {COLUMNS}, {_COUNTS} FROM picked JOIN tips t ON t.id = picked.id"
+            " ORDER BY picked.over, picked.referral, picked.ranked, picked.id",
+            {
+                "show": pick.show,
+                "per_topic": pick.per_topic,
+                "self_care": pick.self_care_first,
+                "vote_weight": pick.vote_weight,
+                "vote_scale": pick.vote_scale,
+                "referral": pick.referral_topic,
+                "redflag": "," + pick.redflag_tag,
+                "exclude": pick.exclude,
+            },
+        )
+        return [tip_from_row(r) for r in rows]
 
     async def tagged(self, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
         """Visible tips carrying any of the tags (whole tags), the server's own first."""

@@ -244,9 +244,33 @@ class SqliteDatabase:
             dest.close()
 
     async def integrity_problems(self) -> list[str]:
-        rows = await self.fetchall("PRAGMA integrity_check")
+        """What SQLite's integrity check finds, one line per problem (none when the file is sound)."""
+        try:
+            rows = await self.fetchall("PRAGMA integrity_check")
+        except sqlite3.DatabaseError as exc:
+            return await self._damaged_tables(exc)
         result = [row[0] for row in rows]
         return [] if result == ["ok"] else result
+
+    async def _damaged_tables(self, stopped: sqlite3.DatabaseError) -> list[str]:
+        """A page too damaged to parse stops the whole check ("database disk image is malformed"), naming
+        nothing: check each table (with its indexes) on its own, so the operator learns what is damaged."""
+        try:
+            tables = await self.fetchall(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0 ORDER BY name"
+            )
+        except sqlite3.DatabaseError as exc:
+            return [f"the list of tables is damaged ({exc})"]
+        problems: list[str] = []
+        for (name,) in tables:
+            quoted = name.replace('"', '""')
+            try:
+                rows = await self.fetchall(f'PRAGMA integrity_check("{quoted}")')
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"table {name} (or one of its indexes) is damaged ({exc})")
+                continue
+            problems += [f"table {name}: {row[0]}" for row in rows if row[0] != "ok"]
+        return problems or [f"the file's structure outside the tables is damaged ({stopped})"]
 
 
 class SqliteTx:

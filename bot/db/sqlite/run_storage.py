@@ -19,6 +19,7 @@ from bot.db.run_storage_base import (
     IMPORTED_VALUES,
     MEMBER,
     RUN_COLUMNS,
+    TWIN,
     LogInputs,
     RunStorageBase,
     StatsRows,
@@ -33,7 +34,7 @@ def _nulls(count: int) -> str:
 
 _STREAK_STEP = "date({}, '-7 days')"
 
-# One round trip for several shapes: rows tagged by kind, padded to eleven columns (lists are rows, not
+# One round trip for several shapes: rows tagged by kind, padded to twelve columns (lists are rows, not
 # JSON, so REAL values arrive bit for bit).
 _LOG_INPUTS = f"""
 SELECT 'context',
@@ -44,13 +45,14 @@ SELECT 'context',
     (SELECT max(r.distance_m) FROM runs r INDEXED BY runs_member_date_distance
         WHERE {MEMBER} AND r.run_date >= :long_from),
     (SELECT count(*) FROM runs r INDEXED BY runs_member_date_distance WHERE {MEMBER} AND r.run_date >= :long_from),
+    (SELECT min(r.id) FROM runs r WHERE {MEMBER} AND {TWIN}),
     s.id, s.name, s.retire_at_m, s.retired, s.distance_m
 FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE
 UNION ALL
-SELECT 'pain', r.pain, count(*), {_nulls(8)} FROM runs r
+SELECT 'pain', r.pain, count(*), {_nulls(9)} FROM runs r
 WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL GROUP BY r.pain
 UNION ALL
-SELECT 'best', {RUN_COLUMNS}, NULL FROM member_bests b JOIN runs r ON r.id = b.run_id
+SELECT 'best', {RUN_COLUMNS}, NULL, NULL FROM member_bests b JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
 """
 
@@ -106,13 +108,14 @@ class SqliteRunStorage(RunStorageBase):
             if run_id is not None:
                 await tx.execute("DELETE FROM runs WHERE id = ?", (run_id,))
             raise rows
-        _, first, week_m, before_m, longest_m, recent, *shoe = rows[0]
+        _, first, week_m, before_m, longest_m, recent, twin, *shoe = rows[0]
         return LogInputs(
             first,
             week_m,
             before_m,
             longest_m,
             recent,
+            twin,
             shoe,
             pains=[(row[1], row[2]) for row in rows if row[0] == "pain"],
             bests=[row[1:10] for row in rows if row[0] == "best"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 
-from bot.advice.models import Tip
+from bot.advice.models import Tip, TopPick
 from bot.db.engine import Database, Tx
 from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
 
@@ -87,6 +87,28 @@ def search_sql(table: str) -> str:
         f" FROM (SELECT rowid AS id, bm25({table}, 4.0, 1.0, 2.0) AS rank FROM {table} WHERE {table} MATCH :match)"
         f" AS hits JOIN tips t INDEXED BY tips_visibility ON t.id = hits.id WHERE {VISIBLE}"
         " ORDER BY score LIMIT :limit) AS best JOIN tips t ON t.id = best.id ORDER BY best.score"
+    )
+
+
+def top_sql(table: str) -> str:
+    """search_sql's best candidates by id and score, re-ranked and picked by the TopPick policy with their topic,
+    tags and votes only, and then the text of the few picked. The re-ranking is bot/advice/search.py's
+    pick_top(self_care_first(…)) over vote_factor, written as window functions."""
+    return (
+        "WITH best AS (SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        f" FROM (SELECT rowid AS id, bm25({table}, 4.0, 1.0, 2.0) AS rank FROM {table} WHERE {table} MATCH :match)"
+        f" AS hits JOIN tips t INDEXED BY tips_visibility ON t.id = hits.id WHERE {VISIBLE}"
+        " ORDER BY score LIMIT :candidates),"
+        " scored AS (SELECT best.id, t.topic, best.score * (1.0 + :vote_weight * tanh(coalesce((SELECT sum(v.vote)"
+        " FROM tip_votes v WHERE v.guild_id = :guild AND v.tip_id = best.id), 0) / :vote_scale)) AS ranked,"
+        " CASE WHEN :self_care AND (t.topic = :referral OR instr(',' || t.tags, :redflag) > 0) THEN 1 ELSE 0 END"
+        " AS referral FROM best JOIN tips t ON t.id = best.id WHERE best.id IS NOT :exclude),"
+        " ordered AS (SELECT id, ranked, referral, row_number() OVER (PARTITION BY topic ORDER BY referral, ranked,"
+        " id) AS nth FROM scored),"
+        " picked AS (SELECT id, ranked, referral, CASE WHEN :per_topic > 0 AND nth > :per_topic THEN 1 ELSE 0 END"
+        " AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
+        f" SELECT {COLUMNS} FROM picked JOIN tips t ON t.id = picked.id ORDER BY picked.over, picked.referral,"
+        " picked.ranked, picked.id"
     )
 
 
@@ -197,6 +219,27 @@ class SqliteTipSearch:
             {"guild": guild_id, "match": match, "topic": topic, "limit": limit},
         )
         return [(tip_from_row(r), r[-2], r[-1]) for r in rows]  # ... score, votes
+
+    async def search_top(self, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+        """The tips /advice shows for a full-text query, picked by `pick` in the database: only they are read."""
+        rows = await self.db.fetchall(
+            top_sql(_fts(await self._search_scope(guild_id))),
+            {
+                "guild": guild_id,
+                "match": match,
+                "topic": topic,
+                "candidates": pick.candidates,
+                "show": pick.show,
+                "per_topic": pick.per_topic,
+                "self_care": int(pick.self_care_first),
+                "vote_weight": pick.vote_weight,
+                "vote_scale": pick.vote_scale,
+                "referral": pick.referral_topic,
+                "redflag": "," + pick.redflag_tag,
+                "exclude": pick.exclude,
+            },
+        )
+        return [tip_from_row(r) for r in rows]
 
     async def tagged(self, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
         """Visible tips carrying any of the tags (matched as whole tags through the full-text index)."""

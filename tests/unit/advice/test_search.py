@@ -85,3 +85,41 @@ async def test_library_update_keeps_server_edits(db: Store) -> None:
     # Built-ins dropped from the library disappear; the same version again is a no-op.
     assert await tips_db.count_visible(db, 99, None) == 1
     assert await tips_db.sync_builtins(db, 999, []) == 0
+
+
+async def test_the_database_picks_what_the_python_ranking_would(db: Store) -> None:
+    """search_top picks in SQL, reading three texts; the reference reads twenty and picks in Python. They agree on
+    the evaluation questions, with votes on some tips and a topic asked or not."""
+    from bot.advice.search import (
+        ASKS_FOR_PROFESSIONAL,
+        TOP_N,
+        _query,
+        _search,
+        expansions,
+        query_words,
+        self_care_first,
+        top_pick,
+    )
+    from bot.advice.senses import one_sense
+    from tests.advice_eval.sets import load_set, set_directories
+
+    questions = [q.text for d in set_directories() for q in load_set(d).questions]
+    voted = await tips_db.by_topic(db, GUILD, None, 40)
+    for n, tip in enumerate(voted[::3]):
+        for voter in range(n % 4 + 1):
+            await tips_db.vote(db, GUILD, 100 + voter, tip.id, 1 if n % 2 else -1)
+    compared = 0
+    for question in questions:
+        meant = one_sense(question)
+        words = query_words(meant)
+        if not words:
+            continue
+        for topic in (None, "recovery"):
+            self_care = topic != "professional" and not (ASKS_FOR_PROFESSIONAL & set(words))
+            ranked = await _search(db, GUILD, words, expansions(meant), topic)
+            expected = pick_top(self_care_first(ranked) if self_care else ranked, topic)
+            query = await _query(db, GUILD, words, expansions(meant))
+            got = await db.tips.search_top(GUILD, query, topic, top_pick(topic, TOP_N, self_care))
+            assert [t.id for t in got] == [t.id for t in expected], question
+            compared += 1
+    assert compared >= 300

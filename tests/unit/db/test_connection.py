@@ -94,8 +94,13 @@ async def test_the_background_checkpoint_folds_the_wal_back_so_the_next_write_st
         before = _wal_salt(path)
         for day in range(2, 29):
             await log_run(db, 1, 2, RunForm("5k", "25:00", f"2026-10-{day:02d}"), now)
-        await asyncio.sleep(0.3)  # a pause: the checkpoint runs with nothing written meanwhile
-        await log_run(db, 1, 2, RunForm("5k", "25:00"), now)
+        # Pauses: a checkpoint that runs with nothing written meanwhile lets the next write start the WAL
+        # over. On a loaded machine the first pause may not be enough, so pause and write up to 5 s.
+        for _ in range(25):
+            await asyncio.sleep(0.2)
+            await log_run(db, 1, 2, RunForm("5k", "25:00"), now)
+            if _wal_salt(path) != before:
+                break
         assert _wal_salt(path) != before  # the WAL started over
     finally:
         await db.close()

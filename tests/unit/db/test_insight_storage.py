@@ -288,8 +288,8 @@ async def test_a_retired_or_unknown_shoe_logs_nothing(db: Store) -> None:
 
     await add_shoe(db, GUILD, ME, "Pegasus", "800 km")
     await retire_shoe(db, GUILD, ME, "pegasus")
-    for name in ("Pegasus", "Clifton"):
-        with pytest.raises(service.UserError, match="no active shoe"):
+    for name, why in (("Pegasus", "`Pegasus` is retired"), ("Clifton", "no active shoe")):
+        with pytest.raises(service.UserError, match=why):
             await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00", shoe=name), NOW)
     assert await db.fetchall("SELECT id FROM runs") == []
     await add_shoe(db, GUILD, ME, "Clifton", "800 km")

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.advice import admin
 from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
-from bot.club.services import challenges
+from bot.club.services import challenges, events, races
 from bot.db import copy
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
@@ -62,6 +62,9 @@ async def seed(path: Path) -> None:
         form = challenges.ChallengeForm("November 100k", "distance", "100k", "2026-11-01", "2026-12-31")
         challenge = await challenges.create(db, CLUB, ALICE, 55, form, NOW)
         await challenges.join(db, CLUB, ALICE, challenge, NOW)
+        group_run = await events.create(db, CLUB, BOB, 55, events.EventForm("Sunday long run", "sun 08:00"), NOW)
+        await events.answer(db, CLUB, ALICE, group_run.event.id, "going", NOW)
+        await races.add(db, CLUB, ALICE, "Valencia Marathon", "2026-12-06", "marathon", "3:15:00", True, NOW)
 
         own = await admin.add_tip(
             db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",

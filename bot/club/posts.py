@@ -1,0 +1,235 @@
+"""Club life's scheduled posts, sent by the reminder dispatcher through the outbox (bot.reminders.outbox):
+a challenge's congratulations and results, a group run's DM an hour before, its cancellation, a weekly
+series' next card, and the weekly digest.
+
+Queuing happens inside the transaction of the change that calls for the post, keyed so that queuing twice
+changes nothing; each renderer reads fresh state when the post is due. Keys end in ':' or a suffix after
+one, so cancelling by the prefix "12:" never touches challenge or event 120.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.club.cards import GOLD, Card
+from bot.club.challenges import Board
+from bot.club.events import Event, event_card
+from bot.club.goals import format_value, fraction
+from bot.db import challenges as challenges_db
+from bot.db import events as events_db
+from bot.db.engine import Database, Tx
+from bot.reminders.messages import Button, Field, Outgoing
+from bot.reminders.outbox import Post, Rendered, cancel_posts, queue_post
+from bot.running.units import format_distance, format_pace
+
+log = logging.getLogger(__name__)
+
+CONGRATS = "challenge.congrats"
+RESULTS = "challenge.results"
+EVENT_DM = "event.reminder"
+EVENT_CANCELLED = "event.cancelled"
+EVENT_NEXT = "event.next"
+MEDALS = ("🥇", "🥈", "🥉")
+RESULTS_TOP = 10
+
+
+def message(card: Card, *, channel_id: int | None = None, dm_user_id: int | None = None) -> Outgoing:
+    """A card as the dispatcher sends it (no pings: Outgoing mentions nobody unless told)."""
+    return Outgoing(
+        content=card.content,
+        title=card.title[:256],
+        body=card.description[:4000] or None,
+        footer=card.footer,
+        buttons=tuple(Button(b.label, b.custom_id, b.style) for b in card.buttons if not b.disabled),
+        fields=tuple(Field(name[:256], value[:1024], inline) for name, value, inline in card.fields),
+        colour=card.colour,
+        channel_id=channel_id,
+        dm_user_id=dm_user_id,
+    )
+
+
+# ---- challenges ------------------------------------------------------------------------------------------
+
+
+async def schedule_results(tx: Tx, guild_id: int, challenge_id: int, ends_at: datetime) -> None:
+    await queue_post(tx, guild_id=guild_id, kind=RESULTS, key=f"{challenge_id}:auto", due=ends_at,
+                     payload={"challenge_id": challenge_id})  # fmt: skip
+
+
+async def results_now(tx: Tx, guild_id: int, challenge_id: int, now: datetime) -> None:
+    """A manager ended it early: the results go out now instead of at the end date."""
+    await cancel_posts(tx, guild_id=guild_id, kind=RESULTS, key_prefix=f"{challenge_id}:auto")
+    await queue_post(tx, guild_id=guild_id, kind=RESULTS, key=f"{challenge_id}:end", due=now,
+                     payload={"challenge_id": challenge_id})  # fmt: skip
+
+
+async def challenge_deleted(tx: Tx, guild_id: int, challenge_id: int) -> None:
+    for kind in (RESULTS, CONGRATS):
+        await cancel_posts(tx, guild_id=guild_id, kind=kind, key_prefix=f"{challenge_id}:")
+
+
+async def settle_congratulations(db: Database, guild_id: int | None, now: datetime) -> int:
+    """Queue the congratulations the runs triggers marked as owed (a goal reached), each once: the mark is
+    taken in the same transaction as the queuing. Run after a participant's runs change, and at start-up
+    (a run committed just before a crash)."""
+    queued = 0
+    for kind, challenge_id, user_id in await challenges_db.owed(db, guild_id):
+        row = await db.fetchone("SELECT guild_id FROM challenges WHERE id = ?", (challenge_id,))
+        if row is None:
+            continue
+        async with db.transaction(row[0], 0) as tx:
+            if not await challenges_db.mark_congratulated(tx, kind, challenge_id, user_id):
+                continue  # another process took it
+            queued += await queue_post(
+                tx,
+                guild_id=row[0],
+                kind=CONGRATS,
+                key=f"{challenge_id}:{user_id}",
+                due=now,
+                payload={"challenge_id": challenge_id, "user_id": user_id},
+            )
+    return queued
+
+
+class ChallengeCongrats:
+    grace = None  # late is better than never
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        challenge = await challenges_db.get(db, post.guild_id, int(post.payload["challenge_id"]))
+        if challenge is None:
+            return Rendered([])
+        goal = format_value(challenge.metric, challenge.goal, challenge.units)
+        user_id = int(post.payload.get("user_id") or 0)
+        if user_id:
+            text = f"🎉 <@{user_id}> reached the goal of **{goal}** in **{challenge.name}**! Well run."
+        else:
+            text = f"🎉 The club reached **{goal}** together in **{challenge.name}**! Thank you, everyone."
+        return Rendered([Outgoing(content=text, channel_id=challenge.channel_id)])
+
+
+def results_card(board: Board) -> Card:
+    c = board.challenge
+    goal = format_value(c.metric, c.goal, c.units)
+    if c.mode == "club":
+        share = fraction(c.total, c.goal)
+        verdict = "✅ Goal reached!" if share >= 1 else "Not quite this time."
+        lines = [f"Together: **{format_value(c.metric, c.total, c.units)}** of {goal} ({share:.0%}). {verdict}"]
+        top = [f"{MEDALS[i] if i < 3 else f'{i + 1}.'} <@{s.user_id}> — {format_value(c.metric, s.value, c.units)}"
+               for i, s in enumerate(board.leaders)]  # fmt: skip
+        fields = (("Top contributors", "\n".join(top) or "Nobody took part.", False),)
+    else:
+        lines = [f"**{board.finishers} of {board.participants}** reached {goal}."]
+        podium = [f"{MEDALS[i]} <@{s.user_id}> — {format_value(c.metric, s.value, c.units)}"
+                  for i, s in enumerate(board.leaders[:3])]  # fmt: skip
+        finishers = [f"<@{s.user_id}>" for s in board.leaders if s.done(c.goal)]
+        fields = (
+            ("Podium", "\n".join(podium) or "Nobody took part.", False),
+            ("Finishers", " ".join(finishers)[:1024] or "None this time.", False),
+        )
+    return Card(f"🏁 Results: {c.name}", "\n".join(lines), fields, footer="Final results", colour=GOLD)
+
+
+class ChallengeResults:
+    grace = None
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        challenge = await challenges_db.get(db, post.guild_id, int(post.payload["challenge_id"]))
+        if challenge is None:
+            return Rendered([])
+        leaders, participants, finishers, _ = await challenges_db.board(db, challenge, None, RESULTS_TOP)
+        board = Board(challenge, leaders, participants, finishers)
+        return Rendered([message(results_card(board), channel_id=challenge.channel_id)])
+
+
+# ---- group runs ------------------------------------------------------------------------------------------
+
+
+async def schedule_event(tx: Tx, event: Event, now: datetime) -> None:
+    """The DM an hour before (now, when that is already past) and, for a weekly event, its next card."""
+    due = max(event.starts_at - timedelta(hours=1), now)
+    await queue_post(tx, guild_id=event.guild_id, kind=EVENT_DM, key=f"{event.id}:", due=due,
+                     payload={"event_id": event.id})  # fmt: skip
+    if event.series_id is not None:
+        await queue_post(tx, guild_id=event.guild_id, kind=EVENT_NEXT, key=f"{event.series_id}:{event.unix}",
+                         due=event.starts_at, payload={"event_id": event.id})  # fmt: skip
+
+
+async def event_cancelled(tx: Tx, event: Event, now: datetime, *, whole_series: bool) -> None:
+    await cancel_posts(tx, guild_id=event.guild_id, kind=EVENT_DM, key_prefix=f"{event.id}:")
+    if whole_series and event.series_id is not None:
+        await cancel_posts(tx, guild_id=event.guild_id, kind=EVENT_NEXT, key_prefix=f"{event.series_id}:")
+    await queue_post(tx, guild_id=event.guild_id, kind=EVENT_CANCELLED, key=f"{event.id}:", due=now,
+                     payload={"event_id": event.id})  # fmt: skip
+
+
+def _details(event: Event) -> str:
+    parts = [f"<t:{event.unix}:F> (<t:{event.unix}:R>)"]
+    if event.place:
+        parts.append(f"at {event.place}")
+    if event.distance_m:
+        parts.append(format_distance(event.distance_m, "km"))
+    if event.pace_s_per_km:
+        parts.append(f"at {format_pace(1000.0, event.pace_s_per_km, 'km')}")
+    return ", ".join(parts)
+
+
+class EventReminder:
+    grace = timedelta(hours=1)  # a reminder after the start is no use
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
+        if event is None or event.cancelled:
+            return Rendered([])
+        going = await events_db.going_ids(db, event.id)
+        text = f"⏰ **{event.title}** starts in about an hour: {_details(event)}."
+        if event.details:
+            text += f"\n{event.details}"
+        text += f"\nYou said you're going (group run #{event.id}). See you there!"
+        return Rendered([Outgoing(content=text[:2000], dm_user_id=user) for user in going])
+
+
+class EventCancelled:
+    grace = None
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
+        if event is None:
+            return Rendered([])
+        going = await events_db.going_ids(db, event.id)
+        text = f"❌ **{event.title}** ({_details(event)}) is cancelled. You had said you're going."
+        return Rendered([Outgoing(content=text[:2000], dm_user_id=user) for user in going])
+
+
+class EventNext:
+    """When an occurrence of a weekly event starts, the next one is made (once) and its card posted."""
+
+    grace = None
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
+        if event is None or event.series_id is None:
+            return Rendered([])
+        now = datetime.now(event.starts_at.tzinfo)
+        async with db.transaction(event.guild_id, 0) as tx:
+            following = await events_db.next_occurrence(tx, event, event.next_start(), now)
+        if following.cancelled:
+            return Rendered([])
+        card = event_card(following, [])
+        follow_ups: list[tuple[str, str, datetime, dict[str, Any]]] = [
+            (EVENT_DM, f"{following.id}:", following.starts_at - timedelta(hours=1), {"event_id": following.id}),
+            (EVENT_NEXT, f"{following.series_id}:{following.unix}", following.starts_at, {"event_id": following.id}),
+        ]
+        return Rendered([message(card, channel_id=following.channel_id)], follow_ups)
+
+
+def kinds() -> dict[str, object]:
+    """Every club post kind and its renderer, for `Dispatcher.register_post_kind`."""
+    return {
+        CONGRATS: ChallengeCongrats(),
+        RESULTS: ChallengeResults(),
+        EVENT_DM: EventReminder(),
+        EVENT_CANCELLED: EventCancelled(),
+        EVENT_NEXT: EventNext(),
+    }

@@ -1,0 +1,196 @@
+"""/event: group runs with Going / Maybe / Can't go (any member creates; the organiser or a manager cancels)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from datetime import timedelta
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import StrideBot, refuse_while_stopping
+from bot.club.events import ANSWER_WORDS, Event, event_card
+from bot.club.services import events as service
+from bot.club.services.events import EventForm
+from bot.db import events as events_db
+from bot.errors import UserError, echo, is_record_id
+from bot.running.units import format_distance
+from cogs.ui import kit
+from cogs.ui.club import card_buttons, card_embed, check_postable, edit_card
+from cogs.ui.kit import BRAND, NO_MENTIONS, explain
+
+log = logging.getLogger(__name__)
+BUTTON_ID = re.compile(r"stride:ev:(going|maybe|no):([0-9]{1,19})")
+MALFORMED = "This button isn't one Stride made, so nothing happened. Use the buttons on a group run's card."
+EVENT_LENGTH = timedelta(hours=2)  # a Discord external event needs an end
+
+
+async def card_parts(client: discord.Client, event: Event) -> dict[str, object]:
+    event, going = await service.card(client.store, event)  # type: ignore[attr-defined]
+    card = event_card(event, going)
+    return {"embed": card_embed(card), "view": card_buttons(card)}
+
+
+async def create_discord_event(interaction: discord.Interaction, event: Event) -> None:
+    """The matching Discord scheduled event, where Stride may manage events; nothing breaks elsewhere."""
+    if interaction.guild_id is None or not interaction.app_permissions.manage_events:
+        return
+    location = event.place or f"See #{getattr(interaction.channel, 'name', 'the card')}"
+    try:
+        made = await interaction.client.http.create_guild_scheduled_event(
+            interaction.guild_id,
+            name=event.title[:100],
+            description=(event.details or "A Stride group run.")[:1000],
+            scheduled_start_time=event.starts_at.isoformat(),
+            scheduled_end_time=(event.starts_at + EVENT_LENGTH).isoformat(),
+            entity_type=3,  # external
+            entity_metadata={"location": location[:100]},
+            privacy_level=2,  # guild only
+        )
+    except discord.HTTPException as exc:
+        log.info("no Discord event for group run %s: %s", event.id, exc)
+        return
+    await events_db.set_discord_event(interaction.client.store, event.id, int(made["id"]))  # type: ignore[attr-defined]
+
+
+async def cancel_discord_event(client: discord.Client, event: Event) -> None:
+    if not event.discord_event_id:
+        return
+    try:
+        await client.http.edit_scheduled_event(event.guild_id, event.discord_event_id, status=4)  # cancelled
+    except discord.HTTPException as exc:
+        log.info("could not cancel Discord event %s: %s", event.discord_event_id, exc)
+
+
+class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:ev:.{0,60}"):
+    def __init__(self, button: discord.ui.Button) -> None:
+        super().__init__(button)
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> EventButton:
+        return cls(discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        if await refuse_while_stopping(interaction):
+            return
+        started, outcome = time.perf_counter(), "ok"
+        match = BUTTON_ID.fullmatch(self.item.custom_id or "")
+        try:
+            if match is None or interaction.guild_id is None or not is_record_id(int(match.group(2))):
+                raise UserError(MALFORMED)
+            answer, event_id = match.group(1), int(match.group(2))
+            db = interaction.client.store  # type: ignore[attr-defined]
+            event, changed = await service.answer(
+                db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
+            )
+            if event.message_id is None and interaction.message is not None:
+                await events_db.set_card(db, event.id, interaction.message.id)  # a weekly card posted for us
+            await interaction.response.edit_message(**await card_parts(interaction.client, event))
+            text = f"You're down as **{ANSWER_WORDS[answer]}** for {echo(event.title, 60)}."
+            if answer == "going":
+                text += " I'll DM you an hour before the start."
+            if not changed:
+                text = f"You were already down as **{ANSWER_WORDS[answer]}**."
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        except Exception as error:
+            outcome, text = explain(error)
+            if outcome == "error":
+                log.exception("event button %s failed for user %s", self.item.custom_id, interaction.user.id)
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            else:
+                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        log.info("button user=%s guild=%s action=event:%s ms=%.1f outcome=%s", interaction.user.id,
+                 interaction.guild_id, match.group(1) if match else "malformed",
+                 (time.perf_counter() - started) * 1000, outcome)  # fmt: skip
+
+
+@app_commands.guild_only()
+class EventCog(commands.GroupCog, group_name="event", group_description="Group runs: gather, answer, get reminded"):
+    def __init__(self, bot: StrideBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="create", description="Post a group run with Going / Maybe / Can't go buttons")
+    @app_commands.describe(
+        title="e.g. Saturday long run (100 characters max)",
+        when="sat 08:00, tomorrow 7:00, Dec 12 18:30 or 2026-12-12 08:00 (your zone)",
+        where="the meeting point, e.g. Park gates",
+        distance="e.g. 10k, 6mi, half",
+        pace="e.g. 5:30/km or 8:50/mi",
+        details="anything else (500 characters max)",
+        repeat="weekly: a new card every week once this one has started",
+        channel="where the card goes (default: here)",
+    )
+    @app_commands.choices(repeat=[app_commands.Choice(name=r, value=r) for r in ("none", "weekly")])
+    async def create(
+        self,
+        interaction: discord.Interaction,
+        title: str,
+        when: str,
+        where: str | None = None,
+        distance: str | None = None,
+        pace: str | None = None,
+        details: str | None = None,
+        repeat: str = "none",
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        channel_id = check_postable(interaction, channel)
+        guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
+        form = EventForm(title, when, where, distance, pace, details, repeat)
+        created = await service.create(self.bot.store, guild_id, interaction.user.id, channel_id, form, now)
+        event = created.event
+        try:
+            card = await self.bot.get_partial_messageable(channel_id).send(
+                allowed_mentions=NO_MENTIONS, **await card_parts(self.bot, event)
+            )
+        except discord.HTTPException as exc:
+            await service.cancel(self.bot.store, guild_id, interaction.user.id, event.id, False, True, now)
+            raise UserError(
+                f"Stride couldn't post the card in <#{channel_id}> ({exc.status}), so the group run was not created. "
+                "Pick another channel with `channel:`.",
+                "channel",
+            ) from None
+        await events_db.set_card(self.bot.store, event.id, card.id)
+        await interaction.response.send_message(
+            f"🏃 **{echo(event.title, 60)}** is posted in <#{channel_id}>: <t:{event.unix}:F> "
+            f"(times read in {created.zone_source}). Group run #{event.id}.",
+            ephemeral=True,
+        )
+        await create_discord_event(interaction, event)
+
+    @app_commands.command(name="cancel", description="Cancel a group run (its organiser or a server manager)")
+    @app_commands.describe(id="the group run's id (from /event list or its card)", all="cancel the whole weekly series")
+    async def cancel(self, interaction: discord.Interaction, id: int, all: bool = False) -> None:
+        now = discord.utils.utcnow()
+        cancelled = await service.cancel(self.bot.store, kit.guild_id(interaction), interaction.user.id, id, all,
+                                         interaction.permissions.manage_guild, now)  # fmt: skip
+        what = "the series" if all else f"group run #{id}"
+        await interaction.response.send_message(
+            f"❌ Cancelled {what}; members who were going get a DM.", ephemeral=True
+        )
+        for event in cancelled:
+            await edit_card(self.bot, event.channel_id, event.message_id, **await card_parts(self.bot, event))
+            await cancel_discord_event(self.bot, event)
+
+    @app_commands.command(name="list", description="Upcoming group runs, soonest first")
+    async def list_(self, interaction: discord.Interaction) -> None:
+        found = await service.upcoming(self.bot.store, kit.guild_id(interaction), discord.utils.utcnow())
+        embed = discord.Embed(title="Upcoming group runs", colour=BRAND)
+        lines = []
+        for event in found:
+            extra = f" · {format_distance(event.distance_m, 'km')}" if event.distance_m else ""
+            place = f" · {discord.utils.escape_markdown(event.place)}" if event.place else ""
+            lines.append(f"`#{event.id}` **{discord.utils.escape_markdown(event.title)}** — <t:{event.unix}:F>"
+                         f"{place}{extra} · {event.going} going")  # fmt: skip
+        embed.description = "\n".join(lines)[:4000] if lines else "None planned. Start one with `/event create`."
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+async def setup(bot: StrideBot) -> None:
+    bot.add_dynamic_items(EventButton)
+    await bot.add_cog(EventCog(bot))
