@@ -91,8 +91,8 @@ def _log_options(rng: random.Random) -> dict[str, str]:
 async def interleaved(
     workdir: Path, rounds: int, report: list[str], *, module: str = "bot", env: dict[str, str] | None = None
 ) -> None:
-    from standin.botproc import start_bot
     from standin.client import FakeDiscord
+    from tests.fakediscord.bots import start_bot
 
     rng = random.Random(1)
     async with FakeDiscord() as fake:
@@ -158,8 +158,8 @@ async def floor(workdir: Path, rounds: int, report: list[str]) -> None:
 
 
 async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> None:
-    from standin.botproc import start_bot
     from standin.client import FakeDiscord
+    from tests.fakediscord.bots import start_bot
 
     rng = random.Random(2)
     async with FakeDiscord() as fake:
@@ -195,8 +195,8 @@ async def history(workdir: Path, rounds: int, big: int, report: list[str]) -> No
 
 
 async def concurrency(workdir: Path, runs_each: int, seconds: float, report: list[str]) -> None:
-    from standin.botproc import start_bot
     from standin.client import FakeDiscord
+    from tests.fakediscord.bots import start_bot
 
     rng = random.Random(3)
     async with FakeDiscord() as fake:

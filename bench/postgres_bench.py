@@ -81,8 +81,8 @@ async def storage(server: Server, members: int, runs: int, report: list[str]) ->
 
 
 async def end_to_end(server: Server, rounds: int, report: list[str]) -> None:
-    from standin.botproc import start_bot
     from standin.client import FakeDiscord
+    from tests.fakediscord.bots import start_bot
 
     url = await server.new_database("stride_bench_e2e")
     async with FakeDiscord() as fake:

@@ -20,6 +20,7 @@ from discord.ext import commands
 
 from bot import sharding
 from bot.advice.builtins import sync_library
+from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage
 from bot.db.factory import open_store
@@ -207,8 +208,9 @@ class StrideBot(commands.Bot):
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self.loading_extensions = False  # True while setup_hook loads the extensions
-        # Called with (guild id, member id) after a command changed a member's runs (club progress follows).
-        self.run_listeners: list[Callable[[int, int], Awaitable[None]]] = []
+        # Called with (guild id, member id, the new run for the feed or None) after a command changed a
+        # member's runs (club progress and the feed follow).
+        self.run_listeners: list[Callable[[int, int, FeedItem | None], Awaitable[None]]] = []
         self._store: Store | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -306,12 +308,12 @@ class StrideBot(commands.Bot):
             sharding.describe(self.config),
         )
 
-    async def runs_changed(self, guild_id: int, user_id: int) -> None:
+    async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None = None) -> None:
         """Tell the listeners that a member's runs changed (after the command answered); a failing listener
         is logged, never the member's problem."""
         for listener in list(self.run_listeners):
             try:
-                await listener(guild_id, user_id)
+                await listener(guild_id, user_id, item)
             except Exception:
                 log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 

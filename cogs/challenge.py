@@ -16,6 +16,7 @@ from bot.club.challenges import Challenge
 from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
+from bot.db import audit
 from bot.errors import UserError, echo
 from cogs.club import club_life
 from cogs.ui import kit
@@ -38,6 +39,27 @@ async def refresh_card(client: discord.Client, challenge: Challenge, now: dateti
     ended = challenge.ends_at <= now
     await edit_card(client, challenge.channel_id, challenge.message_id, embed=card_embed(board, now, today),
                     view=card_view(challenge.id, ended=ended))  # fmt: skip
+
+
+async def publish_card(
+    bot: StrideBot, challenge: Challenge, user_id: int, now: datetime, *, via: str = audit.DISCORD
+) -> None:
+    """Post a new challenge's card in its channel; when Discord refuses, the challenge is deleted again and a
+    UserError (field "channel") says why. The dashboard creates challenges through this too."""
+    _, today = await service.server_today(bot.db, challenge.guild_id, now)
+    board = await service.board(bot.db, challenge, None)
+    try:
+        card = await bot.get_partial_messageable(challenge.channel_id).send(
+            embed=card_embed(board, now, today), view=card_view(challenge.id), allowed_mentions=NO_MENTIONS
+        )
+    except discord.HTTPException as exc:
+        await service.delete(bot.db, challenge.guild_id, user_id, challenge.id, via=via)
+        raise UserError(
+            f"Stride couldn't post the card in <#{challenge.channel_id}> ({exc.status}), so no challenge was created. "
+            "Check its permissions there, or pick another channel with `channel:`.",
+            "channel",
+        ) from None
+    await service.attach_card(bot.db, challenge.id, card.id)
 
 
 def joined_text(joined: service.Joined) -> str:
@@ -138,20 +160,7 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
         form = ChallengeForm(name, metric, goal, start, end, mode)
         challenge = await service.create(self.bot.store, guild_id, interaction.user.id, channel_id, form, now)
-        _, today = await service.server_today(self.bot.store, guild_id, now)
-        board = await service.board(self.bot.store, challenge, None)
-        try:
-            card = await self.bot.get_partial_messageable(channel_id).send(
-                embed=card_embed(board, now, today), view=card_view(challenge.id), allowed_mentions=NO_MENTIONS
-            )
-        except discord.HTTPException as exc:
-            await service.delete(self.bot.store, guild_id, interaction.user.id, challenge.id)
-            raise UserError(
-                f"Stride couldn't post the card in <#{channel_id}> ({exc.status}), so no challenge was created. "
-                "Check its permissions there, or pick another channel with `channel:`.",
-                "channel",
-            ) from None
-        await service.attach_card(self.bot.store, challenge.id, card.id)
+        await publish_card(self.bot, challenge, interaction.user.id, now)
         await interaction.response.send_message(
             f"🏁 **{echo(challenge.name, 60)}** is on: the card is in <#{channel_id}>.", ephemeral=True
         )

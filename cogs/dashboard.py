@@ -16,11 +16,14 @@ import discord.http
 from discord.ext import commands
 
 from bot.client import StrideBot
+from bot.club.challenges import Challenge
+from bot.db.audit import WEB
 from bot.db.store import Store
 from bot.reminders.service import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
 from bot.web.discord_oauth import DiscordOAuth
+from cogs.challenge import publish_card, refresh_card
 from cogs.reminders.delivery import reminder_service
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,12 @@ class BotBackend:
 
     def reminders(self) -> ReminderService:
         return reminder_service(self.bot)
+
+    async def publish_challenge(self, challenge: Challenge, user_id: int) -> None:
+        await publish_card(self.bot, challenge, user_id, discord.utils.utcnow(), via=WEB)
+
+    async def refresh_challenge(self, challenge: Challenge) -> None:
+        await refresh_card(self.bot, challenge, discord.utils.utcnow())
 
 
 class DashboardCog(commands.Cog):

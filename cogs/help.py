@@ -21,6 +21,10 @@ SECTIONS = (
     ("💡 Advice", "`/advice topic question` curated, sourced tips from runners and coaches (not medical advice)"),
     ("⏰ Reminders", "`/remind set` daily stretch or core work · `/remind list` · `/remind pause`"),
     ("🏆 Club", "`/leaderboard` · admins: `/tips …` to curate tips, `/server reminders` for a daily club ping"),
+    ("🤝 Club life", "`/challenge join` · `/challenge show` · `/challenge list` shared goals (admins: `create`, `end`, "
+     "`delete`)\n`/event create` group runs with Going / Maybe / Can't go and a DM an hour before · `/event list` · "
+     "`/event cancel`\n`/race add` · `/race list` · `/race result` the club's race calendar\n"
+     "`/profile set feed: on` your runs in the feed, with kudos · admins: `/server digest`, `/server feed`"),
 )  # fmt: skip
 
 

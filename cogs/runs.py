@@ -11,10 +11,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
+from bot.club.feed import FeedItem
 from bot.errors import UserError
 from bot.importing.errors import display_name
 from bot.running import import_service, service, stats_service
 from bot.running.chart import render_stats_chart
+from bot.running.models import Run
 from bot.running.service import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
@@ -29,6 +31,11 @@ PER_PAGE = 10
 DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024  # Discord's attachment size without server boosts
 log = logging.getLogger(__name__)
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
+
+
+def feed_item(run: Run, title: str | None = None) -> FeedItem:
+    """What the feed may show of a run: no pain, notes or health fields."""
+    return FeedItem(run.id, run.distance_m, run.duration_s, run.run_type, title)
 
 
 def upload_limit(interaction: discord.Interaction) -> int:
@@ -84,11 +91,11 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         private = private_embed(result) if public else None
         if private is not None:
             await interaction.followup.send(embed=private, ephemeral=True)
-        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id)
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id, feed_item(result.run))
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
-    async def history(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] = 1) -> None:
+    async def history(self, interaction: discord.Interaction, page: kit.Page = 1) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
@@ -106,7 +113,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def edit(
         self,
         interaction: discord.Interaction,
-        id: int,
+        id: kit.RecordId,
         distance: str | None = None,
         time: str | None = None,
         date: str | None = None,
@@ -127,7 +134,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")
-    async def delete(self, interaction: discord.Interaction, id: int) -> None:
+    async def delete(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         run = await service.find_own_run(self.bot.store, guild_id, user_id, id)
         profile = await service.member_profile(self.bot.store, guild_id, user_id)
@@ -187,7 +194,8 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
             result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
-            await self.bot.runs_changed(guild_id, user_id)
+            title = plan.preview.runs[0].name if plan.preview.runs else None
+            await self.bot.runs_changed(guild_id, user_id, feed_item(result.run, title))
             if public:
                 await interaction.edit_original_response(
                     content="Imported; the run is posted in the channel.", embed=private_embed(result)
@@ -204,7 +212,11 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
         async def write() -> import_service.ImportResult:
             result = await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
-            await self.bot.runs_changed(guild_id, user_id)
+            summary = None
+            if result.imported and result.first_run is not None:
+                seconds = sum(activity.duration_s for activity in plan.preview.runs)
+                summary = FeedItem(result.first_run.id, result.distance_m, seconds, runs=result.imported)
+            await self.bot.runs_changed(guild_id, user_id, summary)
             return result
 
         async def announce(result: import_service.ImportResult) -> None:

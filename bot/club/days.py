@@ -121,7 +121,7 @@ class When:
     zone: str
 
 
-def _clock(text: str) -> time | None:
+def read_clock(text: str) -> time | None:
     match = _CLOCK.fullmatch(text)
     if match is None:
         return None
@@ -146,9 +146,9 @@ def parse_when(text: str, now: datetime, zone: str, field: str = "when") -> When
     if len(parts) == 2 and parts[1] in ("am", "pm"):  # "sat 8 am"
         head, _, hour = parts[0].rpartition(" ")
         parts = [head, f"{hour}{parts[1]}"]
-    clock = _clock(parts[-1]) if parts else None
+    clock = read_clock(parts[-1]) if parts else None
     if clock is None or len(parts) == 1:
-        only = _clock(cleaned)
+        only = read_clock(cleaned)
         if only is not None:  # a time alone: today, or tomorrow once it has passed
             local_now = now.astimezone(ZoneInfo(zone))
             start = datetime.combine(local_now.date(), only, ZoneInfo(zone))

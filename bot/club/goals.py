@@ -31,7 +31,7 @@ MAX_GOAL = {  # a year of very keen running, per metric
 }
 
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
-_TIME_PART = re.compile(rf"({_NUMBER})\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)")
+_TIME_PART = re.compile(rf"({_NUMBER})\s*(hours|hour|hrs|hr|h|minutes|minute|mins|min|m)")
 _CLOCK = re.compile(r"([0-9]+):([0-9]{2})")
 _RUNS = re.compile(r"([0-9]+)(?:\s*runs?)?")
 _ELEVATION = re.compile(rf"({_NUMBER})\s*(m|metres|meters|ft|feet|foot)?")

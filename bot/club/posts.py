@@ -15,9 +15,13 @@ from typing import Any
 
 from bot.club.cards import GOLD, Card
 from bot.club.challenges import Board
+from bot.club.digest import digest_card, next_instant
 from bot.club.events import Event, event_card
 from bot.club.goals import format_value, fraction
+from bot.club.services.digest_reads import build
+from bot.club.services.zone import server_zone
 from bot.db import challenges as challenges_db
+from bot.db import club_settings
 from bot.db import events as events_db
 from bot.db.engine import Database, Tx
 from bot.reminders.messages import Button, Field, Outgoing
@@ -224,6 +228,37 @@ class EventNext:
         return Rendered([message(card, channel_id=following.channel_id)], follow_ups)
 
 
+# ---- the weekly digest -----------------------------------------------------------------------------------
+
+DIGEST = "digest"
+
+
+async def schedule_digest(tx: Tx, guild_id: int, due: datetime, *, replace: bool = False) -> None:
+    if replace:
+        await cancel_digest(tx, guild_id)
+    await queue_post(tx, guild_id=guild_id, kind=DIGEST, key=f"w{int(due.timestamp())}", due=due, payload={})
+
+
+async def cancel_digest(tx: Tx, guild_id: int) -> None:
+    await cancel_posts(tx, guild_id=guild_id, kind=DIGEST, key_prefix="w")
+
+
+class WeeklyDigest:
+    grace = timedelta(hours=12)  # a digest half a day late still reads well; older ones are skipped
+
+    async def render(self, db: Database, post: Post) -> Rendered:
+        settings = await club_settings.settings(db, post.guild_id)
+        if settings.digest_channel_id is None or settings.digest_day is None or settings.digest_time is None:
+            return Rendered([])
+        built = await build(db, post.guild_id, post.due)
+        zone = await server_zone(db, post.guild_id)
+        following = next_instant(settings.digest_day, settings.digest_time, zone, post.due + timedelta(minutes=1))
+        return Rendered(
+            [message(digest_card(built), channel_id=settings.digest_channel_id)],
+            [(DIGEST, f"w{int(following.timestamp())}", following, {})],
+        )
+
+
 def kinds() -> dict[str, object]:
     """Every club post kind and its renderer, for `Dispatcher.register_post_kind`."""
     return {
@@ -232,4 +267,5 @@ def kinds() -> dict[str, object]:
         EVENT_DM: EventReminder(),
         EVENT_CANCELLED: EventCancelled(),
         EVENT_NEXT: EventNext(),
+        DIGEST: WeeklyDigest(),
     }

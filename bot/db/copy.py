@@ -49,6 +49,10 @@ TABLES = (
     "events",
     "event_rsvps",
     "races",
+    "club_settings",
+    "feed_members",
+    "feed_posts",
+    "kudos",
     "scheduled_posts",
     "scheduled_post_messages",
 )

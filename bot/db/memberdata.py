@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.db import club_settings
 from bot.db import events as events_db
 from bot.db.engine import Tx
 
@@ -39,6 +40,7 @@ async def export_member(db: Store, guild_id: int, user_id: int) -> dict[str, lis
                 (guild_id, user_id),
             )
             data[table] = [dict(row) for row in rows]
+        data.update(await club_settings.member_rows(tx, guild_id, user_id))
     return data
 
 
@@ -47,6 +49,7 @@ async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
     removed = 0
     tx.store.members.forget(guild_id, user_id)
     removed += await events_db.forget_member(tx, guild_id, user_id)  # the events' answer counts too
+    removed += await club_settings.forget_member(tx, guild_id, user_id)  # kudos given and received, the feed
     for table in MEMBER_TABLES:
         removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     return removed

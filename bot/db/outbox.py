@@ -76,9 +76,13 @@ async def get(db: Database | Tx, guild_id: int, kind: str, key: str) -> tuple[Po
     return (_post(row), row["state"]) if row else None
 
 
-async def earliest(db: Database) -> datetime | None:
-    row = await db.fetchone("SELECT min(wake_utc) FROM scheduled_posts WHERE wake_utc IS NOT NULL")
-    return None if row[0] is None else from_ts(row[0])
+async def earliest(db: Database) -> tuple[datetime | None, datetime | None]:
+    """(when the next unclaimed post is due, when the earliest claim on a post ends)."""
+    row = await db.fetchone(
+        "SELECT (SELECT min(wake_utc) FROM scheduled_posts WHERE wake_utc IS NOT NULL AND claimed_by IS NULL),"
+        " (SELECT min(wake_utc) FROM scheduled_posts WHERE claimed_by IS NOT NULL AND state = 'queued')"
+    )
+    return tuple(None if value is None else from_ts(value) for value in row)  # type: ignore[return-value]
 
 
 async def claim(tx: Tx, now: datetime, limit: int, holder: str, until: datetime) -> list[PostRow]:

@@ -2,12 +2,13 @@
 
 Instants are stored as unix seconds (UTC); this module converts them to aware datetimes.
 
-Claims. On SQLite (one dispatcher) a claim selects the due rows and moves their schedule on at once
-(`advance`); a slot not sent by a stop is given back (`release`). On PostgreSQL several dispatchers share
-the rows: a claim selects due rows `FOR UPDATE SKIP LOCKED` and leases them (`lease`: claimed_by names the
-dispatcher, due_utc becomes the lease's end, the schedule stays as it is), the holder writes the new
-schedule once the slot is sent (`settle`), gives unsent slots back at once on a stop (`unlease`,
-`release_holder`), and a lease that ran out (a dead process) makes the row due again for anyone. A member's
+Claims, on both engines. A claim selects due rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, where several
+dispatchers share them) and marks those it will send (`lease`: claimed_by names the dispatcher, due_utc
+becomes the claim's end, the schedule stays as it is); rows it skips move on at once (`advance`). The holder
+writes the new schedule once the slot is sent (`settle`), puts a slot that failed for now back with the
+instant of its next try (`retry_later`), and gives unsent slots back at once on a stop (`unlease`,
+`release_holder`). A claim that ran out (a dead process on PostgreSQL) makes the row due again for anyone;
+SQLite's one dispatcher takes over a dead process's claims when it starts (`release_others`). A member's
 or an admin's change of schedule clears claimed_by: their change stands.
 """
 
@@ -56,6 +57,7 @@ def _reminder(row) -> Reminder:
         last_fire=_opt(row["last_fire_utc"]),
         sends=row["sends"],
         failures=row["failures"],
+        zone_from_profile=bool(row["zone_from_profile"]),
     )
 
 
@@ -108,13 +110,15 @@ async def insert(
     channel_id: int | None,
     message: str | None,
     next_fire: datetime,
+    zone_from_profile: bool = False,
 ) -> int:
+    """`zone_from_profile`: set without a zone of its own, it follows the profile's when that changes."""
     fire = to_ts(next_fire)
     return await tx.insert(
         "INSERT INTO reminders (guild_id, user_id, kind, at_time, days_mask, timezone, target, channel_id, message,"
-        " next_fire_utc, due_utc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " next_fire_utc, due_utc, created_at, zone_from_profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (guild_id, user_id, kind, at.strftime("%H:%M"), days_mask, timezone, target, channel_id, message, fire, fire,
-         now_iso()),
+         now_iso(), int(zone_from_profile)),
     )  # fmt: skip
 
 
@@ -136,6 +140,24 @@ async def set_schedule(tx: Tx, reminder_id: int, next_fire: datetime, snooze: da
     await tx.execute(
         "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, claimed_by = NULL WHERE id = ?",
         (fire, nap, _due(fire, nap), reminder_id),
+    )
+
+
+async def following_profile_zone(tx: Tx, guild_id: int, user_id: int) -> list[Reminder]:
+    """The member's reminders set without a zone of their own (the weekly summary has its own rule)."""
+    rows = await tx.fetchall(
+        "SELECT * FROM reminders WHERE guild_id = ? AND user_id = ? AND zone_from_profile = 1 ORDER BY id",
+        (guild_id, user_id),
+    )
+    return [_reminder(r) for r in rows]
+
+
+async def move_to_zone(tx: Tx, reminder: Reminder, timezone: str, next_fire: datetime) -> None:
+    """The reminder in another zone from `next_fire` on; a snooze (an instant, in no zone) stays."""
+    fire, nap = to_ts(next_fire), None if reminder.snooze is None else to_ts(reminder.snooze)
+    await tx.execute(
+        "UPDATE reminders SET timezone = ?, next_fire_utc = ?, due_utc = ?, claimed_by = NULL WHERE id = ?",
+        (timezone, fire, _due(fire, nap), reminder.id),
     )
 
 
@@ -201,10 +223,19 @@ async def delete_server(tx: Tx, guild_id: int) -> int:
 
 
 async def earliest_due(db: Database) -> datetime | None:
-    """When the next active reminder of any kind is due (both reads use an index)."""
+    """When the next unclaimed active reminder of any kind is due (both reads walk an index on due_utc)."""
     row = await db.fetchone(
-        "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE paused = 0"
-        " UNION ALL SELECT min(due_utc) FROM server_reminders) AS due"
+        "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE paused = 0 AND claimed_by IS NULL"
+        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NULL) AS due"
+    )
+    return None if row[0] is None else from_ts(row[0])
+
+
+async def claim_ends(db: Database) -> datetime | None:
+    """The earliest end of a claim on any reminder row (index on claimed_by; few rows are claimed at a time)."""
+    row = await db.fetchone(
+        "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE claimed_by IS NOT NULL AND paused = 0"
+        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NOT NULL) AS ends"
     )
     return None if row[0] is None else from_ts(row[0])
 
@@ -267,35 +298,7 @@ async def advance_servers(tx: Tx, claims: Iterable[tuple[int, datetime, datetime
     )
 
 
-async def release(tx: Tx, claims: Iterable[tuple[Reminder, Claim]]) -> None:
-    """Undo claims whose slot was not sent (a stop came first): the row gets its pre-claim schedule back,
-    unless the member changed the reminder since (then their change stands)."""
-    rows = []
-    for before, claim in claims:
-        fire, nap = to_ts(before.next_fire), None if before.snooze is None else to_ts(before.snooze)
-        last = None if before.last_fire is None else to_ts(before.last_fire)
-        claimed_nap = None if claim.snooze is None else to_ts(claim.snooze)
-        rows.append((fire, nap, _due(fire, nap), last, before.sends, before.id, to_ts(claim.next_fire), claimed_nap))
-    same = "snooze_utc IS ?" if tx.dialect == Dialect.SQLITE else "snooze_utc IS NOT DISTINCT FROM CAST(? AS BIGINT)"
-    await _many(
-        tx,
-        "UPDATE reminders SET next_fire_utc = ?, snooze_utc = ?, due_utc = ?, last_fire_utc = ?, sends = ?"
-        f" WHERE id = ? AND next_fire_utc = ? AND {same}",
-        rows,
-    )
-
-
-async def release_server(tx: Tx, before: ServerReminder, claimed_next: datetime) -> None:
-    """Undo the claim of a club ping that was not sent, unless an admin changed it since."""
-    last = None if before.last_fire is None else to_ts(before.last_fire)
-    await tx.execute(
-        "UPDATE server_reminders SET next_fire_utc = ?, due_utc = ?, last_fire_utc = ? WHERE guild_id = ?"
-        " AND next_fire_utc = ?",
-        (to_ts(before.next_fire), to_ts(before.next_fire), last, before.guild_id, to_ts(claimed_next)),
-    )
-
-
-# --------------------------------------------------------------------------- leases (PostgreSQL)
+# --------------------------------------------------------------------------- claims
 
 # A leased row's due instant: its earliest slot, or its snooze when that comes first (SQL of `_due`).
 _DUE = "CASE WHEN snooze_utc IS NOT NULL AND snooze_utc < next_fire_utc THEN snooze_utc ELSE next_fire_utc END"
@@ -360,6 +363,37 @@ async def unlease(tx: Tx, holder: str, reminder_ids: Iterable[int], guild_ids: I
         tx,
         "UPDATE server_reminders SET due_utc = next_fire_utc, claimed_by = NULL WHERE guild_id = ? AND claimed_by = ?",
         [(g, holder) for g in guild_ids],
+    )
+
+
+async def retry_later(
+    tx: Tx, holder: str, reminders: Iterable[tuple[int, datetime]], servers: Iterable[tuple[int, datetime]]
+) -> None:
+    """Claimed slots whose send failed for now: due again at their next try, for any dispatcher, their
+    schedule as it was (the same slot is sent then, with the same nonce)."""
+    await _many(
+        tx,
+        "UPDATE reminders SET due_utc = ?, claimed_by = NULL WHERE id = ? AND claimed_by = ?",
+        [(to_ts(at), i, holder) for i, at in reminders],
+    )
+    await _many(
+        tx,
+        "UPDATE server_reminders SET due_utc = ?, claimed_by = NULL WHERE guild_id = ? AND claimed_by = ?",
+        [(to_ts(at), g, holder) for g, at in servers],
+    )
+
+
+async def release_others(tx: Tx, holder: str) -> int:
+    """Every slot claimed by a dispatcher other than `holder`, due again at once: for the only dispatcher of a
+    database (SQLite) at its start, those claims are a dead process's. Their slots go out again if still
+    within the hour (with the same nonce: a copy that got through before the death is dropped)."""
+    return await tx.execute(
+        f"UPDATE reminders SET due_utc = {_DUE}, claimed_by = NULL WHERE claimed_by IS NOT NULL AND claimed_by != ?",
+        (holder,),
+    ) + await tx.execute(
+        "UPDATE server_reminders SET due_utc = next_fire_utc, claimed_by = NULL"
+        " WHERE claimed_by IS NOT NULL AND claimed_by != ?",
+        (holder,),
     )
 
 

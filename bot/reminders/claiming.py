@@ -28,14 +28,13 @@ log = logging.getLogger(__name__)
 class Claiming(abc.ABC):
     """What both strategies share; a claim needs no renewal and a send may always start."""
 
-    advance_at_claim = True  # a reminder's schedule moves on in the claim itself, before its send
-
     def __init__(self, db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
         self.db, self.holder, self.lease, self.clock = db, holder, lease, clock
         self.end: datetime | None = None  # the end of our latest claims
 
     def until(self, now: datetime) -> datetime:
-        """The end written into a claim made now (the one dispatcher's claims end only with its process)."""
+        """The end written into a claim made now: before then no other dispatcher takes it over. (SQLite's one
+        dispatcher renews none: nobody else claims there, and its next start takes a dead process's over.)"""
         return now + self.lease
 
     def claimed(self, until: datetime) -> None:
@@ -54,29 +53,28 @@ class Claiming(abc.ABC):
     async def recover(self) -> int:
         """At start: take over what a dead process left claimed; how many."""
 
-    @abc.abstractmethod
     async def give_back(self) -> int:
         """At stop: what is still claimed (a send cut short) is due again at once; how many."""
+        async with self.db.transaction() as tx:
+            return await db_rem.release_holder(tx, self.holder) + await db_outbox.release_holder(
+                tx, self.holder, self.clock()
+            )
 
 
 class SingleOwner(Claiming):
     """The only dispatcher of its database (SQLite)."""
 
     async def recover(self) -> int:
-        """At start: whatever another dispatcher still claims is a dead process's, due again now."""
+        """At start: whatever another dispatcher still claims is a dead process's, due again now (its slots
+        still within their hour go out again, with the same nonces)."""
         async with self.db.transaction() as tx:
-            return await db_outbox.release_others(tx, self.holder, self.clock())
-
-    async def give_back(self) -> int:
-        """At stop: what is still claimed (a send cut short) is due again at once."""
-        async with self.db.transaction() as tx:
-            return await db_outbox.release_holder(tx, self.holder, self.clock())
+            return await db_rem.release_others(tx, self.holder) + await db_outbox.release_others(
+                tx, self.holder, self.clock()
+            )
 
 
 class Leased(Claiming):
     """One of several dispatchers on a shared database: claims are leases, renewed while sending."""
-
-    advance_at_claim = False  # the schedule moves on when the slot is settled, after its send
 
     def __init__(self, db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
         super().__init__(db, holder, lease, clock)
@@ -113,12 +111,6 @@ class Leased(Claiming):
 
     async def recover(self) -> int:
         return 0  # a dead process's leases end by themselves; every dispatcher wakes for that
-
-    async def give_back(self) -> int:
-        async with self.db.transaction() as tx:
-            return await db_outbox.release_holder(tx, self.holder, self.clock()) + await db_rem.release_holder(
-                tx, self.holder
-            )
 
 
 def claiming_for(db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> Claiming:

@@ -30,8 +30,6 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.advice.models import Tip
-from bot.db import outbox as db_outbox
-from bot.db import reminders as db_rem
 from bot.db.engine import Database
 from bot.reminders.claiming import claiming_for
 from bot.reminders.jobs import (
@@ -56,6 +54,7 @@ from bot.reminders.posting import PostRounds
 from bot.reminders.schedule import DEFAULT_GRACE
 from bot.reminders.service import utcnow
 from bot.reminders.slots import ReminderRounds
+from bot.reminders.waking import Wake, horizon, next_wake
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +96,6 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._stopping = False
         self._stop_event = asyncio.Event()
-        self._later: list[Job] = []  # slots whose sends failed for now, retried within their hour
         self._task: asyncio.Task[None] | None = None
         self.reminders = ReminderRounds(self)
         self.posts = PostRounds(self)
@@ -134,9 +132,6 @@ class Dispatcher:
                 log.warning("reminder dispatcher did not stop within %.0f s; cancelled", grace_seconds)
                 task.cancel()
                 await asyncio.gather(task, return_exceptions=True)
-        if self._later:
-            await self.reminders.record([Outcome(job, RELEASED) for job in self._later])
-            self._later.clear()
         given_back = await self.claiming.give_back()
         if given_back:
             log.info("gave back %d claimed reminder slots and posts", given_back)
@@ -195,23 +190,19 @@ class Dispatcher:
             pass
         return self._stopping
 
+    async def next_wake(self) -> Wake:
+        """When to look again (bot/reminders/waking.py): the earliest due slot or post, or claim end."""
+        return next_wake(self.clock(), await horizon(self.db), self.max_sleep)
+
     async def _sleep_until_due(self) -> None:
         self._wake.clear()  # before reading: a change made after this read wakes the nap below
-        earliest = await db_rem.earliest_due(self.db)
-        post = await db_outbox.earliest(self.db)
-        if post is not None and (earliest is None or post < earliest):
-            earliest = post
-        retry = min((job.retry_at for job in self._later if job.retry_at), default=None)
-        if retry is not None and (earliest is None or retry < earliest):
-            earliest = retry
-        now = self.clock()
-        if earliest is not None and earliest <= now:
+        wake = await self.next_wake()
+        if wake.delay <= 0:
             return
-        delay = self.max_sleep if earliest is None else min((earliest - now).total_seconds() + 0.01, self.max_sleep)
-        self.sleeping_until = earliest
-        log.debug("reminder dispatcher sleeps %.1f s (next due %s)", delay, earliest)
+        self.sleeping_until = wake.at
+        log.debug("reminder dispatcher sleeps %.1f s (until %s)", wake.delay, wake.at)
         try:
-            await self._nap(delay)
+            await self._nap(wake.delay)
         finally:
             self.sleeping_until = None
 
@@ -224,19 +215,14 @@ class Dispatcher:
         while not self._stopping:
             started = monotonic.perf_counter()
             now = self.clock()
-            claimed, jobs, oldest = await self.reminders.claim(now, tips)
-            self.oldest_due = min((t for t in [oldest, *(job.slot for job in self._later)] if t), default=None)
-            retries = self._due_later(now)
-            if claimed or retries:
-                outcomes = await self._send_all(jobs + retries)
-                self._later += [o.job for o in outcomes if o.status == LATER]
+            claimed, jobs, self.oldest_due = await self.reminders.claim(now, tips)
+            if claimed:
+                outcomes = await self._send_all(jobs)
                 counts = Counter(o.status for o in outcomes)
                 sent += counts[SENT]
                 log.info(
-                    "reminders: claimed %d, retried %d, sent %d, refused %d, failed %d, later %d, released %d"
-                    " in %.1f s",
+                    "reminders: claimed %d, sent %d, refused %d, failed %d, later %d, released %d in %.1f s",
                     claimed,
-                    len(retries),
                     counts[SENT],
                     counts[REFUSED],
                     counts[FAILED],
@@ -249,18 +235,13 @@ class Dispatcher:
             if posts:
                 log.info("scheduled posts: claimed %d, messages sent %d", posts, posted)
             if not claimed and not posts:
-                if not retries:
-                    self.oldest_due = None
-                break  # nothing more due now (retries wait for their time)
+                self.oldest_due = None
+                break
         return sent
 
     async def _send_all(self, jobs: list[Job]) -> list[Outcome]:
-        """Send, then record: all together when the claim already moved the schedules on; else each slot as
-        soon as it is sent (a process that dies then leaves only unsent slots claimed)."""
-        if self.claiming.advance_at_claim:
-            outcomes = await asyncio.gather(*(self._deliver(job) for job in jobs))
-            await self.reminders.record(outcomes)
-            return outcomes
+        """Each slot recorded (settled) as soon as it is handled: a process that dies leaves only unsent
+        slots claimed, and one sent but unrecorded goes out again with its nonce."""
         async with self.claiming.keeping():
             return await asyncio.gather(*(self._deliver_recorded(job, self._record_one) for job in jobs))
 
@@ -285,15 +266,6 @@ class Dispatcher:
                 await asyncio.sleep(0.5 * (attempt + 1))
         return outcome
 
-    def _due_later(self, now: datetime) -> list[Job]:
-        """Take the slots whose next try is due out of the waiting list (one pass, by identity)."""
-        due: list[Job] = []
-        waiting: list[Job] = []
-        for job in self._later:
-            (due if job.retry_at is not None and job.retry_at <= now else waiting).append(job)
-        self._later = waiting
-        return due
-
     # ---------------------------------------------------------------- sending
 
     async def _deliver(self, job: Job) -> Outcome:
@@ -309,7 +281,7 @@ class Dispatcher:
         while True:
             if self._stopping:  # not on the wire yet: give the slot back for the next start
                 return Outcome(job, RELEASED, learned)
-            if job.leased and not self.claiming.may_send():
+            if not self.claiming.may_send():
                 self.stats["lease_lost"] += 1
                 log.warning("reminder lease ran out before sending (%s): left to the next claim", describe(job))
                 return Outcome(job, RELEASED, learned)

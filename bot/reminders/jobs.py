@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -41,6 +41,15 @@ SENT, REFUSED, RELEASED, LATER = Delivery
 LATER_GAPS = (60.0, 120.0, 300.0, 600.0, 900.0)
 
 
+def tries_since(slot: datetime, now: datetime) -> int:
+    """How many later tries a slot failing since `slot` has had by `now` (one at each gap after the last),
+    so nothing about them needs keeping between claims."""
+    tries, at = 0, slot
+    while tries < len(LATER_GAPS) and (at := at + timedelta(seconds=LATER_GAPS[tries])) <= now:
+        tries += 1
+    return tries
+
+
 class DeliveryError(Exception):
     """A failed send, as the sender saw it: `reason` is one of FORBIDDEN, NOT_FOUND, RATE_LIMITED, FAILED."""
 
@@ -70,7 +79,6 @@ class Job:
     claimed: Claim | datetime | None = None  # what the claim wrote: a member Claim, or a club ping's next fire
     retry_at: datetime | None = None
     later_tries: int = 0
-    leased: bool = False  # the row is leased, its schedule not yet moved on (PostgreSQL, until settled)
     # A scheduled post's message: the post's id, the message's name within it (bot/reminders/outbox.py),
     # the last instant a retry may be planned, and the DM channel already known for its member.
     post_id: int | None = None

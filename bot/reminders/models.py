@@ -68,6 +68,7 @@ class Reminder:
     last_fire: datetime | None
     sends: int
     failures: int
+    zone_from_profile: bool = False  # set without a zone of its own: follows the profile's
 
 
 @dataclass(frozen=True, slots=True)

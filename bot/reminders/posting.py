@@ -109,7 +109,6 @@ class PostRounds:
                     dataclasses.replace(message, nonce=post_nonce(row.id, name)),
                     row.due,
                     later_tries=row.tries,
-                    leased=True,  # claimed until settled, on both engines
                     post_id=row.id,
                     target=name,
                     retry_until=retry_until,

@@ -26,12 +26,15 @@ from bot.text import clean, is_blank
 
 MAX_PER_MEMBER = 10
 MAX_MESSAGE = 200
+MAX_SKIPPED_KEPT = 366  # slots skipped ahead that a change of zone keeps skipped
 KINDS = (ReminderKind.STRETCH, ReminderKind.CORE, ReminderKind.CUSTOM)  # what /remind set offers
 SERVER_KINDS = (ReminderKind.STRETCH, ReminderKind.CORE)
 WHERES = tuple(Target)
 SNOOZE = timedelta(hours=1)
 SUMMARY_AT = time(8, 0)  # the weekly summary: Monday morning in the member's zone
 MONDAY = 0b0000001  # bit 0 is Monday (schedule_input.parse_days)
+# To someone pressing another member's reminder button: who owns it is none of their business.
+NOT_YOURS = "This reminder isn't yours, so nothing happened. `/remind set` makes one of your own."
 
 Clock = Callable[[], datetime]
 
@@ -95,6 +98,20 @@ def _check_message(kind: str, message: str | None) -> str | None:
     return text or None
 
 
+def moved_to_zone(reminder: Reminder, zone: ZoneInfo, now: datetime) -> datetime:
+    """The reminder's next slot once it moves to `zone`: its wall-clock time there, the first one after `now`
+    unless the member had skipped slots ahead, which stay skipped (as many of them, in the new zone)."""
+    old_zone = ZoneInfo(reminder.timezone)
+    skipped, slot = 0, next_fire(now, reminder.at, reminder.days_mask, old_zone)
+    while slot < reminder.next_fire and skipped < MAX_SKIPPED_KEPT:
+        skipped += 1
+        slot = next_fire(slot, reminder.at, reminder.days_mask, old_zone)
+    moved = next_fire(now, reminder.at, reminder.days_mask, zone)
+    for _ in range(skipped):
+        moved = next_fire(moved, reminder.at, reminder.days_mask, zone)
+    return moved
+
+
 class ReminderService:
     def __init__(self, db: Store, *, clock: Clock = utcnow, on_change: Callable[[], None] | None = None) -> None:
         self.db = db
@@ -153,6 +170,7 @@ class ReminderService:
                 channel_id=channel_id if where == Target.CHANNEL else None,
                 message=text,
                 next_fire=first,
+                zone_from_profile=not timezone,
             )
             reminder = await db_rem.get(tx, reminder_id)
         self._changed()
@@ -249,7 +267,7 @@ class ReminderService:
         if reminder is None:
             raise NotFound("This reminder was removed. `/remind list` shows the ones you have.")
         if reminder.user_id != user_id:
-            raise UserError(f"This is <@{reminder.user_id}>'s reminder; only they can answer it.")
+            raise UserError(NOT_YOURS)
         slot = await db_rem.get_slot(tx, reminder.guild_id, reminder_id, fire)
         if slot is None or reminder.kind == ReminderKind.SUMMARY:  # the summary has no buttons
             raise _not_sent()
@@ -337,6 +355,17 @@ class ReminderService:
             )
         elif current.timezone != timezone:
             await db_rem.set_timezone(tx, current.id, timezone, first)
+
+    async def follow_profile_zone(self, tx: Tx, guild_id: int, user_id: int, timezone: str) -> int:
+        """Inside the profile's transaction: reminders set without a zone of their own move to the profile's
+        new zone, at the same wall-clock time there; how many moved."""
+        zone = ZoneInfo(timezone)
+        moved = 0
+        for reminder in await db_rem.following_profile_zone(tx, guild_id, user_id):
+            if reminder.timezone != timezone:
+                await db_rem.move_to_zone(tx, reminder, timezone, moved_to_zone(reminder, zone, self.clock()))
+                moved += 1
+        return moved
 
     # ---------------------------------------------------------------- /server reminders
 

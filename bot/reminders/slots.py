@@ -1,5 +1,10 @@
 """A dispatcher's rounds of reminders: claim the due member reminders and club pings (planning each with the
-catch-up rules of bot/reminders/schedule.py), build their messages, and record what became of each send."""
+catch-up rules of bot/reminders/schedule.py), build their messages, and record what became of each send.
+
+A slot is claimed (its row names the dispatcher, its schedule as it was), sent, then settled: only a sent (or
+refused, or given up) slot moves the schedule on. A send that fails for now puts the slot back with the
+instant of its next try; a stop gives it back at once. What a dead process left claimed is sent again by
+whoever takes the claim over, with the same nonce (bot/reminders/claiming.py)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from bot.reminders.jobs import (
     nonce,
     paused_notice,
     sent_slot,
+    tries_since,
 )
 from bot.reminders.messages import member_message, pick_tip, server_message, summary_message
 from bot.reminders.models import Reminder, ReminderKind, ServerReminder
@@ -63,7 +69,7 @@ class ReminderRounds:
         until = self.claiming.until(now)
         async with self.d.db.transaction() as tx:
             claimed = await self._claim_members(tx, now, plans) + await self._claim_servers(tx, now, plans)
-            if plans and not self.claiming.advance_at_claim:
+            if plans:
                 members = [item.id for item, _, _ in plans if isinstance(item, Reminder)]
                 servers = [item.guild_id for item, _, _ in plans if isinstance(item, ServerReminder)]
                 await db_rem.lease(tx, self.claiming.holder, until, members, servers)
@@ -71,7 +77,7 @@ class ReminderRounds:
             self.claiming.claimed(until)
         jobs = [await self._job(item, send, claim, tips) for item, send, claim in plans]
         for job, (_, send, _) in zip(jobs, plans, strict=True):
-            job.leased = not self.claiming.advance_at_claim
+            job.later_tries = tries_since(send.fire, now)  # a slot put back after failures: its next gap
             job.message = dataclasses.replace(job.message, nonce=nonce(job, send.snoozed))
         return claimed, jobs, min((send.fire for _, send, _ in plans), default=None)
 
@@ -89,7 +95,7 @@ class ReminderRounds:
                 plans.append((reminder, send, claim))
             else:
                 self._skipped(f"reminder {reminder.id}")
-            if send is None or self.claiming.advance_at_claim:  # else its schedule moves on once sent
+            if send is None:  # skipped: moves on now; a slot to send moves on once it is sent
                 claims.append(claim)
         await db_rem.advance(tx, claims)
         return len(members)
@@ -104,8 +110,8 @@ class ReminderRounds:
                 log.exception("club ping of guild %s cannot be scheduled; trying tomorrow", server.guild_id)
                 claims.append((server.guild_id, now + timedelta(days=1), None))
                 continue
-            if send is None or self.claiming.advance_at_claim:
-                claims.append((server.guild_id, upcoming, send.fire if send else None))
+            if send is None:
+                claims.append((server.guild_id, upcoming, None))
             if send is not None:
                 plans.append((server, send, upcoming))
             else:
@@ -167,54 +173,48 @@ class ReminderRounds:
         return Job(server_message(item, send.fire, tip), send.fire, server=item, claimed=claimed)
 
     async def record(self, outcomes: list[Outcome]) -> None:
-        """One transaction with what the sends taught us: DM channels, refusals, failures, released slots."""
+        """One transaction with what the sends taught us: the claims settled, put back or given back, DM
+        channels, refusals and failures, the slots sent."""
         member = [o for o in outcomes if o.job.reminder is not None]
         async with self.d.db.transaction() as tx:
-            settled = await self._settle(tx, outcomes)
+            await self._settle(tx, outcomes)
             await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
             recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
             await db_rem.delivered(tx, recovered)
             # The slots sent, in the same transaction: only these may be answered with a button.
             await db_rem.record_sent(tx, [sent_slot(o.job) for o in outcomes if o.status == SENT])
-            given_back = [o for o in member if o.status == RELEASED and not o.job.leased]
-            await db_rem.release(tx, [(o.job.reminder, o.job.claimed) for o in given_back])
             for outcome in member:
                 if outcome.status in (REFUSED, FAILED):
                     await self._count_failure(tx, outcome.job.reminder, outcome.job.slot, outcome.status == FAILED)
             for outcome in outcomes:
-                server = outcome.job.server
-                if server is None or outcome.status == LATER:
-                    continue
-                if outcome.status == RELEASED and outcome.job.leased:
-                    continue  # given back by _settle
-                if outcome.status == RELEASED:
-                    await db_rem.release_server(tx, server, outcome.job.claimed)
-                else:
-                    await db_rem.server_delivered(tx, server.guild_id, outcome.status == SENT)
-        for job in settled:
-            job.leased = False
+                if outcome.job.server is not None and outcome.status in (SENT, REFUSED, FAILED):
+                    await db_rem.server_delivered(tx, outcome.job.server.guild_id, outcome.status == SENT)
         released = sum(o.status == RELEASED for o in outcomes)
         if released:
-            log.info("released %d claimed reminder slots for the next start", released)
+            log.info("gave back %d claimed reminder slots", released)
 
-    async def _settle(self, tx: Tx, outcomes: list[Outcome]) -> list[Job]:
-        """Leased slots (PostgreSQL): handled ones get their new schedule and lose the lease; unsent ones are
-        given back, due at once. Returns the jobs no longer leased once this transaction commits."""
-        leased = [o for o in outcomes if o.job.leased]
-        if not leased:
-            return []
-        back = [o.job for o in leased if o.status == RELEASED]
-        done = [o.job for o in leased if o.status != RELEASED]
-        await db_rem.settle(tx, self.claiming.holder, [j.claimed for j in done if j.reminder is not None])
-        servers = [(j.server.guild_id, j.claimed, j.slot) for j in done if j.server is not None]
-        await db_rem.settle_servers(tx, self.claiming.holder, servers)
+    async def _settle(self, tx: Tx, outcomes: list[Outcome]) -> None:
+        """Handled slots get their new schedule and lose the claim; slots failing for now wait for their next
+        try, unclaimed; unsent ones are given back, due at once. A row whose claim is gone (changed by its
+        member, or taken over) is left as it is."""
+        holder = self.claiming.holder
+        done = [o.job for o in outcomes if o.status in (SENT, REFUSED, FAILED)]
+        await db_rem.settle(tx, holder, [j.claimed for j in done if j.reminder is not None])
+        await db_rem.settle_servers(tx, holder, [(j.server.guild_id, j.claimed, j.slot) for j in done if j.server])
+        later = [o.job for o in outcomes if o.status == LATER]
+        await db_rem.retry_later(
+            tx,
+            holder,
+            [(j.reminder.id, j.retry_at or self.d.clock()) for j in later if j.reminder is not None],
+            [(j.server.guild_id, j.retry_at or self.d.clock()) for j in later if j.server is not None],
+        )
+        back = [o.job for o in outcomes if o.status == RELEASED]
         await db_rem.unlease(
             tx,
-            self.claiming.holder,
+            holder,
             [j.reminder.id for j in back if j.reminder is not None],
             [j.server.guild_id for j in back if j.server is not None],
         )
-        return [o.job for o in leased]
 
     async def _count_failure(self, tx: Tx, reminder: Reminder, slot: datetime, failed: bool) -> None:
         """A refused or failed delivery counts towards the pause; the member always hears about it."""

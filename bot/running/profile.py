@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.club.races import Race
-from bot.db import memberdata
+from bot.db import club_settings, memberdata
 from bot.db import races as races_db
 from bot.db.members import get_profile, update_profile
 from bot.db.store import Store
@@ -31,7 +32,8 @@ class ProfileSummary:
     days_to_goal: int | None
     reminder_streak: int = 0  # days in a row with a reminder marked Done
     next_race: Race | None = None  # the member's next race in the calendar (/race add): their goal race
-    kudos_this_month: int = 0
+    kudos_this_month: int = 0  # 👏 on their runs in the feed since the 1st (their zone)
+    in_feed: bool = False
 
 
 def _goal_date(text: str, today: date) -> date | None:
@@ -49,6 +51,12 @@ def _goal_date(text: str, today: date) -> date | None:
     return goal
 
 
+@dataclass(frozen=True, slots=True)
+class SavedProfile:
+    profile: Profile
+    reminders_moved: int = 0  # reminders without a zone of their own that followed a new profile zone
+
+
 async def set_profile(
     db: Store,
     guild_id: int,
@@ -62,7 +70,15 @@ async def set_profile(
     weekly_goal: str | None = None,
     leaderboard: bool | None = None,
     weekly_summary: bool | None = None,
-) -> Profile:
+    feed: bool | None = None,
+) -> SavedProfile:
+    given = (units, timezone, goal_race, goal_date, weekly_goal, leaderboard, weekly_summary, feed)
+    if all(option is None for option in given):
+        raise UserError(
+            "Nothing to change: give at least one setting, e.g. `/profile set timezone: Europe/Berlin` or "
+            "`units: mi`. `/profile show` shows your settings.",
+            "units",
+        )
     current = await get_profile(db, guild_id, user_id)
     changes: dict[str, object] = {}
     if units is not None:
@@ -91,12 +107,18 @@ async def set_profile(
     if weekly_summary is not None:
         changes["weekly_summary"] = weekly_summary
     summary_on = weekly_summary if weekly_summary is not None else current.weekly_summary
+    reminders = ReminderService(db, clock=lambda: now)
+    moved = 0
     async with db.transaction(guild_id, user_id) as tx:
         await update_profile(tx, guild_id, user_id, **changes)
+        if feed is not None:
+            await club_settings.set_feed_member(tx, guild_id, user_id, feed)
+        zone = str(changes.get("timezone", current.timezone))
         if weekly_summary is not None or (summary_on and "timezone" in changes):
-            zone = str(changes.get("timezone", current.timezone))
-            await ReminderService(db, clock=lambda: now).set_summary(tx, guild_id, user_id, summary_on, zone)
-    return await get_profile(db, guild_id, user_id)
+            await reminders.set_summary(tx, guild_id, user_id, summary_on, zone)
+        if "timezone" in changes:
+            moved = await reminders.follow_profile_zone(tx, guild_id, user_id, zone)
+    return SavedProfile(await get_profile(db, guild_id, user_id), moved)
 
 
 async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
@@ -104,6 +126,8 @@ async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime)
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     week_m, streak = await storage.week_and_streak(guild_id, user_id, today)
+    local_month = datetime.combine(today.replace(day=1), time(0), ZoneInfo(profile.timezone))
+    month_start = local_month.astimezone(UTC)
     return ProfileSummary(
         profile=profile,
         today=today,
@@ -112,6 +136,8 @@ async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime)
         days_to_goal=(profile.goal_date - today).days if profile.goal_date else None,
         reminder_streak=await reminder_streak(db, guild_id, user_id, now),
         next_race=await races_db.next_race(db, guild_id, user_id, today),
+        kudos_this_month=await club_settings.kudos_received(db, guild_id, user_id, month_start),
+        in_feed=await club_settings.in_feed(db, guild_id, user_id),
     )
 
 

@@ -26,7 +26,7 @@ from bot.web.context import CTX, WebContext, utcnow
 from bot.web.discord_oauth import DiscordOAuth
 from bot.web.logins import Access, Clock, Logins
 from bot.web.security import AccessLogger, csrf_middleware, error_pages, security_headers
-from bot.web.views import auth, log, overview, reminders, tips
+from bot.web.views import auth, challenges, log, overview, reminders, tips
 
 logger = logging.getLogger("bot.web")
 
@@ -36,12 +36,15 @@ warnings.filterwarnings("ignore", category=NotAppKeyWarning, module="aiohttp_ses
 HERE = Path(__file__).parent
 SESSION_COOKIE = "stride_session"
 SESSION_MAX_AGE_S = 24 * 3600
+SHUTDOWN_S = 5.0
 _TICKS = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
 
 def ticks(text: object) -> Markup:
-    """A service's message (written for Discord, `code` in backticks) as HTML: escaped, backticks as <code>."""
-    return Markup(_TICKS.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(str(text)))))
+    """A service's message (written for Discord: `code`, **bold**) as HTML: escaped first, then marked up."""
+    html = _TICKS.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(str(text))))
+    return Markup(_BOLD.sub(lambda m: f"<strong>{m.group(1)}</strong>", html))
 
 
 def _routes(app: web.Application) -> None:
@@ -64,6 +67,9 @@ def _routes(app: web.Application) -> None:
     add("GET", server + "/reminders", reminders.show)
     add("POST", server + "/reminders", reminders.save)
     add("POST", server + "/reminders/off", reminders.turn_off)
+    add("GET", server + "/challenges", challenges.challenges)
+    add("POST", server + "/challenges", challenges.create)
+    add("POST", server + r"/challenges/{challenge_id:\d{1,20}}/end", challenges.end)
     add("GET", server + "/log", log.audit_log)
     app.router.add_static("/static", HERE / "static", name="static", append_version=True)
 
@@ -123,7 +129,13 @@ class Dashboard:
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        runner = web.AppRunner(self.app, handle_signals=False, access_log_class=AccessLogger, access_log=logger)
+        runner = web.AppRunner(
+            self.app,
+            handle_signals=False,
+            access_log_class=AccessLogger,
+            access_log=logger,
+            shutdown_timeout=SHUTDOWN_S,  # a stop of the bot waits this long at most for pages being served
+        )
         await runner.setup()
         try:
             await web.TCPSite(runner, self.host, self.port).start()

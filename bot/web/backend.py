@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.club.challenges import Challenge
 from bot.db.store import Store
 from bot.reminders.service import ReminderService
 
@@ -57,4 +58,13 @@ class Backend(Protocol):
 
     def reminders(self) -> ReminderService:
         """The reminder use cases, wired to wake the dispatcher on a change (as the slash commands' are)."""
+        ...
+
+    async def publish_challenge(self, challenge: Challenge, user_id: int) -> None:
+        """Post a new challenge's card in its channel (as /challenge create does); UserError (field "channel"),
+        the challenge deleted again, when Discord refuses."""
+        ...
+
+    async def refresh_challenge(self, challenge: Challenge) -> None:
+        """Bring the challenge's card up to date (after it ended)."""
         ...

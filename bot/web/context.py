@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -92,7 +93,7 @@ def server_route(handler: ServerHandler) -> Callable[[web.Request], Awaitable[we
             session.invalidate()
             raise web.HTTPFound(f"/login?next={quote(request.path_qs)}") from None
         except DiscordBusy as exc:
-            wait = max(1, round(exc.retry_after))
+            wait = max(1, math.ceil(exc.retry_after))
             raise web.HTTPServiceUnavailable(
                 reason=f"Discord asked Stride to slow down. Try again in {wait} s.",
                 headers={"Retry-After": str(wait)},

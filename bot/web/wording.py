@@ -10,6 +10,7 @@ from bot.reminders.models import ServerReminder
 from bot.web.backend import GuildInfo
 
 _VERBS = {"remove": "removed", "restore": "restored", "hide": "hid built-in", "unhide": "showed built-in"}
+_CHALLENGE_VERBS = {"challenge:create": "started", "challenge:end": "ended", "challenge:delete": "deleted"}
 _FIELDS = {"topic": "topic", "title": "title", "body": "text", "source": "source", "tags": "tags", "kind": "kind"}
 
 
@@ -69,4 +70,7 @@ def describe_entry(entry: AuditEntry, guild: GuildInfo) -> str:
         )
     if entry.action == "ping-off":
         return "turned the daily club ping off"
+    if entry.action in _CHALLENGE_VERBS:
+        goal = f" (goal {d['goal']}, {d.get('mode', 'individual')})" if d.get("goal") else ""
+        return f"{_CHALLENGE_VERBS[entry.action]} the challenge {_quoted(d.get('name', '?'))}{goal}"
     return f"made a change ({entry.action})" + (f" to {tip}" if entry.subject_id else "")

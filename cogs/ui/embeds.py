@@ -6,6 +6,7 @@ import discord
 
 from bot.running.models import Run, Shoe
 from bot.running.units import format_distance, format_duration, format_pace
+from bot.text import no_links
 from cogs.ui.kit import BRAND
 
 BAR_WIDTH = 12
@@ -51,11 +52,11 @@ def run_embed(title: str, run: Run, units: str, shoe: Shoe | None = None) -> dis
     if run.effort:
         embed.add_field(name="Effort", value=f"{run.effort}/10")
     if shoe:
-        embed.add_field(name="Shoe", value=shoe.name)
+        embed.add_field(name="Shoe", value=no_links(shoe.name))
     if run.pain:
-        embed.add_field(name="Pain", value=run.pain, inline=False)
+        embed.add_field(name="Pain", value=no_links(run.pain), inline=False)
     if run.notes:
-        embed.add_field(name="Notes", value=run.notes, inline=False)
+        embed.add_field(name="Notes", value=no_links(run.notes), inline=False)
     embed.set_footer(text=f"Run #{run.id}")
     return embed
 

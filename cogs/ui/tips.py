@@ -8,15 +8,22 @@ from datetime import datetime
 import discord
 
 from bot.advice.models import Tip
+from bot.text import no_links
 from cogs.ui.kit import BRAND, DISCLAIMER
 
 EMBED_BODY_MAX = 1500  # the tip limit; 3 tips + titles + sources stay under Discord's 6000 per message
 
 
+def _member_text(tip: Tip, text: str) -> str:
+    """A server's own tips are written by its members: their text may not hide a link."""
+    return text if tip.builtin else no_links(text)
+
+
 def tip_embed(tip: Tip, footer: str | None = None) -> discord.Embed:
-    title = f"{tip.title}"[:256]
-    embed = discord.Embed(title=title, description=tip.body[:EMBED_BODY_MAX], colour=BRAND)
-    embed.add_field(name="Source", value=(tip.source or "Club knowledge")[:1024], inline=False)
+    title = f"{tip.title}"[:256]  # a title shows no links
+    body = _member_text(tip, tip.body[:EMBED_BODY_MAX])
+    embed = discord.Embed(title=title, description=body, colour=BRAND)
+    embed.add_field(name="Source", value=_member_text(tip, tip.source or "Club knowledge")[:1024], inline=False)
     label = "built-in" if tip.builtin else "this server"
     embed.set_author(name=f"#{tip.id} · {tip.topic} · {label}")
     if footer:
@@ -55,6 +62,18 @@ def _edit_summary(detail: dict) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+_CLUB_VERBS = {
+    "challenge:create": "created the challenge{name}",
+    "challenge:end": "ended the challenge{name}",
+    "challenge:delete": "deleted the challenge{name}",
+    "event:cancel": "cancelled the group run{name}",
+    "digest:set": "set the weekly digest to {channel}",
+    "digest:off": "turned the weekly digest off",
+    "feed:set": "set the feed to {channel}",
+    "feed:off": "turned the feed off",
+}
+
+
 def audit_sentence(entry: dict) -> str:
     """One line of /tips log: when, who, and what changed, in words."""
     try:
@@ -85,6 +104,13 @@ def audit_sentence(entry: dict) -> str:
         )
     elif action == "ping-off":
         what = "turned the daily club ping off"
+    elif action.startswith("challenge:"):
+        verb = {"challenge:create": "created", "challenge:end": "ended", "challenge:delete": "deleted"}
+        goal = f" (goal {detail['goal']}, {detail.get('mode', 'individual')})" if detail.get("goal") else ""
+        what = f"{verb.get(action, 'changed')} the challenge {_quoted(detail.get('name', '?'))}{goal}"
+    elif action in _CLUB_VERBS:
+        name = f" {_quoted(detail['name'])}" if detail.get("name") else ""
+        what = _CLUB_VERBS[action].format(name=name, channel=f"<#{detail['channel']}>" if detail.get("channel") else "")
     else:
         what = f"made a change ({discord.utils.escape_markdown(action)}) to {tip}"
     where = " (on the web dashboard)" if entry.get("via") == "web" else ""

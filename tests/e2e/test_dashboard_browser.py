@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
 
 import pytest
 import pytest_asyncio
@@ -127,13 +128,29 @@ async def test_an_admin_manages_tips_and_the_club_ping_in_the_browser(
     assert "18:15" in shown.embed_text() and "Europe/Paris" in shown.embed_text()
     assert f"<#{club.runs.id}>" in shown.embed_text()
 
+    # A challenge: its card goes to the channel, as with /challenge create; then it is ended.
+    await page.get_by_role("link", name="Challenges").first.click()
+    await page.locator("#name").fill("Winter 50k")
+    await page.locator("#goal").fill("50k")
+    await page.get_by_label("Last day").fill((date.today() + timedelta(days=20)).isoformat())
+    await page.get_by_label("Channel for its card").select_option(label="#runs")
+    await page.get_by_role("button", name="Start the challenge").click()
+    await expect(page.get_by_role("status")).to_contain_text("Winter 50k is on")
+    card = await fake.wait_for_message(channel=club.runs, predicate=lambda r: "Winter 50k" in r.embed_text())
+    assert card.buttons()
+    await page.get_by_role("button", name="End now and post the results").click()
+    await expect(page.get_by_role("status")).to_contain_text("Winter 50k has ended")
+
     # The audit log, web changes marked.
     await page.get_by_role("link", name="Audit log").click()
     entries = page.locator("ol.log > li")
-    await expect(entries.nth(0)).to_contain_text("set the daily club ping")
-    await expect(entries.nth(0).locator(".badge.web")).to_be_visible()
-    await expect(entries.nth(1)).to_contain_text(f"edited tip #{tip_id}")
-    await expect(entries.nth(2)).to_contain_text(f"added tip #{tip_id}")
+    await expect(entries.nth(0)).to_contain_text("ended the challenge “Winter 50k”")
+    await expect(entries.nth(1)).to_contain_text("started the challenge “Winter 50k”")
+    await expect(entries.nth(2)).to_contain_text("set the daily club ping")
+    await expect(entries.nth(3)).to_contain_text(f"edited tip #{tip_id}")
+    await expect(entries.nth(4)).to_contain_text(f"added tip #{tip_id}")
+    for n in range(5):
+        await expect(entries.nth(n).locator(".badge.web")).to_be_visible()
 
     await page.get_by_role("button", name="Log out").click()
     await expect(page.get_by_role("link", name="Log in with Discord")).to_be_visible()

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import os
+import socket
+import time
 from pathlib import Path
 
+import aiohttp
 import pytest
 from cryptography.fernet import Fernet
 
-from standin import DEFAULT_TOKEN
+from standin import DEFAULT_TOKEN, FakeDiscord
 from tests.e2e.test_cli import stride
+from tests.fakediscord.bots import start_bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 REPO = Path(__file__).resolve().parents[2]
@@ -46,3 +50,24 @@ async def test_check_says_how_to_make_a_key_and_names_the_redirect(tmp_path: Pat
     code, out = await stride("check", env=env, cwd=tmp_path)
     assert code == 0, out
     assert "https://stride.example.com/callback" in out and env["DASHBOARD_SECRET"] not in out
+
+
+async def test_sigterm_stops_the_bot_and_its_dashboard_with_a_browser_connected(tmp_path: Path) -> None:
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Club")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = {"DASHBOARD_PORT": str(port), "DISCORD_CLIENT_SECRET": fake.oauth.client_secret,
+               "DASHBOARD_SECRET": Fernet.generate_key().decode()}  # fmt: skip
+        bot = await start_bot(fake, guild=guild, workdir=tmp_path, env=env)
+        try:
+            async with aiohttp.ClientSession() as browser:  # keeps its connection open (keep-alive)
+                async with browser.get(f"http://127.0.0.1:{port}/") as page:
+                    assert page.status == 200 and "Log in with Discord" in await page.text()
+                started = time.monotonic()
+                assert await bot.stop(timeout=10) == 0
+                assert time.monotonic() - started < 8, bot.tail()
+        finally:
+            await bot.stop()
+    assert "dashboard listening on 127.0.0.1" in bot.log()

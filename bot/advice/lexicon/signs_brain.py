@@ -156,6 +156,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,1}(?:control|hold) (?:my )?(?:bladder|bowels?|pee|wee|urine|poo)"
         r"|incontinen(?:ce|t)|wet myself",
     ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo|(?:since|after)"
+        r" (?:a |the |my )?(?:bike|cycle|ride|spin|turbo|sportive)|cycling|riding|on the bike|saddle sore|(?:since"
+        r"|after)"
         r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
         r"|when i (?:cough|sneeze|jump|laugh))",)),
     Sign("cauda-equina", E, "bladder or bowel changes with back pain", (
@@ -180,6 +182,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
     ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
-        r"|fingers|hands|feet)|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb",)),
+        r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
+        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb",)),
 )
 # fmt: on

@@ -14,7 +14,8 @@ E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
 NOT_CHEST = (  # chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
     r"push ?ups?|press ?ups?|bench(?:ing| press)?|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
-    r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra|heartburn|indigestion|acid reflux",
+    r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra|heartburn|indigestion|acid reflux"
+    r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)",
 )
 PALPITATION = (
     r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"

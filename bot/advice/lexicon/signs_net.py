@@ -49,7 +49,7 @@ SIGNS: tuple[Sign, ...] = (
     ),), (
         *LOOK_ALIKES,
         r"push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
-        r"|indigestion|reflux|stitch"
+        r"|indigestion|reflux|stitch|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
     )),
     Sign("stroke", T, "a sudden change in your face, speech, vision or strength", (_near(
         r"face|speech|speaking|words|talking|vision|eyesight|sight|one side|half (?:of )?(?:my|his|her|the)"

@@ -40,6 +40,7 @@ FUZZY_WORDS: frozenset[str] = frozenset(
 
 NOT_TYPOS: frozenset[str] = frozenset(
     """
+    flushes flushed flushing
     accidents acres acting alight alves arches ashes babes backed barley basalt basel basil battles believer
     belly bender betting binding blacks blank blending blight blinking block blocked blocking blond bloods bloom
     blown blush boating bottle bottled bowed bowels bowen bower bowers bowles bowls bracing breach breaching

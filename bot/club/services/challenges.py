@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.club import challenges as rules
 from bot.club import posts
 from bot.club.challenges import Board, Challenge
 from bot.club.days import parse_day
 from bot.club.goals import METRICS, MODES, format_value, parse_goal
+from bot.club.services.zone import server_today
 from bot.db import audit
 from bot.db import challenges as store
-from bot.db import leaderboard as board_db
 from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, echo
@@ -53,22 +52,15 @@ class Listing:
     today: date
 
 
-async def server_zone(db: Store, guild_id: int) -> str:
-    name = await board_db.server_zone(db, guild_id)
-    try:
-        ZoneInfo(name or "UTC")
-    except (KeyError, ValueError):
-        return "UTC"
-    return name or "UTC"
-
-
-async def server_today(db: Store, guild_id: int, now: datetime) -> tuple[str, date]:
-    zone = await server_zone(db, guild_id)
-    return zone, now.astimezone(ZoneInfo(zone)).date()
-
-
 async def create(
-    db: Store, guild_id: int, user_id: int, channel_id: int, form: ChallengeForm, now: datetime
+    db: Store,
+    guild_id: int,
+    user_id: int,
+    channel_id: int,
+    form: ChallengeForm,
+    now: datetime,
+    *,
+    via: str = audit.DISCORD,
 ) -> Challenge:
     """Validate everything first (nothing is written on a refusal), then store the challenge."""
     name = rules.check_name(form.name)
@@ -105,7 +97,7 @@ async def create(
             now=now,
         )
         await audit.record(tx, guild_id, user_id, "challenge:create", None, {"name": name, "goal": format_value(
-            form.metric, goal, profile.units), "mode": form.mode})  # fmt: skip
+            form.metric, goal, profile.units), "mode": form.mode}, via=via)  # fmt: skip
         await posts.schedule_results(tx, guild_id, challenge_id, ends_at)
         challenge = await store.get(tx, guild_id, challenge_id)
     assert challenge is not None
@@ -205,26 +197,30 @@ async def listing(db: Store, guild_id: int, now: datetime) -> Listing:
     return Listing(by_status["active"], by_status["upcoming"], by_status["ended"], today)
 
 
-async def end(db: Store, guild_id: int, user_id: int, name: str, now: datetime) -> Challenge:
+async def end(
+    db: Store, guild_id: int, user_id: int, name: str, now: datetime, *, via: str = audit.DISCORD
+) -> Challenge:
     challenge = await find(db, guild_id, name, now)
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         if not await store.end_now(tx, challenge.id, user_id, now):
             raise _ended(challenge)
         await posts.results_now(tx, guild_id, challenge.id, now)
-        await audit.record(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:end", None, {"name": challenge.name}, via=via)
         ended = await store.get(tx, guild_id, challenge.id)
     assert ended is not None
     return ended
 
 
-async def delete(db: Store, guild_id: int, user_id: int, challenge_id: int) -> Challenge | None:
+async def delete(
+    db: Store, guild_id: int, user_id: int, challenge_id: int, *, via: str = audit.DISCORD
+) -> Challenge | None:
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         challenge = await store.get(tx, guild_id, challenge_id)
         if challenge is None:
             return None
         await store.delete(tx, challenge_id)
         await posts.challenge_deleted(tx, guild_id, challenge_id)
-        await audit.record(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name})
+        await audit.record(tx, guild_id, user_id, "challenge:delete", None, {"name": challenge.name}, via=via)
     return challenge
 
 

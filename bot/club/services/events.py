@@ -10,7 +10,7 @@ from bot.club import events as rules
 from bot.club import posts
 from bot.club.days import parse_when
 from bot.club.events import Event
-from bot.club.services.challenges import server_zone
+from bot.club.services.zone import server_zone
 from bot.db import audit
 from bot.db import events as store
 from bot.db.members import get_profile

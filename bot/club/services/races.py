@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from bot.club import races as rules
 from bot.club.days import parse_day
 from bot.club.races import Race
-from bot.club.services.challenges import server_today
+from bot.club.services.zone import server_today
 from bot.db import races as store
 from bot.db.members import get_profile
 from bot.db.store import Store

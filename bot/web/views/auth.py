@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 import secrets
 
 from aiohttp import web
@@ -36,7 +37,7 @@ async def index(request: web.Request) -> web.StreamResponse:
         return await page(request, "login.html")
     except DiscordBusy as exc:
         raise web.HTTPServiceUnavailable(
-            reason=f"Discord asked Stride to slow down. Try again in {max(1, round(exc.retry_after))} s."
+            reason=f"Discord asked Stride to slow down. Try again in {max(1, math.ceil(exc.retry_after))} s."
         ) from None
     return await page(request, "servers.html", servers=servers)
 

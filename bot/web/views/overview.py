@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.advice import admin, catalog
+from bot.club.services import challenges
 from bot.running.stats_service import club_activity
 from bot.web.backend import GuildInfo
 from bot.web.context import context, page, server_route
@@ -19,6 +20,7 @@ async def overview(request: web.Request, login: Login, guild: GuildInfo) -> web.
     activity = await club_activity(db, guild.id, ctx.now())
     counts = await catalog.counts(db, guild.id)
     ping = await ctx.backend.reminders().server(guild.id)
+    listing = await challenges.listing(db, guild.id, ctx.now())
     return await page(
         request,
         "overview.html",
@@ -28,5 +30,7 @@ async def overview(request: web.Request, login: Login, guild: GuildInfo) -> web.
         tips_max=admin.SERVER_TIPS_MAX,
         ping=describe_ping(ping, guild) if ping else None,
         ping_failures=ping.failures if ping else 0,
+        active=[c.name for c in listing.active],
+        upcoming=len(listing.upcoming),
         section="overview",
     )

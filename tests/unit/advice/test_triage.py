@@ -243,3 +243,18 @@ def test_run_log_pain_insight_words_follow_the_triage() -> None:
     assert "doctor or physiotherapist" in pain_insight([numb], numb, triage(numb.pain)).text
     sore = logged("no numbness, just a sore knee")
     assert pain_insight([sore], sore, triage(sore.pain)).kind == "pain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb bum after the bike session",
+        "my chest is sore from coughing with a cold",
+        "hot flushes at night, menopause",
+        "lost my breath laughing at the finish",
+        "my pregnant wife wants to start running",
+        "watch said 220 bpm but I felt fine",
+    ],
+)
+def test_more_look_alikes_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text)

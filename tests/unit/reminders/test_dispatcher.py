@@ -13,7 +13,7 @@ from bot.db.members import pop_notice
 from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED, RATE_LIMITED
-from bot.reminders.messages import parse_custom_id
+from bot.reminders.messages import Outgoing, parse_custom_id
 from bot.reminders.service import ReminderService
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
@@ -62,7 +62,7 @@ async def test_fires_exactly_once_at_its_time(service, dispatcher, sender, clock
     assert stored.dm_channel_id == DM_BASE + ALICE
 
 
-async def test_next_fire_is_advanced_before_anything_is_sent(service, dispatcher, sender, clock, db) -> None:
+async def test_a_slot_is_claimed_while_it_is_sent_and_moves_on_after(service, dispatcher, sender, clock, db) -> None:
     reminder = await service.set(GUILD, ALICE, kind="core", time="07:00", timezone="UTC", days="weekdays")
     clock.now = utc(2026, 6, 5, 7, 0)  # Friday (Tuesday to Thursday were missed: only Friday's is sent)
     seen: list[tuple] = []
@@ -73,31 +73,62 @@ async def test_next_fire_is_advanced_before_anything_is_sent(service, dispatcher
 
     sender.on_send = look
     await dispatcher.run_due()
+    # While it is sent: claimed, the schedule as it was, due again when the claim ends (on both engines).
+    assert seen == [(reminder.next_fire, clock.now + dispatcher.lease, dispatcher.holder)]
     monday = utc(2026, 6, 8, 7, 0)
-    if db.exclusive:  # SQLite: claim-and-advance, already Monday's slot while Friday's was being sent
-        assert seen == [(monday, monday, None)]
-    else:  # PostgreSQL: leased while it is sent, the schedule as it was (due again for others when the lease ends)
-        assert seen == [(reminder.next_fire, clock.now + dispatcher.lease, dispatcher.holder)]
     row = await db.fetchone("SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE id = ?", (reminder.id,))
     assert (db_rem.from_ts(row[0]), db_rem.from_ts(row[1]), row[2]) == (monday, monday, None)
 
 
-async def test_a_crash_after_the_claim_never_sends_twice(db, service, sender, clock) -> None:
-    await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+@pytest.mark.parametrize("got_through", [False, True])
+async def test_a_crash_mid_send_is_sent_again_after_a_restart_with_the_same_nonce(
+    db, service, sender, clock, got_through
+) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
     clock.now = utc(2026, 6, 1, 7, 30)
+    attempts: list[str | None] = []
 
-    async def die(_channel: int, _message: object) -> None:
-        raise asyncio.CancelledError  # the process goes away mid-send
+    async def die(_channel: int, message: Outgoing) -> None:
+        attempts.append(message.nonce)
+        raise asyncio.CancelledError  # the process goes away mid-send (the message may have got through)
 
     sender.on_send = die
-    crashed = Dispatcher(db, sender, clock=clock)
+    crashed = Dispatcher(db, sender, clock=clock, lease=30.0)
     with pytest.raises(asyncio.CancelledError):
         await crashed.run_due()
     sender.on_send = None
-    restarted = Dispatcher(db, sender, clock=clock)
+    restarted = Dispatcher(db, sender, clock=clock, lease=30.0)
     clock.advance(seconds=5)
+    if db.exclusive:  # SQLite: the restarted process takes the dead one's claims over as it starts
+        assert await restarted.run_due() == 0
+        assert await restarted.claiming.recover() == 1
+    else:  # PostgreSQL: any process, once the dead one's lease has ended
+        assert await restarted.run_due() == 0
+        clock.advance(seconds=30)
+    assert await restarted.run_due() == 1
+    [(_, message)] = sender.sent
+    assert message.nonce == attempts[0] is not None  # Discord drops it if the first one got through
+    stored = await db_rem.get(db, reminder.id)
+    assert stored.next_fire == utc(2026, 6, 2, 7, 30) and stored.last_fire == utc(2026, 6, 1, 7, 30)
     assert await restarted.run_due() == 0
-    assert sender.sent == []  # at most once: lost with the process, never duplicated
+
+
+async def test_a_crash_after_the_hour_skips_the_slot(db, service, sender, clock) -> None:
+    reminder = await service.set(GUILD, ALICE, kind="stretch", time="07:30", timezone="UTC")
+    clock.now = utc(2026, 6, 1, 7, 30)
+
+    async def die(_channel: int, _message: object) -> None:
+        raise asyncio.CancelledError
+
+    sender.on_send = die
+    with pytest.raises(asyncio.CancelledError):
+        await Dispatcher(db, sender, clock=clock, lease=30.0).run_due()
+    sender.on_send = None
+    restarted = Dispatcher(db, sender, clock=clock, lease=30.0)
+    clock.advance(hours=1)  # back too late for that slot: never a burst of old reminders
+    await restarted.claiming.recover()
+    assert await restarted.run_due() == 0 and sender.sent == []
+    assert (await db_rem.get(db, reminder.id)).next_fire == utc(2026, 6, 2, 7, 30)
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,11 @@ from urllib.parse import urljoin
 import aiohttp
 from cryptography.fernet import Fernet
 
+from bot.club.challenges import Challenge
+from bot.club.services import challenges
 from bot.config import DashboardConfig
 from bot.db.engine import Database
+from bot.errors import UserError
 from bot.reminders.service import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
@@ -51,6 +54,9 @@ class StubBackend:
     app_id: int
     names: dict[int, str] = field(default_factory=dict)
     woken: list[str] = field(default_factory=list)
+    cards: list[int] = field(default_factory=list)  # challenges whose card was posted
+    refreshed: list[int] = field(default_factory=list)
+    refusing_channels: set[int] = field(default_factory=set)
 
     @property
     def db(self) -> Database:
@@ -68,6 +74,15 @@ class StubBackend:
 
     def reminders(self) -> ReminderService:
         return ReminderService(self.database, on_change=lambda: self.woken.append("dispatcher"))
+
+    async def publish_challenge(self, challenge: Challenge, user_id: int) -> None:
+        if challenge.channel_id in self.refusing_channels:  # as Discord refusing the card: the cog deletes it
+            await challenges.delete(self.database, challenge.guild_id, user_id, challenge.id, via="web")
+            raise UserError("Stride couldn't post the card there, so no challenge was created.", "channel")
+        self.cards.append(challenge.id)
+
+    async def refresh_challenge(self, challenge: Challenge) -> None:
+        self.refreshed.append(challenge.id)
 
 
 @dataclass

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from bot.advice import admin
+from bot.club.services import challenges
 from bot.db import audit
 from bot.running.models import Run
 from tests.unit.web.harness import Browser, Site
@@ -108,3 +109,62 @@ async def test_the_overview(site: Site) -> None:
     )
     assert stats["Members with runs"] == "1" and stats["Runs this week"] == "1" and stats["This server's own"] == "1"
     assert "Off." in page.text
+
+
+SOON = (date.today() + timedelta(days=30)).isoformat()
+
+
+def challenge_form(site: Site, **changes: str) -> dict[str, str]:
+    base = {"name": "December 100k", "metric": "distance", "goal": "100k", "start": "today", "end": "in 30 days",
+            "mode": "club", "channel": str(site.club.runs.id)}  # fmt: skip
+    return {**base, **changes}
+
+
+async def test_starting_a_challenge_posts_its_card_and_is_audited(site: Site) -> None:
+    browser = await boss(site)
+    url = f"/servers/{site.guild_id}/challenges"
+    end = (date.today() + timedelta(days=30)).isoformat()
+    page = await browser.form(url, challenge_form(site, end=end))
+    assert page.status == 200 and "December 100k is on: its card is in #runs" in page.text
+    listing = await challenges.listing(site.backend.db, site.guild_id, datetime.now(UTC))
+    [made] = listing.active
+    assert (made.name, made.mode, made.goal, made.channel_id) == ("December 100k", "club", 100_000, site.club.runs.id)
+    assert site.backend.cards == [made.id] and f'id="challenge-{made.id}"' in page.text
+    [entry] = await audit.latest(site.backend.db, site.guild_id)
+    assert (entry.action, entry.via) == ("challenge:create", "web")
+    log = await browser.get(f"/servers/{site.guild_id}/log")
+    assert "started the challenge “December 100k” (goal 100.0 km, club)" in log.text
+
+
+async def test_a_challenge_with_bad_values_is_not_created(site: Site) -> None:
+    browser = await boss(site)
+    url = f"/servers/{site.guild_id}/challenges"
+    cases = [
+        ({"goal": "lots"}, "goal"),
+        ({"start": "2026-12-10", "end": "2026-12-01"}, "end"),
+        ({"name": "x" * 61}, "name"),
+        ({"channel": "42"}, "channel"),
+    ]
+    for change, field in cases:
+        page = await browser.form(url, challenge_form(site, **{"end": SOON, **change}))
+        assert f'id="{field}-error"' in page.text, change
+    site.backend.refusing_channels.add(site.club.general.id)
+    page = await browser.form(url, challenge_form(site, end=SOON, channel=str(site.club.general.id)))
+    assert 'id="channel-error"' in page.text and "couldn" in page.text
+    listing = await challenges.listing(site.backend.db, site.guild_id, datetime.now(UTC))
+    assert listing.active == listing.upcoming == [] and site.backend.cards == []
+
+
+async def test_ending_a_challenge_now(site: Site) -> None:
+    browser = await boss(site)
+    url = f"/servers/{site.guild_id}/challenges"
+    await browser.form(url, challenge_form(site, end=SOON, mode="individual"))
+    [made] = (await challenges.listing(site.backend.db, site.guild_id, datetime.now(UTC))).active
+    page = await browser.form(f"{url}/{made.id}/end", {}, page=url)
+    assert "December 100k has ended" in page.text and site.backend.refreshed == [made.id]
+    listing = await challenges.listing(site.backend.db, site.guild_id, datetime.now(UTC))
+    assert [c.id for c in listing.ended] == [made.id]
+    again = await browser.form(f"{url}/{made.id}/end", {}, page=url)
+    assert "has ended; its results are final" in again.text
+    latest = (await audit.latest(site.backend.db, site.guild_id))[0]
+    assert (latest.action, latest.via) == ("challenge:end", "web")

@@ -25,8 +25,8 @@ def server_routes(site: Site) -> list[tuple[str, str]]:
     for route in app.router.routes():
         path = route.resource.canonical if route.resource else ""
         if path.startswith("/servers/"):
-            path = path.replace("{guild_id}", str(site.guild_id)).replace("{tip_id}", "1")
-            path = path.replace("{action}", "remove")
+            path = path.replace("{guild_id}", str(site.guild_id)).replace("{action}", "remove")
+            path = re.sub(r"\{\w+\}", "1", path)  # tip and challenge ids
             found.append((route.method, path))
             assert getattr(route.handler, "server_route", False), f"{route.method} {path} is not guarded"
     return found
@@ -39,7 +39,7 @@ async def writes(site: Site) -> int:
 
 async def test_every_server_route_is_guarded(site: Site) -> None:
     routes = server_routes(site)
-    assert {m for m, _ in routes} == {"GET", "POST"} and len(routes) >= 12
+    assert {m for m, _ in routes} == {"GET", "POST"} and len(routes) >= 15
     assert server_route  # the guard is the only way in: see the assertion in server_routes
 
 
@@ -146,3 +146,13 @@ async def test_a_revoked_token_sends_the_user_to_log_in_again(site: Site) -> Non
     response = await boss.get(f"/servers/{site.guild_id}", follow=False)
     assert response.status == 302 and re.match(r"/login\?next=/servers/\d+$", response.headers["Location"])
     assert "Log out" not in (await boss.get("/")).text
+
+
+async def test_when_discord_rate_limits_the_check_the_page_says_when_to_try_again(site: Site) -> None:
+    boss = await site.browser().login(site.club.admin)
+    site.clock.advance(61)
+    site.fake.fail_next("GET", r"^/users/@me/guilds", 429, {"message": "You are being rate limited.",
+                                                           "retry_after": 2.5, "global": False})  # fmt: skip
+    response = await boss.get(f"/servers/{site.guild_id}")
+    assert response.status == 503 and "Try again in 3 s" in response.text and response.headers["Retry-After"] == "3"
+    assert (await boss.get(f"/servers/{site.guild_id}")).status == 200  # and then it works

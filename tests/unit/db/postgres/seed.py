@@ -9,7 +9,8 @@ from bot.advice import admin
 from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
 from bot.club.services import challenges, events, races
-from bot.db import copy
+from bot.club.services import digest as club_digest
+from bot.db import club_settings, copy
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
@@ -65,6 +66,12 @@ async def seed(path: Path) -> None:
         group_run = await events.create(db, CLUB, BOB, 55, events.EventForm("Sunday long run", "sun 08:00"), NOW)
         await events.answer(db, CLUB, ALICE, group_run.event.id, "going", NOW)
         await races.add(db, CLUB, ALICE, "Valencia Marathon", "2026-12-06", "marathon", "3:15:00", True, NOW)
+        await club_digest.set_feed(db, CLUB, ALICE, 77)
+        async with db.transaction() as tx:
+            await club_settings.set_feed_member(tx, CLUB, ALICE, True)
+        await club_settings.reserve_post(db, CLUB, ALICE, ids[0], NOW.date(), 1, 5)
+        await club_settings.posted(db, CLUB, ids[0], 123456)
+        await club_settings.give_kudos(db, CLUB, ids[0], BOB)
 
         own = await admin.add_tip(
             db, CLUB, ALICE, TipFields("back", "general", "Hill reps for a strong back", "Drive with your arms.",

@@ -1,0 +1,182 @@
+"""The digest and feed in storage: server settings, feed opt-ins and posts, kudos, and the digest's reads.
+SQL both engines share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from bot.club.digest import WeekTotals
+from bot.db.engine import Database, Tx
+from bot.db.members import now_iso
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    guild_id: int
+    digest_channel_id: int | None = None
+    digest_day: int | None = None
+    digest_time: time | None = None
+    feed_channel_id: int | None = None
+
+
+async def settings(db: Database | Tx, guild_id: int) -> Settings:
+    row = await db.fetchone(
+        "SELECT digest_channel_id, digest_day, digest_time, feed_channel_id FROM club_settings WHERE guild_id = ?",
+        (guild_id,),
+    )
+    if row is None:
+        return Settings(guild_id)
+    channel, day, at, feed = row
+    return Settings(guild_id, channel, day, time.fromisoformat(at) if at else None, feed)
+
+
+async def set_digest(tx: Tx, guild_id: int, user_id: int, channel_id: int | None, day: int | None,
+                     at: time | None) -> None:  # fmt: skip
+    await tx.execute(
+        "INSERT INTO club_settings (guild_id, digest_channel_id, digest_day, digest_time, updated_by, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+        " digest_channel_id = excluded.digest_channel_id,"
+        " digest_day = excluded.digest_day, digest_time = excluded.digest_time, updated_by = excluded.updated_by,"
+        " updated_at = excluded.updated_at",
+        (guild_id, channel_id, day, at.strftime("%H:%M") if at else None, user_id, now_iso()),
+    )
+
+
+async def set_feed(tx: Tx, guild_id: int, user_id: int, channel_id: int | None) -> None:
+    await tx.execute(
+        "INSERT INTO club_settings (guild_id, feed_channel_id, updated_by, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (guild_id) DO UPDATE SET feed_channel_id = excluded.feed_channel_id,"
+        " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        (guild_id, channel_id, user_id, now_iso()),
+    )
+
+
+async def set_feed_member(tx: Tx, guild_id: int, user_id: int, on: bool) -> None:
+    if on:
+        await tx.execute(
+            "INSERT INTO feed_members (guild_id, user_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (guild_id, user_id, now_iso()),
+        )
+    else:
+        await tx.execute("DELETE FROM feed_members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+
+
+async def in_feed(db: Database | Tx, guild_id: int, user_id: int) -> bool:
+    row = await db.fetchone("SELECT 1 FROM feed_members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    return row is not None
+
+
+async def feed_target(db: Database, guild_id: int, user_id: int, local_day: date) -> tuple[int | None, int]:
+    """(the feed channel when the member opted in and the server has one, their posts there that day)."""
+    row = await db.fetchone(
+        "SELECT s.feed_channel_id, (SELECT count(*) FROM feed_posts p WHERE p.guild_id = :g AND p.user_id = :u"
+        " AND p.local_date = :day) FROM club_settings s"
+        " WHERE s.guild_id = :g AND EXISTS (SELECT 1 FROM feed_members f WHERE f.guild_id = :g AND f.user_id = :u)",
+        {"g": guild_id, "u": user_id, "day": local_day.isoformat()},
+    )
+    return (row[0], row[1]) if row else (None, 0)
+
+
+async def reserve_post(db: Database, guild_id: int, user_id: int, run_id: int, local_day: date, runs: int,
+                       limit: int) -> bool:  # fmt: skip
+    """Take one of the member's posts of the day (False past the limit, or when this run has one)."""
+    async with db.transaction(guild_id, user_id) as tx:
+        taken = await tx.fetchone(
+            "SELECT count(*) FROM feed_posts WHERE guild_id = ? AND user_id = ? AND local_date = ?",
+            (guild_id, user_id, local_day.isoformat()),
+        )
+        if taken[0] >= limit:
+            return False
+        return (
+            await tx.execute(
+                "INSERT INTO feed_posts (guild_id, user_id, run_id, local_date, runs, posted_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (guild_id, user_id, run_id, local_day.isoformat(), runs, now_iso()),
+            )
+            > 0
+        )
+
+
+async def posted(db: Database, guild_id: int, run_id: int, message_id: int | None) -> None:
+    async with db.unit() as tx:
+        if message_id is None:  # the send failed: give the day's slot back
+            await tx.execute("DELETE FROM feed_posts WHERE guild_id = ? AND run_id = ?", (guild_id, run_id))
+        else:
+            await tx.execute("UPDATE feed_posts SET message_id = ? WHERE guild_id = ? AND run_id = ?",
+                             (message_id, guild_id, run_id))  # fmt: skip
+
+
+async def give_kudos(db: Database, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:
+    """(the run's owner or None when it was never in the feed, whether this gave a new kudos, the count)."""
+    async with db.transaction(guild_id, 0) as tx:
+        row = await tx.fetchone("SELECT user_id FROM feed_posts WHERE guild_id = ? AND run_id = ?", (guild_id, run_id))
+        if row is None:
+            return None, False, 0
+        owner = row[0]
+        added = False
+        if owner != user_id:
+            added = (
+                await tx.execute(
+                    "INSERT INTO kudos (guild_id, run_id, user_id, owner_id, given_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (guild_id, run_id, user_id, owner, now_iso()),
+                )
+                > 0
+            )
+        count = await tx.fetchone("SELECT count(*) FROM kudos WHERE guild_id = ? AND run_id = ?", (guild_id, run_id))
+    return owner, added, count[0]
+
+
+async def kudos_received(db: Database | Tx, guild_id: int, user_id: int, since: datetime) -> int:
+    row = await db.fetchone(
+        "SELECT count(*) FROM kudos WHERE guild_id = ? AND owner_id = ? AND given_at >= ?",
+        (guild_id, user_id, since.isoformat(timespec="seconds")),
+    )
+    return row[0] if row else 0
+
+
+# ---- the digest's reads -------------------------------------------------------------------------------
+
+
+async def week_totals(db: Database | Tx, guild_id: int, monday: date) -> WeekTotals:
+    row = await db.fetchone(
+        "SELECT count(*), coalesce(sum(runs), 0), coalesce(sum(distance_m), 0), coalesce(sum(duration_s), 0)"
+        " FROM member_weeks WHERE guild_id = ? AND week_start = ?",
+        (guild_id, monday.isoformat()),
+    )
+    assert row is not None
+    return WeekTotals(int(row[0]), int(row[1]), float(row[2]), int(row[3]))
+
+
+async def records_between(db: Database | Tx, guild_id: int, first: date, last: date, limit: int = 10) -> list[
+    tuple[int, str, float]
+]:  # fmt: skip
+    """Records (member bests) set in those days, by members on leaderboards."""
+    rows = await db.fetchall(
+        "SELECT b.user_id, b.label, b.duration_s FROM member_bests b WHERE b.guild_id = :g"
+        " AND b.run_date BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM members m"
+        " WHERE m.guild_id = :g AND m.user_id = b.user_id AND m.leaderboard = 0)"
+        " ORDER BY b.run_date, b.user_id, b.label LIMIT :limit",
+        {"g": guild_id, "first": first.isoformat(), "last": last.isoformat(), "limit": limit},
+    )
+    return [(row[0], row[1], float(row[2])) for row in rows]
+
+
+async def member_rows(db: Database | Tx, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
+    given = await db.fetchall("SELECT run_id, owner_id, given_at FROM kudos WHERE guild_id = ? AND user_id = ?",
+                              (guild_id, user_id))  # fmt: skip
+    received = await db.fetchall("SELECT run_id, user_id, given_at FROM kudos WHERE guild_id = ? AND owner_id = ?",
+                                 (guild_id, user_id))  # fmt: skip
+    return {"kudos_given": [dict(r) for r in given], "kudos_received": [dict(r) for r in received]}
+
+
+async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
+    """The member's kudos (given, and on their runs), feed posts and feed opt-in."""
+    removed = await tx.execute(
+        "DELETE FROM kudos WHERE guild_id = ? AND (user_id = ? OR owner_id = ?)", (guild_id, user_id, user_id)
+    )
+    for table in ("feed_posts", "feed_members"):
+        removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
+    return removed
