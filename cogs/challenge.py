@@ -46,20 +46,20 @@ async def publish_card(
 ) -> None:
     """Post a new challenge's card in its channel; when Discord refuses, the challenge is deleted again and a
     UserError (field "channel") says why. The dashboard creates challenges through this too."""
-    _, today = await service.server_today(bot.db, challenge.guild_id, now)
-    board = await service.board(bot.db, challenge, None)
+    _, today = await service.server_today(bot.store, challenge.guild_id, now)
+    board = await service.board(bot.store, challenge, None)
     try:
         card = await bot.get_partial_messageable(challenge.channel_id).send(
             embed=card_embed(board, now, today), view=card_view(challenge.id), allowed_mentions=NO_MENTIONS
         )
     except discord.HTTPException as exc:
-        await service.delete(bot.db, challenge.guild_id, user_id, challenge.id, via=via)
+        await service.delete(bot.store, challenge.guild_id, user_id, challenge.id, via=via)
         raise UserError(
             f"Stride couldn't post the card in <#{challenge.channel_id}> ({exc.status}), so no challenge was created. "
             "Check its permissions there, or pick another channel with `channel:`.",
             "channel",
         ) from None
-    await service.attach_card(bot.db, challenge.id, card.id)
+    await service.attach_card(bot.store, challenge.id, card.id)
 
 
 def joined_text(joined: service.Joined) -> str:
