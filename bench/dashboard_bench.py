@@ -33,7 +33,8 @@ from cryptography.fernet import Fernet
 from bench.common import fmt, percentiles
 from bot.advice import admin
 from bot.advice.builtins import sync_library
-from bot.db.engine import Database
+from bot.db.factory import open_postgres, open_sqlite
+from bot.db.store import Store
 
 TIPS = 2_000
 AUDIT = 300
@@ -49,24 +50,20 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def _database(workdir: Path, postgres: str | None) -> AsyncIterator[tuple[Database, dict[str, str]]]:
+async def _database(workdir: Path, postgres: str | None) -> AsyncIterator[tuple[Store, dict[str, str]]]:
     """The bot's database, open for seeding, and the environment that points the bot at it."""
     if postgres is None:
-        from bot.db.connection import SqliteDatabase
-
-        db: Database = await SqliteDatabase.open(workdir / "stride.db")
+        db = await open_sqlite(workdir / "stride.db")
         try:
             yield db, {}
         finally:
             await db.close()
         return
-    from bot.db.postgres.database import PgDatabase
-
     name = f"stride_bench_{uuid.uuid4().hex[:10]}"
     admin_conn = await asyncpg.connect(postgres)
     await admin_conn.execute(f"CREATE DATABASE {name}")
     url = urlunsplit(urlsplit(postgres)._replace(path=f"/{name}"))
-    db = await PgDatabase.open(url, 4)
+    db = await open_postgres(url, 4)
     try:
         yield db, {"DATABASE_URL": url}
     finally:
@@ -76,7 +73,7 @@ async def _database(workdir: Path, postgres: str | None) -> AsyncIterator[tuple[
         await admin_conn.close()
 
 
-async def _seed(db: Database, guild_id: int, user_id: int) -> int:
+async def _seed(db: Store, guild_id: int, user_id: int) -> int:
     """2,000 tips of the server's own (through the service, so each engine's search index has them), an
     audit log of 2,000 adds plus 300 edits; returns a tip id to edit."""
     await db.migrate()

@@ -80,8 +80,15 @@ def point_at(api_base: str) -> None:
     discord.webhook.async_.Route.BASE = api_base
 
 
+# Set in `interaction.extras` by a command whose deferred reply shows progress ("waiting", "reading"): a
+# message then takes that reply's place, where a follow-up would leave the progress standing above it.
+REPLACES_PROGRESS = "stride_replaces_progress"
+
+
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
-    if interaction.response.is_done():
+    if interaction.extras.get(REPLACES_PROGRESS):
+        await interaction.edit_original_response(content=content, embed=None, view=None)
+    elif interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True)
     else:
         await interaction.response.send_message(content, ephemeral=True)

@@ -185,10 +185,14 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
                 f"{limit / 1048576:.0f} MB. Split the export or send the activity files one by one.",
                 "file",
             )
-        data = await file.read()
         progress = ImportProgress(interaction)
+
+        async def download() -> bytes:  # once the upload's turn came: a member in line holds nothing
+            progress.started(file.filename)
+            return await file.read()
+
         try:
-            contents = await self.importer.read(file.filename, data, limit, progress.report)
+            contents = await self.importer.read(file.filename, download, limit, progress.report, progress.waiting)
         finally:
             await progress.finish()
         plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)

@@ -51,8 +51,11 @@ class TipSearch(Protocol):
         twice weighs double. The score is lower-is-better (bm25 as FTS5 reports it, negative)."""
         ...
 
-    async def search_top(self, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
-        """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read."""
+    async def search_top(
+        self, guild_id: int, match: str, topic: str | None, pick: TopPick
+    ) -> tuple[list[Tip], int | None]:
+        """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read;
+        with the server's change stamp as of that read (None when nothing matched)."""
         ...
 
     async def tagged(self, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
@@ -118,6 +121,8 @@ class Store:
         self.members = MemberCache(trusted=db.exclusive)
         self.runs: RunStorage = driver.run_storage(self)
         self.tips: TipSearch = driver.tip_search(self)
+        # /advice answers as read, with the server's change stamp at that read (bot.advice.search).
+        self.advice_answers: dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]] = {}
         # Who to wake when a transaction that queued a post commits: the dispatcher running on this store.
         self.post_wakers: list[Callable[[], None]] = []
         db.store = self  # type: ignore[attr-defined]  # each engine's Database hands it to its Tx

@@ -14,7 +14,7 @@ from bot.advice.models import Tip, TipFields
 from bot.db.engine import Database, Tx
 from bot.db.members import now_iso
 from bot.db.tip_rows import COLUMNS as _COLUMNS
-from bot.db.tip_rows import VISIBLE
+from bot.db.tip_rows import STAMP, VISIBLE
 from bot.db.tip_rows import tip_from_row as _tip
 
 if TYPE_CHECKING:
@@ -60,6 +60,13 @@ async def sync_builtins(db: Store, version: int, tips: Iterable[tuple[str, TipFi
         )
     db.tips.forget()  # servers' indexes are rebuilt with the new library on their next search
     return changed
+
+
+async def change_stamp(db: Database, guild_id: int) -> int:
+    """A number that grows with every write that can change what /advice answers in the server (its tips, hides
+    and votes, and the built-ins), in any process."""
+    row = await db.fetchone(f"SELECT {STAMP}", {"guild": guild_id})
+    return int(row[0])
 
 
 # --- reading and writing tips ------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ async def stride(*args: str, env: dict[str, str], cwd: Path = REPO, obey_permiss
 def assert_one_line(out: str, *needles: str) -> None:
     lines = [line for line in out.splitlines() if line.strip()]
     assert "Traceback" not in out, out
-    assert len([line for line in lines if "Stride cannot start" in line or "- " in line]) >= 1, out
+    assert len([line for line in lines if "Stride cannot " in line or "- " in line]) >= 1, out
     for needle in needles:
         assert needle in out, out
 

@@ -20,7 +20,7 @@ import asyncpg
 
 from bot.advice.models import Tip, TopPick
 from bot.db.engine import Database, Row, Tx
-from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
+from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words, as the column is built
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
@@ -193,9 +193,12 @@ class PgTipSearch:
         )
         return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
 
-    async def search_top(self, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+    async def search_top(
+        self, guild_id: int, match: str, topic: str | None, pick: TopPick
+    ) -> tuple[list[Tip], int | None]:
         """The tips /advice shows for a full-text query, picked by `pick` in the database (as on SQLite, see
-        bot/db/sqlite/tips_search.py top_sql): only they are read, in one round trip."""
+        bot/db/sqlite/tips_search.py top_sql): only they are read, in one round trip; with the server's change
+        stamp as of that read (None when nothing matched)."""
         rows = await self._query(
             guild_id,
             match,
@@ -210,7 +213,7 @@ class PgTipSearch:
             " id) AS nth FROM scored),"
             " picked AS (SELECT id, ranked, referral, CASE WHEN CAST(:per_topic AS INTEGER) > 0 AND nth > :per_topic"
             " THEN 1 ELSE 0 END AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
-            f" SELECT {COLUMNS}, {_COUNTS} FROM picked JOIN tips t ON t.id = picked.id"
+            f" SELECT {COLUMNS}, {_COUNTS}, {STAMP} AS stamp FROM picked JOIN tips t ON t.id = picked.id"
             " ORDER BY picked.over, picked.referral, picked.ranked, picked.id",
             {
                 "show": pick.show,
@@ -223,7 +226,7 @@ class PgTipSearch:
                 "exclude": pick.exclude,
             },
         )
-        return [tip_from_row(r) for r in rows]
+        return [tip_from_row(r) for r in rows], (rows[0]["stamp"] if rows else None)
 
     async def tagged(self, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
         """Visible tips carrying any of the tags (whole tags), the server's own first."""
