@@ -171,6 +171,16 @@ async def get_tip(db: Database | Tx, guild_id: int, tip_id: int) -> Tip | None:
     return _tip(row) if row else None
 
 
+async def builtin_ids(db: Database | Tx, tip_ids: Iterable[int]) -> set[int]:
+    """Which of these ids are built-in tips."""
+    wanted = sorted(set(tip_ids))
+    if not wanted:
+        return set()
+    marks = ", ".join("?" * len(wanted))
+    rows = await db.fetchall(f"SELECT id FROM tips WHERE guild_id IS NULL AND id IN ({marks})", tuple(wanted))
+    return {row[0] for row in rows}
+
+
 async def is_hidden(db: Database | Tx, guild_id: int, tip_id: int) -> bool:
     row = await db.fetchone("SELECT 1 FROM hidden_tips WHERE guild_id = ? AND tip_id = ?", (guild_id, tip_id))
     return row is not None

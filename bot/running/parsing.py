@@ -91,6 +91,15 @@ def parse_distance(
     return metres
 
 
+def typed_units(text: str | None, default_units: str) -> str:
+    """The units a distance was typed in: `mi` for `500mi`, `km` for `800 km`, else `default_units`."""
+    match = _DISTANCE_RE.fullmatch(" ".join((text or "").lower().replace(",", ".").split()))
+    unit = match.group(2) if match else ""
+    if _DISTANCE_UNITS.get(unit) == METRES_PER_MILE:
+        return "mi"
+    return "km" if _DISTANCE_UNITS.get(unit) == 1000.0 else default_units
+
+
 # --- time -------------------------------------------------------------------------------------
 
 _CLOCK_RE = re.compile(r"([0-9]+)(?::([0-9]{2}))?:([0-9]{2}(?:\.[0-9]+)?)")
