@@ -85,9 +85,9 @@ async def _challenge(db: Database, participants: int) -> None:
             (challenge.id, GUILD, 10_000 + participants - 1, START.isoformat(), END.isoformat()),
         )
         await tx.execute(
-            "UPDATE challenges SET total = (SELECT sum(value) FROM challenge_members WHERE challenge_id = ?)"
-            " WHERE id = ?",
-            (challenge.id, challenge.id),
+            "UPDATE challenges SET total = (SELECT sum(value) FROM challenge_members WHERE challenge_id = ?),"
+            " participants = (SELECT count(*) FROM challenge_members WHERE challenge_id = ?) WHERE id = ?",
+            (challenge.id, challenge.id, challenge.id),
         )
 
 

@@ -65,6 +65,7 @@ DERIVED_TABLES = (
     "member_bests",
     "record_distances",
     "club_locks",  # never holds a row
+    "guild_weeks",
 )
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
 # claimed_by: a reminder lease belongs to the source's running dispatchers; uncopied, the row is simply due
