@@ -155,8 +155,12 @@ async def join(tx: Tx, challenge: Challenge, user_id: int, today: date, now: dat
         " joined_at = excluded.joined_at",
         params,
     )
-    await tx.execute("UPDATE challenges SET total = total + :value, participants = participants + 1 WHERE id = :c",
-                     params)  # fmt: skip
+    # Only a club challenge keeps a total (the runs triggers add to it as they come).
+    await tx.execute(
+        "UPDATE challenges SET participants = participants + 1,"
+        " total = CASE WHEN mode = 'club' THEN total + :value ELSE total END WHERE id = :c",
+        params,
+    )
     if challenge.mode == "individual":
         await tx.execute(
             "UPDATE challenge_members SET finished_on = :today WHERE challenge_id = :c AND user_id = :u"
@@ -186,7 +190,9 @@ async def leave(tx: Tx, challenge: Challenge, user_id: int) -> bool:
         (challenge.id, user_id),
     )
     await tx.execute(
-        "UPDATE challenges SET total = total - ?, participants = participants - 1 WHERE id = ?", (row[0], challenge.id)
+        "UPDATE challenges SET participants = participants - 1,"
+        " total = CASE WHEN mode = 'club' THEN total - ? ELSE total END WHERE id = ?",
+        (row[0], challenge.id),
     )
     return True
 
@@ -287,3 +293,14 @@ async def member_rows(db: Database | Tx, guild_id: int, user_id: int) -> list[di
         (guild_id, user_id),
     )
     return [dict(row) for row in rows]
+
+
+async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
+    """Take the member out of every challenge (after their runs went, whose triggers took their share out of
+    club totals): the participant counts follow."""
+    await tx.execute(
+        "UPDATE challenges SET participants = participants - 1 WHERE id IN (SELECT challenge_id FROM challenge_members"
+        " WHERE guild_id = ? AND user_id = ? AND active = 1)",
+        (guild_id, user_id),
+    )
+    return await tx.execute("DELETE FROM challenge_members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))

@@ -1,6 +1,7 @@
 -- Club life, faster where it is read and written most.
--- 1. A challenge participant's run: each challenge and membership row is updated once (the goal checks
---    fold into the same statements as the sums), so their /run log costs about a non-participant's.
+-- 1. A challenge participant's run: their membership row is updated once (the goal check folds into the
+--    same statement as the sum), and a club-mode challenge's total once; an individual challenge keeps no
+--    total (nothing shows one), so their /run log costs about a non-participant's.
 -- 2. The weekly digest's club totals: one row per server and week (members with a run, runs, distance,
 --    time), kept by triggers on member_weeks, instead of summing every member's week.
 -- 3. A challenge's participant count kept on its row by the join and leave transactions.
@@ -12,7 +13,7 @@ CREATE TRIGGER runs_challenges_insert AFTER INSERT ON runs WHEN EXISTS (SELECT 1
 BEGIN
     UPDATE challenges SET total = total + CASE metric WHEN 'distance' THEN NEW.distance_m WHEN 'time' THEN NEW.duration_s WHEN 'runs' THEN 1 ELSE coalesce(NEW.elevation_gain_m, 0) END,
         reached_on = CASE WHEN mode = 'club' AND reached_on IS NULL AND total + CASE metric WHEN 'distance' THEN NEW.distance_m WHEN 'time' THEN NEW.duration_s WHEN 'runs' THEN 1 ELSE coalesce(NEW.elevation_gain_m, 0) END >= goal THEN NEW.run_date ELSE reached_on END
-    WHERE guild_id = NEW.guild_id AND NEW.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
+    WHERE guild_id = NEW.guild_id AND mode = 'club' AND NEW.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
         WHERE guild_id = NEW.guild_id AND user_id = NEW.user_id AND active = 1);
     UPDATE challenge_members SET value = value + c.amount,
         finished_on = CASE WHEN finished_on IS NULL AND c.mode = 'individual' AND value + c.amount >= c.goal THEN NEW.run_date ELSE finished_on END
@@ -24,7 +25,7 @@ END;
 CREATE TRIGGER runs_challenges_delete AFTER DELETE ON runs WHEN EXISTS (SELECT 1 FROM challenge_members WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id AND active = 1)
 BEGIN
     UPDATE challenges SET total = total - CASE metric WHEN 'distance' THEN OLD.distance_m WHEN 'time' THEN OLD.duration_s WHEN 'runs' THEN 1 ELSE coalesce(OLD.elevation_gain_m, 0) END
-    WHERE guild_id = OLD.guild_id AND OLD.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
+    WHERE guild_id = OLD.guild_id AND mode = 'club' AND OLD.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
         WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id AND active = 1);
     UPDATE challenge_members SET value = value - c.amount
     FROM (SELECT id, mode, goal, CASE metric WHEN 'distance' THEN OLD.distance_m WHEN 'time' THEN OLD.duration_s WHEN 'runs' THEN 1 ELSE coalesce(OLD.elevation_gain_m, 0) END AS amount FROM challenges
@@ -36,7 +37,7 @@ CREATE TRIGGER runs_challenges_update AFTER UPDATE OF guild_id, user_id, run_dat
 ON runs WHEN EXISTS (SELECT 1 FROM challenge_members WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id AND active = 1) OR EXISTS (SELECT 1 FROM challenge_members WHERE guild_id = NEW.guild_id AND user_id = NEW.user_id AND active = 1)
 BEGIN
     UPDATE challenges SET total = total - CASE metric WHEN 'distance' THEN OLD.distance_m WHEN 'time' THEN OLD.duration_s WHEN 'runs' THEN 1 ELSE coalesce(OLD.elevation_gain_m, 0) END
-    WHERE guild_id = OLD.guild_id AND OLD.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
+    WHERE guild_id = OLD.guild_id AND mode = 'club' AND OLD.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
         WHERE guild_id = OLD.guild_id AND user_id = OLD.user_id AND active = 1);
     UPDATE challenge_members SET value = value - c.amount
     FROM (SELECT id, mode, goal, CASE metric WHEN 'distance' THEN OLD.distance_m WHEN 'time' THEN OLD.duration_s WHEN 'runs' THEN 1 ELSE coalesce(OLD.elevation_gain_m, 0) END AS amount FROM challenges
@@ -44,7 +45,7 @@ BEGIN
     WHERE challenge_members.challenge_id = c.id AND challenge_members.user_id = OLD.user_id AND challenge_members.active = 1;
     UPDATE challenges SET total = total + CASE metric WHEN 'distance' THEN NEW.distance_m WHEN 'time' THEN NEW.duration_s WHEN 'runs' THEN 1 ELSE coalesce(NEW.elevation_gain_m, 0) END,
         reached_on = CASE WHEN mode = 'club' AND reached_on IS NULL AND total + CASE metric WHEN 'distance' THEN NEW.distance_m WHEN 'time' THEN NEW.duration_s WHEN 'runs' THEN 1 ELSE coalesce(NEW.elevation_gain_m, 0) END >= goal THEN NEW.run_date ELSE reached_on END
-    WHERE guild_id = NEW.guild_id AND NEW.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
+    WHERE guild_id = NEW.guild_id AND mode = 'club' AND NEW.run_date BETWEEN start_date AND end_date AND ends_at > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND id IN (SELECT challenge_id FROM challenge_members
         WHERE guild_id = NEW.guild_id AND user_id = NEW.user_id AND active = 1);
     UPDATE challenge_members SET value = value + c.amount,
         finished_on = CASE WHEN finished_on IS NULL AND c.mode = 'individual' AND value + c.amount >= c.goal THEN NEW.run_date ELSE finished_on END

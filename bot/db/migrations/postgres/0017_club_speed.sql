@@ -1,5 +1,5 @@
--- Club life, faster where it is read and written most (as SQLite's 0021): a participant's run updates each
--- challenge and membership row once; the digest reads one row per server and week (guild_weeks, kept by
+-- Club life, faster where it is read and written most (as SQLite's 0021): a participant's run updates their
+-- membership row once and only a club-mode challenge's total; the digest reads one row per server and week (guild_weeks, kept by
 -- triggers on member_weeks); a challenge keeps its participant count on its row.
 CREATE OR REPLACE FUNCTION stride_challenges_count(r runs, sign INTEGER) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -15,7 +15,7 @@ BEGIN
             AND c.total + stride_challenge_amount(c.metric, r) >= c.goal THEN r.run_date ELSE c.reached_on END
     FROM challenge_members m
     WHERE m.guild_id = r.guild_id AND m.user_id = r.user_id AND m.active = 1 AND c.id = m.challenge_id
-        AND r.run_date BETWEEN c.start_date AND c.end_date AND c.ends_at > now_text;
+        AND c.mode = 'club' AND r.run_date BETWEEN c.start_date AND c.end_date AND c.ends_at > now_text;
     UPDATE challenge_members m SET value = m.value + sign * stride_challenge_amount(c.metric, r),
         finished_on = CASE WHEN sign > 0 AND c.mode = 'individual' AND m.finished_on IS NULL
             AND m.value + stride_challenge_amount(c.metric, r) >= c.goal THEN r.run_date ELSE m.finished_on END
