@@ -41,7 +41,7 @@ START, END = date(2026, 6, 1), date(2027, 5, 31)
 CHALLENGE = "Year of running"
 
 
-def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11) -> None:
+def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11, guild: int = GUILD) -> None:
     """Members 10,000.. take part, 20,000.. do not; every run inside the window."""
     rng = random.Random(seed)
     conn = sqlite3.connect(path)
@@ -55,12 +55,12 @@ def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11) 
             for _ in range(runs_each):
                 metres = rng.uniform(3000, 25000)
                 day = START + timedelta(days=rng.randrange(min(days, (date.today() - START).days)))
-                yield GUILD, user, day.isoformat(), round(metres, 1), int(metres * rng.uniform(0.25, 0.4)), "bench"
+                yield guild, user, day.isoformat(), round(metres, 1), int(metres * rng.uniform(0.25, 0.4)), "bench"
 
     with conn:
         conn.executemany(
             "INSERT INTO members (guild_id, user_id, created_at, zone_noticed) VALUES (?, ?, 'bench', 1)",
-            [(GUILD, user) for user in members],
+            [(guild, user) for user in members],
         )
         conn.executemany(
             "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"
@@ -71,18 +71,18 @@ def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11) 
     conn.close()
 
 
-async def _challenge(db: Database, participants: int) -> None:
+async def _challenge(db: Database, participants: int, guild: int = GUILD) -> None:
     """The challenge, its participants with their progress summed once (as a late join does)."""
     now = datetime.now(UTC)
     form = challenge_service.ChallengeForm(CHALLENGE, "distance", "100000k", START.isoformat(), END.isoformat())
-    challenge = await challenge_service.create(db, GUILD, 1, 555, form, now)
+    challenge = await challenge_service.create(db, guild, 1, 555, form, now)
     async with db.transaction() as tx:
         await tx.execute(
             "INSERT INTO challenge_members (challenge_id, guild_id, user_id, value, active, joined_at)"
             " SELECT ?, guild_id, user_id, sum(distance_m), 1, 'bench' FROM runs"
             " WHERE guild_id = ? AND user_id BETWEEN 10000 AND ? AND run_date BETWEEN ? AND ?"
             " GROUP BY guild_id, user_id",
-            (challenge.id, GUILD, 10_000 + participants - 1, START.isoformat(), END.isoformat()),
+            (challenge.id, guild, 10_000 + participants - 1, START.isoformat(), END.isoformat()),
         )
         await tx.execute(
             "UPDATE challenges SET total = (SELECT sum(value) FROM challenge_members WHERE challenge_id = ?),"
@@ -164,6 +164,50 @@ async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds
     return report
 
 
+async def through_discord(workdir: Path, participants: int, runs_each: int, rounds: int) -> list[str]:
+    """/run log as members see it (the real bot, the fake Discord), participant and not, interleaved."""
+    from standin import FakeDiscord
+    from standin.state import Member, User
+    from tests.fakediscord.bots import start_bot
+
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Club")
+        role = guild.role("Member")
+        members: dict[int, Member] = {}
+        for user_id in [10_000 + i for i in range(participants)] + [20_000 + i for i in range(participants)]:
+            user = User(user_id, f"m{user_id}")
+            fake.world.users[user_id] = user
+            members[user_id] = guild.members[user_id] = Member(user, guild, [role])
+        path = workdir / "stride.db"
+        db = await SqliteDatabase.open(path)
+        await db.migrate()
+        await db.close()
+        _seed_sqlite(path, participants, runs_each, guild=guild.id)
+        db = await SqliteDatabase.open(path)
+        await _challenge(db, participants, guild.id)
+        await db.close()
+        bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
+        rng = random.Random(5)
+        samples: dict[str, list[float]] = {"in": [], "out": []}
+        try:
+            for i in range(rounds):
+                pair = [("in", 10_000 + rng.randrange(participants)), ("out", 20_000 + rng.randrange(participants))]
+                if i % 2:
+                    pair.reverse()
+                for side, user_id in pair:
+                    start = time.perf_counter()
+                    await fake.slash(members[user_id], "run log", distance="8k", time="42:00")
+                    samples[side].append((time.perf_counter() - start) * 1000)
+        finally:
+            await bot.stop()
+    p_in, p_out = percentiles(samples["in"]), percentiles(samples["out"])
+    return [
+        fmt("/run log through Discord, participant", p_in),
+        fmt("/run log through Discord, non-participant", p_out),
+        f"{'':<44} participant / non-participant: p50 {p_in['p50'] / p_out['p50']:.3f}x  target <= 1.1x",
+    ]
+
+
 async def fanout(going: int, rate: int, workdir: Path) -> dict[str, float]:
     from bench.reminders_bench import _fast_dm_channels
     from bot.club import posts
@@ -243,6 +287,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_storage:
             for line in asyncio.run(storage_bench(Path(folder), args.participants, args.runs_each, args.rounds,
                                                   args.postgres)):  # fmt: skip
+                print(line, flush=True)
+        if not args.skip_storage and not args.postgres:
+            (Path(folder) / "e2e").mkdir()
+            for line in asyncio.run(through_discord(Path(folder) / "e2e", args.participants, args.runs_each,
+                                                    args.rounds // 4)):  # fmt: skip
                 print(line, flush=True)
         if not args.skip_fanout:
             (Path(folder) / "fanout").mkdir()
