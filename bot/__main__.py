@@ -308,8 +308,13 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _failure(exc: Exception, config: Config) -> int | None:
+# How the one line begins: what could not be done.
+_CANNOT = {"backup": "Stride cannot back up", "copy": "Stride cannot copy"}
+
+
+def _failure(exc: Exception, config: Config, command: str) -> int | None:
     """The exit code and one line for a failure an operator can fix; None for a bug (traceback)."""
+    cannot = _CANNOT.get(command, "Stride cannot start")
     import sqlite3
 
     import aiohttp
@@ -325,18 +330,18 @@ def _failure(exc: Exception, config: Config) -> int | None:
         _say(f"Discord refused the token ({exc}). Check DISCORD_TOKEN in your .env.")
         return EXIT_CONFIG
     if isinstance(exc, CannotStart):
-        _say(f"Stride cannot start: {exc}")
+        _say(f"{cannot}: {exc}")
         return EXIT_CANNOT_START
     where = "the PostgreSQL database" if config.database_url else str(config.database_path)
     if is_damage(exc):
-        _say(f"Stride cannot start: {where} is damaged ({_describe(exc)}). {ADVICE}")
+        _say(f"{cannot}: {where} is damaged ({_describe(exc)}). {ADVICE}")
         return EXIT_CANNOT_START
     if isinstance(exc, sqlite3.Error):
-        _say(f"Stride cannot start: reading {where} failed ({_describe(exc)}). Run `stride check` to see why.")
+        _say(f"{cannot}: reading {where} failed ({_describe(exc)}). Run `stride check` to see why.")
         return EXIT_CANNOT_START
     if isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.DiscordServerError):
         _say(
-            f"Stride cannot start: Discord is unreachable ({_describe(exc)}). Check the network, DNS and "
+            f"{cannot}: Discord is unreachable ({_describe(exc)}). Check the network, DNS and "
             "firewall, then start again (systemd's Restart=on-failure retries by itself)."
         )
         return EXIT_CANNOT_START
@@ -372,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_OK
     except Exception as exc:
-        code = _failure(exc, config)
+        code = _failure(exc, config, command)
         if code is None:
             raise
         log.debug("details of the failure above", exc_info=exc)

@@ -28,7 +28,7 @@ from bot.db.members import pop_notice, start_member_cache
 from bot.db.storage import storage_for
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
-from bot.wording import APOLOGY
+from bot.wording import APOLOGY, plural
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,15 @@ def point_at(api_base: str) -> None:
     discord.webhook.async_.Route.BASE = api_base
 
 
+# Set in `interaction.extras` by a command whose deferred reply shows progress ("waiting", "reading"): a
+# message then takes that reply's place, where a follow-up would leave the progress standing above it.
+REPLACES_PROGRESS = "stride_replaces_progress"
+
+
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
-    if interaction.response.is_done():
+    if interaction.extras.get(REPLACES_PROGRESS):
+        await interaction.edit_original_response(content=content, embed=None, view=None)
+    elif interaction.response.is_done():
         await interaction.followup.send(content, ephemeral=True)
     else:
         await interaction.response.send_message(content, ephemeral=True)
@@ -300,10 +307,10 @@ class StrideBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "logged in as %s (%s) in %d servers, %s",
+            "logged in as %s (%s) in %s, %s",
             self.user,
             getattr(self.user, "id", "?"),
-            len(self.guilds),
+            plural(len(self.guilds), "server"),
             sharding.describe(self.config),
         )
 
@@ -401,7 +408,7 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
-        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+        log.info("shard %d of %s ready in %s", shard_id, self.shard_count, plural(servers, "server"))
 
     async def on_shard_resumed(self, shard_id: int) -> None:
         log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)

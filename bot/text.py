@@ -23,3 +23,15 @@ def clean(text: str) -> str:
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would show on screen."""
     return all(ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) == "Cf" for ch in text)
+
+
+# A bracket with the backslashes before it: each of those is doubled, so the bracket's own escape is not
+# cancelled by one the member typed (`\[x](url)` would otherwise become `\\[x](url)`, a link again).
+_BRACKET = re.compile(r"(\\*)([\[\]])")
+
+
+def no_links(text: str) -> str:
+    """`text` for Discord with its brackets escaped, so `[click me](https://evil.example)` shows as typed
+    instead of as a masked link to somewhere else. Discord shows the escaped text unchanged; a bare URL
+    still shows as the URL it is."""
+    return _BRACKET.sub(lambda m: m[1] * 2 + "\\" + m[2], text)

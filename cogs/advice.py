@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import discord
 from discord import app_commands
@@ -53,10 +54,17 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<
 
 
 def vote_buttons(tips: list[Tip]) -> discord.ui.View:
+    return _vote_buttons(tuple(tip.id for tip in tips))
+
+
+@lru_cache(maxsize=1024)
+def _vote_buttons(tip_ids: tuple[int, ...]) -> discord.ui.View:
+    """One stopped view per set of tips, sent again as it is: a stopped view is never stored per message (six
+    buttons cost more to build than the answer, once it is remembered)."""
     view = discord.ui.View(timeout=None)
-    for tip in tips:
+    for tip_id in tip_ids:
         for value in (1, -1):
-            view.add_item(VoteButton(tip.id, value))
+            view.add_item(VoteButton(tip_id, value))
     view.stop()  # nothing to keep per message: VoteButton answers every click by its custom id
     return view
 

@@ -165,7 +165,7 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
 
     @app_commands.command(name="cancel", description="Cancel a group run (its organiser or a server manager)")
     @app_commands.describe(id="the group run's id (from /event list or its card)", all="cancel the whole weekly series")
-    async def cancel(self, interaction: discord.Interaction, id: int, all: bool = False) -> None:
+    async def cancel(self, interaction: discord.Interaction, id: kit.RecordId, all: bool = False) -> None:
         now = discord.utils.utcnow()
         cancelled = await service.cancel(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, all,
                                          interaction.permissions.manage_guild, now)  # fmt: skip

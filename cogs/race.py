@@ -68,13 +68,13 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
 
     @app_commands.command(name="remove", description="Remove one of your races")
     @app_commands.describe(id="the race's id (from /race list scope: mine)")
-    async def remove(self, interaction: discord.Interaction, id: int) -> None:
+    async def remove(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         await service.remove(self.bot.db, kit.guild_id(interaction), interaction.user.id, id)
         await interaction.response.send_message(f"Race #{id} removed from your calendar.", ephemeral=True)
 
     @app_commands.command(name="result", description="Log your race result as a run (on or after race day)")
     @app_commands.describe(id="the race's id", time="your finish time, e.g. 3:12:45")
-    async def result(self, interaction: discord.Interaction, id: int, time: str) -> None:
+    async def result(self, interaction: discord.Interaction, id: kit.RecordId, time: str) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         logged = await service.result(self.bot.db, guild_id, user_id, id, time, discord.utils.utcnow())
         await interaction.response.send_message(embed=log_reply_embed(logged), ephemeral=True)

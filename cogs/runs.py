@@ -95,7 +95,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
-    async def history(self, interaction: discord.Interaction, page: app_commands.Range[int, 1] = 1) -> None:
+    async def history(self, interaction: discord.Interaction, page: kit.Page = 1) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
@@ -113,7 +113,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def edit(
         self,
         interaction: discord.Interaction,
-        id: int,
+        id: kit.RecordId,
         distance: str | None = None,
         time: str | None = None,
         date: str | None = None,
@@ -134,7 +134,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
 
     @app_commands.command(name="delete", description="Delete one of your runs (asks to confirm)")
     @app_commands.describe(id="the run's id from /run history")
-    async def delete(self, interaction: discord.Interaction, id: int) -> None:
+    async def delete(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
         profile = await service.member_profile(self.bot.db, guild_id, user_id)
@@ -185,10 +185,14 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
                 f"{limit / 1048576:.0f} MB. Split the export or send the activity files one by one.",
                 "file",
             )
-        data = await file.read()
         progress = ImportProgress(interaction)
+
+        async def download() -> bytes:  # once the upload's turn came: a member in line holds nothing
+            progress.started(file.filename)
+            return await file.read()
+
         try:
-            contents = await self.importer.read(file.filename, data, limit, progress.report)
+            contents = await self.importer.read(file.filename, download, limit, progress.report, progress.waiting)
         finally:
             await progress.finish()
         plan = await import_service.plan_import(self.bot.db, guild_id, user_id, file.filename, contents)

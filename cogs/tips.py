@@ -64,7 +64,7 @@ class TipsCog(
     async def edit(
         self,
         interaction: discord.Interaction,
-        id: int,
+        id: kit.RecordId,
         topic: str | None = None,
         title: app_commands.Range[str, None, admin.TITLE_MAX] | None = None,
         body: app_commands.Range[str, None, admin.BODY_MAX] | None = None,
@@ -87,30 +87,28 @@ class TipsCog(
         await self._reply(interaction, f"Updated tip #{id}.", embed=tip_embed(tip))
 
     @app_commands.command(name="remove", description="Remove one of this server's tips (can be restored)")
-    async def remove(self, interaction: discord.Interaction, id: int) -> None:
+    async def remove(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         tip = await admin.set_removed(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, True)
         await self._reply(interaction, f"Removed tip #{id} ({tip.title}). `/tips restore id: {id}` brings it back.")
 
     @app_commands.command(name="restore", description="Bring back a removed tip")
-    async def restore(self, interaction: discord.Interaction, id: int) -> None:
+    async def restore(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         tip = await admin.set_removed(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, False)
         await self._reply(interaction, f"Restored tip #{id} ({tip.title}).")
 
     @app_commands.command(name="hide", description="Hide a built-in tip in this server")
-    async def hide(self, interaction: discord.Interaction, id: int) -> None:
+    async def hide(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         tip = await admin.set_hidden(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, True)
         await self._reply(interaction, f"Hid built-in tip #{id} ({tip.title}) in this server.")
 
     @app_commands.command(name="unhide", description="Show a hidden built-in tip again")
-    async def unhide(self, interaction: discord.Interaction, id: int) -> None:
+    async def unhide(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         tip = await admin.set_hidden(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, False)
         await self._reply(interaction, f"Built-in tip #{id} ({tip.title}) is shown again.")
 
     @app_commands.command(name="list", description="The tips members see, by topic")
     @app_commands.autocomplete(topic=topic_autocomplete)
-    async def list_(
-        self, interaction: discord.Interaction, topic: str | None = None, page: app_commands.Range[int, 1] = 1
-    ) -> None:
+    async def list_(self, interaction: discord.Interaction, topic: str | None = None, page: kit.Page = 1) -> None:
         shown = await catalog.page(self.bot.db, kit.guild_id(interaction), topic, page, PER_PAGE)
         embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
         embed.description = "\n".join(tip_line(t) for t in shown.tips) or "No tips here yet. Add one with `/tips add`."

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip, TopPick
@@ -172,6 +173,36 @@ async def _search(
     return [tip for tip, _, _ in ranked]
 
 
+# Answers as read, per open database, with the server's change stamp at that read (bot/db/tips.py change_stamp):
+# asked again while the stamp is unchanged, an answer is one small read instead of a search, in any process.
+_answers: WeakKeyDictionary[Database, dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]]] = WeakKeyDictionary()
+_ANSWERS_KEPT = 4096
+
+
+async def _shown(
+    db: Database,
+    guild_id: int,
+    topic: str | None,
+    words: list[str],
+    extra: tuple[str, ...],
+    self_care: bool,
+    about: list[Tip],
+) -> list[Tip]:
+    """The matches shown, ranked and picked in the database, which reads the text of those tips only."""
+    pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
+    key = (guild_id, topic, tuple(words), extra, pick)
+    known = _answers.setdefault(db, {})
+    remembered = known.get(key)
+    if remembered is not None and remembered[0] == await tips_db.change_stamp(db, guild_id):
+        return list(remembered[1])
+    shown, stamp = await tips_db.search_top(db, guild_id, await _query(db, guild_id, words, extra), topic, pick)
+    if stamp is not None:
+        if len(known) >= _ANSWERS_KEPT:
+            known.clear()
+        known[key] = (stamp, tuple(shown))
+    return shown
+
+
 async def _within_budget(
     db: Database, guild_id: int, total: int, phrases: list[str], extras: list[str]
 ) -> tuple[list[str], list[str]]:
@@ -223,10 +254,7 @@ async def advise(db: Database, guild_id: int, topic: str | None, question: str |
     # unless the member asks who to see.
     self_care = not answer.triage and not (topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words)))
     if words:
-        # Ranked and picked in the database, which reads the text of the shown tips only.
-        pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
-        query = await _query(db, guild_id, words, expansions(meant))
-        answer.tips = about + await tips_db.search_top(db, guild_id, query, topic, pick)
+        answer.tips = about + await _shown(db, guild_id, topic, words, expansions(meant), self_care, about)
     elif topic:
         ranked = [t for t in await tips_db.by_topic(db, guild_id, topic, TOP_N) if t not in about]
         answer.tips = about + (self_care_first(ranked) if self_care else ranked)[: TOP_N - len(about)]

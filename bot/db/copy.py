@@ -66,6 +66,7 @@ DERIVED_TABLES = (
     "record_distances",
     "club_locks",  # never holds a row
     "guild_weeks",
+    "tip_changes",  # bumped by the tips, hides and votes copied
 )
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
 # claimed_by: a reminder lease belongs to the source's running dispatchers; uncopied, the row is simply due

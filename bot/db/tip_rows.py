@@ -10,6 +10,9 @@ VISIBLE = (
     "t.deleted = 0 AND (t.guild_id = :guild OR (t.guild_id IS NULL AND NOT EXISTS"
     " (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)))"
 )
+# The sum of the server's and the built-ins' change counters (migrations SQLite 0021, PostgreSQL 0017): it grows
+# with every write that can change what /advice answers in the server.
+STAMP = "(SELECT coalesce(sum(c.version), 0) FROM tip_changes c WHERE c.guild_id IN (:guild, 0))"
 COLUMNS = "t.id, t.guild_id, t.builtin_key, t.topic, t.kind, t.title, t.body, t.source, t.tags, t.deleted"
 
 

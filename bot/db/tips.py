@@ -15,7 +15,7 @@ from bot.db.engine import Database, Dialect, Tx
 from bot.db.members import now_iso
 from bot.db.postgres import search as pg_search
 from bot.db.tip_rows import COLUMNS as _COLUMNS
-from bot.db.tip_rows import VISIBLE
+from bot.db.tip_rows import STAMP, VISIBLE
 from bot.db.tip_rows import tip_from_row as _tip
 from bot.db.tips_search_sqlite import index_server
 
@@ -100,11 +100,21 @@ async def search(
     return await pg_search.search(db, guild_id, match, topic, limit)
 
 
-async def search_top(db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
-    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read."""
+async def search_top(
+    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
+) -> tuple[list[Tip], int | None]:
+    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read; with
+    the server's change stamp as of that read (None when nothing matched)."""
     if _on_sqlite(db):
         return await fts.search_top(db, guild_id, match, topic, pick)
     return await pg_search.search_top(db, guild_id, match, topic, pick)
+
+
+async def change_stamp(db: Database, guild_id: int) -> int:
+    """A number that grows with every write that can change what /advice answers in the server (its tips, hides
+    and votes, and the built-ins), in any process."""
+    row = await db.fetchone(f"SELECT {STAMP}", {"guild": guild_id})
+    return int(row[0])
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
@@ -249,40 +259,46 @@ def _admin_filter(show: str, topic: str | None, text: str | None, tip_id: int | 
     if topic:
         where += " AND t.topic = :topic"
     if text:
-        matches = "lower(t.title) LIKE :text ESCAPE '\\' OR lower(t.body) LIKE :text ESCAPE '\\'"
-        matches += " OR lower(t.tags) LIKE :text ESCAPE '\\'"
-        where += f" AND ({matches}{' OR t.id = :id' if tip_id is not None else ''})"
+        # One lower() per row over the three texts together, joined by a newline: a search (one line) cannot
+        # match across two of them.
+        where += " AND (lower(t.title || '\n' || t.body || '\n' || t.tags) LIKE :text ESCAPE '\\'"
+        where += f"{' OR t.id = :id' if tip_id is not None else ''})"
     return where
 
 
-def _admin_params(guild_id: int, topic: str | None, text: str | None, tip_id: int | None) -> dict[str, object]:
+def _admin_params(guild_id: int, topic: str | None, text: str | None) -> tuple[dict[str, object], int | None]:
+    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
     like = None
     if text:
         like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}
+    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}, tip_id
+
+
+# The server's own tips newest first, then the built-ins by topic.
+_ADMIN_ORDER = "(t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
 
 
 async def admin_list(
     db: Database, guild_id: int, show: str, topic: str | None, text: str | None, limit: int, offset: int
-) -> list[tuple[Tip, bool]]:
-    """(tip, hidden here) for one page: the server's own tips newest first, then the built-ins by topic.
-    `text` matches title, body or tags (any case), or the tip's number."""
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
+) -> tuple[list[tuple[Tip, bool]], int | None]:
+    """(tip, hidden here) for one page, and how many tips match in all (None when the page is past the end).
+    `text` matches title, body or tags (any case), or the tip's number. One pass: the page is picked by id
+    (the sort carries no text) with the total counted alongside, then only its rows are read."""
+    params, tip_id = _admin_params(guild_id, topic, text)
     rows = await db.fetchall(
         f"SELECT {_COLUMNS}, EXISTS (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)"
-        f" AS hidden FROM tips t WHERE {where}"
-        " ORDER BY (t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
-        " LIMIT :limit OFFSET :offset",
-        {**_admin_params(guild_id, topic, text, tip_id), "limit": limit, "offset": offset},
+        " AS hidden, page.total FROM ("
+        f" SELECT t.id, count(*) OVER () AS total FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}"
+        f" ORDER BY {_ADMIN_ORDER} LIMIT :limit OFFSET :offset"
+        f") page JOIN tips t ON t.id = page.id ORDER BY {_ADMIN_ORDER}",
+        {**params, "limit": limit, "offset": offset},
     )
-    return [(_tip(r), bool(r["hidden"])) for r in rows]
+    return [(_tip(r), bool(r["hidden"])) for r in rows], (rows[0]["total"] if rows else None)
 
 
 async def admin_count(db: Database, guild_id: int, show: str, topic: str | None, text: str | None) -> int:
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
-    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {where}", _admin_params(guild_id, topic, text, tip_id))
+    params, tip_id = _admin_params(guild_id, topic, text)
+    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}", params)
     return row[0]
 
 

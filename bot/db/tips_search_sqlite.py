@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from bot.advice.models import Tip, TopPick
 from bot.db.engine import Database, Tx
-from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
+from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 _FTS_OPTIONS = "title, body, tags, content='', tokenize='porter unicode61 remove_diacritics 2'"
 BUILTIN_SCOPE = 0
@@ -206,13 +206,16 @@ def top_sql(table: str) -> str:
         " id) AS nth FROM scored),"
         " picked AS (SELECT id, ranked, referral, CASE WHEN :per_topic > 0 AND nth > :per_topic THEN 1 ELSE 0 END"
         " AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
-        f" SELECT {COLUMNS} FROM picked JOIN tips t ON t.id = picked.id ORDER BY picked.over, picked.referral,"
-        " picked.ranked, picked.id"
+        f" SELECT {COLUMNS}, {STAMP} AS stamp FROM picked JOIN tips t ON t.id = picked.id"
+        " ORDER BY picked.over, picked.referral, picked.ranked, picked.id"
     )
 
 
-async def search_top(db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
-    """The tips /advice shows for a full-text query, picked by `pick` in the database: only they are read."""
+async def search_top(
+    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
+) -> tuple[list[Tip], int | None]:
+    """The tips /advice shows for a full-text query, picked by `pick` in the database: only they are read; with
+    the server's change stamp as of that read (None when nothing matched)."""
     rows = await db.fetchall(
         top_sql(_fts(await _search_scope(db, guild_id))),
         {
@@ -230,7 +233,7 @@ async def search_top(db: Database, guild_id: int, match: str, topic: str | None,
             "exclude": pick.exclude,
         },
     )
-    return [tip_from_row(r) for r in rows]
+    return [tip_from_row(r) for r in rows], (rows[0]["stamp"] if rows else None)
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 
 from bot.importing.errors import ImportRefused, LimitExceeded, display_name
-from bot.importing.files import ACTIVITY_SUFFIXES, FileOutcome, read_activity, read_file_outcome, sniff
+from bot.importing.files import ACTIVITY_SUFFIXES, FileOutcome, read_activity, read_file_outcome, read_one, sniff
 from bot.importing.limits import Limits
 from bot.importing.models import ArchiveContents, Unreadable
 from bot.importing.strava import find_strava_csv, plan_strava
@@ -24,8 +24,10 @@ from bot.importing.zipsafe import Budget, Job, entry_problem, open_zip, read_ent
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-# Files read ahead of the pool: enough to keep every worker busy, few enough to bound memory.
+# Files read ahead of the pool: enough to keep every worker busy, few enough to bound memory (their bytes
+# stay in this process until a worker has read them).
 IN_FLIGHT = 32
+IN_FLIGHT_BYTES = 64 * 2**20
 
 
 def read_upload(
@@ -38,15 +40,20 @@ def read_upload(
 ) -> ArchiveContents:
     """Everything importable in an upload. Blocking: call it from a worker thread.
 
-    `executor` (a process pool, say) reads the files of an archive in parallel; `on_progress(done, total)`
-    is called from the calling thread after each file. Raises ImportRefused when nothing can be imported.
+    `executor` (a process pool, say) reads the file, or the files of an archive in parallel;
+    `on_progress(done, total)` is called from the calling thread after each file of an archive. Raises
+    ImportRefused when nothing can be imported.
     """
     limits = limits or Limits()
     if len(data) > limits.max_upload_bytes:
         raise LimitExceeded(filename, f"the upload is larger than {limits.max_upload_bytes // 2**20} MB.")
     if sniff(data) == "zip":
         return _read_archive(filename, data, limits, on_progress, executor)
-    activity = read_activity(filename, data, limits)
+    # One file too is read in the pool: a file of a million points costs a worker its memory, not the bot.
+    if executor is None:
+        activity = read_activity(filename, data, limits)
+    else:
+        activity = executor.submit(read_one, filename, data, limits).result()
     if not activity.is_run:
         raise ImportRefused(filename, f"the file records {activity.sport}, not a run: only runs are imported.")
     return ArchiveContents([activity], kind="file")
@@ -116,15 +123,18 @@ def _run(
     on_progress: Progress | None,
     executor: Executor | None,
 ) -> None:
-    """Read every job's file, `IN_FLIGHT` at a time when a pool helps, in order."""
+    """Read every job's file, `IN_FLIGHT` (and `IN_FLIGHT_BYTES`) at a time when a pool helps, in order."""
     total = len(jobs)
     if on_progress:
         on_progress(0, total)
-    pending: deque[Future[FileOutcome] | FileOutcome] = deque()
-    done = 0
+    pending: deque[tuple[Future[FileOutcome] | FileOutcome, int]] = deque()
+    done = in_flight = 0
 
-    def collect(outcome: FileOutcome) -> None:
-        nonlocal done
+    def collect() -> None:
+        nonlocal done, in_flight
+        head, size = pending.popleft()
+        outcome = head.result() if isinstance(head, Future) else head
+        in_flight -= size
         done += 1
         if outcome.limit:
             raise LimitExceeded(
@@ -150,20 +160,22 @@ def _run(
                 raise
             except Exception as exc:  # a bad CRC, encryption, an unknown compression method
                 log.debug("unreadable zip entry %r", job.source, exc_info=True)
-                outcome = FileOutcome(job.source, problem=entry_problem(exc))
-                pending.append(outcome)
+                pending.append((FileOutcome(job.source, problem=entry_problem(exc)), 0))
             else:
                 if executor is None:
-                    pending.append(read_file_outcome(job.source, data, limits, job.sport, job.name))
+                    pending.append((read_file_outcome(job.source, data, limits, job.sport, job.name), 0))
                 else:
-                    pending.append(executor.submit(read_file_outcome, job.source, data, limits, job.sport, job.name))
-            while pending and (len(pending) >= IN_FLIGHT or not isinstance(pending[0], Future)):
-                head = pending.popleft()
-                collect(head.result() if isinstance(head, Future) else head)
+                    future = executor.submit(read_file_outcome, job.source, data, limits, job.sport, job.name)
+                    pending.append((future, len(data)))
+                    in_flight += len(data)
+                del data
+            while pending and (
+                len(pending) >= IN_FLIGHT or in_flight >= IN_FLIGHT_BYTES or not isinstance(pending[0][0], Future)
+            ):
+                collect()
         while pending:
-            head = pending.popleft()
-            collect(head.result() if isinstance(head, Future) else head)
+            collect()
     finally:
-        for left in pending:
+        for left, _ in pending:
             if isinstance(left, Future):
                 left.cancel()

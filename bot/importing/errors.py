@@ -27,3 +27,11 @@ class ImportRefused(UserError):
 
 class LimitExceeded(ImportRefused):
     """A size, count, ratio or name limit: the whole archive is refused, never just the one entry."""
+
+
+def too_many_points(filename: str, limit: int) -> ImportRefused:
+    return ImportRefused(
+        filename,
+        f"the activity has more than {limit:,} track points, more than Stride reads from one activity (a marathon "
+        "recorded every second has about 20,000). If the file holds several activities, send them one by one.",
+    )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import fitdecode
 
 from bot.importing.errors import ImportRefused
+from bot.importing.limits import MAX_POINTS
 from bot.importing.track import RawActivity, normalise_sport
 
 FIT_EPOCH = 631_065_600  # 1989-12-31T00:00:00Z in POSIX seconds
@@ -30,8 +31,9 @@ def _fields(frame: fitdecode.FitDataMessage, wanted: set[str]) -> dict[str, obje
     return {f.name: f.value for f in frame.fields if f.name in wanted and f.value is not None}
 
 
-def read_fit(data: bytes, source: str) -> RawActivity:
-    raw = RawActivity("fit")
+def read_fit(data: bytes, source: str, max_points: int = MAX_POINTS) -> RawActivity:
+    # fitdecode reads frame by frame: the points are all that piles up, and `add_point` caps them.
+    raw = RawActivity("fit", max_points=max_points)
     sessions: list[dict[str, object]] = []
     file_type = None
     paused = False

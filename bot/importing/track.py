@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from bot.importing.best_efforts import best_efforts
 from bot.importing.errors import ImportRefused
+from bot.importing.limits import MAX_POINTS
 from bot.importing.models import Activity
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -25,11 +26,16 @@ MAX_DURATION_S = 10 * 24 * 3600.0
 ELEVATION_DEADBAND_M = 3.0
 
 
+class PointLimit(Exception):
+    """A reader met more than `max_points` points; raised before they pile up in memory."""
+
+
 @dataclass(slots=True)
 class RawActivity:
     """What a reader found. `times` are POSIX seconds; optional lists are empty or one entry a point."""
 
     file_format: str
+    max_points: int = MAX_POINTS  # `add_point` raises PointLimit past this many
     sport: str | None = None  # normalised by `normalise_sport`; None when the file does not say
     name: str | None = None
     start: datetime | None = None
@@ -58,6 +64,8 @@ class RawActivity:
         hr: float | None = None,
         cad: float | None = None,
     ) -> None:
+        if len(self.times) >= self.max_points:
+            raise PointLimit
         self.times.append(time)
         self.lats.append(lat)
         self.lons.append(lon)

@@ -128,6 +128,23 @@ def missed_notice(reminder: Reminder, slot: datetime) -> str:
     )
 
 
+def refused_notice(reminder: Reminder, slot: datetime, refusals: int) -> str:
+    """Discord refused a delivery (closed DMs, a channel Stride may no longer post in), before the pause."""
+    if reminder.target == Target.DM:
+        why = (
+            "Discord refused my DM (your DMs from this server look closed). Allow direct messages from server "
+            "members in this server's privacy settings, or set it up again with `where: channel`"
+        )
+    else:
+        why = f"I couldn't post in <#{reminder.channel_id}>. Ask a moderator to let Stride post there"
+    left = PAUSE_AFTER_REFUSALS - refusals
+    pause = f"after {left} more {'refusal' if left == 1 else 'refusals'} in a row it pauses"
+    return (
+        f"Your {what_kind(reminder)} reminder #{reminder.id} for <t:{int(slot.timestamp())}:f> did not reach you: "
+        f"{why}. It stays on schedule; {pause}."
+    )
+
+
 def paused_notice(reminder: Reminder, failed: bool = False) -> str:
     what = what_kind(reminder)
     if failed:

@@ -25,6 +25,7 @@ from bot.reminders.models import (
 )
 from bot.reminders.summary import WeekNumbers
 from bot.running.units import format_distance, format_duration
+from bot.text import no_links
 from bot.wording import DISCLAIMER
 
 KIND_WORDS = {"stretch": "stretch", "core": "core work", "custom": "reminder"}
@@ -108,18 +109,20 @@ def _tip_parts(tip: Tip | None) -> dict[str, str | None]:
     if tip is None:
         return {"title": None, "body": None, "footer": None}
     source = f"Source: {tip.source} · " if tip.source else ""
-    return {"title": tip.title[:256], "body": tip.body[:4000], "footer": (source + DISCLAIMER)[:2048]}
+    body = tip.body if tip.builtin else no_links(tip.body)  # a server's tip is member text; titles show no links
+    return {"title": tip.title[:256], "body": body[:4000], "footer": (source + DISCLAIMER)[:2048]}
 
 
 def member_message(reminder: Reminder, fire: datetime, tip: Tip | None, snoozed: bool = False) -> Outgoing:
     """A member's reminder: what it is for, a tip of its kind, Done / Skip / Snooze 1 h."""
     again = " (snoozed)" if snoozed else ""
+    text = no_links(reminder.message or "")  # the member's words, in a channel others read
     if reminder.kind == "custom":
-        headline = f"⏰ Reminder{again}: {reminder.message or ''}"
+        headline = f"⏰ Reminder{again}: {text}"
     else:
         headline = f"⏰ Time for your {KIND_WORDS[reminder.kind]}{again}!"
-        if reminder.message:
-            headline += f" {reminder.message}"
+        if text:
+            headline += f" {text}"
     if reminder.target == Target.CHANNEL:
         headline = f"<@{reminder.user_id}> {headline}"  # pings the owner alone (Outgoing.mention_user_id)
     buttons = (

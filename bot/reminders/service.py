@@ -32,6 +32,8 @@ WHERES = tuple(Target)
 SNOOZE = timedelta(hours=1)
 SUMMARY_AT = time(8, 0)  # the weekly summary: Monday morning in the member's zone
 MONDAY = 0b0000001  # bit 0 is Monday (schedule_input.parse_days)
+# To someone pressing another member's reminder button: who owns it is none of their business.
+NOT_YOURS = "This reminder isn't yours, so nothing happened. `/remind set` makes one of your own."
 
 Clock = Callable[[], datetime]
 
@@ -264,7 +266,7 @@ class ReminderService:
         if reminder is None:
             raise NotFound("This reminder was removed. `/remind list` shows the ones you have.")
         if reminder.user_id != user_id:
-            raise UserError(f"This is <@{reminder.user_id}>'s reminder; only they can answer it.")
+            raise UserError(NOT_YOURS)
         slot = await db_rem.get_slot(tx, reminder.guild_id, reminder_id, fire)
         if slot is None or reminder.kind == ReminderKind.SUMMARY:  # the summary has no buttons
             raise _not_sent()

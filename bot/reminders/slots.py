@@ -32,6 +32,7 @@ from bot.reminders.jobs import (
     missed_notice,
     nonce,
     paused_notice,
+    refused_notice,
     sent_slot,
     tries_since,
 )
@@ -227,3 +228,5 @@ class ReminderRounds:
             await set_notice(tx, reminder.guild_id, reminder.user_id, paused_notice(reminder, failed))
         elif failed:
             await set_notice(tx, reminder.guild_id, reminder.user_id, missed_notice(reminder, slot))
+        else:  # refused: told at once, not only when a third refusal pauses it
+            await set_notice(tx, reminder.guild_id, reminder.user_id, refused_notice(reminder, slot, counted[0]))

@@ -1,16 +1,18 @@
 """/run import use cases: read an upload off the event loop, preview it against the log, write it at once.
 
-Reading (parsing, best efforts) runs in a thread that spreads an archive's files over a process pool,
-created on the first import and shut down by `Importer.close()`. Writing is one storage call: the runs
-and their best efforts in one transaction. Nothing here knows Discord.
+Reading (parsing, best efforts) happens in a process pool, created on the first import and shut down by
+`Importer.close()`: one file in one worker, an archive's files spread over all of them by a thread. A few
+uploads are read at once in a process (`IMPORTS_AT_ONCE`); later ones wait their turn, not yet downloaded.
+Writing is one storage call: the runs and their best efforts in one transaction. Nothing here knows Discord.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -19,7 +21,9 @@ from bot.db.engine import Database
 from bot.db.storage import ImportedRun, storage_for
 from bot.errors import UserError
 from bot.importing import Activity, ArchiveContents, ImportPreview, Limits, build_preview, import_pool, read_upload
-from bot.importing.errors import display_name
+from bot.importing.errors import ImportRefused, display_name
+from bot.importing.files import BIG_INPUT, give_memory_back
+from bot.running.import_queue import ImportQueue, Waiting
 from bot.running.models import Profile, Run
 from bot.running.records import Record
 from bot.running.service import LogResult
@@ -57,12 +61,18 @@ class ImportResult:
     first_run: Run | None = None  # the (first) run written, as the log reply shows it
 
 
-class Importer:
-    """Owns the import process pool: one per bot, made when first needed."""
+# Uploads read at once in one process; each holds its upload (up to the server's attachment limit) and
+# keeps a worker busy, so more at once would only queue inside the pool while holding memory here.
+IMPORTS_AT_ONCE = 2
 
-    def __init__(self, max_workers: int | None = None) -> None:
+
+class Importer:
+    """Owns the import process pool (one per bot, made when first needed) and the line for it."""
+
+    def __init__(self, max_workers: int | None = None, at_once: int = IMPORTS_AT_ONCE) -> None:
         self._max_workers = max_workers
         self._pool: ProcessPoolExecutor | None = None
+        self.queue = ImportQueue(at_once)
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -77,19 +87,44 @@ class Importer:
     async def read(
         self,
         filename: str,
-        data: bytes,
+        fetch: Callable[[], Awaitable[bytes]],
         max_upload_bytes: int,
         on_progress: Callable[[int, int], None] | None = None,
+        on_wait: Waiting | None = None,
     ) -> ArchiveContents:
-        """Parse the upload off the loop; ImportRefused (a UserError) names the file and the problem.
+        """Wait for a turn, download the upload with `fetch`, parse it off the loop; ImportRefused (a
+        UserError) names the file and the problem.
 
-        `on_progress(done, total)` is called from a worker thread, not the event loop.
+        `on_wait(position)` is called on the loop while the upload waits in line (1: next);
+        `on_progress(done, total)` from a worker thread, not the event loop.
         """
         limits = Limits(max_upload_bytes=max_upload_bytes)
+        async with self.queue.turn(on_wait):
+            data = await fetch()
+            big = len(data) > BIG_INPUT
+            try:
+                return await self._parse(filename, data, limits, on_progress)
+            finally:
+                del data
+                if big:  # large uploads leave the heap grown: hand it back (no collection: the loop runs)
+                    give_memory_back(collect=False)
+
+    async def _parse(
+        self, filename: str, data: bytes, limits: Limits, on_progress: Callable[[int, int], None] | None
+    ) -> ArchiveContents:
         executor = self._executor()
-        return await asyncio.to_thread(
-            read_upload, filename, data, limits=limits, on_progress=on_progress, executor=executor
-        )
+        try:
+            return await asyncio.to_thread(
+                read_upload, filename, data, limits=limits, on_progress=on_progress, executor=executor
+            )
+        except BrokenProcessPool:
+            # A worker died (killed for its memory, say): the pool cannot be used again; the next import
+            # gets a new one.
+            log.warning("an import worker died reading %r; starting a new pool", filename)
+            if self._pool is executor:
+                self._pool = None
+                executor.shutdown(wait=False, cancel_futures=True)
+            raise ImportRefused(filename, "reading it stopped half way; try again in a minute.") from None
 
 
 async def plan_import(

@@ -255,6 +255,9 @@ _TEXT_EXAMPLES: dict[str, str] = {
 }
 
 
+_PLURAL_NAMES = frozenset({"notes", "tags"})
+
+
 def check_text(field: str, text: str | None, max_len: int) -> str | None:
     """Cleaned text (see bot.text), None when empty; invisible-only or too long text is an error."""
     if not (text or "").strip():
@@ -267,7 +270,8 @@ def check_text(field: str, text: str | None, max_len: int) -> str | None:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."
         name = field.replace("_", " ")
-        raise InputError(f"The {name} is {len(stripped)} characters; the limit is {max_len}. {advice}", field)
+        verb = "are" if name in _PLURAL_NAMES else "is"
+        raise InputError(f"The {name} {verb} {len(stripped)} characters; the limit is {max_len}. {advice}", field)
     return stripped
 
 

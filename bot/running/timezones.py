@@ -1,8 +1,9 @@
 """Which time zone a member means: IANA names, plus the abbreviations and cities people type.
 
 Fixed-offset zones (`EST`, `GMT+5`, `UTC-3`) have no summer time, so a reminder set in one drifts an
-hour for half the year; they are refused with the zone the member most likely means, unless the
-member insists with an explicit `Etc/…` name.
+hour for half the year; they are refused with the zone the member most likely means (for an offset, the
+places on that offset today), unless the member insists with an explicit `Etc/…` name. UTC and GMT, the
+same clock, are both accepted, saying that they have no summer time.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.errors import UserError
@@ -62,6 +63,7 @@ COMMON_ZONES = (
 _LEGACY = re.compile(r"^(?:EST|MST|HST|CET|EET|MET|WET|[A-Z]{3}[0-9][A-Z]{3}|GMT|GMT[+-]?0|UCT|Universal|Zulu)$")
 _OFFSET = re.compile(r"^(?:utc|gmt|z)?\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?$")
 _KEEP_AS_IS = frozenset({"UTC", "Etc/UTC"})  # the default zone, fixed but never surprising
+_UTC_WORDS = frozenset({"utc", "gmt", "etc/utc", "etc/gmt", "z", "zulu", "uct", "universal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,12 @@ def resolve_timezone(text: str) -> ZoneChoice:
     key = _key(text or "")
     if not key:
         raise UserError(f"Please give a time zone. {EXAMPLE}", "timezone")
+    if key in _UTC_WORDS:  # one clock, however it is written: say what it lacks rather than refuse some names
+        named = "UTC," if typed == "UTC" else f"`{typed}` → UTC,"
+        return ZoneChoice(
+            "UTC",
+            f"{named} which has no summer time (if your clocks change, pick a city zone like `Europe/London`)",
+        )
     exact = _zones().get(key.replace(" ", "_"))
     if exact is not None and (exact in _KEEP_AS_IS or exact.startswith("Etc/") or not is_fixed_offset(exact)):
         return ZoneChoice(exact, None if exact.lower() == typed.lower() else f"`{typed}` → {exact}")
@@ -139,7 +147,7 @@ def resolve_timezone(text: str) -> ZoneChoice:
     if offset:
         sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
         etc = _etc_name(sign, hours) if minutes == 0 and hours <= 12 else None
-        raise _fixed_offset_refusal(typed, (), etc)
+        raise _fixed_offset_refusal(typed, tuple(zones_at_offset(sign, hours, minutes)), etc)
     if exact is not None:  # a legacy fixed name such as EST5EDT or GMT0
         raise _fixed_offset_refusal(typed, (), None)
     cities = _cities().get(key, [])
@@ -157,25 +165,60 @@ def suggest_zones(current: str, limit: int = 25) -> list[tuple[str, str]]:
     when the member types `Etc/`."""
     key = _key(current or "")
     picked: dict[str, str] = {}
+    offset = _OFFSET.match(key) if key else None
     if not key:
         picked = {z: z for z in COMMON_ZONES if z.lower() in _zones()}
+    elif offset:  # `UTC+1`: the places on that offset today
+        sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
+        shown = _offset_label(sign, hours, minutes)
+        picked = {zone: f"{zone} ({shown} now)" for zone in zones_at_offset(sign, hours, minutes)}
+        if key.startswith("etc") or (minutes == 0 and hours <= 12):
+            etc = _etc_name(sign, hours)
+            picked.setdefault(etc, f"{etc} (fixed {shown}, no summer time)")
     else:
         for zone in ABBREVIATIONS.get(key, ()):
             picked.setdefault(zone, f"{zone} ({current.strip().upper()[:10]})")
+        if key in _UTC_WORDS:
+            picked.setdefault("UTC", "UTC (no summer time)")
         for zone in _cities().get(key, []):
             picked.setdefault(zone, zone)
         insisting = key.startswith("etc")
         needle = key.replace(" ", "_")
+        # An abbreviation means its zones: not every zone that happens to contain the letters (`est`: Budapest).
+        anywhere = key not in ABBREVIATIONS
         matches = [
             name
             for lowered, name in _zones().items()
-            if needle in lowered and (insisting or name in _KEEP_AS_IS or not is_fixed_offset(name))
+            if (_starts_part(lowered, needle) if not anywhere else needle in lowered)
+            and (insisting or name in _KEEP_AS_IS or not is_fixed_offset(name))
         ]
         common = {z: i for i, z in enumerate(COMMON_ZONES)}
         matches.sort(key=lambda n: (n not in common, common.get(n, 0), not _starts_part(n.lower(), needle), n))
         for name in matches:
             picked.setdefault(name, name)
     return [(label, name) for name, label in list(picked.items())[: max(0, limit)]]
+
+
+def _offset_label(sign: str, hours: int, minutes: int) -> str:
+    return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+
+
+def zones_at_offset(sign: str, hours: int, minutes: int = 0, now: datetime | None = None) -> list[str]:
+    """Place zones whose clocks are at that offset from UTC today, the common ones first."""
+    wanted = timedelta(hours=hours, minutes=minutes) * (1 if sign == "+" else -1)
+    return _zones_at(wanted, (now or datetime.now(UTC)).date().isoformat())
+
+
+@functools.lru_cache(maxsize=64)
+def _zones_at(offset: timedelta, day: str) -> list[str]:
+    instant = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
+    found = [
+        name
+        for name in _zones().values()
+        if "/" in name and not is_fixed_offset(name) and instant.astimezone(ZoneInfo(name)).utcoffset() == offset
+    ]
+    common = {z: i for i, z in enumerate(COMMON_ZONES)}
+    return sorted(found, key=lambda n: (n not in common, common.get(n, 0), n))
 
 
 def _starts_part(lowered: str, needle: str) -> bool:

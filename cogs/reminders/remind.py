@@ -11,6 +11,7 @@ from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
 from bot.reminders.service import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
+from bot.text import no_links
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
@@ -28,7 +29,7 @@ WHERE_CHOICES = [
 def describe(r: Reminder) -> str:
     """`#3` **stretch** 07:30 daily · Europe/Berlin · DM"""
     place = "DM" if r.target == Target.DM else f"<#{r.channel_id}>"
-    text = f" “{r.message}”" if r.message else ""
+    text = f" “{no_links(r.message)}”" if r.message else ""
     zone = f"{r.timezone} (your profile's)" if r.zone_from_profile else r.timezone
     return f"`#{r.id}` **{r.kind}**{text} {r.at:%H:%M} {format_days(r.days_mask)} · {zone} · {place}"
 
@@ -122,28 +123,28 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
     @app_commands.command(name="remove", description="Delete one of your reminders")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
-    async def remove(self, interaction: discord.Interaction, id: int) -> None:
+    async def remove(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         reminder = await reminder_service(self.bot).remove(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"🗑️ Removed {describe(reminder)}")
 
     @app_commands.command(name="pause", description="Stop a reminder until you resume it")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
-    async def pause(self, interaction: discord.Interaction, id: int) -> None:
+    async def pause(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         reminder = await reminder_service(self.bot).pause(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"⏸️ Paused {describe(reminder)}\n`/remind resume id: {id}` starts it again.")
 
     @app_commands.command(name="resume", description="Start a paused reminder again")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
-    async def resume(self, interaction: discord.Interaction, id: int) -> None:
+    async def resume(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         reminder = await reminder_service(self.bot).resume(kit.guild_id(interaction), interaction.user.id, id)
         await self._reply(interaction, f"▶️ Resumed {describe(reminder)}\nNext: {when(reminder.next_fire)}.")
 
     @app_commands.command(name="skip", description="Skip the next one (again to skip the one after)")
     @app_commands.describe(id="the reminder's id (see /remind list)")
     @app_commands.autocomplete(id=reminder_autocomplete)
-    async def skip(self, interaction: discord.Interaction, id: int) -> None:
+    async def skip(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         result = await reminder_service(self.bot).skip(kit.guild_id(interaction), interaction.user.id, id)
         skipped = when(result.skipped) if result.skipped else "the next one"
         await self._reply(interaction, f"⏭️ Skipped {skipped}. Next: {when(result.next_fire)}.")

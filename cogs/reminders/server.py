@@ -13,6 +13,7 @@ from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit
 from cogs.ui.autocomplete import timezone_autocomplete
+from cogs.ui.club import check_postable
 from cogs.ui.embeds import plural
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
@@ -54,10 +55,11 @@ class ServerCog(
         role: discord.Role | None = None,
         kind: str = "stretch",
     ) -> None:
+        channel_id = check_postable(interaction, channel)  # refused, naming what Stride lacks there
         server = await reminder_service(self.bot).set_server(
             kit.guild_id(interaction),
             interaction.user.id,
-            channel_id=channel.id,
+            channel_id=channel_id,
             time=time,
             timezone=timezone,
             role_id=role.id if role else None,

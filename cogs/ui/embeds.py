@@ -6,14 +6,11 @@ import discord
 
 from bot.running.models import Run, Shoe
 from bot.running.units import format_distance, format_duration, format_pace
+from bot.text import no_links
+from bot.wording import plural
 from cogs.ui.kit import BRAND
 
 BAR_WIDTH = 12
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 run', '2 runs', '0 weeks'; `many` for irregular plurals."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def page_out_of_range(asked: int, pages: int) -> str | None:
@@ -51,11 +48,11 @@ def run_embed(title: str, run: Run, units: str, shoe: Shoe | None = None) -> dis
     if run.effort:
         embed.add_field(name="Effort", value=f"{run.effort}/10")
     if shoe:
-        embed.add_field(name="Shoe", value=shoe.name)
+        embed.add_field(name="Shoe", value=no_links(shoe.name))
     if run.pain:
-        embed.add_field(name="Pain", value=run.pain, inline=False)
+        embed.add_field(name="Pain", value=no_links(run.pain), inline=False)
     if run.notes:
-        embed.add_field(name="Notes", value=run.notes, inline=False)
+        embed.add_field(name="Notes", value=no_links(run.notes), inline=False)
     embed.set_footer(text=f"Run #{run.id}")
     return embed
 

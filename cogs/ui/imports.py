@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
+from bot.client import REPLACES_PROGRESS
 from bot.importing.errors import display_name
 from bot.running.import_service import ImportPlan, ImportResult
 from bot.running.records import Record
@@ -27,10 +28,21 @@ def progress_text(done: int, total: int) -> str:
     return f"Reading {plural(total, 'activity', 'activities')}… {done}/{total}"
 
 
-class ImportProgress:
-    """Edits the deferred reply with the reading progress, at most every `every` seconds.
+def waiting_text(position: int) -> str:
+    place = "yours is next" if position <= 1 else f"yours is number {position} in line"
+    return f"Other members' imports are being read; {place}. It starts by itself, no need to send it again."
 
-    `report` is what `read_upload` calls from its worker thread: it only hops to the loop. The edits
+
+def reading_text(filename: str) -> str:
+    return f"Your turn: reading `{display_name(filename)}`…"
+
+
+class ImportProgress:
+    """Edits the deferred reply while an upload waits its turn and while it is read.
+
+    `report` is what `read_upload` calls from its worker thread: it only hops to the loop; those counts
+    are shown at most every `every` seconds, and dropped while an edit is in flight. A place in line
+    (`waiting`) and the turn coming (`started`) are always shown, after the edit in flight. The edits
     are serialised, and `finish` waits for the last one so that it never lands after the preview.
     """
 
@@ -40,24 +52,51 @@ class ImportProgress:
         self._every = every
         self._last_edit = float("-inf")
         self._edit_task: asyncio.Task[None] | None = None
+        self._next: str | None = None  # a line to show once the edit in flight is done
+        self._waited = False
         self._closed = False
 
     def report(self, done: int, total: int) -> None:
         self._loop.call_soon_threadsafe(self._update, done, total)
 
-    def _update(self, done: int, total: int) -> None:
-        if self._closed or (self._edit_task is not None and not self._edit_task.done()):
-            return
-        now = self._loop.time()
-        if now - self._last_edit >= self._every:
-            self._last_edit = now
-            self._edit_task = self._loop.create_task(self._edit(progress_text(done, total)))
+    def waiting(self, position: int) -> None:
+        self._waited = True
+        self._show(waiting_text(position))
 
-    async def _edit(self, text: str) -> None:
-        try:
-            await self._interaction.edit_original_response(content=text)
-        except discord.HTTPException:  # a missed progress edit is harmless: the preview follows
-            log.debug("import progress edit failed", exc_info=True)
+    def started(self, filename: str) -> None:
+        """The upload's turn came: replace the place in line, if one was shown."""
+        if self._waited:
+            self._show(reading_text(filename))
+
+    def _busy(self) -> bool:
+        return self._edit_task is not None and not self._edit_task.done()
+
+    def _update(self, done: int, total: int) -> None:
+        if self._closed or self._busy():
+            return
+        if self._loop.time() - self._last_edit >= self._every:
+            self._start(progress_text(done, total))
+
+    def _show(self, text: str) -> None:
+        if self._closed:
+            return
+        if self._busy():
+            self._next = text
+        else:
+            self._start(text)
+
+    def _start(self, text: str) -> None:
+        self._interaction.extras[REPLACES_PROGRESS] = True  # an error then replaces the line, not below it
+        self._edit_task = self._loop.create_task(self._edit(text))
+
+    async def _edit(self, text: str | None) -> None:
+        while text is not None:
+            self._last_edit = self._loop.time()
+            try:
+                await self._interaction.edit_original_response(content=text)
+            except discord.HTTPException:  # a missed progress edit is harmless: the preview follows
+                log.debug("import progress edit failed", exc_info=True)
+            text, self._next = (None if self._closed else self._next), None
 
     async def finish(self) -> None:
         self._closed = True

@@ -7,6 +7,7 @@ and must not import cogs); cogs take them from here.
 from __future__ import annotations
 
 import discord
+from discord import app_commands
 
 from bot.client import NO_MENTIONS, explain, send_ephemeral
 from bot.wording import APOLOGY, DISCLAIMER
@@ -14,7 +15,27 @@ from bot.wording import APOLOGY, DISCLAIMER
 BRAND = discord.Colour.from_rgb(255, 107, 53)
 WARN = discord.Colour.gold()
 
-__all__ = ["APOLOGY", "BRAND", "DISCLAIMER", "NO_MENTIONS", "WARN", "explain", "guild_id", "send_ephemeral"]
+# Every integer option declares its bounds, so Discord refuses what is out of range while the member types
+# (an unbounded one lets through numbers past what Python hands SQLite, and the member gets an apology).
+MAX_RECORD_ID = 2**53 - 1  # the largest integer a Discord option carries exactly
+MAX_PAGE = 10_000
+RecordId = app_commands.Range[int, 1, MAX_RECORD_ID]  # a run, tip, reminder or event id
+Page = app_commands.Range[int, 1, MAX_PAGE]
+
+__all__ = [
+    "APOLOGY",
+    "BRAND",
+    "DISCLAIMER",
+    "MAX_PAGE",
+    "MAX_RECORD_ID",
+    "NO_MENTIONS",
+    "WARN",
+    "Page",
+    "RecordId",
+    "explain",
+    "guild_id",
+    "send_ephemeral",
+]
 
 
 def guild_id(interaction: discord.Interaction) -> int:

@@ -10,6 +10,7 @@ import discord
 
 from bot.running.insights import Insight
 from bot.running.service import LogResult
+from bot.text import no_links
 
 from .embeds import run_embed
 from .kit import BRAND, WARN
@@ -76,7 +77,7 @@ def private_embed(result: LogResult) -> discord.Embed | None:
         return None
     embed = discord.Embed(title=f"Only you can see this · run #{result.run.id}", colour=BRAND)
     if result.run.pain:
-        embed.add_field(name="Pain", value=result.run.pain, inline=False)
+        embed.add_field(name="Pain", value=no_links(result.run.pain), inline=False)
     _add_insights(embed, private)
     _add_nudges(embed, result)
     return embed

@@ -8,15 +8,22 @@ from datetime import datetime
 import discord
 
 from bot.advice.models import Tip
+from bot.text import no_links
 from cogs.ui.kit import BRAND, DISCLAIMER
 
 EMBED_BODY_MAX = 1500  # the tip limit; 3 tips + titles + sources stay under Discord's 6000 per message
 
 
+def _member_text(tip: Tip, text: str) -> str:
+    """A server's own tips are written by its members: their text may not hide a link."""
+    return text if tip.builtin else no_links(text)
+
+
 def tip_embed(tip: Tip, footer: str | None = None) -> discord.Embed:
-    title = f"{tip.title}"[:256]
-    embed = discord.Embed(title=title, description=tip.body[:EMBED_BODY_MAX], colour=BRAND)
-    embed.add_field(name="Source", value=(tip.source or "Club knowledge")[:1024], inline=False)
+    title = f"{tip.title}"[:256]  # a title shows no links
+    body = _member_text(tip, tip.body[:EMBED_BODY_MAX])
+    embed = discord.Embed(title=title, description=body, colour=BRAND)
+    embed.add_field(name="Source", value=_member_text(tip, tip.source or "Club knowledge")[:1024], inline=False)
     label = "built-in" if tip.builtin else "this server"
     embed.set_author(name=f"#{tip.id} · {tip.topic} · {label}")
     if footer:

@@ -119,7 +119,7 @@ async def test_backup_refuses_an_existing_file_unless_forced(fake, tmp_path: Pat
     assert code == 3, out
     assert (
         out.strip()
-        == f"Stride cannot start: {target} already exists: pick a new file name, or add --force to replace it."
+        == f"Stride cannot back up: {target} already exists: pick a new file name, or add --force to replace it."
     )
     assert target.read_bytes() == before  # untouched
 

@@ -4,14 +4,40 @@ cannot post in, time zone input, /help, wording, and admin edges — as the memb
 from __future__ import annotations
 
 import asyncio
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import pytest_asyncio
 
+from standin import FakeDiscord
+from standin.state import SEND_MESSAGES, Member
 from tests.e2e.helpers import newcomer, query
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@dataclass(frozen=True)
+class ClosedDms:
+    member: Member
+    reminder_id: int
+    due: datetime
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def closed_dms(fake: FakeDiscord, club, bot_process) -> ClosedDms:
+    """A member whose DMs are closed, with a reminder due in the next minute (set early: its wait overlaps
+    the zone test's)."""
+    member = fake.add_member(club.guild, "closeddms", dms_open=False)
+    due = next_minute()
+    reply = await fake.slash(member, "remind set", kind="core", time=f"{due:%H:%M}", timezone="UTC")
+    [reminder_id] = [
+        row[0] for row in query(bot_process.database, "SELECT id FROM reminders WHERE user_id = ?", (member.id,))
+    ]
+    assert "Reminder set" in reply.content
+    return ClosedDms(member, reminder_id, due)
 
 
 def next_minute(margin_s: float = 10) -> datetime:
@@ -23,7 +49,7 @@ def next_minute(margin_s: float = 10) -> datetime:
 # --- reminders follow the profile's zone --------------------------------------------------------
 
 
-async def test_a_reminder_set_without_a_zone_follows_the_profiles_new_zone(fake, club, bot) -> None:
+async def test_a_reminder_set_without_a_zone_follows_the_profiles_new_zone(fake, club, bot, closed_dms) -> None:
     member = newcomer(fake, club, "zone")
     tokyo = ZoneInfo("Asia/Tokyo")
     fire = next_minute()  # the next minute in Tokyo, hours away as a UTC wall-clock time
@@ -60,3 +86,127 @@ async def test_profile_set_with_nothing_to_change_says_so(fake, club, bot) -> No
     reply = await fake.slash(member, "profile set")
     assert reply.ephemeral and "Nothing to change" in reply.content and "Saved" not in reply.content
     assert "`/profile set timezone: Europe/Berlin`" in reply.content
+
+
+# --- a channel Stride cannot post in ----------------------------------------------------------
+
+
+async def test_the_club_ping_is_refused_in_a_channel_stride_cannot_post_in(fake, club, bot) -> None:
+    closed = fake.add_channel(club.guild, "announcements")
+    await fake.dispatch("CHANNEL_CREATE", closed.payload())
+    await fake.deny(closed, fake.bot, SEND_MESSAGES)
+    reply = await fake.slash(
+        club.admin, "server reminders set", options={"channel": closed}, time="18:00", timezone="Europe/Berlin"
+    )
+    assert reply.ephemeral and "Club ping set" not in reply.content
+    assert f"Stride can't post in <#{closed.id}> (it lacks: send messages" in reply.content
+    assert "`channel:`" in reply.content
+    assert query(bot.database, "SELECT count(*) FROM server_reminders") == [(0,)]
+    ok = await fake.slash(
+        club.admin, "server reminders set", options={"channel": club.runs}, time="18:00", timezone="Europe/Berlin"
+    )
+    assert "Club ping set" in ok.content
+    assert query(bot.database, "SELECT channel_id FROM server_reminders") == [(club.runs.id,)]
+    await fake.slash(club.admin, "server reminders off")
+
+
+# --- time zone input --------------------------------------------------------------------------
+
+
+async def test_est_in_the_zone_list_means_eastern_time(fake, club, bot) -> None:
+    choices = await fake.autocomplete(club.alice, "profile set", "timezone", "EST")
+    assert [c["value"] for c in choices] == ["America/New_York", "America/Toronto"]
+
+
+async def test_an_offset_in_the_zone_list_offers_the_places_on_it_today(fake, club, bot) -> None:
+    choices = await fake.autocomplete(club.alice, "profile set", "timezone", "UTC+9")
+    assert choices[0] == {"name": "Asia/Tokyo (UTC+9 now)", "value": "Asia/Tokyo"}
+    member = newcomer(fake, club, "zone")
+    refused = await fake.slash(member, "profile set", timezone="UTC+9")
+    assert refused.ephemeral and "fixed offset" in refused.content and "Did you mean `Asia/Tokyo`" in refused.content
+
+
+@pytest.mark.parametrize("typed", ["GMT", "utc"])
+async def test_gmt_and_utc_are_one_clock_accepted_alike(fake, club, bot, typed) -> None:
+    member = newcomer(fake, club, "zone")
+    reply = await fake.slash(member, "profile set", timezone=typed)
+    assert reply.ephemeral and reply.content.startswith("Saved.")
+    assert f"`{typed}` → UTC, which has no summer time" in reply.content and "`Europe/London`" in reply.content
+    assert query(bot.database, "SELECT timezone FROM members WHERE user_id = ?", (member.id,)) == [("UTC",)]
+
+
+async def test_a_refused_reminder_dm_is_told_at_the_next_command(fake, club, bot, closed_dms) -> None:
+    member = closed_dms.member
+    await fake.wait_until(
+        lambda: member.id in fake.refused_dms or None,
+        timeout=(closed_dms.due - datetime.now(UTC)).total_seconds() + 15,
+        what="the refused DM",
+    )
+    stats = await fake.slash(member, "run stats")
+    notice = await fake.wait_until(
+        lambda: next((m for m in fake.followups(stats) if "did not reach you" in m.content), None), what="the notice"
+    )
+    assert notice.ephemeral and f"core-work reminder #{closed_dms.reminder_id}" in notice.content
+    assert "your DMs from this server look closed" in notice.content and "`where: channel`" in notice.content
+    assert "after 2 more refusals in a row it pauses" in notice.content
+    again = await fake.slash(member, "run stats")
+    await asyncio.sleep(0.5)
+    assert not [m for m in fake.followups(again) if "did not reach you" in m.content]  # told once
+    listing = (await fake.slash(member, "remind list")).embed_text()
+    assert "⚠️ the last one could not be delivered" in listing and "the last 1 " not in listing
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+
+async def test_the_operator_log_counts_servers_in_words_that_agree(fake, club, bot) -> None:
+    found = await fake.wait_until(
+        lambda: re.search(r"logged in as .* in (\d+) (servers?),", bot.log()), what="the logged-in line"
+    )
+    assert found is not None and (found[2] == "server") == (found[1] == "1"), found
+
+
+# --- /help ------------------------------------------------------------------------------------
+
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+MANAGER_ONLY = ("tips ", "server ", "challenge create", "challenge end", "challenge delete")
+
+
+def synced_commands(fake: FakeDiscord, club) -> dict[str, list[dict]]:
+    """Every command path the bot synced, with the options a member types."""
+    found: dict[str, list[dict]] = {}
+
+    def walk(item: dict, prefix: str) -> None:
+        path = f"{prefix}{item['name']}"
+        options = item.get("options") or []
+        subs = [o for o in options if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)]
+        if subs:
+            for sub in subs:
+                walk(sub, f"{path} ")
+        else:
+            found[path] = options
+
+    for command in fake.commands(club.guild):
+        if command.get("type", 1) == 1:
+            walk(command, "")
+    return found
+
+
+async def test_help_lists_every_command_with_its_options(fake, club, bot) -> None:
+    commands = synced_commands(fake, club)
+    assert {"run import", "remind remove", "remind resume", "remind skip", "server show"} <= set(commands)
+    member_text = (await fake.slash(club.alice, "help")).embed_text()
+    manager_text = (await fake.slash(club.admin, "help")).embed_text()
+    assert "📎 More" not in manager_text  # every command has its line
+    for path, options in commands.items():
+        if path == "help":
+            continue
+        required = [o["name"] for o in options if o.get("required")]
+        optional = [o["name"] for o in options if not o.get("required")]
+        shown = " ".join([f"/{path}", *required, *([f"[{' '.join(optional)}]"] if optional else [])])
+        assert f"`{shown}` — " in manager_text, shown
+        if path.startswith(MANAGER_ONLY):
+            assert f"`/{path}" not in member_text, path
+        else:
+            assert f"`{shown}` — " in member_text, shown
+    assert "`/advice [topic question public]`" in member_text  # option names, not "/advice topic question"

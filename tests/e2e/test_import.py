@@ -3,9 +3,12 @@ preview and owner-only buttons, records inside longer runs, and bad uploads refu
 
 from __future__ import annotations
 
+import asyncio
+import gzip
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +16,7 @@ from standin import FakeDiscord
 from standin.client import Reply
 from standin.state import Member
 from tests.e2e.helpers import count_runs, newcomer, query
-from tests.unit.importing.builders import START, gpx_text, steady, zip_bytes
+from tests.unit.importing.builders import START, gpx_text, iso, steady, zip_bytes
 from tests.unit.importing.samples import strava_archive, ten_miler_gpx
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -142,3 +145,80 @@ async def test_bad_uploads_are_refused_by_name_and_write_nothing(fake, club, bot
     assert reply.text().startswith(f"`{filename}`:") and problem in reply.text()
     assert reply.allowed_mentions is not None and reply.allowed_mentions.get("parse") == []
     assert count_runs(bot.database, member.id) == 0 and stored_efforts(bot, member) == 0
+
+
+def long_gpx_gz(points: int) -> bytes:
+    """A 1 Hz track of `points` bare points (position, altitude, time), gzipped: far over the point limit."""
+    rows = "".join(
+        f'<trkpt lat="{48.85 + i * 2.7e-5:.7f}" lon="2.35"><ele>35</ele><time>{iso(START, i)}</time></trkpt>\n'
+        for i in range(points)
+    )
+    return gzip.compress(
+        (
+            '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">'
+            f"<trk><trkseg>{rows}</trkseg></trk></gpx>"
+        ).encode(),
+        1,
+    )
+
+
+def bot_memory_mb(bot, field: str) -> float:
+    for line in Path(f"/proc/{bot.proc.pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} for the bot process")
+
+
+def reset_peak(bot) -> bool:
+    """Start the bot's resident high-water mark (VmHWM) again from now; False where that is not allowed."""
+    try:
+        Path(f"/proc/{bot.proc.pid}/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+async def final_answer(fake: FakeDiscord, reply: Reply) -> Reply:
+    """The reply once the lines about waiting and reading gave way to the result."""
+
+    def done() -> Reply | None:
+        now = fake.message(reply.id)
+        return now if now.embeds or now.content.startswith("`") else None
+
+    return await fake.wait_until(done, timeout=60, what="the import's answer")
+
+
+async def test_an_activity_far_over_the_point_limit_is_refused_by_name_outside_the_bot(fake, club, bot) -> None:
+    member = newcomer(fake, club, "importer")
+    upload = long_gpx_gz(150_000)  # 13 MB of XML: as a tree in the bot's process, some 200 MB
+    idle = bot_memory_mb(bot, "VmRSS")
+    measured = reset_peak(bot)
+    reply = await fake.slash(member, "run import", file=fake.attachment("week.gpx.gz", upload), timeout=60)
+    assert reply.ephemeral
+    assert reply.text().startswith("`week.gpx.gz`: the activity has more than 100,000 track points")
+    assert reply.allowed_mentions is not None and reply.allowed_mentions.get("parse") == []
+    assert count_runs(bot.database, member.id) == 0 and stored_efforts(bot, member) == 0
+    if measured:
+        assert bot_memory_mb(bot, "VmHWM") - idle < 60, "the file was read in the bot's own process"
+
+
+async def test_uploads_past_two_at_once_wait_their_turn_and_are_told_so(fake, club, bot) -> None:
+    long_ones = [newcomer(fake, club, "importer") for _ in range(2)]
+    patient = newcomer(fake, club, "importer")
+    upload = long_gpx_gz(120_000)
+    sent = [
+        fake.slash(m, "run import", file=fake.attachment(f"long{n}.gpx.gz", upload), timeout=60)
+        for n, m in enumerate(long_ones)
+    ]
+    replies = await asyncio.gather(
+        *sent, fake.slash(patient, "run import", file=fake.attachment("ten.gpx", ten_miler_gpx().encode()), timeout=60)
+    )
+    for reply in replies[:2]:
+        assert "more than 100,000 track points" in (await final_answer(fake, reply)).text()
+    answer = await final_answer(fake, replies[2])
+    assert answer.contents[:2] == (
+        "Other members' imports are being read; yours is next. It starts by itself, no need to send it again.",
+        "Your turn: reading `ten.gpx`…",
+    )
+    assert "Run logged" in answer.embed_text() and "16.09 km" in answer.embed_text()
+    assert count_runs(bot.database, patient.id) == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.db.connection import SqliteDatabase
-from standin import FakeDiscord
+from standin import CommandUsageError, FakeDiscord
 from standin.botproc import BotProcess, bot_environment
 from standin.state import Guild, Member
 from tests.e2e.helpers import new_store, query, write
@@ -53,7 +53,7 @@ async def stride(*args: str, env: dict[str, str], cwd: Path = REPO, obey_permiss
 def assert_one_line(out: str, *needles: str) -> None:
     lines = [line for line in out.splitlines() if line.strip()]
     assert "Traceback" not in out, out
-    assert len([line for line in lines if "Stride cannot start" in line or "- " in line]) >= 1, out
+    assert len([line for line in lines if "Stride cannot " in line or "- " in line]) >= 1, out
     for needle in needles:
         assert needle in out, out
 
@@ -375,14 +375,17 @@ async def test_hostile_text_and_huge_ids(fake: FakeDiscord, tmp_path: Path) -> N
         assert "hill reps" in reply.embed_text()
         reply = await fake.slash(member, "shoes add", guild=guild, name="\u2060\u200b")
         assert reply.ephemeral and "no visible characters" in reply.content
-        for huge in (2**53 + 1, 2**63, -(2**63) - 5, 10**30, 0):
-            for command in ("run delete", "run edit", "remind remove", "remind skip"):
-                reply = await fake.slash(member, command, guild=guild, id=huge)
+        for command in ("run delete", "run edit", "remind remove", "remind skip"):
+            for outside in (2**53, 2**63, -(2**63) - 5, 10**30, 0):  # Discord refuses these while typing
+                with pytest.raises(CommandUsageError):
+                    await fake.slash(member, command, guild=guild, id=outside)
+            for edge in (2**53 - 1,):
+                reply = await fake.slash(member, command, guild=guild, id=edge)
                 said = reply.content
-                assert reply.ephemeral and ("not found" in said or "You have no" in said), (command, huge, said)
+                assert reply.ephemeral and ("not found" in said or "You have no" in said), (command, edge, said)
         admin = fake.add_member(guild, "warden", admin=True)
         for command in ("tips remove", "tips hide"):
-            reply = await fake.slash(admin, command, guild=guild, id=2**63)
+            reply = await fake.slash(admin, command, guild=guild, id=2**53 - 1)
             assert reply.ephemeral and "not found" in reply.content, reply.content
     finally:
         await bot.stop()

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import discord
 from discord import app_commands
 
-from bot.client import RESTARTING, StrideTree, explain
+from bot.client import REPLACES_PROGRESS, RESTARTING, StrideTree, explain, send_ephemeral
 from bot.errors import NotFound, UserError
 from bot.wording import APOLOGY
 
@@ -57,3 +57,17 @@ def test_explain_maps_each_kind_of_failure_once() -> None:
     assert explain(app_commands.MissingPermissions(["manage_guild"]))[0] == "forbidden"
     assert explain(app_commands.CheckFailure()) == ("forbidden", "You can't use this command here.")
     assert explain(RuntimeError("boom")) == ("error", APOLOGY)
+
+
+async def test_an_error_replaces_a_progress_line_instead_of_following_it() -> None:
+    edits: list[dict[str, object]] = []
+
+    async def edit_original_response(**fields: object) -> None:
+        edits.append(fields)
+
+    command = interaction(discord.InteractionType.application_command, 5)
+    command.extras[REPLACES_PROGRESS] = True
+    command.edit_original_response = edit_original_response
+    await send_ephemeral(command, "`a.gpx`: the file is empty.")  # type: ignore[arg-type]
+    assert edits == [{"content": "`a.gpx`: the file is empty.", "embed": None, "view": None}]
+    assert command.response.sent == []

@@ -10,7 +10,7 @@ from bot.advice.admin import clean_fields
 from bot.errors import UserError
 from bot.reminders.service import _check_message
 from bot.running.parsing import InputError, check_text
-from bot.text import clean, is_blank
+from bot.text import clean, is_blank, no_links
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,31 @@ def test_custom_reminder_messages_refuse_invisible_text() -> None:
     with pytest.raises(UserError, match="no visible characters"):
         _check_message("custom", "\u200b\u200b\u200b")
     assert _check_message("custom", "Foam \u202eroll") == "Foam roll"
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at `at` is escaped: an odd number of backslashes right before it."""
+    run = 0
+    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("[click me](https://evil.example/x)", r"\[click me\](https://evil.example/x)"),
+        (r"\[sneaky](https://evil.example)", r"\\\[sneaky\](https://evil.example)"),
+        ("hill reps, no links", "hill reps, no links"),
+        (r"¯\_(ツ)_/¯", r"¯\_(ツ)_/¯"),  # other backslashes are left as typed
+    ],
+)
+def test_no_links_escapes_every_bracket(raw: str, shown: str) -> None:
+    assert no_links(raw) == shown
+
+
+@given(st.text(alphabet="[]()\\ax:/", max_size=40))
+def test_no_bracket_is_left_unescaped(raw: str) -> None:
+    shown = no_links(raw)
+    assert all(_escaped(shown, i) for i, ch in enumerate(shown) if ch in "[]")
+    assert shown.replace("\\", "") == raw.replace("\\", "")  # nothing but backslashes added

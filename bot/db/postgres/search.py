@@ -21,7 +21,7 @@ import asyncpg
 
 from bot.advice.models import Tip, TopPick
 from bot.db.engine import Database, Row
-from bot.db.tip_rows import COLUMNS, VISIBLE, tip_from_row
+from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words (migration 0006), as the column is built
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
@@ -199,9 +199,12 @@ async def search(
     return [(tip_from_row(r), r["score"], r["votes"]) for r in rows]
 
 
-async def search_top(db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick) -> list[Tip]:
+async def search_top(
+    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
+) -> tuple[list[Tip], int | None]:
     """The tips /advice shows for a full-text query, picked by `pick` in the database (as on SQLite, see
-    bot/db/tips_search_sqlite.py top_sql): only they are read, in one round trip."""
+    bot/db/tips_search_sqlite.py top_sql): only they are read, in one round trip; with the server's change stamp
+    as of that read (None when nothing matched)."""
     rows = await _query(
         db,
         guild_id,
@@ -217,7 +220,7 @@ async def search_top(db: Database, guild_id: int, match: str, topic: str | None,
         " id) AS nth FROM scored),"
         " picked AS (SELECT id, ranked, referral, CASE WHEN CAST(:per_topic AS INTEGER) > 0 AND nth > :per_topic"
         " THEN 1 ELSE 0 END AS over FROM ordered ORDER BY over, referral, ranked, id LIMIT :show)"
-        f" SELECT {COLUMNS}, {_COUNTS} FROM picked JOIN tips t ON t.id = picked.id"
+        f" SELECT {COLUMNS}, {_COUNTS}, {STAMP} AS stamp FROM picked JOIN tips t ON t.id = picked.id"
         " ORDER BY picked.over, picked.referral, picked.ranked, picked.id",
         {
             "show": pick.show,
@@ -230,7 +233,7 @@ async def search_top(db: Database, guild_id: int, match: str, topic: str | None,
             "exclude": pick.exclude,
         },
     )
-    return [tip_from_row(r) for r in rows]
+    return [tip_from_row(r) for r in rows], (rows[0]["stamp"] if rows else None)
 
 
 async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:

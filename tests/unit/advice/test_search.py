@@ -8,7 +8,7 @@ from bot.advice import admin
 from bot.advice.models import Tip, TipFields
 from bot.advice.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.engine import Database, Dialect
 from bot.errors import UserError
 
 GUILD, ADMIN = 10, 1
@@ -119,7 +119,63 @@ async def test_the_database_picks_what_the_python_ranking_would(db: Database) ->
             ranked = await _search(db, GUILD, words, expansions(meant), topic)
             expected = pick_top(self_care_first(ranked) if self_care else ranked, topic)
             query = await _query(db, GUILD, words, expansions(meant))
-            got = await tips_db.search_top(db, GUILD, query, topic, top_pick(topic, TOP_N, self_care))
+            got, _ = await tips_db.search_top(db, GUILD, query, topic, top_pick(topic, TOP_N, self_care))
             assert [t.id for t in got] == [t.id for t in expected], question
             compared += 1
     assert compared >= 300
+
+
+async def test_a_remembered_answer_follows_every_change_to_the_servers_tips(db: Database) -> None:
+    """Answers are remembered with the server's change stamp, which triggers bump on every write (from any
+    process): adding, editing, removing and hiding tips, votes, and library updates all show at once."""
+    question = "back spasms on my long run"
+
+    async def shown() -> list[int]:
+        return [t.id for t in (await advise(db, GUILD, None, question)).tips]
+
+    first = await shown()
+    assert await shown() == first  # remembered
+    stamp = await tips_db.change_stamp(db, GUILD)
+    async with db.transaction() as tx:
+        await tips_db.set_hidden(tx, GUILD, first[0], True)
+    assert await tips_db.change_stamp(db, GUILD) > stamp
+    assert first[0] not in await shown()
+    async with db.transaction() as tx:
+        await tips_db.set_hidden(tx, GUILD, first[0], False)
+    assert await shown() == first
+    ours_id = await admin.add_tip(
+        db,
+        GUILD,
+        ADMIN,
+        TipFields(
+            "back",
+            "general",
+            "Back spasms on long runs",
+            "Back spasms long run: walk.",
+            None,
+            ("back spasms", "long run"),
+        ),
+    )
+    assert ours_id in await shown()
+    for user in range(60):
+        await tips_db.vote(db, GUILD, user, ours_id, -1)
+    assert ours_id not in (await shown())[:1]
+    other_server = await tips_db.change_stamp(db, GUILD + 1)
+    await tips_db.vote(db, GUILD + 1, 1, first[1], 1)
+    assert await tips_db.change_stamp(db, GUILD + 1) > other_server
+
+
+async def test_another_connection_s_change_is_seen(db: Database, tmp_path) -> None:
+    if db.dialect != Dialect.SQLITE:
+        pytest.skip("the SQLite file's second connection stands for another bot process")
+    from bot.db.connection import SqliteDatabase
+
+    question = "back spasms on my long run"
+    first = [t.id for t in (await advise(db, GUILD, None, question)).tips]
+    other = await SqliteDatabase.open(tmp_path / "stride.db")
+    try:
+        async with other.transaction() as tx:
+            await tips_db.set_hidden(tx, GUILD, first[0], True)
+    finally:
+        await other.close()
+    assert first[0] not in [t.id for t in (await advise(db, GUILD, None, question)).tips]

@@ -195,7 +195,11 @@ async def test_refusals_must_be_in_a_row(service, dispatcher, sender, clock, db)
         await dispatcher.run_due()
     stored = await db_rem.get(db, reminder.id)
     assert not stored.paused and stored.failures == 2
-    assert await pop_notice(db, GUILD, CAROL) is None
+    notice = await pop_notice(db, GUILD, CAROL)  # each refusal is told, the latest one kept
+    assert (
+        notice is not None and f"reminder #{reminder.id} for <t:{int(utc(2026, 6, 5, 7, 30).timestamp())}:f>" in notice
+    )
+    assert "your DMs from this server look closed" in notice and "after 1 more refusal in a row it pauses" in notice
 
 
 async def test_rate_limits_are_waited_out_not_dropped(service, dispatcher, sender, clock) -> None:

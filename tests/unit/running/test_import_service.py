@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import pytest
@@ -9,13 +12,20 @@ import pytest
 from bot.db.engine import Database
 from bot.db.members import update_profile
 from bot.errors import UserError
-from bot.importing import read_upload
+from bot.importing import ImportRefused, read_upload
 from bot.running import import_service
 from bot.running.import_service import Importer, commit_import, import_single_file, plan_import
 from tests.unit.importing.builders import START
 from tests.unit.importing.samples import FAST_5K_S, strava_archive, ten_miler_gpx
 
 GUILD, ME = 1, 10
+
+
+def fetched(data: bytes):
+    async def fetch() -> bytes:
+        return data
+
+    return fetch
 
 
 async def plan(db: Database, filename: str, data: bytes) -> import_service.ImportPlan:
@@ -80,7 +90,7 @@ async def test_the_importer_reads_archives_in_its_pool_with_progress_and_closes_
     seen: list[tuple[int, int]] = []
     try:
         contents = await importer.read(
-            "export.zip", strava_archive(), 25 * 1024 * 1024, lambda d, t: seen.append((d, t))
+            "export.zip", fetched(strava_archive()), 25 * 1024 * 1024, lambda d, t: seen.append((d, t))
         )
     finally:
         importer.close()
@@ -93,6 +103,84 @@ async def test_an_upload_over_the_servers_limit_is_refused_before_reading() -> N
     importer = Importer(max_workers=1)
     try:
         with pytest.raises(UserError, match=r"export\.zip"):
-            await importer.read("export.zip", strava_archive(), 1000)
+            await importer.read("export.zip", fetched(strava_archive()), 1000)
     finally:
         importer.close()
+
+
+class SpyPool(ThreadPoolExecutor):
+    """Stands in for the process pool: records what it was given to run."""
+
+    def __init__(self, broken: bool = False) -> None:
+        super().__init__(1)
+        self.ran: list[str] = []
+        self.broken = broken
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.ran.append(fn.__name__)
+        if self.broken:
+            failed: Future = Future()
+            failed.set_exception(BrokenProcessPool("a worker was killed"))
+            return failed
+        return super().submit(fn, *args, **kwargs)
+
+
+async def test_a_single_file_is_read_in_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = SpyPool()
+    monkeypatch.setattr(import_service, "import_pool", lambda workers: pool)
+    importer = Importer()
+    try:
+        contents = await importer.read("ten.gpx", fetched(ten_miler_gpx().encode()), 25 * 1024 * 1024)
+    finally:
+        importer.close()
+    assert contents.kind == "file" and len(contents.activities) == 1
+    assert pool.ran == ["read_one"]
+
+
+async def test_uploads_past_the_slots_wait_undownloaded_and_are_told_their_place() -> None:
+    importer = Importer(max_workers=1, at_once=1)
+    first_may_end = asyncio.Event()
+    downloads: list[str] = []
+    places: list[int] = []
+
+    def download(name: str, data: bytes, hold: asyncio.Event | None = None):
+        async def fetch() -> bytes:
+            downloads.append(name)
+            if hold is not None:
+                await hold.wait()
+            return data
+
+        return fetch
+
+    try:
+        first = asyncio.create_task(
+            importer.read("a.gpx", download("a.gpx", ten_miler_gpx().encode(), first_may_end), 25 * 2**20)
+        )
+        await asyncio.sleep(0)
+        second = asyncio.create_task(
+            importer.read("b.gpx", download("b.gpx", ten_miler_gpx().encode()), 25 * 2**20, on_wait=places.append)
+        )
+        await asyncio.sleep(0.05)
+        assert downloads == ["a.gpx"] and places == [1]
+        first_may_end.set()
+        assert len((await first).activities) == 1
+        assert len((await second).activities) == 1
+        assert downloads == ["a.gpx", "b.gpx"] and places == [1]
+    finally:
+        importer.close()
+
+
+async def test_a_dead_worker_is_told_as_a_refusal_and_the_next_import_gets_a_new_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pools = [SpyPool(broken=True), SpyPool()]
+    monkeypatch.setattr(import_service, "import_pool", lambda workers: pools.pop(0))
+    importer = Importer()
+    try:
+        with pytest.raises(ImportRefused, match=r"`ten\.gpx`: reading it stopped half way"):
+            await importer.read("ten.gpx", fetched(ten_miler_gpx().encode()), 25 * 2**20)
+        again = await importer.read("ten.gpx", fetched(ten_miler_gpx().encode()), 25 * 2**20)
+    finally:
+        importer.close()
+    assert len(again.activities) == 1 and pools == []
+    assert importer.queue.reading == 0

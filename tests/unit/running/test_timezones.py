@@ -1,11 +1,13 @@
 """Time zones as members type them: IANA names, cities, abbreviations and refused fixed offsets."""
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.errors import UserError
-from bot.running.timezones import is_fixed_offset, resolve_timezone, suggest_zones
+from bot.running.timezones import is_fixed_offset, resolve_timezone, suggest_zones, zones_at_offset
 
 
 @pytest.mark.parametrize(
@@ -13,7 +15,17 @@ from bot.running.timezones import is_fixed_offset, resolve_timezone, suggest_zon
     [
         ("Europe/Berlin", "Europe/Berlin", None),
         ("europe/berlin", "Europe/Berlin", None),
-        ("UTC", "UTC", None),
+        ("UTC", "UTC", "UTC, which has no summer time (if your clocks change, pick a city zone like `Europe/London`)"),
+        (
+            "utc",
+            "UTC",
+            "`utc` → UTC, which has no summer time (if your clocks change, pick a city zone like `Europe/London`)",
+        ),
+        (
+            "GMT",
+            "UTC",
+            "`GMT` → UTC, which has no summer time (if your clocks change, pick a city zone like `Europe/London`)",
+        ),
         ("Etc/GMT+5", "Etc/GMT+5", None),  # the member insists on a fixed offset
         ("Berlin", "Europe/Berlin", "`Berlin` → Europe/Berlin"),
         ("new york", "America/New_York", "`new york` → America/New_York"),
@@ -31,8 +43,8 @@ def test_accepted_zones(text, zone, note):
         ("EST", "America/New_York", "Etc/GMT+5"),
         ("est", "America/New_York", "Etc/GMT+5"),
         ("MST", "America/Denver", "Etc/GMT+7"),
-        ("GMT", "Europe/London", "Etc/UTC"),
         ("GMT+5", None, "Etc/GMT-5"),
+        ("UTC+9", "Asia/Tokyo", "Etc/GMT-9"),
         ("UTC-3", None, "Etc/GMT+3"),
         ("+02:00", None, "Etc/GMT-2"),
     ],
@@ -62,6 +74,31 @@ def test_suggestions_lead_with_the_meaning_of_an_abbreviation():
     assert suggest_zones("EST")[0] == ("America/New_York (EST)", "America/New_York")
     assert ("Europe/Berlin", "Europe/Berlin") in suggest_zones("berl")
     assert suggest_zones("")[0] == ("UTC", "UTC")
+
+
+def test_an_abbreviation_suggests_its_zones_not_every_name_holding_its_letters():
+    assert [zone for _, zone in suggest_zones("EST")] == ["America/New_York", "America/Toronto"]
+    assert suggest_zones("gmt")[:3] == [
+        ("Europe/London (GMT)", "Europe/London"),
+        ("Europe/Dublin (GMT)", "Europe/Dublin"),
+        ("UTC (no summer time)", "UTC"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sign", "hours", "minutes", "first"),
+    [("+", 1, 0, "Europe/Berlin"), ("-", 5, 0, "America/New_York"), ("+", 5, 30, "Asia/Kolkata")],
+)
+def test_the_places_at_an_offset_lead_with_the_common_ones(sign, hours, minutes, first):
+    assert zones_at_offset(sign, hours, minutes, datetime(2026, 1, 15, tzinfo=UTC))[0] == first
+
+
+@pytest.mark.parametrize(("typed", "label"), [("UTC+9", "UTC+9"), ("utc+9", "UTC+9"), ("+09:00", "UTC+9")])
+def test_an_offset_typed_in_the_zone_list_suggests_the_places_on_it_today(typed, label):
+    suggestions = suggest_zones(typed)
+    assert suggestions[0] == (f"Asia/Tokyo ({label} now)", "Asia/Tokyo")  # no summer time: true all year
+    assert ("Etc/GMT-9 (fixed UTC+9, no summer time)", "Etc/GMT-9") in suggestions
+    assert all(not is_fixed_offset(zone) or zone.startswith("Etc/") for _, zone in suggestions)
 
 
 def test_suggestions_leave_out_fixed_offsets_unless_asked_for():

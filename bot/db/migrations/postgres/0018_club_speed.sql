@@ -1,4 +1,4 @@
--- Club life, faster where it is read and written most (as SQLite's 0021): a participant's run updates their
+-- Club life, faster where it is read and written most (as SQLite's 0022): a participant's run updates their
 -- membership row once and only a club-mode challenge's total; the digest reads one row per server and week (guild_weeks, kept by
 -- triggers on member_weeks); a challenge keeps its participant count on its row.
 CREATE OR REPLACE FUNCTION stride_challenges_count(r runs, sign INTEGER) RETURNS void LANGUAGE plpgsql AS $$
