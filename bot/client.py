@@ -28,7 +28,7 @@ from bot.db.members import pop_notice, start_member_cache
 from bot.db.store import Store
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
-from bot.wording import APOLOGY
+from bot.wording import APOLOGY, plural
 
 log = logging.getLogger(__name__)
 
@@ -308,10 +308,10 @@ class StrideBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "logged in as %s (%s) in %d servers, %s",
+            "logged in as %s (%s) in %s, %s",
             self.user,
             getattr(self.user, "id", "?"),
-            len(self.guilds),
+            plural(len(self.guilds), "server"),
             sharding.describe(self.config),
         )
 
@@ -409,7 +409,7 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
-        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+        log.info("shard %d of %s ready in %s", shard_id, self.shard_count, plural(servers, "server"))
 
     async def on_shard_resumed(self, shard_id: int) -> None:
         log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)

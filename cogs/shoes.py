@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.running import shoes as shoe_service
+from bot.running.parsing import typed_units
 from bot.running.service import member_profile
 from bot.running.units import format_distance
 from cogs.ui import kit
@@ -34,9 +35,13 @@ class ShoesCog(commands.GroupCog, group_name="shoes", group_description="Track t
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         shoe = await shoe_service.add_shoe(self.bot.store, guild_id, user_id, name, retire_at)
         profile_units = (await member_profile(self.bot.store, guild_id, user_id)).units
+        typed = typed_units(retire_at, profile_units)  # `500mi` is said back in miles
+        life = format_distance(shoe.retire_at_m, typed)
+        if typed != profile_units:
+            life += f" ({format_distance(shoe.retire_at_m, profile_units)})"
         await interaction.response.send_message(
-            f"Added **{discord.utils.escape_markdown(shoe.name)}**, retiring at "
-            f"{format_distance(shoe.retire_at_m, profile_units)}. Pick it with `shoe:` when you `/run log`.",
+            f"Added **{discord.utils.escape_markdown(shoe.name)}**, retiring at {life}. "
+            "Pick it with `shoe:` when you `/run log`.",
             ephemeral=True,
         )
 

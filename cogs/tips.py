@@ -14,14 +14,16 @@ from bot.client import StrideBot
 from bot.errors import UserError
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
-from cogs.ui.embeds import plural
+from cogs.ui.embeds import page_out_of_range, plural
 from cogs.ui.kit import BRAND
 from cogs.ui.managers import ManagersOnly
 from cogs.ui.tips import audit_sentence, tip_embed, tip_line
+from cogs.ui.views import PagerView
 
 PER_PAGE = 15
 KIND_CHOICES = [app_commands.Choice(name=k, value=k) for k in admin.KINDS]
 IMPORT_ERRORS_SHOWN = 15
+IMPORT_NOTES_SHOWN = 5  # each up to ~250 characters: the message stays under Discord's 2000
 
 
 @app_commands.guild_only()
@@ -109,11 +111,20 @@ class TipsCog(
     @app_commands.command(name="list", description="The tips members see, by topic")
     @app_commands.autocomplete(topic=topic_autocomplete)
     async def list_(self, interaction: discord.Interaction, topic: str | None = None, page: kit.Page = 1) -> None:
-        shown = await catalog.page(self.bot.store, kit.guild_id(interaction), topic, page, PER_PAGE)
-        embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
-        embed.description = "\n".join(tip_line(t) for t in shown.tips) or "No tips here yet. Add one with `/tips add`."
-        embed.set_footer(text=f"Page {shown.page}/{shown.pages} · {plural(shown.total, 'tip')}")
-        await self._reply(interaction, "", embed=embed)
+        guild_id = kit.guild_id(interaction)
+
+        async def render(wanted: int) -> tuple[discord.Embed, int]:
+            shown = await catalog.page(self.bot.store, guild_id, topic, wanted, PER_PAGE)
+            embed = discord.Embed(title=f"Tips{f' on {topic}' if topic else ''}", colour=BRAND)
+            embed.description = (
+                "\n".join(tip_line(t) for t in shown.tips) or "No tips here yet. Add one with `/tips add`."
+            )
+            embed.set_footer(text=f"Page {shown.page}/{shown.pages} · {plural(shown.total, 'tip')}")
+            return embed, shown.pages
+
+        embed, pages = await render(page)
+        view = PagerView(interaction.user.id, render, min(page, pages), pages)
+        await self._reply(interaction, page_out_of_range(page, pages) or "", embed=embed, view=view)
 
     @app_commands.command(name="topics", description="Topics and how many tips each has")
     async def topics(self, interaction: discord.Interaction) -> None:
@@ -153,8 +164,11 @@ class TipsCog(
             )
             return
         await admin.apply_import(self.bot.store, guild_id, interaction.user.id, plan)
+        notes = "".join(f"\n- {note}" for note in plan.notes[:IMPORT_NOTES_SHOWN])
+        more = len(plan.notes) - IMPORT_NOTES_SHOWN
+        notes += f"\n…and {more} more." if more > 0 else ""
         await interaction.followup.send(
-            f"Imported: {len(plan.added)} added, {len(plan.updated)} updated, {plan.skipped} skipped.",
+            f"Imported: {len(plan.added)} added, {len(plan.updated)} updated, {plan.skipped} skipped.{notes}",
             ephemeral=True,
         )
 

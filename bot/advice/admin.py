@@ -155,6 +155,7 @@ class ImportPlan:
     updated: list[tuple[int, TipFields]] = field(default_factory=list)
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # entries skipped for a reason the admin should know
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -201,6 +202,8 @@ async def plan_import(db: Store, guild_id: int, entries: list[Any], lines: list[
     plan = ImportPlan()
     own = {t.id: t for t in await tips_db.server_tips(db, guild_id)}
     by_title = {(t.topic, t.title.lower()): t for t in own.values()}
+    ids = [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), int) and e["id"] not in own]
+    builtin = await tips_db.builtin_ids(db, ids)
     seen: dict[tuple[str, str], int] = {}
     for index, entry in enumerate(entries):
         where = f"entry {index + 1}" + (f" (line {lines[index]})" if index < len(lines) else "")
@@ -209,6 +212,13 @@ async def plan_import(db: Store, guild_id: int, entries: list[Any], lines: list[
             continue
         if entry.get("builtin"):
             plan.skipped += 1
+            continue
+        if isinstance(entry.get("id"), int) and entry["id"] in builtin:
+            plan.skipped += 1
+            plan.notes.append(
+                f"{where}: #{entry['id']} is a built-in tip, which an import does not change: skipped. Hide it with "
+                f"`/tips hide id: {entry['id']}` and import your version without its `id` to add it as this server's."
+            )
             continue
         try:
             f = clean_fields(

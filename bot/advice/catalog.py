@@ -86,10 +86,14 @@ async def admin_page(
         raise UserError(f"Show one of {', '.join(SHOWS)}.", "show")
     text = " ".join((query or "").split())[:QUERY_MAX] or None
     topic = (topic or "").strip().lower() or None
-    total = await tips_db.admin_count(db, guild_id, show, topic, text)
+    page = max(page, 1)
+    rows, total = await tips_db.admin_list(db, guild_id, show, topic, text, per_page, (page - 1) * per_page)
+    if total is None:  # nothing matches, or a page past the end: show the last one
+        total = await tips_db.admin_count(db, guild_id, show, topic, text)
+        page = max(1, math.ceil(total / per_page))
+        if total:
+            rows, _ = await tips_db.admin_list(db, guild_id, show, topic, text, per_page, (page - 1) * per_page)
     pages = max(1, math.ceil(total / per_page))
-    page = min(max(page, 1), pages)
-    rows = await tips_db.admin_list(db, guild_id, show, topic, text, per_page, (page - 1) * per_page)
     topics = await tips_db.admin_topics(db, guild_id)
     return AdminPage([AdminTip(tip, hidden) for tip, hidden in rows], page, pages, total, topics)
 

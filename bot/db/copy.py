@@ -65,6 +65,7 @@ DERIVED_TABLES = (
     "member_bests",
     "record_distances",
     "club_locks",  # never holds a row
+    "guild_weeks",
     "tip_changes",  # bumped by the tips, hides and votes copied
 )
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.db import challenges as challenges_db
 from bot.db import club_settings
 from bot.db import events as events_db
 from bot.db.engine import Tx
@@ -51,5 +52,8 @@ async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
     removed += await events_db.forget_member(tx, guild_id, user_id)  # the events' answer counts too
     removed += await club_settings.forget_member(tx, guild_id, user_id)  # kudos given and received, the feed
     for table in MEMBER_TABLES:
+        if table == "challenge_members":
+            removed += await challenges_db.forget_member(tx, guild_id, user_id)
+            continue
         removed += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))
     return removed

@@ -116,6 +116,16 @@ async def get_tip(db: Database | Tx, guild_id: int, tip_id: int) -> Tip | None:
     return _tip(row) if row else None
 
 
+async def builtin_ids(db: Database | Tx, tip_ids: Iterable[int]) -> set[int]:
+    """Which of these ids are built-in tips."""
+    wanted = sorted(set(tip_ids))
+    if not wanted:
+        return set()
+    marks = ", ".join("?" * len(wanted))
+    rows = await db.fetchall(f"SELECT id FROM tips WHERE guild_id IS NULL AND id IN ({marks})", tuple(wanted))
+    return {row[0] for row in rows}
+
+
 async def is_hidden(db: Database | Tx, guild_id: int, tip_id: int) -> bool:
     row = await db.fetchone("SELECT 1 FROM hidden_tips WHERE guild_id = ? AND tip_id = ?", (guild_id, tip_id))
     return row is not None
@@ -203,40 +213,46 @@ def _admin_filter(show: str, topic: str | None, text: str | None, tip_id: int | 
     if topic:
         where += " AND t.topic = :topic"
     if text:
-        matches = "lower(t.title) LIKE :text ESCAPE '\\' OR lower(t.body) LIKE :text ESCAPE '\\'"
-        matches += " OR lower(t.tags) LIKE :text ESCAPE '\\'"
-        where += f" AND ({matches}{' OR t.id = :id' if tip_id is not None else ''})"
+        # One lower() per row over the three texts together, joined by a newline: a search (one line) cannot
+        # match across two of them.
+        where += " AND (lower(t.title || '\n' || t.body || '\n' || t.tags) LIKE :text ESCAPE '\\'"
+        where += f"{' OR t.id = :id' if tip_id is not None else ''})"
     return where
 
 
-def _admin_params(guild_id: int, topic: str | None, text: str | None, tip_id: int | None) -> dict[str, object]:
+def _admin_params(guild_id: int, topic: str | None, text: str | None) -> tuple[dict[str, object], int | None]:
+    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
     like = None
     if text:
         like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}
+    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}, tip_id
+
+
+# The server's own tips newest first, then the built-ins by topic.
+_ADMIN_ORDER = "(t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
 
 
 async def admin_list(
     db: Database, guild_id: int, show: str, topic: str | None, text: str | None, limit: int, offset: int
-) -> list[tuple[Tip, bool]]:
-    """(tip, hidden here) for one page: the server's own tips newest first, then the built-ins by topic.
-    `text` matches title, body or tags (any case), or the tip's number."""
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
+) -> tuple[list[tuple[Tip, bool]], int | None]:
+    """(tip, hidden here) for one page, and how many tips match in all (None when the page is past the end).
+    `text` matches title, body or tags (any case), or the tip's number. One pass: the page is picked by id
+    (the sort carries no text) with the total counted alongside, then only its rows are read."""
+    params, tip_id = _admin_params(guild_id, topic, text)
     rows = await db.fetchall(
         f"SELECT {_COLUMNS}, EXISTS (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)"
-        f" AS hidden FROM tips t WHERE {where}"
-        " ORDER BY (t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
-        " LIMIT :limit OFFSET :offset",
-        {**_admin_params(guild_id, topic, text, tip_id), "limit": limit, "offset": offset},
+        " AS hidden, page.total FROM ("
+        f" SELECT t.id, count(*) OVER () AS total FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}"
+        f" ORDER BY {_ADMIN_ORDER} LIMIT :limit OFFSET :offset"
+        f") page JOIN tips t ON t.id = page.id ORDER BY {_ADMIN_ORDER}",
+        {**params, "limit": limit, "offset": offset},
     )
-    return [(_tip(r), bool(r["hidden"])) for r in rows]
+    return [(_tip(r), bool(r["hidden"])) for r in rows], (rows[0]["total"] if rows else None)
 
 
 async def admin_count(db: Database, guild_id: int, show: str, topic: str | None, text: str | None) -> int:
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
-    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {where}", _admin_params(guild_id, topic, text, tip_id))
+    params, tip_id = _admin_params(guild_id, topic, text)
+    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}", params)
     return row[0]
 
 

@@ -14,6 +14,7 @@ from bot.db.members import get_profile, update_profile
 from bot.db.store import Store
 from bot.errors import UserError
 from bot.reminders.service import ReminderService, reminder_streak
+from bot.running.dates import parse_upcoming_date
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
@@ -37,15 +38,10 @@ class ProfileSummary:
 
 
 def _goal_date(text: str, today: date) -> date | None:
+    """The race day in the run date forms (`2027-04-25`, `25/4`, `Apr 25`, `next sunday`), the coming one."""
     if text.strip().lower() in CLEAR_WORDS:
         return None
-    try:
-        goal = date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(
-            f"Couldn't read the goal date `{text[:30]}`. Use the race day as `YYYY-MM-DD`, e.g. `2027-04-25`.",
-            "goal_date",
-        ) from None
+    goal = parse_upcoming_date(text, today, "goal_date")
     if goal < today:
         raise UserError(f"The goal date {goal.isoformat()} is in the past. Pick the upcoming race day.", "goal_date")
     return goal

@@ -102,3 +102,15 @@ async def test_the_audit_says_where_a_change_was_made_and_which_fields_changed(d
     assert entries[1].detail == {"body": "new text"}
     assert [e.action for e in await audit.latest(db, GUILD, limit=5, before_id=entries[1].id)] == ["add"]
     assert await audit.latest(db, GUILD + 1) == []
+
+
+async def test_an_import_entry_with_a_built_in_tips_id_is_skipped_and_says_why(db: Store) -> None:
+    builtin_id = min(await tips_db.builtin_ids(db, range(1, 1000)))  # the library is in every new database
+    text = json.dumps({"tips": [{"id": builtin_id, "topic": "core", "title": "Plank, our way", "body": "Longer."}]})
+    entries, lines = admin.parse_import(text.encode())
+    plan = await admin.plan_import(db, GUILD, entries, lines)
+    assert (plan.added, plan.updated, plan.skipped, plan.errors) == ([], [], 1, [])
+    assert plan.notes == [
+        f"entry 1 (line 1): #{builtin_id} is a built-in tip, which an import does not change: skipped. Hide it with "
+        f"`/tips hide id: {builtin_id}` and import your version without its `id` to add it as this server's."
+    ]

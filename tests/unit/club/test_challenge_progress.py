@@ -56,7 +56,7 @@ async def test_runs_in_the_window_count_however_they_change(db: Store) -> None:
     assert (await progress(db, challenge.id, ANA))[0] == 8000
     await runs.delete_run(db, GUILD, ANA, inside)
     assert (await progress(db, challenge.id, ANA))[0] == 8000
-    assert await total(db, challenge.id) == 8000
+    assert await total(db, challenge.id) == 0  # an individual challenge keeps no total
 
 
 async def test_goal_reached_once_even_when_an_edit_drops_below_and_back(db: Store) -> None:
@@ -149,3 +149,19 @@ def test_window_dates_are_the_servers() -> None:
     from bot.club.challenges import counting_stops
 
     assert counting_stops(date(2026, 12, 31), "Europe/Berlin") == datetime(2026, 12, 31, 23, tzinfo=UTC)
+
+
+async def test_the_servers_weekly_totals_follow_every_change(db: Store) -> None:
+    """guild_weeks (the digest's club totals) against a recompute from member_weeks."""
+    ids = [await log(db, member, "10k", "50:00", day) for member, day in
+           ((ANA, "2026-11-30"), (ANA, "2026-12-01"), (BEN, "2026-12-02"), (BEN, "2026-11-25"))]  # fmt: skip
+    await runs.edit_run(db, GUILD, ANA, ids[1], RunForm(date="2026-11-24"), NOW)  # moves to the week before
+    await runs.delete_run(db, GUILD, BEN, ids[2])
+    await runs.edit_run(db, GUILD, ANA, ids[0], RunForm(distance="12k", time="60:00"), NOW)
+    expected = await db.fetchall(
+        "SELECT guild_id, week_start, count(*), sum(runs), sum(distance_m), sum(duration_s) FROM member_weeks"
+        " GROUP BY guild_id, week_start ORDER BY week_start"
+    )
+    stored = await db.fetchall("SELECT * FROM guild_weeks ORDER BY week_start")
+    assert [tuple(r) for r in stored] == [tuple(r) for r in expected]
+    assert [(r[1], r[2]) for r in stored] == [("2026-11-23", 2), ("2026-11-30", 1)]
