@@ -274,7 +274,8 @@ def check_text(field: str, text: str | None, max_len: int) -> str | None:
     stripped = clean(text)
     if is_blank(stripped):
         name = field.replace("_", " ")
-        raise InputError(f"The {name} has no visible characters. Type some words, or leave it out.", field)
+        has = "have" if name in _PLURAL_NAMES else "has"
+        raise InputError(f"The {name} {has} no visible characters. Type some words, or leave it out.", field)
     if len(stripped) > max_len:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."
