@@ -37,7 +37,8 @@ from yarl import URL
 from bench.common import fmt, percentiles
 from bot.advice import admin
 from bot.advice.builtins import sync_library
-from bot.db.engine import Database
+from bot.db.factory import open_postgres, open_sqlite
+from bot.db.store import Store
 from bot.web.app import SESSION_COOKIE
 
 TIPS = 2_000
@@ -70,17 +71,13 @@ async def _bot_database(workdir: Path, postgres: str | None) -> AsyncIterator[di
         await admin_conn.close()
 
 
-async def _open(workdir: Path, env: dict[str, str]) -> Database:
+async def _open(workdir: Path, env: dict[str, str]) -> Store:
     if "DATABASE_URL" in env:
-        from bot.db.postgres.database import PgDatabase
-
-        return await PgDatabase.open(env["DATABASE_URL"], 4)
-    from bot.db.connection import SqliteDatabase
-
-    return await SqliteDatabase.open(workdir / "stride.db")
+        return await open_postgres(env["DATABASE_URL"], 4)
+    return await open_sqlite(workdir / "stride.db")
 
 
-async def _seed(db: Database, guild_id: int, user_id: int) -> int:
+async def _seed(db: Store, guild_id: int, user_id: int) -> int:
     """2,000 tips of the server's own (through the service, so each engine's search index has them), an
     audit log of 2,000 adds plus 300 edits; returns a tip id to edit."""
     await db.migrate()
