@@ -31,8 +31,8 @@ from pathlib import Path
 from bench.common import fmt, percentiles
 from bot.club.services import challenges as challenge_service
 from bot.club.services.digest_reads import build
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
+from bot.db.factory import open_postgres, open_sqlite
+from bot.db.store import Store
 from bot.running import service as runs
 from bot.running.service import RunForm
 
@@ -71,7 +71,7 @@ def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11, 
     conn.close()
 
 
-async def _challenge(db: Database, participants: int, guild: int = GUILD) -> None:
+async def _challenge(db: Store, participants: int, guild: int = GUILD) -> None:
     """The challenge, its participants with their progress summed once (as a late join does)."""
     now = datetime.now(UTC)
     form = challenge_service.ChallengeForm(CHALLENGE, "distance", "100000k", START.isoformat(), END.isoformat())
@@ -91,7 +91,7 @@ async def _challenge(db: Database, participants: int, guild: int = GUILD) -> Non
         )
 
 
-async def storage(db: Database, participants: int, rounds: int, report: list[str]) -> None:
+async def storage(db: Store, participants: int, rounds: int, report: list[str]) -> None:
     from bot.club import posts
 
     rng = random.Random(3)
@@ -139,7 +139,7 @@ async def storage(db: Database, participants: int, rounds: int, report: list[str
 async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds: int, pg_url: str | None) -> list[str]:
     report: list[str] = []
     path = workdir / "club.db"
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     await db.close()
     started = time.perf_counter()
@@ -147,13 +147,12 @@ async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds
     report.append(f"seeded {participants * 2 * runs_each:,} runs in {time.perf_counter() - started:.0f} s")
     if pg_url:
         from bot.db import copy
-        from bot.db.postgres.database import PgDatabase
 
         await copy.copy_database(str(path), pg_url)
-        db = await PgDatabase.open(pg_url, 4)
+        db = await open_postgres(pg_url, 4)
         label = "PostgreSQL"
     else:
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         label = "SQLite"
     try:
         await _challenge(db, participants)
@@ -179,11 +178,11 @@ async def through_discord(workdir: Path, participants: int, runs_each: int, roun
             fake.world.users[user_id] = user
             members[user_id] = guild.members[user_id] = Member(user, guild, [role])
         path = workdir / "stride.db"
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         await db.migrate()
         await db.close()
         _seed_sqlite(path, participants, runs_each, guild=guild.id)
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         await _challenge(db, participants, guild.id)
         await db.close()
         bot = await start_bot(fake, guild=guild, workdir=workdir, log_level="WARNING")
@@ -224,7 +223,7 @@ async def fanout(going: int, rate: int, workdir: Path) -> dict[str, float]:
         if (due - now).total_seconds() < 25:
             due += timedelta(minutes=1)
         path = workdir / "stride.db"
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         await db.migrate()
         async with db.transaction() as tx:
             event_id = await tx.insert(

@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import create_schema, fmt, percentiles, timed
-from bot.db.connection import SqliteDatabase
+from bot.db.factory import open_sqlite
 
 CONCURRENT = 40
 
@@ -236,7 +236,7 @@ async def in_process(workdir: Path, runs_each: int, commands: int, report: list[
     await create_schema(database)
     users = list(range(100, 100 + CONCURRENT))
     seed_history(database, 1, users, runs_each)
-    db = await SqliteDatabase.open(database)
+    db = await open_sqlite(database)
     try:
         now = datetime.now(UTC)
         await log_run(db, 1, users[0], RunForm("5k", "25:00"), now)  # storage start-up (record bests)

@@ -42,7 +42,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<
             return
         try:
             await catalog.vote(
-                interaction.client.db, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
+                interaction.client.store, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
             )
         except UserError as error:
             await send_ephemeral(interaction, explain(error)[1])
@@ -95,13 +95,13 @@ class AdviceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         if not (topic or question):
-            topics = ", ".join(t for t, _ in await catalog.topics(self.bot.db, kit.guild_id(interaction)))
+            topics = ", ".join(t for t, _ in await catalog.topics(self.bot.store, kit.guild_id(interaction)))
             await interaction.response.send_message(
                 f"Ask a question or pick a topic, e.g. `/advice question: back spasms on long runs`.\nTopics: {topics}",
                 ephemeral=True,
             )
             return
-        answer = await advise(self.bot.db, kit.guild_id(interaction), topic, question)
+        answer = await advise(self.bot.store, kit.guild_id(interaction), topic, question)
         content = advice_reply_text(answer.banner, answer.suggestions if not answer.tips else None)
         if not answer.tips:
             await interaction.response.send_message(content, ephemeral=not public)

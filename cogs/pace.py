@@ -34,7 +34,7 @@ class PaceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         answer = await pace_answer(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, distance, time, pace, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, distance, time, pace, discord.utils.utcnow()
         )
         if answer.solution is None and answer.estimates is None:
             raise UserError(NO_RUNS, "distance")

@@ -11,7 +11,7 @@ from bot.advice.models import Tip, TipFields
 from bot.db import audit
 from bot.db import tips as tips_db
 from bot.db.audit import DISCORD
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.text import clean, is_blank
 
@@ -56,14 +56,14 @@ def _fields_of(tip: Tip) -> TipFields:
     return TipFields(tip.topic, tip.kind, tip.title, tip.body, tip.source, tip.tags)
 
 
-async def _own_tip(db: Database, guild_id: int, tip_id: int) -> Tip:
+async def _own_tip(db: Store, guild_id: int, tip_id: int) -> Tip:
     tip = await tips_db.get_tip(db, guild_id, tip_id) if is_record_id(tip_id) else None
     if tip is None:
         raise NotFound(f"Tip #{tip_id} not found. `/tips list` shows the ids.")
     return tip
 
 
-async def add_tip(db: Database, guild_id: int, user_id: int, f: TipFields, *, via: str = DISCORD) -> int:
+async def add_tip(db: Store, guild_id: int, user_id: int, f: TipFields, *, via: str = DISCORD) -> int:
     async with db.transaction(guild_id) as tx:  # scoped: limits hold under concurrency
         if await tips_db.count_server_tips(tx, guild_id) >= SERVER_TIPS_MAX:
             raise UserError(f"This server has {SERVER_TIPS_MAX} tips, the limit. Remove some first.", "title")
@@ -72,9 +72,7 @@ async def add_tip(db: Database, guild_id: int, user_id: int, f: TipFields, *, vi
     return tip_id
 
 
-async def edit_tip(
-    db: Database, guild_id: int, user_id: int, tip_id: int, *, via: str = DISCORD, **changes: Any
-) -> Tip:
+async def edit_tip(db: Store, guild_id: int, user_id: int, tip_id: int, *, via: str = DISCORD, **changes: Any) -> Tip:
     """Change the given fields (None: keep); the audit names the fields whose value really changed."""
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
@@ -95,9 +93,7 @@ async def edit_tip(
     return await _own_tip(db, guild_id, tip_id)
 
 
-async def set_removed(
-    db: Database, guild_id: int, user_id: int, tip_id: int, removed: bool, *, via: str = DISCORD
-) -> Tip:
+async def set_removed(db: Store, guild_id: int, user_id: int, tip_id: int, removed: bool, *, via: str = DISCORD) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if tip.builtin:
         verb = "hide" if removed else "unhide"
@@ -113,9 +109,7 @@ async def set_removed(
     return tip
 
 
-async def set_hidden(
-    db: Database, guild_id: int, user_id: int, tip_id: int, hidden: bool, *, via: str = DISCORD
-) -> Tip:
+async def set_hidden(db: Store, guild_id: int, user_id: int, tip_id: int, hidden: bool, *, via: str = DISCORD) -> Tip:
     tip = await _own_tip(db, guild_id, tip_id)
     if not tip.builtin:
         verb = "remove" if hidden else "restore"
@@ -147,7 +141,7 @@ def _entry(tip: Tip) -> dict[str, Any]:
     return entry
 
 
-async def export_tips(db: Database, guild_id: int, include_builtin: bool) -> bytes:
+async def export_tips(db: Store, guild_id: int, include_builtin: bool) -> bytes:
     tips = await tips_db.server_tips(db, guild_id)
     if include_builtin:
         tips = [t for t in await tips_db.by_topic(db, guild_id, None, 100_000) if t.builtin] + tips
@@ -161,6 +155,7 @@ class ImportPlan:
     updated: list[tuple[int, TipFields]] = field(default_factory=list)
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # entries skipped for a reason the admin should know
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -203,10 +198,12 @@ def parse_import(raw: bytes) -> tuple[list[Any], list[int]]:
     return entries, _entry_lines(text)
 
 
-async def plan_import(db: Database, guild_id: int, entries: list[Any], lines: list[int]) -> ImportPlan:
+async def plan_import(db: Store, guild_id: int, entries: list[Any], lines: list[int]) -> ImportPlan:
     plan = ImportPlan()
     own = {t.id: t for t in await tips_db.server_tips(db, guild_id)}
     by_title = {(t.topic, t.title.lower()): t for t in own.values()}
+    ids = [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), int) and e["id"] not in own]
+    builtin = await tips_db.builtin_ids(db, ids)
     seen: dict[tuple[str, str], int] = {}
     for index, entry in enumerate(entries):
         where = f"entry {index + 1}" + (f" (line {lines[index]})" if index < len(lines) else "")
@@ -215,6 +212,13 @@ async def plan_import(db: Database, guild_id: int, entries: list[Any], lines: li
             continue
         if entry.get("builtin"):
             plan.skipped += 1
+            continue
+        if isinstance(entry.get("id"), int) and entry["id"] in builtin:
+            plan.skipped += 1
+            plan.notes.append(
+                f"{where}: #{entry['id']} is a built-in tip, which an import does not change: skipped. Hide it with "
+                f"`/tips hide id: {entry['id']}` and import your version without its `id` to add it as this server's."
+            )
             continue
         try:
             f = clean_fields(
@@ -242,7 +246,7 @@ async def plan_import(db: Database, guild_id: int, entries: list[Any], lines: li
     return plan
 
 
-async def apply_import(db: Database, guild_id: int, user_id: int, plan: ImportPlan, *, via: str = DISCORD) -> None:
+async def apply_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan, *, via: str = DISCORD) -> None:
     """All or nothing: one transaction, and only for a plan without errors."""
     if plan.errors:
         raise ValueError("refusing to apply an import plan with errors")

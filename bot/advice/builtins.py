@@ -5,10 +5,10 @@ from __future__ import annotations
 from bot.advice.library import load_library
 from bot.advice.models import TipFields
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 
 
-async def sync_library(db: Database) -> int:
+async def sync_library(db: Store) -> int:
     """Rows changed; a no-op when the stored library version is current."""
     library = load_library()
     entries = (

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from bot.advice.models import Tip
 from bot.db import audit
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 
 
-async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
+async def topics(db: Store, guild_id: int) -> list[tuple[str, int]]:
     """(topic, visible tips) for this server, built-ins included."""
     return await tips_db.topics(db, guild_id)
 
 
-async def tip(db: Database, guild_id: int, tip_id: int) -> Tip | None:
+async def tip(db: Store, guild_id: int, tip_id: int) -> Tip | None:
     return await tips_db.get_tip(db, guild_id, tip_id)
 
 
@@ -29,7 +29,7 @@ class TipPage:
     total: int
 
 
-async def page(db: Database, guild_id: int, topic: str | None, page: int, per_page: int) -> TipPage:
+async def page(db: Store, guild_id: int, topic: str | None, page: int, per_page: int) -> TipPage:
     """One page of the visible tips, optionally of one topic."""
     total = await tips_db.count_visible(db, guild_id, topic)
     pages = max(1, math.ceil(total / per_page))
@@ -37,17 +37,17 @@ async def page(db: Database, guild_id: int, topic: str | None, page: int, per_pa
     return TipPage(await tips_db.by_topic(db, guild_id, topic, per_page, (page - 1) * per_page), page, pages, total)
 
 
-async def changes(db: Database, guild_id: int) -> list[dict]:
+async def changes(db: Store, guild_id: int) -> list[dict]:
     """The latest changes to the server's tips and settings, newest first."""
     return [entry.as_dict() for entry in await audit.latest(db, guild_id)]
 
 
-async def audit_page(db: Database, guild_id: int, limit: int, before_id: int | None = None) -> list[audit.AuditEntry]:
+async def audit_page(db: Store, guild_id: int, limit: int, before_id: int | None = None) -> list[audit.AuditEntry]:
     """The server's audit log (tips and the club ping), newest first, `limit` entries older than `before_id`."""
     return await audit.latest(db, guild_id, limit, before_id if before_id is None or is_record_id(before_id) else None)
 
 
-async def vote(db: Database, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
+async def vote(db: Store, guild_id: int, user_id: int, tip_id: int, value: int) -> None:
     """One vote per member per tip, for a tip this server shows; a new vote replaces the old one."""
     if value not in (1, -1):
         raise UserError("A vote is 👍 or 👎.", "vote")
@@ -78,7 +78,7 @@ class AdminPage:
 
 
 async def admin_page(
-    db: Database, guild_id: int, *, show: str, topic: str | None, query: str | None, page: int, per_page: int
+    db: Store, guild_id: int, *, show: str, topic: str | None, query: str | None, page: int, per_page: int
 ) -> AdminPage:
     """One page of every tip the admins can act on (their own, removed ones too, and the built-ins, hidden ones
     too), filtered by state, topic and a text found in the title, body or tags (or a tip's number)."""
@@ -105,7 +105,7 @@ class TipCounts:
     hidden: int  # built-ins hidden here
 
 
-async def counts(db: Database, guild_id: int) -> TipCounts:
+async def counts(db: Store, guild_id: int) -> TipCounts:
     own = await tips_db.count_server_tips(db, guild_id)
     visible = await tips_db.count_visible(db, guild_id)
     hidden = await tips_db.admin_count(db, guild_id, "hidden", None, None)

@@ -13,7 +13,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip, TopPick
@@ -21,7 +20,7 @@ from bot.advice.redflags import Triage, triage
 from bot.advice.senses import one_sense
 from bot.advice.thesaurus import expansions
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import UserError
 
 QUESTION_MAX = 300
@@ -124,7 +123,7 @@ def self_care_first(ranked: list[Tip]) -> list[Tip]:
     return own + referrals
 
 
-async def nearest_topics(db: Database, guild_id: int, text: str, limit: int = 4) -> list[str]:
+async def nearest_topics(db: Store, guild_id: int, text: str, limit: int = 4) -> list[str]:
     known = [t for t, _ in await tips_db.topics(db, guild_id)]
     words = _WORD.findall(text.lower())
     scored = {
@@ -149,13 +148,13 @@ def top_pick(topic: str | None, show: int, self_care_first: bool, exclude: int |
     )
 
 
-async def _query(db: Database, guild_id: int, words: list[str], extra: tuple[str, ...]) -> str:
+async def _query(db: Store, guild_id: int, words: list[str], extra: tuple[str, ...]) -> str:
     """The full-text query over the words and their thesaurus phrases, in the built-ins and the server's own tips.
     bm25 sums over the query's phrases, so the member's own words are listed twice: they weigh double
     against the thesaurus phrases ("worn out" shoes should not lead with fatigue tips)."""
     phrases = [_quoted(w) for w in words]
     extras = [p for p in dict.fromkeys(_quoted(e) for e in extra) if p not in phrases][:MAX_EXPANSIONS]
-    own = await tips_db.server_tip_count(db, guild_id)
+    own = await db.tips.server_tip_count(guild_id)
     if own > BIG_SERVER:
         phrases, extras = await _within_budget(db, guild_id, own, phrases, extras)
     # Doubling only weighs the member's words against thesaurus phrases: without any, each phrase once ranks the
@@ -163,24 +162,22 @@ async def _query(db: Database, guild_id: int, words: list[str], extra: tuple[str
     return " OR ".join(phrases + phrases + extras if extras else phrases)
 
 
-async def _search(
-    db: Database, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None
-) -> list[Tip]:
+async def _search(db: Store, guild_id: int, words: list[str], extra: tuple[str, ...], topic: str | None) -> list[Tip]:
     """The best CANDIDATES matches with their text, re-ranked by votes (the reference ranking that search_top
     applies in the database; kept for comparisons and the bench)."""
-    ranked = await tips_db.search(db, guild_id, await _query(db, guild_id, words, extra), topic, CANDIDATES)
+    ranked = await db.tips.search(guild_id, await _query(db, guild_id, words, extra), topic, CANDIDATES)
     ranked.sort(key=lambda item: item[1] * vote_factor(item[2]))  # bm25 is negative: lower is better
     return [tip for tip, _, _ in ranked]
 
 
-# Answers as read, per open database, with the server's change stamp at that read (bot/db/tips.py change_stamp):
-# asked again while the stamp is unchanged, an answer is one small read instead of a search, in any process.
-_answers: WeakKeyDictionary[Database, dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]]] = WeakKeyDictionary()
+# Answers as read are kept in the store (`Store.advice_answers`) with the server's change stamp at that read
+# (bot/db/tips.py change_stamp): asked again while the stamp is unchanged, an answer is one small read instead
+# of a search, in any process.
 _ANSWERS_KEPT = 4096
 
 
 async def _shown(
-    db: Database,
+    db: Store,
     guild_id: int,
     topic: str | None,
     words: list[str],
@@ -191,11 +188,11 @@ async def _shown(
     """The matches shown, ranked and picked in the database, which reads the text of those tips only."""
     pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
     key = (guild_id, topic, tuple(words), extra, pick)
-    known = _answers.setdefault(db, {})
+    known = db.advice_answers
     remembered = known.get(key)
     if remembered is not None and remembered[0] == await tips_db.change_stamp(db, guild_id):
         return list(remembered[1])
-    shown, stamp = await tips_db.search_top(db, guild_id, await _query(db, guild_id, words, extra), topic, pick)
+    shown, stamp = await db.tips.search_top(guild_id, await _query(db, guild_id, words, extra), topic, pick)
     if stamp is not None:
         if len(known) >= _ANSWERS_KEPT:
             known.clear()
@@ -204,11 +201,11 @@ async def _shown(
 
 
 async def _within_budget(
-    db: Database, guild_id: int, total: int, phrases: list[str], extras: list[str]
+    db: Store, guild_id: int, total: int, phrases: list[str], extras: list[str]
 ) -> tuple[list[str], list[str]]:
     """The rarest phrases whose matches add up to about MATCH_BUDGET tips (always at least one). Phrases
     in more than half of the server's tips say little about a tip (bm25 gives them ~0) and go first."""
-    counts = await tips_db.server_frequencies(db, guild_id, phrases + extras)
+    counts = await db.tips.server_frequencies(guild_id, phrases + extras)
     kept: set[str] = set()
     spent = 0
     for phrase in sorted(counts, key=counts.__getitem__):
@@ -220,11 +217,11 @@ async def _within_budget(
     return [p for p in phrases if p in kept], [p for p in extras if p in kept]
 
 
-async def _about(db: Database, guild_id: int, found: Triage, severity: Severity | None = None) -> list[Tip]:
+async def _about(db: Store, guild_id: int, found: Triage, severity: Severity | None = None) -> list[Tip]:
     """The tips tagged for the categories recognised (of one severity, if given), most urgent first."""
     categories = [f.category for f in found.findings if severity is None or f.severity == severity]
     categories = list(dict.fromkeys(categories))
-    tagged = await tips_db.tagged(db, guild_id, [REDFLAG_TAG + c for c in categories], CANDIDATES)
+    tagged = await db.tips.tagged(guild_id, [REDFLAG_TAG + c for c in categories], CANDIDATES)
     order = {c: i for i, c in enumerate(categories)}
 
     def rank(tip: Tip) -> int:
@@ -233,7 +230,7 @@ async def _about(db: Database, guild_id: int, found: Triage, severity: Severity 
     return sorted(tagged, key=rank)
 
 
-async def advise(db: Database, guild_id: int, topic: str | None, question: str | None) -> Answer:
+async def advise(db: Store, guild_id: int, topic: str | None, question: str | None) -> Answer:
     topic = topic.strip().lower() if topic and topic.strip() else None
     question = question.strip() if question else ""
     if len(question) > QUESTION_MAX:

@@ -21,10 +21,10 @@ import aiosqlite
 import asyncpg
 
 from bot.config import ConfigError, check_database_url, postgres_target
-from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
 from bot.db.postgres import migrations as pg_migrations
 from bot.db.postgres.pool import explain, open_pool
+from bot.db.sqlite.database import SqliteDatabase
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ class Endpoint:
 
 
 class _Sqlite:
-    """A SQLite file: migrated through bot.db.connection, read through its own read-only connection."""
+    """A SQLite file: migrated through bot.db.sqlite.database, read through its own read-only connection."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -1,7 +1,7 @@
 """What both engines of `RunStorage` share: parameters, the statements both dialects accept, and the
 conversion of what the reads return into the models.
 
-An engine (`bot.db.sqlite_storage.SqliteStorage`, `bot.db.postgres.run_storage.PgRunStorage`) supplies the
+An engine (`bot.db.sqlite.run_storage.SqliteRunStorage`, `bot.db.postgres.run_storage.PgRunStorage`) supplies the
 reads whose SQL really differs — the inputs of `/run log` and `/run stats` gathered in one round trip, the
 weekly streak's date step — and how an import learns its new run ids; everything else is here, once.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
@@ -25,6 +25,9 @@ from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record, best_efforts
 from bot.running.stats import WEEK, Totals, summarize, week_start
 from bot.running.units import STANDARD_DISTANCES
+
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
 RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes"
@@ -269,8 +272,8 @@ class RunStorageBase:
 
     streak_step: str  # the Monday a week before `{}`, in the engine's SQL
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, store: Store) -> None:
+        self.db = store
         self._ready = False
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 

@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 from bot.db import audit
 from bot.db import reminders as db_rem
 from bot.db.audit import DISCORD
-from bot.db.engine import Database, Tx
+from bot.db.engine import Tx
 from bot.db.members import get_profile, update_profile
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.reminders.models import SERVER_PING, Answer, Reminder, ReminderKind, ServerReminder, Target
 from bot.reminders.schedule import next_fire
@@ -53,7 +54,7 @@ def current_streak(days: list[date], today: date) -> int:
     return streak
 
 
-async def reminder_streak(db: Database, guild_id: int, user_id: int, now: datetime) -> int:
+async def reminder_streak(db: Store, guild_id: int, user_id: int, now: datetime) -> int:
     """The Done streak shown in /profile show (days in the member's profile time zone)."""
     profile = await get_profile(db, guild_id, user_id)
     today = now.astimezone(ZoneInfo(profile.timezone)).date()
@@ -112,7 +113,7 @@ def moved_to_zone(reminder: Reminder, zone: ZoneInfo, now: datetime) -> datetime
 
 
 class ReminderService:
-    def __init__(self, db: Database, *, clock: Clock = utcnow, on_change: Callable[[], None] | None = None) -> None:
+    def __init__(self, db: Store, *, clock: Clock = utcnow, on_change: Callable[[], None] | None = None) -> None:
         self.db = db
         self.clock = clock
         self._on_change = on_change

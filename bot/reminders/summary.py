@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.reminders.models import Reminder
 from bot.running.stats import WEEK, week_start
 
@@ -32,12 +31,12 @@ class WeekNumbers:
     weekly_streak: int
 
 
-async def weekly_summary(db: Database, reminder: Reminder, slot: datetime) -> WeekNumbers:
+async def weekly_summary(db: Store, reminder: Reminder, slot: datetime) -> WeekNumbers:
     """The week before the slot's local Monday."""
     profile = await get_profile(db, reminder.guild_id, reminder.user_id)
     monday = week_start(slot.astimezone(ZoneInfo(reminder.timezone)).date()) - WEEK
     sunday = monday + timedelta(days=6)
-    stats = await storage_for(db).member_stats(
+    stats = await db.runs.member_stats(
         reminder.guild_id, reminder.user_id, since=monday, today=sunday, chart_weeks=AVERAGE_WEEKS + 1
     )
     totals = stats.totals

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.db.engine import Database
-from bot.db.storage import ImportedRun, storage_for
+from bot.db.storage import ImportedRun
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.importing import Activity, ArchiveContents, ImportPreview, Limits, build_preview, import_pool, read_upload
 from bot.importing.errors import ImportRefused, display_name
@@ -127,23 +127,21 @@ class Importer:
             raise ImportRefused(filename, "reading it stopped half way; try again in a minute.") from None
 
 
-async def plan_import(
-    db: Database, guild_id: int, user_id: int, filename: str, contents: ArchiveContents
-) -> ImportPlan:
-    storage = storage_for(db)
+async def plan_import(db: Store, guild_id: int, user_id: int, filename: str, contents: ArchiveContents) -> ImportPlan:
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     return ImportPlan(filename, contents, await _preview(db, guild_id, user_id, contents, profile), profile)
 
 
 async def _preview(
-    db: Database, guild_id: int, user_id: int, contents: ArchiveContents, profile: Profile
+    db: Store, guild_id: int, user_id: int, contents: ArchiveContents, profile: Profile
 ) -> ImportPreview:
     tz = ZoneInfo(profile.timezone)
     days = [a.start.astimezone(tz).date() for a in contents.activities if a.is_run]
     known = []
     if days:  # ± 2 minutes of start can cross midnight: a day either side
         first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=1)
-        known = await storage_for(db).import_candidates(guild_id, user_id, first, last)
+        known = await db.runs.import_candidates(guild_id, user_id, first, last)
     return build_preview(contents, known, tz)
 
 
@@ -152,7 +150,7 @@ def _source(kind: str, activity: Activity) -> str:
     return f"{origin} {display_name(activity.source)}"[:_SOURCE_MAX]
 
 
-async def commit_import(db: Database, guild_id: int, user_id: int, plan: ImportPlan) -> ImportResult:
+async def commit_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan) -> ImportResult:
     """Write the plan's runs in one transaction. Duplicates are checked again against the log as it is
     now, so a second click or a second import of the same file adds nothing."""
     preview = await _preview(db, guild_id, user_id, plan.contents, plan.profile)
@@ -166,7 +164,7 @@ async def commit_import(db: Database, guild_id: int, user_id: int, plan: ImportP
         )
         for a in preview.runs
     ]
-    summary = await storage_for(db).import_runs(guild_id, user_id, rows) if rows else None
+    summary = await db.runs.import_runs(guild_id, user_id, rows) if rows else None
     first_run = None
     if summary is not None:
         row = rows[0]
@@ -186,7 +184,7 @@ async def commit_import(db: Database, guild_id: int, user_id: int, plan: ImportP
     )
 
 
-async def import_single_file(db: Database, guild_id: int, user_id: int, plan: ImportPlan) -> LogResult:
+async def import_single_file(db: Store, guild_id: int, user_id: int, plan: ImportPlan) -> LogResult:
     """A one-activity upload is logged at once; the reply is the one `/run log` gives."""
     if not plan.preview.runs:
         raise UserError(

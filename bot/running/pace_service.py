@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.db import runs as runs_db
-from bot.db.engine import Database
 from bot.db.members import get_profile
+from bot.db.store import Store
 from bot.running.pace import RECENT, Estimates, PaceSolution, race_estimates, solve
 from bot.running.service import member_today
 
@@ -20,7 +20,7 @@ class PaceAnswer:
 
 
 async def pace_answer(
-    db: Database, guild_id: int, user_id: int, distance: str | None, time: str | None, pace: str | None, now: datetime
+    db: Store, guild_id: int, user_id: int, distance: str | None, time: str | None, pace: str | None, now: datetime
 ) -> PaceAnswer:
     profile = await get_profile(db, guild_id, user_id)
     solution = solve(distance, time, pace, profile.units)

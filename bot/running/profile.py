@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 from bot.club.races import Race
 from bot.db import club_settings, memberdata
 from bot.db import races as races_db
-from bot.db.engine import Database
 from bot.db.members import get_profile, update_profile
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.reminders.service import ReminderService, reminder_streak
+from bot.running.dates import parse_upcoming_date
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance
 from bot.running.service import member_today
@@ -38,15 +38,10 @@ class ProfileSummary:
 
 
 def _goal_date(text: str, today: date) -> date | None:
+    """The race day in the run date forms (`2027-04-25`, `25/4`, `Apr 25`, `next sunday`), the coming one."""
     if text.strip().lower() in CLEAR_WORDS:
         return None
-    try:
-        goal = date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(
-            f"Couldn't read the goal date `{text[:30]}`. Use the race day as `YYYY-MM-DD`, e.g. `2027-04-25`.",
-            "goal_date",
-        ) from None
+    goal = parse_upcoming_date(text, today, "goal_date")
     if goal < today:
         raise UserError(f"The goal date {goal.isoformat()} is in the past. Pick the upcoming race day.", "goal_date")
     return goal
@@ -59,7 +54,7 @@ class SavedProfile:
 
 
 async def set_profile(
-    db: Database,
+    db: Store,
     guild_id: int,
     user_id: int,
     now: datetime,
@@ -122,8 +117,8 @@ async def set_profile(
     return SavedProfile(await get_profile(db, guild_id, user_id), moved)
 
 
-async def profile_summary(db: Database, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
-    storage = storage_for(db)
+async def profile_summary(db: Store, guild_id: int, user_id: int, now: datetime) -> ProfileSummary:
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     week_m, streak = await storage.week_and_streak(guild_id, user_id, today)
@@ -142,12 +137,12 @@ async def profile_summary(db: Database, guild_id: int, user_id: int, now: dateti
     )
 
 
-async def export_data(db: Database, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
+async def export_data(db: Store, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row Stride stores about the member in this server, by table."""
     return await memberdata.export_member(db, guild_id, user_id)
 
 
-async def forget_data(db: Database, guild_id: int, user_id: int) -> int:
+async def forget_data(db: Store, guild_id: int, user_id: int) -> int:
     """Erase the member's rows in this server in one transaction; return how many went."""
     async with db.transaction(guild_id, user_id) as tx:
         return await memberdata.forget_member(tx, guild_id, user_id)

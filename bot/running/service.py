@@ -7,9 +7,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
-from bot.db.engine import Database
 from bot.db.members import mark_zone_noticed
-from bot.db.storage import RunStorage, UnknownShoe, storage_for
+from bot.db.storage import RunStorage, UnknownShoe
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.running import insights as insight_rules
 from bot.running import records as record_rules
@@ -130,10 +130,10 @@ def _apply_form(base: Run, form: RunForm, profile: Profile, today: date, notes: 
     return run
 
 
-async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now: datetime) -> LogResult:
+async def log_run(db: Store, guild_id: int, user_id: int, form: RunForm, now: datetime) -> LogResult:
     if form.distance is None or form.time is None:
         raise UserError("A run needs a distance and a time, e.g. `distance: 10k time: 52:30`.", "distance")
-    storage = storage_for(db)
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     notes: list[str] = []
@@ -166,11 +166,11 @@ async def log_run(db: Database, guild_id: int, user_id: int, form: RunForm, now:
     )
 
 
-async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime) -> EditResult:
+async def edit_run(db: Store, guild_id: int, user_id: int, run_id: int, form: RunForm, now: datetime) -> EditResult:
     """The run after the change; UserError when the form changes nothing (nothing is written)."""
     if not is_record_id(run_id):
         raise _not_found(run_id)
-    storage = storage_for(db)
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     notes: list[str] = []
@@ -198,20 +198,20 @@ async def edit_run(db: Database, guild_id: int, user_id: int, run_id: int, form:
     return EditResult(run, profile, notes, shoe)
 
 
-async def find_own_run(db: Database, guild_id: int, user_id: int, run_id: int) -> Run:
-    run = await storage_for(db).get_run(guild_id, user_id, run_id) if is_record_id(run_id) else None
+async def find_own_run(db: Store, guild_id: int, user_id: int, run_id: int) -> Run:
+    run = await db.runs.get_run(guild_id, user_id, run_id) if is_record_id(run_id) else None
     if run is None:
         raise _not_found(run_id)
     return run
 
 
-async def delete_run(db: Database, guild_id: int, user_id: int, run_id: int) -> bool:
-    return is_record_id(run_id) and await storage_for(db).delete_run(guild_id, user_id, run_id)
+async def delete_run(db: Store, guild_id: int, user_id: int, run_id: int) -> bool:
+    return is_record_id(run_id) and await db.runs.delete_run(guild_id, user_id, run_id)
 
 
-async def history_page(db: Database, guild_id: int, user_id: int, page: int, per_page: int) -> HistoryPage:
+async def history_page(db: Store, guild_id: int, user_id: int, page: int, per_page: int) -> HistoryPage:
     """The page asked for (the last one when it is past the end), newest runs first."""
-    storage = storage_for(db)
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     runs, total = await storage.history_page(guild_id, user_id, page, per_page)
     pages = max(1, -(-total // per_page))
@@ -221,5 +221,5 @@ async def history_page(db: Database, guild_id: int, user_id: int, page: int, per
     return HistoryPage(runs, profile.units, page, pages, total)
 
 
-async def member_profile(db: Database, guild_id: int, user_id: int) -> Profile:
-    return await storage_for(db).profile(guild_id, user_id)
+async def member_profile(db: Store, guild_id: int, user_id: int) -> Profile:
+    return await db.runs.profile(guild_id, user_id)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from bot.db import shoes as shoes_db
-from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.errors import NotFound, UserError
 from bot.running.models import Shoe
 from bot.running.parsing import check_text, parse_distance
@@ -20,12 +19,12 @@ def wear_fraction(shoe: Shoe) -> float:
     return shoe.distance_m / shoe.retire_at_m if shoe.retire_at_m else 0.0
 
 
-async def list_shoes(db: Database, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
+async def list_shoes(db: Store, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
     """The member's shoes with the distance run in each, active ones first."""
-    return await storage_for(db).shoes(guild_id, user_id, active_only=active_only)
+    return await db.runs.shoes(guild_id, user_id, active_only=active_only)
 
 
-async def add_shoe(db: Database, guild_id: int, user_id: int, name: str, retire_at: str | None) -> Shoe:
+async def add_shoe(db: Store, guild_id: int, user_id: int, name: str, retire_at: str | None) -> Shoe:
     clean = check_text("name", name, SHOE_NAME_MAX)
     if clean is None:
         raise UserError("Give the shoe a name, e.g. `Pegasus 40`.", "name")
@@ -45,7 +44,7 @@ async def add_shoe(db: Database, guild_id: int, user_id: int, name: str, retire_
     return Shoe(id=shoe_id, name=clean, retire_at_m=retire_m, distance_m=0.0, retired=False)
 
 
-async def retire_shoe(db: Database, guild_id: int, user_id: int, name: str) -> Shoe:
+async def retire_shoe(db: Store, guild_id: int, user_id: int, name: str) -> Shoe:
     async with db.transaction(guild_id, user_id) as tx:
         shoe = await shoes_db.find_shoe(tx, guild_id, user_id, name.strip())
         if shoe is None:

@@ -11,9 +11,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.db import leaderboard as board_db
-from bot.db.engine import Database
 from bot.db.leaderboard import Standing
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.running.insights import WeekJump, jump_weeks
 from bot.running.models import Profile
@@ -82,9 +81,9 @@ def counted_from(since: date | None, first_run: date | None) -> date | None:
     return max(since, first_run)
 
 
-async def member_stats(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> MemberStats:
+async def member_stats(db: Store, guild_id: int, user_id: int, period: str, now: datetime) -> MemberStats:
     chosen = check_period(period)
-    storage = storage_for(db)
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     today = member_today(profile, now)
     since = period_start(chosen, today)
@@ -108,13 +107,13 @@ async def member_stats(db: Database, guild_id: int, user_id: int, period: str, n
     )
 
 
-async def member_records(db: Database, guild_id: int, user_id: int) -> MemberRecords:
-    storage = storage_for(db)
+async def member_records(db: Store, guild_id: int, user_id: int) -> MemberRecords:
+    storage = db.runs
     profile = await storage.profile(guild_id, user_id)
     return MemberRecords(profile=profile, records=await storage.member_records(guild_id, user_id))
 
 
-async def club_leaderboard(db: Database, guild_id: int, user_id: int, period: str, now: datetime) -> ClubBoard:
+async def club_leaderboard(db: Store, guild_id: int, user_id: int, period: str, now: datetime) -> ClubBoard:
     """Top members by distance this week / month / year, the periods starting in the server's zone (its
     club reminder's, else UTC); runs are counted by their (member-local) run date."""
     chosen = check_period(period, BOARD_PERIODS)
@@ -122,7 +121,7 @@ async def club_leaderboard(db: Database, guild_id: int, user_id: int, period: st
     zone = server or "UTC"
     since = period_start(chosen, now.astimezone(ZoneInfo(zone)).date())
     assert since is not None
-    profile = await storage_for(db).profile(guild_id, user_id)
+    profile = await db.runs.profile(guild_id, user_id)
     board = await board_db.leaderboard(db, guild_id, since, BOARD_SIZE, include_user=user_id)
     standings = [s for s in board if s.rank <= BOARD_SIZE]
     viewer = next((s for s in board if s.user_id == user_id), None)
@@ -140,7 +139,7 @@ class ClubActivity:
     zone: str  # the server's zone (its club reminder's), else UTC
 
 
-async def club_activity(db: Database, guild_id: int, now: datetime) -> ClubActivity:
+async def club_activity(db: Store, guild_id: int, now: datetime) -> ClubActivity:
     """The club at a glance: who runs, and this week's runs (the week starting Monday in the server's zone)."""
     zone = _known_zone(await board_db.server_zone(db, guild_id)) or "UTC"
     monday = week_start(now.astimezone(ZoneInfo(zone)).date())

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.club.challenges import Challenge
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.reminders.service import ReminderService
 
 
@@ -41,7 +41,7 @@ class GuildInfo:
 
 class Backend(Protocol):
     @property
-    def db(self) -> Database: ...
+    def db(self) -> Store: ...
 
     @property
     def application_id(self) -> int | None:

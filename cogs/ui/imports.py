@@ -171,7 +171,10 @@ def summary_embed(plan: ImportPlan, result: ImportResult) -> discord.Embed:
         lines.append("\n**New records**")
         lines += [new_record_line(r, units) for r in result.new_records]
     embed = discord.Embed(title="Import done", description="\n".join(lines)[:4000], colour=BRAND)
-    embed.set_footer(text="/run history, /run stats and /run records include them now.")
+    if result.imported:
+        embed.set_footer(text="/run history, /run stats and /run records include them now.")
+    else:
+        embed.set_footer(text="Nothing new went into your log: it already had these runs.")
     return embed
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.advice.builtins import sync_library
-from bot.db.connection import SqliteDatabase
+from bot.db.sqlite.database import SqliteDatabase
 from bot.running.service import RunForm, log_run
 
 NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)

@@ -24,9 +24,9 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
 from bot.db.postgres.database import PgDatabase
+from bot.db.sqlite.database import SqliteDatabase
 from standin import FakeDiscord
 from standin.botproc import BotProcess, bot_environment
 from standin.state import Guild, Member

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.advice import admin
 from bot.db import audit
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.errors import UserError
 
 GUILD, ADMIN = 7, 3
@@ -50,7 +50,7 @@ def test_parse_import_never_crashes_on_arbitrary_bytes(raw: bytes) -> None:
     assert isinstance(entries, list) and isinstance(lines, list)
 
 
-async def test_import_plan_reports_every_bad_entry_with_its_line(db: Database) -> None:
+async def test_import_plan_reports_every_bad_entry_with_its_line(db: Store) -> None:
     text = json.dumps(
         {"tips": [{"topic": "back", "title": "A", "body": "a"}, "nope", {"topic": "back", "title": "A", "body": "b"}]},
         indent=2,
@@ -63,7 +63,7 @@ async def test_import_plan_reports_every_bad_entry_with_its_line(db: Database) -
     ]
 
 
-async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_limit_of_tips_per_server(db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 2)
     for title in ("A", "B"):
         await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", title, "x", None, None, None))
@@ -74,7 +74,7 @@ async def test_limit_of_tips_per_server(db: Database, monkeypatch: pytest.Monkey
     assert plan.errors and "limit" in plan.errors[-1]
 
 
-async def test_concurrent_adds_never_pass_the_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_concurrent_adds_never_pass_the_limit(db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(admin, "SERVER_TIPS_MAX", 3)
 
     async def add(i: int) -> bool:
@@ -88,7 +88,7 @@ async def test_concurrent_adds_never_pass_the_limit(db: Database, monkeypatch: p
     assert len(await tips_db.server_tips(db, GUILD)) == 3
 
 
-async def test_the_audit_says_where_a_change_was_made_and_which_fields_changed(db: Database) -> None:
+async def test_the_audit_says_where_a_change_was_made_and_which_fields_changed(db: Store) -> None:
     tip_id = await admin.add_tip(db, GUILD, ADMIN, admin.clean_fields("back", "T", "x", None, None, None), via="web")
     await admin.edit_tip(db, GUILD, ADMIN, tip_id, topic="back", title="T", body="new text", via="web")
     await admin.edit_tip(db, GUILD, ADMIN, tip_id, title="T")  # nothing changes: nothing audited
@@ -102,3 +102,15 @@ async def test_the_audit_says_where_a_change_was_made_and_which_fields_changed(d
     assert entries[1].detail == {"body": "new text"}
     assert [e.action for e in await audit.latest(db, GUILD, limit=5, before_id=entries[1].id)] == ["add"]
     assert await audit.latest(db, GUILD + 1) == []
+
+
+async def test_an_import_entry_with_a_built_in_tips_id_is_skipped_and_says_why(db: Store) -> None:
+    builtin_id = min(await tips_db.builtin_ids(db, range(1, 1000)))  # the library is in every new database
+    text = json.dumps({"tips": [{"id": builtin_id, "topic": "core", "title": "Plank, our way", "body": "Longer."}]})
+    entries, lines = admin.parse_import(text.encode())
+    plan = await admin.plan_import(db, GUILD, entries, lines)
+    assert (plan.added, plan.updated, plan.skipped, plan.errors) == ([], [], 1, [])
+    assert plan.notes == [
+        f"entry 1 (line 1): #{builtin_id} is a built-in tip, which an import does not change: skipped. Hide it with "
+        f"`/tips hide id: {builtin_id}` and import your version without its `id` to add it as this server's."
+    ]

@@ -8,7 +8,8 @@ from bot.advice import admin
 from bot.advice.models import Tip, TipFields
 from bot.advice.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
-from bot.db.engine import Database, Dialect
+from bot.db.engine import Dialect
+from bot.db.store import Store
 from bot.errors import UserError
 
 GUILD, ADMIN = 10, 1
@@ -21,7 +22,7 @@ def test_match_query_quotes_every_word() -> None:
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
-async def test_any_question_is_answered_without_crashing(db: Database, question: str) -> None:
+async def test_any_question_is_answered_without_crashing(db: Store, question: str) -> None:
     answer = await advise(db, GUILD, None, question)
     assert answer.tips or answer.suggestions
 
@@ -41,13 +42,13 @@ def test_pick_top_spreads_topics_unless_a_topic_was_asked() -> None:
     assert [t.id for t in pick_top(ranked[:3], None)] == [1, 2, 3]
 
 
-async def test_seed_question(db: Database) -> None:
+async def test_seed_question(db: Store) -> None:
     answer = await advise(db, GUILD, None, "back spasms at mile 17 of my long run")
     assert answer.tips[0].topic == "back" and not answer.red_flags
     assert all(t.source for t in answer.tips)
 
 
-async def test_votes_cannot_bury_a_relevant_tip(db: Database) -> None:
+async def test_votes_cannot_bury_a_relevant_tip(db: Store) -> None:
     best = (await advise(db, GUILD, None, "back spasms long run")).tips[0]
     loved = (await advise(db, GUILD, None, "gels carbohydrate")).tips[0]
     for user in range(500):
@@ -58,19 +59,19 @@ async def test_votes_cannot_bury_a_relevant_tip(db: Database) -> None:
     assert loved.id not in [t.id for t in again.tips]
 
 
-async def test_topic_boost_and_red_flags(db: Database) -> None:
+async def test_topic_boost_and_red_flags(db: Store) -> None:
     answer = await advise(db, GUILD, "stretching", "tight back")
     assert answer.tips[0].topic == "stretching"
     flagged = await advise(db, GUILD, None, "numbness in my foot")
     assert flagged.red_flags
 
 
-async def test_question_too_long(db: Database) -> None:
+async def test_question_too_long(db: Store) -> None:
     with pytest.raises(UserError, match="under 300"):
         await advise(db, GUILD, None, "x" * 301)
 
 
-async def test_library_update_keeps_server_edits(db: Database) -> None:
+async def test_library_update_keeps_server_edits(db: Store) -> None:
     tip = (await tips_db.by_topic(db, GUILD, "back", 1))[0]
     await admin.set_hidden(db, GUILD, ADMIN, tip.id, True)
     own = await admin.add_tip(db, GUILD, ADMIN, TipFields("back", "general", "Ours", "Our body", None, ()))
@@ -87,7 +88,7 @@ async def test_library_update_keeps_server_edits(db: Database) -> None:
     assert await tips_db.sync_builtins(db, 999, []) == 0
 
 
-async def test_the_database_picks_what_the_python_ranking_would(db: Database) -> None:
+async def test_the_database_picks_what_the_python_ranking_would(db: Store) -> None:
     """search_top picks in SQL, reading three texts; the reference reads twenty and picks in Python. They agree on
     the evaluation questions, with votes on some tips and a topic asked or not."""
     from bot.advice.search import (
@@ -119,13 +120,13 @@ async def test_the_database_picks_what_the_python_ranking_would(db: Database) ->
             ranked = await _search(db, GUILD, words, expansions(meant), topic)
             expected = pick_top(self_care_first(ranked) if self_care else ranked, topic)
             query = await _query(db, GUILD, words, expansions(meant))
-            got, _ = await tips_db.search_top(db, GUILD, query, topic, top_pick(topic, TOP_N, self_care))
+            got, _ = await db.tips.search_top(GUILD, query, topic, top_pick(topic, TOP_N, self_care))
             assert [t.id for t in got] == [t.id for t in expected], question
             compared += 1
     assert compared >= 300
 
 
-async def test_a_remembered_answer_follows_every_change_to_the_servers_tips(db: Database) -> None:
+async def test_a_remembered_answer_follows_every_change_to_the_servers_tips(db: Store) -> None:
     """Answers are remembered with the server's change stamp, which triggers bump on every write (from any
     process): adding, editing, removing and hiding tips, votes, and library updates all show at once."""
     question = "back spasms on my long run"
@@ -165,10 +166,10 @@ async def test_a_remembered_answer_follows_every_change_to_the_servers_tips(db: 
     assert await tips_db.change_stamp(db, GUILD + 1) > other_server
 
 
-async def test_another_connection_s_change_is_seen(db: Database, tmp_path) -> None:
+async def test_another_connection_s_change_is_seen(db: Store, tmp_path) -> None:
     if db.dialect != Dialect.SQLITE:
         pytest.skip("the SQLite file's second connection stands for another bot process")
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     question = "back spasms on my long run"
     first = [t.id for t in (await advise(db, GUILD, None, question)).tips]

@@ -4,15 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.db.connection import SqliteDatabase, _migrations
-from bot.db.engine import Database
+from bot.db.sqlite.database import SqliteDatabase
+from bot.db.sqlite.migrations import migrations as _migrations
+from bot.db.store import Store
 from tests.postgres import on_postgres
 
 SQLITE_ONLY = pytest.mark.skipif(on_postgres(), reason="the SQLite engine itself (see tests/unit/db/postgres)")
 
 
 @SQLITE_ONLY
-async def test_migrations_are_numbered_and_applied(db: Database) -> None:
+async def test_migrations_are_numbered_and_applied(db: Store) -> None:
     versions = [v for v, _, _ in _migrations()]
     assert versions == list(range(1, len(versions) + 1))
     row = await db.fetchone("PRAGMA user_version")
@@ -22,12 +23,12 @@ async def test_migrations_are_numbered_and_applied(db: Database) -> None:
 
 
 @SQLITE_ONLY
-async def test_pragmas(db: Database) -> None:
+async def test_pragmas(db: Store) -> None:
     assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"
     assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1
 
 
-async def test_transaction_rolls_back_everything_on_error(db: Database) -> None:
+async def test_transaction_rolls_back_everything_on_error(db: Store) -> None:
     with pytest.raises(RuntimeError):
         async with db.transaction() as tx:
             await tx.execute(
@@ -38,11 +39,11 @@ async def test_transaction_rolls_back_everything_on_error(db: Database) -> None:
 
 
 @SQLITE_ONLY
-async def test_backup_is_a_consistent_copy(db: Database, tmp_path: Path) -> None:
+async def test_backup_is_a_consistent_copy(db: Store, tmp_path: Path) -> None:
     async with db.transaction() as tx:
         await tx.execute("INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')")
     target = tmp_path / "copy.db"
-    await db.backup(target)
+    await db.db.backup(target)
     copy = sqlite3.connect(target)
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -78,12 +79,13 @@ async def test_the_background_checkpoint_folds_the_wal_back_so_the_next_write_st
 ) -> None:
     from datetime import UTC, datetime
 
-    from bot.db import connection
+    from bot.db.factory import open_sqlite
+    from bot.db.sqlite import database
     from bot.running.service import RunForm, log_run
 
-    monkeypatch.setattr(connection, "CHECKPOINT_EVERY_S", 0.05)
+    monkeypatch.setattr(database, "CHECKPOINT_EVERY_S", 0.05)
     path = tmp_path / "stride.db"
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     try:
         await db.migrate()
         now = datetime(2026, 11, 25, 12, tzinfo=UTC)

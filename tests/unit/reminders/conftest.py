@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.advice.builtins import sync_library
-from bot.db.engine import Database
+from bot.db.store import Store
 
 
 @pytest.fixture
-async def db(db: Database) -> Database:
+async def db(db: Store) -> Store:
     await sync_library(db)
     return db

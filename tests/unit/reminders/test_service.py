@@ -8,9 +8,9 @@ import pytest
 
 from bot.db import audit
 from bot.db import reminders as db_rem
-from bot.db.engine import Database
 from bot.db.memberdata import export_member, forget_member
 from bot.db.members import update_profile
+from bot.db.store import Store
 from bot.errors import NotFound, UserError
 from bot.reminders.models import SERVER_PING, Answer
 from bot.reminders.service import (
@@ -37,14 +37,14 @@ def changes() -> list[int]:
     return []
 
 
-async def sent(db: Database, reminder_id: int, *slots, guild: int = GUILD) -> None:
+async def sent(db: Store, reminder_id: int, *slots, guild: int = GUILD) -> None:
     """Record slots as the dispatcher does after sending them."""
     async with db.transaction() as tx:
         await db_rem.record_sent(tx, [(guild, reminder_id, slot) for slot in slots])
 
 
 @pytest.fixture
-def service(db: Database, clock: FakeClock, changes: list[int]) -> ReminderService:
+def service(db: Store, clock: FakeClock, changes: list[int]) -> ReminderService:
     return ReminderService(db, clock=clock, on_change=lambda: changes.append(1))
 
 

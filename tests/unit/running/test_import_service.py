@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from bot.db.engine import Database
 from bot.db.members import update_profile
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.importing import ImportRefused, read_upload
 from bot.running import import_service
@@ -28,11 +28,11 @@ def fetched(data: bytes):
     return fetch
 
 
-async def plan(db: Database, filename: str, data: bytes) -> import_service.ImportPlan:
+async def plan(db: Store, filename: str, data: bytes) -> import_service.ImportPlan:
     return await plan_import(db, GUILD, ME, filename, read_upload(filename, data))
 
 
-async def test_preview_then_commit_then_the_same_archive_again_adds_nothing(db: Database) -> None:
+async def test_preview_then_commit_then_the_same_archive_again_adds_nothing(db: Store) -> None:
     first = await plan(db, "export.zip", strava_archive())
     assert not first.is_single_file
     preview = first.preview
@@ -51,7 +51,7 @@ async def test_preview_then_commit_then_the_same_archive_again_adds_nothing(db: 
     assert rows[0][0] == 2
 
 
-async def test_a_single_file_is_logged_at_once_and_refused_the_second_time(db: Database) -> None:
+async def test_a_single_file_is_logged_at_once_and_refused_the_second_time(db: Store) -> None:
     single = await plan(db, "ten.gpx", ten_miler_gpx().encode())
     assert single.is_single_file
     logged = await import_single_file(db, GUILD, ME, single)
@@ -63,7 +63,7 @@ async def test_a_single_file_is_logged_at_once_and_refused_the_second_time(db: D
         await import_single_file(db, GUILD, ME, again)
 
 
-async def test_run_dates_are_the_members_local_dates(db: Database) -> None:
+async def test_run_dates_are_the_members_local_dates(db: Store) -> None:
     async with db.transaction() as tx:
         await update_profile(tx, GUILD, ME, timezone="America/Los_Angeles", units="mi")
     early_utc = START.replace(hour=5)  # 05:30 UTC, 22:30 the evening before in Los Angeles
@@ -73,7 +73,7 @@ async def test_run_dates_are_the_members_local_dates(db: Database) -> None:
     assert tuple(stored) == ("2026-10-11", "2026-10-12T05:30:00+00:00")
 
 
-async def test_a_run_logged_by_hand_that_day_counts_as_a_duplicate(db: Database) -> None:
+async def test_a_run_logged_by_hand_that_day_counts_as_a_duplicate(db: Store) -> None:
     async with db.transaction() as tx:
         await tx.execute(
             "INSERT INTO runs (guild_id, user_id, run_date, distance_m, duration_s, created_at)"

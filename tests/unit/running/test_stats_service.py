@@ -2,9 +2,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.db.engine import Database
 from bot.db.members import update_profile
 from bot.db.runs import insert_run
+from bot.db.store import Store
 from bot.errors import UserError
 from bot.running.models import Run
 from bot.running.stats_service import club_leaderboard, member_records, member_stats
@@ -14,17 +14,17 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # Wednesday
 MON = date(2026, 11, 23)
 
 
-async def log(db: Database, day: date, metres: float, seconds: int, user: int = ME, guild: int = GUILD) -> None:
+async def log(db: Store, day: date, metres: float, seconds: int, user: int = ME, guild: int = GUILD) -> None:
     async with db.transaction() as tx:
         await insert_run(tx, guild, user, Run(0, day, metres, seconds))
 
 
-async def set_profile(db: Database, user: int = ME, **changes: object) -> None:
+async def set_profile(db: Store, user: int = ME, **changes: object) -> None:
     async with db.transaction() as tx:
         await update_profile(tx, GUILD, user, **changes)
 
 
-async def seed_history(db: Database) -> None:
+async def seed_history(db: Store) -> None:
     await log(db, date(2025, 12, 30), 21_097.5, 6300)  # last year: a half in 1:45:00
     await log(db, date(2026, 11, 2), 10_000, 3000)  # this month
     await log(db, MON - timedelta(days=1), 5_000, 1500)  # last Sunday
@@ -33,7 +33,7 @@ async def seed_history(db: Database) -> None:
     await log(db, NOW.date(), 99_000, 36_000, guild=OTHER_GUILD)  # another server: never counted
 
 
-async def test_all_time_totals(db: Database) -> None:
+async def test_all_time_totals(db: Store) -> None:
     await seed_history(db)
     stats = await member_stats(db, GUILD, ME, "all", NOW)
     s = stats.summary
@@ -60,7 +60,7 @@ async def test_all_time_totals(db: Database) -> None:
         ("year", 4, 30_100, date(2026, 1, 1)),
     ],
 )
-async def test_periods(db: Database, period: str, count: int, metres: float, since: date) -> None:
+async def test_periods(db: Store, period: str, count: int, metres: float, since: date) -> None:
     await seed_history(db)
     stats = await member_stats(db, GUILD, ME, period, NOW)
     assert (stats.summary.count, stats.summary.distance_m, stats.since) == (count, metres, since)
@@ -68,7 +68,7 @@ async def test_periods(db: Database, period: str, count: int, metres: float, sin
     assert len(stats.weeks) == 12  # the chart always shows 12 weeks
 
 
-async def test_a_periods_weekly_average_counts_weeks_from_the_first_run(db: Database) -> None:
+async def test_a_periods_weekly_average_counts_weeks_from_the_first_run(db: Store) -> None:
     await log(db, date(2026, 11, 4), 10_000, 3000)  # started in November (a Wednesday)
     await log(db, MON, 20_000, 6000)
     year = await member_stats(db, GUILD, ME, "year", NOW)
@@ -80,27 +80,27 @@ async def test_a_periods_weekly_average_counts_weeks_from_the_first_run(db: Data
     assert (await member_stats(db, GUILD, ME, "year", NOW)).summary.weeks == 48
 
 
-async def test_records_within_the_period(db: Database) -> None:
+async def test_records_within_the_period(db: Store) -> None:
     await seed_history(db)
     week = await member_stats(db, GUILD, ME, "week", NOW)
     assert [(r.label, round(r.duration_s)) for r in week.records] == [("5K", 1400), ("10K", 3000)]
     assert "Half marathon" not in {r.label for r in (await member_stats(db, GUILD, ME, "year", NOW)).records}
 
 
-async def test_no_runs(db: Database) -> None:
+async def test_no_runs(db: Store) -> None:
     stats = await member_stats(db, GUILD, ME, "all", NOW)
     assert (stats.total_runs, stats.summary.count, stats.weekly_streak, stats.records) == (0, 0, 0, [])
     assert all(metres == 0 for _, metres in stats.weeks)
 
 
-async def test_unknown_period_is_a_user_error(db: Database) -> None:
+async def test_unknown_period_is_a_user_error(db: Store) -> None:
     with pytest.raises(UserError, match="week, month, year, all"):
         await member_stats(db, GUILD, ME, "decade", NOW)
     with pytest.raises(UserError, match="week, month, year"):
         await club_leaderboard(db, GUILD, ME, "all", NOW)
 
 
-async def test_week_follows_the_members_time_zone(db: Database) -> None:
+async def test_week_follows_the_members_time_zone(db: Store) -> None:
     sunday_night_utc = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)  # already Monday 00:30 in Berlin
     await log(db, date(2026, 11, 29), 8_000, 2400)
     utc = await member_stats(db, GUILD, ME, "week", sunday_night_utc)
@@ -112,7 +112,7 @@ async def test_week_follows_the_members_time_zone(db: Database) -> None:
     assert berlin.weeks[-1] == (date(2026, 11, 30), 0.0) and berlin.weeks[-2] == (MON, 8_000)
 
 
-async def test_records_use_100_to_102_percent_and_scale(db: Database) -> None:
+async def test_records_use_100_to_102_percent_and_scale(db: Store) -> None:
     await log(db, date(2026, 11, 1), 10_210, 2900)  # 102.1%: too long to count as a 10K
     await log(db, date(2026, 11, 2), 10_200, 3060)  # 102%: 50:00 over 10K
     await log(db, date(2026, 11, 3), 5_000, 1500)  # exactly 100%
@@ -125,7 +125,7 @@ async def test_records_use_100_to_102_percent_and_scale(db: Database) -> None:
     assert records.profile.user_id == ME
 
 
-async def test_leaderboard_periods_start_on_utc_dates(db: Database) -> None:
+async def test_leaderboard_periods_start_on_utc_dates(db: Store) -> None:
     await log(db, date(2026, 11, 30), 5_000, 1500, user=7)  # a member already in Monday (ahead of UTC)
     await log(db, date(2026, 11, 27), 20_000, 6000, user=8)
     late_sunday_utc = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)
@@ -136,7 +136,7 @@ async def test_leaderboard_periods_start_on_utc_dates(db: Database) -> None:
     assert month.since == date(2026, 12, 1) and month.standings == []
 
 
-async def test_leaderboard_viewer_outside_the_top_and_hidden(db: Database) -> None:
+async def test_leaderboard_viewer_outside_the_top_and_hidden(db: Store) -> None:
     for user in range(100, 112):
         await log(db, NOW.date(), 10_000 + user, 3600, user=user)
     await log(db, NOW.date(), 1_000, 400)

@@ -14,9 +14,9 @@ from bot.db import club_settings, copy
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
+from bot.db.factory import open_sqlite
 from bot.db.members import set_notice, update_profile
+from bot.db.store import Store
 from bot.importing import read_upload
 from bot.reminders.outbox import queue_post
 from bot.reminders.service import ReminderService
@@ -32,7 +32,7 @@ NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 
 
 async def seed(path: Path) -> None:
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     try:
         await sync_library(db)
@@ -112,7 +112,7 @@ async def seed(path: Path) -> None:
         await db.close()
 
 
-async def dump(db: Database) -> dict[str, list[tuple]]:
+async def dump(db: Store) -> dict[str, list[tuple]]:
     """Every row of every copied table (derived columns aside), in a stable order."""
     found = {}
     for table in copy.TABLES:

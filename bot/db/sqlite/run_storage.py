@@ -1,7 +1,7 @@
 """The SQLite engine of `RunStorage`: each command in one round trip to aiosqlite's thread.
 
 Reads that a command needs are gathered into one query (scalar subqueries, lists as tagged rows); the only
-write of `/run log` is one `INSERT … SELECT … RETURNING`, whose triggers (migration 0007) keep the weekly and
+write of `/run log` is one `INSERT … SELECT … RETURNING`, whose triggers keep the weekly and
 all-time totals, shoe distances and record bests in the same statement. No query reads a member's whole
 history: aggregates, index seeks, or date ranges bounded by the period asked for. What does not depend on
 the dialect lives in `bot.db.run_storage_base`. `/run log` queues its read and its insert to aiosqlite's
@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from bot.db.connection import SqliteTx
 from bot.db.engine import Tx
 from bot.db.run_storage_base import (
     IMPORTED_COLUMNS,
@@ -26,6 +25,7 @@ from bot.db.run_storage_base import (
     StatsRows,
     streak_sql,
 )
+from bot.db.sqlite.database import SqliteTx
 
 
 def _nulls(count: int) -> str:
@@ -93,7 +93,7 @@ SELECT 'run', {RUN_COLUMNS} FROM runs r WHERE {MEMBER} AND r.run_date BETWEEN :s
 """
 
 
-class SqliteStorage(RunStorageBase):
+class SqliteRunStorage(RunStorageBase):
     """`RunStorage` on the one aiosqlite connection of `Database`."""
 
     streak_step = _STREAK_STEP

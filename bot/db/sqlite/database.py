@@ -1,4 +1,4 @@
-"""The SQLite engine of `bot.db.engine.Database`: the one connection, migrations, transactions, backup."""
+"""The SQLite engine of `bot.db.engine.Database`: the one connection, migrating, transactions, backup."""
 
 from __future__ import annotations
 
@@ -9,28 +9,21 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 
 from bot.db.engine import Dialect
-from bot.db.migrations import numbered
+from bot.db.sqlite.migrations import migrations, schema_version, split_sql
 from bot.errors import CannotStart
+
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_PACKAGE = "bot.db.migrations"
 CHECKPOINT_EVERY_S = 1.0  # how often the WAL is folded back into the file, when something was written
 BACKSTOP_PAGES = 20_000  # SQLite's own checkpoint, on a commit, only past this WAL size (about 80 MB)
-
-
-def _migrations() -> list[tuple[int, str, str]]:
-    return numbered(MIGRATIONS_PACKAGE)
-
-
-def schema_version() -> int:
-    """The newest schema this code knows."""
-    return len(_migrations())
 
 
 def _explain(path: Path, exc: sqlite3.Error, doing: str = "opening") -> str:
@@ -72,6 +65,7 @@ class SqliteDatabase:
         self._checkpointer: asyncio.Task[None] | None = None
         self._closing = asyncio.Event()
         self._closed: asyncio.Future[None] | None = None
+        self.store: Store | None = None  # the store opened on this database, which its transactions carry
 
     @classmethod
     async def open(cls, path: str | Path, *, writable: bool = True) -> SqliteDatabase:
@@ -181,7 +175,7 @@ class SqliteDatabase:
     async def _migrate(self) -> int:
         async with self._lock:
             current = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
-            for version, name, sql in _migrations():
+            for version, name, sql in migrations():
                 if version <= current:
                     continue
                 # executescript would commit on its own; run statements one by one inside BEGIN.
@@ -191,7 +185,7 @@ class SqliteDatabase:
                     applied = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
                     if version > applied:
                         log.info("applying migration %s", name)
-                        for statement in _split_sql(sql):
+                        for statement in split_sql(sql):
                             await self._conn.execute(statement)
                         await self._conn.execute(f"PRAGMA user_version={version}")
                     await self._conn.execute("COMMIT")
@@ -286,7 +280,8 @@ class SqliteTx:
 
     def __init__(self, conn: aiosqlite.Connection, db: SqliteDatabase) -> None:
         self._conn = conn
-        self.db = db  # the owner, for in-memory state kept beside the tables (bot.db.members)
+        self.db = db
+        self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -332,17 +327,3 @@ class SqliteTx:
 
 def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
     return params if isinstance(params, dict) else tuple(params)
-
-
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements (sqlite3.complete_statement knows about triggers)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
