@@ -35,8 +35,8 @@ from cryptography.fernet import Fernet
 from yarl import URL
 
 from bench.common import fmt, percentiles
-from bot.advice import admin
-from bot.advice.builtins import sync_library
+from bot.advice.services import admin
+from bot.advice.services.builtins import sync_library
 from bot.db.factory import open_postgres, open_sqlite
 from bot.db.store import Store
 from bot.web.app import SESSION_COOKIE

@@ -70,7 +70,7 @@ class Config:
     api_base: str | None
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
-    # Sharding (see bot/sharding.py): None means one unsharded gateway connection, as before.
+    # Sharding (see bot/sharding.py): None means one unsharded gateway connection.
     shard_count: int | None = None
     # The shards this process owns; None with a shard_count means all of them.
     shard_ids: tuple[int, ...] | None = None

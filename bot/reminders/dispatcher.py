@@ -52,7 +52,7 @@ from bot.reminders.outbox import PostKind, on_queued
 from bot.reminders.pacing import Pacer
 from bot.reminders.posting import PostRounds
 from bot.reminders.schedule import DEFAULT_GRACE
-from bot.reminders.service import utcnow
+from bot.reminders.services.reminders import utcnow
 from bot.reminders.slots import ReminderRounds
 from bot.reminders.waking import Wake, horizon, next_wake
 

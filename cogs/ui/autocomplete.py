@@ -5,8 +5,8 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.advice import catalog
-from bot.running.shoes import list_shoes
+from bot.advice.services import catalog
+from bot.running.services.shoes import list_shoes
 from bot.running.timezones import suggest_zones
 from cogs.ui import kit
 
