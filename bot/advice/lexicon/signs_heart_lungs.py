@@ -8,7 +8,7 @@ embolism"; 2020 ESC guidelines on sports cardiology (exertional symptoms, family
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+from bot.advice.lexicon.base import JOKING, POSTURAL, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -38,8 +38,8 @@ NOT_PALPITATION = (
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
 )
 FAINT = (
-    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) faint|light ?headed"
-    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|collaps\w*"
+    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
+    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
 )
 BREATHLESS = (
     r"(?:short|out) of breath|breathless|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
@@ -74,11 +74,11 @@ SIGNS: tuple[Sign, ...] = (
     ), (*NOT_PALPITATION, POSTURAL)),
     Sign("cardiac", T, "palpitations", (PALPITATION,), NOT_PALPITATION),
     Sign("cardiac", E, "fainting during exercise", (
-        r"(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps(?:ed|ing)|went down) (?:\S+ ){0,4}"
+        r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
         r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
         r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
         r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
-        r" (?:\S+ ){0,4}(?:faint(?:ed)?|passed out|blacked out|collapsed)",
+        r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})",
     ), (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")),
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
@@ -112,8 +112,8 @@ SIGNS: tuple[Sign, ...] = (
         r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
     )),
     Sign("breathing", E, "blue or grey lips", (
-        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:blue|bluish|blueish|grey|gray|purple)"
-        r"|(?:blue|bluish|blueish|grey|gray|purple) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
+        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:{BLUE})"
+        r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
     ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)",)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
@@ -134,7 +134,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:needing|need|using|used) (?:my )?inhaler (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
-        r"|in)|recovered (?:within|after|in)",)),
+        r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
+        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING)),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
@@ -152,13 +153,16 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
-        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*)"
-        rf"|hives all over",
-    ), (r"itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen",)),
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){{0,3}}(?:swell\w*"
+        r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
+        r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
+        r"|light ?headed|wheez\w*|breath\w*)",
+    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"
-        r"|one (?:leg|calf) (?:is )?(?:much |a lot )?(?:more swollen|bigger|fatter|thicker)",
+        r"|one (?:leg|calf) (?:is )?(?:\S+ ){0,2}(?:more swollen|bigger|fatter|thicker|puffier)"
+        r"|(?:leg|calf) (?:\S+ ){0,3}(?:more swollen|bigger|fatter|thicker|puffier) than the other",
     ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",

@@ -53,11 +53,14 @@ SIGNS: tuple[Sign, ...] = (
     Sign("red-s", P, "missed periods or repeated bone injuries", (
         r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone)"
         r"|(?:missed|missing|lost|no|not had|havent had|hasnt had|havent got|skipped|skipping|not had a) (?:\S+ ){0,2}?"
-        r"{PERIOD}|amenorrh(?:o)?ea|amenorrhoea|\bred s\b|reds\b|relative energy deficiency|low energy availability"
+        r"{PERIOD}|never (?:\S+ ){0,2}(?:had|have|got|started) (?:\S+ ){0,2}{PERIOD}|{PERIOD} (?:\S+ ){0,2}(?:never"
+        r"|not yet|havent|hasnt) (?:\S+ ){0,1}(?:started|come|been regular|regular)|amenorrh(?:o)?ea|amenorrhoea"
+        r"|\bred s\b|reds\b|relative energy deficiency|low energy availability"
         r"|female athlete triad|underfuel\w*|under fuel\w*"
         r"|(?:keep getting|another|second|third|fourth|fifth|multiple|repeated|recurrent|recurring|several|two|three"
-        r"|2nd|3rd|4th)"
-        r" (?:\S+ ){0,2}?(?:stress fractures?|bone stress injur(?:y|ies)|stress reactions?|fractures)",
+        r"|2nd|3rd|4th|[2-9])"
+        r" (?:\S+ ){0,2}?(?:stress fractures?|bone (?:stress )?injur(?:y|ies)|stress reactions?|fractures"
+        r"|broken bones)",
     ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|the pill|contracepti\w*|coil)",)),
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:libido|sex drive) (?:\S+ ){0,2}(?:gone|low|dropped|disappeared|vanished|zero|non existent)"
