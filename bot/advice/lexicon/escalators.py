@@ -25,7 +25,7 @@ NOT_WORKING = (
     r"|easing|eased|ease|settling|settled|settle|improving|improved|improve|come back up|coming up|came up|going up"
     r"|gone up|getting better|got better|get better)"
     r"|no (?:better|different|difference|change|improvement|effect)|not (?:any |much |getting |feeling )?better"
-    r"|made no (?:difference|dent)|did nothing|does nothing|doing nothing|nothing (?:helps|helped|works|worked"
+    r"|made no (?:difference|dent)|(?:did|does|doing|done|do) (?:\S+ ){0,1}nothing|nothing (?:helps|helped|works|worked"
     r"|changed|is helping)|(?:getting|got|gets|gone|went) worse|worse (?:now|than before|since)"
     r"|(?:still|keeps?|kept) (?:\S+ ){0,2}(?:dropping|falling|going down|low|lower|getting worse|worse|the same|bad"
     r"|there|dizzy|sick|puking|vomiting|throwing up|wheez\w*|breathless|struggling|gasping|hot|burning|boiling"

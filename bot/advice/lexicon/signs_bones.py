@@ -104,7 +104,7 @@ SIGNS: tuple[Sign, ...] = (
     ), NOT_AFTER_A_RACE),
     # --- compartment syndrome ------------------------------------------------------------------------------
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
-        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,5}(?:tight|hard|tense|{SWELL}"
+        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,7}(?:tight|hard|tense|{SWELL}"
         r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
         r"(?:pain|painkillers?) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|doing nothing"
         r"|not (?:helping|touching it)|unbearable)|{SEVERE_PAIN}",

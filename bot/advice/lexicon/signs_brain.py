@@ -23,6 +23,7 @@ HEAD_KNOCK = (
     r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
+    r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
     r"|concuss\w*|(?:out cold|knocked out|knocked unconscious|knocked me out)"
 )
 UNCONSCIOUS = (
@@ -55,7 +56,8 @@ OBSERVED_ALTERED = (
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
-    r"|out of it|not with it|not all there|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
+    r"|out of it|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
+    r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
     r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand|sit up|stay awake|talk|answer|focus)"
     r"|(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|shaking) (?:and|&) (?:\S+ )?"
     r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweaty|confused|sleepy)"
@@ -119,9 +121,10 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:vision|sight|eye|eyesight) (?:\S+ ){0,4}(?:went|gone|going|turned|go) (?:\S+ ){0,2}(?:dark|black|blurry"
         r"|blurred|dim|grey|gray|misty|cloudy|white|blank)|(?:cant|couldnt|cannot) see (?:\S+ ){0,2}(?:out of|with"
         r"|through)|lost (?:\S+ ){0,5}(?:vision|sight)|(?:vision|sight) (?:\S+ ){0,3}(?:vanished|disappeared|gone)",
-        r"{SUDDEN}|(?:hasnt|hadnt|not|never|wont|didnt) (?:\S+ ){0,1}(?:come|came|gone|went) back|still (?:\S+ ){0,2}"
+        r"{SUDDEN}|halfway|mid (?:run|race|rep|session)|during|while|now|since|(?:hasnt|hadnt|not|never|wont|didnt)"
+        r" (?:\S+ ){0,1}(?:come|came|gone|went) back|still (?:\S+ ){0,2}"
         r"(?:dark|black|blurry|blurred|dim|grey|gone|cant)|for (?:\S+ ){0,2}(?:minutes|hours?|mins)",
-    ), (r"sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles",)),
+    ), (r"sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles", POSTURAL)),
     Sign("stroke", E, "a sudden severe headache with changes in vision", (
         r"{HEADACHE}",
         r"(?:blurred|blurry|double|lost (?:my )?|loss of) vision|vision (?:\S+ ){0,2}(?:went|blurred|blurry|gone)",
@@ -172,7 +175,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("eyes", E, "a shadow or curtain over your vision", (
         r"(?:curtain|shadow|veil|shade|cloud|blind) (?:\S+ ){0,6}(?:vision|eye|eyes|sight|view|across|over|down|coming"
         r"|creeping|from the side)"
-        r"|(?:vision|sight) (?:\S+ ){0,3}(?:curtain|shadow|veil)",
+        r"|(?:vision|sight|eye) (?:\S+ ){0,8}(?:curtain|shadow|veil)",
         r"eye|eyes|vision|sight|seeing|see",
     )),
     Sign("eyes", E, "a red, painful eye with blurred vision or halos", (
@@ -198,7 +201,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|saddle (?:area |region )?(?:numbness|numb|anaesthesia|anesthesia)"
         r"|(?:numb\w*|tingl\w*|no feeling|cant feel|dead) (?:\S+ ){0,4}(?:when (?:i )?wip\w*|wiping|toilet (?:roll"
         r"|paper)"
-        r"|loo (?:roll|paper)|where (?:i|id|you|youd) (?:would )?sit)|(?:toilet|loo) (?:roll"
+        r"|loo (?:roll|paper)|where (?:i|id|you|youd) (?:would )?sit|(?:go|going|went|sit|sitting|on) (?:\S+ ){0,2}"
+        r"(?:toilet|loo))|(?:toilet|loo) (?:roll"
         r"|paper) (?:\S+ ){0,3}(?:numb"
         r"|cant feel|feels? (?:\S+ ){0,1}(?:odd|weird|strange|different|numb))"
         r"|(?:loss of|lost|losing|lose|no|cant|cannot|couldnt) (?:\S+ ){0,2}(?:bladder|bowel) control"
@@ -214,6 +218,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|to wee)"
         r"|{CANT} (?:\S+ ){0,2}(?:start|get going|get started|go) (?:\S+ ){0,1}(?:peeing|weeing|urinating|a wee|a pee)"
         r"|(?:bladder|pee|wee) (?:\S+ ){0,2}(?:wont|doesnt|didnt) (?:\S+ ){0,1}(?:empty|start|come|go)"
+        r"|(?:peeing|weeing|bladder|urinating) (?:is |feels |has been )?(?:weird|strange|different|odd|funny|not right)"
         r"|{CANT} (?:\S+ ){0,1}(?:tell|feel) (?:when|if) (?:i|he|she) (?:need|needs|needed) (?:a |to )?(?:wee|pee|poo"
         r"|toilet|go)|(?:accident|accidents) (?:\S+ ){0,2}(?:bowels?|bladder|pants)"
         r"|(?:bowels?|bladder) (?:\S+ ){0,3}(?:accident|gave way|let go|didnt feel)",

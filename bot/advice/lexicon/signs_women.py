@@ -51,7 +51,9 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # --- RED-S: low energy availability --------------------------------------------------------------
     Sign("red-s", P, "missed periods or repeated bone injuries", (
-        r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone)"
+        r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone"
+        r"|all over the place|erratic|haywire)|{PERIOD} (?:\S+ ){0,8}?(?:now|then|have|has|just) (?:stopped|vanished"
+        r"|disappeared|gone)"
         r"|(?:missed|missing|lost|no|not had|havent had|hasnt had|havent got|skipped|skipping|not had a) (?:\S+ ){0,2}?"
         r"{PERIOD}|never (?:\S+ ){0,2}(?:had|have|got|started) (?:\S+ ){0,2}{PERIOD}|{PERIOD} (?:\S+ ){0,2}(?:never"
         r"|not yet|havent|hasnt) (?:\S+ ){0,1}(?:started|come|been regular|regular)|amenorrh(?:o)?ea|amenorrhoea"
