@@ -24,7 +24,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "recovery",
         r"recover\w*|bounce back|doms|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
-        r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*|doing too much",
+        r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
     ("core", r"core|planks?|planking|abs|glute bridges?|pelvic floor"),
@@ -32,7 +32,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "pacing",
         r"pac(?:e|ing)|too fast|negative splits?|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
-        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough|how slow",
+        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough",
     ),
     ("long-run", r"long ?runs?|longest run"),
     ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
@@ -46,8 +46,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("race-day", r"race (?:day|morning)|start line|nothing new|night before"),
     (
         "load",
-        r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how (?:much|many miles)|build(?:ing)? up"
-        r"|runs a week|cutback|training load",
+        r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how many miles|how much (?:of (?:my"
+        r"|your) )?(?:running|mileage)"
+        r"|build(?:ing)? up|runs a week|cutback|training load|doing too much|too much too soon",
     ),
     ("cross-training", r"cross ?train\w*|swimming|rowing|cycling|bike|elliptical|aqua jogging|keep (?:my )?fitness"),
     ("form", r"form|cadence|stride|posture|foot ?strike|technique|arm swing|camber\w*|slope of the road"),

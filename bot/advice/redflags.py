@@ -40,10 +40,12 @@ from bot.advice.lexicon import (
     CAUSES,
     FUZZY_WORDS,
     GROUPS,
+    LONG_AGO,
     NET_SIGNS,
     NOT_TYPOS,
     NOT_WORKING,
     OTHERS,
+    REASSURED,
     RESOLVED,
     SELF,
     SIGNS,
@@ -94,8 +96,19 @@ _HYPOTHETICAL = re.compile(
 # Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
 # a real risk"), never "what is this pain in my chest" or "is my pee meant to be this dark".
 _DEFINITION = re.compile(
-    r"(?:(?<![a-z])(?:whats|what is|what are|what does|what do (?:you|they|people|doctors) mean by|meaning of|define"
-    r"|ever heard of|heard of)|^(?:is|are|how (?:common|likely|rare|dangerous|serious|bad) (?:is|are)))(?: an?| the)? $"
+    r"(?<![a-z])(?:whats|what is|what are|what does|what do (?:you|they|people|doctors) mean by|meaning of|define"
+    r"|ever heard of|heard of)(?: an?| the)? $"
+)
+# A general question about a condition by its name ("is rhabdo a real risk", "how common are stress fractures"):
+# not about a symptom ("is chest pain on hills normal? had it today" is a sign).
+_ASKED_ABOUT = re.compile(
+    r"^(?:is|are|could|can|does|do|how (?:common|likely|rare|dangerous|serious|bad) (?:is|are))(?: an?| the)? $"
+)
+_CONDITION_NAME = re.compile(
+    r"(?:heat ?stroke|sun ?stroke|heat exhaustion|hyponatra?emi\w*|rhabdo\w*|anaphyla\w*|stress (?:fractures?"
+    r"|reactions?)|red s|reds|compartment syndrome|hypotherm\w*|concussion|strokes?|heart attacks?|cardiac arrest|dvt"
+    r"|blood clots?|cauda equina|asthma attacks?|amenorrh\w*|sepsis|meningitis|pre ?eclampsia|embolism|afib"
+    r"|arrhythmias?|palpitations)(?![a-z])"
 )
 _LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605]")
 _GAP = r"(?:\S+ ){0,3}?"
@@ -199,6 +212,8 @@ _RESOLVED = {
 _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
+_REASSURED = _compile(REASSURED)
+_LONG_AGO = _compile(LONG_AGO)
 # Categories that say what happened rather than what it is: among findings as urgent, the specific come first.
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
 
@@ -224,6 +239,7 @@ def _correct(word: str) -> str:
 class _Sentence:
     text: str  # normalised, spelling-corrected words; commas dropped so "a sudden, bad headache" still reads
     breaks: tuple[int, ...]  # where its clauses start (after a comma, at "but", ...): negation stops there
+    long_ago: bool = False  # about years ago: history, a sign of at most "see a doctor or physio before running"
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -242,7 +258,8 @@ def _sentences(text: str) -> list[_Sentence]:
                 words.append(word)
                 length += len(word) + 1
         if words:
-            out.append(_Sentence(" ".join(words), tuple(breaks)))
+            joined = " ".join(words)
+            out.append(_Sentence(joined, tuple(breaks), bool(_LONG_AGO.search(joined))))
     return out
 
 
@@ -259,6 +276,8 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     clause_start = max(b for b in sentence.breaks if b <= start)
     prefix = sentence.text[clause_start:start]
     if _HYPOTHETICAL.search(prefix) or _DEFINITION.search(prefix):
+        return True
+    if _ASKED_ABOUT.search(prefix) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
     for i in range(len(before) - 1, -1, -1):
@@ -293,10 +312,15 @@ def _someone_else(sentences: list[_Sentence], n: int, start: int) -> bool:
     return False
 
 
-def _matches(pattern: re.Pattern[str], sentences: list[_Sentence], observed: bool = False) -> bool:
+def _matches(
+    pattern: re.Pattern[str], sentences: list[_Sentence], observed: bool = False, history: bool = True
+) -> bool:
+    """Whether the pattern matches outside negation (about someone else if ``observed``; in a sentence about
+    years ago only if ``history``)."""
     return any(
         not _negated(s, m.start()) and (not observed or _someone_else(sentences, n, m.start()))
         for n, s in enumerate(sentences)
+        if history or not s.long_ago
         for m in pattern.finditer(s.text)
     )
 
@@ -323,7 +347,8 @@ def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str)
             continue
         if compiled.unless is not None and compiled.unless.search(whole):
             continue
-        if all(_matches(p, parts, sign.observed) for p in compiled.patterns):
+        history = sign.severity == Severity.DOCTOR_OR_PHYSIO
+        if all(_matches(p, parts, sign.observed, history) for p in compiled.patterns):
             found.setdefault(sign.label, Finding(_resolve(sign.category, parts), sign.severity, sign.label))
     return found
 
@@ -374,6 +399,8 @@ def triage(text: str | None) -> Triage:
         key = (f.label, f.category)
         if key not in kept or f.severity > kept[key].severity:
             kept[key] = f
+    if _REASSURED.search(whole):  # a professional has looked: only an emergency is still said
+        kept = {key: f for key, f in kept.items() if f.severity == Severity.EMERGENCY}
     return Triage(tuple(sorted(kept.values(), key=lambda f: (-f.severity, f.category in _GENERIC))))
 
 

@@ -104,6 +104,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("headwind", "headwinds", "wind", "windy", "gusts", "gusty"),
     ("suncream", "sun cream", "sunscreen", "sunburn", "spf", "sun block"),
     ("pacer", "pacers", "pace group", "pace bus"),
+    ("too fast", "too quickly", "too quick", "go off too fast", "start too fast", "blow up", "blew up"),
     ("cycling", "bike", "biking", "spin", "turbo"),
     ("illness", "ill", "unwell", "poorly", "bug", "virus", "flu", "sniffles"),
     ("runs a week", "runs per week", "days a week", "more runs", "extra run", "run more often", "frequency"),

@@ -14,7 +14,21 @@ POSTURAL = (
 # Sleepy or drowsy for an ordinary reason: an early start, a short night.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
-    r"|hungover|night shift|in (?:his|her|their|my) sleep"
+    r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)|on the way (?:back|home)"
+)
+# A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
+# see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
+REASSURED = (
+    r"(?:said|says|told me|confirmed|reckons|thinks) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious"
+    r"|normal|fine|ok|okay)|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
+    r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
+)
+# Long ago: a sign in a sentence about years ago is history, not what is happening now. It still counts for
+# "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.
+LONG_AGO = (
+    r"(?:(?:\d+|a|one|two|three|four|five|a few|few|several|many|some) )?(?:years?|decades?) ago|last year|ages ago"
+    r"|a long time ago|years back|as a (?:kid|child|teen|teenager)|when (?:i|he|she|they) (?:was|were) (?:a kid|a child"
+    r"|young|younger|little|small|a teenager|at school)|in (?:my|his|her) (?:teens|twenties|20s)"
 )
 # Laughing it off: a sensation runners joke about (breathless on the stairs, dizzy with excitement) is not a sign
 # when the message laughs; an emergency sign never has this in its ``unless``.

@@ -119,7 +119,7 @@ SIGNS: tuple[Sign, ...] = (
         r"{URINE}|temperature|fever|shivering|chills|(?:comes?|coming) in waves",
     ), (r"stitch|side stitch|ribs|backpack|hydration vest|posture|long run|spasm",)),
     Sign("kidney", E, "not passing urine", (
-        r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,1}(?:peed|weed|pee|wee|urinated|passed urine"
+        r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,3}(?:peed|weed|pee|wee|urinated|passed urine"
         r"|passed water) (?:\S+ ){0,2}(?:since|for|all day|in \d+|at all)|no (?:urine|pee|wee) (?:since|for|all day)",
     )),
     # --- bleeding elsewhere -------------------------------------------------------------------------------

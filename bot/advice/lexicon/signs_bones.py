@@ -106,8 +106,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
         r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,7}(?:tight|hard|tense|{SWELL}"
         r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
-        r"(?:pain|painkillers?) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|doing nothing"
-        r"|not (?:helping|touching it)|unbearable)|{SEVERE_PAIN}",
+        r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
+        r"|doing nothing|did nothing|(?:not|arent|isnt|hasnt|havent|didnt) (?:\S+ ){0,1}(?:helping|helped|touching"
+        r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}",
         r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
         r"|{CANT} (?:\S+ ){0,1}"
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",

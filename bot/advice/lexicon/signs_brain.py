@@ -42,7 +42,8 @@ AMNESIA = (
     r"(?:cant|couldnt|cannot|dont|doesnt|didnt|unable to) (?:\S+ ){0,1}remember (?:\S+ ){0,2}(?:the (?:fall|crash"
     r"|last|race|finish|run|end|start|way)|how (?:i|he|she|they|we) got|getting|what happened|anything|falling"
     r"|hitting|the rest)|(?:memory|mind) (?:\S+ ){0,2}(?:blank|gone|hazy|fuzzy|patchy)|no memory of|lost (?:\S+ ){0,2}"
-    r"(?:minutes|memory)|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)|(?:doesnt|didnt|dont) know"
+    r"(?:minutes|memory)|(?:asking|asks|asked) (?:\S+ ){0,2}(?:same (?:questions?|thing)|where (?:she|he|they|i|we)"
+    r" (?:is|are|am|was|were)|what (?:happened|day it is))|(?:doesnt|didnt|dont) know"
     r" what happened|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves)"
 )
 # What a bystander sees in another runner that first aid treats as altered consciousness: call for help. About
@@ -51,16 +52,17 @@ AMNESIA = (
 OBSERVED_ALTERED = (
     r"(?:acting|behaving|being) (?:\S+ ){0,1}(?:strange\w*|weird\w*|odd\w*|drunk|confused|bizarre\w*|out of"
     r" character|funny)|not making (?:any )?sense|(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird"
-    r"|strange)|drowsy|(?:nodding|drifting|dozing) off|barely (?:talking|moving|awake|with it|there)|glazed|vacant"
+    r"|strange)|barely (?:talking|moving|awake|with it|there)|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,1}(?:tell (?:me|us|anyone) |say"
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
     r"|out of it|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
     r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
+    r"|(?:just|suddenly) dropped|dropped (?:like a (?:stone|sack)|on the spot|in front of)"
     r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand|sit up|stay awake|talk|answer|focus)"
     r"|(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|shaking) (?:and|&) (?:\S+ )?"
-    r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweaty|confused|sleepy)"
+    r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweat\w*|confused|sleepy)"
     r"|looks? (?:\S+ ){0,1}(?:like death|grey|gray|ashen|ghostly|blue)"
 )
 
@@ -152,11 +154,20 @@ SIGNS: tuple[Sign, ...] = (
         r"|armchair))",
     )),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
-        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)",)),
+        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
         JOKING, POSTURAL, SLEEPY, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
     ), observed=True),
+    Sign("consciousness", E, "someone who is confused, drowsy or not responding", (
+        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
+        r"{IMPACT}|race|finish\w*|ultra|marathon|mile|heat|hot|cold|head|sugar|diabetic|drank|collaps\w*|bench|tent",
+    ), (JOKING, SLEEPY), observed=True),
+    Sign("breathing", E, "someone who is not breathing normally", (
+        r"(?:not|isnt|wasnt|stopped|barely|hardly) breathing(?: (?:properly|normally|right))?"
+        r"|breathing (?:\S+ ){0,1}(?:funny"
+        r"|strange|weird|odd|noisy|noisily|gurgl\w*)|gasping",
+    ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
@@ -217,6 +228,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:trouble|difficulty|problems|struggling) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine|to pee"
         r"|to wee)"
         r"|{CANT} (?:\S+ ){0,2}(?:start|get going|get started|go) (?:\S+ ){0,1}(?:peeing|weeing|urinating|a wee|a pee)"
+        r"|(?:havent|hasnt|not|couldnt) been able to (?:pee|wee|urinate|go)"
         r"|(?:bladder|pee|wee) (?:\S+ ){0,2}(?:wont|doesnt|didnt) (?:\S+ ){0,1}(?:empty|start|come|go)"
         r"|(?:peeing|weeing|bladder|urinating) (?:is |feels |has been )?(?:weird|strange|different|odd|funny|not right)"
         r"|{CANT} (?:\S+ ){0,1}(?:tell|feel) (?:when|if) (?:i|he|she) (?:need|needs|needed) (?:a |to )?(?:wee|pee|poo"
@@ -227,7 +239,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cauda-equina", E, "back pain with weakness or sciatica in both legs", (
         r"back|spine|sciatica|disc|lumbar|deadlift\w*",
         r"(?:both|two) legs (?:\S+ ){0,3}(?:weak|numb|tingl\w*|give way|giving way|gave way|dead|heavy)"
-        r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:down|in|into|through|across) both legs|legs (?:\S+ ){0,2}(?:give"
+        r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:my|his|her) legs (?:\S+ ){0,2}(?:weak|numb\w*|tingl\w*"
+        r"|pins and needles)|(?:down|in|into|through|across) both legs|legs (?:\S+ ){0,2}(?:give"
         r"|gave|giving) way"
         r"|(?:bedroom|sex|erection|sexual) (?:\S+ ){0,3}(?:not working|isnt working|arent working|problems|trouble)"
         r"|(?:things|stuff|nothing) (?:\S+ ){0,2}(?:not working|arent working|isnt working) (?:\S+ ){0,2}bedroom",
@@ -241,6 +254,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|went dead|slapping|drop)",
     ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
-        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb",)),
+        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
+        r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
+        r"|tight (?:laces|shoes)",)),
 )
 # fmt: on

@@ -42,9 +42,29 @@ FAINT = (
     r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
 )
 BREATHLESS = (
-    r"(?:short|out) of breath|breathless|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
+    r"(?:short|out) of breath|breathless\w*|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
     r"|struggling (?:for|to) (?:breath|breathe)|struggling for air|gasping|cant get (?:\S+ ){0,2}air"
 )
+
+# What the effort explains: dizzy right after stopping a sprint, breathless going up hills or on fast reps, or a
+# question whether it is just fitness (NHS: see a GP if breathlessness is new, lasting or at rest).
+EXERTION_DIZZY = (
+    r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
+    r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
+)
+EXERTION_BREATHLESS = (
+    r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
+    r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
+)
+
+EXERTIONAL_FAINT = (
+    r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
+    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
+    r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
+    r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
+    r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})"
+)
+NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
@@ -55,7 +75,13 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){0,3}?{CHEST}"
         r"|(?:tight|heavy|crushing|squeezing|sore|painful|burning) {CHEST}|{CHEST} (?:\S+ ){0,4}(?:someone|something|an"
         r" elephant|a weight) (?:\S+ ){0,2}(?:sat|sitting|standing|on it|on me)"
-        r"|heart attack|angina|cardiac arrest",
+        r"|heart attack|angina|cardiac arrest|(?:grabb\w*|clutch\w*|holding|held|clasp\w*|rubbing) (?:\S+ ){0,1}(?:his"
+        r"|her"
+        r"|their|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs"
+        r"|need) (?:\S+ ){0,2}"
+        r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought"
+        r"|getting) (?:\S+ ){0,2}"
+        r"(?:the |a )?defib\w*",
     ), NOT_CHEST),
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"(?:{PAIN}|{CHEST_FEEL}|{CHEST}) (?:\S+ ){0,4}(?:spreading|spread|going|gone|radiating|shooting|moving|moved"
@@ -73,20 +99,16 @@ SIGNS: tuple[Sign, ...] = (
         r"|settle|slowed|slow|come down|gone)(?: down)? (?:\S+ ){0,3}(?:rest|resting|stopping|stopped|sitting)",
     ), (*NOT_PALPITATION, POSTURAL)),
     Sign("cardiac", T, "palpitations", (PALPITATION,), NOT_PALPITATION),
-    Sign("cardiac", E, "fainting during exercise", (
-        r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
-        r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
-        r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
-        r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
-        r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})",
-    ), (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")),
+    Sign("cardiac", E, "fainting during exercise", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
+    # the same years ago: history that still needs a heart check before running (ESC 2020)
+    Sign("cardiac", P, "fainting during exercise in the past", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
         r"|spells?)"
         r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
     ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
         r"|spinning class|spin class"
-        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL)),
+        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
@@ -135,7 +157,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
-        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING)),
+        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
+        EXERTION_BREATHLESS)),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"

@@ -36,7 +36,9 @@ SIGNS: tuple[Sign, ...] = (
         r"{PREGNANT}",
         r"(?:heavy|heavily|lots of|loads of|a lot of|gushing|soaking|pouring) (?:\S+ ){0,2}(?:bleeding|blood|bleed)"
         r"|bleeding (?:\S+ ){0,3}(?:heavily|heavy|a lot|loads)|(?:big|large|huge|golf ball) (?:\S+ ){0,1}clots"
-        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
+        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|(?:bleeding|bled|soaking|soaked|going|gone|getting|through)"
+        r" through (?:\S+ ){0,2}pads?|pads? (?:\S+ ){0,2}(?:every|an|each|within an?) (?:hour|half hour)"
+        r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
         r"|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
