@@ -43,7 +43,12 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     ("sleep", r"sleep\w*|insomnia|naps?"),
     ("pregnancy", r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth"),
-    ("race-day", r"race (?:day|morning)|start line|nothing new|night before"),
+    (
+        "race-day",
+        r"race (?:day|morning)|start line|nothing new|night before|(?:get to|arrive at|arriving at|turn up to"
+        r"|turn up at)"
+        r" (?:\S+ ){0,2}(?:race|start)|before the start",
+    ),
     (
         "load",
         r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how many miles|how much (?:of (?:my"

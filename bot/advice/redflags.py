@@ -84,8 +84,8 @@ _NEGATION_REACH = 4  # words before a sign that a negation still covers ("no num
 # Talk about a sign rather than a sign: it covers the rest of its clause ("what are the signs of heatstroke so
 # I can look out for clubmates").
 _HYPOTHETICAL = re.compile(
-    r"(?<![a-z])(?:(?:signs?|symptoms?|warning signs?) of|how (?:would|do|can|could|will|to) (?:you |i |we |one"
-    r" |someone )?(?:know|tell|spot|recognise|recognize|avoid|prevent)|look(?:ing)? out for|watch(?:ing)? out for"
+    r"(?<![a-z])(?:(?:signs?|symptoms?|warning signs?) of|how (?:would|do|does|can|could|will|to|should) (?:\S+ ){0,2}"
+    r"(?:know|tell|spot|recognise|recognize|avoid|prevent)|look(?:ing)? out for|watch(?:ing)? out for"
     r"|what (?:to|do you|should you|would you) do (?:if|when)|in case (?:of|someone|somebody)"
     r"|(?:risk|chance|danger)s? of|worried about getting|how to (?:avoid|prevent|spot|recognise|recognize|treat)"
     r"|avoid|avoiding|prevent|preventing|prevention of"

@@ -11,10 +11,11 @@ POSTURAL = (
     r"(?:when|whenever|if|after|as|once) (?:i |you )?(?:stand|stood|get up|got up|sit up|standing|getting up)"
     r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
 )
-# Sleepy or drowsy for an ordinary reason: an early start, a short night.
+# Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
     r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)|on the way (?:back|home)"
+    r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
 )
 # A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
 # see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").

@@ -95,7 +95,8 @@ SIGNS: tuple[Sign, ...] = (
         r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
-    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)",)),
+    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)|(?:normal|clear|pale|fine) (?:again|now)"
+        r"|back to (?:normal|pale|clear)|(?:drank|drink|drinking|a drink) (?:\S+ ){0,4}(?:normal|clear|pale|fine)",)),
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
         r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"

@@ -91,7 +91,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel",
     ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
     Sign("bone-stress-hip", T, "hip or groin pain with a limp or that stopped your run", (
-        r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,3}(?:hip|hips|groin|thigh bone)",
+        r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip|hips|groin|thigh bone)",
         r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
         r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)",
     ), (r"hip flexors?|tight hips?|stiff|doms|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),

@@ -42,7 +42,8 @@ AMNESIA = (
     r"(?:cant|couldnt|cannot|dont|doesnt|didnt|unable to) (?:\S+ ){0,1}remember (?:\S+ ){0,2}(?:the (?:fall|crash"
     r"|last|race|finish|run|end|start|way)|how (?:i|he|she|they|we) got|getting|what happened|anything|falling"
     r"|hitting|the rest)|(?:memory|mind) (?:\S+ ){0,2}(?:blank|gone|hazy|fuzzy|patchy)|no memory of|lost (?:\S+ ){0,2}"
-    r"(?:minutes|memory)|(?:asking|asks|asked) (?:\S+ ){0,2}(?:same (?:questions?|thing)|where (?:she|he|they|i|we)"
+    r"(?:minutes|memory)|(?:asking|asks|asked) (?:\S+ ){0,2}(?:same (?:questions?|thing)(?! (?:about|on|re)\b)"
+    r"|where (?:she|he|they|i|we)"
     r" (?:is|are|am|was|were)|what (?:happened|day it is))|(?:doesnt|didnt|dont) know"
     r" what happened|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves)"
 )
@@ -57,9 +58,12 @@ OBSERVED_ALTERED = (
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
+    r"|(?:asking|asks|asked) (?:\S+ ){0,2}(?:what day|where (?:he|she|they|we) (?:is|are|was|were)|who (?:we|they)"
+    r" (?:are|were)|what (?:had )?happened|the same (?:questions?|thing)(?! (?:about|on|regarding|re)\b))"
     r"|out of it|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
     r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
     r"|(?:just|suddenly) dropped|dropped (?:like a (?:stone|sack)|on the spot|in front of)"
+    r"|(?:went|gone|turned|going) (?:\S+ ){0,1}(?:grey|gray|ashen|blue|white as a sheet)(?! hair)"
     r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand|sit up|stay awake|talk|answer|focus)"
     r"|(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|shaking) (?:and|&) (?:\S+ )?"
     r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweat\w*|confused|sleepy)"
@@ -147,14 +151,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL,)),
+    ), (POSTURAL, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
     )),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
-        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY)),
+        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
         JOKING, POSTURAL, SLEEPY, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",

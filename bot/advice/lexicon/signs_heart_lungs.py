@@ -28,7 +28,8 @@ PALPITATION = (
     r"|irregular (?:heart ?beat|heartbeat|pulse|heart rate|rhythm|heart rhythm)s?|(?:fluttering|flutter) in my chest"
     r"|heart (?:\S+ ){0,3}?(?:racing|raced|pounding|pounded|thumping|hammering|banging) (?:\S+ ){0,6}?(?:after i"
     r" stopped|after stopping|even after|at rest|while resting|when resting|sitting|lying|in bed|out of nowhere"
-    r"|for no reason|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle|cooling down|cool down|for ages"
+    r"|for no reason|randomly|at random|on (?:easy|slow|gentle) runs?|while (?:jogging|walking)"
+    r"|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle|cooling down|cool down|for ages"
     r"|for (?:an|over an|half an) hour)"
     r"|(?:out of nowhere|for no reason|at rest|while resting|sitting still|lying in bed) (?:\S+ ){0,4}heart"
     r" (?:\S+ ){0,3}(?:racing|raced|pounding|thumping|hammering)"
@@ -70,7 +71,7 @@ NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 SIGNS: tuple[Sign, ...] = (
     # --- cardiac: chest pain and its spread, palpitations, exertional fainting, family history ----------------
     Sign("cardiac", E, "chest pain", (
-        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}"
+        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}|{CHEST} (?:\S+ ){0,2}like (?:\S+ ){0,4}{CHEST_FEEL}"
         r"|{CHEST_FEEL} (?:feeling |sensation |ache )?(?:in|across|on|around|at|behind|under|through|over|into)"
         r" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){0,3}?{CHEST}"
         r"|(?:tight|heavy|crushing|squeezing|sore|painful|burning) {CHEST}|{CHEST} (?:\S+ ){0,4}(?:someone|something|an"
@@ -162,7 +163,8 @@ SIGNS: tuple[Sign, ...] = (
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
-        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen)"
+        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen"
+        r"|huge|massive|enormous|twice the size)"
         r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face)"
         r"|throat (?:\S+ ){0,5}?(?:closing|closed|tight|tightening|narrowing|swelling)"
         r"|(?:voice|speech) (?:\S+ ){0,3}(?:funny|hoarse|croaky|strange|weird|different)"
@@ -180,7 +182,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
         r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
         r"|light ?headed|wheez\w*|breath\w*)",
-    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen",)),
+    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"

@@ -43,6 +43,12 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
     )),
+    # pre-eclampsia's severe features together: a bad headache with vision changes or sudden swelling (ACOG)
+    Sign("pregnancy", E, "a headache with vision changes or sudden swelling in pregnancy", (
+        r"{PREGNANT}", r"{HEADACHE}",
+        r"flashing|flashes|seeing (?:spots|stars)|spots|blurr\w*|vision|(?:{SUDDEN}) (?:\S+ ){0,4}(?:swell\w*|puff\w*)"
+        r"|(?:face|hands|fingers) (?:\S+ ){0,5}(?:{SUDDEN}) (?:\S+ ){0,1}(?:swell\w*|swollen|puff\w*)|swollen face",
+    ), NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy or after birth", ("{PREGNANT}", PREGNANCY_SYMPTOM),
          NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy", (
