@@ -103,7 +103,6 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("uphill", "uphills", "hills", "hill", "climb", "climbs", "climbing"),
     ("headwind", "headwinds", "wind", "windy", "gusts", "gusty"),
     ("suncream", "sun cream", "sunscreen", "sunburn", "spf", "sun block"),
-    ("long run", "long runs", "longest run", "long slow run", "lsd"),
     ("pacer", "pacers", "pace group", "pace bus"),
     ("carry water", "handheld", "hydration vest", "water bottle", "hydration pack", "drink on the run", "drinking"),
     ("too fast", "too quickly", "too quick", "go off too fast", "start too fast", "blow up", "blew up"),
