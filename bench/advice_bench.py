@@ -23,14 +23,13 @@ import time
 from pathlib import Path
 
 from bench.common import fmt, percentiles, timed
-from bot.advice.builtins import sync_library
 from bot.advice.library import load_library
 from bot.advice.redflags import triage
-from bot.advice.search import advise, query_words
+from bot.advice.services.builtins import sync_library
+from bot.advice.services.search import advise, query_words
 from bot.advice.thesaurus import expansions
-from bot.db import tips as tips_db
-from bot.db.connection import SqliteDatabase
-from bot.db.tips import index_server
+from bot.db.factory import open_sqlite
+from bot.db.store import Store
 
 QUESTIONS = [
     "my lower back spasms at mile 17 of my long run",
@@ -85,7 +84,7 @@ async def main(servers: int, per_server: int, big: int, searches: int) -> list[s
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "advice.db"
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         await db.migrate()
         await sync_library(db)
         await db.close()
@@ -93,10 +92,10 @@ async def main(servers: int, per_server: int, big: int, searches: int) -> list[s
         big_guild = seed(path, servers, per_server, big, rng)
         elapsed = time.perf_counter() - started
         report.append(f"seeded {servers} servers x {per_server} tips + 1 server x {big} tips in {elapsed:.1f} s")
-        db = await SqliteDatabase.open(path)
+        db = await open_sqlite(path)
         started = time.perf_counter()
         for guild in [*range(1, servers + 1), big_guild]:
-            await index_server(db, guild)
+            await db.tips.index_server(guild)
         report.append(f"built {servers + 1} server indexes in {time.perf_counter() - started:.1f} s")
 
         async def in_big() -> None:
@@ -150,9 +149,9 @@ async def _best_of_async(fn, repeat: int = 100, rounds: int = 15) -> float:
 class _TripCounter:
     """Counts the calls to aiosqlite's thread (each one is a round trip) on one database."""
 
-    def __init__(self, db: SqliteDatabase) -> None:
+    def __init__(self, db: Store) -> None:
         self.trips = 0
-        conn = db._conn
+        conn = db.db._conn
         for name in ("execute", "execute_fetchall", "executemany"):
             original = getattr(conn, name)
 
@@ -165,14 +164,14 @@ class _TripCounter:
 
 async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
     """Each piece of one /advice answer in process: microseconds, best of 15 rounds."""
-    from bot.advice import search
+    from bot.advice.services import search
     from cogs.advice import vote_buttons
     from cogs.ui.kit import DISCLAIMER
     from cogs.ui.tips import advice_reply_text, tip_embed
 
     report = [f"in-process /advice breakdown for {question!r} (built-ins' index; best of 15 rounds):"]
     with tempfile.TemporaryDirectory() as tmp:
-        db = await SqliteDatabase.open(Path(tmp) / "advice.db")
+        db = await open_sqlite(Path(tmp) / "advice.db")
         try:
             await db.migrate()
             await sync_library(db)
@@ -182,7 +181,7 @@ async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
             phrases = [search._quoted(w) for w in words]
             extras = [p for p in dict.fromkeys(search._quoted(e) for e in extra) if p not in phrases]
             match = " OR ".join(phrases + phrases + extras if extras else phrases)
-            ranked = [tip for tip, _, _ in await tips_db.search(db, guild, match, None, search.CANDIDATES)]
+            ranked = [tip for tip, _, _ in await db.tips.search(guild, match, None, search.CANDIDATES)]
 
             def reply() -> None:
                 advice_reply_text(answer.banner, None)
@@ -196,7 +195,7 @@ async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
                 ("query words + thesaurus", _best_of(lambda: (query_words(question), expansions(question)))),
                 ("self care first, pick top", _best_of(lambda: search.pick_top(search.self_care_first(ranked), None))),
                 ("the search query (one trip, 20 tips)", await _best_of_async(
-                    lambda: tips_db.search(db, guild, match, None, search.CANDIDATES))),
+                    lambda: db.tips.search(guild, match, None, search.CANDIDATES))),
                 ("a trip doing nothing (SELECT 1)", await _best_of_async(lambda: db.fetchall("SELECT 1"))),
                 ("advise() in all", await _best_of_async(lambda: advise(db, guild, None, question))),
                 ("the reply: text, embeds, vote buttons", _best_of(reply, 100)),

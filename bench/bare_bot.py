@@ -9,14 +9,14 @@ from datetime import datetime
 
 from bot.__main__ import main
 from bot.db import runs as runs_db
-from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.running import service
+from bot.db.store import Store
 from bot.running.models import Run
+from bot.running.services import runs as service
 
 
 async def bare_log_run(
-    db: Database, guild_id: int, user_id: int, form: service.RunForm, now: datetime
+    db: Store, guild_id: int, user_id: int, form: service.RunForm, now: datetime
 ) -> service.LogResult:
     """log_run without reading history, insights or records: parse, check, insert, answer."""
     profile = await get_profile(db, guild_id, user_id)

@@ -35,9 +35,9 @@ async def timed(fn: Callable[[], Awaitable[object]], repeat: int) -> list[float]
 
 async def create_schema(path: Path) -> None:
     """A database file with every migration applied (and nothing else)."""
-    from bot.db.connection import SqliteDatabase
+    from bot.db.factory import open_sqlite
 
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     try:
         await db.migrate()
     finally:

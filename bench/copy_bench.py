@@ -20,12 +20,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from bot.db.connection import SqliteDatabase
 from bot.db.copy import copy_database
+from bot.db.factory import open_sqlite
 
 
 async def _build(path: Path, runs: int) -> None:
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     await db.close()
     rng = random.Random(1)

@@ -17,30 +17,30 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import fmt, percentiles, seed_runs, timed
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
-from bot.running.service import RunForm, history_page, log_run
-from bot.running.stats_service import member_stats
+from bot.db.factory import open_sqlite
+from bot.db.store import Store
+from bot.running.services.runs import RunForm, history_page, log_run
+from bot.running.services.stats import member_stats
 
 GUILDS = 5
 
 
 async def database_bench(workdir: Path, members: int, runs: int, report: list[str]) -> None:
     path = workdir / "bench.db"
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     await db.close()
     started = time.perf_counter()
     seed_runs(path, guilds=GUILDS, members=members, runs=runs)
     report.append(f"seeded {members} members / {runs} runs in {time.perf_counter() - started:.1f} s")
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     try:
         await measure_storage(db, members, report, log_target="p99 <= 3 ms")
     finally:
         await db.close()
 
 
-async def measure_storage(db: Database, members: int, report: list[str], *, log_target: str, label: str = "") -> None:
+async def measure_storage(db: Store, members: int, report: list[str], *, log_target: str, label: str = "") -> None:
     """`log_run`, a history page and all-time stats for random members of a seeded database (either engine):
     members 10_000.. spread over GUILDS servers, as `bench.common.seed_runs` and `bench.postgres_bench` seed."""
     rng = random.Random(1)
@@ -73,7 +73,7 @@ async def tied_stats(workdir: Path, report: list[str], runs: int = 20_000) -> No
     a week off each quarter (a weekly streak of at most 12 weeks: the streak is walked back a week at a time).
     From 2,000 runs on the chart, the months and the streak are full: what remains must not grow."""
     path = workdir / "tied.db"
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     await db.close()
     today = datetime(2026, 11, 25, 12, tzinfo=UTC)
@@ -89,7 +89,7 @@ async def tied_stats(workdir: Path, report: list[str], runs: int = 20_000) -> No
         )
     conn.execute("ANALYZE")
     conn.close()
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     try:
         found = {
             user: percentiles(await timed(lambda u=user: member_stats(db, 1, u, "all", today), 500)) for user in sizes

@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import create_schema, fmt, percentiles, timed
-from bot.db.connection import SqliteDatabase
+from bot.db.factory import open_sqlite
 
 CONCURRENT = 40
 
@@ -229,14 +229,14 @@ async def concurrency(workdir: Path, runs_each: int, seconds: float, report: lis
 
 async def in_process(workdir: Path, runs_each: int, commands: int, report: list[str]) -> None:
     """The same 40 members and histories without Discord: the service calls alone, one after another."""
-    from bot.running.service import RunForm, log_run
-    from bot.running.stats_service import member_records
+    from bot.running.services.runs import RunForm, log_run
+    from bot.running.services.stats import member_records
 
     database = workdir / "stride.db"
     await create_schema(database)
     users = list(range(100, 100 + CONCURRENT))
     seed_history(database, 1, users, runs_each)
-    db = await SqliteDatabase.open(database)
+    db = await open_sqlite(database)
     try:
         now = datetime.now(UTC)
         await log_run(db, 1, users[0], RunForm("5k", "25:00"), now)  # storage start-up (record bests)

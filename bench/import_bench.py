@@ -243,8 +243,8 @@ async def measure(path: Path, data: bytes, workers: int, niceness: int) -> None:
 
 async def measure_write(preview: ImportPreview, tz: ZoneInfo) -> None:
     """What Import does once the member confirms: every run and best effort in one transaction."""
-    from bot.db.connection import SqliteDatabase
-    from bot.db.storage import ImportedRun, storage_for
+    from bot.db.factory import open_sqlite
+    from bot.db.storage import ImportedRun
 
     rows = [ImportedRun(a, a.start.astimezone(tz).date(), None, f"import:strava {a.source}") for a in preview.runs]
     lags: list[float] = []
@@ -256,10 +256,10 @@ async def measure_write(preview: ImportPreview, tz: ZoneInfo) -> None:
             lags.append((time.perf_counter() - before - 0.01) * 1000)
 
     with tempfile.TemporaryDirectory() as folder:
-        db = await SqliteDatabase.open(Path(folder) / "stride.db")
+        db = await open_sqlite(Path(folder) / "stride.db")
         try:
             await db.migrate()
-            storage = storage_for(db)
+            storage = db.runs
             await storage.prepare()
             tick = asyncio.create_task(ticker())
             started = time.perf_counter()

@@ -29,7 +29,7 @@ from bench import cpu_cap
 from bench.common import fmt, percentiles, timed
 from bench.core_bench import GUILDS, measure_storage
 from bench.pg_server import Server, postgres_server
-from bot.db.postgres.database import PgDatabase
+from bot.db.factory import open_postgres
 
 CAPPED_CPUS = 0.3  # each bot process's CPU in the capped throughput run: two fit beside the fake and the server
 
@@ -69,7 +69,7 @@ async def seed(url: str, members: int, runs: int, seed: int = 7) -> None:
 
 async def storage(server: Server, members: int, runs: int, report: list[str]) -> None:
     url = await server.new_database("stride_bench_storage")
-    db = await PgDatabase.open(url)
+    db = await open_postgres(url)
     await db.migrate()
     started = time.perf_counter()
     await seed(url, members, runs)
@@ -201,7 +201,7 @@ async def fan_out(server: Server, reminders: int, report: list[str]) -> None:
     from standin.client import FakeDiscord
 
     url = await server.new_database("stride_bench_fan_out")
-    db = await PgDatabase.open(url, size=2)
+    db = await open_postgres(url, size=2)
     await db.migrate()
     await db.close()
     async with FakeDiscord() as fake:

@@ -26,7 +26,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.db.connection import SqliteDatabase
+from bot.db.factory import open_sqlite
 from standin import FakeDiscord
 from standin.state import Channel, User
 from tests.fakediscord.bots import start_bot
@@ -35,7 +35,7 @@ GUILD_WAIT = 25  # seconds between seeding and the due minute, at least: the bot
 
 
 async def _migrated(path: Path) -> None:
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     await db.close()
 

@@ -5,7 +5,7 @@
 
 Seeds 10k members in 5 servers of 2k (100 runs each over the last two years, 5% opted out of the
 leaderboard) into a temporary SQLite file with the bot's own migrations, then measures through the bot's
-`Database` (aiosqlite, as in production):
+`Store` (aiosqlite, as in production):
 - member all-time `/run stats` (profile + whole history + summary, streak, records, 12 weeks): p50/p99
 - the weekly `/leaderboard` of one 2k-member server (plus month and year): p50/p99
 - the 12-week chart rendered off the event loop (`asyncio.to_thread`): p50/p99
@@ -28,11 +28,11 @@ from pathlib import Path
 
 from bench.bare_bot import bare_log_run
 from bench.common import create_schema, fmt, percentiles
-from bot.db import leaderboard as board_db
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
-from bot.running import service, stats_service
+from bot.db.factory import open_sqlite
+from bot.db.store import Store
 from bot.running.chart import _render_cached, render_weekly_chart
+from bot.running.services import runs as service
+from bot.running.services import stats as stats_service
 
 Report = Callable[[str], None]
 
@@ -98,16 +98,16 @@ def line(report: Report, name: str, times: list[float], target: str = "") -> tup
     return stats["p50"], stats["p99"]
 
 
-async def explain(db: Database, report: Report, title: str, sql: str, params: object) -> None:
+async def explain(db: Store, report: Report, title: str, sql: str, params: object) -> None:
     report(f"EXPLAIN QUERY PLAN — {title}")
     for row in await db.fetchall(f"EXPLAIN QUERY PLAN {sql}", params):  # type: ignore[arg-type]
         report(f"    {row['detail']}")
 
 
 async def measure(path: Path, members: int, report: Report, rng: random.Random) -> dict[str, float]:
-    """In-process figures through the bot's Database (the bot process is not running yet)."""
+    """In-process figures through the bot's Store (the bot process is not running yet)."""
     figures: dict[str, float] = {}
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     now = datetime.now(UTC)
     try:
         sample = [rng.randrange(1, members + 1) for _ in range(1000)]
@@ -150,7 +150,7 @@ async def measure(path: Path, members: int, report: Report, rng: random.Random) 
         report(f"{'log_run: with / without insights (p50)':<44} {figures['log_ratio']:.2f}x")
 
         params = {"guild": BOARD_GUILD, "since": since.isoformat(), "limit": 10, "user": 5}
-        await explain(db, report, "leaderboard (bot.db.leaderboard.BOARD_SQL)", board_db.BOARD_SQL, params)
+        await explain(db, report, "leaderboard (bot.db.leaderboard)", db.statements.leaderboard, params)
         await explain(db, report, "member history (bot.db.runs.member_runs)", MEMBER_RUNS_SQL, (guild_of(1), 1))
     finally:
         await db.fetchall("PRAGMA wal_checkpoint(TRUNCATE)")  # the e2e part copies the main file

@@ -172,7 +172,7 @@ def _before_opening(path: Path) -> tuple[list[str], list[str]] | None:
 
 async def _check_sqlite(path: Path) -> tuple[list[str], list[str]]:
     """(facts, problems) of the SQLite file; a missing file is left missing (`stride run` creates it)."""
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     missing = await asyncio.to_thread(_before_opening, path)
     if missing is not None:
@@ -217,6 +217,7 @@ def _damage_lines(path: Path, found: list[str]) -> list[str]:
 
 
 async def _check(config: Config, online: bool) -> int:
+
     problems = config.problems()
     facts: list[str] = []
     if config.database_url:
@@ -270,7 +271,7 @@ def _partial(target: Path) -> Path:
 
 
 async def _backup(config: Config, target: Path, replaced: bool) -> int:
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     partial = _partial(target)
     try:

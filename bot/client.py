@@ -19,16 +19,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import sharding
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage
-from bot.db.engine import Database, open_database
+from bot.db.factory import open_store
 from bot.db.members import pop_notice, start_member_cache
-from bot.db.storage import storage_for
+from bot.db.store import Store
 from bot.errors import CannotStart, UserError
 from bot.metrics import Metrics
-from bot.wording import APOLOGY
+from bot.wording import APOLOGY, plural
 
 log = logging.getLogger(__name__)
 
@@ -218,27 +218,28 @@ class StrideBot(commands.Bot):
         # Called with (guild id, member id, the new run for the feed or None) after a command changed a
         # member's runs (club progress and the feed follow).
         self.run_listeners: list[Callable[[int, int, FeedItem | None], Awaitable[None]]] = []
-        self._db: Database | None = None
+        self._store: Store | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
             self.metrics = Metrics(None if config.database_url else config.database_path)
             self.metrics.watch_gateway(lambda: self.latency)
 
     @property
-    def db(self) -> Database:
-        if self._db is None:
+    def store(self) -> Store:
+        """The open database with its state, which the cogs hand to the services."""
+        if self._store is None:
             raise RuntimeError("database is not open yet")
-        return self._db
+        return self._store
 
     async def setup_hook(self) -> None:
         if self.config.api_base:
             await self._adopt_gateway_url()
-        self._db = await open_database(self.config)
-        version = await self._db.migrate()
-        log.info("database %s at schema version %d", self._db.where, version)
-        await storage_for(self._db).prepare()
-        await start_member_cache(self._db)
-        changed = await sync_library(self._db)
+        self._store = store = await open_store(self.config)
+        version = await store.migrate()
+        log.info("database %s at schema version %d", store.where, version)
+        await store.runs.prepare()
+        await start_member_cache(store)
+        changed = await sync_library(store)
         if changed:
             log.info("built-in tip library updated (%d tips changed)", changed)
         self.loading_extensions = True
@@ -307,10 +308,10 @@ class StrideBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "logged in as %s (%s) in %d servers, %s",
+            "logged in as %s (%s) in %s, %s",
             self.user,
             getattr(self.user, "id", "?"),
-            len(self.guilds),
+            plural(len(self.guilds), "server"),
             sharding.describe(self.config),
         )
 
@@ -331,7 +332,7 @@ class StrideBot(commands.Bot):
     ) -> None:
         log_command(interaction, "ok")
         # Something Stride had to tell the member while they were away (e.g. a paused reminder).
-        notice = await pop_notice(self.db, interaction.guild_id or 0, interaction.user.id)
+        notice = await pop_notice(self.store, interaction.guild_id or 0, interaction.user.id)
         if notice:
             await interaction.followup.send(notice, ephemeral=True)
 
@@ -364,9 +365,9 @@ class StrideBot(commands.Bot):
         await super().close()  # unloads the extensions first: the reminders cog stops its dispatcher
         if self.metrics is not None:
             self.metrics.stop()
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
+        if self._store is not None:
+            await self._store.close()
+            self._store = None
 
     def _answer_before_hanging_up(self) -> None:
         """Hold discord.py's closing of its HTTP session until the answers in flight went out.
@@ -408,7 +409,7 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
     async def on_shard_ready(self, shard_id: int) -> None:
         servers = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
-        log.info("shard %d of %s ready in %d servers", shard_id, self.shard_count, servers)
+        log.info("shard %d of %s ready in %s", shard_id, self.shard_count, plural(servers, "server"))
 
     async def on_shard_resumed(self, shard_id: int) -> None:
         log.info("shard %d of %s resumed its gateway session", shard_id, self.shard_count)
@@ -418,6 +419,6 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
 
 def make_bot(config: Config, *, background: bool = True) -> StrideBot:
-    """The bot for this configuration: sharded when SHARD_COUNT is set, else a plain one as before."""
+    """The bot for this configuration: sharded when SHARD_COUNT is set, else a plain one."""
     bot_class = ShardedStrideBot if config.shard_count is not None else StrideBot
     return bot_class(config, background=background)

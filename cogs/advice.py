@@ -9,9 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice import catalog
 from bot.advice.models import Tip
-from bot.advice.search import QUESTION_MAX, advise
+from bot.advice.services import catalog
+from bot.advice.services.search import QUESTION_MAX, advise
 from bot.client import StrideBot, explain, refuse_while_stopping, send_ephemeral
 from bot.errors import UserError
 from cogs.ui import kit
@@ -42,7 +42,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<
             return
         try:
             await catalog.vote(
-                interaction.client.db, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
+                interaction.client.store, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
             )
         except UserError as error:
             await send_ephemeral(interaction, explain(error)[1])
@@ -95,13 +95,13 @@ class AdviceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         if not (topic or question):
-            topics = ", ".join(t for t, _ in await catalog.topics(self.bot.db, kit.guild_id(interaction)))
+            topics = ", ".join(t for t, _ in await catalog.topics(self.bot.store, kit.guild_id(interaction)))
             await interaction.response.send_message(
                 f"Ask a question or pick a topic, e.g. `/advice question: back spasms on long runs`.\nTopics: {topics}",
                 ephemeral=True,
             )
             return
-        answer = await advise(self.bot.db, kit.guild_id(interaction), topic, question)
+        answer = await advise(self.bot.store, kit.guild_id(interaction), topic, question)
         content = advice_reply_text(answer.banner, answer.suggestions if not answer.tips else None)
         if not answer.tips:
             await interaction.response.send_message(content, ephemeral=not public)

@@ -33,7 +33,7 @@ MALFORMED = "This button isn't one Stride made, so nothing happened. Use the but
 async def refresh_card(client: discord.Client, challenge: Challenge, now: datetime) -> None:
     if not challenge.message_id:
         return
-    db = client.db  # type: ignore[attr-defined]
+    db = client.store  # type: ignore[attr-defined]
     _, today = await service.server_today(db, challenge.guild_id, now)
     board = await service.board(db, challenge, None)
     ended = challenge.ends_at <= now
@@ -46,20 +46,20 @@ async def publish_card(
 ) -> None:
     """Post a new challenge's card in its channel; when Discord refuses, the challenge is deleted again and a
     UserError (field "channel") says why. The dashboard creates challenges through this too."""
-    _, today = await service.server_today(bot.db, challenge.guild_id, now)
-    board = await service.board(bot.db, challenge, None)
+    _, today = await service.server_today(bot.store, challenge.guild_id, now)
+    board = await service.board(bot.store, challenge, None)
     try:
         card = await bot.get_partial_messageable(challenge.channel_id).send(
             embed=card_embed(board, now, today), view=card_view(challenge.id), allowed_mentions=NO_MENTIONS
         )
     except discord.HTTPException as exc:
-        await service.delete(bot.db, challenge.guild_id, user_id, challenge.id, via=via)
+        await service.delete(bot.store, challenge.guild_id, user_id, challenge.id, via=via)
         raise UserError(
             f"Stride couldn't post the card in <#{challenge.channel_id}> ({exc.status}), so no challenge was created. "
             "Check its permissions there, or pick another channel with `channel:`.",
             "channel",
         ) from None
-    await service.attach_card(bot.db, challenge.id, card.id)
+    await service.attach_card(bot.store, challenge.id, card.id)
 
 
 def joined_text(joined: service.Joined) -> str:
@@ -72,7 +72,7 @@ def joined_text(joined: service.Joined) -> str:
 
 
 async def name_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    found = await service.names(interaction.client.db, kit.guild_id(interaction), discord.utils.utcnow(), current)  # type: ignore[attr-defined]
+    found = await service.names(interaction.client.store, kit.guild_id(interaction), discord.utils.utcnow(), current)  # type: ignore[attr-defined]
     return [app_commands.Choice(name=n, value=n) for n in found][:MAX_CHOICES]
 
 
@@ -108,7 +108,7 @@ class ChallengeButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_CH
                  outcome)  # fmt: skip
 
     async def _press(self, interaction: discord.Interaction, action: str, challenge_id: int) -> None:
-        db, now = interaction.client.db, discord.utils.utcnow()  # type: ignore[attr-defined]
+        db, now = interaction.client.store, discord.utils.utcnow()  # type: ignore[attr-defined]
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         challenge = await service.by_id(db, guild_id, challenge_id)
         if action == "join":
@@ -159,7 +159,7 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
         channel_id = check_postable(interaction, channel)
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
         form = ChallengeForm(name, metric, goal, start, end, mode)
-        challenge = await service.create(self.bot.db, guild_id, interaction.user.id, channel_id, form, now)
+        challenge = await service.create(self.bot.store, guild_id, interaction.user.id, channel_id, form, now)
         await publish_card(self.bot, challenge, interaction.user.id, now)
         await interaction.response.send_message(
             f"🏁 **{echo(challenge.name, 60)}** is on: the card is in <#{channel_id}>.", ephemeral=True
@@ -170,8 +170,8 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     @app_commands.autocomplete(name=name_autocomplete)
     async def join(self, interaction: discord.Interaction, name: str) -> None:
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
-        challenge = await service.find(self.bot.db, guild_id, name, now)
-        joined = await service.join(self.bot.db, guild_id, interaction.user.id, challenge, now)
+        challenge = await service.find(self.bot.store, guild_id, name, now)
+        joined = await service.join(self.bot.store, guild_id, interaction.user.id, challenge, now)
         if (life := club_life(self.bot)) is not None:
             life.joined(guild_id, interaction.user.id)
         await interaction.response.send_message(joined_text(joined), ephemeral=True)
@@ -183,8 +183,8 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     @app_commands.autocomplete(name=name_autocomplete)
     async def leave(self, interaction: discord.Interaction, name: str) -> None:
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
-        challenge = await service.find(self.bot.db, guild_id, name, now)
-        challenge, left = await service.leave(self.bot.db, guild_id, interaction.user.id, challenge, now)
+        challenge = await service.find(self.bot.store, guild_id, name, now)
+        challenge, left = await service.leave(self.bot.store, guild_id, interaction.user.id, challenge, now)
         text = f"You left **{echo(challenge.name, 60)}**." if left else "You're not taking part in that one."
         await interaction.response.send_message(text, ephemeral=True)
         if left:
@@ -195,12 +195,14 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     @app_commands.autocomplete(name=name_autocomplete)
     async def show(self, interaction: discord.Interaction, name: str | None = None, public: bool = False) -> None:
         now = discord.utils.utcnow()
-        board, units, today = await service.show(self.bot.db, kit.guild_id(interaction), interaction.user.id, name, now)
+        board, units, today = await service.show(
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, name, now
+        )
         await interaction.response.send_message(embed=board_embed(board, units, now, today), ephemeral=not public)
 
     @app_commands.command(name="list", description="Active, upcoming and recently ended challenges")
     async def list_(self, interaction: discord.Interaction) -> None:
-        listing = await service.listing(self.bot.db, kit.guild_id(interaction), discord.utils.utcnow())
+        listing = await service.listing(self.bot.store, kit.guild_id(interaction), discord.utils.utcnow())
         await interaction.response.send_message(embed=list_embed(listing), ephemeral=True)
 
     @app_commands.command(name="end", description="End a challenge now and post its results (server managers)")
@@ -209,7 +211,7 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     async def end(self, interaction: discord.Interaction, name: str) -> None:
         require_manager(interaction, "end challenges")
         now = discord.utils.utcnow()
-        challenge = await service.end(self.bot.db, kit.guild_id(interaction), interaction.user.id, name, now)
+        challenge = await service.end(self.bot.store, kit.guild_id(interaction), interaction.user.id, name, now)
         await interaction.response.send_message(
             f"🏁 **{echo(challenge.name, 60)}** has ended; the results are posted in <#{challenge.channel_id}>.",
             ephemeral=True,
@@ -222,10 +224,10 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     async def delete(self, interaction: discord.Interaction, name: str) -> None:
         require_manager(interaction, "delete challenges")
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        challenge = await service.find(self.bot.db, guild_id, name, discord.utils.utcnow())
+        challenge = await service.find(self.bot.store, guild_id, name, discord.utils.utcnow())
 
         async def confirmed() -> str:
-            gone = await service.delete(self.bot.db, guild_id, user_id, challenge.id)
+            gone = await service.delete(self.bot.store, guild_id, user_id, challenge.id)
             if gone is None:
                 return "That challenge was already deleted."
             await edit_card(self.bot, gone.channel_id, gone.message_id, content="🗑️ This challenge was deleted.",

@@ -55,7 +55,7 @@ class KudosButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:k
             if match is None or interaction.guild_id is None or not is_record_id(int(match.group(1))):
                 raise UserError(MALFORMED)
             run_id = int(match.group(1))
-            db = interaction.client.db  # type: ignore[attr-defined]
+            db = interaction.client.store  # type: ignore[attr-defined]
             owner, added, count = await service.kudos(db, interaction.guild_id, run_id, interaction.user.id)
             if owner is None:
                 raise UserError("That run is no longer in the feed.")
@@ -99,7 +99,7 @@ class DigestGroup(ManagersGroup):
     async def set_(self, interaction: discord.Interaction, channel: discord.TextChannel, day: str | None = None,
                    time: str | None = None) -> None:  # fmt: skip
         channel_id = check_postable(interaction, channel)
-        plan = await service.set_digest(self.bot.db, kit.guild_id(interaction), interaction.user.id, channel_id, day,
+        plan = await service.set_digest(self.bot.store, kit.guild_id(interaction), interaction.user.id, channel_id, day,
                                         time, discord.utils.utcnow())  # fmt: skip
         unix = int(plan.first.timestamp())
         await interaction.response.send_message(
@@ -110,7 +110,7 @@ class DigestGroup(ManagersGroup):
 
     @app_commands.command(name="off", description="Stop the weekly digest")
     async def off(self, interaction: discord.Interaction) -> None:
-        stopped = await service.digest_off(self.bot.db, kit.guild_id(interaction), interaction.user.id)
+        stopped = await service.digest_off(self.bot.store, kit.guild_id(interaction), interaction.user.id)
         await interaction.response.send_message(
             "📰 The weekly digest is off." if stopped else "There was no weekly digest to stop.", ephemeral=True
         )
@@ -125,7 +125,7 @@ class FeedGroup(ManagersGroup):
     @app_commands.describe(channel="where runs appear (members opt in with /profile set feed: on)")
     async def set_(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         channel_id = check_postable(interaction, channel)
-        await service.set_feed(self.bot.db, kit.guild_id(interaction), interaction.user.id, channel_id)
+        await service.set_feed(self.bot.store, kit.guild_id(interaction), interaction.user.id, channel_id)
         await interaction.response.send_message(
             f"👏 The feed is <#{channel_id}>: runs of members who turn it on (`/profile set feed: on`) appear "
             "there, at most 5 a member a day, never pain or health notes.",
@@ -134,7 +134,7 @@ class FeedGroup(ManagersGroup):
 
     @app_commands.command(name="off", description="Stop the feed")
     async def off(self, interaction: discord.Interaction) -> None:
-        stopped = await service.set_feed(self.bot.db, kit.guild_id(interaction), interaction.user.id, None)
+        stopped = await service.set_feed(self.bot.store, kit.guild_id(interaction), interaction.user.id, None)
         await interaction.response.send_message(
             "The feed is off." if stopped else "There was no feed to stop.", ephemeral=True
         )
@@ -154,10 +154,10 @@ class ClubLife(commands.Cog):
             for group in self.groups:
                 server.add_command(group, override=True)
         now = discord.utils.utcnow()
-        self.participants = set(await challenges_db.open_participants(self.bot.db, now))
+        self.participants = set(await challenges_db.open_participants(self.bot.store, now))
         self.bot.run_listeners.append(self.runs_changed)
         if self.bot.background:
-            queued = await posts.settle_congratulations(self.bot.db, None, now)
+            queued = await posts.settle_congratulations(self.bot.store, None, now)
             if queued:
                 log.info("queued %d challenge congratulations left from before the restart", queued)
 
@@ -175,15 +175,15 @@ class ClubLife(commands.Cog):
     async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None) -> None:
         now = discord.utils.utcnow()
         if (guild_id, user_id) in self.participants:
-            await posts.settle_congratulations(self.bot.db, guild_id, now)
+            await posts.settle_congratulations(self.bot.store, guild_id, now)
         if item is not None:
             await self.post_to_feed(guild_id, user_id, item)
 
     async def post_to_feed(self, guild_id: int, user_id: int, item: FeedItem) -> None:
-        channel_id = await service.feed_channel(self.bot.db, guild_id, user_id, item, discord.utils.utcnow())
+        channel_id = await service.feed_channel(self.bot.store, guild_id, user_id, item, discord.utils.utcnow())
         if channel_id is None:
             return
-        units = (await get_profile(self.bot.db, guild_id, user_id)).units
+        units = (await get_profile(self.bot.store, guild_id, user_id)).units
         card = feed_card(item, user_id, 0, units)
         message_id = None
         try:
@@ -193,7 +193,7 @@ class ClubLife(commands.Cog):
             message_id = sent.id
         except discord.HTTPException as exc:
             log.info("could not post run %s to the feed in guild %s: %s", item.run_id, guild_id, exc)
-        await service.feed_posted(self.bot.db, guild_id, item.run_id, message_id)
+        await service.feed_posted(self.bot.store, guild_id, item.run_id, message_id)
 
 
 def club_life(bot: discord.Client) -> ClubLife | None:

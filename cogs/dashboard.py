@@ -18,8 +18,8 @@ from discord.ext import commands
 from bot.client import StrideBot
 from bot.club.challenges import Challenge
 from bot.db.audit import WEB
-from bot.db.engine import Database
-from bot.reminders.service import ReminderService
+from bot.db.store import Store
+from bot.reminders.services.reminders import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
 from bot.web.discord_oauth import DiscordOAuth
@@ -51,8 +51,8 @@ class BotBackend:
         self._remote: dict[int, tuple[float, GuildInfo | None]] = {}
 
     @property
-    def db(self) -> Database:
-        return self.bot.db
+    def db(self) -> Store:
+        return self.bot.store
 
     @property
     def application_id(self) -> int | None:

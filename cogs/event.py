@@ -29,7 +29,7 @@ EVENT_LENGTH = timedelta(hours=2)  # a Discord external event needs an end
 
 
 async def card_parts(client: discord.Client, event: Event) -> dict[str, object]:
-    event, going = await service.card(client.db, event)  # type: ignore[attr-defined]
+    event, going = await service.card(client.store, event)  # type: ignore[attr-defined]
     card = event_card(event, going)
     return {"embed": card_embed(card), "view": card_buttons(card)}
 
@@ -53,7 +53,7 @@ async def create_discord_event(interaction: discord.Interaction, event: Event) -
     except discord.HTTPException as exc:
         log.info("no Discord event for group run %s: %s", event.id, exc)
         return
-    await events_db.set_discord_event(interaction.client.db, event.id, int(made["id"]))  # type: ignore[attr-defined]
+    await events_db.set_discord_event(interaction.client.store, event.id, int(made["id"]))  # type: ignore[attr-defined]
 
 
 async def cancel_discord_event(client: discord.Client, event: Event) -> None:
@@ -84,7 +84,7 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
             if match is None or interaction.guild_id is None or not is_record_id(int(match.group(2))):
                 raise UserError(MALFORMED)
             answer, event_id = match.group(1), int(match.group(2))
-            db = interaction.client.db  # type: ignore[attr-defined]
+            db = interaction.client.store  # type: ignore[attr-defined]
             event, changed = await service.answer(
                 db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
             )
@@ -142,20 +142,20 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
         channel_id = check_postable(interaction, channel)
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
         form = EventForm(title, when, where, distance, pace, details, repeat)
-        created = await service.create(self.bot.db, guild_id, interaction.user.id, channel_id, form, now)
+        created = await service.create(self.bot.store, guild_id, interaction.user.id, channel_id, form, now)
         event = created.event
         try:
             card = await self.bot.get_partial_messageable(channel_id).send(
                 allowed_mentions=NO_MENTIONS, **await card_parts(self.bot, event)
             )
         except discord.HTTPException as exc:
-            await service.cancel(self.bot.db, guild_id, interaction.user.id, event.id, False, True, now)
+            await service.cancel(self.bot.store, guild_id, interaction.user.id, event.id, False, True, now)
             raise UserError(
                 f"Stride couldn't post the card in <#{channel_id}> ({exc.status}), so the group run was not created. "
                 "Pick another channel with `channel:`.",
                 "channel",
             ) from None
-        await events_db.set_card(self.bot.db, event.id, card.id)
+        await events_db.set_card(self.bot.store, event.id, card.id)
         await interaction.response.send_message(
             f"🏃 **{echo(event.title, 60)}** is posted in <#{channel_id}>: <t:{event.unix}:F> "
             f"(times read in {created.zone_source}). Group run #{event.id}.",
@@ -167,7 +167,7 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
     @app_commands.describe(id="the group run's id (from /event list or its card)", all="cancel the whole weekly series")
     async def cancel(self, interaction: discord.Interaction, id: kit.RecordId, all: bool = False) -> None:
         now = discord.utils.utcnow()
-        cancelled = await service.cancel(self.bot.db, kit.guild_id(interaction), interaction.user.id, id, all,
+        cancelled = await service.cancel(self.bot.store, kit.guild_id(interaction), interaction.user.id, id, all,
                                          interaction.permissions.manage_guild, now)  # fmt: skip
         what = "the series" if all else f"group run #{id}"
         await interaction.response.send_message(
@@ -179,7 +179,7 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
 
     @app_commands.command(name="list", description="Upcoming group runs, soonest first")
     async def list_(self, interaction: discord.Interaction) -> None:
-        found = await service.upcoming(self.bot.db, kit.guild_id(interaction), discord.utils.utcnow())
+        found = await service.upcoming(self.bot.store, kit.guild_id(interaction), discord.utils.utcnow())
         embed = discord.Embed(title="Upcoming group runs", colour=BRAND)
         lines = []
         for event in found:

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running import stats_service
+from bot.running.services import stats as stats_service
 from cogs.ui import kit
 from cogs.ui.stats_embeds import leaderboard_embed
 
@@ -22,7 +22,7 @@ class LeaderboardCog(commands.Cog):
     @app_commands.guild_only()
     async def leaderboard(self, interaction: discord.Interaction, period: str = "week") -> None:
         board = await stats_service.club_leaderboard(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
         # <@id> mentions show each member's display name; the client-wide no-mentions default
         # makes sure nobody is pinged.

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.running.export import export_files
-from bot.running.profile import export_data, forget_data
+from bot.running.services.profile import export_data, forget_data
 from cogs.ui import kit
 from cogs.ui.embeds import plural
 from cogs.ui.views import ConfirmView
@@ -25,7 +25,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
     @app_commands.command(name="export", description="Download your runs, shoes, reminders and profile")
     async def export(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        data = await export_data(self.bot.db, kit.guild_id(interaction), interaction.user.id)
+        data = await export_data(self.bot.store, kit.guild_id(interaction), interaction.user.id)
         files = await asyncio.to_thread(export_files, data)
         runs = len(data.get("runs", []))
         await interaction.followup.send(
@@ -39,7 +39,7 @@ class MeCog(commands.GroupCog, group_name="me", group_description="Your data in 
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def confirmed() -> str:
-            await forget_data(self.bot.db, guild_id, user_id)
+            await forget_data(self.bot.store, guild_id, user_id)
             return "Done: your runs, shoes, reminders and profile in this server are erased."
 
         await interaction.response.send_message(

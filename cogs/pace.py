@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.errors import UserError
-from bot.running.pace_service import pace_answer
+from bot.running.services.pace import pace_answer
 from cogs.ui import kit
 from cogs.ui.pace import NO_RUNS, pace_embed
 
@@ -34,7 +34,7 @@ class PaceCog(commands.Cog):
         public: bool = False,
     ) -> None:
         answer = await pace_answer(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, distance, time, pace, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, distance, time, pace, discord.utils.utcnow()
         )
         if answer.solution is None and answer.estimates is None:
             raise UserError(NO_RUNS, "distance")

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
+from bot.running.services.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.reminders.delivery import wake_dispatcher
@@ -101,7 +101,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
     ) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         saved_profile = await set_profile(
-            self.bot.db,
+            self.bot.store,
             guild_id,
             user_id,
             discord.utils.utcnow(),
@@ -116,7 +116,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
         )
         if weekly_summary is not None or timezone is not None:
             wake_dispatcher(self.bot)  # the Monday summary's schedule changed
-        summary = await profile_summary(self.bot.db, guild_id, user_id, discord.utils.utcnow())
+        summary = await profile_summary(self.bot.store, guild_id, user_id, discord.utils.utcnow())
         saved = "Saved."
         zone_note = resolve_timezone(timezone).note if timezone is not None else None
         if zone_note:
@@ -133,7 +133,7 @@ class ProfileCog(commands.GroupCog, group_name="profile", group_description="You
     @app_commands.describe(public="show it to the channel (default: only you)")
     async def show(self, interaction: discord.Interaction, public: bool = False) -> None:
         summary = await profile_summary(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=profile_embed(summary), ephemeral=not public)
 

@@ -33,7 +33,7 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
     )
     async def add(self, interaction: discord.Interaction, name: str, date: str, distance: str,
                   goal: str | None = None, share: bool = True) -> None:  # fmt: skip
-        race = await service.add(self.bot.db, kit.guild_id(interaction), interaction.user.id, name, date, distance,
+        race = await service.add(self.bot.store, kit.guild_id(interaction), interaction.user.id, name, date, distance,
                                  goal, share, discord.utils.utcnow())  # fmt: skip
         goal_text = f", goal {format_duration(race.goal_s)}" if race.goal_s else ""
         shared = "shared with the club" if race.shared else "only in your own list"
@@ -48,9 +48,9 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
     @app_commands.choices(scope=[app_commands.Choice(name=s, value=s) for s in ("club", "mine")])
     async def list_(self, interaction: discord.Interaction, scope: str = "club") -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        units = (await get_profile(self.bot.db, guild_id, user_id)).units
+        units = (await get_profile(self.bot.store, guild_id, user_id)).units
         if scope == "mine":
-            found = await service.own(self.bot.db, guild_id, user_id)
+            found = await service.own(self.bot.store, guild_id, user_id)
             embed = discord.Embed(title="Your races", colour=BRAND)
             lines = [f"`#{r.id}` **{r.race_date:%a %-d %b %Y}** — {r.name}, {race_words(r, units)}"
                      + (f" · {format_duration(r.result_s)} ✅" if r.result_s else "")
@@ -58,7 +58,7 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
                      + ("" if r.shared else " · private") for r in found]  # fmt: skip
             embed.description = "\n".join(lines)[:4000] or "No races yet. Add one with `/race add`."
         else:
-            club = await service.club_list(self.bot.db, guild_id, discord.utils.utcnow())
+            club = await service.club_list(self.bot.store, guild_id, discord.utils.utcnow())
             embed = discord.Embed(title="Club races: the next 8 weeks", colour=BRAND)
             lines = club_lines(club.races, units)
             embed.description = (
@@ -69,14 +69,14 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
     @app_commands.command(name="remove", description="Remove one of your races")
     @app_commands.describe(id="the race's id (from /race list scope: mine)")
     async def remove(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
-        await service.remove(self.bot.db, kit.guild_id(interaction), interaction.user.id, id)
+        await service.remove(self.bot.store, kit.guild_id(interaction), interaction.user.id, id)
         await interaction.response.send_message(f"Race #{id} removed from your calendar.", ephemeral=True)
 
     @app_commands.command(name="result", description="Log your race result as a run (on or after race day)")
     @app_commands.describe(id="the race's id", time="your finish time, e.g. 3:12:45")
     async def result(self, interaction: discord.Interaction, id: kit.RecordId, time: str) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        logged = await service.result(self.bot.db, guild_id, user_id, id, time, discord.utils.utcnow())
+        logged = await service.result(self.bot.store, guild_id, user_id, id, time, discord.utils.utcnow())
         await interaction.response.send_message(embed=log_reply_embed(logged), ephemeral=True)
         run = logged.run
         await self.bot.runs_changed(guild_id, user_id, FeedItem(run.id, run.distance_m, run.duration_s, run.run_type))

@@ -14,10 +14,12 @@ from bot.client import StrideBot
 from bot.club.feed import FeedItem
 from bot.errors import UserError
 from bot.importing.errors import display_name
-from bot.running import import_service, service, stats_service
 from bot.running.chart import render_stats_chart
 from bot.running.models import Run
-from bot.running.service import RunForm
+from bot.running.services import imports as import_service
+from bot.running.services import runs as service
+from bot.running.services import stats as stats_service
+from bot.running.services.runs import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line
@@ -85,7 +87,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         result = await service.log_run(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, form, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=log_reply_embed(result, public), ephemeral=not public)
         private = private_embed(result) if public else None
@@ -99,7 +101,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
 
         async def render(wanted: int) -> tuple[discord.Embed, int]:
-            found = await service.history_page(self.bot.db, guild_id, user_id, wanted, PER_PAGE)
+            found = await service.history_page(self.bot.store, guild_id, user_id, wanted, PER_PAGE)
             return history_embed(found.runs, found.units, found.page, found.pages, found.total), found.pages
 
         embed, pages = await render(page)
@@ -125,7 +127,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     ) -> None:
         form = RunForm(distance, time, date, type, effort, pain, shoe, notes)
         edited = await service.edit_run(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, id, form, discord.utils.utcnow()
         )
         embed = run_embed("Run updated", edited.run, edited.profile.units, edited.shoe)
         embed.description = reading_notes(edited.notes)
@@ -136,11 +138,11 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.describe(id="the run's id from /run history")
     async def delete(self, interaction: discord.Interaction, id: kit.RecordId) -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        run = await service.find_own_run(self.bot.db, guild_id, user_id, id)
-        profile = await service.member_profile(self.bot.db, guild_id, user_id)
+        run = await service.find_own_run(self.bot.store, guild_id, user_id, id)
+        profile = await service.member_profile(self.bot.store, guild_id, user_id)
 
         async def confirmed() -> str:
-            gone = await service.delete_run(self.bot.db, guild_id, user_id, id)
+            gone = await service.delete_run(self.bot.store, guild_id, user_id, id)
             await self.bot.runs_changed(guild_id, user_id)
             return f"Run #{id} deleted." if gone else f"Run #{id} was already gone."
 
@@ -157,7 +159,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     async def stats(self, interaction: discord.Interaction, period: str = "all", public: bool = False) -> None:
         # The numbers go out at once; the chart (a render in a worker thread, an upload) is edited in after.
         stats = await stats_service.member_stats(
-            self.bot.db, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
+            self.bot.store, kit.guild_id(interaction), interaction.user.id, period, discord.utils.utcnow()
         )
         await interaction.response.send_message(embed=stats_embed(stats, with_chart=False), ephemeral=not public)
         if stats.total_runs:
@@ -166,7 +168,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
     @app_commands.command(name="records", description="Your best 1 mile, 5K, 10K, half and marathon times")
     @app_commands.describe(public="show it to the channel (default: only you)")
     async def records(self, interaction: discord.Interaction, public: bool = False) -> None:
-        records = await stats_service.member_records(self.bot.db, kit.guild_id(interaction), interaction.user.id)
+        records = await stats_service.member_records(self.bot.store, kit.guild_id(interaction), interaction.user.id)
         await interaction.response.send_message(embed=records_embed(records), ephemeral=not public)
 
     @app_commands.command(name="import", description="Import runs: GPX, TCX or FIT files, Strava or Garmin exports")
@@ -195,9 +197,9 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             contents = await self.importer.read(file.filename, download, limit, progress.report, progress.waiting)
         finally:
             await progress.finish()
-        plan = await import_service.plan_import(self.bot.db, guild_id, user_id, file.filename, contents)
+        plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
-            result = await import_service.import_single_file(self.bot.db, guild_id, user_id, plan)
+            result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
             title = plan.preview.runs[0].name if plan.preview.runs else None
             await self.bot.runs_changed(guild_id, user_id, feed_item(result.run, title))
             if public:
@@ -215,7 +217,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             return
 
         async def write() -> import_service.ImportResult:
-            result = await import_service.commit_import(self.bot.db, guild_id, user_id, plan)
+            result = await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
             summary = None
             if result.imported and result.first_run is not None:
                 seconds = sum(activity.duration_s for activity in plan.preview.runs)

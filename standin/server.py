@@ -73,6 +73,7 @@ class _Failure:
     status: int
     body: Json
     times: int
+    after: bool = False  # the request is carried out first (a timeout after Discord did the work)
 
 
 Shard = tuple[int, int]  # (shard_id, shard_count) as sent in IDENTIFY
@@ -243,11 +244,20 @@ class FakeDiscordServer:
         self._window = (0.0, 0)
 
     def fail_next(
-        self, method: str, path_regex: str, status: int = 500, body: Json | None = None, *, times: int = 1
+        self,
+        method: str,
+        path_regex: str,
+        status: int = 500,
+        body: Json | None = None,
+        *,
+        times: int = 1,
+        after: bool = False,
     ) -> None:
-        """Make the next `times` requests matching METHOD and a regex on the path (after /api/v10) fail."""
+        """Make the next `times` requests matching METHOD and a regex on the path (after /api/v10) fail. With
+        `after`, each is carried out first and only its answer is the failure (what a client sees when
+        Discord did the work but the answer was lost: a retry must not do it twice)."""
         body = body or {"message": "Injected failure", "code": 0}
-        self._failures.append(_Failure(method.upper(), re.compile(path_regex), status, body, times))
+        self._failures.append(_Failure(method.upper(), re.compile(path_regex), status, body, times, after))
 
     # ---- gateway --------------------------------------------------------------------------------
 
@@ -358,6 +368,7 @@ class FakeDiscordServer:
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         rel = request.path.removeprefix(API) if request.path.startswith(API + "/") else None
+        late: _Failure | None = None
         try:
             if rel is not None and self.rest_latency:
                 await asyncio.sleep(self.rest_latency)
@@ -368,21 +379,27 @@ class FakeDiscordServer:
                 bot_route = not (interaction_route or user_route)
                 if bot_route and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise DiscordError(401, 0, "401: Unauthorized")
-                self._injected_failure(request.method, rel)
+                late = self._injected_failure(request.method, rel)
                 if bot_route:
                     self._check_rate_limit()
             response = await handler(request)
+            if late is not None and response.status < 400:
+                raise DiscordError(late.status, 0, "", late.body)
         except DiscordError as exc:
             response = exc.response()
         if rel is not None:
             self.requests.append(RequestLog(request.method, rel, response.status, time.monotonic()))
         return response
 
-    def _injected_failure(self, method: str, rel: str) -> None:
+    def _injected_failure(self, method: str, rel: str) -> _Failure | None:
+        """Raise the failure injected for this request, or return it when it comes after the work."""
         for failure in self._failures:
             if failure.method == method and failure.pattern.search(rel) and failure.times > 0:
                 failure.times -= 1
+                if failure.after:
+                    return failure
                 raise DiscordError(failure.status, 0, "", failure.body)
+        return None
 
     def _check_rate_limit(self) -> None:
         if self._limit is None:

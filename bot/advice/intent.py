@@ -27,7 +27,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
-    ("core", r"core|planks?|planking|abs|glute bridges?|pelvic floor"),
+    ("core", r"core|planks?|planking|abs|pelvic floor"),
     ("breathing", r"breath\w*|stitch\w*"),
     (
         "pacing",

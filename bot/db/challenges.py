@@ -14,7 +14,7 @@ _COLUMNS = (
     "c.id, c.guild_id, c.name, c.metric, c.goal, c.mode, c.units, c.start_date, c.end_date, c.ends_at,"
     " c.channel_id, c.message_id, c.created_by, c.total, c.reached_on, c.ended_by"
 )
-_PARTICIPANTS = "(SELECT count(*) FROM challenge_members m WHERE m.challenge_id = c.id AND m.active = 1)"
+_PARTICIPANTS = "c.participants"
 # What one run adds to a challenge of metric :metric (the triggers' rule, for a late join's sum).
 _AMOUNT = (
     "CASE CAST(:metric AS TEXT) WHEN 'distance' THEN r.distance_m WHEN 'time' THEN r.duration_s"
@@ -155,7 +155,12 @@ async def join(tx: Tx, challenge: Challenge, user_id: int, today: date, now: dat
         " joined_at = excluded.joined_at",
         params,
     )
-    await tx.execute("UPDATE challenges SET total = total + :value WHERE id = :c", params)
+    # Only a club challenge keeps a total (the runs triggers add to it as they come).
+    await tx.execute(
+        "UPDATE challenges SET participants = participants + 1,"
+        " total = CASE WHEN mode = 'club' THEN total + :value ELSE total END WHERE id = :c",
+        params,
+    )
     if challenge.mode == "individual":
         await tx.execute(
             "UPDATE challenge_members SET finished_on = :today WHERE challenge_id = :c AND user_id = :u"
@@ -184,7 +189,11 @@ async def leave(tx: Tx, challenge: Challenge, user_id: int) -> bool:
         "UPDATE challenge_members SET active = 0, value = 0 WHERE challenge_id = ? AND user_id = ?",
         (challenge.id, user_id),
     )
-    await tx.execute("UPDATE challenges SET total = total - ? WHERE id = ?", (row[0], challenge.id))
+    await tx.execute(
+        "UPDATE challenges SET participants = participants - 1,"
+        " total = CASE WHEN mode = 'club' THEN total - ? ELSE total END WHERE id = ?",
+        (row[0], challenge.id),
+    )
     return True
 
 
@@ -203,7 +212,7 @@ async def delete(tx: Tx, challenge_id: int) -> bool:
 
 _BOARD = """
 SELECT
-    (SELECT count(*) FROM challenge_members m WHERE m.challenge_id = :c AND m.active = 1),
+    (SELECT c.participants FROM challenges c WHERE c.id = :c),
     (SELECT count(*) FROM challenge_members m WHERE m.challenge_id = :c AND m.active = 1 AND m.value >= :goal),
     me.value, me.finished_on, me.active,
     (SELECT count(*) FROM challenge_members m WHERE m.challenge_id = :c AND m.active = 1 AND m.value > me.value)
@@ -284,3 +293,14 @@ async def member_rows(db: Database | Tx, guild_id: int, user_id: int) -> list[di
         (guild_id, user_id),
     )
     return [dict(row) for row in rows]
+
+
+async def forget_member(tx: Tx, guild_id: int, user_id: int) -> int:
+    """Take the member out of every challenge (after their runs went, whose triggers took their share out of
+    club totals): the participant counts follow."""
+    await tx.execute(
+        "UPDATE challenges SET participants = participants - 1 WHERE id IN (SELECT challenge_id FROM challenge_members"
+        " WHERE guild_id = ? AND user_id = ? AND active = 1)",
+        (guild_id, user_id),
+    )
+    return await tx.execute("DELETE FROM challenge_members WHERE guild_id = ? AND user_id = ?", (guild_id, user_id))

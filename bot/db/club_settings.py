@@ -142,12 +142,10 @@ async def kudos_received(db: Database | Tx, guild_id: int, user_id: int, since: 
 
 async def week_totals(db: Database | Tx, guild_id: int, monday: date) -> WeekTotals:
     row = await db.fetchone(
-        "SELECT count(*), coalesce(sum(runs), 0), coalesce(sum(distance_m), 0), coalesce(sum(duration_s), 0)"
-        " FROM member_weeks WHERE guild_id = ? AND week_start = ?",
+        "SELECT members, runs, distance_m, duration_s FROM guild_weeks WHERE guild_id = ? AND week_start = ?",
         (guild_id, monday.isoformat()),
     )
-    assert row is not None
-    return WeekTotals(int(row[0]), int(row[1]), float(row[2]), int(row[3]))
+    return WeekTotals(int(row[0]), int(row[1]), float(row[2]), int(row[3])) if row else WeekTotals()
 
 
 async def records_between(db: Database | Tx, guild_id: int, first: date, last: date, limit: int = 10) -> list[

@@ -21,10 +21,10 @@ import aiosqlite
 import asyncpg
 
 from bot.config import ConfigError, check_database_url, postgres_target
-from bot.db.connection import SqliteDatabase
 from bot.db.engine import Database
 from bot.db.postgres import migrations as pg_migrations
 from bot.db.postgres.pool import explain, open_pool
+from bot.db.sqlite.database import SqliteDatabase
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ DERIVED_TABLES = (
     "member_bests",
     "record_distances",
     "club_locks",  # never holds a row
+    "guild_weeks",
     "tip_changes",  # bumped by the tips, hides and votes copied
 )
 DERIVED_PREFIXES = ("tips_fts", "tips_vocab", "sqlite_", "schema_version")
@@ -109,7 +110,7 @@ class Endpoint:
 
 
 class _Sqlite:
-    """A SQLite file: migrated through bot.db.connection, read through its own read-only connection."""
+    """A SQLite file: migrated through bot.db.sqlite.database, read through its own read-only connection."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -309,7 +310,7 @@ async def _write_sqlite(
             async for batch in source.batches(table, columns):
                 await tx.executemany(sql, batch)
                 copied[table] += len(batch)
-        # Search indexes, as migration 0006 builds them: the built-ins' now, each server's on its first search.
+        # Search indexes, as SQLite migration 0006 builds them: the built-ins' now, each server's on its first search.
         await tx.execute(
             "INSERT INTO tips_fts_builtin (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
             " WHERE guild_id IS NULL"

@@ -1,9 +1,10 @@
 """What the rest of Stride sees of a database, whichever engine holds it.
 
-Two engines implement these protocols: SQLite (`bot.db.connection.SqliteDatabase`, the default, one
+Two engines implement these protocols: SQLite (`bot.db.sqlite.database.SqliteDatabase`, the default, one
 process) and PostgreSQL (`bot.db.postgres.database.PgDatabase`, several processes). Queries are written
-once with `?` or `:name` parameters in the SQL both engines share; where the dialects differ a module
-picks its statement by `db.dialect`. Rows answer `row["column"]`, `row[0]` and `dict(row)` on both.
+once with `?` or `:name` parameters in the SQL both engines share; where the dialects differ, the engine's
+package holds the statement and the store (`bot.db.store.Store`) hands it over. Rows answer
+`row["column"]`, `row[0]` and `dict(row)` on both.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from bot.config import Config
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 Params = Iterable[Any] | dict[str, Any]
 Row = Any  # sqlite3.Row or asyncpg.Record: both index by name and position
@@ -28,7 +29,7 @@ class Dialect(StrEnum):
 class Tx(Protocol):
     """Statements inside one unit of work (`Database.transaction` or `Database.unit`)."""
 
-    db: Database  # the owner, for in-memory state kept beside the tables (bot.db.members)
+    store: Store  # the store it belongs to, for the state kept beside the tables (e.g. bot.db.members)
     dialect: Dialect
 
     async def execute(self, sql: str, params: Params = ()) -> int:
@@ -81,12 +82,6 @@ class Database(Protocol):
     async def integrity_problems(self) -> list[str]: ...
 
 
-async def open_database(config: Config) -> Database:
-    """The configured database, opened (not yet migrated): PostgreSQL when DATABASE_URL is set, else SQLite."""
-    if config.database_url:
-        from bot.db.postgres.database import PgDatabase
-
-        return await PgDatabase.open(config.database_url, config.database_pool_size)
-    from bot.db.connection import SqliteDatabase
-
-    return await SqliteDatabase.open(Path(config.database_path))
+def store_of(db: Store | Tx) -> Store:
+    """The store itself, or the one a unit of work belongs to."""
+    return getattr(db, "store", db)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from bot.db.engine import Database, Dialect
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
-# An index-only range scan of runs_guild_date (guild_id, run_date, user_id, distance_m). INDEXED BY pins it
-# on SQLite: with ANALYZE statistics the planner may otherwise pick runs_member_date to save the GROUP BY
-# sort and read every run the server ever logged (200k rows for a 2k-member server) instead of one week's.
-# PostgreSQL has no such hint; its planner costs the range on its own statistics.
-# The opt-out check runs once per member (HAVING), not once per run.
+# `{runs}` is the engine's: SQLite pins the index to read (bot.db.sqlite.driver), PostgreSQL's planner
+# costs the range on its own statistics. The opt-out check runs once per member (HAVING), not once per run.
 _TOTALS = (
     "SELECT r.user_id, sum(r.distance_m) AS distance_m, count(*) AS runs"
     " FROM {runs}"
@@ -32,8 +31,11 @@ _BOARD = (
     f" row_number() OVER (ORDER BY distance_m DESC, runs DESC, user_id) AS rank FROM ({_TOTALS}) totals) ranked"
     " WHERE rank <= :limit OR user_id = :user ORDER BY rank"
 )
-BOARD_SQL = _BOARD.format(runs="runs r INDEXED BY runs_guild_date")
-BOARD_SQL_BY_DIALECT = {Dialect.SQLITE: BOARD_SQL, Dialect.POSTGRES: _BOARD.format(runs="runs r")}
+
+
+def board_sql(runs: str) -> str:
+    """The board, reading `runs` (the runs table aliased r, with the engine's hint if any)."""
+    return _BOARD.format(runs=runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,28 +47,28 @@ class Standing:
 
 
 async def leaderboard(
-    db: Database, guild_id: int, since: date, limit: int = 10, *, include_user: int | None = None
+    db: Store, guild_id: int, since: date, limit: int = 10, *, include_user: int | None = None
 ) -> list[Standing]:
     """The top `limit` members by distance from `since` on, and (in the same pass) `include_user`'s
     standing after them when that member is further down the board."""
     params = {"guild": guild_id, "since": since.isoformat(), "limit": limit, "user": include_user}
-    rows = await db.fetchall(BOARD_SQL_BY_DIALECT[db.dialect], params)
+    rows = await db.fetchall(db.statements.leaderboard, params)
     return [Standing(row["rank"], row["user_id"], row["distance_m"], row["runs"]) for row in rows]
 
 
-async def standing_of(db: Database, guild_id: int, since: date, user_id: int) -> Standing | None:
+async def standing_of(db: Store, guild_id: int, since: date, user_id: int) -> Standing | None:
     """One member's place on the full board, or None when they have no runs or opted out."""
     found = await leaderboard(db, guild_id, since, 0, include_user=user_id)
     return found[0] if found else None
 
 
-async def server_zone(db: Database, guild_id: int) -> str | None:
+async def server_zone(db: Store, guild_id: int) -> str | None:
     """The zone of the server's club reminder (`/server reminder`), None when it has none."""
     row = await db.fetchone("SELECT timezone FROM server_reminders WHERE guild_id = ?", (guild_id,))
     return row["timezone"] if row else None
 
 
-async def club_activity(db: Database, guild_id: int, since: date) -> tuple[int, int, int]:
+async def club_activity(db: Store, guild_id: int, since: date) -> tuple[int, int, int]:
     """(members who ever logged a run, runs dated `since` or later, members who logged them) in the server;
     opted-out members count too: these are totals, not a ranking."""
     row = await db.fetchone(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, cast
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING
 
-from bot.db.engine import Database, Dialect, Tx
+from bot.db.engine import Tx, store_of
 from bot.running.models import Profile
 
 if TYPE_CHECKING:
-    from bot.db.postgres.database import PgDatabase
+    from bot.db.store import Store
 
 __all__ = ["Profile"]  # its home is bot.running.models
 
@@ -32,7 +31,7 @@ PROFILE_CACHE_SIZE = 50_000
 Key = tuple[int, int]  # (guild_id, user_id)
 
 
-MEMBER_CHANNEL = "stride_members"  # PostgreSQL: every change to a member's row (migration 0008)
+MEMBER_CHANNEL = "stride_members"  # PostgreSQL: every change to a member's row (its migration 0008's trigger)
 
 
 @dataclass(slots=True)
@@ -42,7 +41,7 @@ class MemberCache:
     On an exclusive database (SQLite) this process is the only writer of `members`, and every write goes
     through this module, which updates the cache in the same call. On a shared database (PostgreSQL,
     several processes) the cache is trusted only while this process hears every change to `members`, its
-    own and other processes' (the trigger of migration 0008 and `bot.db.postgres.listener`): a change drops
+    own and other processes' (a trigger and `bot.db.postgres.listener`): a change drops
     the member's profile, and says whether their row now holds a notice. A change made by another process
     is seen once heard (milliseconds; a guild's commands all go to one process, so such a change is rare).
     Without the listener (lost, or not started) every read goes to the database. While trusted, a command
@@ -84,17 +83,6 @@ class MemberCache:
         self.notices = None
 
 
-_caches: WeakKeyDictionary[Database, MemberCache] = WeakKeyDictionary()
-
-
-def member_cache(db: Database | Tx) -> MemberCache:
-    owner = getattr(db, "db", db)  # a Tx answers for its Database
-    cache = _caches.get(owner)
-    if cache is None:
-        cache = _caches[owner] = MemberCache(trusted=owner.exclusive)
-    return cache
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -114,20 +102,17 @@ def _profile(row) -> Profile:
     )
 
 
-def _exclusive(db: Database | Tx) -> bool:
-    return getattr(db, "db", db).exclusive
-
-
-def _cache_for(db: Database | Tx) -> MemberCache | None:
+def _cache_for(db: Store | Tx) -> MemberCache | None:
     """The cache, when it may answer for `db`: on a shared database not inside a transaction (whose own
     uncommitted writes must not be kept, and which reads under its own locks)."""
-    cache = member_cache(db)
-    if not cache.trusted or not (_exclusive(db) or getattr(db, "db", db) is db):
+    store = store_of(db)
+    cache = store.members
+    if not cache.trusted or not (store.exclusive or store is db):
         return None
     return cache
 
 
-async def get_profile(db: Database | Tx, guild_id: int, user_id: int) -> Profile:
+async def get_profile(db: Store | Tx, guild_id: int, user_id: int) -> Profile:
     """The member's profile, or the defaults when they have never set one."""
     cache = _cache_for(db)
     if cache is not None:
@@ -156,7 +141,7 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
     await ensure_member(tx, guild_id, user_id)
     if not changes:
         return
-    member_cache(tx).forget(guild_id, user_id)  # also if the transaction rolls back: re-read next time
+    tx.store.members.forget(guild_id, user_id)  # also if the transaction rolls back: re-read next time
     values = [v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool) else v for v in changes.values()]
     assignments = ", ".join(f"{name} = ?" for name in changes)
     await tx.execute(
@@ -165,7 +150,7 @@ async def update_profile(tx: Tx, guild_id: int, user_id: int, **changes: object)
     )
 
 
-async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
+async def mark_zone_noticed(db: Store, profile: Profile) -> Profile:
     """Remember that the member was told which zone their runs are dated in (written through the cache).
     Once per member, one statement: the run they just logged already created their row."""
     async with db.unit() as tx:
@@ -175,7 +160,7 @@ async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
             (profile.guild_id, profile.user_id, now_iso()),
         )
     told = replace(profile, zone_noticed=True)
-    cache = member_cache(db)
+    cache = db.members
     if cache.profiles.get((profile.guild_id, profile.user_id)) is profile:
         cache.remember(told)
     else:  # changed meanwhile (e.g. a /profile set): `profile` is stale, read it again next time
@@ -183,27 +168,15 @@ async def mark_zone_noticed(db: Database, profile: Profile) -> Profile:
     return told
 
 
-async def start_member_cache(db: Database) -> None:
+async def start_member_cache(db: Store) -> None:
     """Learn who has a notice waiting (pop_notice does it on first use otherwise). On a shared database, first
     start hearing every change to members: the cache is trusted from then on, while the listener holds."""
-    if _exclusive(db):
-        await load_notices(db)
-        return
-    if db.dialect is not Dialect.POSTGRES:
-        return
-    cache = member_cache(db)
-
-    async def ready() -> None:  # listening again: what changed meanwhile went unheard, so start afresh
-        cache.lost()
-        await load_notices(db)
-        cache.trusted = True
-
-    await cast("PgDatabase", db).listen(MEMBER_CHANNEL, cache.heard, ready, cache.lost)
+    await db.driver.start_member_cache(db)
 
 
-async def load_notices(db: Database) -> None:
+async def load_notices(db: Store) -> None:
     rows = await db.fetchall("SELECT guild_id, user_id FROM members WHERE notice IS NOT NULL")
-    member_cache(db).notices = {(row[0], row[1]) for row in rows}
+    db.members.notices = {(row[0], row[1]) for row in rows}
 
 
 # PostgreSQL: read and clear in one statement (the subquery sees the row before the update).
@@ -214,16 +187,16 @@ _TAKE_NOTICE = (
 )
 
 
-async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
+async def pop_notice(db: Store, guild_id: int, user_id: int) -> str | None:
     """A message waiting for the member (e.g. a paused reminder), cleared once read. Runs after every command:
     the in-memory set answers "nothing waiting" without the database while the cache is trusted."""
     key = (guild_id, user_id)
-    cache = member_cache(db)
+    cache = db.members
     if cache.trusted and cache.notices is None:
         await load_notices(db)
     if cache.trusted and cache.notices is not None and key not in cache.notices:
         return None
-    if not _exclusive(db):  # another process may have left it, or be taking it: one statement takes it
+    if not db.exclusive:  # another process may have left it, or be taking it: one statement takes it
         changes = cache.changes
         row = await db.fetchone(_TAKE_NOTICE, key)
         if cache.notices is not None and cache.changes == changes:
@@ -245,6 +218,6 @@ async def pop_notice(db: Database, guild_id: int, user_id: int) -> str | None:
 async def set_notice(tx: Tx, guild_id: int, user_id: int, notice: str) -> None:
     await ensure_member(tx, guild_id, user_id)
     await tx.execute("UPDATE members SET notice = ? WHERE guild_id = ? AND user_id = ?", (notice, guild_id, user_id))
-    notices = member_cache(tx).notices
+    notices = tx.store.members.notices
     if notices is not None:
         notices.add((guild_id, user_id))

@@ -1,17 +1,18 @@
 """What both engines of `RunStorage` share: parameters, the statements both dialects accept, and the
 conversion of what the reads return into the models.
 
-An engine (`bot.db.sqlite_storage.SqliteStorage`, `bot.db.postgres.run_storage.PgRunStorage`) supplies the
+An engine (`bot.db.sqlite.run_storage.SqliteRunStorage`, `bot.db.postgres.run_storage.PgRunStorage`) supplies the
 reads whose SQL really differs — the inputs of `/run log` and `/run stats` gathered in one round trip, the
 weekly streak's date step — and how an import learns its new run ids; everything else is here, once.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
@@ -25,6 +26,9 @@ from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record, best_efforts
 from bot.running.stats import WEEK, Totals, summarize, week_start
 from bot.running.units import STANDARD_DISTANCES
+
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
 RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes"
@@ -264,27 +268,28 @@ def imported_row(guild_id: int, user_id: int, imported: ImportedRun, created: st
     )
 
 
-class RunStorageBase:
-    """`RunStorage` minus the few reads and writes whose SQL is the engine's own."""
+class RunStorageBase(ABC):
+    """`RunStorage` minus the few reads and writes whose SQL is the engine's own (the abstract methods)."""
 
     streak_step: str  # the Monday a week before `{}`, in the engine's SQL
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, store: Store) -> None:
+        self.db = store
         self._ready = False
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 
+    @abstractmethod
     async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
         """What `/run log` reads as it was before the run, and the new run's id, in one round trip. The
         id is None, and nothing is written, when `params["shoe"]` names no active shoe of the member."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
-        raise NotImplementedError
+        """What `/run stats` reads (see StatsRows), in one round trip."""
 
+    @abstractmethod
     async def _insert_imported(self, tx: Tx, rows: list[tuple[Any, ...]]) -> list[int]:
         """Insert IMPORTED_COLUMNS rows; return their new ids in the order given."""
-        raise NotImplementedError
 
     async def _distances_match(self, db: Database | Tx) -> bool:
         rows = await db.fetchall("SELECT label, distance_m, min_m, max_m FROM record_distances ORDER BY label")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from bot.db.engine import Database, Dialect, Tx
+from typing import TYPE_CHECKING
+
+from bot.db.engine import Tx, store_of
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 
-# distance_m is kept by the runs triggers (migration 0007).
+if TYPE_CHECKING:
+    from bot.db.store import Store
+
+# distance_m is kept by the runs triggers (SQLite migration 0007, PostgreSQL 0002).
 _SELECT = (
     "SELECT s.id, s.name, s.retire_at_m, s.retired, s.distance_m FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
 )
-
-# Names are unique per member regardless of case: SQLite's NOCASE (the index's collation), PostgreSQL's
-# lower() (its unique index is on lower(name)).
-_SAME_NAME = {Dialect.SQLITE: "s.name = ? COLLATE NOCASE", Dialect.POSTGRES: "lower(s.name) = lower(?)"}
-# Listed by name byte by byte, as SQLite's BINARY collation orders them, whatever the server's locale.
-_BY_NAME = {Dialect.SQLITE: "s.name", Dialect.POSTGRES: 's.name COLLATE "C"'}
+# Names are unique per member regardless of case, and listed byte by byte: the engine's statements
+# (`same_shoe_name`, `shoes_by_name`) say how its dialect does both.
 
 
 def _shoe(row) -> Shoe:
@@ -39,14 +40,16 @@ async def add_shoe(tx: Tx, guild_id: int, user_id: int, name: str, retire_at_m: 
     )
 
 
-async def list_shoes(db: Database | Tx, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
+async def list_shoes(db: Store | Tx, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]:
     where = " AND s.retired = 0" if active_only else ""
-    rows = await db.fetchall(f"{_SELECT}{where} ORDER BY s.retired, {_BY_NAME[db.dialect]}", (guild_id, user_id))
+    order = store_of(db).statements.shoes_by_name
+    rows = await db.fetchall(f"{_SELECT}{where} ORDER BY s.retired, {order}", (guild_id, user_id))
     return [_shoe(r) for r in rows]
 
 
-async def find_shoe(db: Database | Tx, guild_id: int, user_id: int, name: str) -> Shoe | None:
-    rows = await db.fetchall(f"{_SELECT} AND {_SAME_NAME[db.dialect]}", (guild_id, user_id, name))
+async def find_shoe(db: Store | Tx, guild_id: int, user_id: int, name: str) -> Shoe | None:
+    same_name = store_of(db).statements.same_shoe_name
+    rows = await db.fetchall(f"{_SELECT} AND {same_name}", (guild_id, user_id, name))
     return _shoe(rows[0]) if rows else None
 
 

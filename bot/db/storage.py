@@ -2,8 +2,9 @@
 
 Each method is one unit of work that returns everything the reply needs, so a service makes a single
 call and the engine decides how few round trips it takes. SQL dialect and connection handling stay
-behind this seam: `bot.db.sqlite_storage` is the SQLite engine, `bot.db.postgres.run_storage` the
-PostgreSQL one; what they share is in `bot.db.run_storage_base`.
+behind this seam: `bot.db.sqlite.run_storage` is the SQLite engine, `bot.db.postgres.run_storage` the
+PostgreSQL one; what they share is in `bot.db.run_storage_base`. The store (`bot.db.store.Store.runs`)
+holds the one of its database.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
-from weakref import WeakKeyDictionary
 
-from bot.db.engine import Database, Dialect
 from bot.importing import Activity, KnownRun
 from bot.running.insights import LogContext
 from bot.running.models import Profile, Run, Shoe
@@ -113,22 +112,3 @@ class RunStorage(Protocol):
     async def shoes(self, guild_id: int, user_id: int, active_only: bool = False) -> list[Shoe]: ...
 
     async def profile(self, guild_id: int, user_id: int) -> Profile: ...
-
-
-_engines: WeakKeyDictionary[Database, RunStorage] = WeakKeyDictionary()
-
-
-def storage_for(db: Database) -> RunStorage:
-    """The run storage of this database, in its dialect (it keeps in-process state, so one per database)."""
-    engine = _engines.get(db)
-    if engine is None:
-        if db.dialect is Dialect.POSTGRES:
-            from bot.db.postgres.run_storage import PgRunStorage
-
-            engine = PgRunStorage(db)
-        else:
-            from bot.db.sqlite_storage import SqliteStorage
-
-            engine = SqliteStorage(db)
-        _engines[db] = engine
-    return engine

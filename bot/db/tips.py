@@ -1,32 +1,29 @@
 """Tips: built-in library rows, each server's own tips, hides, votes and the audit log.
 
-The SQL here runs on both engines. Full-text search is each engine's own: SQLite's FTS5 indexes per scope
-(bot/db/tips_search_sqlite.py, kept up to date by the writes below) and PostgreSQL's `tips.search` column
-with its GIN index (bot/db/postgres/search.py, kept by PostgreSQL itself).
+The SQL here runs on both engines. Full-text search is each engine's own, the store's `tips`: SQLite's FTS5
+indexes per scope (bot/db/sqlite/tips_search.py, kept up to date as the writes below tell it) and
+PostgreSQL's `tips.search` column with its GIN index (bot/db/postgres/tips_search.py, kept by PostgreSQL).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from bot.advice.models import Tip, TipFields, TopPick
-from bot.db import tips_search_sqlite as fts
-from bot.db.engine import Database, Dialect, Tx
+from bot.advice.models import Tip, TipFields
+from bot.db.engine import Database, Tx
 from bot.db.members import now_iso
-from bot.db.postgres import search as pg_search
 from bot.db.tip_rows import COLUMNS as _COLUMNS
 from bot.db.tip_rows import STAMP, VISIBLE
 from bot.db.tip_rows import tip_from_row as _tip
-from bot.db.tips_search_sqlite import index_server
 
-__all__ = ["VISIBLE", "index_server"]
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
-
-def _on_sqlite(db: Database | Tx) -> bool:
-    return db.dialect == Dialect.SQLITE
+__all__ = ["VISIBLE"]
 
 
-async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, TipFields]]) -> int:
+async def sync_builtins(db: Store, version: int, tips: Iterable[tuple[str, TipFields]]) -> int:
     """Make the built-in rows match the shipped library; return how many rows changed.
 
     Built-ins live in their own rows (guild_id NULL), so an update never touches a server's
@@ -37,7 +34,7 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
         if row is not None and int(row["value"]) >= version:
             return 0
         now, changed, keys = now_iso(), 0, []
-        differs = "IS NOT" if _on_sqlite(tx) else "IS DISTINCT FROM"  # row values: SQLite before 3.39 lacks the latter
+        differs = db.statements.rows_differ
         for key, f in tips:
             keys.append(key)
             changed += await tx.execute(
@@ -50,64 +47,19 @@ async def sync_builtins(db: Database, version: int, tips: Iterable[tuple[str, Ti
                 " excluded.source, excluded.tags, 0)",
                 (key, f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), now, now),
             )
-        if _on_sqlite(tx):
-            placeholders = ",".join("?" * len(keys))
-            dropped = f"builtin_key NOT IN ({placeholders})"
-            params: object = keys
-        else:  # PostgreSQL has no empty IN list: compare with an array
-            dropped, params = "builtin_key <> ALL(CAST(? AS TEXT[]))", [keys]
+        dropped, params = db.statements.builtins_dropped(keys)
         changed += await tx.execute(
             f"UPDATE tips SET deleted = 1 WHERE guild_id IS NULL AND deleted = 0 AND {dropped}", params
         )
-        if changed and _on_sqlite(tx):
-            await fts.rebuild_builtins(tx)
+        if changed:
+            await db.tips.library_changed(tx)
         await tx.execute(
             "INSERT INTO meta (key, value) VALUES ('library_version', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (str(version),),
         )
-    if _on_sqlite(db):
-        fts.forget_all(db)  # servers' indexes are rebuilt with the new library on their next search
+    db.tips.forget()  # servers' indexes are rebuilt with the new library on their next search
     return changed
-
-
-# --- search: each engine's own full-text search ---------------------------------------------------------
-
-
-async def server_tip_count(db: Database, guild_id: int) -> int:
-    """How many tips of its own the server has (as of up to a minute ago)."""
-    if _on_sqlite(db):
-        return await fts.server_tip_count(db, guild_id)
-    return await pg_search.server_tip_count(db, guild_id)
-
-
-async def server_frequencies(db: Database, guild_id: int, phrases: list[str]) -> dict[str, int]:
-    """In how many of the tips the server sees each phrase (quoted, FTS5 syntax) occurs, as the index stems it."""
-    if _on_sqlite(db):
-        return await fts.server_frequencies(db, guild_id, phrases)
-    return await pg_search.server_frequencies(db, guild_id, phrases)
-
-
-async def search(
-    db: Database, guild_id: int, match: str, topic: str | None, limit: int
-) -> list[tuple[Tip, float, int]]:
-    """(tip, bm25 score with topic boost, net votes), best first, over this server's tips and the built-ins.
-
-    `match` is an OR of quoted phrases (FTS5 syntax, which the PostgreSQL search reads too); a phrase given
-    twice weighs double. The score is lower-is-better (bm25 as FTS5 reports it, negative)."""
-    if _on_sqlite(db):
-        return await fts.search(db, guild_id, match, topic, limit)
-    return await pg_search.search(db, guild_id, match, topic, limit)
-
-
-async def search_top(
-    db: Database, guild_id: int, match: str, topic: str | None, pick: TopPick
-) -> tuple[list[Tip], int | None]:
-    """The tips /advice shows for `match` (as `search`), picked in the database by `pick`: only they are read; with
-    the server's change stamp as of that read (None when nothing matched)."""
-    if _on_sqlite(db):
-        return await fts.search_top(db, guild_id, match, topic, pick)
-    return await pg_search.search_top(db, guild_id, match, topic, pick)
 
 
 async def change_stamp(db: Database, guild_id: int) -> int:
@@ -115,13 +67,6 @@ async def change_stamp(db: Database, guild_id: int) -> int:
     and votes, and the built-ins), in any process."""
     row = await db.fetchone(f"SELECT {STAMP}", {"guild": guild_id})
     return int(row[0])
-
-
-async def tagged(db: Database, guild_id: int, tags: list[str], limit: int) -> list[Tip]:
-    """Visible tips carrying any of the tags (whole tags), the server's own first."""
-    if _on_sqlite(db):
-        return await fts.tagged(db, guild_id, tags, limit)
-    return await pg_search.tagged(db, guild_id, tags, limit)
 
 
 # --- reading and writing tips ------------------------------------------------------------------------------
@@ -171,6 +116,16 @@ async def get_tip(db: Database | Tx, guild_id: int, tip_id: int) -> Tip | None:
     return _tip(row) if row else None
 
 
+async def builtin_ids(db: Database | Tx, tip_ids: Iterable[int]) -> set[int]:
+    """Which of these ids are built-in tips."""
+    wanted = sorted(set(tip_ids))
+    if not wanted:
+        return set()
+    marks = ", ".join("?" * len(wanted))
+    rows = await db.fetchall(f"SELECT id FROM tips WHERE guild_id IS NULL AND id IN ({marks})", tuple(wanted))
+    return {row[0] for row in rows}
+
+
 async def is_hidden(db: Database | Tx, guild_id: int, tip_id: int) -> bool:
     row = await db.fetchone("SELECT 1 FROM hidden_tips WHERE guild_id = ? AND tip_id = ?", (guild_id, tip_id))
     return row is not None
@@ -198,31 +153,30 @@ async def count_server_tips(db: Database | Tx, guild_id: int) -> int:
 
 async def insert_tip(tx: Tx, guild_id: int, user_id: int, f: TipFields) -> int:
     now = now_iso()
-    scope = await fts.server_scope(tx, guild_id) if _on_sqlite(tx) else None
+    search = tx.store.tips
+    scope = await search.before_write(tx, guild_id)
     tip_id = await tx.insert(
         "INSERT INTO tips (guild_id, topic, kind, title, body, source, tags, created_by, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (guild_id, f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), user_id, now, now),
     )
-    if scope is not None:
-        await fts.index(tx, scope, tip_id)
+    await search.index(tx, scope, tip_id)
     return tip_id
 
 
 async def update_tip(tx: Tx, guild_id: int, tip_id: int, f: TipFields) -> None:
-    scope = await fts.server_scope(tx, guild_id) if _on_sqlite(tx) else None
+    search = tx.store.tips
+    scope = await search.before_write(tx, guild_id)
     owned = await tx.fetchone("SELECT 1 FROM tips WHERE id = ? AND guild_id = ?", (tip_id, guild_id))
     if owned is None:
         return
-    if scope is not None:
-        await fts.unindex(tx, scope, tip_id)
+    await search.unindex(tx, scope, tip_id)
     await tx.execute(
         "UPDATE tips SET topic = ?, kind = ?, title = ?, body = ?, source = ?, tags = ?, updated_at = ?"
         " WHERE id = ? AND guild_id = ?",
         (f.topic, f.kind, f.title, f.body, f.source, ",".join(f.tags), now_iso(), tip_id, guild_id),
     )
-    if scope is not None:
-        await fts.index(tx, scope, tip_id)
+    await search.index(tx, scope, tip_id)
 
 
 async def set_deleted(tx: Tx, guild_id: int, tip_id: int, deleted: bool) -> None:
@@ -259,40 +213,46 @@ def _admin_filter(show: str, topic: str | None, text: str | None, tip_id: int | 
     if topic:
         where += " AND t.topic = :topic"
     if text:
-        matches = "lower(t.title) LIKE :text ESCAPE '\\' OR lower(t.body) LIKE :text ESCAPE '\\'"
-        matches += " OR lower(t.tags) LIKE :text ESCAPE '\\'"
-        where += f" AND ({matches}{' OR t.id = :id' if tip_id is not None else ''})"
+        # One lower() per row over the three texts together, joined by a newline: a search (one line) cannot
+        # match across two of them.
+        where += " AND (lower(t.title || '\n' || t.body || '\n' || t.tags) LIKE :text ESCAPE '\\'"
+        where += f"{' OR t.id = :id' if tip_id is not None else ''})"
     return where
 
 
-def _admin_params(guild_id: int, topic: str | None, text: str | None, tip_id: int | None) -> dict[str, object]:
+def _admin_params(guild_id: int, topic: str | None, text: str | None) -> tuple[dict[str, object], int | None]:
+    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
     like = None
     if text:
         like = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}
+    return {"guild": guild_id, "topic": topic, "text": like, "id": tip_id}, tip_id
+
+
+# The server's own tips newest first, then the built-ins by topic.
+_ADMIN_ORDER = "(t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
 
 
 async def admin_list(
     db: Database, guild_id: int, show: str, topic: str | None, text: str | None, limit: int, offset: int
-) -> list[tuple[Tip, bool]]:
-    """(tip, hidden here) for one page: the server's own tips newest first, then the built-ins by topic.
-    `text` matches title, body or tags (any case), or the tip's number."""
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
+) -> tuple[list[tuple[Tip, bool]], int | None]:
+    """(tip, hidden here) for one page, and how many tips match in all (None when the page is past the end).
+    `text` matches title, body or tags (any case), or the tip's number. One pass: the page is picked by id
+    (the sort carries no text) with the total counted alongside, then only its rows are read."""
+    params, tip_id = _admin_params(guild_id, topic, text)
     rows = await db.fetchall(
         f"SELECT {_COLUMNS}, EXISTS (SELECT 1 FROM hidden_tips h WHERE h.guild_id = :guild AND h.tip_id = t.id)"
-        f" AS hidden FROM tips t WHERE {where}"
-        " ORDER BY (t.guild_id IS NULL), CASE WHEN t.guild_id IS NULL THEN 0 ELSE -t.id END, t.topic, t.id"
-        " LIMIT :limit OFFSET :offset",
-        {**_admin_params(guild_id, topic, text, tip_id), "limit": limit, "offset": offset},
+        " AS hidden, page.total FROM ("
+        f" SELECT t.id, count(*) OVER () AS total FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}"
+        f" ORDER BY {_ADMIN_ORDER} LIMIT :limit OFFSET :offset"
+        f") page JOIN tips t ON t.id = page.id ORDER BY {_ADMIN_ORDER}",
+        {**params, "limit": limit, "offset": offset},
     )
-    return [(_tip(r), bool(r["hidden"])) for r in rows]
+    return [(_tip(r), bool(r["hidden"])) for r in rows], (rows[0]["total"] if rows else None)
 
 
 async def admin_count(db: Database, guild_id: int, show: str, topic: str | None, text: str | None) -> int:
-    tip_id = int(text.lstrip("#")) if text and text.lstrip("#").isdigit() and len(text) < 19 else None
-    where = _admin_filter(show, topic, text, tip_id)
-    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {where}", _admin_params(guild_id, topic, text, tip_id))
+    params, tip_id = _admin_params(guild_id, topic, text)
+    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}", params)
     return row[0]
 
 

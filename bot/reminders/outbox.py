@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import Any, Protocol
 
 from bot.db import outbox as rows
 from bot.db.engine import Database, Tx
+from bot.db.store import Store
 from bot.reminders.messages import Outgoing
 
 log = logging.getLogger(__name__)
@@ -59,19 +59,15 @@ class PostKind(Protocol):
     async def render(self, db: Database, post: Post) -> Rendered: ...
 
 
-# Who to wake when a post is queued on a database: the dispatcher running on it in this process.
-_wakers: weakref.WeakKeyDictionary[Any, list[Callable[[], None]]] = weakref.WeakKeyDictionary()
-
-
-def on_queued(db: Database, wake: Callable[[], None]) -> Callable[[], None]:
+def on_queued(db: Store, wake: Callable[[], None]) -> Callable[[], None]:
     """Call `wake` after each transaction on `db` that queued a post commits; returns the undo."""
-    callbacks = _wakers.setdefault(db, [])
+    callbacks = db.post_wakers
     callbacks.append(wake)
     return lambda: callbacks.remove(wake) if wake in callbacks else None
 
 
-def _wake(db: Database) -> None:
-    for wake in list(_wakers.get(db, ())):
+def _wake(db: Store) -> None:
+    for wake in list(db.post_wakers):
         wake()
 
 
@@ -89,7 +85,7 @@ async def queue_post(tx: Tx, *, guild_id: int, kind: str, key: str, due: datetim
     _check(guild_id, kind, key, due)
     queued = await rows.insert(tx, guild_id, kind, key, due, payload)
     if queued:
-        tx.after_commit(lambda: _wake(tx.db))
+        tx.after_commit(lambda: _wake(tx.store))
     return queued
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from bot.club.days import DAY_EXAMPLES, parse_day
 from bot.errors import echo
 from bot.running.input_error import InputError
 
@@ -165,3 +166,33 @@ def parse_run_date(text: str | None, today: date) -> date:
     if when < EARLIEST_DATE:
         raise InputError(f"The date can't be before 1970-01-01. {DATE_EXAMPLES}", "date")
     return when
+
+
+def parse_upcoming_date(text: str, today: date, field: str) -> date:
+    """A day to come (today included) in the run date forms, `21/11` and `11/21` too: the coming one
+    where the year is left out; asks when a numeric date reads as two days to come."""
+    cleaned = " ".join(text.strip().lower().split())
+    match = _NUMERIC_RE.fullmatch(cleaned)
+    if match is None:
+        return parse_day(text, today, field, upcoming=True)
+    first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+
+    def reading(month: int, day: int) -> date | None:
+        if year:
+            return _on(int(year), month, day)
+        return next((d for d in (_on(today.year + k, month, day) for k in (0, 1)) if d and d >= today), None)
+
+    readings = sorted({d for d in (reading(first, second), reading(second, first)) if d is not None})
+    upcoming = [d for d in readings if d >= today]
+    if len(upcoming) == 2:
+        one, other = (f"{d.day} {d:%B %Y}" for d in upcoming)
+        raise InputError(
+            f"`{echo(text)}` could be {one} or {other}. Write it as `{upcoming[0].isoformat()}` "
+            f"or `{upcoming[1].isoformat()}`.",
+            field,
+        )
+    if upcoming:
+        return upcoming[0]
+    if readings:
+        return readings[-1]  # a day that has passed: the caller says so
+    raise InputError(f"Couldn't read the {field.replace('_', ' ')} `{echo(text)}`. {DAY_EXAMPLES}", field)

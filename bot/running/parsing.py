@@ -91,6 +91,15 @@ def parse_distance(
     return metres
 
 
+def typed_units(text: str | None, default_units: str) -> str:
+    """The units a distance was typed in: `mi` for `500mi`, `km` for `800 km`, else `default_units`."""
+    match = _DISTANCE_RE.fullmatch(" ".join((text or "").lower().replace(",", ".").split()))
+    unit = match.group(2) if match else ""
+    if _DISTANCE_UNITS.get(unit) == METRES_PER_MILE:
+        return "mi"
+    return "km" if _DISTANCE_UNITS.get(unit) == 1000.0 else default_units
+
+
 # --- time -------------------------------------------------------------------------------------
 
 _CLOCK_RE = re.compile(r"([0-9]+)(?::([0-9]{2}))?:([0-9]{2}(?:\.[0-9]+)?)")
@@ -255,6 +264,9 @@ _TEXT_EXAMPLES: dict[str, str] = {
 }
 
 
+_PLURAL_NAMES = frozenset({"notes", "tags"})
+
+
 def check_text(field: str, text: str | None, max_len: int) -> str | None:
     """Cleaned text (see bot.text), None when empty; invisible-only or too long text is an error."""
     if not (text or "").strip():
@@ -262,12 +274,14 @@ def check_text(field: str, text: str | None, max_len: int) -> str | None:
     stripped = clean(text)
     if is_blank(stripped):
         name = field.replace("_", " ")
-        raise InputError(f"The {name} has no visible characters. Type some words, or leave it out.", field)
+        has = "have" if name in _PLURAL_NAMES else "has"
+        raise InputError(f"The {name} {has} no visible characters. Type some words, or leave it out.", field)
     if len(stripped) > max_len:
         example = _TEXT_EXAMPLES.get(field)
         advice = f"Shorten it, e.g. {example}." if example else f"Keep it to {max_len} characters."
         name = field.replace("_", " ")
-        raise InputError(f"The {name} is {len(stripped)} characters; the limit is {max_len}. {advice}", field)
+        verb = "are" if name in _PLURAL_NAMES else "is"
+        raise InputError(f"The {name} {verb} {len(stripped)} characters; the limit is {max_len}. {advice}", field)
     return stripped
 
 

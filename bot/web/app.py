@@ -18,7 +18,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from cryptography.fernet import Fernet
 from markupsafe import Markup, escape
 
-from bot.advice.admin import IMPORT_BYTES_MAX
+from bot.advice.services.admin import IMPORT_BYTES_MAX
 from bot.config import DashboardConfig
 from bot.errors import CannotStart
 from bot.web.backend import Backend
@@ -104,6 +104,7 @@ def build_app(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,  # every template, whatever its name: user text is always escaped
         undefined=jinja2.ChainableUndefined,
+        auto_reload=False,  # templates ship with the package: no stat() of each file on every page
     )
     env.filters["ticks"] = ticks
     env.globals["static"] = lambda name: app.router["static"].url_for(filename=name)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.club.challenges import Challenge
-from bot.db.engine import Database
-from bot.reminders.service import ReminderService
+from bot.db.store import Store
+from bot.reminders.services.reminders import ReminderService
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class GuildInfo:
 
 class Backend(Protocol):
     @property
-    def db(self) -> Database: ...
+    def db(self) -> Store: ...
 
     @property
     def application_id(self) -> int | None:

@@ -45,7 +45,10 @@ def security_headers(https: bool) -> Callable[[web.Request, web.StreamResponse],
         response.headers.update(HEADERS)
         if https:
             response.headers["Strict-Transport-Security"] = "max-age=31536000"
-        if not request.path.startswith("/static/"):
+        if request.path.startswith("/static/"):
+            # Their URLs carry a hash of the file (?v=...): a new version is a new URL.
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        else:
             response.headers["Cache-Control"] = "no-store"  # pages show one admin's view of a server
 
     return on_prepare

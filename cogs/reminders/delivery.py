@@ -19,7 +19,7 @@ from bot.reminders.jobs import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, Deliv
 from bot.reminders.messages import Outgoing
 from bot.reminders.outbox import PostKind
 from bot.reminders.pacing import reminder_rate
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from cogs.ui.kit import BRAND, NO_MENTIONS
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class Delivery(commands.Cog):
         if self.bot.background and self.bot.runs_dispatcher:
             rate = reminder_rate(self.bot.config)  # this process's share of the token's global limit
             lease = self.bot.config.reminder_lease_s
-            self.dispatcher = dispatcher = Dispatcher(self.bot.db, DiscordSender(self.bot), rate=rate, lease=lease)
+            self.dispatcher = dispatcher = Dispatcher(self.bot.store, DiscordSender(self.bot), rate=rate, lease=lease)
             for kind, handler in self.post_kinds.items():
                 dispatcher.register_post_kind(kind, handler)
             if self.bot.metrics is not None:
@@ -145,4 +145,4 @@ def wake_dispatcher(bot: discord.Client) -> None:
 
 def reminder_service(bot: StrideBot) -> ReminderService:
     """The use cases, wired to wake the dispatcher whenever a schedule changes."""
-    return ReminderService(bot.db, on_change=lambda: wake_dispatcher(bot))
+    return ReminderService(bot.store, on_change=lambda: wake_dispatcher(bot))

@@ -10,7 +10,7 @@ from bot.client import StrideBot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
-from bot.reminders.service import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
+from bot.reminders.services.reminders import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
 from bot.text import no_links
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
@@ -116,7 +116,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
             embed.description = "\n".join(f"{describe(r)}\n  {status(r)}" for r in reminders)
         else:
             embed.description = "No reminders yet. Try `/remind set kind: stretch time: 07:30`."
-        streak = await reminder_streak(self.bot.db, guild_id, user_id, discord.utils.utcnow())
+        streak = await reminder_streak(self.bot.store, guild_id, user_id, discord.utils.utcnow())
         embed.set_footer(text=f"{len(reminders)} of {MAX_PER_MEMBER} · Done streak: {plural(streak, 'day')}")
         await self._reply(interaction, "", embed=embed)
 

@@ -7,14 +7,10 @@ import discord
 from bot.running.models import Run, Shoe
 from bot.running.units import format_distance, format_duration, format_pace
 from bot.text import no_links
+from bot.wording import plural
 from cogs.ui.kit import BRAND
 
 BAR_WIDTH = 12
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 run', '2 runs', '0 weeks'; `many` for irregular plurals."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def page_out_of_range(asked: int, pages: int) -> str | None:

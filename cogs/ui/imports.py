@@ -10,8 +10,8 @@ import discord
 
 from bot.client import REPLACES_PROGRESS
 from bot.importing.errors import display_name
-from bot.running.import_service import ImportPlan, ImportResult
 from bot.running.records import Record
+from bot.running.services.imports import ImportPlan, ImportResult
 from bot.running.units import format_distance, format_duration, metres_per_unit
 
 from .embeds import plural
@@ -171,7 +171,10 @@ def summary_embed(plan: ImportPlan, result: ImportResult) -> discord.Embed:
         lines.append("\n**New records**")
         lines += [new_record_line(r, units) for r in result.new_records]
     embed = discord.Embed(title="Import done", description="\n".join(lines)[:4000], colour=BRAND)
-    embed.set_footer(text="/run history, /run stats and /run records include them now.")
+    if result.imported:
+        embed.set_footer(text="/run history, /run stats and /run records include them now.")
+    else:
+        embed.set_footer(text="Nothing new went into your log: it already had these runs.")
     return embed
 
 

@@ -7,22 +7,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.advice.builtins import sync_library
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
+from bot.advice.services.builtins import sync_library
+from bot.db.factory import open_postgres, open_sqlite
+from bot.db.store import Store
 from tests.postgres import drop_database, new_database, on_postgres
 
 
 @asynccontextmanager
-async def fresh_database(path: Path) -> AsyncIterator[Database]:
+async def fresh_database(path: Path) -> AsyncIterator[Store]:
     """A migrated database with the built-in library (a SQLite file at `path`, or a new PostgreSQL one)."""
     if on_postgres():
-        from bot.db.postgres.database import PgDatabase
-
         url, name = await new_database()
-        db: Database = await PgDatabase.open(url, size=2)
+        db = await open_postgres(url, size=2)
     else:
-        db, name = await SqliteDatabase.open(path), None
+        db, name = await open_sqlite(path), None
     try:
         await db.migrate()
         await sync_library(db)

@@ -14,8 +14,8 @@ from typing import Any
 
 import asyncpg
 
-from bot.db.connection import SqliteDatabase
 from bot.db.postgres.database import bind
+from bot.db.sqlite.database import SqliteDatabase
 from standin import FakeDiscord
 from standin.client import Reply
 from standin.state import Member, User

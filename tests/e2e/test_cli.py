@@ -79,7 +79,7 @@ async def test_check_and_backup(fake, tmp_path: Path) -> None:
 
 
 async def migrated(path: Path) -> None:
-    from bot.db.connection import SqliteDatabase
+    from bot.db.sqlite.database import SqliteDatabase
 
     db = await SqliteDatabase.open(path)
     try:

@@ -4,6 +4,8 @@ cannot post in, time zone input, /help, wording, and admin edges — as the memb
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -12,8 +14,10 @@ import pytest
 import pytest_asyncio
 
 from standin import FakeDiscord
+from standin.client import Reply
 from standin.state import SEND_MESSAGES, Member
 from tests.e2e.helpers import newcomer, query
+from tests.unit.importing.samples import strava_archive
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -151,3 +155,137 @@ async def test_a_refused_reminder_dm_is_told_at_the_next_command(fake, club, bot
     again = await fake.slash(member, "run stats")
     await asyncio.sleep(0.5)
     assert not [m for m in fake.followups(again) if "did not reach you" in m.content]  # told once
+    listing = (await fake.slash(member, "remind list")).embed_text()
+    assert "⚠️ the last one could not be delivered" in listing and "the last 1 " not in listing
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+
+async def test_the_operator_log_counts_servers_in_words_that_agree(fake, club, bot) -> None:
+    found = await fake.wait_until(
+        lambda: re.search(r"logged in as .* in (\d+) (servers?),", bot.log()), what="the logged-in line"
+    )
+    assert found is not None and (found[2] == "server") == (found[1] == "1"), found
+
+
+# --- /help ------------------------------------------------------------------------------------
+
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+MANAGER_ONLY = ("tips ", "server ", "challenge create", "challenge end", "challenge delete")
+
+
+def synced_commands(fake: FakeDiscord, club) -> dict[str, list[dict]]:
+    """Every command path the bot synced, with the options a member types."""
+    found: dict[str, list[dict]] = {}
+
+    def walk(item: dict, prefix: str) -> None:
+        path = f"{prefix}{item['name']}"
+        options = item.get("options") or []
+        subs = [o for o in options if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)]
+        if subs:
+            for sub in subs:
+                walk(sub, f"{path} ")
+        else:
+            found[path] = options
+
+    for command in fake.commands(club.guild):
+        if command.get("type", 1) == 1:
+            walk(command, "")
+    return found
+
+
+async def test_help_lists_every_command_with_its_options(fake, club, bot) -> None:
+    commands = synced_commands(fake, club)
+    assert {"run import", "remind remove", "remind resume", "remind skip", "server show"} <= set(commands)
+    member_text = (await fake.slash(club.alice, "help")).embed_text()
+    manager_text = (await fake.slash(club.admin, "help")).embed_text()
+    assert "📎 More" not in manager_text  # every command has its line
+    for path, options in commands.items():
+        if path == "help":
+            continue
+        required = [o["name"] for o in options if o.get("required")]
+        optional = [o["name"] for o in options if not o.get("required")]
+        shown = " ".join([f"/{path}", *required, *([f"[{' '.join(optional)}]"] if optional else [])])
+        assert f"`{shown}` — " in manager_text, shown
+        if path.startswith(MANAGER_ONLY):
+            assert f"`/{path}" not in member_text, path
+        else:
+            assert f"`{shown}` — " in member_text, shown
+    assert "`/advice [topic question public]`" in member_text  # option names, not "/advice topic question"
+
+
+# --- admin edges ------------------------------------------------------------------------------
+
+
+def server_tip_count(bot, club) -> int:
+    return query(bot.database, "SELECT count(*) FROM tips WHERE guild_id = ?", (club.guild.id,))[0][0]
+
+
+async def test_a_tips_import_entry_with_a_built_in_id_says_built_ins_are_hidden_not_imported(fake, club, bot) -> None:
+    builtin = await fake.slash(club.alice, "advice", question="gels during a marathon")
+    builtin_id = int(builtin.embeds[0]["author"]["name"].split(" · ")[0][1:])
+    before = server_tip_count(bot, club)
+    tips = {"tips": [{"id": builtin_id, "topic": "nutrition", "title": "Gels our way", "body": "Every 30 min."}]}
+    reply = await fake.slash(club.admin, "tips import", file=fake.attachment("tips.json", json.dumps(tips).encode()))
+    assert "Imported: 0 added, 0 updated, 1 skipped." in reply.content
+    assert f"#{builtin_id} is a built-in tip, which an import does not change: skipped" in reply.content
+    assert f"`/tips hide id: {builtin_id}`" in reply.content
+    assert server_tip_count(bot, club) == before
+
+
+async def test_tips_list_pages_with_prev_and_next(fake, club, bot) -> None:
+    first = await fake.slash(club.admin, "tips list")
+    assert first.ephemeral and first.button_labels() == ["Prev", "Next"]
+    footer = first.embeds[0]["footer"]["text"]
+    assert footer.startswith("Page 1/") and footer != "Page 1/1"
+    second = await fake.click(club.admin, first, "Next")
+    assert second.embeds[0]["footer"]["text"].startswith("Page 2/")
+    assert second.embed_text() != first.embed_text()
+    back = await fake.click(club.admin, second, "Prev")
+    assert back.embeds[0]["footer"]["text"].startswith("Page 1/")
+
+
+async def test_a_shoes_life_is_said_back_in_the_units_it_was_typed_in(fake, club, bot) -> None:
+    member = newcomer(fake, club, "shoes")
+    added = await fake.slash(member, "shoes add", name="Clifton", retire_at="500mi")
+    assert "retiring at 500.00 mi (804.67 km)" in added.content
+    await fake.slash(member, "shoes retire", name="Clifton")
+    refused = await fake.slash(member, "run log", distance="5k", time="25:00", shoe="Clifton")
+    assert refused.ephemeral and "Your shoe `Clifton` is retired, so it takes no new runs" in refused.content
+    assert query(bot.database, "SELECT count(*) FROM runs WHERE user_id = ?", (member.id,)) == [(0,)]
+
+
+async def test_the_goal_date_takes_the_run_date_forms(fake, club, bot) -> None:
+    member = newcomer(fake, club, "goal")
+    race_day = datetime.now(UTC).date() + timedelta(days=120)
+    while race_day.day <= 12:  # a day that can't be a month: `d/m` reads one way only
+        race_day += timedelta(days=1)
+    reply = await fake.slash(
+        member, "profile set", goal_race="Spring half", goal_date=f"{race_day.day}/{race_day.month}"
+    )
+    assert reply.content.startswith("Saved.")
+    assert query(bot.database, "SELECT goal_date FROM members WHERE user_id = ?", (member.id,)) == [
+        (race_day.isoformat(),)
+    ]
+
+
+async def test_an_archive_import_that_adds_nothing_does_not_say_it_is_included(fake, club, bot) -> None:
+    member = newcomer(fake, club, "archive")
+
+    async def preview() -> Reply:
+        reply = await fake.slash(member, "run import", file=fake.attachment("export.zip", strava_archive()))
+
+        def ready() -> Reply | None:
+            current = fake.message(reply.id)
+            return current if current.embeds else None
+
+        return await fake.wait_until(ready, timeout=30, what="the import preview")
+
+    first, second = await preview(), await preview()  # the same export twice, before either is imported
+    done = await fake.click(member, first, "Import")
+    assert "include them now" in done.embed_text()
+    again = await fake.click(member, second, "Import")
+    assert "Imported:** 0 runs" in again.embed_text() and "Skipped as duplicates:** 2" in again.embed_text()
+    assert "include them now" not in again.embed_text()
+    assert "Nothing new went into your log" in again.embed_text()

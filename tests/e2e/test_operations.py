@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.db.connection import SqliteDatabase
+from bot.db.sqlite.database import SqliteDatabase
 from standin import CommandUsageError, FakeDiscord
 from standin.botproc import BotProcess, bot_environment
 from standin.state import Guild, Member

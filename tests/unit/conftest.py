@@ -1,5 +1,5 @@
-"""The temporary database every core test starts from, with all migrations applied: a fresh SQLite file,
-or a fresh PostgreSQL database when the suite runs with STRIDE_TEST_ENGINE=postgres."""
+"""The temporary store every core test starts from, with all migrations applied: on a fresh SQLite file,
+or on a fresh PostgreSQL database when the suite runs with STRIDE_TEST_ENGINE=postgres."""
 
 from __future__ import annotations
 
@@ -8,26 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
+from bot.db.factory import open_postgres, open_sqlite
+from bot.db.store import Store
 from tests.postgres import drop_database, new_database, on_postgres
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
+async def db(tmp_path: Path) -> AsyncIterator[Store]:
     if on_postgres():
-        from bot.db.postgres.database import PgDatabase
-
         url, name = await new_database()
-        database: Database = await PgDatabase.open(url, size=4)
+        store = await open_postgres(url, size=4)
         try:
-            await database.migrate()
-            yield database
+            await store.migrate()
+            yield store
         finally:
-            await database.close()
+            await store.close()
             await drop_database(name)
         return
-    database = await SqliteDatabase.open(tmp_path / "stride.db")
-    await database.migrate()
-    yield database
-    await database.close()
+    store = await open_sqlite(tmp_path / "stride.db")
+    await store.migrate()
+    yield store
+    await store.close()

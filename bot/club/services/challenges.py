@@ -18,8 +18,8 @@ from bot.club.goals import METRICS, MODES, format_value, parse_goal
 from bot.club.services.zone import server_today
 from bot.db import audit
 from bot.db import challenges as store
-from bot.db.engine import Database
 from bot.db.members import get_profile
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, echo
 from bot.running.input_error import InputError
 
@@ -53,7 +53,7 @@ class Listing:
 
 
 async def create(
-    db: Database,
+    db: Store,
     guild_id: int,
     user_id: int,
     channel_id: int,
@@ -104,7 +104,7 @@ async def create(
     return challenge
 
 
-async def attach_card(db: Database, challenge_id: int, message_id: int) -> None:
+async def attach_card(db: Store, challenge_id: int, message_id: int) -> None:
     await store.set_card(db, challenge_id, message_id)
 
 
@@ -114,14 +114,14 @@ def _missing(name: str) -> NotFound:
     )
 
 
-async def find(db: Database, guild_id: int, name: str, now: datetime) -> Challenge:
+async def find(db: Store, guild_id: int, name: str, now: datetime) -> Challenge:
     found = await store.by_name(db, guild_id, " ".join(name.split()), now)
     if found is None:
         raise _missing(name)
     return found
 
 
-async def by_id(db: Database, guild_id: int, challenge_id: int) -> Challenge:
+async def by_id(db: Store, guild_id: int, challenge_id: int) -> Challenge:
     found = await store.get(db, guild_id, challenge_id)
     if found is None:
         raise NotFound("That challenge was deleted.")
@@ -132,7 +132,7 @@ def _ended(challenge: Challenge) -> UserError:
     return UserError(f"**{echo(challenge.name, 60)}** has ended; its results are final.", "name")
 
 
-async def join(db: Database, guild_id: int, user_id: int, challenge: Challenge, now: datetime) -> Joined:
+async def join(db: Store, guild_id: int, user_id: int, challenge: Challenge, now: datetime) -> Joined:
     """Take part; refused once the challenge has ended."""
     _, today = await server_today(db, guild_id, now)
     if challenge.ends_at <= now:
@@ -152,9 +152,7 @@ async def join(db: Database, guild_id: int, user_id: int, challenge: Challenge, 
     return Joined(current, value, already, profile.units)
 
 
-async def leave(
-    db: Database, guild_id: int, user_id: int, challenge: Challenge, now: datetime
-) -> tuple[Challenge, bool]:
+async def leave(db: Store, guild_id: int, user_id: int, challenge: Challenge, now: datetime) -> tuple[Challenge, bool]:
     if challenge.ends_at <= now:
         raise _ended(challenge)
     async with db.transaction(guild_id, user_id) as tx:
@@ -163,12 +161,12 @@ async def leave(
     return (current or challenge), left
 
 
-async def board(db: Database, challenge: Challenge, viewer: int | None, top: int = rules.TOP) -> Board:
+async def board(db: Store, challenge: Challenge, viewer: int | None, top: int = rules.TOP) -> Board:
     leaders, participants, finishers, me = await store.board(db, challenge, viewer, top)
     return Board(challenge, leaders, participants, finishers, me, joined=me is not None)
 
 
-async def show(db: Database, guild_id: int, viewer: int, name: str | None, now: datetime) -> tuple[Board, str, date]:
+async def show(db: Store, guild_id: int, viewer: int, name: str | None, now: datetime) -> tuple[Board, str, date]:
     """The named challenge (default: the only active one), the viewer's units and the server's today."""
     _, today = await server_today(db, guild_id, now)
     if name:
@@ -189,7 +187,7 @@ async def show(db: Database, guild_id: int, viewer: int, name: str | None, now: 
     return await board(db, challenge, viewer), profile.units, today
 
 
-async def listing(db: Database, guild_id: int, now: datetime) -> Listing:
+async def listing(db: Store, guild_id: int, now: datetime) -> Listing:
     _, today = await server_today(db, guild_id, now)
     found = await store.listed(db, guild_id, now - timedelta(days=rules.RECENT_DAYS))
     by_status: dict[str, list[Challenge]] = {"active": [], "upcoming": [], "ended": []}
@@ -200,7 +198,7 @@ async def listing(db: Database, guild_id: int, now: datetime) -> Listing:
 
 
 async def end(
-    db: Database, guild_id: int, user_id: int, name: str, now: datetime, *, via: str = audit.DISCORD
+    db: Store, guild_id: int, user_id: int, name: str, now: datetime, *, via: str = audit.DISCORD
 ) -> Challenge:
     challenge = await find(db, guild_id, name, now)
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
@@ -214,7 +212,7 @@ async def end(
 
 
 async def delete(
-    db: Database, guild_id: int, user_id: int, challenge_id: int, *, via: str = audit.DISCORD
+    db: Store, guild_id: int, user_id: int, challenge_id: int, *, via: str = audit.DISCORD
 ) -> Challenge | None:
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         challenge = await store.get(tx, guild_id, challenge_id)
@@ -226,7 +224,7 @@ async def delete(
     return challenge
 
 
-async def names(db: Database, guild_id: int, now: datetime, typed: str) -> list[str]:
+async def names(db: Store, guild_id: int, now: datetime, typed: str) -> list[str]:
     """Autocomplete: open challenges first, then those ended in the last 30 days."""
     found = await store.listed(db, guild_id, now - timedelta(days=rules.RECENT_DAYS))
     found.sort(key=lambda c: (c.ends_at <= now, c.ends_at))

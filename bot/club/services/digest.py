@@ -11,9 +11,9 @@ from bot.club.feed import DAILY_LIMIT, FeedItem
 from bot.club.services.zone import server_zone
 from bot.db import audit
 from bot.db import club_settings as store
-from bot.db.engine import Database
 from bot.db.members import get_profile
-from bot.running.service import member_today
+from bot.db.store import Store
+from bot.running.services.runs import member_today
 
 SCOPE = 0
 
@@ -27,7 +27,7 @@ class DigestPlan:
     first: datetime
 
 
-async def set_digest(db: Database, guild_id: int, user_id: int, channel_id: int, day: str | None, at: str | None,
+async def set_digest(db: Store, guild_id: int, user_id: int, channel_id: int, day: str | None, at: str | None,
                      now: datetime) -> DigestPlan:  # fmt: skip
     weekday, clock = rules.parse_day_name(day), rules.parse_clock(at)
     zone = await server_zone(db, guild_id)
@@ -40,7 +40,7 @@ async def set_digest(db: Database, guild_id: int, user_id: int, channel_id: int,
     return DigestPlan(channel_id, weekday, clock, zone, first)
 
 
-async def digest_off(db: Database, guild_id: int, user_id: int) -> bool:
+async def digest_off(db: Store, guild_id: int, user_id: int) -> bool:
     async with db.transaction(guild_id, SCOPE) as tx:
         current = await store.settings(tx, guild_id)
         if current.digest_channel_id is None:
@@ -51,7 +51,7 @@ async def digest_off(db: Database, guild_id: int, user_id: int) -> bool:
     return True
 
 
-async def set_feed(db: Database, guild_id: int, user_id: int, channel_id: int | None) -> bool:
+async def set_feed(db: Store, guild_id: int, user_id: int, channel_id: int | None) -> bool:
     async with db.transaction(guild_id, SCOPE) as tx:
         before = await store.settings(tx, guild_id)
         if channel_id is None and before.feed_channel_id is None:
@@ -62,7 +62,7 @@ async def set_feed(db: Database, guild_id: int, user_id: int, channel_id: int | 
     return True
 
 
-async def feed_channel(db: Database, guild_id: int, user_id: int, item: FeedItem, now: datetime) -> int | None:
+async def feed_channel(db: Store, guild_id: int, user_id: int, item: FeedItem, now: datetime) -> int | None:
     """Where the run goes in the feed, once its day's slot is taken; None: not in the feed (not opted in, no
     feed channel, or already 5 posts today)."""
     profile = await get_profile(db, guild_id, user_id)
@@ -75,9 +75,9 @@ async def feed_channel(db: Database, guild_id: int, user_id: int, item: FeedItem
     return channel_id
 
 
-async def feed_posted(db: Database, guild_id: int, run_id: int, message_id: int | None) -> None:
+async def feed_posted(db: Store, guild_id: int, run_id: int, message_id: int | None) -> None:
     await store.posted(db, guild_id, run_id, message_id)
 
 
-async def kudos(db: Database, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:
+async def kudos(db: Store, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:
     return await store.give_kudos(db, guild_id, run_id, user_id)

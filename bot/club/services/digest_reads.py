@@ -12,10 +12,10 @@ from bot.db import challenges as challenges_db
 from bot.db import club_settings as store
 from bot.db import events as events_db
 from bot.db import races as races_db
-from bot.db.engine import Database
+from bot.db.store import Store
 
 
-async def build(db: Database, guild_id: int, due: datetime) -> Digest:
+async def build(db: Store, guild_id: int, due: datetime) -> Digest:
     """What the digest due at `due` says: last week (Monday to Sunday, server's zone) and the week ahead."""
     zone = await server_zone(db, guild_id)
     monday = rules.last_week(due, zone)

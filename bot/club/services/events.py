@@ -13,8 +13,8 @@ from bot.club.events import Event
 from bot.club.services.zone import server_zone
 from bot.db import audit
 from bot.db import events as store
-from bot.db.engine import Database
 from bot.db.members import get_profile
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
 from bot.running.input_error import InputError
 from bot.running.pace import parse_pace
@@ -38,7 +38,7 @@ class Created:
     zone_source: str  # "your profile's", "the server's" or "UTC (…)"
 
 
-async def _zone(db: Database, guild_id: int, user_id: int) -> tuple[str, str]:
+async def _zone(db: Store, guild_id: int, user_id: int) -> tuple[str, str]:
     profile = await get_profile(db, guild_id, user_id)
     if profile.timezone != "UTC":
         return profile.timezone, f"{profile.timezone}, your profile's zone"
@@ -48,7 +48,7 @@ async def _zone(db: Database, guild_id: int, user_id: int) -> tuple[str, str]:
     return "UTC", "UTC: set yours with `/profile set timezone:`"
 
 
-async def create(db: Database, guild_id: int, user_id: int, channel_id: int, form: EventForm, now: datetime) -> Created:
+async def create(db: Store, guild_id: int, user_id: int, channel_id: int, form: EventForm, now: datetime) -> Created:
     title = rules.check_text("title", form.title, rules.TITLE_MAX, "`Saturday long run`")
     if title is None:
         raise InputError("The title is empty. E.g. `Saturday long run`.", "title")
@@ -74,7 +74,7 @@ async def create(db: Database, guild_id: int, user_id: int, channel_id: int, for
     return Created(event, zone_source)
 
 
-async def get(db: Database, guild_id: int, event_id: int) -> Event:
+async def get(db: Store, guild_id: int, event_id: int) -> Event:
     event = await store.get(db, guild_id, event_id) if is_record_id(event_id) else None
     if event is None:
         raise NotFound(f"No group run #{event_id} in this server. `/event list` shows them with their ids.")
@@ -82,7 +82,7 @@ async def get(db: Database, guild_id: int, event_id: int) -> Event:
 
 
 async def answer(
-    db: Database, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime
+    db: Store, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime
 ) -> tuple[Event, bool]:
     """The event after the member's answer, and whether it changed anything."""
     async with db.transaction(guild_id, 0) as tx:
@@ -99,12 +99,12 @@ async def answer(
     return current, before != answer
 
 
-async def card(db: Database, event: Event) -> tuple[Event, list[int]]:
+async def card(db: Store, event: Event) -> tuple[Event, list[int]]:
     return event, await store.going_ids(db, event.id, rules.NAMES_ON_CARD)
 
 
 async def cancel(
-    db: Database, guild_id: int, user_id: int, event_id: int, whole_series: bool, manager: bool, now: datetime
+    db: Store, guild_id: int, user_id: int, event_id: int, whole_series: bool, manager: bool, now: datetime
 ) -> list[Event]:
     """Cancel the event (with `whole_series`, this and every later occurrence): the organiser or a manager."""
     event = await get(db, guild_id, event_id)
@@ -127,5 +127,5 @@ async def cancel(
     return [replace(e, cancelled=True) for e in targets]
 
 
-async def upcoming(db: Database, guild_id: int, now: datetime) -> list[Event]:
+async def upcoming(db: Store, guild_id: int, now: datetime) -> list[Event]:
     return await store.upcoming(db, guild_id, now)

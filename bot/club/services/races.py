@@ -11,12 +11,12 @@ from bot.club.days import parse_day
 from bot.club.races import Race
 from bot.club.services.zone import server_today
 from bot.db import races as store
-from bot.db.engine import Database
 from bot.db.members import get_profile
+from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
-from bot.running import service as runs
 from bot.running.parsing import check_pace, fit_time_to_distance, parse_distance, parse_time
-from bot.running.service import LogResult, RunForm, member_today
+from bot.running.services import runs
+from bot.running.services.runs import LogResult, RunForm, member_today
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class ClubList:
     last: date
 
 
-async def add(db: Database, guild_id: int, user_id: int, name: str, day: str, distance: str, goal: str | None,
+async def add(db: Store, guild_id: int, user_id: int, name: str, day: str, distance: str, goal: str | None,
               share: bool, now: datetime) -> Race:  # fmt: skip
     cleaned = rules.check_name(name)
     profile = await get_profile(db, guild_id, user_id)
@@ -44,13 +44,13 @@ async def add(db: Database, guild_id: int, user_id: int, name: str, day: str, di
     return Race(race_id, guild_id, user_id, cleaned, race_date, metres, goal_s, share, None, None)
 
 
-async def club_list(db: Database, guild_id: int, now: datetime) -> ClubList:
+async def club_list(db: Store, guild_id: int, now: datetime) -> ClubList:
     _, today = await server_today(db, guild_id, now)
     last = today + timedelta(weeks=rules.CLUB_WEEKS)
     return ClubList(await store.club(db, guild_id, today - timedelta(days=1), last), today, last)
 
 
-async def own(db: Database, guild_id: int, user_id: int) -> list[Race]:
+async def own(db: Store, guild_id: int, user_id: int) -> list[Race]:
     return await store.mine(db, guild_id, user_id)
 
 
@@ -58,12 +58,12 @@ def _missing(race_id: int) -> NotFound:
     return NotFound(f"Race #{race_id} is not in your calendar. `/race list scope: mine` shows your races and ids.")
 
 
-async def remove(db: Database, guild_id: int, user_id: int, race_id: int) -> None:
+async def remove(db: Store, guild_id: int, user_id: int, race_id: int) -> None:
     if not is_record_id(race_id) or not await store.remove(db, guild_id, user_id, race_id):
         raise _missing(race_id)
 
 
-async def result(db: Database, guild_id: int, user_id: int, race_id: int, time: str, now: datetime) -> LogResult:
+async def result(db: Store, guild_id: int, user_id: int, race_id: int, time: str, now: datetime) -> LogResult:
     race = await store.get(db, guild_id, user_id, race_id) if is_record_id(race_id) else None
     if race is None:
         raise _missing(race_id)

@@ -6,10 +6,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.db import leaderboard as board_db
-from bot.db.engine import Database
+from bot.db.store import Store
 
 
-async def server_zone(db: Database, guild_id: int) -> str:
+async def server_zone(db: Store, guild_id: int) -> str:
     name = await board_db.server_zone(db, guild_id)
     try:
         ZoneInfo(name or "UTC")
@@ -18,6 +18,6 @@ async def server_zone(db: Database, guild_id: int) -> str:
     return name or "UTC"
 
 
-async def server_today(db: Database, guild_id: int, now: datetime) -> tuple[str, date]:
+async def server_today(db: Store, guild_id: int, now: datetime) -> tuple[str, date]:
     zone = await server_zone(db, guild_id)
     return zone, now.astimezone(ZoneInfo(zone)).date()

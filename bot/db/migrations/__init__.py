@@ -1,4 +1,4 @@
-"""Numbered schema migrations: `NNNN_name.sql` files here for SQLite, in `postgres/` for PostgreSQL."""
+"""Numbered schema migrations: `NNNN_name.sql` files in `sqlite/` for SQLite, in `postgres/` for PostgreSQL."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""PostgreSQL through asyncpg: opening a pool, migrations, full-text search of tips, check and backup.
+"""PostgreSQL through asyncpg: the engine for several processes (shards) sharing one database.
 
-The storage engine's queries (issue 10's interface) build on these; until it lands the bot's commands
-run on SQLite only, and `stride run` with DATABASE_URL refuses to start (bot/__main__.py).
+The same modules as `bot.db.sqlite` (database, migrations, run storage, tips search, driver), and what
+only PostgreSQL needs: the connection pool, the LISTEN connection, and the operators' check and backup.
 """

@@ -13,7 +13,7 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 
@@ -22,6 +22,9 @@ from bot.db.engine import Dialect, Params
 from bot.db.postgres import migrations
 from bot.db.postgres.listener import Listener
 from bot.db.postgres.pool import open_pool
+
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,7 @@ class PgTx:
     def __init__(self, conn: asyncpg.Connection, db: PgDatabase) -> None:
         self._conn = conn
         self.db = db
+        self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -145,6 +149,7 @@ class PgDatabase:
         self.url = url
         self.where = postgres_target(url)
         self._listeners: list[Listener] = []
+        self.store: Store | None = None  # the store opened on this database, which its transactions carry
 
     @classmethod
     async def open(cls, url: str, size: int = 10) -> PgDatabase:

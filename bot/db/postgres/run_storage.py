@@ -1,8 +1,8 @@
-"""The PostgreSQL engine of `RunStorage`: one round trip a command, as SQLite's (`bot.db.sqlite_storage`).
+"""The PostgreSQL engine of `RunStorage`: one round trip a command, as SQLite's (`bot.db.sqlite.run_storage`).
 
 PostgreSQL gives each UNION column one type, so where SQLite tags rows of several shapes, a read here is
 one row whose lists are arrays of row values (asyncpg decodes them as tuples, doubles bit for bit). The
-aggregates are kept by the triggers of migration 0002 in the statement that changes a run. Everything
+aggregates are kept by the runs table's triggers in the statement that changes a run. Everything
 that does not depend on the dialect lives in `bot.db.run_storage_base`.
 
 `/run log` reads and inserts in one statement (SQLite's read and insert are one trip too): a second

@@ -52,7 +52,7 @@ class TestPosts(commands.Cog):
     async def testpost(self, interaction: discord.Interaction, key: str, users: str, seconds: int = 0) -> None:
         due = datetime.now(UTC) + timedelta(seconds=seconds)
         payload = {"users": [int(u) for u in users.split(",")], "channel": interaction.channel_id}
-        async with self.bot.db.transaction() as tx:  # type: ignore[attr-defined]
+        async with self.bot.store.transaction() as tx:  # type: ignore[attr-defined]
             queued = await queue_post(
                 tx, guild_id=interaction.guild_id or 0, kind=KIND, key=key, due=due, payload=payload
             )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.advice.search import advise, is_referral
+from bot.advice.services.search import advise, is_referral
 from bot.advice.thesaurus import expansions
-from bot.db.engine import Database
+from bot.db.store import Store
 
 TUNING = [
     ("back", "backache after my long run"),
@@ -41,7 +41,7 @@ TUNING = [
 ]
 
 
-async def test_tuning_questions_lead_with_the_right_topic(db: Database) -> None:
+async def test_tuning_questions_lead_with_the_right_topic(db: Store) -> None:
     misses = []
     for topic, question in TUNING:
         answer = await advise(db, 1, None, question)
@@ -50,7 +50,7 @@ async def test_tuning_questions_lead_with_the_right_topic(db: Database) -> None:
     assert len(misses) <= len(TUNING) // 10, misses
 
 
-async def test_self_care_before_referral_unless_a_red_flag(db: Database) -> None:
+async def test_self_care_before_referral_unless_a_red_flag(db: Store) -> None:
     blister = await advise(db, 1, None, "small blister on my heel")
     assert blister.tips and not is_referral(blister.tips[0]) and not blister.triage
     assert "see a doctor" not in blister.tips[0].body[:80].lower()
@@ -58,7 +58,7 @@ async def test_self_care_before_referral_unless_a_red_flag(db: Database) -> None
     assert asked.tips[0].topic == "professional"
 
 
-async def test_emergency_shows_only_tips_about_that_situation(db: Database) -> None:
+async def test_emergency_shows_only_tips_about_that_situation(db: Store) -> None:
     answer = await advise(db, 1, None, "chest pain and tight calves on my run")
     assert answer.banner is not None and answer.banner.startswith("🚨 Chest pain")
     assert answer.tips and all("redflag-cardiac" in t.tags for t in answer.tips)
@@ -67,7 +67,7 @@ async def test_emergency_shows_only_tips_about_that_situation(db: Database) -> N
     assert not any(t.topic == "stretching" for t in hypo.tips)
 
 
-async def test_other_red_flags_lead_with_what_was_recognised(db: Database) -> None:
+async def test_other_red_flags_lead_with_what_was_recognised(db: Store) -> None:
     answer = await advise(db, 1, None, "my pee is dark brown after the ultra")
     assert answer.banner == "⚠️ Dark urine: please see a doctor today, and don't run until you have."
     assert "redflag-rhabdomyolysis" in answer.tips[0].tags
@@ -81,7 +81,7 @@ def test_thesaurus_expands_lay_words() -> None:
     assert expansions("tempo run") == ()
 
 
-async def test_questions_the_library_used_to_lack_lead_with_their_topic(db: Database) -> None:
+async def test_questions_the_library_used_to_lack_lead_with_their_topic(db: Store) -> None:
     for topic, question in [
         ("speed", "how do I get faster at 5k"),
         ("rest", "is it ok to run every day"),
@@ -97,7 +97,7 @@ async def test_questions_the_library_used_to_lack_lead_with_their_topic(db: Data
         assert not answer.triage, question
 
 
-async def test_words_with_two_senses_do_not_pull_in_the_wrong_topic(db: Database) -> None:
+async def test_words_with_two_senses_do_not_pull_in_the_wrong_topic(db: Store) -> None:
     calf = await advise(db, 1, None, "my calf is swollen and warm")
     assert "redflag-dvt-pe" in calf.tips[0].tags
     assert not any(t.topic == "weather" or "heat" in t.tags for t in calf.tips)

@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
-from bot.advice import admin
 from bot.advice.models import TipFields
-from bot.advice.search import BIG_SERVER, advise
+from bot.advice.services import admin
+from bot.advice.services.search import BIG_SERVER, advise
 from bot.db import tips as tips_db
-from bot.db.engine import Database
+from bot.db.store import Store
 from tests.postgres import on_postgres
 
 A, B, ADMIN = 10, 20, 1
@@ -20,14 +20,14 @@ def fields(title: str, body: str, tags: tuple[str, ...] = ()) -> TipFields:
     return TipFields("injury", "general", title, body, "coach", tags)
 
 
-async def test_a_server_never_sees_another_servers_tips(db: Database) -> None:
+async def test_a_server_never_sees_another_servers_tips(db: Store) -> None:
     await admin.add_tip(db, A, ADMIN, fields("Zebra crossing drills", "Zebra strides across the zebra crossing."))
     assert (await advise(db, A, None, "zebra drills")).tips[0].title == "Zebra crossing drills"
     other = await advise(db, B, None, "zebra")
     assert other.tips == [] and other.suggestions
 
 
-async def test_edits_reach_the_index(db: Database) -> None:
+async def test_edits_reach_the_index(db: Store) -> None:
     tip_id = await admin.add_tip(db, A, ADMIN, fields("Quokka hill loop", "Run the quokka loop easy."))
     await admin.edit_tip(db, A, ADMIN, tip_id, title="Wombat hill loop", body="Run the wombat loop easy.")
     assert (await advise(db, A, None, "quokka")).tips == []
@@ -36,7 +36,7 @@ async def test_edits_reach_the_index(db: Database) -> None:
     assert (await advise(db, A, None, "wombat")).tips == []
 
 
-async def test_library_updates_reindex_the_builtins_in_every_index(db: Database) -> None:
+async def test_library_updates_reindex_the_builtins_in_every_index(db: Store) -> None:
     await admin.add_tip(db, A, ADMIN, fields("Our own", "Our own body."))
     assert (await advise(db, A, None, "spasm")).tips and (await advise(db, B, None, "spasm")).tips
     tip = (await tips_db.by_topic(db, A, "back", 1))[0]
@@ -48,8 +48,8 @@ async def test_library_updates_reindex_the_builtins_in_every_index(db: Database)
 
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite's FTS5 scoped indexes; PostgreSQL keeps tips.search itself")
-async def test_tips_stored_before_the_scoped_index_are_indexed_on_first_search(db: Database) -> None:
-    conn = sqlite3.connect(db.path)
+async def test_tips_stored_before_the_scoped_index_are_indexed_on_first_search(db: Store) -> None:
+    conn = sqlite3.connect(db.db.path)
     with conn:  # as migration 0006 leaves a server that had tips: a scope row not yet indexed
         conn.execute(
             "INSERT INTO tips (guild_id, topic, title, body, created_at, updated_at)"
@@ -61,7 +61,7 @@ async def test_tips_stored_before_the_scoped_index_are_indexed_on_first_search(d
     assert [t.title for t in (await advise(db, B, None, "axolotl")).tips] == ["Axolotl recovery"]
 
 
-async def test_big_server_searches_with_its_rarer_words(db: Database) -> None:
+async def test_big_server_searches_with_its_rarer_words(db: Store) -> None:
     async with db.transaction() as tx:
         for i in range(BIG_SERVER + 5):
             await tips_db.insert_tip(tx, A, ADMIN, fields(f"Run easy {i}", "Run easy and run often, run slowly."))
@@ -70,15 +70,15 @@ async def test_big_server_searches_with_its_rarer_words(db: Database) -> None:
     assert answer.tips[0].title == "Narwhal tempo"
 
 
-async def test_a_servers_first_tip_is_found_at_once_after_searches_of_the_built_ins(db: Database) -> None:
+async def test_a_servers_first_tip_is_found_at_once_after_searches_of_the_built_ins(db: Store) -> None:
     assert (await advise(db, B, None, "pangolin")).tips == []  # remembered: B reads the built-ins' index
     await admin.add_tip(db, B, ADMIN, fields("Pangolin intervals", "Curl up, then sprint: pangolin intervals."))
     assert [t.title for t in (await advise(db, B, None, "pangolin")).tips] == ["Pangolin intervals"]
 
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite's query plan")
-async def test_the_search_checks_visibility_in_the_small_index_not_in_each_tips_row(db: Database) -> None:
-    from bot.db.tips_search_sqlite import search_sql
+async def test_the_search_checks_visibility_in_the_small_index_not_in_each_tips_row(db: Store) -> None:
+    from bot.db.sqlite.tips_search import search_sql
 
     await admin.add_tip(db, A, ADMIN, fields("Our own", "Our own body."))
     await advise(db, A, None, "own")  # builds the server's index

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.db.engine import Database
 from bot.db.memberdata import export_member, forget_member
-from bot.db.storage import ImportedRun, storage_for
+from bot.db.storage import ImportedRun
+from bot.db.store import Store
 from bot.importing import read_upload
 from bot.running.records import shown_records
 from tests.unit.db.test_run_aggregates import recompute_matches
@@ -27,13 +27,13 @@ def archive_runs() -> list[ImportedRun]:
     ]
 
 
-async def count(db: Database, table: str) -> int:
+async def count(db: Store, table: str) -> int:
     row = await db.fetchone(f"SELECT count(*) FROM {table}")
     return row[0]
 
 
-async def test_import_writes_runs_with_their_fields_efforts_and_aggregates(db: Database) -> None:
-    storage = storage_for(db)
+async def test_import_writes_runs_with_their_fields_efforts_and_aggregates(db: Store) -> None:
+    storage = db.runs
     summary = await storage.import_runs(GUILD, ME, archive_runs())
     assert len(summary.run_ids) == 2 and summary.best_efforts == 9
     row = await db.fetchone("SELECT * FROM runs WHERE id = ?", (summary.run_ids[0],))
@@ -50,8 +50,8 @@ async def test_import_writes_runs_with_their_fields_efforts_and_aggregates(db: D
     assert totals["runs"] == 2 and totals["distance_m"] == pytest.approx(21095, abs=1)
 
 
-async def test_records_hold_the_fastest_5k_inside_the_ten_miler_beside_the_whole_run_5k(db: Database) -> None:
-    storage = storage_for(db)
+async def test_records_hold_the_fastest_5k_inside_the_ten_miler_beside_the_whole_run_5k(db: Store) -> None:
+    storage = db.runs
     summary = await storage.import_runs(GUILD, ME, archive_runs())
     ten_miler, easy_5k = summary.run_ids
     records = await storage.member_records(GUILD, ME)
@@ -69,8 +69,8 @@ async def test_records_hold_the_fastest_5k_inside_the_ten_miler_beside_the_whole
     assert set(summary.new_records) == set(shown_records(records))
 
 
-async def test_a_slower_later_import_announces_no_record(db: Database) -> None:
-    storage = storage_for(db)
+async def test_a_slower_later_import_announces_no_record(db: Store) -> None:
+    storage = db.runs
     await storage.import_runs(GUILD, ME, archive_runs())
     slow = archive_runs()[1]
     later = replace(slow, activity=replace(slow.activity, start=START + timedelta(days=30), duration_s=2000))
@@ -79,24 +79,24 @@ async def test_a_slower_later_import_announces_no_record(db: Database) -> None:
     assert len(summary.run_ids) == 1 and summary.best_efforts == 4
 
 
-async def test_a_failing_run_writes_nothing_at_all(db: Database) -> None:
+async def test_a_failing_run_writes_nothing_at_all(db: Store) -> None:
     runs = archive_runs()
     broken = replace(runs[1], activity=replace(runs[1].activity, distance_m=0.0))  # CHECK (distance_m > 0)
     with pytest.raises(Exception, match=r"(?i)check"):  # SQLite: "CHECK constraint", PostgreSQL: "check constraint"
-        await storage_for(db).import_runs(GUILD, ME, [runs[0], broken])
+        await db.runs.import_runs(GUILD, ME, [runs[0], broken])
     assert (await count(db, "runs"), await count(db, "best_efforts"), await count(db, "member_totals")) == (0, 0, 0)
 
 
-async def test_candidates_are_the_date_range_with_starts(db: Database) -> None:
-    storage = storage_for(db)
+async def test_candidates_are_the_date_range_with_starts(db: Store) -> None:
+    storage = db.runs
     await storage.import_runs(GUILD, ME, archive_runs())
     await storage.import_runs(GUILD, OTHER, archive_runs())
     known = await storage.import_candidates(GUILD, ME, date(2026, 10, 13), date(2026, 10, 20))
     assert [(k.run_date, k.start) for k in known] == [(date(2026, 10, 13), START + timedelta(days=1))]
 
 
-async def test_deleting_a_run_takes_its_efforts_and_forget_erases_everything(db: Database) -> None:
-    storage = storage_for(db)
+async def test_deleting_a_run_takes_its_efforts_and_forget_erases_everything(db: Store) -> None:
+    storage = db.runs
     ten_miler, _ = (await storage.import_runs(GUILD, ME, archive_runs())).run_ids
     await storage.import_runs(GUILD, OTHER, archive_runs())
     assert await storage.delete_run(GUILD, ME, ten_miler)
@@ -109,8 +109,8 @@ async def test_deleting_a_run_takes_its_efforts_and_forget_erases_everything(db:
     assert [r[0] for r in left] == [OTHER]
 
 
-async def test_aggregates_stay_right_through_imports_edits_and_deletes(db: Database) -> None:
-    storage = storage_for(db)
+async def test_aggregates_stay_right_through_imports_edits_and_deletes(db: Store) -> None:
+    storage = db.runs
     ten_miler, easy_5k = (await storage.import_runs(GUILD, ME, archive_runs())).run_ids
     await recompute_matches(db, GUILD, ME)
     await storage.edit_run(GUILD, ME, easy_5k, lambda run: replace(run, duration_s=1500), None)

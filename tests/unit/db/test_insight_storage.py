@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.db import runs as runs_db
-from bot.db.connection import SqliteDatabase, _migrations
-from bot.db.engine import Database
-from bot.db.leaderboard import BOARD_SQL
-from bot.db.members import get_profile, member_cache, pop_notice, start_member_cache
-from bot.running import service
+from bot.db.members import get_profile, pop_notice, start_member_cache
+from bot.db.sqlite.database import SqliteDatabase
+from bot.db.sqlite.migrations import migrations as _migrations
+from bot.db.store import Store
 from bot.running.models import Run
-from bot.running.profile import set_profile
-from bot.running.stats_service import club_leaderboard, member_stats
+from bot.running.services import runs as service
+from bot.running.services.profile import set_profile
+from bot.running.services.stats import club_leaderboard, member_stats
 from tests.postgres import on_postgres
 from tests.unit.polling import eventually
 
@@ -32,12 +32,12 @@ MON = date(2026, 11, 23)
 _members = itertools.count(5000)
 
 
-async def add(db: Database, day: date, km: float, user: int = ME) -> int:
+async def add(db: Store, day: date, km: float, user: int = ME) -> int:
     async with db.transaction() as tx:
         return await runs_db.insert_run(tx, GUILD, user, Run(0, day, km * 1000, round(km * 300)))
 
 
-async def months_match_the_runs(db: Database, user: int) -> None:
+async def months_match_the_runs(db: Store, user: int) -> None:
     expected: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
     for run in await runs_db.member_runs(db, GUILD, user):
         month = expected[run.run_date.replace(day=1).isoformat()]
@@ -59,7 +59,7 @@ operations = st.lists(
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(operations)
-async def test_monthly_totals_follow_inserts_edits_and_deletes(db: Database, steps) -> None:
+async def test_monthly_totals_follow_inserts_edits_and_deletes(db: Store, steps) -> None:
     user = next(_members)
     ids: list[int] = []
     for action, back, km in steps:
@@ -74,7 +74,7 @@ async def test_monthly_totals_follow_inserts_edits_and_deletes(db: Database, ste
     await months_match_the_runs(db, user)
 
 
-async def test_stats_judge_jump_weeks_from_the_weeks_before_the_chart(db: Database) -> None:
+async def test_stats_judge_jump_weeks_from_the_weeks_before_the_chart(db: Store) -> None:
     first = MON - timedelta(weeks=15)  # the chart shows 12 weeks; its first week needs the 4 before
     for week in range(16):
         await add(db, first + timedelta(weeks=week), 10)
@@ -88,14 +88,14 @@ async def test_stats_judge_jump_weeks_from_the_weeks_before_the_chart(db: Databa
     assert len(stats.weeks) == 12 and stats.months == [] and not stats.chart_by_month
 
 
-async def test_a_new_members_first_weeks_are_not_jumps(db: Database) -> None:
+async def test_a_new_members_first_weeks_are_not_jumps(db: Store) -> None:
     for week in range(4):  # 20 km a week since 4 weeks ago
         await add(db, MON - timedelta(weeks=3 - week), 10)
         await add(db, MON - timedelta(weeks=3 - week, days=-2), 10)
     assert (await member_stats(db, GUILD, ME, "all", NOW)).jumps == []
 
 
-async def test_year_and_all_time_are_charted_by_month(db: Database) -> None:
+async def test_year_and_all_time_are_charted_by_month(db: Store) -> None:
     await add(db, date(2025, 11, 30), 7)  # 12 months back: just outside the chart
     await add(db, date(2025, 12, 1), 5)
     await add(db, date(2026, 10, 31), 10)
@@ -110,7 +110,7 @@ async def test_year_and_all_time_are_charted_by_month(db: Database) -> None:
         assert stats.months[-2:] == [(date(2026, 10, 1), 10_000), (date(2026, 11, 1), 12_000)]
 
 
-async def set_server_zone(db: Database, zone: str) -> None:
+async def set_server_zone(db: Store, zone: str) -> None:
     async with db.transaction() as tx:
         await tx.execute(
             "INSERT INTO server_reminders (guild_id, channel_id, at_time, timezone, kind, next_fire_utc, set_by,"
@@ -119,7 +119,7 @@ async def set_server_zone(db: Database, zone: str) -> None:
         )
 
 
-async def test_leaderboard_weeks_start_in_the_servers_zone(db: Database) -> None:
+async def test_leaderboard_weeks_start_in_the_servers_zone(db: Store) -> None:
     """A Berlin member's run at 23:30 on Sunday is last week's once it is Monday in Berlin."""
     await set_profile(db, GUILD, ME, NOW, timezone="Europe/Berlin")
     sunday_2330_berlin = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
@@ -141,31 +141,32 @@ async def test_leaderboard_weeks_start_in_the_servers_zone(db: Database) -> None
     assert month.since == date(2026, 11, 1) and [s.user_id for s in month.standings] == [ME]
 
 
-async def test_leaderboard_falls_back_to_utc_for_a_zone_this_machine_does_not_know(db: Database) -> None:
+async def test_leaderboard_falls_back_to_utc_for_a_zone_this_machine_does_not_know(db: Store) -> None:
     await set_server_zone(db, "Mars/Olympus_Mons")
     board = await club_leaderboard(db, GUILD, ME, "week", NOW)
     assert (board.zone, board.zone_is_servers) == ("UTC", False)
 
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite's query plan (INDEXED BY)")
-async def test_leaderboard_stays_on_the_covering_index(db: Database) -> None:
+async def test_leaderboard_stays_on_the_covering_index(db: Store) -> None:
     plan = await db.fetchall(
-        f"EXPLAIN QUERY PLAN {BOARD_SQL}", {"guild": GUILD, "since": "2026-11-30", "limit": 10, "user": ME}
+        f"EXPLAIN QUERY PLAN {db.statements.leaderboard}",
+        {"guild": GUILD, "since": "2026-11-30", "limit": 10, "user": ME},
     )
     assert any("COVERING INDEX runs_guild_date" in row["detail"] for row in plan)
 
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite's query plan")
-async def test_stats_read_the_longest_run_from_the_index_without_sorting(db: Database) -> None:
+async def test_stats_read_the_longest_run_from_the_index_without_sorting(db: Store) -> None:
     from bot.db.run_storage_base import stats_params
-    from bot.db.sqlite_storage import _STATS
+    from bot.db.sqlite.run_storage import _STATS
 
     plan = await db.fetchall(f"EXPLAIN QUERY PLAN {_STATS}", stats_params(GUILD, ME, None, NOW.date(), 12, 12))
     assert any("runs_member_longest" in row["detail"] for row in plan)
     assert not any("TEMP B-TREE" in row["detail"] for row in plan), [row["detail"] for row in plan]
 
 
-async def test_the_longest_run_among_ties_is_the_first_run_at_that_distance(db: Database) -> None:
+async def test_the_longest_run_among_ties_is_the_first_run_at_that_distance(db: Store) -> None:
     for day in ("2026-11-20", "2026-11-10", "2026-11-15"):
         await service.log_run(db, GUILD, ME, service.RunForm("10k", "50:00", day), NOW)
     await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00", "2026-11-01"), NOW)
@@ -174,7 +175,7 @@ async def test_the_longest_run_among_ties_is_the_first_run_at_that_distance(db: 
     assert longest is not None and (longest.distance_m, longest.run_date) == (10000.0, date(2026, 11, 10))
 
 
-async def test_the_zone_notice_comes_with_the_first_log_only(db: Database) -> None:
+async def test_the_zone_notice_comes_with_the_first_log_only(db: Store) -> None:
     first = await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
     assert first.zone_notice is not None and "UTC" in first.zone_notice
     assert "/profile set timezone: Europe/Berlin" in first.zone_notice
@@ -182,12 +183,12 @@ async def test_the_zone_notice_comes_with_the_first_log_only(db: Database) -> No
     assert stored is not None and stored[0] == 1
     second = await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
     assert second.zone_notice is None
-    member_cache(db).forget(GUILD, ME)  # as after a restart: the flag is read back from the table
+    db.members.forget(GUILD, ME)  # as after a restart: the flag is read back from the table
     assert (await get_profile(db, GUILD, ME)).zone_noticed
     assert (await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)).zone_notice is None
 
 
-async def test_a_member_who_chose_a_zone_is_not_told(db: Database) -> None:
+async def test_a_member_who_chose_a_zone_is_not_told(db: Store) -> None:
     await set_profile(db, GUILD, ME, NOW, timezone="America/New_York")
     assert (await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)).zone_notice is None
 
@@ -219,7 +220,7 @@ async def test_migration_spares_members_who_already_logged_or_chose_a_zone(tmp_p
         await db.close()
 
 
-def count_trips(db: Database, monkeypatch) -> list[str]:
+def count_trips(db: Store, monkeypatch) -> list[str]:
     """The round trips to the database from now on: a statement sent while none is waiting for its answer
     starts one; statements sent while another waits ride along with it (SQLite: calls queued to aiosqlite's
     thread together; PostgreSQL: any asyncpg connection, leaving out the reset the pool runs as it takes a
@@ -229,7 +230,7 @@ def count_trips(db: Database, monkeypatch) -> list[str]:
     if on_postgres():
         target, names = asyncpg.Connection, ("execute", "executemany", "fetch", "fetchrow", "fetchval")
     else:
-        target, names = db._conn, ("execute", "execute_fetchall", "executemany")
+        target, names = db.db._conn, ("execute", "execute_fetchall", "executemany")
     for name in names:
         original = getattr(target, name)
 
@@ -248,15 +249,15 @@ def count_trips(db: Database, monkeypatch) -> list[str]:
     return trips
 
 
-async def test_run_log_is_one_round_trip_after_the_first(db: Database, monkeypatch) -> None:
+async def test_run_log_is_one_round_trip_after_the_first(db: Store, monkeypatch) -> None:
     """Only the first log pays for the zone notice flag; after it, one trip: SQLite queues its read and its
     insert together, PostgreSQL sends them as one statement; the profile comes from the member cache (on
     PostgreSQL once this process listens for changes to members)."""
     await start_member_cache(db)
-    heard = member_cache(db).changes
+    heard = db.members.changes
     await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)  # the notice, the storage setup
     if not db.exclusive:  # the zone flag's change comes back as a notification, dropping the profile
-        await eventually(lambda: member_cache(db).changes > heard, what="the zone flag's notification")
+        await eventually(lambda: db.members.changes > heard, what="the zone flag's notification")
         await get_profile(db, GUILD, ME)
     trips = count_trips(db, monkeypatch)
     for back in range(3):
@@ -268,9 +269,9 @@ async def test_run_log_is_one_round_trip_after_the_first(db: Database, monkeypat
 
 
 @pytest.mark.skipif(on_postgres(), reason="SQLite queues the read and the insert as two statements")
-async def test_a_failed_log_read_leaves_no_run_behind(db: Database, monkeypatch) -> None:
+async def test_a_failed_log_read_leaves_no_run_behind(db: Store, monkeypatch) -> None:
     """The insert queued behind a read that fails still runs on aiosqlite's thread: it is undone."""
-    from bot.db import sqlite_storage
+    from bot.db.sqlite import run_storage as sqlite_storage
 
     await service.log_run(db, GUILD, ME, service.RunForm("5k", "25:00"), NOW)
     monkeypatch.setattr(sqlite_storage, "_LOG_INPUTS", "SELECT no_such_column")
@@ -282,8 +283,8 @@ async def test_a_failed_log_read_leaves_no_run_behind(db: Database, monkeypatch)
     assert [tuple(r) for r in totals] == [(1, 5000.0)]
 
 
-async def test_a_retired_or_unknown_shoe_logs_nothing(db: Database) -> None:
-    from bot.running.shoes import add_shoe, retire_shoe
+async def test_a_retired_or_unknown_shoe_logs_nothing(db: Store) -> None:
+    from bot.running.services.shoes import add_shoe, retire_shoe
 
     await add_shoe(db, GUILD, ME, "Pegasus", "800 km")
     await retire_shoe(db, GUILD, ME, "pegasus")

@@ -13,12 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.db import runs as runs_db
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
-from bot.db.storage import storage_for
+from bot.db.factory import open_sqlite
+from bot.db.sqlite.database import SqliteDatabase
+from bot.db.store import Store
 from bot.errors import UserError
-from bot.running import records, service, shoes
+from bot.running import records
 from bot.running.models import Run
+from bot.running.services import runs as service
+from bot.running.services import shoes
 from bot.running.stats import week_start
 from tests.postgres import on_postgres
 from tests.unit.running import history_insights
@@ -28,7 +30,7 @@ NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 _members = itertools.count(1000)  # a fresh member per hypothesis example: the database is shared
 
 
-async def recompute_matches(db: Database, guild_id: int, user_id: int) -> None:
+async def recompute_matches(db: Store, guild_id: int, user_id: int) -> None:
     """Every aggregate of the member equals what the member's runs add up to."""
     runs = await runs_db.member_runs(db, guild_id, user_id)
     weeks: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
@@ -61,51 +63,51 @@ async def recompute_matches(db: Database, guild_id: int, user_id: int) -> None:
         assert math.isclose(shoe.distance_m, expected, abs_tol=1e-6), shoe
 
     expected_bests = [(r.label, r.run_id, r.duration_s, r.run_date) for r in records.best_efforts(runs).values()]
-    stored_bests = await storage_for(db).member_records(guild_id, user_id)
+    stored_bests = await db.runs.member_records(guild_id, user_id)
     whole_run = [r for r in stored_bests if not r.inside_run]  # best efforts inside runs: test_import_storage
     assert [(r.label, r.run_id, r.duration_s, r.run_date) for r in whole_run] == expected_bests
 
 
-async def add(db: Database, day: date, metres: float, seconds: int, user: int = ME, shoe_id: int | None = None) -> int:
+async def add(db: Store, day: date, metres: float, seconds: int, user: int = ME, shoe_id: int | None = None) -> int:
     async with db.transaction() as tx:
         return await runs_db.insert_run(tx, GUILD, user, Run(0, day, metres, seconds, shoe_id=shoe_id))
 
 
-async def test_a_back_dated_run_lands_in_its_own_week_and_can_take_a_record(db: Database) -> None:
+async def test_a_back_dated_run_lands_in_its_own_week_and_can_take_a_record(db: Store) -> None:
     await add(db, date(2026, 11, 23), 5000, 1500)
     old = await add(db, date(2025, 3, 4), 5000, 1400)
     await recompute_matches(db, GUILD, ME)
-    [five_k] = await storage_for(db).member_records(GUILD, ME)
+    [five_k] = await db.runs.member_records(GUILD, ME)
     assert five_k.run_id == old and five_k.run_date == date(2025, 3, 4)
     rows = await db.fetchall("SELECT week_start FROM member_weeks WHERE user_id = ? ORDER BY 1", (ME,))
     assert [r[0] for r in rows] == ["2025-03-03", "2026-11-23"]
 
 
-async def test_editing_a_run_moves_its_week_shoe_and_record(db: Database) -> None:
+async def test_editing_a_run_moves_its_week_shoe_and_record(db: Store) -> None:
     shoe = await shoes.add_shoe(db, GUILD, ME, "Pegasus", None)
     fast = await add(db, date(2026, 11, 2), 5000, 1300, shoe_id=shoe.id)
     await add(db, date(2026, 11, 10), 5000, 1500)
     form = service.RunForm(distance="10k", time="50:00", date="2026-11-24")
     await service.edit_run(db, GUILD, ME, fast, form, NOW)
     await recompute_matches(db, GUILD, ME)
-    [five_k, ten_k] = await storage_for(db).member_records(GUILD, ME)
+    [five_k, ten_k] = await db.runs.member_records(GUILD, ME)
     assert (five_k.duration_s, ten_k.run_id) == (1500, fast)
     await service.edit_run(db, GUILD, ME, fast, service.RunForm(shoe="pegasus"), NOW)
     await recompute_matches(db, GUILD, ME)
     assert (await shoes.list_shoes(db, GUILD, ME))[0].distance_m == 10_000
 
 
-async def test_deleting_the_record_run_falls_back_to_the_next_best(db: Database) -> None:
+async def test_deleting_the_record_run_falls_back_to_the_next_best(db: Store) -> None:
     slow = await add(db, date(2026, 11, 2), 5050, 1515)  # 101%: counts, scaled to 1500 s
     fast = await add(db, date(2026, 11, 3), 5000, 1400)
     await add(db, date(2026, 11, 4), 5000, 1500)  # ties with the first: the earlier one keeps it
     assert await service.delete_run(db, GUILD, ME, fast)
     await recompute_matches(db, GUILD, ME)
-    [five_k] = await storage_for(db).member_records(GUILD, ME)
+    [five_k] = await db.runs.member_records(GUILD, ME)
     assert five_k.run_id == slow and math.isclose(five_k.duration_s, 1500)
 
 
-async def test_deleting_every_run_leaves_no_aggregate_behind(db: Database) -> None:
+async def test_deleting_every_run_leaves_no_aggregate_behind(db: Store) -> None:
     ids = [await add(db, date(2026, 11, day), 5000 + day, 1500) for day in range(1, 10)]
     for run_id in ids:
         await service.delete_run(db, GUILD, ME, run_id)
@@ -122,7 +124,7 @@ async def test_migration_backfills_runs_stored_before_it(tmp_path) -> None:
         await db.close()
         import sqlite3
 
-        from bot.db.connection import _migrations
+        from bot.db.sqlite.migrations import migrations as _migrations
 
         conn = sqlite3.connect(tmp_path / "old.db")
         for version, _, sql in _migrations()[:5]:
@@ -140,7 +142,7 @@ async def test_migration_backfills_runs_stored_before_it(tmp_path) -> None:
             )
         conn.commit()
         conn.close()
-        db = await SqliteDatabase.open(tmp_path / "old.db")
+        db = await open_sqlite(tmp_path / "old.db")
         await db.migrate()
         await recompute_matches(db, GUILD, ME)
         assert (await shoes.list_shoes(db, GUILD, ME))[0].distance_m == 5000
@@ -164,7 +166,7 @@ edits_strategy = st.lists(st.tuples(st.integers(0, 11), st.sampled_from(["delete
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(runs_strategy, edits_strategy, st.integers(0, 60), st.sampled_from([5000, 10000, 42195, 8000]))
-async def test_aggregates_and_log_inputs_match_a_recompute(db: Database, runs, edits, new_days, new_m) -> None:
+async def test_aggregates_and_log_inputs_match_a_recompute(db: Store, runs, edits, new_days, new_m) -> None:
     user = next(_members)
     shoe = await shoes.add_shoe(db, GUILD, user, "Pegasus", None)
     ids = []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.builtins import sync_library
-from bot.db.engine import Database
+from bot.advice.services.builtins import sync_library
+from bot.db.store import Store
 
 
 @pytest.fixture
-async def db(db: Database) -> Database:
+async def db(db: Store) -> Store:
     await sync_library(db)
     return db

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import pytest
 
 from bot.db import reminders as db_rem
-from bot.db.engine import Database
 from bot.db.members import pop_notice
+from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED, RATE_LIMITED
 from bot.reminders.messages import Outgoing, parse_custom_id
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 GUILD, ALICE, BOB, CAROL = 10, 1, 2, 3
@@ -32,12 +32,12 @@ def sender() -> FakeSender:
 
 
 @pytest.fixture
-def dispatcher(db: Database, sender: FakeSender, clock: FakeClock) -> Dispatcher:
+def dispatcher(db: Store, sender: FakeSender, clock: FakeClock) -> Dispatcher:
     return Dispatcher(db, sender, clock=clock, concurrency=4, batch_size=10, retry_delays=(0.0, 0.0))
 
 
 @pytest.fixture
-def service(db: Database, clock: FakeClock, dispatcher: Dispatcher) -> ReminderService:
+def service(db: Store, clock: FakeClock, dispatcher: Dispatcher) -> ReminderService:
     return ReminderService(db, clock=clock, on_change=dispatcher.wake)
 
 
@@ -434,11 +434,10 @@ async def test_snooze_answered_before_its_hour_is_not_sent_again(service, dispat
 
 
 async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher, sender, clock, db) -> None:
-    from bot.db.storage import storage_for
     from bot.running.models import Run
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
-    storage = storage_for(db)
+    storage = db.runs
     for day, km in ((date(2026, 5, 12), 8), (date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21)):
         await storage.log_run(GUILD, ALICE, Run(0, day, km * 1000.0, km * 330), None)
     await storage.log_run(GUILD, ALICE, Run(0, date(2026, 6, 1), 5000.0, 1500), None)  # this week: not in it
@@ -458,12 +457,11 @@ async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher
 
 
 async def test_weekly_summary_numbers(db) -> None:
-    from bot.db.storage import storage_for
-    from bot.reminders.summary import weekly_summary
+    from bot.reminders.services.summary import weekly_summary
     from bot.running.models import Run
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
-    storage = storage_for(db)
+    storage = db.runs
     # The run on Monday 1 June (the summary's own morning) belongs to this week, not the one summarised.
     days = ((date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21), (date(2026, 6, 1), 30))
     for day, km in days:

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 
 from bot.db import reminders as db_rem
-from bot.db.engine import Database
 from bot.db.members import pop_notice
+from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from tests.unit.polling import eventually
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
@@ -30,11 +30,11 @@ def sender() -> FakeSender:
 
 
 @pytest.fixture
-def service(db: Database, clock: FakeClock) -> ReminderService:
+def service(db: Store, clock: FakeClock) -> ReminderService:
     return ReminderService(db, clock=clock)
 
 
-def dispatcher_for(db: Database, sender: FakeSender, clock: FakeClock, **options) -> Dispatcher:
+def dispatcher_for(db: Store, sender: FakeSender, clock: FakeClock, **options) -> Dispatcher:
     return Dispatcher(db, sender, clock=clock, retry_delays=(0.0, 0.0), **options)
 
 

@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.db.engine import Database
-from bot.db.postgres.database import PgDatabase
+from bot.db.factory import open_postgres
+from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.models import to_ts
 from tests.postgres import on_postgres
@@ -25,7 +25,7 @@ GUILD = 10
 SLOT = utc(2026, 6, 1, 7, 0)  # every reminder's slot: all due in the same minute
 
 
-async def seed(db: Database, count: int) -> None:
+async def seed(db: Store, count: int) -> None:
     """`count` daily DM reminders of different members, all due at SLOT."""
     fire = to_ts(SLOT)
     rows = [(GUILD, 1000 + n, "custom", "07:00", 127, "UTC", "dm", f"#{n}", fire, fire, "seed") for n in range(count)]
@@ -38,9 +38,9 @@ async def seed(db: Database, count: int) -> None:
 
 
 @pytest.fixture
-async def processes(db: PgDatabase) -> AsyncIterator[list[PgDatabase]]:
+async def processes(db: Store) -> AsyncIterator[list[Store]]:
     """Three more pools on the test's database: three "processes"."""
-    pools = [await PgDatabase.open(db.url, size=4) for _ in range(3)]
+    pools = [await open_postgres(db.db.url, size=4) for _ in range(3)]
     yield pools
     for pool in pools:
         await pool.close()
@@ -50,7 +50,7 @@ def users(*senders: FakeSender) -> Counter[int]:
     return Counter(channel - DM_BASE for sender in senders for channel, _ in sender.sent)
 
 
-async def settled(db: Database, count: int) -> None:
+async def settled(db: Store, count: int) -> None:
     """Every reminder sent once, recorded, moved on to tomorrow and no longer claimed."""
     row = await db.fetchone(
         "SELECT count(*) FILTER (WHERE next_fire_utc = ? AND claimed_by IS NULL AND last_fire_utc = ?),"
@@ -102,7 +102,7 @@ async def test_a_dispatcher_killed_mid_fan_out_has_its_slots_sent_once_after_its
     assert (slots, len(stuck)) == (before_death, 25)
     task.cancel()  # kill -9: no stop(), nothing given back
     await asyncio.gather(task, return_exceptions=True)
-    processes[0].pool.terminate()  # its connections drop: anything it had open rolls back
+    processes[0].db.pool.terminate()  # its connections drop: anything it had open rolls back
     leased = (await db.fetchone("SELECT count(*) FROM reminders WHERE claimed_by = ?", (doomed.holder,)))[0]
     assert leased == 100 - before_death  # its claimed batch, less what it sent
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.running.parsing import InputError, ParsedTime, fit_time_to_distance, parse_run_date, parse_time
+from bot.running.dates import parse_upcoming_date
+from bot.running.parsing import InputError, ParsedTime, fit_time_to_distance, parse_run_date, parse_time, typed_units
 from bot.running.units import HALF_MARATHON_M, MARATHON_M, TEN_K_M
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -260,3 +261,33 @@ def test_a_two_part_clock_is_read_as_mm_ss_then_as_a_running_h_mm_else_asked(fir
         assert fitted.seconds == h_mm and not 120 <= _pace(distance, mm_ss) <= 3600
         assert 150 <= _pace(distance, h_mm) <= 900
         assert fitted.note == f"read `{text}` as {first} h {second:02d} min"
+
+
+# --- days to come (the goal race) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2027-04-25", date(2027, 4, 25)),
+        ("25/4", date(2027, 4, 25)),  # 25 can't be a month
+        ("4/25", date(2027, 4, 25)),
+        ("Apr 25", date(2027, 4, 25)),
+        ("30 Nov", date(2026, 11, 30)),
+        ("next sunday", date(2026, 11, 29)),
+        ("1/1/2027", date(2027, 1, 1)),
+    ],
+)
+def test_a_day_to_come_in_the_run_date_forms(text, expected):
+    assert parse_upcoming_date(text, TODAY, "goal_date") == expected
+
+
+def test_a_numeric_day_to_come_that_reads_two_ways_is_asked_about():
+    with pytest.raises(InputError) as caught:
+        parse_upcoming_date("5/3", TODAY, "goal_date")
+    assert caught.value.field == "goal_date" and "could be 5 March 2027 or 3 May 2027" in caught.value.message
+
+
+@pytest.mark.parametrize(("text", "units"), [("500mi", "mi"), ("500 miles", "mi"), ("800km", "km"), ("800", "km")])
+def test_the_units_a_distance_was_typed_in(text, units):
+    assert typed_units(text, "km") == units

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.advice import admin
+from bot.advice.services import admin
 from bot.club.services import challenges
 from bot.db import audit
-from bot.db.storage import storage_for
 from bot.running.models import Run
 from tests.unit.web.harness import Browser, Site
 
@@ -97,7 +96,7 @@ async def test_the_log_pages_back(site: Site) -> None:
 
 async def test_the_overview(site: Site) -> None:
     db, gid = site.backend.db, site.guild_id
-    storage = storage_for(db)
+    storage = db.runs
     await storage.prepare()
     today = date.today()
     await storage.log_run(gid, site.club.alice.id, Run(0, today, 5000.0, 1500), None)

@@ -5,24 +5,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.advice import admin
-from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
+from bot.advice.services import admin
+from bot.advice.services.builtins import sync_library
 from bot.club.services import challenges, events, races
 from bot.club.services import digest as club_digest
 from bot.db import club_settings, copy
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
 from bot.db import tips as tips_db
-from bot.db.connection import SqliteDatabase
-from bot.db.engine import Database
+from bot.db.factory import open_sqlite
 from bot.db.members import set_notice, update_profile
+from bot.db.store import Store
 from bot.importing import read_upload
 from bot.reminders.outbox import queue_post
-from bot.reminders.service import ReminderService
-from bot.running.import_service import import_single_file, plan_import
-from bot.running.service import RunForm, delete_run, log_run
-from bot.running.shoes import add_shoe, retire_shoe
+from bot.reminders.services.reminders import ReminderService
+from bot.running.services.imports import import_single_file, plan_import
+from bot.running.services.runs import RunForm, delete_run, log_run
+from bot.running.services.shoes import add_shoe, retire_shoe
 from tests.unit.importing.samples import ten_miler_gpx
 
 # Real snowflakes are over 2**53: they must survive both engines exactly.
@@ -32,7 +32,7 @@ NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 
 
 async def seed(path: Path) -> None:
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     await db.migrate()
     try:
         await sync_library(db)
@@ -112,7 +112,7 @@ async def seed(path: Path) -> None:
         await db.close()
 
 
-async def dump(db: Database) -> dict[str, list[tuple]]:
+async def dump(db: Store) -> dict[str, list[tuple]]:
     """Every row of every copied table (derived columns aside), in a stable order."""
     found = {}
     for table in copy.TABLES:

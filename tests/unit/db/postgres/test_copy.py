@@ -10,9 +10,9 @@ import asyncpg
 import pytest
 
 from bot.db import copy
-from bot.db import tips as tips_db
-from bot.db.connection import SqliteDatabase
-from bot.db.postgres.search import search_tips
+from bot.db.factory import open_sqlite
+from bot.db.postgres.tips_search import search_tips
+from bot.db.sqlite.database import SqliteDatabase
 from bot.errors import CannotStart
 from tests.unit.db.postgres.seed import ALICE, CLUB, OTHER, dump, seed
 
@@ -63,11 +63,11 @@ async def test_round_trip_keeps_every_row(pg_url: str, tmp_path: Path) -> None:
     assert copied_back == copied
     assert await _rows(back) == before
     # The SQLite target's search indexes were rebuilt: built-ins at once, the server's own tips on first search.
-    db = await SqliteDatabase.open(back)
+    db = await open_sqlite(back)
     try:
-        found = await tips_db.search(db, CLUB, '"strong back"', None, 5)
+        found = await db.tips.search(CLUB, '"strong back"', None, 5)
         assert [tip.title for tip, _, _ in found] == ["Hill reps for a strong back"]
-        assert await tips_db.search(db, OTHER, "marathon OR hydration OR stretch", None, 3)
+        assert await db.tips.search(OTHER, "marathon OR hydration OR stretch", None, 3)
     finally:
         await db.close()
 

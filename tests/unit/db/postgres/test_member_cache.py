@@ -1,5 +1,5 @@
 """Profiles and pending notices kept in memory on a shared PostgreSQL database, trusted while this process
-hears every change to members (migration 0008's trigger, LISTEN on a connection of its own)."""
+hears every change to members (a trigger, LISTEN on a connection of its own)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.db.members import get_profile, member_cache, pop_notice, set_notice, start_member_cache, update_profile
+from bot.db.factory import open_postgres
+from bot.db.members import get_profile, pop_notice, set_notice, start_member_cache, update_profile
 from bot.db.postgres import listener
 from bot.db.postgres.database import PgDatabase
+from bot.db.store import Store
 from tests.postgres import as_superuser
 from tests.unit.polling import eventually
 
@@ -18,9 +20,9 @@ original_connect = listener.Listener._connect
 
 
 @pytest.fixture
-async def two(pg_url: str) -> AsyncIterator[tuple[PgDatabase, PgDatabase]]:
+async def two(pg_url: str) -> AsyncIterator[tuple[Store, Store]]:
     """Two processes' databases on one PostgreSQL database: `here` keeps a member cache, `there` writes."""
-    here, there = await PgDatabase.open(pg_url, size=2), await PgDatabase.open(pg_url, size=2)
+    here, there = await open_postgres(pg_url, size=2), await open_postgres(pg_url, size=2)
     try:
         await here.migrate()
         await start_member_cache(here)
@@ -30,7 +32,7 @@ async def two(pg_url: str) -> AsyncIterator[tuple[PgDatabase, PgDatabase]]:
         await there.close()
 
 
-def count_reads(db: PgDatabase, monkeypatch) -> list[str]:
+def count_reads(db: Store, monkeypatch) -> list[str]:
     sent: list[str] = []
     for name in ("fetchall", "fetchone"):
         original = getattr(db, name)
@@ -45,15 +47,15 @@ def count_reads(db: PgDatabase, monkeypatch) -> list[str]:
 
 async def test_a_profile_is_read_once_then_changes_from_another_process_are_heard(two, monkeypatch) -> None:
     here, there = two
-    assert member_cache(here).trusted
+    assert here.members.trusted
     sent = count_reads(here, monkeypatch)
     assert (await get_profile(here, 1, 2)).units == "km"
     assert (await get_profile(here, 1, 2)).units == "km"
     assert len(sent) == 1
-    heard = member_cache(here).changes
+    heard = here.members.changes
     async with there.transaction(1, 2) as tx:
         await update_profile(tx, 1, 2, units="mi")
-    await eventually(lambda: member_cache(here).changes > heard)
+    await eventually(lambda: here.members.changes > heard)
     assert (await get_profile(here, 1, 2)).units == "mi"
     assert len(sent) == 2
 
@@ -63,10 +65,10 @@ async def test_no_notice_costs_no_trip_and_a_notice_from_another_process_is_take
     sent = count_reads(here, monkeypatch)
     assert await pop_notice(here, 1, 2) is None
     assert sent == []
-    heard = member_cache(here).changes
+    heard = here.members.changes
     async with there.transaction() as tx:
         await set_notice(tx, 1, 2, "Your stretch reminder is paused: your DMs are closed.")
-    await eventually(lambda: member_cache(here).changes > heard)
+    await eventually(lambda: here.members.changes > heard)
     assert await pop_notice(here, 1, 2) == "Your stretch reminder is paused: your DMs are closed."
     assert len(sent) == 1
     await asyncio.sleep(0.2)  # taking it is not announced: nothing comes back to mark the member again
@@ -76,17 +78,17 @@ async def test_no_notice_costs_no_trip_and_a_notice_from_another_process_is_take
 
 
 async def test_a_notice_left_before_start_is_known(pg_url: str) -> None:
-    first = await PgDatabase.open(pg_url, size=2)
+    first = await open_postgres(pg_url, size=2)
     try:
         await first.migrate()
         async with first.transaction() as tx:
             await set_notice(tx, 1, 2, "waiting")
     finally:
         await first.close()
-    later = await PgDatabase.open(pg_url, size=2)
+    later = await open_postgres(pg_url, size=2)
     try:
         await start_member_cache(later)
-        assert member_cache(later).notices == {(1, 2)}
+        assert later.members.notices == {(1, 2)}
         assert await pop_notice(later, 1, 2) == "waiting"
     finally:
         await later.close()
@@ -104,8 +106,8 @@ async def test_a_lost_listener_stops_the_cache_until_it_is_back(two, monkeypatch
     await as_superuser(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
     )
-    await eventually(lambda: not member_cache(here).trusted)
-    assert member_cache(here).profiles == {}
+    await eventually(lambda: not here.members.trusted)
+    assert here.members.profiles == {}
     sent = count_reads(here, monkeypatch)
     async with there.transaction(1, 2) as tx:  # unheard: nothing listens now
         await update_profile(tx, 1, 2, units="mi")
@@ -113,7 +115,7 @@ async def test_a_lost_listener_stops_the_cache_until_it_is_back(two, monkeypatch
     assert (await get_profile(here, 1, 2)).units == "mi"
     assert len(sent) == 2
     monkeypatch.setattr(listener.Listener, "_connect", original_connect)  # back
-    await eventually(lambda: member_cache(here).trusted)
+    await eventually(lambda: here.members.trusted)
     assert (await get_profile(here, 1, 2)).units == "mi"
     assert (await get_profile(here, 1, 2)).units == "mi"
     assert len(sent) == 2 + 2  # the notices reloaded once back, then one profile read
@@ -124,7 +126,7 @@ async def test_a_transaction_neither_uses_nor_fills_the_cache(two) -> None:
     async with here.transaction(1, 2) as tx:
         await update_profile(tx, 1, 2, units="mi")
         assert (await get_profile(tx, 1, 2)).units == "mi"
-        assert member_cache(here).profiles == {}
+        assert here.members.profiles == {}
 
 
 async def test_a_failed_start_neither_hangs_nor_gives_up(pg_url: str, monkeypatch) -> None:

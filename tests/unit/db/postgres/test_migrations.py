@@ -9,9 +9,9 @@ import asyncpg
 import pytest
 
 from bot.db import copy
-from bot.db.connection import SqliteDatabase
 from bot.db.postgres import migrations
 from bot.db.postgres.pool import open_pool
+from bot.db.sqlite.database import SqliteDatabase
 from bot.errors import CannotStart
 
 

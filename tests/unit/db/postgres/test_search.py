@@ -9,7 +9,7 @@ import pytest
 
 from bot.db.postgres import migrations
 from bot.db.postgres.pool import open_pool
-from bot.db.postgres.search import search_tips
+from bot.db.postgres.tips_search import search_tips
 
 CLUB, OTHER = 1_180_000_000_000_000_001, 1_190_000_000_000_000_002
 

@@ -1,0 +1,1 @@
+"""SQLite migrations, numbered from 0001 without gaps (bot.db.sqlite.migrations applies them)."""
