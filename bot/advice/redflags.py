@@ -185,7 +185,8 @@ def _expand(pattern: str) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}")
+    # MULTILINE: "^" also starts each sentence of the message's lines (see _found)
+    return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}", re.MULTILINE)
 
 
 def _compiled(signs: tuple[Sign, ...]) -> tuple[_CompiledSign, ...]:
@@ -204,7 +205,9 @@ _NET = _compiled(NET_SIGNS)
 # Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
 # match, and negation only drops matches; the escalators only act on signs found), so most questions are
 # answered by one scan.
-_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")")
+_ANY_SIGN = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")", re.MULTILINE
+)
 _RESOLVED = {
     placeholder: (tuple((category, _compile(pattern)) for category, pattern in options), default)
     for placeholder, (options, default) in RESOLVED.items()
@@ -339,11 +342,16 @@ def _resolve(category: str, sentences: list[_Sentence]) -> str:
     return min(found)[2] if found else default
 
 
-def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str) -> dict[str, Finding]:
+def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str, lines: str) -> dict[str, Finding]:
+    """The signs found; ``whole`` is the message's sentences joined by " . " (what ``unless`` reads), ``lines``
+    by newlines (a pattern matches in it iff it matches in a sentence: a quick rejection)."""
     found: dict[str, Finding] = {}
     for compiled in signs:
         sign = compiled.sign
         if sign.label in found and found[sign.label].category == sign.category:
+            continue
+        # every pattern must match somewhere: one scan of the whole message rejects most signs at once
+        if not all(p.search(lines) for p in compiled.patterns):
             continue
         if compiled.unless is not None and compiled.unless.search(whole):
             continue
@@ -385,12 +393,13 @@ def triage(text: str | None) -> Triage:
         return Triage()
     parts = _sentences(text)
     whole = " . ".join(s.text for s in parts)
-    if not _ANY_SIGN.search(whole):
+    lines = "\n".join(s.text for s in parts)
+    if not _ANY_SIGN.search(lines):
         return Triage()
-    found = _found(_SIGNS, parts, whole)
+    found = _found(_SIGNS, parts, whole, lines)
     # The net adds "see a doctor today" in a body system the categories flagged nothing as urgent in.
     covered = {CATEGORIES[f.category].system for f in found.values() if f.severity >= Severity.DOCTOR_TODAY}
-    for label, finding in _found(_NET, parts, whole).items():
+    for label, finding in _found(_NET, parts, whole, lines).items():
         if CATEGORIES[finding.category].system not in covered:
             found.setdefault(label, finding)
     findings = [*_escalated(found, parts, whole), *_caused(found, parts), *found.values()]
