@@ -120,7 +120,7 @@ async def record(tx: Tx, rows: Iterable[tuple[int, str, str, datetime]]) -> None
             "INSERT INTO scheduled_post_messages (post_id, target, status, at_utc)"
             " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)"
             " WHERE EXISTS (SELECT 1 FROM scheduled_posts WHERE id = ?) ON CONFLICT DO NOTHING",  # not if cancelled
-            [(*row, row[0]) for row in rows],
+            [(*row, row[0]) for row in stored],
         )
 
 
