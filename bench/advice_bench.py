@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 
 from bench.common import fmt, percentiles, timed
-from bot.advice.builtins import sync_library
 from bot.advice.library import load_library
 from bot.advice.redflags import triage
-from bot.advice.search import advise, query_words
+from bot.advice.services.builtins import sync_library
+from bot.advice.services.search import advise, query_words
 from bot.advice.thesaurus import expansions
 from bot.db.factory import open_sqlite
 from bot.db.store import Store
@@ -164,7 +164,7 @@ class _TripCounter:
 
 async def breakdown(question: str = BREAKDOWN_QUESTION) -> list[str]:
     """Each piece of one /advice answer in process: microseconds, best of 15 rounds."""
-    from bot.advice import search
+    from bot.advice.services import search
     from cogs.advice import vote_buttons
     from cogs.ui.kit import DISCLAIMER
     from cogs.ui.tips import advice_reply_text, tip_embed

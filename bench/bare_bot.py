@@ -11,8 +11,8 @@ from bot.__main__ import main
 from bot.db import runs as runs_db
 from bot.db.members import get_profile
 from bot.db.store import Store
-from bot.running import service
 from bot.running.models import Run
+from bot.running.services import runs as service
 
 
 async def bare_log_run(

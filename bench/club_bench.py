@@ -33,8 +33,8 @@ from bot.club.services import challenges as challenge_service
 from bot.club.services.digest_reads import build
 from bot.db.factory import open_postgres, open_sqlite
 from bot.db.store import Store
-from bot.running import service as runs
-from bot.running.service import RunForm
+from bot.running.services import runs
+from bot.running.services.runs import RunForm
 
 GUILD = 1
 START, END = date(2026, 6, 1), date(2027, 5, 31)

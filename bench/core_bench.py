@@ -19,8 +19,8 @@ from pathlib import Path
 from bench.common import fmt, percentiles, seed_runs, timed
 from bot.db.factory import open_sqlite
 from bot.db.store import Store
-from bot.running.service import RunForm, history_page, log_run
-from bot.running.stats_service import member_stats
+from bot.running.services.runs import RunForm, history_page, log_run
+from bot.running.services.stats import member_stats
 
 GUILDS = 5
 

@@ -5,7 +5,7 @@
 - pages: an admin logged in, each page of a server with 2,000 tips of its own (plus the 141 built-ins) and 300
   audit entries, in turn: overview, tips page 1, tips page 40, tips by topic, tips search, a tip's edit form,
   the club ping, the audit log, challenges; from request to the last byte of the page (target p99 <= 50 ms)
-- commands while an admin browses: `/help`, `/run log` and `/advice` in turn for 3 s blocks, alternating blocks
+- commands while an admin browses: `/help`, `/run log` and `/advice` in turn for 3 s blocks, alternating (ABBA) blocks
   with nobody on the dashboard and blocks with an admin (a browser process of its own) opening one of those pages
   every second (faster than anyone reads them), so machine noise hits both alike; ratio of p50s browsing / not
   (target <= 1.05). Then again with a page every 250 ms, a stress case (no target)
@@ -35,8 +35,8 @@ from cryptography.fernet import Fernet
 from yarl import URL
 
 from bench.common import fmt, percentiles
-from bot.advice import admin
-from bot.advice.builtins import sync_library
+from bot.advice.services import admin
+from bot.advice.services.builtins import sync_library
 from bot.db.factory import open_postgres, open_sqlite
 from bot.db.store import Store
 from bot.web.app import SESSION_COOKIE
@@ -55,27 +55,26 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def _database(workdir: Path, postgres: str | None) -> AsyncIterator[tuple[Store, dict[str, str]]]:
-    """The bot's database, open for seeding, and the environment that points the bot at it."""
+async def _bot_database(workdir: Path, postgres: str | None) -> AsyncIterator[dict[str, str]]:
+    """The environment that points the bot at its database: SQLite in `workdir`, or a new PostgreSQL database
+    on that server (dropped afterwards)."""
     if postgres is None:
-        db = await open_sqlite(workdir / "stride.db")
-        try:
-            yield db, {}
-        finally:
-            await db.close()
+        yield {}
         return
     name = f"stride_bench_{uuid.uuid4().hex[:10]}"
     admin_conn = await asyncpg.connect(postgres)
-    await admin_conn.execute(f"CREATE DATABASE {name}")
-    url = urlunsplit(urlsplit(postgres)._replace(path=f"/{name}"))
-    db = await open_postgres(url, 4)
     try:
-        yield db, {"DATABASE_URL": url}
+        await admin_conn.execute(f"CREATE DATABASE {name}")
+        yield {"DATABASE_URL": urlunsplit(urlsplit(postgres)._replace(path=f"/{name}"))}
     finally:
-        with contextlib.suppress(Exception):
-            await db.close()
         await admin_conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         await admin_conn.close()
+
+
+async def _open(workdir: Path, env: dict[str, str]) -> Store:
+    if "DATABASE_URL" in env:
+        return await open_postgres(env["DATABASE_URL"], 4)
+    return await open_sqlite(workdir / "stride.db")
 
 
 async def _seed(db: Store, guild_id: int, user_id: int) -> int:
@@ -117,18 +116,20 @@ async def run(workdir: Path, rounds: int, blocks: int, block_s: float, postgres:
     from standin.client import FakeDiscord
     from tests.fakediscord.bots import start_bot
 
-    async with FakeDiscord() as fake:
+    async with FakeDiscord() as fake, _bot_database(workdir, postgres) as db_env:
         guild = fake.add_guild("Bench", channels=("general", "runs"))
         boss = fake.add_member(guild, "boss", admin=True)
         runner = fake.add_member(guild, "runner")
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
+        base = f"http://127.0.0.1:{_free_port()}"
         fake.oauth.redirect_uris.add(base + "/callback")
-        async with _database(workdir, postgres) as (db, db_env):
+        db = await _open(workdir, db_env)
+        try:
             tip_id = await _seed(db, guild.id, boss.id)
+        finally:
+            await db.close()
         env = {
             **db_env,
-            "DASHBOARD_PORT": str(port),
+            "DASHBOARD_PORT": base.rsplit(":", 1)[1],
             "DISCORD_CLIENT_SECRET": fake.oauth.client_secret,
             "DASHBOARD_SECRET": Fernet.generate_key().decode(),
         }
@@ -151,9 +152,8 @@ async def run(workdir: Path, rounds: int, blocks: int, block_s: float, postgres:
                 await _pages(http, pages, rounds, report)
                 cookie = http.cookie_jar.filter_cookies(URL(base))[SESSION_COOKIE].value
                 for every in CLICK_EVERY_S:
-                    await _commands_while_browsing(
-                        fake, runner, cookie, list(pages.values()), blocks, block_s, every, report
-                    )
+                    urls = list(pages.values())
+                    await _commands_while_browsing(fake, runner, cookie, urls, blocks, block_s, every, report)
         finally:
             await bot.stop()
 
@@ -202,7 +202,9 @@ async def _commands_while_browsing(
     try:
         await block({name: [] for name in commands})  # warm up
         for i in range(blocks):
-            browsing = i % 2 == 1
+            # quiet, busy, busy, quiet, ...: a slow drift (the member's history grows by thousands of runs, the
+            # machine's other load) weighs on both alike instead of always on the later block of a pair
+            browsing = i % 4 in (1, 2)
             browser.stdin.write(f"on {every}\n".encode() if browsing else b"off\n")
             await browser.stdin.drain()
             await block(busy if browsing else quiet)
@@ -258,7 +260,7 @@ def main() -> None:
         asyncio.run(browse(args.browse))
         return
     report: list[str] = []
-    rounds, blocks, block_s = (30, 6, 1.0) if args.quick else (200, 30, 3.0)
+    rounds, blocks, block_s = (30, 8, 1.0) if args.quick else (200, 32, 3.0)
     with tempfile.TemporaryDirectory(prefix="stride-dashboard-bench-") as tmp:
         asyncio.run(run(Path(tmp), rounds, blocks, block_s, args.postgres, report))
     for line in report:

@@ -229,8 +229,8 @@ async def concurrency(workdir: Path, runs_each: int, seconds: float, report: lis
 
 async def in_process(workdir: Path, runs_each: int, commands: int, report: list[str]) -> None:
     """The same 40 members and histories without Discord: the service calls alone, one after another."""
-    from bot.running.service import RunForm, log_run
-    from bot.running.stats_service import member_records
+    from bot.running.services.runs import RunForm, log_run
+    from bot.running.services.stats import member_records
 
     database = workdir / "stride.db"
     await create_schema(database)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.__main__ import main
-from bot.advice import search
+from bot.advice.services import search
 from bot.db.run_storage_base import RunStorageBase
 
 first: dict[str, Any] = {}

@@ -30,8 +30,9 @@ from bench.bare_bot import bare_log_run
 from bench.common import create_schema, fmt, percentiles
 from bot.db.factory import open_sqlite
 from bot.db.store import Store
-from bot.running import service, stats_service
 from bot.running.chart import _render_cached, render_weekly_chart
+from bot.running.services import runs as service
+from bot.running.services import stats as stats_service
 
 Report = Callable[[str], None]
 

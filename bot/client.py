@@ -19,7 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import sharding
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage

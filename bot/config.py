@@ -70,7 +70,7 @@ class Config:
     api_base: str | None
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
-    # Sharding (see bot/sharding.py): None means one unsharded gateway connection, as before.
+    # Sharding (see bot/sharding.py): None means one unsharded gateway connection.
     shard_count: int | None = None
     # The shards this process owns; None with a shard_count means all of them.
     shard_ids: tuple[int, ...] | None = None
@@ -203,6 +203,11 @@ def _fernet_key(raw: str) -> bytes:
 
 def _dashboard_url(raw: str, host: str, port: int) -> str:
     if not raw:
+        if host in ("0.0.0.0", "::", ""):
+            raise ConfigError(
+                f"DASHBOARD_URL is needed when DASHBOARD_HOST is {host or 'empty'} (every address): set it to the "
+                "address people open, e.g. https://stride.example.com (the OAuth2 redirect is built from it)."
+            )
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}"
     example = "https://stride.example.com"

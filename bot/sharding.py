@@ -2,8 +2,8 @@
 
 Discord puts each guild on shard `(guild_id >> 22) % shard_count`. `SHARD_COUNT` and `SHARD_IDS`
 (bot/config.py) let several processes split the shards between them; without them Stride keeps one
-unsharded gateway connection, as before. The bot class that owns the shards is `ShardedStrideBot` in
-bot/client.py, chosen by `make_bot` there.
+unsharded gateway connection (Discord requires shards past 2,500 servers). The bot class that owns the
+shards is `ShardedStrideBot` in bot/client.py, chosen by `make_bot` there.
 
 Reminder dispatchers: on PostgreSQL every process runs one; they claim due slots with leases in the
 database (bot/db/reminders.py), so each slot is sent by exactly one of them, and share Discord's global rate

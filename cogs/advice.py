@@ -10,9 +10,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice import catalog
 from bot.advice.models import Tip
-from bot.advice.search import QUESTION_MAX, advise
+from bot.advice.services import catalog
+from bot.advice.services.search import QUESTION_MAX, advise
 from bot.client import StrideBot, explain, refuse_while_stopping, send_ephemeral, stride_bot
 from bot.errors import UserError
 from cogs.ui import kit

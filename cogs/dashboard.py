@@ -19,7 +19,7 @@ from bot.client import StrideBot
 from bot.club.challenges import Challenge
 from bot.db.audit import WEB
 from bot.db.store import Store
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
 from bot.web.discord_oauth import DiscordOAuth

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running import stats_service
+from bot.running.services import stats as stats_service
 from cogs.ui import kit
 from cogs.ui.stats_embeds import leaderboard_embed
 

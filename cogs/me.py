@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.running.export import export_files
-from bot.running.profile import export_data, forget_data
+from bot.running.services.profile import export_data, forget_data
 from cogs.ui import kit
 from cogs.ui.embeds import plural
 from cogs.ui.views import ConfirmView

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.errors import UserError
-from bot.running.pace_service import pace_answer
+from bot.running.services.pace import pace_answer
 from cogs.ui import kit
 from cogs.ui.pace import NO_RUNS, pace_embed
 

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
+from bot.running.services.profile import GOAL_RACE_MAX, ProfileSummary, profile_summary, set_profile
 from bot.running.timezones import resolve_timezone
 from bot.running.units import format_distance
 from cogs.reminders.delivery import wake_dispatcher

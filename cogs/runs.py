@@ -14,10 +14,12 @@ from bot.client import StrideBot
 from bot.club.feed import FeedItem
 from bot.errors import UserError
 from bot.importing.errors import display_name
-from bot.running import import_service, service, stats_service
 from bot.running.chart import render_stats_chart
 from bot.running.models import Run
-from bot.running.service import RunForm
+from bot.running.services import imports as import_service
+from bot.running.services import runs as service
+from bot.running.services import stats as stats_service
+from bot.running.services.runs import RunForm
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete
 from cogs.ui.embeds import history_embed, page_out_of_range, run_embed, run_line

@@ -7,9 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.running import shoes as shoe_service
 from bot.running.parsing import typed_units
-from bot.running.service import member_profile
+from bot.running.services import shoes as shoe_service
+from bot.running.services.runs import member_profile
 from bot.running.units import format_distance
 from cogs.ui import kit
 from cogs.ui.autocomplete import active_shoe_autocomplete

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.advice import admin, catalog
+from bot.advice.services import admin, catalog
 from bot.client import StrideBot
 from bot.errors import UserError
 from cogs.ui import kit

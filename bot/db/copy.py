@@ -311,7 +311,7 @@ async def _write_sqlite(
             async for batch in source.batches(table, columns):
                 await tx.executemany(sql, batch)
                 copied[table] += len(batch)
-        # Search indexes, as migration 0006 builds them: the built-ins' now, each server's on its first search.
+        # Search indexes, as SQLite migration 0006 builds them: the built-ins' now, each server's on its first search.
         await tx.execute(
             "INSERT INTO tips_fts_builtin (rowid, title, body, tags) SELECT id, title, body, tags FROM tips"
             " WHERE guild_id IS NULL"

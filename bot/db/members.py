@@ -31,7 +31,7 @@ PROFILE_CACHE_SIZE = 50_000
 Key = tuple[int, int]  # (guild_id, user_id)
 
 
-MEMBER_CHANNEL = "stride_members"  # PostgreSQL: every change to a member's row (migration 0008)
+MEMBER_CHANNEL = "stride_members"  # PostgreSQL: every change to a member's row (its migration 0008's trigger)
 
 
 @dataclass(slots=True)

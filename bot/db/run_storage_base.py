@@ -8,6 +8,7 @@ weekly streak's date step — and how an import learns its new run ids; everythi
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -267,8 +268,8 @@ def imported_row(guild_id: int, user_id: int, imported: ImportedRun, created: st
     )
 
 
-class RunStorageBase:
-    """`RunStorage` minus the few reads and writes whose SQL is the engine's own."""
+class RunStorageBase(ABC):
+    """`RunStorage` minus the few reads and writes whose SQL is the engine's own (the abstract methods)."""
 
     streak_step: str  # the Monday a week before `{}`, in the engine's SQL
 
@@ -277,18 +278,19 @@ class RunStorageBase:
         self._ready = False
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 
+    @abstractmethod
     async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
         """What `/run log` reads as it was before the run, and the new run's id, in one unit of work and one
         round trip. The id is None, and nothing is written, when `params["shoe"]` names no active shoe of the
         member."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
-        raise NotImplementedError
+        """What `/run stats` reads (see StatsRows), in one round trip."""
 
+    @abstractmethod
     async def _insert_imported(self, tx: Tx, rows: list[tuple[Any, ...]]) -> list[int]:
         """Insert IMPORTED_COLUMNS rows; return their new ids in the order given."""
-        raise NotImplementedError
 
     async def _distances_match(self, db: Database | Tx) -> bool:
         rows = await db.fetchall("SELECT label, distance_m, min_m, max_m FROM record_distances ORDER BY label")

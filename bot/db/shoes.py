@@ -11,7 +11,7 @@ from bot.running.models import Shoe
 if TYPE_CHECKING:
     from bot.db.store import Store
 
-# distance_m is kept by the runs triggers (migration 0007).
+# distance_m is kept by the runs triggers (SQLite migration 0007, PostgreSQL 0002).
 _SELECT = (
     "SELECT s.id, s.name, s.retire_at_m, s.retired, s.distance_m FROM shoes s WHERE s.guild_id = ? AND s.user_id = ?"
 )

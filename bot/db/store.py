@@ -125,7 +125,7 @@ class Store:
         self.members = MemberCache(trusted=db.exclusive)
         self.runs: RunStorage = driver.run_storage(self)
         self.tips: TipSearch = driver.tip_search(self)
-        # /advice answers as read, with the server's change stamp at that read (bot.advice.search).
+        # /advice answers as read, with the server's change stamp at that read (bot.advice.services.search).
         self.advice_answers: dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]] = {}
         # Who to wake when a transaction that queued a post commits: the dispatcher running on this store.
         self.post_wakers: list[Callable[[], None]] = []

@@ -44,6 +44,11 @@ class Claiming(abc.ABC):
     def may_send(self) -> bool:
         return True
 
+    def longest_sleep(self, max_sleep: float) -> float:
+        """How long the dispatcher may sleep without looking at the database (changes made by other processes
+        wake nobody here)."""
+        return max_sleep
+
     @contextlib.asynccontextmanager
     async def keeping(self) -> AsyncIterator[None]:
         """Around the sending of a batch: keeps the claims alive."""
@@ -82,6 +87,11 @@ class Leased(Claiming):
 
     def may_send(self) -> bool:
         return self.end is not None and self.clock() < self.end - self.margin
+
+    def longest_sleep(self, max_sleep: float) -> float:
+        """At most half a lease: slots another process claimed or was told about, and then died holding, are
+        seen by every other dispatcher within half a lease, which then wakes for the lease's end."""
+        return min(max_sleep, self.lease.total_seconds() / 2)
 
     @contextlib.asynccontextmanager
     async def keeping(self) -> AsyncIterator[None]:

@@ -52,7 +52,7 @@ from bot.reminders.outbox import PostKind, on_queued
 from bot.reminders.pacing import Pacer
 from bot.reminders.posting import PostRounds
 from bot.reminders.schedule import DEFAULT_GRACE
-from bot.reminders.service import utcnow
+from bot.reminders.services.reminders import utcnow
 from bot.reminders.slots import ReminderRounds
 from bot.reminders.waking import Wake, horizon, next_wake
 
@@ -69,7 +69,7 @@ class Dispatcher:
         concurrency: int = 25,
         batch_size: int = 100,
         grace: timedelta = DEFAULT_GRACE,
-        max_sleep: float = 900.0,
+        max_sleep: float = 60.0,  # how late a change made in another process may be seen (another shard)
         retry_delays: tuple[float, ...] = (1.0, 5.0, 15.0),
         error_backoff: float = 5.0,
         rate: float | None = None,
@@ -192,7 +192,7 @@ class Dispatcher:
 
     async def next_wake(self) -> Wake:
         """When to look again (bot/reminders/waking.py): the earliest due slot or post, or claim end."""
-        return next_wake(self.clock(), await horizon(self.db), self.max_sleep)
+        return next_wake(self.clock(), await horizon(self.db), self.claiming.longest_sleep(self.max_sleep))
 
     async def _sleep_until_due(self) -> None:
         self._wake.clear()  # before reading: a change made after this read wakes the nap below

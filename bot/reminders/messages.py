@@ -24,7 +24,7 @@ from bot.reminders.models import (
     from_ts,
     to_ts,
 )
-from bot.reminders.summary import WeekNumbers
+from bot.reminders.services.summary import WeekNumbers
 from bot.running.units import format_distance, format_duration
 from bot.text import no_links
 from bot.wording import DISCLAIMER

@@ -39,7 +39,7 @@ from bot.reminders.jobs import (
 from bot.reminders.messages import member_message, pick_tip, server_message, summary_message
 from bot.reminders.models import Reminder, ReminderKind, ServerReminder
 from bot.reminders.schedule import ALL_DAYS, catch_up, next_fire
-from bot.reminders.summary import weekly_summary
+from bot.reminders.services.summary import weekly_summary
 
 if TYPE_CHECKING:
     from bot.reminders.dispatcher import Dispatcher

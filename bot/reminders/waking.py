@@ -7,8 +7,10 @@ A dispatcher sleeps between rounds. What can become due while it sleeps:
   the lease ends; if it lives, it renews the lease and the sleeper plans again), on either engine a claim
   of this process's own that was left unsettled.
 Without the second, a survivor would sleep past a dead process's leases until something else woke it. A
-change in this process (a member's schedule, a queued post) wakes it at once; `max_sleep` bounds the wait
-for changes made by other processes.
+change in this process (a member's schedule, a queued post) wakes it at once; a change made in another process
+wakes nobody here, so `max_sleep` (the claim strategy's `longest_sleep`: at most half a lease on a shared
+database) bounds how late it is seen. That matters when the process that made the change dies before sending
+it: a survivor asleep since before the change learns of it, and of that process's leases, at its next look.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def next_wake(now: datetime, horizon: Horizon, max_sleep: float) -> Wake:
         return Wake(None, max_sleep)
     if at <= now:
         return Wake(at, 0.0)
-    return Wake(at, min((at - now).total_seconds() + MARGIN_S, max_sleep))
+    seconds = (at - now).total_seconds()
+    return Wake(at, seconds + MARGIN_S if seconds <= max_sleep else max_sleep)  # not a look just before `at`
 
 
 async def horizon(db: Database) -> Horizon:

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from bot.running.units import metres_per_unit
 
 if TYPE_CHECKING:
-    from bot.running.stats_service import MemberStats
+    from bot.running.services.stats import MemberStats
 
 WIDTH_PX, HEIGHT_PX = 800, 400
 _BACKGROUND = "#2b2d31"  # Discord's dark embed colour: reads well in both Discord themes

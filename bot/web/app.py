@@ -18,7 +18,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from cryptography.fernet import Fernet
 from markupsafe import Markup, escape
 
-from bot.advice.admin import IMPORT_BYTES_MAX
+from bot.advice.services.admin import IMPORT_BYTES_MAX
 from bot.config import DashboardConfig
 from bot.errors import CannotStart
 from bot.web.backend import Backend

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from bot.club.challenges import Challenge
 from bot.db.store import Store
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from bot.reminders.jobs import FAILED, FORBIDDEN, NOT_FOUND, RATE_LIMITED, Deliv
 from bot.reminders.messages import Outgoing
 from bot.reminders.outbox import PostKind
 from bot.reminders.pacing import reminder_rate
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from cogs.ui.kit import BRAND, NO_MENTIONS
 
 if TYPE_CHECKING:

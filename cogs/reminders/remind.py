@@ -12,7 +12,7 @@ from bot.client import StrideBot, stride_bot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
-from bot.reminders.service import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
+from bot.reminders.services.reminders import KINDS, MAX_MESSAGE, MAX_PER_MEMBER, reminder_streak
 from bot.text import no_links
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when

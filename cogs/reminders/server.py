@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.reminders.models import ServerReminder
-from bot.reminders.service import SERVER_KINDS
+from bot.reminders.services.reminders import SERVER_KINDS
 from cogs.reminders.delivery import reminder_service
 from cogs.reminders.views import when
 from cogs.ui import kit

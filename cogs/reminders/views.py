@@ -20,7 +20,7 @@ from bot.client import refuse_while_stopping, stride_bot
 from bot.errors import UserError
 from bot.reminders.messages import ANY_REMINDER_ID, ButtonRef, parse_custom_id
 from bot.reminders.models import Answer, to_ts
-from bot.reminders.service import DoneResult, ReminderService
+from bot.reminders.services.reminders import DoneResult, ReminderService
 from cogs.reminders.delivery import reminder_service
 from cogs.ui.kit import NO_MENTIONS, button_again, explain
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.advice import catalog
+from bot.advice.services import catalog
 from bot.client import stride_bot
-from bot.running.shoes import list_shoes
+from bot.running.services.shoes import list_shoes
 from bot.running.timezones import suggest_zones
 from cogs.ui import kit
 

@@ -11,8 +11,8 @@ import discord
 
 from bot.client import REPLACES_PROGRESS
 from bot.importing.errors import display_name
-from bot.running.import_service import ImportPlan, ImportResult
 from bot.running.records import Record
+from bot.running.services.imports import ImportPlan, ImportResult
 from bot.running.units import format_distance, format_duration, metres_per_unit
 
 from .embeds import plural

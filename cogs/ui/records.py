@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.running.records import longest_counted, shortest_counted, shown_records
-from bot.running.stats_service import MemberRecords
+from bot.running.services.stats import MemberRecords
 from bot.running.units import STANDARD_DISTANCES, format_distance
 
 from .imports import inside_run_line

@@ -9,7 +9,7 @@ from dataclasses import replace
 import discord
 
 from bot.running.insights import Insight
-from bot.running.service import LogResult
+from bot.running.services.runs import LogResult
 from bot.text import no_links
 
 from .embeds import run_embed

@@ -6,7 +6,7 @@ import discord
 
 from bot.running.insights import WeekJump, jump_size, week_label
 from bot.running.records import Record
-from bot.running.stats_service import ClubBoard, MemberStats
+from bot.running.services.stats import ClubBoard, MemberStats
 from bot.running.units import format_distance, format_duration, format_pace
 
 from .embeds import BRAND, plural

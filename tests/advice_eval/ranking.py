@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.db.factory import open_postgres, open_sqlite
 from bot.db.store import Store
 from tests.postgres import drop_database, new_database, on_postgres

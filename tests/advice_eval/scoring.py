@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.advice.lexicon import Severity
-from bot.advice.search import REDFLAG_TAG, Answer, advise
+from bot.advice.services.search import REDFLAG_TAG, Answer, advise
 from bot.db.engine import Database
 from tests.advice_eval.sets import EvalSet, QuestionCase, RedFlagCase
 

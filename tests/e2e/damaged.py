@@ -13,9 +13,9 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.db.sqlite.database import SqliteDatabase
-from bot.running.service import RunForm, log_run
+from bot.running.services.runs import RunForm, log_run
 
 NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 

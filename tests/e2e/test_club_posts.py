@@ -82,3 +82,31 @@ async def test_a_run_committed_just_before_a_crash_is_congratulated_after_the_re
     await fake.slash(club.admin, "challenge end", name="Crashy")
     await fake.wait_for_message(lambda m: "Results: Crashy" in m.text(), channel=club.general)
     assert len([m for m in fake.messages_in(club.general) if "**Crashy**" in m.content]) == 1
+
+
+async def test_results_go_out_by_themselves_at_the_end_and_stay_fixed(fake, club, bot) -> None:
+    await fake.slash(club.admin, "challenge create", name="Auto end", metric="runs", goal="50", start=START,
+                     end=END, in_channel=club.general)  # fmt: skip
+    await fake.slash(club.alice, "challenge join", name="Auto end")
+    queued = query(bot.database, "SELECT post_key FROM scheduled_posts WHERE kind = 'challenge.results'"
+                   " AND state = 'queued'")  # fmt: skip
+    assert any(key.endswith(":auto") for (key,) in queued)
+    # As if the end date had passed: counting stops at ends_at, and the results post is due.
+    now = datetime.now(UTC)
+    write(bot.database, [
+        ("UPDATE challenges SET ends_at = ? WHERE name = 'Auto end'", (now.isoformat(timespec="seconds"),)),
+        ("UPDATE scheduled_posts SET due_utc = ?, wake_utc = ? WHERE kind = 'challenge.results'"
+         " AND post_key LIKE '%:auto' AND state = 'queued'", (int(now.timestamp()), int(now.timestamp()))),
+    ])  # fmt: skip
+    await restart(fake, bot, club)
+    results = await fake.wait_for_message(lambda m: "Results: Auto end" in m.text(), channel=club.general)
+    assert "0 of 1" in results.text()
+    before = query(bot.database, "SELECT value FROM challenge_members m JOIN challenges c ON c.id = m.challenge_id"
+                   " WHERE c.name = 'Auto end'")  # fmt: skip
+    await fake.slash(club.alice, "run log", distance="5k", time="25:00")
+    after = query(bot.database, "SELECT value FROM challenge_members m JOIN challenges c ON c.id = m.challenge_id"
+                  " WHERE c.name = 'Auto end'")  # fmt: skip
+    assert after == before  # results stay fixed
+    late = await fake.slash(club.bob, "challenge join", name="Auto end")
+    assert "has ended" in late.content
+    assert len([m for m in fake.messages_in(club.general) if "Results: Auto end" in m.text()]) == 1

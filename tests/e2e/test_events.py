@@ -109,11 +109,11 @@ async def test_a_matching_discord_event_where_stride_may_make_one(fake, club, bo
     club.guild.members[fake.bot.id].roles.append(organisers)
     await fake.slash(club.alice, "event create", title="With rights", when="tomorrow 6:30", where="Lake",
                      in_channel=club.general)  # fmt: skip
-    made = await fake.wait_until(lambda: list(fake.world.scheduled_events.values()), what="a Discord event")
+    made = await fake.wait_until(lambda: list(fake.world.scheduled_events.values()), timeout=15, what="a Discord event")
     assert made[0]["name"] == "With rights" and made[0]["entity_metadata"] == {"location": "Lake"}
     event_id = query(bot.database, "SELECT id FROM events WHERE title = 'With rights'")[0][0]
     await fake.slash(club.alice, "event cancel", id=event_id)
-    await fake.wait_until(lambda: made[0]["status"] == 4, what="the Discord event cancelled")
+    await fake.wait_until(lambda: made[0]["status"] == 4, timeout=15, what="the Discord event cancelled")
 
 
 async def test_the_dm_an_hour_before_and_a_weekly_next_card(fake, club, bot) -> None:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.advice.admin import clean_fields
+from bot.advice.services.admin import clean_fields
 from bot.errors import UserError
-from bot.reminders.service import _check_message
+from bot.reminders.services.reminders import _check_message
 from bot.running.parsing import InputError, check_text
 from bot.text import clean, is_blank, no_links
 

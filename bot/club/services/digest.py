@@ -13,7 +13,7 @@ from bot.db import audit
 from bot.db import club_settings as store
 from bot.db.members import get_profile
 from bot.db.store import Store
-from bot.running.service import member_today
+from bot.running.services.runs import member_today
 
 SCOPE = 0
 

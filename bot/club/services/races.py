@@ -14,9 +14,9 @@ from bot.db import races as store
 from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, is_record_id
-from bot.running import service as runs
 from bot.running.parsing import check_pace, fit_time_to_distance, parse_distance, parse_time
-from bot.running.service import LogResult, RunForm, member_today
+from bot.running.services import runs
+from bot.running.services.runs import LogResult, RunForm, member_today
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ CONFIG = "stride_english"  # English stemming, no stop words, as the column is b
 K1, B = 1.2, 0.75  # FTS5's bm25 constants
 # A server with fewer tips of its own is read through the guild index (`(… @@ …) IS TRUE` keeps the planner
 # off the GIN index of every server's tips, where a common word matches most tips of every server); a bigger
-# one, searched with its rarer words only (bot/advice/search.py BIG_SERVER), through the GIN index.
+# one, searched with its rarer words only (bot/advice/services/search.py BIG_SERVER), through the GIN index.
 GIN_FROM = 600
 # ts_rank_cd weights {D, C, B, A} = {-, body, tags, title}, at most 1 each: 4x them is 1, 2, 4 as on SQLite.
 _WEIGHTS, _WEIGHT_SCALE = "{0, 0.25, 0.5, 1}", 4.0

@@ -92,7 +92,7 @@ def search_sql(table: str) -> str:
 
 def top_sql(table: str) -> str:
     """search_sql's best candidates by id and score, re-ranked and picked by the TopPick policy with their topic,
-    tags and votes only, and then the text of the few picked. The re-ranking is bot/advice/search.py's
+    tags and votes only, and then the text of the few picked. The re-ranking is bot/advice/services/search.py's
     pick_top(self_care_first(…)) over vote_factor, written as window functions."""
     return (
         "WITH best AS (SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"

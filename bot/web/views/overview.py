@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.advice import admin, catalog
+from bot.advice.services import admin, catalog
 from bot.club.services import challenges
-from bot.running.stats_service import club_activity
+from bot.running.services.stats import club_activity
 from bot.web.backend import GuildInfo
 from bot.web.context import context, page, server_route
 from bot.web.logins import Login

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from bot.db.audit import WEB
 from bot.errors import UserError
-from bot.reminders.service import SERVER_KINDS
+from bot.reminders.services.reminders import SERVER_KINDS
 from bot.web.backend import GuildInfo
 from bot.web.context import context, current, flash, page, see_other, server_route
 from bot.web.logins import Login

@@ -1,5 +1,5 @@
 """A server's tips: the list (filter, search, pages), add and edit forms, hide/unhide, remove/restore,
-import and export. Every change goes through bot.advice.admin, as /tips does, audited as made on the web."""
+import and export. Every change goes through bot.advice.services.admin, as /tips does, audited as made on the web."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 from aiohttp import web
 from aiohttp.web_request import FileField
 
-from bot.advice import admin, catalog
 from bot.advice.models import TipFields
+from bot.advice.services import admin, catalog
 from bot.db.audit import WEB
 from bot.errors import UserError
 from bot.web.backend import GuildInfo

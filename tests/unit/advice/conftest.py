@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.db.store import Store
 
 

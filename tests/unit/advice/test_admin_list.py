@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.advice import admin, catalog
+from bot.advice.services import admin, catalog
 from bot.db.engine import Database
 
 GUILD, OTHER = 7, 8

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.advice.search import advise, is_referral
+from bot.advice.services.search import advise, is_referral
 from bot.advice.thesaurus import expansions
 from bot.db.store import Store
 

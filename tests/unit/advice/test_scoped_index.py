@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from bot.advice import admin
 from bot.advice.models import TipFields
-from bot.advice.search import BIG_SERVER, advise
+from bot.advice.services import admin
+from bot.advice.services.search import BIG_SERVER, advise
 from bot.db import tips as tips_db
 from bot.db.store import Store
 from tests.postgres import on_postgres

@@ -11,8 +11,8 @@ from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
 from bot.db.store import Store
 from bot.errors import UserError
-from bot.running import service as runs
-from bot.running.service import RunForm
+from bot.running.services import runs
+from bot.running.services.runs import RunForm
 
 GUILD, ADMIN, ANA, BEN = 1, 10, 42, 43
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
@@ -112,7 +112,7 @@ async def test_an_ended_challenge_keeps_its_results(db: Store) -> None:
 
 
 async def test_the_board_ranks_and_leaves_out_members_who_opted_out(db: Store) -> None:
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
     challenge = await create(db, goal="15k")
     for member, km in ((ANA, 20), (BEN, 12), (44, 30)):

@@ -19,10 +19,10 @@ from bot.db.members import get_profile, pop_notice, start_member_cache
 from bot.db.sqlite.database import SqliteDatabase
 from bot.db.sqlite.migrations import migrations as _migrations
 from bot.db.store import Store
-from bot.running import service
 from bot.running.models import Run
-from bot.running.profile import set_profile
-from bot.running.stats_service import club_leaderboard, member_stats
+from bot.running.services import runs as service
+from bot.running.services.profile import set_profile
+from bot.running.services.stats import club_leaderboard, member_stats
 from tests.postgres import on_postgres
 from tests.unit.polling import eventually
 
@@ -284,7 +284,7 @@ async def test_a_failed_log_read_leaves_no_run_behind(db: Store, monkeypatch) ->
 
 
 async def test_a_retired_or_unknown_shoe_logs_nothing(db: Store) -> None:
-    from bot.running.shoes import add_shoe, retire_shoe
+    from bot.running.services.shoes import add_shoe, retire_shoe
 
     await add_shoe(db, GUILD, ME, "Pegasus", "800 km")
     await retire_shoe(db, GUILD, ME, "pegasus")

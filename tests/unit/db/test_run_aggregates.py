@@ -17,8 +17,10 @@ from bot.db.factory import open_sqlite
 from bot.db.sqlite.database import SqliteDatabase
 from bot.db.store import Store
 from bot.errors import UserError
-from bot.running import records, service, shoes
+from bot.running import records
 from bot.running.models import Run
+from bot.running.services import runs as service
+from bot.running.services import shoes
 from bot.running.stats import week_start
 from tests.postgres import on_postgres
 from tests.unit.running import history_insights

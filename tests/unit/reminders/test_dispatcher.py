@@ -14,7 +14,7 @@ from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED, RATE_LIMITED
 from bot.reminders.messages import Outgoing, parse_custom_id
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
 GUILD, ALICE, BOB, CAROL = 10, 1, 2, 3
@@ -435,7 +435,7 @@ async def test_snooze_answered_before_its_hour_is_not_sent_again(service, dispat
 
 async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher, sender, clock, db) -> None:
     from bot.running.models import Run
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
     storage = db.runs
     for day, km in ((date(2026, 5, 12), 8), (date(2026, 5, 19), 10), (date(2026, 5, 26), 12), (date(2026, 5, 30), 21)):
@@ -457,9 +457,9 @@ async def test_weekly_summary_is_sent_once_on_monday_morning(service, dispatcher
 
 
 async def test_weekly_summary_numbers(db) -> None:
-    from bot.reminders.summary import weekly_summary
+    from bot.reminders.services.summary import weekly_summary
     from bot.running.models import Run
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
     storage = db.runs
     # The run on Monday 1 June (the summary's own morning) belongs to this week, not the one summarised.

@@ -11,7 +11,7 @@ from bot.db.members import pop_notice
 from bot.db.store import Store
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from tests.unit.polling import eventually
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 

@@ -204,7 +204,7 @@ async def test_a_queued_post_wakes_the_sleeping_dispatcher(db, dispatcher, sende
     dispatcher.start()
     try:
         await eventually(lambda: dispatcher.sleeping, what="the dispatcher asleep")
-        assert dispatcher.sleeping_until is None  # nothing due: it would sleep its 15 minutes
+        assert dispatcher.sleeping_until is None  # nothing due: it would sleep its minute
         await queue(db, "now", users=[1])
         await eventually(lambda: dms(sender) == Counter({1: 1}), what="the post sent")
     finally:

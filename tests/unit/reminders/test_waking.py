@@ -1,7 +1,8 @@
 """When a dispatcher wakes up (bot/reminders/waking.py), on a fake clock: for the earliest due slot or post,
 and for the end of any claim, so a survivor takes a dead process's leased slots over when its lease ends
-(renewed or not) without anything else waking it; and a slot failing for now waits in the database for its
-next try, so a restart does not lose it."""
+(renewed or not) without anything else waking it; at least every minute, on PostgreSQL every half lease (a
+process that dies may have been the only one told about its slots); and a slot failing for now waits in the
+database for its next try, so a restart does not lose it."""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ def test_next_wake_is_the_earliest_due_slot_or_claim_end(horizon: Horizon, wake:
     assert next_wake(NOW, horizon, max_sleep=900.0) == wake
 
 
+async def test_a_dispatcher_looks_again_within_a_minute_and_on_postgresql_within_half_a_lease(db: Database) -> None:
+    """Another process's changes wake nobody here: a reminder set through a process that dies before sending
+    it is seen by the others at their next look (on SQLite, one set through another shard's process)."""
+    dispatcher = Dispatcher(db, FakeSender(), clock=FakeClock(NOW), lease=30.0)
+    assert await dispatcher.next_wake() == Wake(None, 15.0 if on_postgres() else 60.0)
+    await seed(db, 1, at(hours=2))
+    assert await dispatcher.next_wake() == Wake(at(hours=2), 15.0 if on_postgres() else 60.0)
+    long_lease = Dispatcher(db, FakeSender(), clock=FakeClock(NOW), lease=600.0)
+    assert (await long_lease.next_wake()).delay == 60.0
+
+
 async def seed(db: Database, count: int, due) -> None:
     fire = to_ts(due)
     rows = [(GUILD, 1000 + n, "custom", due.strftime("%H:%M"), 127, "UTC", "dm", f"#{n}", fire, fire, "seed")
@@ -82,19 +94,22 @@ async def test_a_survivor_wakes_for_a_dead_dispatchers_lease_end_renewed_or_not(
     await asyncio.gather(task, return_exceptions=True)
     assert await heir.run_due() == 0
     wake = await heir.next_wake()
-    assert wake == Wake(at(seconds=30), 30.01)  # the lease's end, not its own post in 3 hours
+    assert wake == Wake(at(seconds=30), 15.0)  # the lease's end, not its own post in 3 hours (a look half-way)
+    clock.advance(seconds=15)
+    assert await heir.run_due() == 0
+    assert await heir.next_wake() == Wake(at(seconds=30), 15.01)
     # Had the doomed one renewed before dying, the heir would plan for the renewed end.
     async with db.transaction() as tx:
         await db_rem.renew(tx, "doomed", at(seconds=50))
-    clock.advance(seconds=31)
+    clock.advance(seconds=16)
     assert await heir.run_due() == 0
-    assert await heir.next_wake() == Wake(at(seconds=50), 19.01)
+    assert await heir.next_wake() == Wake(at(seconds=50), 15.0)
     clock.now = at(seconds=50)
     assert (await heir.next_wake()).delay == 0.0
     assert await heir.run_due() == 20
     sent = [channel - DM_BASE for channel, _ in doomed_sender.sent + heir_sender.sent]
     assert sorted(sent) == list(range(1000, 1030))
-    assert await heir.next_wake() == Wake(at(hours=3), 900.0)
+    assert await heir.next_wake() == Wake(at(hours=3), 15.0)
 
 
 async def test_a_slot_failing_for_now_waits_in_the_database_for_its_next_try(db: Database) -> None:
@@ -105,7 +120,7 @@ async def test_a_slot_failing_for_now_waits_in_the_database_for_its_next_try(db:
     assert await first.run_due() == 1  # 1000 sent; 1001 failed twice: again in a minute
     row = await db.fetchone("SELECT next_fire_utc, due_utc, claimed_by FROM reminders WHERE user_id = 1001")
     assert tuple(row) == (to_ts(NOW), to_ts(at(minutes=1)), None)  # unclaimed, its slot as it was
-    assert await first.next_wake() == Wake(at(minutes=1), 60.01)
+    assert await first.next_wake() == Wake(at(minutes=1), 30.0 if on_postgres() else 60.01)  # half a lease
     # The process is replaced meanwhile: nothing about the retry was kept in memory.
     second = Dispatcher(db, sender, clock=clock, retry_delays=(0.0,))
     clock.advance(minutes=1)

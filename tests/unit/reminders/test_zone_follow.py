@@ -10,8 +10,8 @@ import pytest
 from bot.db import reminders as db_rem
 from bot.db.engine import Database
 from bot.errors import UserError
-from bot.reminders.service import ReminderService
-from bot.running.profile import set_profile
+from bot.reminders.services.reminders import ReminderService
+from bot.running.services.profile import set_profile
 from tests.unit.reminders.fakes import FakeClock, utc
 
 GUILD, ALICE = 10, 1

@@ -71,8 +71,8 @@ def test_the_stats_chart_follows_the_period() -> None:
     from bot.running.chart import render_monthly_chart, render_stats_chart
     from bot.running.insights import WeekJump
     from bot.running.models import Profile
+    from bot.running.services.stats import MemberStats
     from bot.running.stats import Summary
-    from bot.running.stats_service import MemberStats
 
     data = weeks(10, 10, 10, 10, 30, 10, 10, 10, 10, 10, 10, 10)
     months = [(date(2026, m, 1), 40_000.0) for m in range(1, 13)]

@@ -10,8 +10,8 @@ from datetime import date
 from bot.db.run_storage_base import record_windows
 from bot.db.store import Store
 from bot.errors import UserError
-from bot.running import shoes
 from bot.running.models import Run
+from bot.running.services import shoes
 
 GUILD, ME, OTHER = 1, 42, 43
 

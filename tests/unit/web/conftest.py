@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.db.engine import Database
 from tests.unit.web.harness import Site, serve
 

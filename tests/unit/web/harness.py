@@ -22,7 +22,7 @@ from bot.club.services import challenges
 from bot.config import DashboardConfig
 from bot.db.engine import Database
 from bot.errors import UserError
-from bot.reminders.service import ReminderService
+from bot.reminders.services.reminders import ReminderService
 from bot.web.app import Dashboard, build_app
 from bot.web.backend import Channel, GuildInfo, Role
 from bot.web.discord_oauth import DiscordOAuth

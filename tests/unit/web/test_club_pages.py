@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.advice import admin
+from bot.advice.services import admin
 from bot.club.services import challenges
 from bot.db import audit
 from bot.running.models import Run

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.advice import admin
+from bot.advice.services import admin
 from bot.db import audit
 from tests.unit.web.harness import Browser, Site, guild_info
 from tests.unit.web.test_permissions import TIP, server_routes

@@ -14,7 +14,7 @@ import pytest
 from cryptography.fernet import Fernet
 from yarl import URL
 
-from bot.advice.builtins import sync_library
+from bot.advice.services.builtins import sync_library
 from bot.db.engine import Database
 from tests.unit.web.harness import Browser, Site, serve
 

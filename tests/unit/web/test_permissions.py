@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.advice import catalog
+from bot.advice.services import catalog
 from bot.db import audit
 from bot.web.app import build_app
 from bot.web.context import server_route

@@ -43,6 +43,7 @@ def test_a_public_https_url_and_client_id() -> None:
         ({"DISCORD_CLIENT_ID": "my-app"}, "DISCORD_CLIENT_ID must be the application id"),
         ({"DASHBOARD_URL": "stride.example.com"}, "DASHBOARD_URL must be the dashboard's public address"),
         ({"DASHBOARD_URL": "https://example.com/stride"}, "DASHBOARD_URL must be a site's root"),
+        ({"DASHBOARD_HOST": "0.0.0.0"}, "DASHBOARD_URL is needed when DASHBOARD_HOST is 0.0.0.0"),
     ],
 )
 def test_each_wrong_setting_is_one_line_naming_it(change: dict[str, str], named: str) -> None:

@@ -9,8 +9,8 @@ import re
 
 import aiohttp
 
-from bot.advice import admin, catalog
-from bot.advice.search import advise
+from bot.advice.services import admin, catalog
+from bot.advice.services.search import advise
 from bot.db import audit
 from tests.unit.web.harness import Browser, Site
 

@@ -3,8 +3,8 @@
 from datetime import date, timedelta
 
 from bot.running.models import Profile
+from bot.running.services.stats import MemberStats
 from bot.running.stats import Summary
-from bot.running.stats_service import MemberStats
 from cogs.ui.stats_embeds import CHART_FILE, stats_embed
 
 TODAY = date(2026, 12, 2)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.advice import admin
-from bot.advice.builtins import sync_library
 from bot.advice.models import TipFields
+from bot.advice.services import admin
+from bot.advice.services.builtins import sync_library
 from bot.club.services import challenges, events, races
 from bot.club.services import digest as club_digest
 from bot.db import club_settings, copy
@@ -19,10 +19,10 @@ from bot.db.members import set_notice, update_profile
 from bot.db.store import Store
 from bot.importing import read_upload
 from bot.reminders.outbox import queue_post
-from bot.reminders.service import ReminderService
-from bot.running.import_service import import_single_file, plan_import
-from bot.running.service import RunForm, delete_run, log_run
-from bot.running.shoes import add_shoe, retire_shoe
+from bot.reminders.services.reminders import ReminderService
+from bot.running.services.imports import import_single_file, plan_import
+from bot.running.services.runs import RunForm, delete_run, log_run
+from bot.running.services.shoes import add_shoe, retire_shoe
 from tests.unit.importing.samples import ten_miler_gpx
 
 # Real snowflakes are over 2**53: they must survive both engines exactly.

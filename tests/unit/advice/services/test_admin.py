@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.advice import admin
+from bot.advice.services import admin
 from bot.db import audit
 from bot.db import tips as tips_db
 from bot.db.store import Store

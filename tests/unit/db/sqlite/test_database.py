@@ -81,7 +81,7 @@ async def test_the_background_checkpoint_folds_the_wal_back_so_the_next_write_st
 
     from bot.db.factory import open_sqlite
     from bot.db.sqlite import database
-    from bot.running.service import RunForm, log_run
+    from bot.running.services.runs import RunForm, log_run
 
     monkeypatch.setattr(database, "CHECKPOINT_EVERY_S", 0.05)
     path = tmp_path / "stride.db"

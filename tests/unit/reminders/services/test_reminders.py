@@ -13,7 +13,7 @@ from bot.db.members import update_profile
 from bot.db.store import Store
 from bot.errors import NotFound, UserError
 from bot.reminders.models import SERVER_PING, Answer
-from bot.reminders.service import (
+from bot.reminders.services.reminders import (
     MAX_PER_MEMBER,
     DoneResult,
     ReminderService,
@@ -352,7 +352,7 @@ def test_real_button_ids_are_read() -> None:
 
 
 async def test_weekly_summary_follows_the_profile_zone(service, db) -> None:
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
     await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
     [summary] = await service.list(GUILD, ALICE)
@@ -368,7 +368,7 @@ async def test_weekly_summary_follows_the_profile_zone(service, db) -> None:
 
 async def test_removing_the_summary_reminder_turns_the_opt_in_off(service, db) -> None:
     from bot.db.members import get_profile
-    from bot.running.profile import set_profile
+    from bot.running.services.profile import set_profile
 
     await set_profile(db, GUILD, ALICE, START, weekly_summary=True)
     [summary] = await service.list(GUILD, ALICE)

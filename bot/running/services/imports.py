@@ -26,7 +26,7 @@ from bot.importing.files import BIG_INPUT, give_memory_back
 from bot.running.import_queue import ImportQueue, Waiting
 from bot.running.models import Profile, Run
 from bot.running.records import Record
-from bot.running.service import LogResult
+from bot.running.services.runs import LogResult
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from bot.db.members import update_profile
 from bot.db.store import Store
 from bot.errors import UserError
 from bot.importing import ImportRefused, read_upload
-from bot.running import import_service
-from bot.running.import_service import Importer, commit_import, import_single_file, plan_import
+from bot.running.services import imports as import_service
+from bot.running.services.imports import Importer, commit_import, import_single_file, plan_import
 from tests.unit.importing.builders import START
 from tests.unit.importing.samples import FAST_5K_S, strava_archive, ten_miler_gpx
 

@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.running.insights import WeekJump, jump_weeks
 from bot.running.models import Profile
 from bot.running.records import Record
-from bot.running.service import member_today
+from bot.running.services.runs import member_today
 from bot.running.stats import Period, Summary, chart_months, chart_weeks, period_start, summary_of, week_start
 
 PERIODS: tuple[Period, ...] = ("week", "month", "year", "all")

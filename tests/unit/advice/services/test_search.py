@@ -4,9 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.advice import admin
 from bot.advice.models import Tip, TipFields
-from bot.advice.search import advise, match_query, pick_top, vote_factor
+from bot.advice.services import admin
+from bot.advice.services.search import advise, match_query, pick_top, vote_factor
 from bot.db import tips as tips_db
 from bot.db.engine import Dialect
 from bot.db.store import Store
@@ -91,7 +91,8 @@ async def test_library_update_keeps_server_edits(db: Store) -> None:
 async def test_the_database_picks_what_the_python_ranking_would(db: Store) -> None:
     """search_top picks in SQL, reading three texts; the reference reads twenty and picks in Python. They agree on
     the evaluation questions, with votes on some tips and a topic asked or not."""
-    from bot.advice.search import (
+    from bot.advice.senses import one_sense
+    from bot.advice.services.search import (
         ASKS_FOR_PROFESSIONAL,
         TOP_N,
         _query,
@@ -101,7 +102,6 @@ async def test_the_database_picks_what_the_python_ranking_would(db: Store) -> No
         self_care_first,
         top_pick,
     )
-    from bot.advice.senses import one_sense
     from tests.advice_eval.sets import load_set, set_directories
 
     questions = [q.text for d in set_directories() for q in load_set(d).questions]

@@ -13,11 +13,11 @@ from bot.db import races as races_db
 from bot.db.members import get_profile, update_profile
 from bot.db.store import Store
 from bot.errors import UserError
-from bot.reminders.service import ReminderService, reminder_streak
+from bot.reminders.services.reminders import ReminderService, reminder_streak
 from bot.running.dates import parse_upcoming_date
 from bot.running.models import Profile
 from bot.running.parsing import check_text, parse_distance
-from bot.running.service import member_today
+from bot.running.services.runs import member_today
 from bot.running.timezones import resolve_timezone
 
 GOAL_RACE_MAX = 100

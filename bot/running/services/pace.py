@@ -9,7 +9,7 @@ from bot.db import runs as runs_db
 from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.running.pace import RECENT, Estimates, PaceSolution, race_estimates, solve
-from bot.running.service import member_today
+from bot.running.services.runs import member_today
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from bot.db.runs import insert_run
 from bot.db.store import Store
 from bot.errors import UserError
 from bot.running.models import Run
-from bot.running.stats_service import club_leaderboard, member_records, member_stats
+from bot.running.services.stats import club_leaderboard, member_records, member_stats
 
 GUILD, ME, OTHER_GUILD = 1, 42, 2
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # Wednesday
