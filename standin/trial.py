@@ -56,6 +56,8 @@ async def run_trial(port: int = 0, open_browser: bool = True, database: Path | N
         await bot.spawn()
         url = fake.base_url
         _say(f"Stride try: open {url} (the real bot, a local stand-in for Discord; Ctrl-C to stop).")
+        kept = f"kept in {database}" if database is not None else f"thrown away at the end: {workdir}"
+        _say(f"Stride's data is {kept}.")
         if open_browser:
             await asyncio.to_thread(webbrowser.open, url)
         watch = asyncio.create_task(bot.wait_ready(club.guild, READY_SECONDS))
