@@ -10,11 +10,17 @@ It never diagnoses and never says that something is fine: it only recognises sig
    dizzy" keeps the dizziness);
 3. match every sign's patterns; a match is dropped when a negation ("no", "not", "never", "without",
    "didn't", …) stands shortly before it in its clause, or talk about a sign ("signs of", "how would you
-   know", "avoid", …) anywhere before it in its clause. Signs that are negations themselves ("no feeling in
-   my foot", "can't bear weight") start at the negation, so they count. A sign's ``unless`` context
-   anywhere in the message drops it (faint *when I stand up*);
-4. the safety net's signs (an acute symptom in a high-risk system) add "see a doctor today" where the
-   categories found nothing as urgent in that system; bone stress is named by the site the message names.
+   know", "avoid", "what should we do if someone…", "the difference between", …) anywhere before it in its
+   clause, or a definition is asked for ("what's RED-S"). Signs that are negations themselves ("no feeling
+   in my foot", "can't bear weight") start at the negation, so they count. A sign's ``unless`` context
+   anywhere in the message drops it (faint *when I stand up*). A bystander's sign ("acting strange") counts
+   only where the nearest person named before it is someone else (lexicon/people.py);
+4. the safety net's signs (an acute symptom in a high-risk system) add "see a doctor today" in a body system
+   the categories flagged nothing as urgent in; some categories are named from the message (bone stress by
+   its site, a loss of vision in one eye is the eye's);
+5. the escalators (lexicon/escalators.py): a treatment that isn't working makes the signs of its categories
+   an emergency ("my reliever isn't touching it"), and the cause of a collapse or confusion adds its category
+   (a knock: a head injury). The most urgent finding comes first, and among equals the most specific.
 
 All patterns are compiled once at import; :func:`triage` costs tens of microseconds per message.
 """
@@ -30,13 +36,20 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.advice.lexicon import (
-    BONE_STRESS_SITES,
     CATEGORIES,
+    CAUSES,
     FUZZY_WORDS,
     GROUPS,
+    LONG_AGO,
     NET_SIGNS,
     NOT_TYPOS,
+    NOT_WORKING,
+    OTHERS,
+    REASSURED,
+    RESOLVED,
+    SELF,
     SIGNS,
+    TREATMENTS,
     Severity,
     Sign,
 )
@@ -71,16 +84,36 @@ _NEGATION_REACH = 4  # words before a sign that a negation still covers ("no num
 # Talk about a sign rather than a sign: it covers the rest of its clause ("what are the signs of heatstroke so
 # I can look out for clubmates").
 _HYPOTHETICAL = re.compile(
-    r"(?<![a-z])(?:(?:signs?|symptoms?|warning signs?) of|how (?:would|do|can|could|will|to) (?:you |i |we |one"
-    r" |someone )?(?:know|tell|spot|recognise|recognize|avoid|prevent)|look(?:ing)? out for|watch(?:ing)? out for"
+    r"(?<![a-z])(?:(?:signs?|symptoms?|warning signs?) of|how (?:would|do|does|can|could|will|to|should) (?:\S+ ){0,2}"
+    r"(?:know|tell|spot|recognise|recognize|avoid|prevent)|look(?:ing)? out for|watch(?:ing)? out for"
     r"|what (?:to|do you|should you|would you) do (?:if|when)|in case (?:of|someone|somebody)"
     r"|(?:risk|chance|danger)s? of|worried about getting|how to (?:avoid|prevent|spot|recognise|recognize|treat)"
-    r"|avoid|avoiding|prevent|preventing|prevention of)(?![a-z])"
+    r"|avoid|avoiding|prevent|preventing|prevention of"
+    r"|what (?:should|do|would|can|could|does|must|shall) (?:\S+ ){0,3}do (?:if|when|in case)"
+    r"|(?:if|when|whenever|in case) (?:someone|somebody|anyone|anybody|a runner|a person|people|a member|a clubmate"
+    r"|one of (?:us|our|the|my))|(?:difference|differences|diff) between|first aid (?:course|training|kit))(?![a-z])"
 )
+# Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
+# a real risk"), never "what is this pain in my chest" or "is my pee meant to be this dark".
+_DEFINITION = re.compile(
+    r"(?<![a-z])(?:whats|what is|what are|what does|what do (?:you|they|people|doctors) mean by|meaning of|define"
+    r"|ever heard of|heard of)(?: an?| the)? $"
+)
+# A general question about a condition by its name ("is rhabdo a real risk", "how common are stress fractures"):
+# not about a symptom ("is chest pain on hills normal? had it today" is a sign).
+_ASKED_ABOUT = re.compile(
+    r"^(?:is|are|could|can|does|do|how (?:common|likely|rare|dangerous|serious|bad) (?:is|are))(?: an?| the)? $"
+)
+_CONDITION_NAME = re.compile(
+    r"(?:heat ?stroke|sun ?stroke|heat exhaustion|hyponatra?emi\w*|rhabdo\w*|anaphyla\w*|stress (?:fractures?"
+    r"|reactions?)|red s|reds|compartment syndrome|hypotherm\w*|concussion|strokes?|heart attacks?|cardiac arrest|dvt"
+    r"|blood clots?|cauda equina|asthma attacks?|amenorrh\w*|sepsis|meningitis|pre ?eclampsia|embolism|afib"
+    r"|arrhythmias?|palpitations)(?![a-z])"
+)
+_LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605]")
 _GAP = r"(?:\S+ ){0,3}?"
 _KNOWN = FUZZY_WORDS | NOT_TYPOS
 _FUZZY_CHOICES = sorted(FUZZY_WORDS)
-BONE_STRESS = "bone-stress"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +185,8 @@ def _expand(pattern: str) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}")
+    # MULTILINE: "^" also starts each sentence of the message's lines (see _found)
+    return re.compile(rf"(?<![a-z0-9]){_expand(pattern)}", re.MULTILINE)
 
 
 def _compiled(signs: tuple[Sign, ...]) -> tuple[_CompiledSign, ...]:
@@ -169,14 +203,27 @@ def _compiled(signs: tuple[Sign, ...]) -> tuple[_CompiledSign, ...]:
 _SIGNS = _compiled(SIGNS)
 _NET = _compiled(NET_SIGNS)
 # Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
-# match, and negation only drops matches), so most questions are answered by one scan.
-_ANY_SIGN = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")")
-_SITES = tuple((category, _compile(pattern)) for category, pattern in BONE_STRESS_SITES)
+# match, and negation only drops matches; the escalators only act on signs found), so most questions are
+# answered by one scan.
+_ANY_SIGN = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")", re.MULTILINE
+)
+_RESOLVED = {
+    placeholder: (tuple((category, _compile(pattern)) for category, pattern in options), default)
+    for placeholder, (options, default) in RESOLVED.items()
+}
+_NOT_WORKING = _compile(NOT_WORKING)
+_TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
+_CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
+_REASSURED = _compile(REASSURED)
+_LONG_AGO = _compile(LONG_AGO)
+# Categories that say what happened rather than what it is: among findings as urgent, the specific come first.
+_GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
 
 
 def normalise(text: str) -> str:
     """Lower case, apostrophes dropped ("can't" -> "cant"), "&" -> "and", one space between words."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
     folded = _APOSTROPHES.sub("", folded).replace("&", " and ").replace("-", " ").replace("/", " ")
     return _SPACES.sub(" ", folded).strip()
 
@@ -195,6 +242,7 @@ def _correct(word: str) -> str:
 class _Sentence:
     text: str  # normalised, spelling-corrected words; commas dropped so "a sudden, bad headache" still reads
     breaks: tuple[int, ...]  # where its clauses start (after a comma, at "but", ...): negation stops there
+    long_ago: bool = False  # about years ago: history, a sign of at most "see a doctor or physio before running"
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -213,7 +261,8 @@ def _sentences(text: str) -> list[_Sentence]:
                 words.append(word)
                 length += len(word) + 1
         if words:
-            out.append(_Sentence(" ".join(words), tuple(breaks)))
+            joined = " ".join(words)
+            out.append(_Sentence(joined, tuple(breaks), bool(_LONG_AGO.search(joined))))
     return out
 
 
@@ -229,7 +278,9 @@ def clauses(text: str) -> list[str]:
 def _negated(sentence: _Sentence, start: int) -> bool:
     clause_start = max(b for b in sentence.breaks if b <= start)
     prefix = sentence.text[clause_start:start]
-    if _HYPOTHETICAL.search(prefix):
+    if _HYPOTHETICAL.search(prefix) or _DEFINITION.search(prefix):
+        return True
+    if _ASKED_ABOUT.search(prefix) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
     for i in range(len(before) - 1, -1, -1):
@@ -251,52 +302,115 @@ def affirmed(text: str | None, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     return [m for s in _sentences(text) for m in pattern.finditer(s.text) if not _negated(s, m.start())]
 
 
-def _matches(pattern: re.Pattern[str], sentences: list[_Sentence]) -> bool:
-    return any(not _negated(s, m.start()) for s in sentences for m in pattern.finditer(s.text))
+def _someone_else(sentences: list[_Sentence], n: int, start: int) -> bool:
+    """Whether the nearest person named before ``start`` of sentence ``n`` (or in the sentences before) is someone
+    other than the writer: "runner next to me stumbling" is about the runner, "I was stumbling" about me."""
+    for i in range(n, -1, -1):
+        before = sentences[i].text[:start] if i == n else sentences[i].text
+        for word in reversed(before.split()):
+            if word in SELF:
+                return False
+            if word in OTHERS:
+                return True
+    return False
 
 
-def _site(sentences: list[_Sentence]) -> str:
-    """The bone-stress category of the first site the message names (``bone-stress`` when none)."""
+def _matches(
+    pattern: re.Pattern[str], sentences: list[_Sentence], observed: bool = False, history: bool = True
+) -> bool:
+    """Whether the pattern matches outside negation (about someone else if ``observed``; in a sentence about
+    years ago only if ``history``)."""
+    return any(
+        not _negated(s, m.start()) and (not observed or _someone_else(sentences, n, m.start()))
+        for n, s in enumerate(sentences)
+        if history or not s.long_ago
+        for m in pattern.finditer(s.text)
+    )
+
+
+def _resolve(category: str, sentences: list[_Sentence]) -> str:
+    """A category named from the message (RESOLVED): the first option it names, else the default."""
+    if category not in _RESOLVED:
+        return category
+    options, default = _RESOLVED[category]
     found = [
-        (n, m.start(), category)
-        for category, pattern in _SITES
+        (n, m.start(), name)
+        for name, pattern in options
         for n, s in enumerate(sentences)
         if (m := pattern.search(s.text))
     ]
-    return min(found)[2] if found else BONE_STRESS
+    return min(found)[2] if found else default
 
 
-def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str) -> dict[str, Finding]:
+def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str, lines: str) -> dict[str, Finding]:
+    """The signs found; ``whole`` is the message's sentences joined by " . " (what ``unless`` reads), ``lines``
+    by newlines (a pattern matches in it iff it matches in a sentence: a quick rejection)."""
     found: dict[str, Finding] = {}
     for compiled in signs:
         sign = compiled.sign
         if sign.label in found and found[sign.label].category == sign.category:
             continue
+        # every pattern must match somewhere: one scan of the whole message rejects most signs at once
+        if not all(p.search(lines) for p in compiled.patterns):
+            continue
         if compiled.unless is not None and compiled.unless.search(whole):
             continue
-        if all(_matches(p, parts) for p in compiled.patterns):
-            category = _site(parts) if sign.category == BONE_STRESS else sign.category
-            found.setdefault(sign.label, Finding(category, sign.severity, sign.label))
+        history = sign.severity == Severity.DOCTOR_OR_PHYSIO
+        if all(_matches(p, parts, sign.observed, history) for p in compiled.patterns):
+            found.setdefault(sign.label, Finding(_resolve(sign.category, parts), sign.severity, sign.label))
     return found
+
+
+def _escalated(found: dict[str, Finding], parts: list[_Sentence], whole: str) -> list[Finding]:
+    """Emergencies from a treatment that isn't working (in one sentence: the treatment and that it isn't working),
+    for the categories it treats that were found, or for the one it implies."""
+    out = []
+    categories = {f.category for f in found.values()}
+    for treatment, pattern, context in _TREATMENTS:
+        targets = [c for c in treatment.escalates if c in categories]
+        if treatment.implies and treatment.implies not in targets and (context is None or context.search(whole)):
+            targets.append(treatment.implies)
+        if targets and any(_matches(pattern, [s]) and _matches(_NOT_WORKING, [s]) for s in parts):
+            out += [Finding(c, Severity.EMERGENCY, treatment.label) for c in targets]
+    return out
+
+
+def _caused(found: dict[str, Finding], parts: list[_Sentence]) -> list[Finding]:
+    """The cause of a collapse or confusion, at the severity of what it explains (a knock: a head injury)."""
+    out = []
+    for cause, pattern in _CAUSES:
+        explained = [f.severity for f in found.values() if f.category in cause.of]
+        if explained and _matches(pattern, parts):
+            out.append(Finding(cause.category, max(explained), cause.label))
+    return out
 
 
 @lru_cache(maxsize=4096)
 def triage(text: str | None) -> Triage:
-    """The warning signs in ``text``, most urgent first (ties in lexicon order), one per label.
-    Remembered per text (a Triage is immutable): members ask the same questions again."""
+    """The warning signs in ``text``, most urgent first (among equals the most specific, then lexicon order), one
+    per label and category. Remembered per text (a Triage is immutable): members ask the same questions again."""
     if not text or not text.strip():
         return Triage()
     parts = _sentences(text)
     whole = " . ".join(s.text for s in parts)
-    if not _ANY_SIGN.search(whole):
+    lines = "\n".join(s.text for s in parts)
+    if not _ANY_SIGN.search(lines):
         return Triage()
-    found = _found(_SIGNS, parts, whole)
-    # The net adds "see a doctor today" in a system the categories found nothing as urgent in.
-    covered = {f.category for f in found.values() if f.severity >= Severity.DOCTOR_TODAY}
-    for label, finding in _found(_NET, parts, whole).items():
-        if finding.category not in covered:
+    found = _found(_SIGNS, parts, whole, lines)
+    # The net adds "see a doctor today" in a body system the categories flagged nothing as urgent in.
+    covered = {CATEGORIES[f.category].system for f in found.values() if f.severity >= Severity.DOCTOR_TODAY}
+    for label, finding in _found(_NET, parts, whole, lines).items():
+        if CATEGORIES[finding.category].system not in covered:
             found.setdefault(label, finding)
-    return Triage(tuple(sorted(found.values(), key=lambda f: -f.severity)))
+    findings = [*_escalated(found, parts, whole), *_caused(found, parts), *found.values()]
+    kept: dict[tuple[str, str], Finding] = {}
+    for f in findings:  # one per label and category, the most urgent
+        key = (f.label, f.category)
+        if key not in kept or f.severity > kept[key].severity:
+            kept[key] = f
+    if _REASSURED.search(whole):  # a professional has looked: only an emergency is still said
+        kept = {key: f for key, f in kept.items() if f.severity == Severity.EMERGENCY}
+    return Triage(tuple(sorted(kept.values(), key=lambda f: (-f.severity, f.category in _GENERIC))))
 
 
 def find_red_flags(text: str | None) -> list[str]:

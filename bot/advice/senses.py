@@ -37,14 +37,29 @@ def _drop_symptom_heat(text: str) -> str:
     return "".join(out)
 
 
-_NOT_RUNNING = re.compile(r"\brunny\b|\bnose runs?\b|\bruns? (?:into|in) (?:my|your|the) eyes\b|\brun down\b")
+# "a run of bad sessions" is a streak and "run down" tired: neither is a run
+_NOT_RUNNING = re.compile(
+    r"\brunny\b|\bnose runs?\b|\bruns? (?:into|in) (?:my|your|the) eyes\b|\brun down\b"
+    r"|\brun of (?:\w+ ){0,2}(?:sessions|workouts|runs|races|results|weeks|luck|form|injuries|niggles)\b"
+)
+# other words with two senses: the one meant, written so the search reads it
+_READ_AS = (
+    (re.compile(r"\bhot ?spots?\b"), "hotspot blister"),  # friction, not the weather
+    (re.compile(r"\b(?:finishing|final|last lap|sprint) kick\b|\bkick at the end\b"), "sprint finish"),  # not shoes
+    (re.compile(r"\bbounce back\b"), "recover"),  # not the bounce of a shoe
+    # a workout or the legs feeling flat is tiredness; shoes that feel flat are worn
+    (re.compile(r"\b(?<!shoes )(?<!trainers )(?<!they )(?:feels?|feeling|felt) flat\b"), "feel sluggish"),
+)
 
 
 @lru_cache(maxsize=2048)
 def one_sense(question: str) -> str:
     """The question with the words of the wrong sense taken out: "got a cold" reads as "got a illness", "warm" in
-    "a swollen warm calf" is dropped, "runny nose" reads as "nose"."""
+    "a swollen warm calf" is dropped, "runny nose" reads as "nose", "hot spots" as blisters, a "finishing kick"
+    as a sprint finish."""
     text = question.lower().replace("\u2019", "'")
     text = _ILLNESS_COLD.sub(lambda m: m.group(0).replace("cold", "illness"), text)
     text = _drop_symptom_heat(text)
+    for pattern, meant in _READ_AS:
+        text = pattern.sub(meant, text)
     return _NOT_RUNNING.sub(lambda m: re.sub(r"\b(?:runny|runs|run)\b", " ", m.group(0)), text)

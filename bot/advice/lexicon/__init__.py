@@ -4,14 +4,17 @@ Each sign is one or more patterns over normalised text (lower case, apostrophes 
 words, so "can't" is "cant"). ``{NAME}`` stands for a word group (words.py). A sign with several patterns
 needs all of them somewhere in the message (e.g. drinking a lot of water *and* vomiting); an ``unless``
 pattern anywhere drops it. Misspellings of words of five letters or more are fixed before matching
-(spelling.py); shorter ones are listed in the patterns. The safety net (signs_net.py) comes last.
+(spelling.py); shorter ones are listed in the patterns. The safety net (signs_net.py) comes last; the
+escalators (escalators.py: a treatment that isn't working, the cause of an altered state) after it.
 """
 
 from __future__ import annotations
 
 from bot.advice.lexicon import signs_body, signs_bones, signs_brain, signs_heart_lungs, signs_net, signs_women
-from bot.advice.lexicon.base import POSTURAL, Category, Severity, Sign
-from bot.advice.lexicon.categories import BONE_STRESS_SITES, CATEGORIES
+from bot.advice.lexicon.base import LONG_AGO, POSTURAL, REASSURED, Category, Severity, Sign
+from bot.advice.lexicon.categories import CATEGORIES, RESOLVED
+from bot.advice.lexicon.escalators import CAUSES, NOT_WORKING, TREATMENTS, Cause, Treatment
+from bot.advice.lexicon.people import OTHERS, SELF
 from bot.advice.lexicon.spelling import FUZZY_WORDS, NOT_TYPOS
 from bot.advice.lexicon.words import GROUPS
 
@@ -25,15 +28,24 @@ SIGNS: tuple[Sign, ...] = (
 NET_SIGNS: tuple[Sign, ...] = signs_net.SIGNS
 
 __all__ = [
-    "BONE_STRESS_SITES",
     "CATEGORIES",
+    "CAUSES",
     "FUZZY_WORDS",
     "GROUPS",
+    "LONG_AGO",
     "NET_SIGNS",
     "NOT_TYPOS",
+    "NOT_WORKING",
+    "OTHERS",
     "POSTURAL",
+    "REASSURED",
+    "RESOLVED",
+    "SELF",
     "SIGNS",
+    "TREATMENTS",
     "Category",
+    "Cause",
     "Severity",
     "Sign",
+    "Treatment",
 ]

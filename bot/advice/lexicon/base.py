@@ -9,8 +9,31 @@ from enum import IntEnum
 # if it keeps happening), unlike faintness while running.
 POSTURAL = (
     r"(?:when|whenever|if|after|as|once) (?:i |you )?(?:stand|stood|get up|got up|sit up|standing|getting up)"
-    r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head rush"
+    r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
 )
+# Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
+SLEEPY = (
+    r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
+    r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)|on the way (?:back|home)"
+    r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
+)
+# A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
+# see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
+REASSURED = (
+    r"(?:said|says|told me|confirmed|reckons|thinks) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious"
+    r"|normal|fine|ok|okay)|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
+    r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
+)
+# Long ago: a sign in a sentence about years ago is history, not what is happening now. It still counts for
+# "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.
+LONG_AGO = (
+    r"(?:(?:\d+|a|one|two|three|four|five|a few|few|several|many|some) )?(?:years?|decades?) ago|last year|ages ago"
+    r"|a long time ago|years back|as a (?:kid|child|teen|teenager)|when (?:i|he|she|they) (?:was|were) (?:a kid|a child"
+    r"|young|younger|little|small|a teenager|at school)|in (?:my|his|her) (?:teens|twenties|20s)"
+)
+# Laughing it off: a sensation runners joke about (breathless on the stairs, dizzy with excitement) is not a sign
+# when the message laughs; an emergency sign never has this in its ``unless``.
+JOKING = r"lol|lolol|haha\w*|hehe\w*|lmao|rofl|jk|only joking"  # laughing emoji are read as "lol"
 
 
 class Severity(IntEnum):
@@ -23,13 +46,16 @@ class Severity(IntEnum):
 class Sign:
     """One way a warning sign is written. Every pattern must match somewhere in the message, outside a
     negation; no ``unless`` pattern may match anywhere (a context that makes it something else, e.g. faint
-    *when I stand up*). Category ``bone-stress`` is resolved to the site the message names."""
+    *when I stand up*). A category named in ``RESOLVED`` (categories.py) is resolved from what the message names,
+    e.g. ``bone-stress`` to the site. An ``observed`` sign counts only in a report about someone else: "he is
+    acting strange" is a bystander seeing an altered state; "I feel strange" is not the same sign."""
 
     category: str
     severity: Severity
     label: str  # what the banner names, e.g. "chest pain"
     patterns: tuple[str, ...]
     unless: tuple[str, ...] = ()
+    observed: bool = False  # counts only where someone else is described (a bystander's report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,5 +63,6 @@ class Category:
     """A category of the clinical list: its name, and who to see at each severity (the banner says so)."""
 
     name: str
+    system: str  # the body system: the safety net adds nothing to a system the categories already flagged
     today: str = "a doctor"  # "please see {today} today, and don't run until you have"
     before_running: str = "a doctor or physiotherapist"  # "please see {before_running} before you run again"

@@ -11,53 +11,66 @@ from bot.advice.lexicon.base import Category
 URGENT_CARE = "a doctor today: urgent care or A&E"
 SPORTS = "a sports doctor or physiotherapist"
 
+# The body systems of the safety net (signs_net.py): it adds nothing to a system the categories already flagged.
+HEART, LUNGS, ALLERGY, BRAIN, BALANCE, BLEEDING = "heart", "airway", "allergy", "brain", "balance", "bleeding"
+BONES, WOMEN = "bones", "pregnancy"
+
 CATEGORIES: dict[str, Category] = {
     # heart, lungs and blood
-    "cardiac": Category("heart", before_running="a doctor (ask about a heart check)"),
-    "breathing": Category("breathing"),
-    "anaphylaxis": Category("severe allergic reaction"),
-    "dvt-pe": Category("blood clot"),
+    "cardiac": Category("heart", HEART, before_running="a doctor (ask about a heart check)"),
+    "breathing": Category("breathing", LUNGS),
+    "anaphylaxis": Category("severe allergic reaction", ALLERGY),
+    "dvt-pe": Category("blood clot", HEART),
     # brain, nerves and senses
-    "head-injury": Category("head injury", today="a doctor (A&E or urgent care)"),
-    "stroke": Category("stroke"),
-    "consciousness": Category("collapse or confusion"),
-    "eyes": Category("eyes", today="an eye casualty or urgent care"),
-    "cauda-equina": Category("back pain with nerve signs"),
-    "nerve": Category("numbness or tingling"),
+    "head-injury": Category("head injury", BRAIN, today="a doctor (A&E or urgent care)"),
+    "stroke": Category("stroke", BRAIN),
+    "consciousness": Category("collapse or confusion", BRAIN),
+    "eyes": Category("eyes", BRAIN, today="an eye casualty or urgent care"),
+    "cauda-equina": Category("back pain with nerve signs", BRAIN),
+    "nerve": Category("numbness or tingling", BRAIN),
     # the body's balance: heat, cold, water, sugar, muscle and kidneys
-    "heat": Category("heat illness"),
-    "hypothermia": Category("hypothermia"),
-    "hyponatraemia": Category("drinking too much water"),
-    "hypoglycaemia": Category("low blood sugar in diabetes", today="your diabetes team or a doctor"),
-    "rhabdomyolysis": Category("muscle breakdown"),
-    "kidney": Category("kidneys and urine", before_running="a doctor"),
-    "bleeding": Category("bleeding"),
-    "infection": Category("fever or infection", before_running="a doctor"),
+    "heat": Category("heat illness", BALANCE),
+    "hypothermia": Category("hypothermia", BALANCE),
+    "hyponatraemia": Category("drinking too much water", BALANCE),
+    "hypoglycaemia": Category("low blood sugar in diabetes", BALANCE, today="your diabetes team or a doctor"),
+    "rhabdomyolysis": Category("muscle breakdown", BALANCE),
+    "kidney": Category("kidneys and urine", BLEEDING, before_running="a doctor"),
+    "bleeding": Category("bleeding", BLEEDING),
+    "infection": Category("fever or infection", BALANCE, before_running="a doctor"),
     # bones, tendons and joints
-    "bone-stress-shin": Category("bone stress: shin", before_running=SPORTS),
-    "bone-stress-foot": Category("bone stress: foot", before_running=SPORTS),
+    "bone-stress-shin": Category("bone stress: shin", BONES, before_running=SPORTS),
+    "bone-stress-foot": Category("bone stress: foot", BONES, before_running=SPORTS),
     "bone-stress-hip": Category(
-        "bone stress: hip, groin or thigh bone", today="a doctor (urgent care or A&E)", before_running=SPORTS
+        "bone stress: hip, groin or thigh bone", BONES, today="a doctor (urgent care or A&E)", before_running=SPORTS
     ),
-    "bone-stress-pelvis": Category("bone stress: pelvis", before_running=SPORTS),
-    "bone-stress": Category("bone stress", before_running=SPORTS),  # a sign that names no site
-    "compartment": Category("compartment syndrome", before_running=SPORTS),
-    "tendon-rupture": Category("tendon rupture", today="a doctor (urgent care or A&E)"),
-    "knee": Category("knee", today="a doctor (urgent care or A&E)"),
-    "acute-injury": Category("acute injury", today="a doctor (urgent care or A&E)"),
+    "bone-stress-pelvis": Category("bone stress: pelvis", BONES, before_running=SPORTS),
+    "bone-stress": Category("bone stress", BONES, before_running=SPORTS),  # a sign that names no site
+    "compartment": Category("compartment syndrome", BONES, before_running=SPORTS),
+    "tendon-rupture": Category("tendon rupture", BONES, today="a doctor (urgent care or A&E)"),
+    "knee": Category("knee", BONES, today="a doctor (urgent care or A&E)"),
+    "acute-injury": Category("acute injury", BONES, today="a doctor (urgent care or A&E)"),
     # women's health
-    "pregnancy": Category("pregnancy and after birth", today="your midwife, maternity unit or doctor",
+    "pregnancy": Category("pregnancy and after birth", WOMEN, today="your midwife, maternity unit or doctor",
                           before_running="your midwife or doctor"),
-    "red-s": Category("low energy availability (RED-S)", before_running="a doctor, ideally a sports doctor"),
+    "red-s": Category("low energy availability (RED-S)", WOMEN, before_running="a doctor, ideally a sports doctor"),
 }  # fmt: skip
 
 BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
     # (category, where a message names the site): the first site named in the message wins
     ("bone-stress-pelvis", r"pelvis|pelvic bone|pubic|pubis|pubic bone|sacrum|sacral|sit bones?|sitting bones?"
-     r"|ischium|ischial|bum|buttocks?|tailbone|(?:where|were) the bones meet"),
+     r"|ischium|ischial|bum|buttocks?|tailbone|tail bone|coccyx|(?:where|were) the bones meet"),
     ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my "
         r"|the )?thigh"),
     ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone"),
     ("bone-stress-foot", r"foot|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels|calcaneus|instep|toe bone"
      r"|(?:long|little) bones? (?:\S+ ){0,2}(?:foot|feet)|arch"),
 )  # fmt: skip
+ONE_EYE = r"(?:one|my (?:left|right)|the (?:left|right)|left|right|that|an) eye|one of my eyes|in (?:my|the) eye"
+
+# A sign whose category is a key here is named from the message: the first of the options the message names,
+# else the default. Bone stress by its site; a sudden loss of vision in one eye is the eye's emergency (eye
+# casualty), in both or half the field of view a stroke's.
+RESOLVED: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
+    "bone-stress": (BONE_STRESS_SITES, "bone-stress"),
+    "vision-loss": ((("eyes", ONE_EYE),), "stroke"),
+}

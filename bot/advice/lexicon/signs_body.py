@@ -44,16 +44,18 @@ SIGNS: tuple[Sign, ...] = (
     ), (*NOT_HEAT_TALK, r"(?:felt|feel) (?:\S+ ){0,2}sick but finished|how (?:do|can|should) i")),
     # --- hypothermia ----------------------------------------------------------------------------------
     Sign("hypothermia", E, "signs of hypothermia", (
-        r"hypotherm\w*|(?:stopped|stops|stop|no longer) shivering",
-        r"hypotherm\w*|{COLD}|cold|shivering",
+        r"hypotherm\w*|(?:stopped|stops|stop|no longer) shivering|not (?:even )?shivering (?:any ?more|now)",
+        r"hypotherm\w*|{COLD}|cold|shiver\w*",
     ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
     Sign("hypothermia", E, "signs of hypothermia", (
-        r"{COLD}|shivering|shivery|shaking|cold",
-        r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|drowsy|(?:gone|went|going) (?:very )?quiet|pale and"
-        r"|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont|didnt) work"
-        r"|(?:cant|couldnt) stop (?:shivering|shaking)|(?:stopped|stops) shivering|words (?:\S+ ){0,3}slurr\w*",
-        r"cold|freez\w*|frozen|sleet|snow|ice|icy|river|lake|sea|soaked|drenched|wet|winter|shiver\w*|chill\w*",
-    ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent",)),
+        r"{COLD}|cold|freez\w*|chill\w*|wet|shiver\w*|shivery",
+        r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very )?quiet"
+        r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
+        r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
+        r"|not (?:even )?shivering (?:any ?more|now)|words (?:\S+ ){0,3}slurr\w*|(?:lips|hands|fingers"
+        r"|face) (?:\S+ ){0,3}"
+        r"(?:{BLUE})|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|hands|fingers)",
+    ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent|raynaud",)),
     # --- hyponatraemia: drinking too much -----------------------------------------------------------------
     Sign("hyponatraemia", E, "signs of drinking too much water", (
         r"hyponatra?emi[ac]|hyponatraemic|hyponatremic|water intoxication|low sodium|low blood sodium",
@@ -93,13 +95,16 @@ SIGNS: tuple[Sign, ...] = (
         r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
-    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)",)),
+    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)|(?:normal|clear|pale|fine) (?:again|now)"
+        r"|back to (?:normal|pale|clear)|(?:drank|drink|drinking|a drink) (?:\S+ ){0,4}(?:normal|clear|pale|fine)",)),
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
         r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
         r"{DRINK_COLOUR}|rhabdo\w*",
         r"{SEVERE_PAIN}|(?:barely|hardly|cant|cannot) (?:\S+ ){0,1}(?:move|walk|stand|bend)|(?:legs?|quads?|thighs?"
-        r"|calves|arms?|muscles?) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony)|not much of it"
+        r"|calves|arms?|muscles?|hamstrings?|glutes) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony"
+        r"|{PAIN}|wrecked|destroyed|trashed|ruined|battered|shot|weak|seized)|{PAIN} (?:\S+ ){0,2}(?:legs?|quads?"
+        r"|thighs?|calves|arms?|muscles?)|not much of it"
         r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing)|little (?:urine|pee|wee)|{VOMITING}",
     ), (r"dark yellow|darker yellow|bit darker",)),
     # --- kidneys and blood in urine -----------------------------------------------------------------------
@@ -115,7 +120,7 @@ SIGNS: tuple[Sign, ...] = (
         r"{URINE}|temperature|fever|shivering|chills|(?:comes?|coming) in waves",
     ), (r"stitch|side stitch|ribs|backpack|hydration vest|posture|long run|spasm",)),
     Sign("kidney", E, "not passing urine", (
-        r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,1}(?:peed|weed|pee|wee|urinated|passed urine"
+        r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,3}(?:peed|weed|pee|wee|urinated|passed urine"
         r"|passed water) (?:\S+ ){0,2}(?:since|for|all day|in \d+|at all)|no (?:urine|pee|wee) (?:since|for|all day)",
     )),
     # --- bleeding elsewhere -------------------------------------------------------------------------------

@@ -21,8 +21,21 @@ BONE_SITE = (
     r"|sit bones?|bone|bones"
 )
 ONE_LEG = (
-    r"(?:hop|hopping|hops|hopped)|(?:stand|standing|balance|balancing) on (?:one|1|that|my (?:left|right|bad|sore))"
-    r" (?:leg|foot)"
+    r"(?:hop|hopping|hops|hopped)|(?:stand|standing|stood|balance|balancing) on (?:one|1|that|my (?:left|right|bad"
+    r"|sore)) (?:leg|foot)|(?:land|landing|lands|landed|push|pushing|pushes|load|loading) (?:\S+ ){0,1}(?:on|off"
+    r"|through) (?:that|one|my (?:left|right|bad|sore)|the (?:left|right|bad|sore)) (?:leg|foot|side)"
+)
+# Pain that now comes with everyday walking or at night, said in passing ("now it's there walking to work too",
+# "worse when I land on that leg and at night"): bone stress when it is on a bone site.
+SPREADING = (
+    r"(?:now|even|too|also|still|and) (?:\S+ ){0,4}(?:walking|when (?:i|im) walk\w*|to walk|walk to|walk around"
+    r"|on (?:the )?stairs)|(?:walking|walk) (?:\S+ ){0,4}(?:too|as well|now)"
+    r"|(?:and|or|also|even|especially|plus) (?:\S+ ){0,1}(?:at night|in bed|at rest|in the night|when resting"
+    r"|lying down)|every step"
+)
+NOT_AFTER_A_RACE = (
+    r"after (?:a |the |my )?(?:marathon|race|ultra|long run|downhill)|stairs are|quads?|blisters?|doms|stiff"
+    r"|loosen|(?:lace|laces)|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",
 )
 
 # fmt: off
@@ -41,12 +54,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:hurts|{PAIN}|tender) to (?:press|push|touch)(?: on)?"
         r"|bone (?:\S+ ){0,2}(?:pain|ache|aches|aching|hurts|is sore|tender\w*|that hurts)|(?:pain|tender\w*|sore|ache)"
         r" (?:\S+ ){0,2}(?:on|in|of) (?:the |my |a )?(?:\S+ )?bone|(?:feels|feel|felt) like (?:\S+ ){0,2}bone"
-        r"|(?:on|in|into) the bone|deep (?:\S+ ){0,2}(?:in|inside) (?:the |my )?(?:bone|hip|joint)",
+        r"|(?:on|in|into) the bone|deep (?:\S+ ){0,2}(?:in|inside) (?:the |my )?(?:bone|hip|joint|groin|buttocks?|bum"
+        r"|pelvis)|deep (?:\S+ ){0,1}(?:{PAIN}) (?:\S+ ){0,3}(?:groin|hip|pelvis|buttocks?|thigh bone)",
         BONE_SITE,
     ), (r"shin splints? (?:again|agai)|(?:funny|elbow)",)),
     Sign("bone-stress", P, "pain on hopping or standing on one leg", (
-        rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt) (?:\S+ ){{0,4}}(?:{ONE_LEG})"
-        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,4}}(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills)"
+        rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt|worse) (?:\S+ ){{0,5}}(?:{ONE_LEG})"
+        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,6}}(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills)"
         rf"|{{CANT}} (?:\S+ ){{0,1}}(?:{ONE_LEG})",
         BONE_SITE,
     )),
@@ -64,34 +78,54 @@ SIGNS: tuple[Sign, ...] = (
         r"|worse by the)|(?:worse|more painful) (?:each|every|with every|with each) (?:run|mile|week|day)",
         BONE_SITE,
     )),
+    Sign("bone-stress", P, "swelling on the top of the foot", (
+        r"(?:top of (?:my |the )?foot|on (?:the )?top|instep) (?:\S+ ){0,3}{SWELL}"
+        r"|{SWELL} (?:\S+ ){0,3}(?:on (?:the )?top"
+        r"|(?:top|middle) of (?:my |the )?foot|instep)",
+        r"foot|feet|metatarsals?|instep|toes",
+        r"{PAIN}|limp\w*|hobbl\w*|{WALKING}",
+    ), (r"pregnan\w*|ankles|(?:hot|heat|flight|plane)",)),
+    Sign("bone-stress", P, "pain that now comes with walking or at night", (
+        r"{PAIN}", SPREADING,
+        r"shin|shins|shinbone|tibia|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot|hip|groin|pelvis"
+        r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel",
+    ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
+    Sign("bone-stress-hip", T, "hip or groin pain with a limp or that stopped your run", (
+        r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip|hips|groin|thigh bone)",
+        r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
+        r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)",
+    ), (r"hip flexors?|tight hips?|stiff|doms|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),
     Sign("bone-stress", P, "pain when walking", (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
         r"|painful)|(?:limping|hobbling|hobbled)",
         r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
         r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
-    ), (r"after (?:a |the |my )?(?:marathon|race|ultra|long run|downhill)|stairs are|quads?|blisters?|doms|stiff"
-        r"|loosen|(?:lace|laces)|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",)),
+    ), NOT_AFTER_A_RACE),
     # --- compartment syndrome ------------------------------------------------------------------------------
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
-        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,4}(?:tight|hard|tense|swollen"
-        r"|rock hard|like a drum|as a drum)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
-        r"(?:pain|painkillers?) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|doing nothing"
-        r"|not (?:helping|touching it)|unbearable)|{SEVERE_PAIN}",
+        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,7}(?:tight|hard|tense|{SWELL}"
+        r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
+        r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
+        r"|doing nothing|did nothing|(?:not|arent|isnt|hasnt|havent|didnt) (?:\S+ ){0,1}(?:helping|helped|touching"
+        r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}",
         r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
         r"|{CANT} (?:\S+ ){0,1}"
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
         r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tightness|burning"
-        r"|pressure|concrete|bursting|swell\w*|hard|numb)",
+        r"|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
+        r"|bursting) (?:\S+ ){0,6}(?:shins?"
+        r"|calf|calves|lower legs?)",
         r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"
         r" (?:\S+ ){0,4}(?:run|runs|point|time|minutes?|mins?|\d+ ?k|km|miles?)"
         r"|same point (?:\S+ ){0,2}(?:every|each)",
         r"(?:ok|okay|fine|better|eases|goes away|go away|settles|disappears|gone|stops) (?:\S+ ){0,4}(?:once|when|after"
         r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
         r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}stopping|(?:stop|stopping) (?:\S+ ){0,3}"
-        r"(?:goes away|eases|fine|settles)",
+        r"(?:goes away|eases|fine|settles)|(?:settles|eases|goes|fades|disappears|calms|subsides|better) (?:\S+ ){0,2}"
+        r"(?:with|after|on|once|when) (?:\S+ ){0,1}(?:rest|resting|stopping|walking)",
     ), (r"cramp|cramps|goes in a minute",)),
     # --- tendon rupture ----------------------------------------------------------------------------------
     Sign("tendon-rupture", T, "a pop or snap", (
@@ -134,7 +168,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("knee", P, "a knee that gives way or feels unstable", (
         r"knee (?:\S+ ){0,3}?(?:gives way|gave way|giving way|gives out|gave out|giving out|buckles|buckled|buckling"
         r"|unstable|wobbly|keeps going|clunks|clunking|catches|catching|sticks|slips|slipping|shifts|went sideways)"
-        r"|(?:locking|giving way|gave way|buckling|gives out|gave out) (?:\S+ ){0,2}knee"
+        r"|(?:locking|giving way|gave way|buckling|gives out|gave out|catch\w*|jam\w*|clunk\w*) (?:\S+ ){0,3}knee"
+        r"|knee (?:\S+ ){0,4}(?:jams|jammed|jamming|locks up|gets stuck)"
         r"|knee (?:\S+ ){0,3}(?:puffs up|swells up|swells) (?:\S+ ){0,2}(?:after|every)",
     ), (r"(?:a bit|slightly) stiff|stiff (?:\S+ ){0,3}(?:loosen|first thing)",)),
     # --- acute injury: can't bear weight, heavy swelling -------------------------------------------------

@@ -9,7 +9,7 @@ shadow; a red painful eye with halos), NHS "Cauda equina syndrome".
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+from bot.advice.lexicon.base import JOKING, POSTURAL, SLEEPY, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -23,15 +23,51 @@ HEAD_KNOCK = (
     r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
+    r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
     r"|concuss\w*|(?:out cold|knocked out|knocked unconscious|knocked me out)"
 )
 UNCONSCIOUS = (
-    r"unconscious|unresponsive|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
+    r"unconscious|unresponsive|(?:barely|hardly|only just|slow to|slow at|not really) (?:\S+ ){0,1}respond\w*"
+    r"|barely (?:conscious|awake)|c[ao]me (?:round|to) (?:\S+ ){0,2}(?:seconds?|minutes?|mins?|bit|moment|while|floor"
+    r"|ground|ambulance|tent)|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
     r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
     r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
     r"|ambulance))"
     r"|eyes (?:\S+ ){0,2}(?:open|rolling) (?:\S+ ){0,3}(?:not|no|isnt|wasnt|nothing)"
+)
+
+# Memory loss after a knock: the fall, the last mile or how they got home is gone, or the same questions again.
+AMNESIA = (
+    r"(?:cant|couldnt|cannot|dont|doesnt|didnt|unable to) (?:\S+ ){0,1}remember (?:\S+ ){0,2}(?:the (?:fall|crash"
+    r"|last|race|finish|run|end|start|way)|how (?:i|he|she|they|we) got|getting|what happened|anything|falling"
+    r"|hitting|the rest)|(?:memory|mind) (?:\S+ ){0,2}(?:blank|gone|hazy|fuzzy|patchy)|no memory of|lost (?:\S+ ){0,2}"
+    r"(?:minutes|memory)|(?:asking|asks|asked) (?:\S+ ){0,2}(?:same (?:questions?|thing)(?! (?:about|on|re)\b)"
+    r"|where (?:she|he|they|i|we)"
+    r" (?:is|are|am|was|were)|what (?:happened|day it is))|(?:doesnt|didnt|dont) know"
+    r" what happened|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves)"
+)
+# What a bystander sees in another runner that first aid treats as altered consciousness: call for help. About
+# the writer the same words are often everyday ("I was acting strange all week", "I felt sleepy"), so these count
+# only where the nearest person named is someone else.
+OBSERVED_ALTERED = (
+    r"(?:acting|behaving|being) (?:\S+ ){0,1}(?:strange\w*|weird\w*|odd\w*|drunk|confused|bizarre\w*|out of"
+    r" character|funny)|not making (?:any )?sense|(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird"
+    r"|strange)|barely (?:talking|moving|awake|with it|there)|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
+    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,1}(?:tell (?:me|us|anyone) |say"
+    r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
+    r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
+    r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
+    r"|(?:asking|asks|asked) (?:\S+ ){0,2}(?:what day|where (?:he|she|they|we) (?:is|are|was|were)|who (?:we|they)"
+    r" (?:are|were)|what (?:had )?happened|the same (?:questions?|thing)(?! (?:about|on|regarding|re)\b))"
+    r"|out of it|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
+    r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
+    r"|(?:just|suddenly) dropped|dropped (?:like a (?:stone|sack)|on the spot|in front of)"
+    r"|(?:went|gone|turned|going) (?:\S+ ){0,1}(?:grey|gray|ashen|blue|white as a sheet)(?! hair)"
+    r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand|sit up|stay awake|talk|answer|focus)"
+    r"|(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|shaking) (?:and|&) (?:\S+ )?"
+    r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweat\w*|confused|sleepy)"
+    r"|looks? (?:\S+ ){0,1}(?:like death|grey|gray|ashen|ghostly|blue)"
 )
 
 # fmt: off
@@ -48,6 +84,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:weak|numb) (?:\S+ ){0,2}(?:arm|leg|side)|queasy (?:\S+ ){0,4}(?:fuzzy|confused|dizzy)"
         r"|was out for|out for (?:a few|a couple|\d+) (?:seconds|secs|minutes)",
     ), (r"(?:bike|cycling) helmet (?:\S+ ){0,3}(?:saved|fine)",)),
+    Sign("head-injury", E, "a head injury with warning signs", ("{IMPACT}", AMNESIA)),
     Sign("head-injury", T, "concussion symptoms after a knock to the head", (
         HEAD_KNOCK,
         r"{HEADACHE}|dizzy|dizziness|foggy|fog|fuzzy|groggy|(?:light|noise) (?:\S+ ){0,3}(?:bugs|bothers|hurts|sensitiv"
@@ -80,36 +117,61 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:couldnt|cant|cannot|unable to) (?:lift|move|raise) (?:my |his |her )?(?:left |right )?(?:arm|hand)",
         r"(?:left|right|one|side|arm|hand)",
     ), (r"{CHEST}",)),
-    Sign("stroke", E, "sudden loss of vision", (
+    Sign("vision-loss", E, "sudden loss of vision", (
         r"(?:half|part|side) (?:of )?(?:my |the |everything )?(?:\S+ ){0,3}(?:vision|sight|view) (?:\S+ ){0,3}(?:gone"
         r"|went|vanished|disappeared|missing|black|dark)|lost (?:the )?(?:\S+ ){0,2}(?:vision|sight)"
         r"|went blind|(?:vision|sight) (?:\S+ ){0,3}(?:vanished|disappeared|gone|went black|went dark)"
         r"|(?:sudden|suddenly) (?:\S+ ){0,2}double vision|seeing double",
     )),
+    Sign("vision-loss", E, "sudden loss of vision", (
+        r"(?:vision|sight|eye|eyesight) (?:\S+ ){0,4}(?:went|gone|going|turned|go) (?:\S+ ){0,2}(?:dark|black|blurry"
+        r"|blurred|dim|grey|gray|misty|cloudy|white|blank)|(?:cant|couldnt|cannot) see (?:\S+ ){0,2}(?:out of|with"
+        r"|through)|lost (?:\S+ ){0,5}(?:vision|sight)|(?:vision|sight) (?:\S+ ){0,3}(?:vanished|disappeared|gone)",
+        r"{SUDDEN}|halfway|mid (?:run|race|rep|session)|during|while|now|since|(?:hasnt|hadnt|not|never|wont|didnt)"
+        r" (?:\S+ ){0,1}(?:come|came|gone|went) back|still (?:\S+ ){0,2}"
+        r"(?:dark|black|blurry|blurred|dim|grey|gone|cant)|for (?:\S+ ){0,2}(?:minutes|hours?|mins)",
+    ), (r"sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles", POSTURAL)),
     Sign("stroke", E, "a sudden severe headache with changes in vision", (
         r"{HEADACHE}",
         r"(?:blurred|blurry|double|lost (?:my )?|loss of) vision|vision (?:\S+ ){0,2}(?:went|blurred|blurry|gone)",
     ), (r"sweat|suncream|sun cream|sunscreen",)),
     # --- collapse and altered consciousness -------------------------------------------------------------
     Sign("consciousness", E, "collapse or fainting", (
-        r"collaps(?:e|ed|es|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee|armchair))"
+        r"{NOT_A_BODY}collaps(?:e|ed|es|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
+        r"|armchair))|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))|crumpled|hit the (?:deck|floor|ground)"
+        r"|went limp|dropped (?:to the (?:floor"
+        r"|ground))"
         r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost"
         r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
         r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
-        r"|went down (?:at|near|just|mid|during|hard|on the (?:ground|floor|track|road))|hit the deck"
+        r"|went down (?:at|near|just|mid|during|on the (?:ground|floor|track|road))|hit the deck"
         r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL,)),
+    ), (POSTURAL, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
-        r"|collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee|armchair))",
+        r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
+        r"|armchair))",
     )),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
-        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)",)),
+        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
+    Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
+        JOKING, POSTURAL, SLEEPY, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
+        r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
+    ), observed=True),
+    Sign("consciousness", E, "someone who is confused, drowsy or not responding", (
+        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
+        r"{IMPACT}|race|finish\w*|ultra|marathon|mile|heat|hot|cold|head|sugar|diabetic|drank|collaps\w*|bench|tent",
+    ), (JOKING, SLEEPY), observed=True),
+    Sign("breathing", E, "someone who is not breathing normally", (
+        r"(?:not|isnt|wasnt|stopped|barely|hardly) breathing(?: (?:properly|normally|right))?"
+        r"|breathing (?:\S+ ){0,1}(?:funny"
+        r"|strange|weird|odd|noisy|noisily|gurgl\w*)|gasping",
+    ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
@@ -119,7 +181,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:drowsy|cant stay awake|keeps? (?:\S+ ){0,1}(?:drifting off|nodding off|falling asleep)|barely conscious"
         r"|floppy|limp and)",
         r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic)",
-    )),
+    ), (SLEEPY,)),
     Sign("consciousness", E, "confusion", (
         r"{CONFUSED}|completely out of it|out of it",
         r"{CANT} (?:\S+ ){0,1}(?:stand|stay upright|walk straight)|mumbling|slurr\w*|staggering|stumbling",
@@ -128,7 +190,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("eyes", E, "a shadow or curtain over your vision", (
         r"(?:curtain|shadow|veil|shade|cloud|blind) (?:\S+ ){0,6}(?:vision|eye|eyes|sight|view|across|over|down|coming"
         r"|creeping|from the side)"
-        r"|(?:vision|sight) (?:\S+ ){0,3}(?:curtain|shadow|veil)",
+        r"|(?:vision|sight|eye) (?:\S+ ){0,8}(?:curtain|shadow|veil)",
         r"eye|eyes|vision|sight|seeing|see",
     )),
     Sign("eyes", E, "a red, painful eye with blurred vision or halos", (
@@ -152,6 +214,12 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:groin|crotch|genitals|privates|bum|bottom|saddle area|down below|down there) (?:\S+ ){0,3}(?:numb\w*"
         r"|tingl\w*|no feeling|feels? dead)"
         r"|saddle (?:area |region )?(?:numbness|numb|anaesthesia|anesthesia)"
+        r"|(?:numb\w*|tingl\w*|no feeling|cant feel|dead) (?:\S+ ){0,4}(?:when (?:i )?wip\w*|wiping|toilet (?:roll"
+        r"|paper)"
+        r"|loo (?:roll|paper)|where (?:i|id|you|youd) (?:would )?sit|(?:go|going|went|sit|sitting|on) (?:\S+ ){0,2}"
+        r"(?:toilet|loo))|(?:toilet|loo) (?:roll"
+        r"|paper) (?:\S+ ){0,3}(?:numb"
+        r"|cant feel|feels? (?:\S+ ){0,1}(?:odd|weird|strange|different|numb))"
         r"|(?:loss of|lost|losing|lose|no|cant|cannot|couldnt) (?:\S+ ){0,2}(?:bladder|bowel) control"
         r"|{CANT} (?:\S+ ){0,1}(?:control|hold) (?:my )?(?:bladder|bowels?|pee|wee|urine|poo)"
         r"|incontinen(?:ce|t)|wet myself",
@@ -161,7 +229,12 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
         r"|when i (?:cough|sneeze|jump|laugh))",)),
     Sign("cauda-equina", E, "bladder or bowel changes with back pain", (
-        r"(?:trouble|difficulty|problems) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine)"
+        r"(?:trouble|difficulty|problems|struggling) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine|to pee"
+        r"|to wee)"
+        r"|{CANT} (?:\S+ ){0,2}(?:start|get going|get started|go) (?:\S+ ){0,1}(?:peeing|weeing|urinating|a wee|a pee)"
+        r"|(?:havent|hasnt|not|couldnt) been able to (?:pee|wee|urinate|go)"
+        r"|(?:bladder|pee|wee) (?:\S+ ){0,2}(?:wont|doesnt|didnt) (?:\S+ ){0,1}(?:empty|start|come|go)"
+        r"|(?:peeing|weeing|bladder|urinating) (?:is |feels |has been )?(?:weird|strange|different|odd|funny|not right)"
         r"|{CANT} (?:\S+ ){0,1}(?:tell|feel) (?:when|if) (?:i|he|she) (?:need|needs|needed) (?:a |to )?(?:wee|pee|poo"
         r"|toilet|go)|(?:accident|accidents) (?:\S+ ){0,2}(?:bowels?|bladder|pants)"
         r"|(?:bowels?|bladder) (?:\S+ ){0,3}(?:accident|gave way|let go|didnt feel)",
@@ -170,7 +243,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cauda-equina", E, "back pain with weakness or sciatica in both legs", (
         r"back|spine|sciatica|disc|lumbar|deadlift\w*",
         r"(?:both|two) legs (?:\S+ ){0,3}(?:weak|numb|tingl\w*|give way|giving way|gave way|dead|heavy)"
-        r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:down|in) both legs|legs (?:\S+ ){0,2}(?:give|gave|giving) way"
+        r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:my|his|her) legs (?:\S+ ){0,2}(?:weak|numb\w*|tingl\w*"
+        r"|pins and needles)|(?:down|in|into|through|across) both legs|legs (?:\S+ ){0,2}(?:give"
+        r"|gave|giving) way"
         r"|(?:bedroom|sex|erection|sexual) (?:\S+ ){0,3}(?:not working|isnt working|arent working|problems|trouble)"
         r"|(?:things|stuff|nothing) (?:\S+ ){0,2}(?:not working|arent working|isnt working) (?:\S+ ){0,2}bedroom",
     )),
@@ -183,6 +258,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|went dead|slapping|drop)",
     ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
-        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb",)),
+        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
+        r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
+        r"|tight (?:laces|shoes)",)),
 )
 # fmt: on

@@ -8,7 +8,7 @@ embolism"; 2020 ESC guidelines on sports cardiology (exertional symptoms, family
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+from bot.advice.lexicon.base import JOKING, POSTURAL, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -28,7 +28,8 @@ PALPITATION = (
     r"|irregular (?:heart ?beat|heartbeat|pulse|heart rate|rhythm|heart rhythm)s?|(?:fluttering|flutter) in my chest"
     r"|heart (?:\S+ ){0,3}?(?:racing|raced|pounding|pounded|thumping|hammering|banging) (?:\S+ ){0,6}?(?:after i"
     r" stopped|after stopping|even after|at rest|while resting|when resting|sitting|lying|in bed|out of nowhere"
-    r"|for no reason|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle|cooling down|cool down|for ages"
+    r"|for no reason|randomly|at random|on (?:easy|slow|gentle) runs?|while (?:jogging|walking)"
+    r"|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle|cooling down|cool down|for ages"
     r"|for (?:an|over an|half an) hour)"
     r"|(?:out of nowhere|for no reason|at rest|while resting|sitting still|lying in bed) (?:\S+ ){0,4}heart"
     r" (?:\S+ ){0,3}(?:racing|raced|pounding|thumping|hammering)"
@@ -38,24 +39,50 @@ NOT_PALPITATION = (
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
 )
 FAINT = (
-    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) faint|light ?headed"
-    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|collaps\w*"
+    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
+    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
 )
 BREATHLESS = (
-    r"(?:short|out) of breath|breathless|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
+    r"(?:short|out) of breath|breathless\w*|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
     r"|struggling (?:for|to) (?:breath|breathe)|struggling for air|gasping|cant get (?:\S+ ){0,2}air"
 )
+
+# What the effort explains: dizzy right after stopping a sprint, breathless going up hills or on fast reps, or a
+# question whether it is just fitness (NHS: see a GP if breathlessness is new, lasting or at rest).
+EXERTION_DIZZY = (
+    r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
+    r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
+)
+EXERTION_BREATHLESS = (
+    r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
+    r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
+)
+
+EXERTIONAL_FAINT = (
+    r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
+    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
+    r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
+    r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
+    r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})"
+)
+NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
     # --- cardiac: chest pain and its spread, palpitations, exertional fainting, family history ----------------
     Sign("cardiac", E, "chest pain", (
-        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}"
+        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}|{CHEST} (?:\S+ ){0,2}like (?:\S+ ){0,4}{CHEST_FEEL}"
         r"|{CHEST_FEEL} (?:feeling |sensation |ache )?(?:in|across|on|around|at|behind|under|through|over|into)"
         r" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){0,3}?{CHEST}"
         r"|(?:tight|heavy|crushing|squeezing|sore|painful|burning) {CHEST}|{CHEST} (?:\S+ ){0,4}(?:someone|something|an"
         r" elephant|a weight) (?:\S+ ){0,2}(?:sat|sitting|standing|on it|on me)"
-        r"|heart attack|angina|cardiac arrest",
+        r"|heart attack|angina|cardiac arrest|(?:grabb\w*|clutch\w*|holding|held|clasp\w*|rubbing) (?:\S+ ){0,1}(?:his"
+        r"|her"
+        r"|their|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs"
+        r"|need) (?:\S+ ){0,2}"
+        r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought"
+        r"|getting) (?:\S+ ){0,2}"
+        r"(?:the |a )?defib\w*",
     ), NOT_CHEST),
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"(?:{PAIN}|{CHEST_FEEL}|{CHEST}) (?:\S+ ){0,4}(?:spreading|spread|going|gone|radiating|shooting|moving|moved"
@@ -73,20 +100,16 @@ SIGNS: tuple[Sign, ...] = (
         r"|settle|slowed|slow|come down|gone)(?: down)? (?:\S+ ){0,3}(?:rest|resting|stopping|stopped|sitting)",
     ), (*NOT_PALPITATION, POSTURAL)),
     Sign("cardiac", T, "palpitations", (PALPITATION,), NOT_PALPITATION),
-    Sign("cardiac", E, "fainting during exercise", (
-        r"(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps(?:ed|ing)|went down) (?:\S+ ){0,4}"
-        r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
-        r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
-        r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
-        r" (?:\S+ ){0,4}(?:faint(?:ed)?|passed out|blacked out|collapsed)",
-    ), (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")),
+    Sign("cardiac", E, "fainting during exercise", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
+    # the same years ago: history that still needs a heart check before running (ESC 2020)
+    Sign("cardiac", P, "fainting during exercise in the past", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
         r"|spells?)"
         r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
     ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
         r"|spinning class|spin class"
-        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL)),
+        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
@@ -112,8 +135,8 @@ SIGNS: tuple[Sign, ...] = (
         r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
     )),
     Sign("breathing", E, "blue or grey lips", (
-        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:blue|bluish|blueish|grey|gray|purple)"
-        r"|(?:blue|bluish|blueish|grey|gray|purple) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
+        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:{BLUE})"
+        r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
     ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)",)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
@@ -134,11 +157,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:needing|need|using|used) (?:my )?inhaler (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
-        r"|in)|recovered (?:within|after|in)",)),
+        r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
+        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
+        EXERTION_BREATHLESS)),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
-        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen)"
+        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen"
+        r"|huge|massive|enormous|twice the size)"
         r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face)"
         r"|throat (?:\S+ ){0,5}?(?:closing|closed|tight|tightening|narrowing|swelling)"
         r"|(?:voice|speech) (?:\S+ ){0,3}(?:funny|hoarse|croaky|strange|weird|different)"
@@ -152,13 +178,16 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
-        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*)"
-        rf"|hives all over",
-    ), (r"itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen",)),
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){{0,3}}(?:swell\w*"
+        r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
+        r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
+        r"|light ?headed|wheez\w*|breath\w*)",
+    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"
-        r"|one (?:leg|calf) (?:is )?(?:much |a lot )?(?:more swollen|bigger|fatter|thicker)",
+        r"|one (?:leg|calf) (?:is )?(?:\S+ ){0,2}(?:more swollen|bigger|fatter|thicker|puffier)"
+        r"|(?:leg|calf) (?:\S+ ){0,3}(?:more swollen|bigger|fatter|thicker|puffier) than the other",
     ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",

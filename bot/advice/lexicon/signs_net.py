@@ -8,7 +8,7 @@ outside negation, hypotheticals ("signs of", "how would you know"), jokes and th
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import POSTURAL, Severity, Sign
+from bot.advice.lexicon.base import POSTURAL, SLEEPY, Severity, Sign
 
 T = Severity.DOCTOR_TODAY
 
@@ -68,7 +68,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|not (?:fully )?(?:with it|there)|(?:drifting|slipping) in and out",
     ), (
         *LOOK_ALIKES,
-        r"brain fog|(?:after|before) (?:my |a |the )?(?:5am|early|morning) run|coffee|caffeine|sleep"
+        r"brain fog|(?:after|before) (?:my |a |the )?(?:5am|early|morning) run|coffee|caffeine|sleep", SLEEPY
     )),
     Sign("bleeding", T, "bleeding that needs a doctor", (_near(
         r"blood|bleed\w*|haemorrhag\w*|hemorrhag\w*",

@@ -36,11 +36,19 @@ SIGNS: tuple[Sign, ...] = (
         r"{PREGNANT}",
         r"(?:heavy|heavily|lots of|loads of|a lot of|gushing|soaking|pouring) (?:\S+ ){0,2}(?:bleeding|blood|bleed)"
         r"|bleeding (?:\S+ ){0,3}(?:heavily|heavy|a lot|loads)|(?:big|large|huge|golf ball) (?:\S+ ){0,1}clots"
-        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
+        r"|soak(?:ed|ing)? (?:\S+ ){0,2}(?:pad|pads)|(?:bleeding|bled|soaking|soaked|going|gone|getting|through)"
+        r" through (?:\S+ ){0,2}pads?|pads? (?:\S+ ){0,2}(?:every|an|each|within an?) (?:hour|half hour)"
+        r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
         r"|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
     )),
+    # pre-eclampsia's severe features together: a bad headache with vision changes or sudden swelling (ACOG)
+    Sign("pregnancy", E, "a headache with vision changes or sudden swelling in pregnancy", (
+        r"{PREGNANT}", r"{HEADACHE}",
+        r"flashing|flashes|seeing (?:spots|stars)|spots|blurr\w*|vision|(?:{SUDDEN}) (?:\S+ ){0,4}(?:swell\w*|puff\w*)"
+        r"|(?:face|hands|fingers) (?:\S+ ){0,5}(?:{SUDDEN}) (?:\S+ ){0,1}(?:swell\w*|swollen|puff\w*)|swollen face",
+    ), NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy or after birth", ("{PREGNANT}", PREGNANCY_SYMPTOM),
          NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy", (
@@ -51,13 +59,18 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # --- RED-S: low energy availability --------------------------------------------------------------
     Sign("red-s", P, "missed periods or repeated bone injuries", (
-        r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone)"
+        r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone"
+        r"|all over the place|erratic|haywire)|{PERIOD} (?:\S+ ){0,8}?(?:now|then|have|has|just) (?:stopped|vanished"
+        r"|disappeared|gone)"
         r"|(?:missed|missing|lost|no|not had|havent had|hasnt had|havent got|skipped|skipping|not had a) (?:\S+ ){0,2}?"
-        r"{PERIOD}|amenorrh(?:o)?ea|amenorrhoea|\bred s\b|reds\b|relative energy deficiency|low energy availability"
+        r"{PERIOD}|never (?:\S+ ){0,2}(?:had|have|got|started) (?:\S+ ){0,2}{PERIOD}|{PERIOD} (?:\S+ ){0,2}(?:never"
+        r"|not yet|havent|hasnt) (?:\S+ ){0,1}(?:started|come|been regular|regular)|amenorrh(?:o)?ea|amenorrhoea"
+        r"|\bred s\b|reds\b|relative energy deficiency|low energy availability"
         r"|female athlete triad|underfuel\w*|under fuel\w*"
         r"|(?:keep getting|another|second|third|fourth|fifth|multiple|repeated|recurrent|recurring|several|two|three"
-        r"|2nd|3rd|4th)"
-        r" (?:\S+ ){0,2}?(?:stress fractures?|bone stress injur(?:y|ies)|stress reactions?|fractures)",
+        r"|2nd|3rd|4th|[2-9])"
+        r" (?:\S+ ){0,2}?(?:stress fractures?|bone (?:stress )?injur(?:y|ies)|stress reactions?|fractures"
+        r"|broken bones)",
     ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|the pill|contracepti\w*|coil)",)),
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:libido|sex drive) (?:\S+ ){0,2}(?:gone|low|dropped|disappeared|vanished|zero|non existent)"

@@ -11,13 +11,17 @@ GROUPS: dict[str, str] = {
     "PAIN": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|soreness|throbbing|throbs"
     r"|throb|agony|kills|killing|tender|stabbing)",
     "SEVERE_PAIN": r"(?:agony|agonising|agonizing|excruciating|unbearable|killing me|worst pain|screaming|severe"
-    r"|horrendous|crippling)",
+    r"|horrendous|crippling|(?:{INTENSE}) (?:\S+ ){0,1}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:crazy bad|insane|unreal|off the"
+    r" (?:charts|scale)|(?:10|ten) out of (?:10|ten)|through the roof|like nothing (?:else|before)))",
+    # an intensifier that makes pain severe ("insanely painful", "crazy sore")
+    "INTENSE": r"(?:insanely|crazy|crazily|ridiculously|unbelievably|incredibly|stupidly|seriously|horribly|terribly"
+    r"|extremely|massively|hugely|so so|really really|properly|brutally|savagely|immensely)",
     "CHEST": r"(?:chest|sternum|breastbone|breast bone)",
     "CHEST_FEEL": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|tight|tightness|tightening"
     r"|heavy|heaviness|pressure|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp"
     r"|sore|gripping|band)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
-    "URINE": r"(?:urine|pee|peed|wee|weed|wees|piss|urinating|peeing|weeing|pissing)",
+    "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
     "DARK": r"(?:dark(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|on|if|regarding|re)\b)|"
@@ -25,10 +29,15 @@ GROUPS: dict[str, str] = {
     r"delirious|muddled|befuddled|talking nonsense|mumbling nonsense|talking rubbish|talking gibberish"
     r"|(?:cant|couldnt|cannot|not able to) think (?:straight|clearly|properly)?|not thinking (?:straight|clearly)"
     r"|making no sense|made no sense|not making sense|didnt make sense|out of it|not with it|away with the fairies"
-    r"|didnt know where (?:i|he|she|they) (?:was|were)|(?:doesnt|didnt|dont) know what day|didnt know who"
-    r"|(?:cant|couldnt) remember (?:my|his|her|where|who|what day)"
+    r"|didnt know where (?:i|he|she|they) (?:was|were)|(?:doesnt|didnt|dont) know what day (?:it|of|today)"
+    r"|didnt know who|(?:cant|couldnt) remember (?:my (?:name|address)|his (?:name|address)|her (?:name|address)"
+    r"|where (?:i|he|she|they) (?:am|is|are|was|were|live)|who (?:i|he|she) (?:am|is|was)|what day (?:it|of|today))"
     r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
-    r"|really )?drunk)",
+    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)|(?:repeating|repeats|repeated)"
+    r" (?:himself|herself|myself|themselves|the same)|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
+    r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
+    r"|i) (?:is|was|are"
+    r"|am|were)|who (?:i|we|he|she) (?:am|are|is|was))|(?:doesnt|didnt) (?:seem to )?recogni[sz]e)",
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
@@ -37,13 +46,14 @@ GROUPS: dict[str, str] = {
     r"|pounding head"
     r"|heads pounding|head (?:is |was )?(?:throbbing|splitting|pounding)|(?:my )?head hurt|splitting head)",
     "CALF": r"(?:calf|calves|lower leg|one leg|leg|shin)",
-    "SWELL": r"(?:swollen|swelling|swelled|swelling up|puffy|puffed up|puffing up|bigger|fatter)",
+    "SWELL": r"(?:swollen|swelling|swelled|swells|swelling up|puffy|puffed|puffed up|puffing up|bigger|fatter"
+    r"|thicker|ballooned|ballooning|blown up|bloated)",
     "PERIOD": r"(?:period|periods|cycle|menstruation|menstrual cycle|time of the month)",
     "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|"
     r"overheating|overheat|baking|roasting|muggy|tropical)",
-    "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|river|lake|reservoir|sea|soaked|drenched|wet through"
-    r"|sodden|winter|wintry|wind ?chill|below zero|sub zero|minus \d+|fell run|mountain|hypothermic|cold (?:water|rain"
-    r"|wind|weather|day|morning|night|run))",
+    "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake|reservoir|sea"
+    r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
+    r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     "TRAVEL": r"(?:flight|flew|flying|plane|long haul|car journey|long drive|drive home|travel|travelling|traveling|"
     r"train journey|coach trip|bus journey)",
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|downing|chugged|chugging|had|gulped|drunk|guzzled|guzzling"
@@ -61,9 +71,12 @@ GROUPS: dict[str, str] = {
     r"|blood sugar|blood glucose|sugars?|glucose|bgs?|hypo|hypos|hypoglycaemi\w*|hypoglycemi\w*)",
     "PREGNANT": r"(?:pregnant|pregnancy|trimester|expecting|postpartum|post partum|postnatal|post natal"
     r"|after (?:giving )?birth|gave birth|since (?:the )?birth|since (?:having|i had) (?:the |my )?baby"
+    r"|(?:had|having|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins) (?:\S+ ){0,2}(?:ago|weeks"
+    r"|days|months)|(?:weeks|days|months) (?:post ?partum|postnatal|post natal|pp|post baby|after (?:the )?birth)"
     r"|c ?section|caesarean|cesarean|newborn|midwife|(?:my )?baby is \d+ (?:weeks|months)"
     r"|^(?:at )?(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?)(?! (?:into|of|in|out|until|before|to go|training|plan|ago"
     r"|since|after|off|later|later|block))|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp))",
+    "BLUE": r"(?:blue|bluish|blueish|blue ?ish|grey|greyish|gray|grayish|grey ?ish|purple|purplish|dusky|ashen)",
     "FACE": r"(?:face|lips?|tongue|mouth|eyes?lids?|eyes)",
     "ALLERGEN": r"(?:sting|stung|wasp|bee|hornet|nut|nuts|peanuts?|nut bar|allergic|allergy|allergies|reaction"
     r"|shellfish|prawns?|ate|eating|after (?:a |the )?(?:gel|bar|flapjack|snack|sandwich))",
@@ -71,4 +84,21 @@ GROUPS: dict[str, str] = {
     r"|from nowhere|without warning)",
     "ONE_SIDE": r"(?:one side|left side|right side|half of|(?:left|right) (?:arm|hand|leg|side of))",
     "WALKING": r"(?:walk|walking|walk on|to walk|limp|limping|hobbl\w*|weight bear\w*|stand on it)",
+    # falling down: fainting or collapsing, in the words bystanders use
+    "COLLAPSE": r"(?:{NOT_A_BODY}(?:collaps(?:e|ed|es|ing)|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))"
+    r"|crumpl(?:ed|ing)|(?:went|go|goes|going) down (?:like a|in a heap|and (?:didnt|wasnt|couldnt))|dropped to the"
+    r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
+    r"|black(?:ed|ing)? out))",
+    # what collapses without being a body: "my pace collapsed", "the tent collapsed"
+    "NOT_A_BODY": r"(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
+    r"(?<!season )(?<!wheels )",
+    # a knock or a fall: confusion, drowsiness or memory loss after it is a head injury until shown otherwise
+    "IMPACT": r"(?:(?:fell|fall|fallen|falling)(?! (?:asleep|behind|apart|off the pace|in love|short|back|into (?:a "
+    r"|the )?"
+    r"(?:rhythm|groove|pace)))|tripped|trip(?:ped)? (?:over|on)|slipped|went flying|stacked it|wiped out"
+    r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
+    r"|collision|ran (?:straight |right |smack |full pelt )?into|run into|smacked|whacked|banged|bumped"
+    r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
+    r"|a) (?:head|face|ground|floor|deck|tarmac"
+    r"|pavement|kerb|curb|rock|post|wall|tree|branch)|head (?:injury|knock|clash|bang)|concuss\w*|face ?plant\w*)",
 }

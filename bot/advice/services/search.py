@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.advice.intent import asked_topic
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip, TopPick
 from bot.advice.redflags import Triage, triage
@@ -43,7 +44,10 @@ STOPWORDS = frozenset(
     "some than that the their then there these this to too very was we were what when where which while "
     "who why will with would you your km k best good better way ways tip tips help need want know "
     "advice anything something really fix now ok okay actually decent worth lol tbh does im ive dont "
-    "thing things".split()
+    "thing things "
+    # the frame of a question rather than its subject ("what should I be aiming for", "is it easy enough")
+    "aim aiming enough every always currently lately recently usually safely properly gives stuff bit "
+    "anyone people".split()
 )
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
@@ -184,15 +188,18 @@ async def _shown(
     extra: tuple[str, ...],
     self_care: bool,
     about: list[Tip],
+    asked: str | None = None,
 ) -> list[Tip]:
-    """The matches shown, ranked and picked in the database, which reads the text of those tips only."""
+    """The matches shown, ranked and picked in the database, which reads the text of those tips only. The topic the
+    question asks about (``asked``) is boosted like a picked topic, without showing only that topic."""
     pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
-    key = (guild_id, topic, tuple(words), extra, pick)
+    boosted = topic or asked
+    key = (guild_id, boosted, tuple(words), extra, pick)
     known = db.advice_answers
     remembered = known.get(key)
     if remembered is not None and remembered[0] == await tips_db.change_stamp(db, guild_id):
         return list(remembered[1])
-    shown, stamp = await db.tips.search_top(guild_id, await _query(db, guild_id, words, extra), topic, pick)
+    shown, stamp = await db.tips.search_top(guild_id, await _query(db, guild_id, words, extra), boosted, pick)
     if stamp is not None:
         if len(known) >= _ANSWERS_KEPT:
             known.clear()
@@ -251,7 +258,9 @@ async def advise(db: Store, guild_id: int, topic: str | None, question: str | No
     # unless the member asks who to see.
     self_care = not answer.triage and not (topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words)))
     if words:
-        answer.tips = about + await _shown(db, guild_id, topic, words, expansions(meant), self_care, about)
+        answer.tips = about + await _shown(
+            db, guild_id, topic, words, expansions(meant), self_care, about, asked_topic(meant)
+        )
     elif topic:
         ranked = [t for t in await tips_db.by_topic(db, guild_id, topic, TOP_N) if t not in about]
         answer.tips = about + (self_care_first(ranked) if self_care else ranked)[: TOP_N - len(about)]

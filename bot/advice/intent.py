@@ -1,0 +1,79 @@
+"""What a question asks about: the topic of the first cue it names ("how long should I warm up before a race
+on a freezing morning" asks about warming up; the freezing morning is its setting). The search boosts that
+topic's tips as it does a topic the member picks, so a rare word of the setting ("freezing", "workout") does not
+outrank the subject. Cues are the words members use for a topic, not the library's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CUES: tuple[tuple[str, str], ...] = (
+    (
+        "speed",
+        r"faster|quicker|speed ?work|speed sessions?|pbs?|personal best|sprint finish|intervals|tempo runs?"
+        r"|track sessions?|reps|strides|vo2|sprint\w*",
+    ),
+    (
+        "taper",
+        r"taper\w*|race week|(?:days|weeks?) before (?:the|my|a) (?:race|half|marathon|10k|5k)"
+        r"|stop (?:doing )?long runs|cut(?:ting)? back the miles",
+    ),
+    ("rest", r"rest days?|days? off|run(?:ning)? every (?:single )?day|run ?streak\w*|daily running"),
+    (
+        "recovery",
+        r"recover\w*|bounce back|doms|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
+        r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
+    ),
+    ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
+    ("core", r"core|planks?|planking|abs|pelvic floor"),
+    ("breathing", r"breath\w*|stitch\w*"),
+    (
+        "pacing",
+        r"pac(?:e|ing)|too fast|negative splits?|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
+        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough",
+    ),
+    ("long-run", r"long ?runs?|longest run"),
+    ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
+    (
+        "nutrition",
+        r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|vegetarian|veggie"
+        r"|vegan|caffeine|hit the wall|bonk\w*",
+    ),
+    ("sleep", r"sleep\w*|insomnia|naps?"),
+    ("pregnancy", r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth"),
+    (
+        "race-day",
+        r"race (?:day|morning)|start line|nothing new|night before|(?:get to|arrive at|arriving at|turn up to"
+        r"|turn up at)"
+        r" (?:\S+ ){0,2}(?:race|start)|before the start",
+    ),
+    (
+        "load",
+        r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how many miles|how much (?:of (?:my"
+        r"|your) )?(?:running|mileage)"
+        r"|build(?:ing)? up|runs a week|cutback|training load|doing too much|too much too soon",
+    ),
+    ("cross-training", r"cross ?train\w*|swimming|rowing|cycling|bike|elliptical|aqua jogging|keep (?:my )?fitness"),
+    ("form", r"form|cadence|stride|posture|foot ?strike|technique|arm swing|camber\w*|slope of the road"),
+    ("shoes", r"shoes?|trainers|footwear|gait analysis"),
+    ("skin", r"chaf\w*|blisters?|hotspot|sun ?cream|sunburn|nipples?"),
+    ("weather", r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"),
+    ("knee", r"knees?|itb|it band"),
+    ("shin", r"shins?|shin splints"),
+    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?"),
+    ("back", r"back (?:pain|ache|spasms?|gets|is|hurts|tight)|lower back|backache"),
+    ("injury", r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|run(?:ning)? through (?:it|the pain|pain)"),
+    ("professional", r"physio\w*|doctor|gp|podiatrist|osteopath"),
+)
+
+_CUES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in CUES)
+
+
+@lru_cache(maxsize=2048)
+def asked_topic(question: str) -> str | None:
+    """The topic of the cue named first in the question (read in its one sense), or None."""
+    text = question.lower()
+    found = [(m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
+    return min(found)[2] if found else None

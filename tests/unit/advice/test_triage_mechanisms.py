@@ -1,0 +1,147 @@
+"""The mechanisms of the triage beyond single signs: who a sign is about, treatments that aren't working, causes,
+categories named from the message, talk about a condition, history and reassurance; and the topic a question
+asks about. Tuning examples (the evaluation sets in tests/advice_eval/ are kept apart)."""
+
+import pytest
+
+from bot.advice.intent import asked_topic
+from bot.advice.lexicon import Severity
+from bot.advice.redflags import triage
+from bot.advice.senses import one_sense
+
+E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
+
+
+def found(text: str) -> set[tuple[str, Severity]]:
+    return {(f.category, f.severity) for f in triage(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my clubmate is acting really strange at the finish",
+        "runner beside me at the aid station stumbling and mumbling",
+        "she keeps asking us what day it is after the half",
+        "the guy who finished behind me is barely responding",
+        "my husband is drowsy and nodding off in the medical tent after the marathon",
+    ],
+)
+def test_what_a_bystander_sees_in_someone_else_is_an_emergency(text: str) -> None:
+    assert ("consciousness", E) in found(text), triage(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was acting strange all week before the race, nerves i think",
+        "my husband always nods off on the sofa after his long run",
+        "she was so drowsy on the 5am club run",
+        "i dont know what happened, my legs just died at mile 20",
+    ],
+)
+def test_the_same_words_about_the_writer_or_an_ordinary_sleepiness_are_not(text: str) -> None:
+    assert not triage(text), triage(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("asthma flared on the hill and my reliever isnt touching it", "breathing"),
+        ("type 1, went low and its still dropping even after jelly babies", "hypoglycaemia"),
+        ("had her in the shade with ice for half an hour and shes still dizzy and sick", "heat"),
+        ("shin is tight, swollen and agony, rested 2 hours and its no better, toes numb", "compartment"),
+    ],
+)
+def test_a_treatment_that_isnt_working_is_an_emergency(text: str, category: str) -> None:
+    assert (category, E) in found(text), triage(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "used my inhaler before the run like always and still got a pb",
+        "had a gel at 10k and still hit the wall at 30k",
+        "rested for a week and my hamstring still feels a bit tight",
+        "painkillers arent helping my doms after the half",
+    ],
+)
+def test_a_treatment_named_without_a_sign_it_treats_is_nothing(text: str) -> None:
+    assert not triage(text), triage(text)
+
+
+def test_the_cause_of_a_collapse_or_confusion_names_its_category_first() -> None:
+    knock = triage("my mate ran into a lamppost on the night run, hes drowsy and keeps nodding off on the bench")
+    assert knock.findings[0].category == "head-injury" and knock.severity == E
+    low = triage("diabetic runner at the finish wont swallow anything and is barely responding")
+    assert low.findings[0].category == "hypoglycaemia" and low.severity == E
+
+
+def test_a_loss_of_vision_in_one_eye_is_the_eyes_and_in_both_a_stroke() -> None:
+    assert ("eyes", E) in found("vision in my right eye suddenly went dark mid run and hasnt come back")
+    assert "stroke" not in triage("vision in my right eye suddenly went dark mid run").categories
+    assert ("stroke", E) in found("half of my vision suddenly went black in both eyes")
+
+
+def test_the_most_specific_of_equal_findings_comes_first() -> None:
+    result = triage("took a kick to the shin, its swollen and the pain is off the charts, toes numb")
+    assert result.findings[0].category == "compartment"
+    assert "nerve" in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what should the club do if someone collapses at a race",
+        "whats RED-S? heard a coach mention it",
+        "whats the difference between shin splints and a stress fracture",
+        "is rhabdo a real risk from spin classes",
+        "how common are stress fractures in marathon runners",
+        "how do marshals spot heatstroke in runners",
+    ],
+)
+def test_talk_about_a_condition_is_not_a_sign(text: str) -> None:
+    assert not triage(text), triage(text)
+
+
+def test_a_question_about_a_symptom_is_still_a_sign() -> None:
+    assert ("cardiac", E) in found("is chest pain on hills normal, had it today")
+    assert ("rhabdomyolysis", T) in found("is my pee meant to be this dark")
+
+
+def test_history_is_at_most_a_check_before_running() -> None:
+    assert found("i fainted during a race 2 years ago, should i get checked") == {("cardiac", P)}
+    assert not triage("my mum fainted once at a wedding years ago, does that matter for my running")
+
+
+def test_reassurance_by_a_professional_leaves_only_emergencies() -> None:
+    assert not triage("my doctor said my palpitations were harmless ectopic beats, ok to run?")
+    assert ("cardiac", E) in found("doctor said i was fine last month but now crushing chest pain on the hill")
+
+
+def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
+    assert not triage("bit breathless walking up the stairs after leg day haha")
+    assert not triage("is it normal to feel a bit dizzy after stopping a sprint")
+    assert ("breathing", T) in found("I get breathless just walking up the stairs since the race")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how long should i warm up before a race on a freezing morning", "stretching"),
+        ("how much water should i drink on a 10 mile run in summer", "hydration"),
+        ("what sessions knock a couple of mins off a 10k pb", "speed"),
+        ("best things to do after a marathon to bounce back", "recovery"),
+        ("how do i stop going off too quickly in a 10k", "pacing"),
+        ("tell me a joke", None),
+    ],
+)
+def test_the_topic_a_question_asks_about_is_its_first_cue(question: str, topic: str | None) -> None:
+    assert asked_topic(one_sense(question)) == topic
+
+
+def test_words_with_two_senses() -> None:
+    assert "hot" not in one_sense("hot spots on the ball of my foot").split()
+    assert "kick" not in one_sense("how do i get a better finishing kick")
+    assert "flat" not in one_sense("every workout feels flat") and "flat" in one_sense("my shoes feel flat")
+    assert " run " not in one_sense("been on a run of rubbish sessions lately")
+    assert "run" in one_sense("i did a run of 10k").split()
