@@ -23,7 +23,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("rest", r"rest days?|days? off|run(?:ning)? every (?:single )?day|run ?streak\w*|daily running"),
     (
         "recovery",
-        r"recover\w*|bounce back|doms|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
+        r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race)|post (?:marathon|race)|doms"
+        r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
@@ -39,7 +40,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "nutrition",
         r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|vegetarian|veggie"
-        r"|vegan|caffeine|hit the wall|bonk\w*",
+        r"|vegan|caffeine|hit the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
     ("sleep", r"sleep\w*|insomnia|naps?"),
     ("pregnancy", r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth"),
@@ -68,12 +69,17 @@ CUES: tuple[tuple[str, str], ...] = (
     ("professional", r"physio\w*|doctor|gp|podiatrist|osteopath"),
 )
 
+# Topics that frame the whole question wherever they are named: speedwork while pregnant is a pregnancy question.
+FRAMING = frozenset({"pregnancy"})
 _CUES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in CUES)
 
 
 @lru_cache(maxsize=2048)
 def asked_topic(question: str) -> str | None:
-    """The topic of the cue named first in the question (read in its one sense), or None."""
+    """The topic of the cue named first in the question (read in its one sense), a framing topic wherever it is
+    named, or None."""
     text = question.lower()
-    found = [(m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
-    return min(found)[2] if found else None
+    found = [
+        (topic not in FRAMING, m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))
+    ]
+    return min(found)[3] if found else None

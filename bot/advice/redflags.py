@@ -90,7 +90,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:risk|chance|danger)s? of|worried about getting|how to (?:avoid|prevent|spot|recognise|recognize|treat)"
     r"|avoid|avoiding|prevent|preventing|prevention of"
     r"|what (?:should|do|would|can|could|does|must|shall) (?:\S+ ){0,3}do (?:if|when|in case)"
-    r"|(?:if|when|whenever|in case) (?:someone|somebody|anyone|anybody|a runner|a person|people|a member|a clubmate"
+    r"|(?:if|when|whenever|in case) (?:someones?|somebodys?|anyones?|anybodys?|a runners?|a persons?|people|a member"
+    r"|a clubmate"
     r"|one of (?:us|our|the|my))|(?:difference|differences|diff) between|first aid (?:course|training|kit))(?![a-z])"
 )
 # Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
@@ -368,7 +369,7 @@ def _escalated(found: dict[str, Finding], parts: list[_Sentence], whole: str) ->
     categories = {f.category for f in found.values()}
     for treatment, pattern, context in _TREATMENTS:
         targets = [c for c in treatment.escalates if c in categories]
-        if treatment.implies and treatment.implies not in targets and (context is None or context.search(whole)):
+        if treatment.implies and treatment.implies not in targets and (context is None or _matches(context, parts)):
             targets.append(treatment.implies)
         if targets and any(_matches(pattern, [s]) and _matches(_NOT_WORKING, [s]) for s in parts):
             out += [Finding(c, Severity.EMERGENCY, treatment.label) for c in targets]

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.advice.services.builtins import sync_library
-from bot.db.sqlite.database import SqliteDatabase
+from bot.db.factory import open_sqlite
 from bot.running.services.runs import RunForm, log_run
 
 NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 25, 18, 30, tzinfo=UTC)
 async def club_database(path: Path, guild_id: int, members: list[int], runs: int = 3000) -> Path:
     """A Stride database at `path` with `runs` runs by `members` in turn (about 1 s per 1,000 runs), so
     every page of the runs table holds runs of every member."""
-    db = await SqliteDatabase.open(path)
+    db = await open_sqlite(path)
     try:
         await db.migrate()
         await sync_library(db)  # as the bot's first start left it

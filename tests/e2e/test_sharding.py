@@ -147,7 +147,7 @@ async def test_one_process_owning_both_shards(
         assert count_runs(database, world.sam.id, world.south.id) == 1
         await exactly_one_stretch_dm(fake, database, world.nora, world.sam)
         log = await logged(bot, "logged in as")
-        assert "shard 0 of 2 ready in 1 servers" in log and "shard 1 of 2 ready in 1 servers" in log
+        assert "shard 0 of 2 ready in 1 server" in log and "shard 1 of 2 ready in 1 server" in log
         assert "in 2 servers, shards 0, 1 of 2" in log
         assert "reminder dispatcher not started" not in log
         # A dropped connection: each shard RESUMEs (through the fake's gateway again) and says so.
@@ -213,8 +213,8 @@ async def test_two_processes_share_one_database_each_answering_its_shard(
         await logged(first, f"button user={world.sid.id} guild=None action=rem:done")
         assert "action=rem:done" not in second.log()
         for bot, shard in ((first, 0), (second, 1)):
-            await logged(bot, f"shard {shard} of 2 ready in 1 servers")
-            await logged(bot, f"in 1 servers, shard {shard} of 2")  # on_ready
+            await logged(bot, f"shard {shard} of 2 ready in 1 server")
+            await logged(bot, f"in 1 server, shard {shard} of 2")  # on_ready
     finally:
         codes = [await first.stop(), await second.stop()]
     assert codes == [0, 0]

@@ -75,7 +75,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|loads of) (?:\S+ ){0,2}(?:dextrose|glucose|gels?|jelly babies|sweets|sugar|juice|coke|tabs|tablets)"
         r"|(?:gave|given|had|ate) (?:\S+ ){0,4}(?:jelly babies|dextrose|glucose|sweets|sugar|juice|gels?|coke)"
         r" (?:\S+ ){0,4}(?:no better|not better|still|didnt help|not helping|nothing)",
-    )),
+    ), (r"(?:not|non|isnt|arent|im not) (?:a )?diabetic|no diabetes|(?:sugar|bgs?|glucose|levels?"
+        r"|reading) (?:\S+ ){0,2}"
+        r"(?:fine|normal|ok|okay|stable|in range)",)),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"(?:diabetic|diabetes|type (?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
         r"|gone low|went low)",

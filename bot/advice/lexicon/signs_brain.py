@@ -54,6 +54,8 @@ OBSERVED_ALTERED = (
     r"(?:acting|behaving|being) (?:\S+ ){0,1}(?:strange\w*|weird\w*|odd\w*|drunk|confused|bizarre\w*|out of"
     r" character|funny)|not making (?:any )?sense|(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird"
     r"|strange)|barely (?:talking|moving|awake|with it|there)|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
+    r"|staring (?:into space|blankly|into nothing|at nothing)|blank stare|(?:doesnt|didnt|dont|cant) (?:\S+ ){0,2}"
+    r"(?:know|recogni[sz]e) who (?:his|her|their|i|we) (?:\S+ )?(?:is|are|am|was)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,1}(?:tell (?:me|us|anyone) |say"
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
@@ -224,7 +226,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,1}(?:control|hold) (?:my )?(?:bladder|bowels?|pee|wee|urine|poo)"
         r"|incontinen(?:ce|t)|wet myself",
     ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo|(?:since|after)"
-        r" (?:a |the |my )?(?:bike|cycle|ride|spin|turbo|sportive)|cycling|riding|on the bike|saddle sore|(?:since"
+        r" (?:a |the |my )?(?:bike|cycle|ride|spin|turbo|sportive)|cycling|riding|on the bike|bike rides?|saddle sore"
+        r"|saddle advice|(?:since"
         r"|after)"
         r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
         r"|when i (?:cough|sneeze|jump|laugh))",)),

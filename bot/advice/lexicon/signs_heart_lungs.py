@@ -94,6 +94,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|aching|hurts|pain)",
         r"{CHEST}",
     ), NOT_CHEST),
+    # the arm and the jaw together: the spread of a heart's pain without the chest named (ESC, BHF)
+    Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
+        r"arm|arms|shoulder", r"jaw",
+        r"{PAIN}|clutch\w*|grabb\w*|holding|heavy|heaviness|tight\w*|numb|weird|funny|dead",
+    ), (*NOT_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*")),
     Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
         PALPITATION,
         rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"

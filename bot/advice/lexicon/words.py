@@ -50,7 +50,7 @@ GROUPS: dict[str, str] = {
     r"|thicker|ballooned|ballooning|blown up|bloated)",
     "PERIOD": r"(?:period|periods|cycle|menstruation|menstrual cycle|time of the month)",
     "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|"
-    r"overheating|overheat|baking|roasting|muggy|tropical)",
+    r"overheating|overheat|baking|roasting|muggy|tropical|burning (?:up|hot|to (?:the )?touch)|red hot)",
     "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake|reservoir|sea"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
