@@ -123,7 +123,7 @@ def guild_problem(given: str, exc: discord.HTTPException) -> str:
 
 def _command_name(interaction: discord.Interaction) -> str:
     command = interaction.command
-    return command.qualified_name if command else str(interaction.data.get("name", "?"))
+    return command.qualified_name if command else str(dict(interaction.data or {}).get("name", "?"))
 
 
 async def refuse_while_stopping(interaction: discord.Interaction) -> bool:
@@ -416,6 +416,15 @@ class ShardedStrideBot(StrideBot, commands.AutoShardedBot):
 
     async def on_resumed(self) -> None:
         pass  # each shard's resume is logged above, naming the shard
+
+
+def stride_bot(interaction: discord.Interaction) -> StrideBot:
+    """The bot an interaction came to, as Stride's own: its store and services, for views and autocompletes
+    (whose interactions discord.py types with any client)."""
+    client = interaction.client
+    if not isinstance(client, StrideBot):
+        raise TypeError(f"an interaction of a {type(client).__name__}, not of Stride's bot")
+    return client
 
 
 def make_bot(config: Config, *, background: bool = True) -> StrideBot:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.db.engine import Database, Dialect, Tx
+from bot.db.engine import Database, Dialect, Row, Tx, fetch_row
 from bot.db.members import now_iso
 from bot.reminders.models import from_ts, to_ts
 
@@ -33,7 +33,7 @@ class PostRow:
     claimed_by: str | None
 
 
-def _post(row) -> PostRow:
+def _post(row: Row) -> PostRow:
     return PostRow(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -78,11 +78,12 @@ async def get(db: Database | Tx, guild_id: int, kind: str, key: str) -> tuple[Po
 
 async def earliest(db: Database) -> tuple[datetime | None, datetime | None]:
     """(when the next unclaimed post is due, when the earliest claim on a post ends)."""
-    row = await db.fetchone(
+    due, claim_end = await fetch_row(
+        db,
         "SELECT (SELECT min(wake_utc) FROM scheduled_posts WHERE wake_utc IS NOT NULL AND claimed_by IS NULL),"
-        " (SELECT min(wake_utc) FROM scheduled_posts WHERE claimed_by IS NOT NULL AND state = 'queued')"
+        " (SELECT min(wake_utc) FROM scheduled_posts WHERE claimed_by IS NOT NULL AND state = 'queued')",
     )
-    return tuple(None if value is None else from_ts(value) for value in row)  # type: ignore[return-value]
+    return (None if due is None else from_ts(due)), (None if claim_end is None else from_ts(claim_end))
 
 
 async def claim(tx: Tx, now: datetime, limit: int, holder: str, until: datetime) -> list[PostRow]:
@@ -113,13 +114,13 @@ async def handled(db: Database | Tx, post_id: int) -> set[str]:
 
 async def record(tx: Tx, rows: Iterable[tuple[int, str, str, datetime]]) -> None:
     """(post id, target, status, when) per message handled; a message recorded once stays as it was."""
-    rows = [(post, target, status, to_ts(at)) for post, target, status, at in rows]
-    if rows:
+    stored = [(post, target, status, to_ts(at)) for post, target, status, at in rows]
+    if stored:
         await tx.executemany(
             "INSERT INTO scheduled_post_messages (post_id, target, status, at_utc)"
             " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)"
             " WHERE EXISTS (SELECT 1 FROM scheduled_posts WHERE id = ?) ON CONFLICT DO NOTHING",  # not if cancelled
-            [(*row, row[0]) for row in rows],
+            [(*row, row[0]) for row in stored],
         )
 
 

@@ -30,7 +30,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.advice.models import Tip
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.reminders.claiming import claiming_for
 from bot.reminders.jobs import (
     FAILED,
@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 class Dispatcher:
     def __init__(
         self,
-        db: Database,
+        db: Store,
         sender: Sender,
         *,
         clock: Callable[[], datetime] = utcnow,

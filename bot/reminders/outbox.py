@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.db import outbox as rows
-from bot.db.engine import Database, Tx
+from bot.db.engine import Tx
 from bot.db.store import Store
 from bot.reminders.messages import Outgoing
 
@@ -56,7 +56,7 @@ class PostKind(Protocol):
     a post claimed later than that after its due instant is settled as skipped, unsent (default one hour,
     as reminders). Its follow-ups are queued all the same, so a weekly chain goes on."""
 
-    async def render(self, db: Database, post: Post) -> Rendered: ...
+    async def render(self, db: Store, post: Post) -> Rendered: ...
 
 
 def on_queued(db: Store, wake: Callable[[], None]) -> Callable[[], None]:

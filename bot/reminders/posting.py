@@ -63,7 +63,7 @@ class PostRounds:
         job = outcome.job
         if outcome.dm_channel is not None:
             self.dm_channels[job.dm_user] = outcome.dm_channel
-        status = HANDLED.get(outcome.status)  # type: ignore[call-overload]
+        status = HANDLED.get(outcome.status)
         if status is None or job.post_id is None:
             return
         async with self.d.db.transaction() as tx:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.db.engine import Params
 from bot.db.leaderboard import board_sql
 from bot.db.members import MEMBER_CHANNEL, load_notices
 from bot.db.postgres.database import PgDatabase
@@ -10,7 +11,7 @@ from bot.db.postgres.tips_search import PgTipSearch
 from bot.db.store import Statements, Store
 
 
-def _builtins_dropped(keys: list[str]) -> tuple[str, object]:
+def _builtins_dropped(keys: list[str]) -> tuple[str, Params]:
     return "builtin_key <> ALL(CAST(? AS TEXT[]))", [keys]  # PostgreSQL has no empty IN list
 
 
@@ -28,6 +29,9 @@ class PgDriver:
     def __init__(self, db: PgDatabase) -> None:
         self.db = db
         self.statements = STATEMENTS
+
+    def attach(self, store: Store) -> None:
+        self.db.store = store
 
     def run_storage(self, store: Store) -> PgRunStorage:
         return PgRunStorage(store)
