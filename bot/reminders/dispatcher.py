@@ -153,6 +153,7 @@ class Dispatcher:
             try:
                 await self.run_due()
                 if not self._stopping:
+                    await self.posts.tidy(self.clock())  # idle: nothing is due now
                     await self._sleep_until_due()
             except asyncio.CancelledError:
                 raise

@@ -64,6 +64,7 @@ SIGNS: tuple[Sign, ...] = (
         "{WATER_LOTS}",
         r"{VOMIT}|{HEADACHE}|{CONFUSED}|bloated|bloating|swollen|puffy|(?:hands|fingers) (?:\S+ ){0,2}(?:swollen"
         r"|puffy|fat|sausages)|swollen (?:hands|fingers)|rings? (?:\S+ ){0,2}(?:too )?tight|slurr\w*|drowsy"
+        r"|(?:fat|puffy|sausage) (?:fingers|hands)|groggy|spaced out|spacey|heavier|weigh\w* more|put on weight"
         r"|(?:feel|feels|feeling|felt) (?:weirdly |really |a bit )?drunk|seizure",
     ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)",)),
     # --- hypoglycaemia in diabetes ----------------------------------------------------------------------

@@ -19,7 +19,7 @@ NOT_CHEST = (  # chest muscles worked in the gym, a chest cold or a heart-rate s
 )
 PALPITATION = (
     r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"
-    r"|(?:heart|heartbeat|heart beat|pulse|heart rate|hr) (?:\S+ ){0,4}?(?:fluttering|fluttery|flutters|fluttered"
+    r"|(?:hearts?|heartbeat|heart beat|pulse|heart rate|hr) (?:\S+ ){0,4}?(?:fluttering|fluttery|flutters|fluttered"
     r"|flutter|skipping|skipped|skips|skippy|missing beats|jumping|jumpy|flipping|flip flopping|irregular|erratic"
     r"|all over the place|out of rhythm|out of sync|going mad|going mental|going crazy|went mad|went mental"
     r"|went crazy|bouncing|stuttering|stuttered|galloping|banging out of|jumped to 2\d\d|stuck (?:at|on) 2\d\d"
@@ -142,7 +142,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:{BLUE})"
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
-    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)",)),
+    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
+        r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
+        r"|face paint|lipstick|filter)",)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
         r"|isnt (?:helping|working)|didnt (?:help|work|do)|did nothing|does nothing|doing nothing|no help|no difference"
@@ -209,7 +211,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|cough\w* (?:up )?blood",
     )),
     Sign("dvt-pe", E, "coughing up blood with breathlessness", (
-        r"cough\w* (?:\S+ ){0,1}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my )?(?:spit|phlegm|sputum)",
+        r"cough\w* (?:\S+ ){0,4}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my |his |her )?(?:spit|phlegm|sputum)",
         BREATHLESS,
     )),
 )
