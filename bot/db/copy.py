@@ -10,6 +10,7 @@ triggers keep them as the runs arrive).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -189,10 +190,8 @@ class _Postgres:
 
     async def close(self) -> None:
         if self.conn is not None and self.tx is not None and not self.conn.is_closed():
-            try:
+            with contextlib.suppress(asyncpg.InterfaceError):  # already committed or rolled back
                 await self.tx.rollback()
-            except asyncpg.InterfaceError:
-                pass  # already committed or rolled back
         if self.pool is not None:
             if self.conn is not None:
                 await self.pool.release(self.conn)

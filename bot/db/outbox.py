@@ -1,5 +1,5 @@
 """Rows of the outbox for scheduled posts (bot/reminders/outbox.py): the posts and the messages of each post
-already handled. The SQL is the same on both engines but for the claim's row locks (PostgreSQL).
+already handled. The SQL is the same on both engines but for the claim's row locks (the store's `claim_lock`).
 
 A queued post is due at `wake_utc`. A claim names its dispatcher (`claimed_by`) and moves `wake_utc` to the
 claim's end, so other dispatchers pass it by until then and take it over after (a process that died); the
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.db.engine import Database, Dialect, Row, Tx, fetch_row
+from bot.db.engine import Database, Row, Tx, fetch_row
 from bot.db.members import now_iso
 from bot.reminders.models import from_ts, to_ts
 
@@ -88,7 +88,7 @@ async def earliest(db: Database) -> tuple[datetime | None, datetime | None]:
 
 async def claim(tx: Tx, now: datetime, limit: int, holder: str, until: datetime) -> list[PostRow]:
     """Due posts (an expired claim makes a post due again), claimed for `holder` until `until`."""
-    locking = " FOR UPDATE SKIP LOCKED" if tx.dialect == Dialect.POSTGRES else ""
+    locking = tx.store.statements.claim_lock
     rows = await tx.fetchall(
         "SELECT * FROM scheduled_posts WHERE wake_utc <= ? ORDER BY wake_utc LIMIT ?" + locking, (to_ts(now), limit)
     )
@@ -159,3 +159,14 @@ async def release_others(tx: Tx, holder: str, wake: datetime) -> int:
         " WHERE claimed_by IS NOT NULL AND claimed_by != ? AND state = 'queued'",
         (to_ts(wake), holder),
     )
+
+
+async def prune(tx: Tx, settled_before: datetime, limit: int) -> int:
+    """Delete up to `limit` posts settled before `settled_before`, oldest first, with their messages; how many.
+    Their keys are forgotten: queuing one again queues a new post."""
+    oldest = (
+        "SELECT id FROM scheduled_posts WHERE settled_utc IS NOT NULL AND settled_utc < ? ORDER BY settled_utc LIMIT ?"
+    )
+    params = (to_ts(settled_before), limit)
+    await tx.execute(f"DELETE FROM scheduled_post_messages WHERE post_id IN ({oldest})", params)
+    return await tx.execute(f"DELETE FROM scheduled_posts WHERE id IN ({oldest})", params)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from bot.db.engine import Database, Dialect, Row, Tx, fetch_value
+from bot.db.engine import Database, Row, Tx, fetch_value
 from bot.db.members import now_iso
 from bot.reminders.models import (
     SERVER_PING,
@@ -244,9 +244,9 @@ async def claim_ends(db: Database) -> datetime | None:
 
 
 def _locking(tx: Tx) -> str:
-    """PostgreSQL: lock the rows a claim selects, passing by those another dispatcher is claiming right now
-    (SQLite's single writer needs nothing)."""
-    return " FOR UPDATE SKIP LOCKED" if tx.dialect == Dialect.POSTGRES else ""
+    """Lock the rows a claim selects, passing by those another dispatcher is claiming right now (the engine's
+    `claim_lock`: PostgreSQL's FOR UPDATE SKIP LOCKED; SQLite's single writer needs nothing)."""
+    return tx.store.statements.claim_lock
 
 
 async def due_reminders(tx: Tx, now: datetime, limit: int) -> list[Reminder]:

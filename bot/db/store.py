@@ -31,6 +31,9 @@ class Statements:
     rows_differ: str  # compares two row values, NULLs as equal values
     builtins_dropped: Callable[[list[str]], tuple[str, Params]]  # WHERE term and parameters: builtin_key not listed
     snapshot: str | None  # the statement that makes a transaction read one snapshot (None: it already does)
+    # Ends a SELECT of due rows a dispatcher claims: locks them, passing by rows another dispatcher is claiming
+    # right now (bot.db.reminders, bot.db.outbox); empty where one writer needs nothing.
+    claim_lock: str
 
 
 class TipSearch(Protocol):

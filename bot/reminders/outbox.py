@@ -29,6 +29,10 @@ from bot.reminders.messages import Outgoing
 log = logging.getLogger(__name__)
 
 MAX_KEY = 200
+# A settled post is kept this long, then pruned (the dispatcher's idle rounds): queuing its key again within
+# that time changes nothing. Long enough that no caller re-queues the key of a post this old (a retried
+# command, an edit, a chain's follow-up all come within days); keys that name an instant or an id never recur.
+KEEP_SETTLED = timedelta(days=400)
 FollowUp = tuple[str, str, datetime, dict[str, Any]]  # (kind, key, due, payload), in the post's guild
 
 
@@ -80,8 +84,8 @@ def _check(guild_id: int, kind: str, key: str, due: datetime | None = None) -> N
 
 async def queue_post(tx: Tx, *, guild_id: int, kind: str, key: str, due: datetime, payload: dict[str, Any]) -> bool:
     """Queue a post inside the caller's transaction; False (and nothing changed) when (guild, kind, key) was
-    queued before, sent or not. `payload` must be JSON (TypeError otherwise); the dispatcher wakes when the
-    transaction commits."""
+    queued before, sent or not (a post settled more than KEEP_SETTLED ago is forgotten). `payload` must be JSON
+    (TypeError otherwise); the dispatcher wakes when the transaction commits."""
     _check(guild_id, kind, key, due)
     queued = await rows.insert(tx, guild_id, kind, key, due, payload)
     if queued:

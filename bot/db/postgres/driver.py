@@ -22,6 +22,7 @@ STATEMENTS = Statements(
     rows_differ="IS DISTINCT FROM",
     builtins_dropped=_builtins_dropped,
     snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",  # read committed: one per statement
+    claim_lock=" FOR UPDATE SKIP LOCKED",  # every process runs a dispatcher on the shared tables
 )
 
 

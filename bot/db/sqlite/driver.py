@@ -25,6 +25,7 @@ STATEMENTS = Statements(
     rows_differ="IS NOT",  # row values: SQLite before 3.39 lacks IS DISTINCT FROM
     builtins_dropped=_builtins_dropped,
     snapshot=None,  # one connection, one writer: a transaction reads one snapshot already
+    claim_lock="",  # one writer, and one dispatcher per file
 )
 
 
