@@ -216,8 +216,11 @@ _ANY_SIGN = re.compile(
     r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")", re.MULTILINE
 )
 _RESOLVED = {
-    placeholder: (tuple((category, _compile(pattern)) for category, pattern in options), default)
-    for placeholder, (options, default) in RESOLVED.items()
+    placeholder: (
+        tuple((tier, name, _compile(pattern)) for tier, options in enumerate(tiers) for name, pattern in options),
+        default,
+    )
+    for placeholder, (tiers, default) in RESOLVED.items()
 }
 _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
@@ -336,17 +339,17 @@ def _matches(
 
 
 def _resolve(category: str, sentences: list[_Sentence]) -> str:
-    """A category named from the message (RESOLVED): the first option it names, else the default."""
+    """A category named from the message (RESOLVED): the first option it names (tier by tier), else the default."""
     if category not in _RESOLVED:
         return category
     options, default = _RESOLVED[category]
     found = [
-        (n, m.start(), name)
-        for name, pattern in options
+        (tier, n, m.start(), name)
+        for tier, name, pattern in options
         for n, s in enumerate(sentences)
         if (m := pattern.search(s.text))
     ]
-    return min(found)[2] if found else default
+    return min(found)[3] if found else default
 
 
 def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str, lines: str) -> dict[str, Finding]:

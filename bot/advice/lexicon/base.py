@@ -31,8 +31,8 @@ REASSURED = (
 # urine a thing? never had it myself"): like a professional's reassurance, it leaves only the emergencies.
 PASSED = (
     r"(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
-    r" (?:\S+ ){0,1}(?:within|in|after) (?:a |about a |a few |a couple of |\d+ |thirty |ten |few )?(?:seconds?|secs?"
-    r"|minutes?|mins?|moments?)"
+    r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
+    r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
     r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )

@@ -206,6 +206,12 @@ SIGNS: tuple[Sign, ...] = (
         r"eye (?:\S+ ){0,3}(?:red|painful|pain|hurts|agony|killing)|(?:red|painful) eye",
         r"halos?|blurr\w*|misty|cloudy|foggy|hazy|cant see|vision|rainbow|headache|vomit\w*|sick",
     )),
+    # a red, painful eye in a contact lens wearer, or one that hurts in the light (NHS "Red eye": same day)
+    Sign("eyes", T, "a red, painful eye", (
+        r"eye (?:\S+ ){0,3}(?:red|painful|pain|hurts|agony|killing|sore)|(?:red|painful|sore) eye",
+        r"contacts|contact lens\w*|lenses|light (?:\S+ ){0,1}(?:hurts|bothers|kills)|sensitive to (?:the )?light"
+        r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:look at|stand) (?:the )?light|photophobi\w*|{PAIN}|agony",
+    ), (JOKING, r"(?:sweat|suncream|sun cream|sunscreen|chlorine|pool) (?:\S+ ){0,3}(?:in|into) (?:my |the )?eyes?",)),
     Sign("eyes", T, "new flashes or floaters", (
         r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)|(?:seeing|see)"
         r" (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",

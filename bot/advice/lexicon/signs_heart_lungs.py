@@ -161,7 +161,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|sitting|for days|for weeks)"
         r"|(?:walking|stairs|easy runs?|easy pace|slow runs?|at rest) (?:\S+ ){0,3}(?:breathless|out of breath)"
         r"|asthma (?:\S+ ){0,3}(?:bad|worse|rough|flaring|flared|playing up|terrible|awful)"
-        r"|(?:needing|need|using|used) (?:my )?inhaler (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
+        r"|(?:needing|need|using|used) (?:my |the )?(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump)"
+        r" (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
@@ -198,7 +199,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",
-        r"warm|hot|red|redness|throbbing|{TRAVEL}|one side|only one",
+        r"warm|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one|than the other",
     ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
         r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}",

@@ -22,7 +22,7 @@ GROUPS: dict[str, str] = {
     r"|sore|gripping|band)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
-    "DARK": r"(?:dark(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
+    "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|on|if|regarding|re)\b)|"
     r"confusion(?! (?:about|over|with|on|regarding|as to|between)\b)|disorientated|disoriented|disorientation|"

@@ -204,3 +204,28 @@ def test_over_at_once_a_topic_to_learn_or_a_plain_explanation_is_not_a_sign(text
 def test_an_emergency_that_passed_is_still_said() -> None:
     assert triage("crushing chest pain on the hill, gone in a minute").severity == E
     assert triage("my dad was out cold on the path after he fell").severity == E
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        ("using my reliever every few hours since the weekend", "breathing", T),
+        ("calf is tender and puffy since the flight, a bit warmer than the other", "dvt-pe", T),
+        ("dull ache down my side and shaking chills since yesterday, pee smells off", "kidney", T),
+        ("his knee went hot and red after the fall and now he has a fever", "knee", T),
+        ("sleeping in my contacts, now one eye is red and sore and light kills it", "eyes", T),
+        ("can't straighten her knee after the fall and there's a gap above the kneecap", "tendon-rupture", T),
+        ("he limps after every session and there's a small lump on his shin that's tender", "bone-stress-shin", P),
+        ("heel hurts when i squeeze it from both sides", "bone-stress-foot", P),
+        ("hip ache is coming on earlier each run this block", "bone-stress-hip", P),
+        ("ache in the groin right by the pubic bone, getting worse every run", "bone-stress-pelvis", P),
+        ("outer edge of my foot is more and more sore, now walking hurts too", "bone-stress-foot", P),
+        ("calves go tight and burning at the same point every run, fine after resting", "compartment", P),
+    ],
+)
+def test_signs_written_in_other_words(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), triage(text)
+
+
+def test_a_pain_easing_within_minutes_of_stopping_is_still_a_sign() -> None:
+    assert ("compartment", P) in found("shins go rock hard every run at 3k, it eases within minutes of stopping")
