@@ -54,7 +54,7 @@ def _seed_sqlite(path: Path, participants: int, runs_each: int, seed: int = 11, 
         for user in members:
             for _ in range(runs_each):
                 metres = rng.uniform(3000, 25000)
-                day = START + timedelta(days=rng.randrange(min(days, (date.today() - START).days)))
+                day = START + timedelta(days=rng.randrange(min(days, (datetime.now(UTC).date() - START).days)))
                 yield guild, user, day.isoformat(), round(metres, 1), int(metres * rng.uniform(0.25, 0.4)), "bench"
 
     with conn:

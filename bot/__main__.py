@@ -15,10 +15,14 @@ import re
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Config, ConfigError, describe_problems, read_config
 from bot.damage import ADVICE, is_damage
 from bot.errors import CannotStart
+
+if TYPE_CHECKING:
+    from bot.client import StrideBot
 
 log = logging.getLogger("bot")
 
@@ -60,7 +64,7 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)  # noqa: T201
 
 
-def _make_bot(config: Config, background: bool = True):
+def _make_bot(config: Config, background: bool = True) -> StrideBot:
     # Imported here so `check` and `backup` work without touching discord.py's network layer.
     from bot.client import make_bot, point_at
 
@@ -69,7 +73,7 @@ def _make_bot(config: Config, background: bool = True):
     return make_bot(config, background=background)
 
 
-def _stop_on_signals(bot) -> list[asyncio.Task[None]]:
+def _stop_on_signals(bot: StrideBot) -> list[asyncio.Task[None]]:
     """SIGTERM/SIGINT: a graceful stop; the second one exits at once. Returns the stop in progress (a
     list: empty until a signal came), which the caller lets finish before the event loop ends."""
     loop = asyncio.get_running_loop()

@@ -317,8 +317,9 @@ def read_config(env_file: str | os.PathLike[str] | None = ".env") -> tuple[Confi
         load_dotenv(env_file, override=False)
     env = os.environ.get
     read = _Reader()
+    no_shards: tuple[int | None, tuple[int, ...] | None] = (None, None)
     shard_count, shard_ids = read.get(
-        lambda _: parse_shards(env("SHARD_COUNT", ""), env("SHARD_IDS", "")), "", (None, None)
+        lambda _: parse_shards(env("SHARD_COUNT", ""), env("SHARD_IDS", "")), "", no_shards
     )
     # A wrong dashboard setting stops `run` (exit 2) but not `check`, which lists it with the fix, nor `sync`.
     dashboard, dashboard_error = None, None

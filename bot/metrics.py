@@ -11,6 +11,7 @@ import math
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
@@ -59,7 +60,7 @@ class Metrics:
         if database_path is not None:
             size = Gauge("stride_database_bytes", "Database file size, WAL included", registry=self.registry)
             size.set_function(lambda: _file_size(database_path) + _file_size(Path(f"{database_path}-wal")))
-        self._server = None
+        self._server: WSGIServer | None = None
 
     def observe_command(self, command: str, outcome: str, seconds: float) -> None:
         self.commands.labels(command, outcome).inc()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -12,7 +13,7 @@ from discord.ext import commands
 from bot.advice.models import Tip
 from bot.advice.services import catalog
 from bot.advice.services.search import QUESTION_MAX, advise
-from bot.client import StrideBot, explain, refuse_while_stopping, send_ephemeral
+from bot.client import StrideBot, explain, refuse_while_stopping, send_ephemeral, stride_bot
 from bot.errors import UserError
 from cogs.ui import kit
 from cogs.ui.autocomplete import topic_autocomplete
@@ -33,7 +34,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> VoteButton:
         return cls(int(match["tip"]), int(match["value"]))
 
@@ -42,7 +43,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"vote:(?P<
             return
         try:
             await catalog.vote(
-                interaction.client.store, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
+                stride_bot(interaction).store, kit.guild_id(interaction), interaction.user.id, self.tip_id, self.value
             )
         except UserError as error:
             await send_ephemeral(interaction, explain(error)[1])

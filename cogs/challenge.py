@@ -6,12 +6,13 @@ import logging
 import re
 import time
 from datetime import datetime
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import StrideBot, refuse_while_stopping
+from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club.challenges import Challenge
 from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
@@ -30,10 +31,10 @@ log = logging.getLogger(__name__)
 MALFORMED = "This button isn't one Stride made, so nothing happened. Use the buttons on a challenge card."
 
 
-async def refresh_card(client: discord.Client, challenge: Challenge, now: datetime) -> None:
+async def refresh_card(client: StrideBot, challenge: Challenge, now: datetime) -> None:
     if not challenge.message_id:
         return
-    db = client.store  # type: ignore[attr-defined]
+    db = client.store
     _, today = await service.server_today(db, challenge.guild_id, now)
     board = await service.board(db, challenge, None)
     ended = challenge.ends_at <= now
@@ -72,7 +73,9 @@ def joined_text(joined: service.Joined) -> str:
 
 
 async def name_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    found = await service.names(interaction.client.store, kit.guild_id(interaction), discord.utils.utcnow(), current)  # type: ignore[attr-defined]
+    found = await service.names(
+        stride_bot(interaction).store, kit.guild_id(interaction), discord.utils.utcnow(), current
+    )
     return [app_commands.Choice(name=n, value=n) for n in found][:MAX_CHOICES]
 
 
@@ -82,9 +85,9 @@ class ChallengeButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_CH
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> ChallengeButton:
-        return cls(discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style))
+        return cls(kit.button_again(item))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if await refuse_while_stopping(interaction):
@@ -108,7 +111,7 @@ class ChallengeButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_CH
                  outcome)  # fmt: skip
 
     async def _press(self, interaction: discord.Interaction, action: str, challenge_id: int) -> None:
-        db, now = interaction.client.store, discord.utils.utcnow()  # type: ignore[attr-defined]
+        db, now = stride_bot(interaction).store, discord.utils.utcnow()
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         challenge = await service.by_id(db, guild_id, challenge_id)
         if action == "join":

@@ -12,12 +12,14 @@ from __future__ import annotations
 import logging
 import re
 import time
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import MISSING
 
-from bot.client import StrideBot, refuse_while_stopping
+from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club import posts
 from bot.club.digest import DAYS
 from bot.club.feed import FeedItem, feed_card
@@ -42,9 +44,9 @@ class KudosButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:k
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> KudosButton:
-        return cls(discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style))
+        return cls(kit.button_again(item))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if await refuse_while_stopping(interaction):
@@ -55,7 +57,7 @@ class KudosButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:k
             if match is None or interaction.guild_id is None or not is_record_id(int(match.group(1))):
                 raise UserError(MALFORMED)
             run_id = int(match.group(1))
-            db = interaction.client.store  # type: ignore[attr-defined]
+            db = stride_bot(interaction).store
             owner, added, count = await service.kudos(db, interaction.guild_id, run_id, interaction.user.id)
             if owner is None:
                 raise UserError("That run is no longer in the feed.")
@@ -148,7 +150,7 @@ class ClubLife(commands.Cog):
 
     async def cog_load(self) -> None:
         for kind, handler in posts.kinds().items():
-            register_post_kind(self.bot, kind, handler)  # type: ignore[arg-type]
+            register_post_kind(self.bot, kind, handler)
         server = self.bot.tree.get_command("server")
         if isinstance(server, app_commands.Group):
             for group in self.groups:
@@ -188,7 +190,7 @@ class ClubLife(commands.Cog):
         message_id = None
         try:
             sent = await self.bot.get_partial_messageable(channel_id).send(
-                embed=card_embed(card), view=card_buttons(card), allowed_mentions=NO_MENTIONS
+                embed=card_embed(card), view=card_buttons(card) or MISSING, allowed_mentions=NO_MENTIONS
             )
             message_id = sent.id
         except discord.HTTPException as exc:

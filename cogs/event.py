@@ -6,12 +6,14 @@ import logging
 import re
 import time
 from datetime import timedelta
+from typing import Any, TypedDict
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import MISSING
 
-from bot.client import StrideBot, refuse_while_stopping
+from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club.events import ANSWER_WORDS, Event, event_card
 from bot.club.services import events as service
 from bot.club.services.events import EventForm
@@ -28,8 +30,13 @@ MALFORMED = "This button isn't one Stride made, so nothing happened. Use the but
 EVENT_LENGTH = timedelta(hours=2)  # a Discord external event needs an end
 
 
-async def card_parts(client: discord.Client, event: Event) -> dict[str, object]:
-    event, going = await service.card(client.store, event)  # type: ignore[attr-defined]
+class CardParts(TypedDict):
+    embed: discord.Embed
+    view: discord.ui.View | None  # None on an edit takes the buttons away
+
+
+async def card_parts(bot: StrideBot, event: Event) -> CardParts:
+    event, going = await service.card(bot.store, event)
     card = event_card(event, going)
     return {"embed": card_embed(card), "view": card_buttons(card)}
 
@@ -53,7 +60,7 @@ async def create_discord_event(interaction: discord.Interaction, event: Event) -
     except discord.HTTPException as exc:
         log.info("no Discord event for group run %s: %s", event.id, exc)
         return
-    await events_db.set_discord_event(interaction.client.store, event.id, int(made["id"]))  # type: ignore[attr-defined]
+    await events_db.set_discord_event(stride_bot(interaction).store, event.id, int(made["id"]))
 
 
 async def cancel_discord_event(client: discord.Client, event: Event) -> None:
@@ -71,9 +78,9 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> EventButton:
-        return cls(discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style))
+        return cls(kit.button_again(item))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if await refuse_while_stopping(interaction):
@@ -84,13 +91,13 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
             if match is None or interaction.guild_id is None or not is_record_id(int(match.group(2))):
                 raise UserError(MALFORMED)
             answer, event_id = match.group(1), int(match.group(2))
-            db = interaction.client.store  # type: ignore[attr-defined]
+            db = stride_bot(interaction).store
             event, changed = await service.answer(
                 db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
             )
             if event.message_id is None and interaction.message is not None:
                 await events_db.set_card(db, event.id, interaction.message.id)  # a weekly card posted for us
-            await interaction.response.edit_message(**await card_parts(interaction.client, event))
+            await interaction.response.edit_message(**await card_parts(stride_bot(interaction), event))
             text = f"You're down as **{ANSWER_WORDS[answer]}** for {echo(event.title, 60)}."
             if answer == "going":
                 text += " I'll DM you an hour before the start."
@@ -145,8 +152,9 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
         created = await service.create(self.bot.store, guild_id, interaction.user.id, channel_id, form, now)
         event = created.event
         try:
+            parts = await card_parts(self.bot, event)
             card = await self.bot.get_partial_messageable(channel_id).send(
-                allowed_mentions=NO_MENTIONS, **await card_parts(self.bot, event)
+                embed=parts["embed"], view=parts["view"] or MISSING, allowed_mentions=NO_MENTIONS
             )
         except discord.HTTPException as exc:
             await service.cancel(self.bot.store, guild_id, interaction.user.id, event.id, False, True, now)

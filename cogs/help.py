@@ -109,7 +109,7 @@ def leaf_commands(tree: app_commands.CommandTree) -> dict[str, app_commands.Comm
             found[path] = item
 
     for top in tree.get_commands(type=discord.AppCommandType.chat_input):
-        walk(top, "")  # type: ignore[arg-type]
+        walk(top, "")
     return found
 
 

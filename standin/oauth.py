@@ -242,7 +242,7 @@ class OAuthRoutes:
         token = self.p.bearer(request, "guilds")
         limit = min(int(request.query.get("limit", 200)), 200)
         after = int(request.query.get("after", 0))
-        guilds = []
+        guilds: list[Json] = []
         for guild in sorted(self.s.world.guilds.values(), key=lambda g: g.id):
             member = guild.members.get(token.user.id)
             if member is None or guild.id <= after or len(guilds) >= limit:

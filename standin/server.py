@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import BodyPartReader, WSMsgType, web
 
@@ -147,7 +147,7 @@ def is_oauth_route(rel: str, authorization: str) -> bool:
     return authorization.startswith("Bearer ") and rel in ("/users/@me", "/users/@me/guilds")
 
 
-def _parse_shard(raw: Any) -> Shard | bool | None:
+def _parse_shard(raw: Any) -> Shard | Literal[False] | None:
     """IDENTIFY's `shard` field: None when absent, False when malformed (Discord closes with 4010)."""
     if raw is None:
         return None
@@ -307,7 +307,7 @@ class FakeDiscordServer:
         return ws
 
     async def _gateway_op(self, session: GatewaySession, frame: Json) -> None:
-        op, d = frame.get("op"), frame.get("d")
+        op, d = frame.get("op"), frame.get("d") or {}  # IDENTIFY's and RESUME's data is an object
         if op == 1:
             await session.send(11, None)
         elif op == 2:

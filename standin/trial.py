@@ -15,6 +15,7 @@ import sys
 import tempfile
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 from .botproc import BotProcess, bot_environment
 from .chat import ChatPage, build_club
@@ -41,7 +42,7 @@ async def run_trial(port: int = 0, open_browser: bool = True, database: Path | N
     club = build_club(fake)
     fake.extra_routes.append(ChatPage(fake, club).add_routes)
     bot: BotProcess | None = None
-    tasks: list[asyncio.Task[None]] = []
+    tasks: list[asyncio.Task[Any]] = []
     try:
         try:
             await fake.start(port)
@@ -55,6 +56,8 @@ async def run_trial(port: int = 0, open_browser: bool = True, database: Path | N
         await bot.spawn()
         url = fake.base_url
         _say(f"Stride try: open {url} (the real bot, a local stand-in for Discord; Ctrl-C to stop).")
+        kept = f"kept in {database}" if database is not None else f"thrown away at the end: {workdir}"
+        _say(f"Stride's data is {kept}.")
         if open_browser:
             await asyncio.to_thread(webbrowser.open, url)
         watch = asyncio.create_task(bot.wait_ready(club.guild, READY_SECONDS))

@@ -24,8 +24,9 @@ from bot.db import challenges as challenges_db
 from bot.db import club_settings
 from bot.db import events as events_db
 from bot.db.engine import Database, Tx
+from bot.db.store import Store
 from bot.reminders.messages import Button, Field, Outgoing
-from bot.reminders.outbox import Post, Rendered, cancel_posts, queue_post
+from bot.reminders.outbox import Post, PostKind, Rendered, cancel_posts, queue_post
 from bot.running.units import format_distance, format_pace
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ async def settle_congratulations(db: Database, guild_id: int | None, now: dateti
 class ChallengeCongrats:
     grace = None  # late is better than never
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         challenge = await challenges_db.get(db, post.guild_id, int(post.payload["challenge_id"]))
         if challenge is None:
             return Rendered([])
@@ -116,6 +117,7 @@ class ChallengeCongrats:
 def results_card(board: Board) -> Card:
     c = board.challenge
     goal = format_value(c.metric, c.goal, c.units)
+    fields: tuple[tuple[str, str, bool], ...]  # (name, value, inline)
     if c.mode == "club":
         share = fraction(c.total, c.goal)
         verdict = "✅ Goal reached!" if share >= 1 else "Not quite this time."
@@ -138,7 +140,7 @@ def results_card(board: Board) -> Card:
 class ChallengeResults:
     grace = None
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         challenge = await challenges_db.get(db, post.guild_id, int(post.payload["challenge_id"]))
         if challenge is None:
             return Rendered([])
@@ -182,7 +184,7 @@ def _details(event: Event) -> str:
 class EventReminder:
     grace = timedelta(hours=1)  # a reminder after the start is no use
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
         if event is None or event.cancelled:
             return Rendered([])
@@ -197,7 +199,7 @@ class EventReminder:
 class EventCancelled:
     grace = None
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
         if event is None:
             return Rendered([])
@@ -211,7 +213,7 @@ class EventNext:
 
     grace = None
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
         if event is None or event.series_id is None:
             return Rendered([])
@@ -246,7 +248,7 @@ async def cancel_digest(tx: Tx, guild_id: int) -> None:
 class WeeklyDigest:
     grace = timedelta(hours=12)  # a digest half a day late still reads well; older ones are skipped
 
-    async def render(self, db: Database, post: Post) -> Rendered:
+    async def render(self, db: Store, post: Post) -> Rendered:
         settings = await club_settings.settings(db, post.guild_id)
         if settings.digest_channel_id is None or settings.digest_day is None or settings.digest_time is None:
             return Rendered([])
@@ -259,7 +261,7 @@ class WeeklyDigest:
         )
 
 
-def kinds() -> dict[str, object]:
+def kinds() -> dict[str, PostKind]:
     """Every club post kind and its renderer, for `Dispatcher.register_post_kind`."""
     return {
         CONGRATS: ChallengeCongrats(),

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from bot.club.challenges import Challenge, Standing
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Row, Tx, fetch_value
 
 _COLUMNS = (
     "c.id, c.guild_id, c.name, c.metric, c.goal, c.mode, c.units, c.start_date, c.end_date, c.ends_at,"
@@ -27,7 +26,7 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _challenge(row: Sequence[Any]) -> Challenge:
+def _challenge(row: Row) -> Challenge:
     (cid, guild_id, name, metric, goal, mode, units, start, end, ends_at, channel_id, message_id, created_by,
      total, reached_on, ended_by, *rest) = row  # fmt: skip
     return Challenge(
@@ -142,12 +141,13 @@ async def join(tx: Tx, challenge: Challenge, user_id: int, today: date, now: dat
     )
     if before is not None and before[0] == 1:
         return float(before[1]), True
-    row = await tx.fetchone(
+    total = await fetch_value(
+        tx,
         f"SELECT coalesce(sum({_AMOUNT}), 0) FROM runs r"
         " WHERE r.guild_id = :g AND r.user_id = :u AND r.run_date BETWEEN :start AND :end",
         params,
     )
-    params["value"] = value = float(row[0])
+    params["value"] = value = float(total)
     await tx.execute(
         "INSERT INTO challenge_members (challenge_id, guild_id, user_id, value, active, joined_at)"
         " VALUES (:c, :g, :u, :value, 1, :now)"
@@ -263,6 +263,7 @@ async def owed(db: Database | Tx, guild_id: int | None) -> list[tuple[str, int, 
 
 async def mark_congratulated(tx: Tx, kind: str, challenge_id: int, user_id: int) -> bool:
     """True when this call took the congratulation (another process may have taken it first)."""
+    params: tuple[int, ...]
     if kind == "club":
         sql, params = "UPDATE challenges SET congratulated = 1 WHERE id = ? AND congratulated = 0", (challenge_id,)
     else:

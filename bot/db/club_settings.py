@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from bot.club.digest import WeekTotals
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Tx, fetch_value
 from bot.db.members import now_iso
 
 
@@ -83,11 +83,12 @@ async def reserve_post(db: Database, guild_id: int, user_id: int, run_id: int, l
                        limit: int) -> bool:  # fmt: skip
     """Take one of the member's posts of the day (False past the limit, or when this run has one)."""
     async with db.transaction(guild_id, user_id) as tx:
-        taken = await tx.fetchone(
+        taken = await fetch_value(
+            tx,
             "SELECT count(*) FROM feed_posts WHERE guild_id = ? AND user_id = ? AND local_date = ?",
             (guild_id, user_id, local_day.isoformat()),
         )
-        if taken[0] >= limit:
+        if taken >= limit:
             return False
         return (
             await tx.execute(
@@ -125,8 +126,10 @@ async def give_kudos(db: Database, guild_id: int, run_id: int, user_id: int) -> 
                 )
                 > 0
             )
-        count = await tx.fetchone("SELECT count(*) FROM kudos WHERE guild_id = ? AND run_id = ?", (guild_id, run_id))
-    return owner, added, count[0]
+        count = await fetch_value(
+            tx, "SELECT count(*) FROM kudos WHERE guild_id = ? AND run_id = ?", (guild_id, run_id)
+        )
+    return owner, added, count
 
 
 async def kudos_received(db: Database | Tx, guild_id: int, user_id: int, since: datetime) -> int:

@@ -10,18 +10,20 @@ triggers keep them as the runs arrive).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 
 from bot.config import ConfigError, check_database_url, postgres_target
-from bot.db.engine import Database
+from bot.db.engine import Row, fetch_value
 from bot.db.postgres import migrations as pg_migrations
 from bot.db.postgres.pool import explain, open_pool
 from bot.db.sqlite.database import SqliteDatabase
@@ -114,7 +116,7 @@ class _Sqlite:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db: Database | None = None
+        self.db: SqliteDatabase | None = None
         self.reader: aiosqlite.Connection | None = None
 
     async def connect(self, as_source: bool) -> None:
@@ -140,7 +142,7 @@ class _Sqlite:
         if self.db is not None:
             await self.db.close()
 
-    async def _fetchall(self, sql: str) -> list[Any]:
+    async def _fetchall(self, sql: str) -> Sequence[Row]:
         if self.reader is not None:
             return list(await self.reader.execute_fetchall(sql))
         assert self.db is not None
@@ -166,7 +168,7 @@ class _Postgres:
     def __init__(self, url: str) -> None:
         self.url = url
         self.pool: asyncpg.Pool | None = None
-        self.conn: asyncpg.Connection | None = None
+        self.conn: PoolConnectionProxy | None = None
         self.tx: Any = None
 
     async def connect(self, as_source: bool) -> None:
@@ -188,10 +190,8 @@ class _Postgres:
 
     async def close(self) -> None:
         if self.conn is not None and self.tx is not None and not self.conn.is_closed():
-            try:
+            with contextlib.suppress(asyncpg.InterfaceError):  # already committed or rolled back
                 await self.tx.rollback()
-            except asyncpg.InterfaceError:
-                pass  # already committed or rolled back
         if self.pool is not None:
             if self.conn is not None:
                 await self.pool.release(self.conn)
@@ -328,7 +328,7 @@ async def _write_sqlite(
             " ORDER BY guild_id"
         )
         for table in plan:
-            _verify(table, expected[table], copied[table], (await tx.fetchone(f"SELECT count(*) FROM {table}"))[0])
+            _verify(table, expected[table], copied[table], await fetch_value(tx, f"SELECT count(*) FROM {table}"))
     return copied
 
 

@@ -9,16 +9,34 @@ package holds the statement and the store (`bot.db.store.Store`) hands it over. 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 if TYPE_CHECKING:
     from bot.db.store import Store
 
 Params = Iterable[Any] | dict[str, Any]
-Row = Any  # sqlite3.Row or asyncpg.Record: both index by name and position
+
+
+class Row(Protocol):
+    """A row as both engines give it (`sqlite3.Row`, `asyncpg.Record`): by position, by column name, a slice
+    of positions, unpacking and `dict(row)`. Nothing more is shared: `sqlite3.Row` has no `get`, `items` or
+    `values`, and `value in row` looks at the values on SQLite but at the column names on PostgreSQL."""
+
+    @overload
+    def __getitem__(self, key: str, /) -> Any: ...
+    @overload
+    def __getitem__(self, key: int, /) -> Any: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> tuple[Any, ...]: ...
+
+    def keys(self) -> Iterable[str]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def __len__(self) -> int: ...
 
 
 class Dialect(StrEnum):
@@ -29,8 +47,12 @@ class Dialect(StrEnum):
 class Tx(Protocol):
     """Statements inside one unit of work (`Database.transaction` or `Database.unit`)."""
 
-    store: Store  # the store it belongs to, for the state kept beside the tables (e.g. bot.db.members)
     dialect: Dialect
+
+    @property
+    def store(self) -> Store:
+        """The store it belongs to, for the state kept beside the tables (e.g. bot.db.members)."""
+        ...
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
@@ -59,6 +81,11 @@ class Database(Protocol):
     exclusive: bool
     where: str  # the file or server, for operators' messages
 
+    @property
+    def store(self) -> Store | None:
+        """The store opened on it (None until one is), which its units of work carry (`Tx.store`)."""
+        ...
+
     def transaction(self, *scope: int) -> AbstractAsyncContextManager[Tx]:
         """One command, one transaction: everything commits together or nothing does.
 
@@ -84,4 +111,22 @@ class Database(Protocol):
 
 def store_of(db: Store | Tx) -> Store:
     """The store itself, or the one a unit of work belongs to."""
-    return getattr(db, "store", db)
+    return db.store
+
+
+class _ReadsRows(Protocol):
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None: ...
+
+
+async def fetch_row(db: _ReadsRows, sql: str, params: Params = ()) -> Row:
+    """The row of a statement that always gives exactly one (an aggregate such as count(*) or min() without
+    GROUP BY, or a SELECT of subqueries): a missing one is a bug, told as one."""
+    row = await db.fetchone(sql, params)
+    if row is None:
+        raise LookupError(f"no row from a statement that always gives one: {sql}")
+    return row
+
+
+async def fetch_value(db: _ReadsRows, sql: str, params: Params = ()) -> Any:
+    """The first column of `fetch_row`'s row."""
+    return (await fetch_row(db, sql, params))[0]

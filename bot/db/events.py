@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from bot.club.events import Event
 from bot.db.challenges import iso
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Row, Tx
 
 _COLUMNS = (
     "id, guild_id, series_id, organiser_id, title, starts_at, zone, place, distance_m, pace_s_per_km, details,"
@@ -16,11 +16,10 @@ _COLUMNS = (
 )
 
 
-def _event(row: Sequence[Any]) -> Event:
-    values = list(row)
+def _event(row: Row) -> Event:
+    *values, cancelled_at = row
     values[5] = datetime.fromisoformat(values[5])
-    cancelled = values.pop() is not None
-    return Event(*values, cancelled=cancelled)
+    return replace(Event(*values), cancelled=cancelled_at is not None)
 
 
 async def insert(tx: Tx, event: Event, now: datetime) -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from bot.db.engine import Tx, store_of
+from bot.db.engine import Row, Tx, store_of
 from bot.running.models import Profile
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _profile(row) -> Profile:
+def _profile(row: Row) -> Profile:
     return Profile(
         guild_id=row["guild_id"],
         user_id=row["user_id"],

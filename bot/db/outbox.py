@@ -1,5 +1,5 @@
 """Rows of the outbox for scheduled posts (bot/reminders/outbox.py): the posts and the messages of each post
-already handled. The SQL is the same on both engines but for the claim's row locks (PostgreSQL).
+already handled. The SQL is the same on both engines but for the claim's row locks (the store's `claim_lock`).
 
 A queued post is due at `wake_utc`. A claim names its dispatcher (`claimed_by`) and moves `wake_utc` to the
 claim's end, so other dispatchers pass it by until then and take it over after (a process that died); the
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.db.engine import Database, Dialect, Tx
+from bot.db.engine import Database, Row, Tx, fetch_row
 from bot.db.members import now_iso
 from bot.reminders.models import from_ts, to_ts
 
@@ -33,7 +33,7 @@ class PostRow:
     claimed_by: str | None
 
 
-def _post(row) -> PostRow:
+def _post(row: Row) -> PostRow:
     return PostRow(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -78,16 +78,17 @@ async def get(db: Database | Tx, guild_id: int, kind: str, key: str) -> tuple[Po
 
 async def earliest(db: Database) -> tuple[datetime | None, datetime | None]:
     """(when the next unclaimed post is due, when the earliest claim on a post ends)."""
-    row = await db.fetchone(
+    due, claim_end = await fetch_row(
+        db,
         "SELECT (SELECT min(wake_utc) FROM scheduled_posts WHERE wake_utc IS NOT NULL AND claimed_by IS NULL),"
-        " (SELECT min(wake_utc) FROM scheduled_posts WHERE claimed_by IS NOT NULL AND state = 'queued')"
+        " (SELECT min(wake_utc) FROM scheduled_posts WHERE claimed_by IS NOT NULL AND state = 'queued')",
     )
-    return tuple(None if value is None else from_ts(value) for value in row)  # type: ignore[return-value]
+    return (None if due is None else from_ts(due)), (None if claim_end is None else from_ts(claim_end))
 
 
 async def claim(tx: Tx, now: datetime, limit: int, holder: str, until: datetime) -> list[PostRow]:
     """Due posts (an expired claim makes a post due again), claimed for `holder` until `until`."""
-    locking = " FOR UPDATE SKIP LOCKED" if tx.dialect == Dialect.POSTGRES else ""
+    locking = tx.store.statements.claim_lock
     rows = await tx.fetchall(
         "SELECT * FROM scheduled_posts WHERE wake_utc <= ? ORDER BY wake_utc LIMIT ?" + locking, (to_ts(now), limit)
     )
@@ -113,13 +114,13 @@ async def handled(db: Database | Tx, post_id: int) -> set[str]:
 
 async def record(tx: Tx, rows: Iterable[tuple[int, str, str, datetime]]) -> None:
     """(post id, target, status, when) per message handled; a message recorded once stays as it was."""
-    rows = [(post, target, status, to_ts(at)) for post, target, status, at in rows]
-    if rows:
+    stored = [(post, target, status, to_ts(at)) for post, target, status, at in rows]
+    if stored:
         await tx.executemany(
             "INSERT INTO scheduled_post_messages (post_id, target, status, at_utc)"
             " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)"
             " WHERE EXISTS (SELECT 1 FROM scheduled_posts WHERE id = ?) ON CONFLICT DO NOTHING",  # not if cancelled
-            [(*row, row[0]) for row in rows],
+            [(*row, row[0]) for row in stored],
         )
 
 
@@ -158,3 +159,14 @@ async def release_others(tx: Tx, holder: str, wake: datetime) -> int:
         " WHERE claimed_by IS NOT NULL AND claimed_by != ? AND state = 'queued'",
         (to_ts(wake), holder),
     )
+
+
+async def prune(tx: Tx, settled_before: datetime, limit: int) -> int:
+    """Delete up to `limit` posts settled before `settled_before`, oldest first, with their messages; how many.
+    Their keys are forgotten: queuing one again queues a new post."""
+    oldest = (
+        "SELECT id FROM scheduled_posts WHERE settled_utc IS NOT NULL AND settled_utc < ? ORDER BY settled_utc LIMIT ?"
+    )
+    params = (to_ts(settled_before), limit)
+    await tx.execute(f"DELETE FROM scheduled_post_messages WHERE post_id IN ({oldest})", params)
+    return await tx.execute(f"DELETE FROM scheduled_posts WHERE id IN ({oldest})", params)

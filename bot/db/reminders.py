@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from bot.db.engine import Database, Dialect, Tx
+from bot.db.engine import Database, Row, Tx, fetch_value
 from bot.db.members import now_iso
 from bot.reminders.models import (
     SERVER_PING,
@@ -38,7 +38,7 @@ def _opt(seconds: int | None) -> datetime | None:
     return None if seconds is None else from_ts(seconds)
 
 
-def _reminder(row) -> Reminder:
+def _reminder(row: Row) -> Reminder:
     return Reminder(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -61,7 +61,7 @@ def _reminder(row) -> Reminder:
     )
 
 
-def _server(row) -> ServerReminder:
+def _server(row: Row) -> ServerReminder:
     return ServerReminder(
         guild_id=row["guild_id"],
         channel_id=row["channel_id"],
@@ -91,10 +91,11 @@ def _due(next_fire: int, snooze: int | None) -> int:
 
 async def count_member(db: Database | Tx, guild_id: int, user_id: int) -> int:
     """The member's own reminders (the weekly summary does not count towards the limit)."""
-    row = await db.fetchone(
-        "SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ? AND kind != 'summary'", (guild_id, user_id)
+    return await fetch_value(
+        db,
+        "SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ? AND kind != 'summary'",
+        (guild_id, user_id),
     )
-    return row[0]
 
 
 async def insert(
@@ -224,26 +225,28 @@ async def delete_server(tx: Tx, guild_id: int) -> int:
 
 async def earliest_due(db: Database) -> datetime | None:
     """When the next unclaimed active reminder of any kind is due (both reads walk an index on due_utc)."""
-    row = await db.fetchone(
+    due = await fetch_value(
+        db,
         "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE paused = 0 AND claimed_by IS NULL"
-        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NULL) AS due"
+        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NULL) AS due",
     )
-    return None if row[0] is None else from_ts(row[0])
+    return None if due is None else from_ts(due)
 
 
 async def claim_ends(db: Database) -> datetime | None:
     """The earliest end of a claim on any reminder row (index on claimed_by; few rows are claimed at a time)."""
-    row = await db.fetchone(
+    end = await fetch_value(
+        db,
         "SELECT min(t) FROM (SELECT min(due_utc) AS t FROM reminders WHERE claimed_by IS NOT NULL AND paused = 0"
-        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NOT NULL) AS ends"
+        " UNION ALL SELECT min(due_utc) FROM server_reminders WHERE claimed_by IS NOT NULL) AS ends",
     )
-    return None if row[0] is None else from_ts(row[0])
+    return None if end is None else from_ts(end)
 
 
 def _locking(tx: Tx) -> str:
-    """PostgreSQL: lock the rows a claim selects, passing by those another dispatcher is claiming right now
-    (SQLite's single writer needs nothing)."""
-    return " FOR UPDATE SKIP LOCKED" if tx.dialect == Dialect.POSTGRES else ""
+    """Lock the rows a claim selects, passing by those another dispatcher is claiming right now (the engine's
+    `claim_lock`: PostgreSQL's FOR UPDATE SKIP LOCKED; SQLite's single writer needs nothing)."""
+    return tx.store.statements.claim_lock
 
 
 async def due_reminders(tx: Tx, now: datetime, limit: int) -> list[Reminder]:

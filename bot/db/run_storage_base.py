@@ -9,7 +9,7 @@ weekly streak's date step — and how an import learns its new run ids; everythi
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -235,7 +235,7 @@ def stats_inputs(since: date | None, found: StatsRows) -> StatsInputs:
     return StatsInputs(totals, records, streak, weeks, count or 0, first_date, months)
 
 
-def records_from(rows: Sequence[Sequence[Any]], inside: Sequence[Sequence[Any]] = ()) -> list[Record]:
+def records_from(rows: Iterable[Iterable[Any]], inside: Iterable[Iterable[Any]] = ()) -> list[Record]:
     """Whole-run records, then records inside longer runs, each group shortest distance first."""
     found = [
         Record(label, distance, duration, date.fromisoformat(day), run_id, ran if abs(ran - distance) > 0.5 else None)
@@ -279,9 +279,10 @@ class RunStorageBase(ABC):
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 
     @abstractmethod
-    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
-        """What `/run log` reads as it was before the run, and the new run's id, in one round trip. The
-        id is None, and nothing is written, when `params["shoe"]` names no active shoe of the member."""
+    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        """What `/run log` reads as it was before the run, and the new run's id, in one unit of work and one
+        round trip. The id is None, and nothing is written, when `params["shoe"]` names no active shoe of the
+        member."""
 
     @abstractmethod
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
@@ -313,8 +314,7 @@ class RunStorageBase(ABC):
 
     async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
         await self.prepare()
-        async with self.db.unit() as tx:
-            found, run_id = await self._log_and_insert(tx, log_params(guild_id, user_id, run, shoe_name))
+        found, run_id = await self._log_and_insert(log_params(guild_id, user_id, run, shoe_name))
         if run_id is None:
             raise UnknownShoe(shoe_name or "")
         shoe = None

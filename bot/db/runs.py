@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Row, Tx
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Run
 
@@ -13,7 +13,7 @@ _COLUMNS = "id, run_date, distance_m, duration_s, run_type, effort, pain, shoe_i
 EDITABLE = ("run_date", "distance_m", "duration_s", "run_type", "effort", "pain", "shoe_id", "notes")
 
 
-def row_to_run(row) -> Run:
+def row_to_run(row: Row) -> Run:
     return Run(
         id=row["id"],
         run_date=date.fromisoformat(row["run_date"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.db.engine import Tx, store_of
+from bot.db.engine import Row, Tx, store_of
 from bot.db.members import ensure_member, now_iso
 from bot.running.models import Shoe
 
@@ -19,7 +19,7 @@ _SELECT = (
 # (`same_shoe_name`, `shoes_by_name`) say how its dialect does both.
 
 
-def _shoe(row) -> Shoe:
+def _shoe(row: Row) -> Shoe:
     return Shoe(
         id=row["id"],
         name=row["name"],

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from bot.db.engine import Database, Dialect, Tx
+from bot.db.engine import Database, Dialect, Params, Tx
 from bot.db.members import MemberCache
 
 if TYPE_CHECKING:
@@ -29,8 +29,11 @@ class Statements:
     same_shoe_name: str  # a shoe name compared with `?`, whatever the case
     shoes_by_name: str  # ORDER BY term: shoe names byte by byte, whatever the server's locale
     rows_differ: str  # compares two row values, NULLs as equal values
-    builtins_dropped: Callable[[list[str]], tuple[str, object]]  # WHERE term and parameters: builtin_key not listed
+    builtins_dropped: Callable[[list[str]], tuple[str, Params]]  # WHERE term and parameters: builtin_key not listed
     snapshot: str | None  # the statement that makes a transaction read one snapshot (None: it already does)
+    # Ends a SELECT of due rows a dispatcher claims: locks them, passing by rows another dispatcher is claiming
+    # right now (bot.db.reminders, bot.db.outbox); empty where one writer needs nothing.
+    claim_lock: str
 
 
 class TipSearch(Protocol):
@@ -92,6 +95,10 @@ class Driver(Protocol):
 
     statements: Statements
 
+    def attach(self, store: Store) -> None:
+        """Make the database's units of work carry `store` (`Tx.store`)."""
+        ...
+
     def run_storage(self, store: Store) -> RunStorage: ...
 
     def tip_search(self, store: Store) -> TipSearch: ...
@@ -125,7 +132,12 @@ class Store:
         self.advice_answers: dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]] = {}
         # Who to wake when a transaction that queued a post commits: the dispatcher running on this store.
         self.post_wakers: list[Callable[[], None]] = []
-        db.store = self  # type: ignore[attr-defined]  # each engine's Database hands it to its Tx
+        driver.attach(self)
+
+    @property
+    def store(self) -> Store:
+        """Itself: code given a store or a unit of work (`Store | Tx`) reaches the store as `.store`."""
+        return self
 
     async def close(self) -> None:
         await self.db.close()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.advice.models import Tip, TipFields
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Tx, fetch_value
 from bot.db.members import now_iso
 from bot.db.tip_rows import COLUMNS as _COLUMNS
 from bot.db.tip_rows import STAMP, VISIBLE
@@ -65,8 +65,7 @@ async def sync_builtins(db: Store, version: int, tips: Iterable[tuple[str, TipFi
 async def change_stamp(db: Database, guild_id: int) -> int:
     """A number that grows with every write that can change what /advice answers in the server (its tips, hides
     and votes, and the built-ins), in any process."""
-    row = await db.fetchone(f"SELECT {STAMP}", {"guild": guild_id})
-    return int(row[0])
+    return int(await fetch_value(db, f"SELECT {STAMP}", {"guild": guild_id}))
 
 
 # --- reading and writing tips ------------------------------------------------------------------------------
@@ -85,10 +84,9 @@ async def by_topic(db: Database | Tx, guild_id: int, topic: str | None, limit: i
 
 async def count_visible(db: Database | Tx, guild_id: int, topic: str | None = None) -> int:
     topic_filter = " AND t.topic = :topic" if topic else ""
-    row = await db.fetchone(
-        f"SELECT count(*) FROM tips t WHERE {VISIBLE}{topic_filter}", {"guild": guild_id, "topic": topic}
+    return await fetch_value(
+        db, f"SELECT count(*) FROM tips t WHERE {VISIBLE}{topic_filter}", {"guild": guild_id, "topic": topic}
     )
-    return row[0]
 
 
 async def topics(db: Database, guild_id: int) -> list[tuple[str, int]]:
@@ -147,8 +145,7 @@ async def server_tips(db: Database | Tx, guild_id: int, include_deleted: bool = 
 
 
 async def count_server_tips(db: Database | Tx, guild_id: int) -> int:
-    row = await db.fetchone("SELECT count(*) FROM tips WHERE guild_id = ? AND deleted = 0", (guild_id,))
-    return row[0]
+    return await fetch_value(db, "SELECT count(*) FROM tips WHERE guild_id = ? AND deleted = 0", (guild_id,))
 
 
 async def insert_tip(tx: Tx, guild_id: int, user_id: int, f: TipFields) -> int:
@@ -252,8 +249,9 @@ async def admin_list(
 
 async def admin_count(db: Database, guild_id: int, show: str, topic: str | None, text: str | None) -> int:
     params, tip_id = _admin_params(guild_id, topic, text)
-    row = await db.fetchone(f"SELECT count(*) FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}", params)
-    return row[0]
+    return await fetch_value(
+        db, f"SELECT count(*) FROM tips t WHERE {_admin_filter(show, topic, text, tip_id)}", params
+    )
 
 
 async def admin_topics(db: Database, guild_id: int) -> list[str]:

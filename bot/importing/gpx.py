@@ -29,6 +29,7 @@ _PLANS = {"wpt", "rte"}  # waypoints and routes: not the activity, dropped as th
 def _posix(text: str | None) -> float | None:
     if not text:
         return None
+    moment: datetime | None
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -108,7 +109,8 @@ def read_gpx(chunks: Iterable[bytes | memoryview], source: str, max_points: int 
             if isinstance(element.tag, str) and element.tag.startswith(namespace):
                 element.tag = element.tag[len(namespace) :]
     try:
-        gpxfield.gpx_fields_from_xml(gpx, root, root.get("version") or "1.1")
+        # gpxpy annotates the node as str, but reads it as the element it is.
+        gpxfield.gpx_fields_from_xml(gpx, root, root.get("version") or "1.1")  # type: ignore[arg-type]
     except (gpxpy.gpx.GPXException, ValueError, TypeError) as exc:
         raise ImportRefused(source, f"the GPX file has invalid values ({exc}).") from exc
     raw = points.raw

@@ -35,7 +35,7 @@ class _Builder(TreeBuilder):
     def start(self, tag: str, attrs: dict[str, str]) -> Element:
         element = super().start(tag, attrs)
         self.root = element
-        self.start = super().start  # type: ignore[method-assign]  # later elements go straight to C
+        self.start = super().start  # type: ignore[method-assign,assignment]  # later elements go straight to C
         return element
 
 
@@ -62,7 +62,8 @@ def _without_leading_blanks(chunks: Iterable[bytes | memoryview]) -> Iterator[by
     """Strava's exports start with blanks before the XML declaration, which XML forbids (a BOM is fine)."""
     chunks = iter(chunks)
     for chunk in chunks:
-        skip = _LEADING.match(chunk).end()  # type: ignore[union-attr,call-overload]
+        leading = _LEADING.match(chunk)  # it matches any text, if only the empty string
+        skip = leading.end() if leading else 0
         if skip < len(chunk):
             yield chunk[skip:]
             break
@@ -77,9 +78,7 @@ def _drained(root: Element, drain: Drain, source: str, kind: str, *, final: bool
             still_open.add(node)
             node = node[-1] if len(node) else None
     drain(root, still_open)
-    kept = 0
-    for _ in root.iter():
-        kept += 1
+    for kept, _ in enumerate(root.iter(), start=1):
         if kept > MAX_KEPT_ELEMENTS:
             raise ImportRefused(
                 source, f"the {kind} file holds more than {MAX_KEPT_ELEMENTS:,} elements besides its track points."

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
-from bot.db.engine import Database
+from bot.db.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 class Claiming(abc.ABC):
     """What both strategies share; a claim needs no renewal and a send may always start."""
 
-    def __init__(self, db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Store, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
         self.db, self.holder, self.lease, self.clock = db, holder, lease, clock
         self.end: datetime | None = None  # the end of our latest claims
 
@@ -81,7 +81,7 @@ class SingleOwner(Claiming):
 class Leased(Claiming):
     """One of several dispatchers on a shared database: claims are leases, renewed while sending."""
 
-    def __init__(self, db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Store, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> None:
         super().__init__(db, holder, lease, clock)
         self.margin = lease / 4  # no send starts later than this before the lease ends (`end`)
 
@@ -123,6 +123,6 @@ class Leased(Claiming):
         return 0  # a dead process's leases end by themselves; every dispatcher wakes for that
 
 
-def claiming_for(db: Database, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> Claiming:
+def claiming_for(db: Store, holder: str, lease: timedelta, clock: Callable[[], datetime]) -> Claiming:
     """Leases when other processes share the database (PostgreSQL), else the single owner's claims."""
     return SingleOwner(db, holder, lease, clock) if db.exclusive else Leased(db, holder, lease, clock)

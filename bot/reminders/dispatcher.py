@@ -20,6 +20,7 @@ Discord stays outside: a `Sender` (cogs/reminders/delivery.py) turns an `Outgoin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -30,7 +31,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.advice.models import Tip
-from bot.db.engine import Database
+from bot.db.store import Store
 from bot.reminders.claiming import claiming_for
 from bot.reminders.jobs import (
     FAILED,
@@ -62,7 +63,7 @@ log = logging.getLogger(__name__)
 class Dispatcher:
     def __init__(
         self,
-        db: Database,
+        db: Store,
         sender: Sender,
         *,
         clock: Callable[[], datetime] = utcnow,
@@ -152,6 +153,7 @@ class Dispatcher:
             try:
                 await self.run_due()
                 if not self._stopping:
+                    await self.posts.tidy(self.clock())  # idle: nothing is due now
                     await self._sleep_until_due()
             except asyncio.CancelledError:
                 raise
@@ -184,10 +186,8 @@ class Dispatcher:
 
     async def _pause(self, seconds: float) -> bool:
         """Wait `seconds` unless the dispatcher stops first; True when it is stopping."""
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop_event.wait(), max(seconds, 0.0))
-        except TimeoutError:
-            pass
         return self._stopping
 
     async def next_wake(self) -> Wake:

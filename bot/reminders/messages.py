@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from bot.advice.models import Tip
 from bot.reminders.models import (
@@ -105,7 +106,13 @@ def pick_tip(tips: list[Tip], index: int) -> Tip | None:
     return tips[index % len(tips)] if tips else None
 
 
-def _tip_parts(tip: Tip | None) -> dict[str, str | None]:
+class _TipParts(TypedDict):
+    title: str | None
+    body: str | None
+    footer: str | None
+
+
+def _tip_parts(tip: Tip | None) -> _TipParts:
     if tip is None:
         return {"title": None, "body": None, "footer": None}
     source = f"Source: {tip.source} · " if tip.source else ""

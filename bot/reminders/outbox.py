@@ -22,13 +22,17 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.db import outbox as rows
-from bot.db.engine import Database, Tx
+from bot.db.engine import Tx
 from bot.db.store import Store
 from bot.reminders.messages import Outgoing
 
 log = logging.getLogger(__name__)
 
 MAX_KEY = 200
+# A settled post is kept this long, then pruned (the dispatcher's idle rounds): queuing its key again within
+# that time changes nothing. Long enough that no caller re-queues the key of a post this old (a retried
+# command, an edit, a chain's follow-up all come within days); keys that name an instant or an id never recur.
+KEEP_SETTLED = timedelta(days=400)
 FollowUp = tuple[str, str, datetime, dict[str, Any]]  # (kind, key, due, payload), in the post's guild
 
 
@@ -56,7 +60,7 @@ class PostKind(Protocol):
     a post claimed later than that after its due instant is settled as skipped, unsent (default one hour,
     as reminders). Its follow-ups are queued all the same, so a weekly chain goes on."""
 
-    async def render(self, db: Database, post: Post) -> Rendered: ...
+    async def render(self, db: Store, post: Post) -> Rendered: ...
 
 
 def on_queued(db: Store, wake: Callable[[], None]) -> Callable[[], None]:
@@ -80,8 +84,8 @@ def _check(guild_id: int, kind: str, key: str, due: datetime | None = None) -> N
 
 async def queue_post(tx: Tx, *, guild_id: int, kind: str, key: str, due: datetime, payload: dict[str, Any]) -> bool:
     """Queue a post inside the caller's transaction; False (and nothing changed) when (guild, kind, key) was
-    queued before, sent or not. `payload` must be JSON (TypeError otherwise); the dispatcher wakes when the
-    transaction commits."""
+    queued before, sent or not (a post settled more than KEEP_SETTLED ago is forgotten). `payload` must be JSON
+    (TypeError otherwise); the dispatcher wakes when the transaction commits."""
     _check(guild_id, kind, key, due)
     queued = await rows.insert(tx, guild_id, kind, key, due, payload)
     if queued:

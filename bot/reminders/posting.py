@@ -1,6 +1,7 @@
 """The dispatcher's rounds of scheduled posts (bot/reminders/outbox.py): claim the due posts, render them,
 send each message not yet handled with its nonce, record each message as soon as it is handled, then settle
-each post (with its follow-ups) or put it back (messages to retry later, or a stop came first)."""
+each post (with its follow-ups) or put it back (messages to retry later, or a stop came first). Between
+rounds, settled posts older than KEEP_SETTLED are pruned (`tidy`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.db import outbox as rows
 from bot.reminders.jobs import FAILED, LATER, LATER_GAPS, REFUSED, RELEASED, SENT, Job, Outcome
-from bot.reminders.outbox import Post, PostKind, Rendered, grace_of, post_nonce, queue_post, targets
+from bot.reminders.outbox import KEEP_SETTLED, Post, PostKind, Rendered, grace_of, post_nonce, queue_post, targets
 
 if TYPE_CHECKING:
     from bot.reminders.dispatcher import Dispatcher
@@ -21,6 +22,9 @@ log = logging.getLogger(__name__)
 
 UNKNOWN_KIND_PAUSE = timedelta(minutes=5)  # a kind no renderer here knows: looked at again this much later
 HANDLED = {SENT: "sent", REFUSED: "refused", FAILED: "failed"}
+TIDY_EVERY = timedelta(hours=1)
+# Pruned a batch per transaction, a few batches per idle round: due work waits little behind a backlog.
+PRUNE_BATCH, PRUNE_BATCHES = 500, 10
 
 
 @dataclasses.dataclass
@@ -37,6 +41,7 @@ class PostRounds:
         self.kinds: dict[str, PostKind] = {}
         self.dm_channels: dict[int, int] = {}  # member -> DM channel, learnt by earlier sends
         self._unknown_logged: set[str] = set()
+        self._next_tidy: datetime | None = None  # None: at the first idle round
 
     async def run(self, now: datetime, send: Callable[[list[Job]], Awaitable[list[Outcome]]]) -> tuple[int, int]:
         """One batch of due posts: (posts claimed, messages sent)."""
@@ -58,12 +63,31 @@ class PostRounds:
                 await self._finish(post, by_post.get(post.row.id, []))
         return len(claimed), sum(o.status == SENT for o in outcomes)
 
+    async def tidy(self, now: datetime) -> int:
+        """In an idle round, at most every TIDY_EVERY (sooner while a backlog lasts): forget posts settled more
+        than KEEP_SETTLED ago, with their messages; how many. Every process may do it: deleting is idempotent."""
+        if self._next_tidy is not None and now < self._next_tidy:
+            return 0
+        self._next_tidy = now + TIDY_EVERY
+        pruned = 0
+        for _ in range(PRUNE_BATCHES):
+            async with self.d.db.transaction() as tx:
+                batch = await rows.prune(tx, now - KEEP_SETTLED, PRUNE_BATCH)
+            pruned += batch
+            if batch < PRUNE_BATCH:
+                break
+        else:
+            self._next_tidy = now  # more left: the next idle round goes on
+        if pruned:
+            log.info("pruned %d scheduled posts settled more than %d days ago", pruned, KEEP_SETTLED.days)
+        return pruned
+
     async def record(self, outcome: Outcome) -> None:
         """Right after a message's send: handled messages are recorded, so a post sent again skips them."""
         job = outcome.job
         if outcome.dm_channel is not None:
             self.dm_channels[job.dm_user] = outcome.dm_channel
-        status = HANDLED.get(outcome.status)  # type: ignore[call-overload]
+        status = HANDLED.get(outcome.status)
         if status is None or job.post_id is None:
             return
         async with self.d.db.transaction() as tx:

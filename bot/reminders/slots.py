@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -124,7 +124,7 @@ class ReminderRounds:
         self.d.stats["skipped"] += 1
         log.info("%s was more than %s late: skipped to its next time", what, self.d.grace)
 
-    def _slot_sent(self, stored: datetime, now: datetime, at, days_mask: int, zone: ZoneInfo) -> datetime:
+    def _slot_sent(self, stored: datetime, now: datetime, at: time, days_mask: int, zone: ZoneInfo) -> datetime:
         """The slot a catch-up send stands for: the stored one, or the latest one within the grace."""
         return stored if now - stored < self.d.grace else next_fire(now - self.d.grace, at, days_mask, zone)
 
@@ -176,17 +176,17 @@ class ReminderRounds:
     async def record(self, outcomes: list[Outcome]) -> None:
         """One transaction with what the sends taught us: the claims settled, put back or given back, DM
         channels, refusals and failures, the slots sent."""
-        member = [o for o in outcomes if o.job.reminder is not None]
+        member = [(o.job.reminder, o) for o in outcomes if o.job.reminder is not None]
         async with self.d.db.transaction() as tx:
             await self._settle(tx, outcomes)
-            await db_rem.learn_dm_channels(tx, [(o.job.reminder.id, o.dm_channel) for o in member if o.dm_channel])
-            recovered = [o.job.reminder.id for o in member if o.status == SENT and o.job.reminder.failures]
+            await db_rem.learn_dm_channels(tx, [(r.id, o.dm_channel) for r, o in member if o.dm_channel])
+            recovered = [r.id for r, o in member if o.status == SENT and r.failures]
             await db_rem.delivered(tx, recovered)
             # The slots sent, in the same transaction: only these may be answered with a button.
             await db_rem.record_sent(tx, [sent_slot(o.job) for o in outcomes if o.status == SENT])
-            for outcome in member:
+            for reminder, outcome in member:
                 if outcome.status in (REFUSED, FAILED):
-                    await self._count_failure(tx, outcome.job.reminder, outcome.job.slot, outcome.status == FAILED)
+                    await self._count_failure(tx, reminder, outcome.job.slot, outcome.status == FAILED)
             for outcome in outcomes:
                 if outcome.job.server is not None and outcome.status in (SENT, REFUSED, FAILED):
                     await db_rem.server_delivered(tx, outcome.job.server.guild_id, outcome.status == SENT)
@@ -200,8 +200,13 @@ class ReminderRounds:
         member, or taken over) is left as it is."""
         holder = self.claiming.holder
         done = [o.job for o in outcomes if o.status in (SENT, REFUSED, FAILED)]
-        await db_rem.settle(tx, holder, [j.claimed for j in done if j.reminder is not None])
-        await db_rem.settle_servers(tx, holder, [(j.server.guild_id, j.claimed, j.slot) for j in done if j.server])
+        # A member's slot was claimed with a Claim, a club ping's with its next fire (bot.reminders.jobs.Job).
+        await db_rem.settle(tx, holder, [j.claimed for j in done if j.reminder and isinstance(j.claimed, Claim)])
+        await db_rem.settle_servers(
+            tx,
+            holder,
+            [(j.server.guild_id, j.claimed, j.slot) for j in done if j.server and isinstance(j.claimed, datetime)],
+        )
         later = [o.job for o in outcomes if o.status == LATER]
         await db_rem.retry_later(
             tx,

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
-from bot.db.engine import Database
+from bot.db.store import Store
 
 MARGIN_S = 0.01  # instants are stored in whole seconds, rounded down: waking just after one is enough
 
@@ -53,7 +53,7 @@ def next_wake(now: datetime, horizon: Horizon, max_sleep: float) -> Wake:
     return Wake(at, seconds + MARGIN_S if seconds <= max_sleep else max_sleep)  # not a look just before `at`
 
 
-async def horizon(db: Database) -> Horizon:
+async def horizon(db: Store) -> Horizon:
     """Reminders, club pings and scheduled posts together."""
     posts_due, posts_claimed = await db_outbox.earliest(db)
     due = _earliest(await db_rem.earliest_due(db), posts_due)

@@ -205,8 +205,8 @@ def _render(
         if value > 0:  # over the bar, on a patch of background (it hides the goal line under it)
             x0, y0, x1, y1 = write((centre, y_of(value) - 4), _number(value), "md")
             draw.rectangle([x0 - 2, y0 - 2, x1 + 1, y1 + 1], fill=0)
-    for centre, tick in zip(centres, ticks, strict=True):
-        write((centre, _BOTTOM + 8), tick, "mt")
+    for centre, tick_label in zip(centres, ticks, strict=True):
+        write((centre, _BOTTOM + 8), tick_label, "mt")
 
     title = (
         f"Monthly distance ({label}), last {len(values)} months"

@@ -269,7 +269,7 @@ _PLURAL_NAMES = frozenset({"notes", "tags"})
 
 def check_text(field: str, text: str | None, max_len: int) -> str | None:
     """Cleaned text (see bot.text), None when empty; invisible-only or too long text is an error."""
-    if not (text or "").strip():
+    if text is None or not text.strip():
         return None
     stripped = clean(text)
     if is_blank(stripped):

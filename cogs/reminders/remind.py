@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import StrideBot
+from bot.client import StrideBot, stride_bot
 from bot.errors import UserError
 from bot.reminders.models import Reminder, Target
 from bot.reminders.schedule_input import format_days
@@ -46,7 +48,7 @@ def status(r: Reminder) -> str:
 
 
 async def reminder_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
-    bot: StrideBot = interaction.client  # type: ignore[assignment]
+    bot = stride_bot(interaction)
     reminders = await reminder_service(bot).list(kit.guild_id(interaction), interaction.user.id)
     choices = []
     for r in reminders:
@@ -61,7 +63,7 @@ class RemindCog(commands.GroupCog, group_name="remind", group_description="Stret
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
 
-    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs) -> None:
+    async def _reply(self, interaction: discord.Interaction, content: str, **kwargs: Any) -> None:
         await interaction.response.send_message(content, ephemeral=True, **kwargs)
 
     @app_commands.command(name="set", description="A reminder with a tip, at your local time")

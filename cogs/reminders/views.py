@@ -12,16 +12,17 @@ import logging
 import re
 import time
 from datetime import datetime
+from typing import Any
 
 import discord
 
-from bot.client import refuse_while_stopping
+from bot.client import refuse_while_stopping, stride_bot
 from bot.errors import UserError
 from bot.reminders.messages import ANY_REMINDER_ID, ButtonRef, parse_custom_id
 from bot.reminders.models import Answer, to_ts
 from bot.reminders.services.reminders import DoneResult, ReminderService
 from cogs.reminders.delivery import reminder_service
-from cogs.ui.kit import NO_MENTIONS, explain
+from cogs.ui.kit import NO_MENTIONS, button_again, explain
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +79,10 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_REM
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> ReminderButton:
-        ref = parse_custom_id(item.custom_id or "")
-        return cls(ref, discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style))
+        button = button_again(item)
+        return cls(parse_custom_id(button.custom_id or ""), button)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         if await refuse_while_stopping(interaction):
@@ -92,7 +93,7 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_REM
         else:
             try:
                 text, edit = await handle(
-                    reminder_service(interaction.client),
+                    reminder_service(stride_bot(interaction)),
                     self.ref,
                     interaction.user.id,
                     interaction.guild_id,

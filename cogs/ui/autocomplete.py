@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 
 from bot.advice.services import catalog
+from bot.client import stride_bot
 from bot.running.services.shoes import list_shoes
 from bot.running.timezones import suggest_zones
 from cogs.ui import kit
@@ -18,14 +19,14 @@ async def timezone_autocomplete(_: discord.Interaction, current: str) -> list[ap
 
 
 async def active_shoe_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    db = interaction.client.store  # type: ignore[attr-defined]
+    db = stride_bot(interaction).store
     shoes = await list_shoes(db, kit.guild_id(interaction), interaction.user.id, active_only=True)
     needle = current.lower()
     return [app_commands.Choice(name=s.name, value=s.name) for s in shoes if needle in s.name.lower()][:MAX_CHOICES]
 
 
 async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    topics = await catalog.topics(interaction.client.store, kit.guild_id(interaction))  # type: ignore[attr-defined]
+    topics = await catalog.topics(stride_bot(interaction).store, kit.guild_id(interaction))
     needle = current.strip().lower()
     choices = [app_commands.Choice(name=f"{topic} ({count})", value=topic) for topic, count in topics]
     return [c for c in choices if needle in c.value][:MAX_CHOICES]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import discord
+from discord.utils import MISSING
 
 from bot.club.cards import Card
 from bot.errors import UserError
@@ -46,12 +47,20 @@ def check_postable(interaction: discord.Interaction, channel: discord.abc.GuildC
     return target_id
 
 
-async def edit_card(client: discord.Client, channel_id: int, message_id: int | None, **fields: object) -> None:
+async def edit_card(
+    client: discord.Client,
+    channel_id: int,
+    message_id: int | None,
+    *,
+    embed: discord.Embed | None,
+    view: discord.ui.View | None,
+    content: str | None = MISSING,  # MISSING: the text stays as it is
+) -> None:
     if not message_id:
         return
     message = client.get_partial_messageable(channel_id).get_partial_message(message_id)
     try:
-        await message.edit(allowed_mentions=NO_MENTIONS, **fields)  # type: ignore[arg-type]
+        await message.edit(content=content, embed=embed, view=view, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException as exc:
         log.info("could not edit card %s in channel %s: %s", message_id, channel_id, exc)
 

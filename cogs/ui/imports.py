@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import date
 
 import discord
 
@@ -104,7 +105,7 @@ class ImportProgress:
             await self._edit_task
 
 
-def _day(plan_date) -> str:
+def _day(plan_date: date) -> str:
     return f"{plan_date:%-d %b %Y}"
 
 
@@ -119,8 +120,9 @@ def _unreadable_lines(plan: ImportPlan) -> list[str]:
 def preview_embed(plan: ImportPlan) -> discord.Embed:
     preview, units = plan.preview, plan.profile.units
     lines = [f"**Runs found:** {len(preview.runs)}"]
-    if preview.runs:
-        lines.append(f"**Dates:** {_day(preview.first_date)} – {_day(preview.last_date)}")
+    first, last = preview.first_date, preview.last_date  # None only when there are no runs
+    if preview.runs and first and last:
+        lines.append(f"**Dates:** {_day(first)} – {_day(last)}")
         lines.append(f"**Total distance:** {format_distance(preview.total_distance_m, units)}")
         lines.append(f"**Best efforts found inside them:** {preview.best_effort_count}")
     lines.append(f"**Duplicates skipped** (already in your log): {len(preview.duplicates)}")

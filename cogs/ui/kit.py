@@ -6,6 +6,8 @@ and must not import cogs); cogs take them from here.
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 
@@ -32,6 +34,7 @@ __all__ = [
     "WARN",
     "Page",
     "RecordId",
+    "button_again",
     "explain",
     "guild_id",
     "send_ephemeral",
@@ -41,3 +44,11 @@ __all__ = [
 def guild_id(interaction: discord.Interaction) -> int:
     """The server the command came from (the tree refuses commands outside a server)."""
     return interaction.guild_id or 0
+
+
+def button_again(item: discord.ui.Item[Any]) -> discord.ui.Button[Any]:
+    """A copy of the button a persistent (dynamic) button is rebuilt from: discord.py hands `from_custom_id`
+    the message's component, which for each of Stride's dynamic items is a button."""
+    if not isinstance(item, discord.ui.Button):
+        raise TypeError(f"a dynamic button was rebuilt from a {type(item).__name__}")
+    return discord.ui.Button(label=item.label, custom_id=item.custom_id, style=item.style)

@@ -127,3 +127,5 @@ async def test_a_newcomer_uses_stride_in_the_browser_and_sigterm_stops_it(trial:
     trial.proc.send_signal(signal.SIGTERM)
     assert await asyncio.wait_for(trial.proc.wait(), 20) == 0, trial.output()
     assert "Stride try stopped." in trial.output()
+    [folder] = [line.rsplit(": ", 1)[1] for line in trial.output().splitlines() if "thrown away at the end" in line]
+    assert not os.path.isdir(folder)  # noqa: ASYNC240  (the throwaway database went with it)

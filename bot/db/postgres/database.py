@@ -21,7 +21,7 @@ from bot.config import postgres_target
 from bot.db.engine import Dialect, Params
 from bot.db.postgres import migrations
 from bot.db.postgres.listener import Listener
-from bot.db.postgres.pool import open_pool
+from bot.db.postgres.pool import Connection, open_pool
 
 if TYPE_CHECKING:
     from bot.db.store import Store
@@ -98,11 +98,17 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
 class PgTx:
     dialect = Dialect.POSTGRES
 
-    def __init__(self, conn: asyncpg.Connection, db: PgDatabase) -> None:
+    def __init__(self, conn: Connection, db: PgDatabase) -> None:
         self._conn = conn
         self.db = db
-        self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
         self._after_commit: list[Callable[[], None]] = []
+
+    @property
+    def store(self) -> Store:
+        """The store opened on the database, for the state kept beside the tables (e.g. bot.db.members)."""
+        if self.db.store is None:
+            raise RuntimeError(f"{self.db.where} was opened without a store (bot.db.factory opens one)")
+        return self.db.store
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback` once this unit of work has committed (never when it rolls back)."""

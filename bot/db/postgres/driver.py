@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.db.engine import Params
 from bot.db.leaderboard import board_sql
 from bot.db.members import MEMBER_CHANNEL, load_notices
 from bot.db.postgres.database import PgDatabase
@@ -10,7 +11,7 @@ from bot.db.postgres.tips_search import PgTipSearch
 from bot.db.store import Statements, Store
 
 
-def _builtins_dropped(keys: list[str]) -> tuple[str, object]:
+def _builtins_dropped(keys: list[str]) -> tuple[str, Params]:
     return "builtin_key <> ALL(CAST(? AS TEXT[]))", [keys]  # PostgreSQL has no empty IN list
 
 
@@ -21,6 +22,7 @@ STATEMENTS = Statements(
     rows_differ="IS DISTINCT FROM",
     builtins_dropped=_builtins_dropped,
     snapshot="SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",  # read committed: one per statement
+    claim_lock=" FOR UPDATE SKIP LOCKED",  # every process runs a dispatcher on the shared tables
 )
 
 
@@ -28,6 +30,9 @@ class PgDriver:
     def __init__(self, db: PgDatabase) -> None:
         self.db = db
         self.statements = STATEMENTS
+
+    def attach(self, store: Store) -> None:
+        self.db.store = store
 
     def run_storage(self, store: Store) -> PgRunStorage:
         return PgRunStorage(store)

@@ -75,13 +75,14 @@ class Listener:
 
     async def _listen(self, lost: asyncio.Event) -> None:
         conn = self._conn = await self._connect()
-        held: list[str] | None = []  # heard before on_ready finished: delivered right after it
+        held: list[str] = []  # heard before on_ready finished: delivered right after it
+        ready = False
 
-        def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
-            if held is None:
-                self.on_message(payload)
+        def heard(_conn: object, _pid: int, _channel: str, payload: object) -> None:
+            if ready:
+                self.on_message(str(payload))  # a NOTIFY payload is text
             else:
-                held.append(payload)
+                held.append(str(payload))
 
         conn.add_termination_listener(lambda _conn: lost.set())
         await asyncio.wait_for(conn.add_listener(self.channel, heard), CONNECT_TIMEOUT_S)
@@ -89,7 +90,7 @@ class Listener:
         self.listening = True
         for payload in held:
             self.on_message(payload)
-        held = None
+        ready = True
 
     async def _connect(self) -> asyncpg.Connection:
         return await asyncpg.connect(self.url, timeout=CONNECT_TIMEOUT_S, server_settings=SESSION_SETTINGS)

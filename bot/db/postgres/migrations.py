@@ -14,6 +14,7 @@ import time
 import asyncpg
 
 from bot.db.migrations import numbered
+from bot.db.postgres.pool import Connection
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def schema_version() -> int:
     return len(migrations())
 
 
-async def stored_version(conn: asyncpg.Connection) -> int:
+async def stored_version(conn: Connection) -> int:
     """The schema version the database holds (0 for an empty database); only reads."""
     if await conn.fetchval("SELECT to_regclass('schema_version')") is None:
         return 0
@@ -50,7 +51,7 @@ def refuse_newer(found: int, where: str) -> None:
         )
 
 
-async def _lock(conn: asyncpg.Connection, where: str) -> None:
+async def _lock(conn: Connection, where: str) -> None:
     """Wait (bounded) for the migration lock another starting process may hold."""
     deadline = time.monotonic() + LOCK_WAIT_S
     while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", ADVISORY_LOCK_KEY):

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 
 from bot.config import postgres_target
 from bot.errors import CannotStart
 
 log = logging.getLogger(__name__)
+
+# A connection statements run on: one of its own (asyncpg.connect) or one the pool lends (pool.acquire).
+Connection = asyncpg.Connection | PoolConnectionProxy
 
 CONNECT_TIMEOUT_S = 10.0
 # synchronous_commit off: a commit returns before its WAL record is flushed, as SQLite's WAL mode with
@@ -74,7 +79,7 @@ def explain(url: str, exc: BaseException, doing: str = "connecting to") -> str:
 async def open_pool(
     url: str,
     size: int = 10,
-    init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
+    init: Callable[[asyncpg.Connection], Coroutine[Any, Any, None]] | None = None,
     reset: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
 ) -> asyncpg.Pool:
     """A pool of at most `size` connections, with one connection opened and tried at once; `init` sets up

@@ -94,8 +94,9 @@ class PgRunStorage(RunStorageBase):
 
     streak_step = _STREAK_STEP
 
-    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
-        row = await tx.fetchone(_LOG_AND_INSERT, params)
+    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        async with self.db.unit() as tx:
+            row = await tx.fetchone(_LOG_AND_INSERT, params)
         assert row is not None
         first, week_m, before_m, longest_m, recent, twin, *shoe, pains, bests, run_id = row
         pains = [tuple(p) for p in pains]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from bot.advice.models import Tip, TopPick
-from bot.db.engine import Database, Row, Tx
+from bot.db.engine import Database, Row, Tx, fetch_row
 from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 CONFIG = "stride_english"  # English stemming, no stop words, as the column is built
@@ -108,7 +108,8 @@ class PgTipSearch:
         scope = self._recall((guild_id, None))
         if isinstance(scope, _Scope):
             return scope
-        row = await self.db.fetchone(
+        row = await fetch_row(
+            self.db,
             "SELECT count(*) FILTER (WHERE t.guild_id IS NOT NULL) AS own, count(*) AS total,"
             f" CAST(coalesce(avg({_LENGTH}), 1) AS DOUBLE PRECISION) AS avg_length FROM tips t WHERE {_IN_SCOPE}",
             {"guild": guild_id},

@@ -87,7 +87,7 @@ class SqliteDatabase:
         try:
             conn.row_factory = sqlite3.Row
             # Read before any write: a file from a newer Stride (or not a database at all) stays untouched.
-            found = (await (await conn.execute("PRAGMA user_version")).fetchone())[0]
+            found = await _user_version(conn)
             supported = schema_version()
             if found > supported:
                 raise CannotStart(
@@ -174,7 +174,7 @@ class SqliteDatabase:
 
     async def _migrate(self) -> int:
         async with self._lock:
-            current = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
+            current = await _user_version(self._conn)
             for version, name, sql in migrations():
                 if version <= current:
                     continue
@@ -182,7 +182,7 @@ class SqliteDatabase:
                 await self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     # Another process on this file (a shard) may have applied it while we waited for the lock.
-                    applied = (await (await self._conn.execute("PRAGMA user_version")).fetchone())[0]
+                    applied = await _user_version(self._conn)
                     if version > applied:
                         log.info("applying migration %s", name)
                         for statement in split_sql(sql):
@@ -281,8 +281,14 @@ class SqliteTx:
     def __init__(self, conn: aiosqlite.Connection, db: SqliteDatabase) -> None:
         self._conn = conn
         self.db = db
-        self.store = db.store  # for the state kept beside the tables (e.g. bot.db.members)
         self._after_commit: list[Callable[[], None]] = []
+
+    @property
+    def store(self) -> Store:
+        """The store opened on the database, for the state kept beside the tables (e.g. bot.db.members)."""
+        if self.db.store is None:
+            raise RuntimeError(f"{self.db.where} was opened without a store (bot.db.factory opens one)")
+        return self.db.store
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback` once this unit of work has committed (never when it rolls back)."""
@@ -303,6 +309,8 @@ class SqliteTx:
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one INSERT; return the new row's id."""
         cursor = await self._conn.execute(sql, _params(params))
+        if cursor.lastrowid is None:
+            raise ValueError(f"not an INSERT: {sql}")
         return cursor.lastrowid
 
     async def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
@@ -323,6 +331,12 @@ class SqliteTx:
         ones: queue reads before the one write, and undo the write when a read failed."""
         calls = [self._conn.execute_fetchall(sql, _params(params)) for sql, params in statements]
         return list(await asyncio.gather(*calls, return_exceptions=True))
+
+
+async def _user_version(conn: aiosqlite.Connection) -> int:
+    """The schema version the file records (PRAGMA user_version: always one row)."""
+    [(version,)] = await conn.execute_fetchall("PRAGMA user_version")
+    return version
 
 
 def _params(params: Iterable[Any] | dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.db.engine import Params
 from bot.db.leaderboard import board_sql
 from bot.db.members import load_notices
 from bot.db.sqlite.database import SqliteDatabase
@@ -10,7 +11,7 @@ from bot.db.sqlite.tips_search import SqliteTipSearch
 from bot.db.store import Statements, Store
 
 
-def _builtins_dropped(keys: list[str]) -> tuple[str, object]:
+def _builtins_dropped(keys: list[str]) -> tuple[str, Params]:
     return f"builtin_key NOT IN ({','.join('?' * len(keys))})", keys
 
 
@@ -24,6 +25,7 @@ STATEMENTS = Statements(
     rows_differ="IS NOT",  # row values: SQLite before 3.39 lacks IS DISTINCT FROM
     builtins_dropped=_builtins_dropped,
     snapshot=None,  # one connection, one writer: a transaction reads one snapshot already
+    claim_lock="",  # one writer, and one dispatcher per file
 )
 
 
@@ -32,8 +34,11 @@ class SqliteDriver:
         self.db = db
         self.statements = STATEMENTS
 
+    def attach(self, store: Store) -> None:
+        self.db.store = store
+
     def run_storage(self, store: Store) -> SqliteRunStorage:
-        return SqliteRunStorage(store)
+        return SqliteRunStorage(store, self.db)
 
     def tip_search(self, store: Store) -> SqliteTipSearch:
         return SqliteTipSearch(store)

@@ -11,9 +11,9 @@ thread at once, so the command waits for one trip.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
-from bot.db.engine import Tx
+from bot.db.engine import Tx, fetch_value
 from bot.db.run_storage_base import (
     IMPORTED_COLUMNS,
     IMPORTED_VALUES,
@@ -25,7 +25,10 @@ from bot.db.run_storage_base import (
     StatsRows,
     streak_sql,
 )
-from bot.db.sqlite.database import SqliteTx
+from bot.db.sqlite.database import SqliteDatabase
+
+if TYPE_CHECKING:
+    from bot.db.store import Store
 
 
 def _nulls(count: int) -> str:
@@ -98,16 +101,21 @@ class SqliteRunStorage(RunStorageBase):
 
     streak_step = _STREAK_STEP
 
-    async def _log_and_insert(self, tx: Tx, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
-        # The read and the insert go to aiosqlite's thread together: one trip, the read first.
-        rows, inserted = await cast(SqliteTx, tx).pipeline((_LOG_INPUTS, params), (_INSERT_LOGGED, params))
-        if isinstance(inserted, Exception):
-            raise inserted
-        run_id = inserted[0][0] if inserted else None
-        if isinstance(rows, Exception):  # the insert ran all the same: undo it (its triggers undo the totals)
-            if run_id is not None:
-                await tx.execute("DELETE FROM runs WHERE id = ?", (run_id,))
-            raise rows
+    def __init__(self, store: Store, db: SqliteDatabase) -> None:
+        super().__init__(store)
+        self.sqlite = db  # the store's database as SQLite's own, whose units of work can pipeline statements
+
+    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+        async with self.sqlite.unit() as tx:
+            # The read and the insert go to aiosqlite's thread together: one trip, the read first.
+            rows, inserted = await tx.pipeline((_LOG_INPUTS, params), (_INSERT_LOGGED, params))
+            if isinstance(inserted, Exception):
+                raise inserted
+            run_id = inserted[0][0] if inserted else None
+            if isinstance(rows, Exception):  # the insert ran all the same: undo it (its triggers undo the totals)
+                if run_id is not None:
+                    await tx.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+                raise rows
         _, first, week_m, before_m, longest_m, recent, twin, *shoe = rows[0]
         return LogInputs(
             first,
@@ -139,6 +147,6 @@ class SqliteRunStorage(RunStorageBase):
     async def _insert_imported(self, tx: Tx, rows: list[tuple[Any, ...]]) -> list[int]:
         # Row ids grow by one an insert, and the transaction keeps other writers out: the new runs
         # are the ids above the largest one before, in insertion order.
-        last_id = (await tx.fetchone("SELECT coalesce(max(id), 0) FROM runs"))[0]
+        last_id = await fetch_value(tx, "SELECT coalesce(max(id), 0) FROM runs")
         await tx.executemany(_INSERT_IMPORTED, rows)
         return [row[0] for row in await tx.fetchall("SELECT id FROM runs WHERE id > ? ORDER BY id", (last_id,))]

@@ -13,7 +13,7 @@ import re
 import time
 
 from bot.advice.models import Tip, TopPick
-from bot.db.engine import Database, Tx
+from bot.db.engine import Database, Tx, fetch_row, fetch_value
 from bot.db.tip_rows import COLUMNS, STAMP, VISIBLE, tip_from_row
 
 _FTS_OPTIONS = "title, body, tags, content='', tokenize='porter unicode61 remove_diacritics 2'"
@@ -142,7 +142,8 @@ class SqliteTipSearch:
         now = time.monotonic()
         if guild_id in known and known[guild_id][2] > now:
             return known[guild_id][:2]
-        row = await self.db.fetchone(
+        row = await fetch_row(
+            self.db,
             "SELECT (SELECT scope FROM tip_scopes WHERE guild_id = :guild) AS scope,"
             " (SELECT library FROM tip_scopes WHERE guild_id = :guild) AS library,"
             " (SELECT value FROM meta WHERE key = 'library_version') AS version,"
@@ -176,8 +177,8 @@ class SqliteTipSearch:
         self._forget_scope(guild_id)
         async with self.db.transaction() as tx:
             await tx.execute("INSERT OR IGNORE INTO tip_scopes (guild_id) VALUES (?)", (guild_id,))
-            row = await tx.fetchone("SELECT scope FROM tip_scopes WHERE guild_id = ?", (guild_id,))
-            await _build(tx, guild_id, row["scope"])
+            scope = await fetch_value(tx, "SELECT scope FROM tip_scopes WHERE guild_id = ?", (guild_id,))
+            await _build(tx, guild_id, scope)
 
     async def before_write(self, tx: Tx, guild_id: int) -> int | None:
         return await self.server_scope(tx, guild_id)
@@ -201,8 +202,10 @@ class SqliteTipSearch:
         missing = [p for p in dict.fromkeys(phrases) if p not in counts]
         if missing:
             table = _fts(await self._search_scope(guild_id))
-            row = await self.db.fetchone(
-                "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH ?)" for _ in missing), missing
+            row = await fetch_row(
+                self.db,
+                "SELECT " + ", ".join(f"(SELECT count(*) FROM {table} WHERE {table} MATCH ?)" for _ in missing),
+                missing,
             )
             if len(known) > 10_000:
                 known.clear()

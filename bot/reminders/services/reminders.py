@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.db import audit
@@ -177,7 +178,7 @@ class ReminderService:
         assert reminder is not None
         return reminder
 
-    async def set_and_explain(self, guild_id: int, user_id: int, **options) -> tuple[Reminder, str | None]:
+    async def set_and_explain(self, guild_id: int, user_id: int, **options: Any) -> tuple[Reminder, str | None]:
         """`set`, and on a member's first reminder without a zone, which zone it uses and how to change it."""
         first = not options.get("timezone") and await db_rem.count_member(self.db, guild_id, user_id) == 0
         reminder = await self.set(guild_id, user_id, **options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
@@ -104,7 +105,7 @@ def _not_found(run_id: int) -> NotFound:
 def _apply_form(base: Run, form: RunForm, profile: Profile, today: date, notes: list[str] | None = None) -> Run:
     """The run with every given field parsed and checked (raises UserError on bad input); how an
     ambiguous time was read is appended to `notes`."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Run fields for dataclasses.replace
     if form.distance is not None:
         changes["distance_m"] = parse_distance(form.distance, profile.units)
     if form.date is not None:

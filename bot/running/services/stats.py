@@ -70,7 +70,7 @@ class ClubBoard:
 def check_period(period: str, allowed: tuple[Period, ...] = PERIODS) -> Period:
     if period not in allowed:
         raise UserError(f"Unknown period `{period[:20]}`. Pick one of: {', '.join(allowed)}.", "period")
-    return period  # type: ignore[return-value]
+    return period
 
 
 def counted_from(since: date | None, first_run: date | None) -> date | None:

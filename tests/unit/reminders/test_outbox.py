@@ -1,7 +1,8 @@
 """Scheduled posts (bot/reminders/outbox.py) sent by the dispatcher: queued in the caller's transaction and
 idempotent on their key, sent when due and not before, fanned out to every target exactly once with a nonce
 per message, follow-ups queued at settle, cancelled, skipped when too late, retried when Discord fails, and
-after a crash mid fan-out only the messages not yet recorded go out again, with their nonces unchanged."""
+after a crash mid fan-out only the messages not yet recorded go out again, with their nonces unchanged; settled
+posts are pruned in idle rounds once KEEP_SETTLED has passed."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ import pytest
 
 from bot.db import outbox as rows
 from bot.db.engine import Database
+from bot.reminders import posting
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED
 from bot.reminders.messages import Field, Outgoing
-from bot.reminders.outbox import Post, Rendered, cancel_posts, queue_post
+from bot.reminders.outbox import KEEP_SETTLED, Post, Rendered, cancel_posts, queue_post
 from tests.unit.polling import eventually
 from tests.unit.reminders.fakes import DM_BASE, FakeClock, FakeSender, utc
 
@@ -102,10 +104,13 @@ async def test_queuing_is_idempotent_on_the_key_and_checks_its_input(db) -> None
 
 
 async def test_a_post_queued_in_a_rolled_back_transaction_does_not_exist(db) -> None:
-    with pytest.raises(RuntimeError):
+    async def queue_then_fail() -> None:
         async with db.transaction() as tx:
             await queue_post(tx, guild_id=GUILD, kind="fanout", key="gone", due=START, payload={})
             raise RuntimeError("the caller's change failed")
+
+    with pytest.raises(RuntimeError, match="the caller's change failed"):
+        await queue_then_fail()
     assert await rows.get(db, GUILD, "fanout", "gone") is None
 
 
@@ -259,3 +264,58 @@ async def test_a_crash_mid_fan_out_sends_only_the_rest_with_the_same_nonces(db, 
     taken_over = {channel - DM_BASE: message.nonce for channel, message in heir_sender.sent}
     assert {user: taken_over[user] for user in stuck} == stuck and None not in stuck.values()
     assert await state(db, "big") == "sent"
+
+
+async def _counts(db: Database) -> tuple[int, int]:
+    row = await db.fetchone(
+        "SELECT (SELECT count(*) FROM scheduled_posts), (SELECT count(*) FROM scheduled_post_messages)"
+    )
+    return row[0], row[1]
+
+
+async def test_settled_posts_are_forgotten_after_keep_settled_and_not_before(db, dispatcher, sender, clock) -> None:
+    for key in ("a", "b", "c"):
+        await queue(db, key, users=[1, 2], card=True)
+    await queue(db, "next-year", due=START + timedelta(days=500), users=[3])  # queued: never pruned
+    assert await dispatcher.run_due() == 9
+    assert await _counts(db) == (4, 9)
+    clock.advance(days=KEEP_SETTLED.days - 1)
+    assert await dispatcher.posts.tidy(clock()) == 0
+    assert not await queue(db, "a", users=[1])  # still remembered: queuing it again changes nothing
+    clock.advance(days=1, minutes=1)
+    assert await dispatcher.posts.tidy(clock()) == 3
+    assert await _counts(db) == (1, 0)
+    assert await state(db, "next-year") == "queued"
+    assert await queue(db, "a", due=clock(), users=[1])  # forgotten: a new post
+    assert await dispatcher.run_due() == 1 and dms(sender)[1] == 4  # a, b, c, then the new a
+
+
+async def test_a_backlog_is_pruned_a_few_batches_per_idle_round(db, dispatcher, clock, monkeypatch) -> None:
+    monkeypatch.setattr(posting, "PRUNE_BATCH", 2)
+    monkeypatch.setattr(posting, "PRUNE_BATCHES", 2)
+    for n in range(7):
+        await queue(db, f"k{n}", users=[1])
+    assert await dispatcher.run_due() == 7
+    clock.advance(days=KEEP_SETTLED.days + 1)
+    assert await dispatcher.posts.tidy(clock()) == 4  # two batches, more left: on at the next idle round
+    assert await dispatcher.posts.tidy(clock()) == 3
+    assert await dispatcher.posts.tidy(clock()) == 0  # done: next look in an hour
+    await queue(db, "late", due=clock(), users=[1])
+    assert await dispatcher.run_due() == 1
+    clock.advance(days=KEEP_SETTLED.days + 1)
+    assert await dispatcher.posts.tidy(clock()) == 1
+
+
+async def test_the_running_dispatcher_prunes_when_idle(db, sender, clock, kind) -> None:
+    dispatcher = make(db, sender, clock, kind)
+    await queue(db, "old", users=[1])
+    assert await dispatcher.run_due() == 1
+    clock.advance(days=KEEP_SETTLED.days + 1)
+    await queue(db, "new", due=clock(), users=[2])
+    dispatcher.start()
+    try:
+        await eventually(lambda: dms(sender)[2] == 1 and dispatcher.sleeping, what="the new post sent, then asleep")
+        assert await _counts(db) == (1, 1)  # "old" and its message are gone, "new" stays
+        assert await state(db, "new") == "sent"
+    finally:
+        await dispatcher.stop()

@@ -58,9 +58,8 @@ async def test_two_processes_preparing_the_record_distances_at_once(db: Store) -
     await db.runs.prepare()
     async with db.transaction() as tx:
         await tx.execute("UPDATE record_distances SET max_m = max_m + 1")  # as an older rule left it
-    engine = type(db.runs)
     await outcomes(db)
-    await asyncio.gather(engine(db).prepare(), engine(db).prepare())
+    await asyncio.gather(db.driver.run_storage(db).prepare(), db.driver.run_storage(db).prepare())
     rows = await db.fetchall("SELECT label, distance_m, min_m, max_m FROM record_distances")
     assert sorted(tuple(r) for r in rows) == sorted(record_windows())
 
