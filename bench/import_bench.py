@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import multiprocessing
 import os
@@ -150,10 +151,8 @@ def family() -> list[int]:
             continue
         seen.append(pid)
         for task in Path(f"/proc/{pid}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):
                 todo.extend(int(child) for child in task.read_text().split())
-            except OSError:
-                pass
     return seen
 
 

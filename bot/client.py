@@ -261,20 +261,19 @@ class StrideBot(commands.Bot):
             log.info("synced %d commands to dev guild %s", len(synced), self.config.dev_guild_id)
         elif self.background:
             await self._publish_on_first_start()
-        if self.background:
-            if self.metrics is not None and self.config.metrics_port is not None:
-                try:
-                    self.metrics.serve(self.config.metrics_port, self.config.metrics_host)
-                except OSError as exc:
-                    if exc.errno == errno.EADDRNOTAVAIL:  # a valid address, but not one of this machine's
-                        raise ConfigError(
-                            f"METRICS_HOST={self.config.metrics_host} is not an address of this machine ({exc}). "
-                            "Use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)."
-                        ) from exc
-                    raise CannotStart(
-                        f"Cannot serve metrics on {self.config.metrics_host}:{self.config.metrics_port} ({exc}). "
-                        "Pick a free METRICS_PORT, or leave it empty."
+        if self.background and self.metrics is not None and self.config.metrics_port is not None:
+            try:
+                self.metrics.serve(self.config.metrics_port, self.config.metrics_host)
+            except OSError as exc:
+                if exc.errno == errno.EADDRNOTAVAIL:  # a valid address, but not one of this machine's
+                    raise ConfigError(
+                        f"METRICS_HOST={self.config.metrics_host} is not an address of this machine ({exc}). "
+                        "Use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)."
                     ) from exc
+                raise CannotStart(
+                    f"Cannot serve metrics on {self.config.metrics_host}:{self.config.metrics_port} ({exc}). "
+                    "Pick a free METRICS_PORT, or leave it empty."
+                ) from exc
 
     async def _publish_on_first_start(self) -> None:
         """Publish the commands globally when the application has none at all (a fresh install), so a new

@@ -10,6 +10,7 @@ version the page has, else when it next changes (or after 25 s).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -123,10 +124,8 @@ class ChatPage:
         since = _int(request.query.get("since", "-1"))
         if since == self.fake.version:
             changed = self.fake.changed_event()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), POLL_SECONDS)
-            except TimeoutError:
-                pass
         channel = self._channel(request.query.get("channel", ""), person)
         visible = [m for m in self._visible(person) if m.channel_id == channel.id]
         latest: dict[str, int] = {}

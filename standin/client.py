@@ -15,6 +15,7 @@ async with FakeDiscord() as fake:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -451,10 +452,8 @@ class FakeDiscord(FakeDiscordServer):
             remaining = deadline - loop.time()
             if remaining <= 0:
                 raise TimeoutError(f"{why()} (waited {timeout}s)")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), remaining)
-            except TimeoutError:
-                pass
 
     def _live(self, message: Reply | int, user: Member | User, *, visible: bool = True) -> Message:
         """The current state of a message `user` is looking at (they must be able to see it)."""
@@ -498,9 +497,9 @@ class FakeDiscord(FakeDiscordServer):
         if member is not None:
             required = command.get("default_member_permissions")
             perms = member.permissions
-            if required is not None and (perms & int(required) != int(required) or required == "0"):
-                if not perms & ADMINISTRATOR:
-                    raise CommandUsageError(f"{member.name} cannot see /{path}: needs permissions {required}")
+            hidden = required is not None and (perms & int(required) != int(required) or required == "0")
+            if hidden and not perms & ADMINISTRATOR:
+                raise CommandUsageError(f"{member.name} cannot see /{path}: needs permissions {required}")
         elif 1 not in (command.get("contexts") or [0, 1, 2]):
             raise CommandUsageError(f"/{path} is not available in DMs")
         permissions = member.permissions if member else 0

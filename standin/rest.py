@@ -280,10 +280,14 @@ class Rest:
         params, files = await read_body(request, self.world)
         message.apply(params, files)
         message.edits += 1
-        for interaction in self.world.interactions.values():  # a click deferred with type 6, then
-            if interaction.source_message_id == message.id and not interaction.answered:  # message.edit()
-                if interaction.callback_type == DEFERRED_UPDATE:
-                    interaction.answer(message.id)
+        # A click deferred with type 6, then message.edit(): the edit answers the click.
+        for interaction in self.world.interactions.values():
+            if (
+                interaction.source_message_id == message.id
+                and not interaction.answered
+                and interaction.callback_type == DEFERRED_UPDATE
+            ):
+                interaction.answer(message.id)
         self.s._notify()
         return self.s.message_json(message)
 

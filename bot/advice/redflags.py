@@ -45,6 +45,7 @@ from bot.advice.lexicon import (
     NOT_TYPOS,
     NOT_WORKING,
     OTHERS,
+    PASSED,
     REASSURED,
     RESOLVED,
     SELF,
@@ -104,6 +105,11 @@ _DEFINITION = re.compile(
 # not about a symptom ("is chest pain on hills normal? had it today" is a sign).
 _ASKED_ABOUT = re.compile(
     r"^(?:is|are|could|can|does|do|how (?:common|likely|rare|dangerous|serious|bad) (?:is|are))(?: an?| the)? $"
+)
+# A condition named as a topic to learn about ("what should marshals know about heat stroke", "an article on DVT").
+_TOPIC_OF = re.compile(
+    r"(?<![a-z])(?:know|learn|learning|teach|teaching|read|reading|article|course|leaflet|poster|briefing)"
+    r" (?:\S+ ){0,2}?(?:about|on)(?: an?| the)? $"
 )
 _CONDITION_NAME = re.compile(
     r"(?:heat ?stroke|sun ?stroke|heat exhaustion|hyponatra?emi\w*|rhabdo\w*|anaphyla\w*|stress (?:fractures?"
@@ -210,13 +216,16 @@ _ANY_SIGN = re.compile(
     r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")", re.MULTILINE
 )
 _RESOLVED = {
-    placeholder: (tuple((category, _compile(pattern)) for category, pattern in options), default)
-    for placeholder, (options, default) in RESOLVED.items()
+    placeholder: (
+        tuple((tier, name, _compile(pattern)) for tier, options in enumerate(tiers) for name, pattern in options),
+        default,
+    )
+    for placeholder, (tiers, default) in RESOLVED.items()
 }
 _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
-_REASSURED = _compile(REASSURED)
+_REASSURED = _compile(f"{REASSURED}|{PASSED}")
 _LONG_AGO = _compile(LONG_AGO)
 # Categories that say what happened rather than what it is: among findings as urgent, the specific come first.
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
@@ -281,7 +290,7 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     prefix = sentence.text[clause_start:start]
     if _HYPOTHETICAL.search(prefix) or _DEFINITION.search(prefix):
         return True
-    if _ASKED_ABOUT.search(prefix) and _CONDITION_NAME.match(sentence.text, start):
+    if (_ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix)) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
     for i in range(len(before) - 1, -1, -1):
@@ -330,17 +339,17 @@ def _matches(
 
 
 def _resolve(category: str, sentences: list[_Sentence]) -> str:
-    """A category named from the message (RESOLVED): the first option it names, else the default."""
+    """A category named from the message (RESOLVED): the first option it names (tier by tier), else the default."""
     if category not in _RESOLVED:
         return category
     options, default = _RESOLVED[category]
     found = [
-        (n, m.start(), name)
-        for name, pattern in options
+        (tier, n, m.start(), name)
+        for tier, name, pattern in options
         for n, s in enumerate(sentences)
         if (m := pattern.search(s.text))
     ]
-    return min(found)[2] if found else default
+    return min(found)[3] if found else default
 
 
 def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str, lines: str) -> dict[str, Finding]:
@@ -354,7 +363,8 @@ def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str,
         # every pattern must match somewhere: one scan of the whole message rejects most signs at once
         if not all(p.search(lines) for p in compiled.patterns):
             continue
-        if compiled.unless is not None and compiled.unless.search(whole):
+        # a context that makes it something else, unless it is denied ("not drunk")
+        if compiled.unless is not None and compiled.unless.search(whole) and _matches(compiled.unless, parts):
             continue
         history = sign.severity == Severity.DOCTOR_OR_PHYSIO
         if all(_matches(p, parts, sign.observed, history) for p in compiled.patterns):
@@ -409,7 +419,7 @@ def triage(text: str | None) -> Triage:
         key = (f.label, f.category)
         if key not in kept or f.severity > kept[key].severity:
             kept[key] = f
-    if _REASSURED.search(whole):  # a professional has looked: only an emergency is still said
+    if _REASSURED.search(whole):  # a professional has looked, or it was over at once: only emergencies are said
         kept = {key: f for key, f in kept.items() if f.severity == Severity.EMERGENCY}
     return Triage(tuple(sorted(kept.values(), key=lambda f: (-f.severity, f.category in _GENERIC))))
 

@@ -10,6 +10,7 @@ triggers keep them as the runs arrive).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -189,10 +190,8 @@ class _Postgres:
 
     async def close(self) -> None:
         if self.conn is not None and self.tx is not None and not self.conn.is_closed():
-            try:
+            with contextlib.suppress(asyncpg.InterfaceError):  # already committed or rolled back
                 await self.tx.rollback()
-            except asyncpg.InterfaceError:
-                pass  # already committed or rolled back
         if self.pool is not None:
             if self.conn is not None:
                 await self.pool.release(self.conn)
@@ -284,7 +283,15 @@ async def _write_postgres(
                 await conn.copy_records_to_table(table, records=records, columns=columns)
                 copied[table] += len(records)
         await conn.execute("ALTER TABLE runs ENABLE TRIGGER USER")
+        # The servers' weekly totals in one pass too, not one update per member's week as they are rebuilt.
+        await conn.execute("ALTER TABLE member_weeks DISABLE TRIGGER member_weeks_guild")
         await conn.execute("SELECT stride_rebuild_run_aggregates(), stride_rebuild_member_months()")
+        await conn.execute("ALTER TABLE member_weeks ENABLE TRIGGER member_weeks_guild")
+        await conn.execute(
+            "DELETE FROM guild_weeks; INSERT INTO guild_weeks (guild_id, week_start, members, runs, distance_m,"
+            " duration_s) SELECT guild_id, week_start, count(*), sum(runs), sum(distance_m), sum(duration_s)"
+            " FROM member_weeks GROUP BY guild_id, week_start"
+        )
         # Identity columns: the next id follows the copied ones, as SQLite's rowids would.
         for table, column in await conn.fetch(
             "SELECT table_name, column_name FROM information_schema.columns"

@@ -78,9 +78,7 @@ def _drained(root: Element, drain: Drain, source: str, kind: str, *, final: bool
             still_open.add(node)
             node = node[-1] if len(node) else None
     drain(root, still_open)
-    kept = 0
-    for _ in root.iter():
-        kept += 1
+    for kept, _ in enumerate(root.iter(), start=1):
         if kept > MAX_KEPT_ELEMENTS:
             raise ImportRefused(
                 source, f"the {kind} file holds more than {MAX_KEPT_ELEMENTS:,} elements besides its track points."

@@ -20,6 +20,7 @@ Discord stays outside: a `Sender` (cogs/reminders/delivery.py) turns an `Outgoin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -185,10 +186,8 @@ class Dispatcher:
 
     async def _pause(self, seconds: float) -> bool:
         """Wait `seconds` unless the dispatcher stops first; True when it is stopping."""
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop_event.wait(), max(seconds, 0.0))
-        except TimeoutError:
-            pass
         return self._stopping
 
     async def next_wake(self) -> Wake:

@@ -16,6 +16,7 @@ distinct nonces, within the lease plus one minute of the kill, and every slot se
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import time
 from collections import Counter
@@ -167,14 +168,12 @@ async def _finish(
     """Wait until every member is reminded (at most `deadline` s after the kill), then for the database to
     settle; (seconds from the kill to the end, settled)."""
     loop = asyncio.get_running_loop()
-    try:
+    with contextlib.suppress(TimeoutError):
         await fake.wait_until(
             lambda: tally(fake, members).reminded == len(members),
             timeout=max(killed_at + deadline - loop.time(), 0.01),
             what="all reminded",
         )
-    except TimeoutError:
-        pass
     took = loop.time() - killed_at
     for _ in range(100):
         if await _settled(database, len(members)):

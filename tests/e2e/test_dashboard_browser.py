@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import pytest_asyncio
@@ -132,7 +132,7 @@ async def test_an_admin_manages_tips_and_the_club_ping_in_the_browser(
     await page.get_by_role("link", name="Challenges").first.click()
     await page.locator("#name").fill("Winter 50k")
     await page.locator("#goal").fill("50k")
-    await page.get_by_label("Last day").fill((date.today() + timedelta(days=20)).isoformat())
+    await page.get_by_label("Last day").fill((datetime.now(UTC).date() + timedelta(days=20)).isoformat())
     await page.get_by_label("Channel for its card").select_option(label="#runs")
     await page.get_by_role("button", name="Start the challenge").click()
     await expect(page.get_by_role("status")).to_contain_text("Winter 50k is on")

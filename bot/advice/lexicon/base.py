@@ -11,10 +11,13 @@ POSTURAL = (
     r"(?:when|whenever|if|after|as|once) (?:i |you )?(?:stand|stood|get up|got up|sit up|standing|getting up)"
     r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
 )
+# Plainly asleep: "out cold on the coach, snoring away" is sleep, not a collapse.
+ASLEEP = r"snoring away|(?:fast|sound|soundly) asleep|asleep (?:on|in) the (?:coach|bus|train|car|minibus|sofa)"
 # Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
     r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)|on the way (?:back|home)"
+    rf"|{ASLEEP}"
     r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
 )
 # A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
@@ -23,6 +26,15 @@ REASSURED = (
     r"(?:said|says|told me|confirmed|reckons|thinks) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious"
     r"|normal|fine|ok|okay)|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
     r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
+)
+# Over at once ("back to normal within a minute", "gone in a minute"), or never had by the writer ("is blood in
+# urine a thing? never had it myself"): like a professional's reassurance, it leaves only the emergencies.
+PASSED = (
+    r"(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
+    r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
+    r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
+    r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
+    r"|personally)"
 )
 # Long ago: a sign in a sentence about years ago is history, not what is happening now. It still counts for
 # "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.

@@ -55,22 +55,31 @@ CATEGORIES: dict[str, Category] = {
     "red-s": Category("low energy availability (RED-S)", WOMEN, before_running="a doctor, ideally a sports doctor"),
 }  # fmt: skip
 
+# A bone named says the site better than a region ("pain in her groin near the sit bone" is the pelvis): bones
+# first, then regions; within each the first named in the message wins.
+BONE_STRESS_BONES: tuple[tuple[str, str], ...] = (
+    ("bone-stress-pelvis", r"pubic bone|pubis|sacrum|sacral|sit bones?|sitting bones?|ischium|ischial|tailbone"
+     r"|tail bone|coccyx"),
+    ("bone-stress-hip", r"femur|femoral|femoral neck|thigh ?bone"),
+    ("bone-stress-shin", r"tibia|tibial|fibula|shinbone"),
+    ("bone-stress-foot", r"metatarsals?|navicular|calcaneus|toe bone"),
+)  # fmt: skip
 BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
-    # (category, where a message names the site): the first site named in the message wins
+    # (category, where a message names the site)
     ("bone-stress-pelvis", r"pelvis|pelvic bone|pubic|pubis|pubic bone|sacrum|sacral|sit bones?|sitting bones?"
      r"|ischium|ischial|bum|buttocks?|tailbone|tail bone|coccyx|(?:where|were) the bones meet"),
     ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my "
         r"|the )?thigh"),
     ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone"),
-    ("bone-stress-foot", r"foot|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels|calcaneus|instep|toe bone"
+    ("bone-stress-foot", r"foot|foots|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels|calcaneus|instep|toe bone"
      r"|(?:long|little) bones? (?:\S+ ){0,2}(?:foot|feet)|arch"),
 )  # fmt: skip
 ONE_EYE = r"(?:one|my (?:left|right)|the (?:left|right)|left|right|that|an) eye|one of my eyes|in (?:my|the) eye"
 
-# A sign whose category is a key here is named from the message: the first of the options the message names,
-# else the default. Bone stress by its site; a sudden loss of vision in one eye is the eye's emergency (eye
-# casualty), in both or half the field of view a stroke's.
-RESOLVED: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
-    "bone-stress": (BONE_STRESS_SITES, "bone-stress"),
-    "vision-loss": ((("eyes", ONE_EYE),), "stroke"),
+# A sign whose category is a key here is named from the message: the first of the options the message names
+# (tier by tier), else the default. Bone stress by its site; a sudden loss of vision in one eye is the eye's
+# emergency (eye casualty), in both or half the field of view a stroke's.
+RESOLVED: dict[str, tuple[tuple[tuple[tuple[str, str], ...], ...], str]] = {
+    "bone-stress": ((BONE_STRESS_BONES, BONE_STRESS_SITES), "bone-stress"),
+    "vision-loss": (((("eyes", ONE_EYE),),), "stroke"),
 }

@@ -32,6 +32,8 @@ NOT_WORKING = (
     r"|confused|shaking|shivering|numb|tingl\w*|swollen|swelling|tight|{PAIN}|{SEVERE_PAIN}|cant|cannot|couldnt"
     r"|not|no|out of it|drowsy|faint\w*|light ?headed|blue|grey|gray|pale|spreading)"
     r"|even (?:with|after|though i)|despite"
+    r"|still (?:\S+ ){0,1}(?:[0-3]\.\d|[0-3](?! ?(?:miles?|km|k|hours?|hrs?|mins?|minutes|laps?|weeks?|days?)))"
+    r"(?![0-9])"
 )
 
 
@@ -96,7 +98,8 @@ class Cause:
 CAUSES: tuple[Cause, ...] = (
     Cause(("consciousness",), r"{IMPACT}", "head-injury", "a head injury with warning signs"),
     Cause(("consciousness",), r"{DIABETES}", "hypoglycaemia", "low blood sugar with confusion or drowsiness"),
-    Cause(("consciousness",), r"{WATER_LOTS}", "hyponatraemia", "signs of drinking too much water"),
+    # a bad headache after drinking a lot is hyponatraemia's until shown otherwise (its sign says so too)
+    Cause(("consciousness", "stroke"), r"{WATER_LOTS}", "hyponatraemia", "signs of drinking too much water"),
     Cause(("consciousness",), r"{HOT}|heat exhaustion", "heat", "signs of heat stroke"),
     Cause(("consciousness",), r"{COLD}|hypotherm\w*", "hypothermia", "signs of hypothermia"),
 )

@@ -64,6 +64,7 @@ SIGNS: tuple[Sign, ...] = (
         "{WATER_LOTS}",
         r"{VOMIT}|{HEADACHE}|{CONFUSED}|bloated|bloating|swollen|puffy|(?:hands|fingers) (?:\S+ ){0,2}(?:swollen"
         r"|puffy|fat|sausages)|swollen (?:hands|fingers)|rings? (?:\S+ ){0,2}(?:too )?tight|slurr\w*|drowsy"
+        r"|(?:fat|puffy|sausage) (?:fingers|hands)|groggy|spaced out|spacey|heavier|weigh\w* more|put on weight"
         r"|(?:feel|feels|feeling|felt) (?:weirdly |really |a bit )?drunk|seizure",
     ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)",)),
     # --- hypoglycaemia in diabetes ----------------------------------------------------------------------
@@ -118,8 +119,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"beetroot|beets|red (?:gel|drink|sports drink)|food colouring",)),
     Sign("kidney", T, "pain in your side or back with fever or urine changes", (
         r"(?:flank|loin|kidney|kidneys|side|back) (?:\S+ ){0,4}(?:{PAIN}|sharp|colic)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
-        r"(?:flank|loin|kidney|kidneys|(?:in|on) (?:\S+ ){0,2}(?:back|side) on one side)",
-        r"{URINE}|temperature|fever|shivering|chills|(?:comes?|coming) in waves",
+        r"(?:flank|loin|kidney|kidneys|(?:in|on) (?:\S+ ){0,2}(?:back|side) on one side)"
+        r"|{PAIN} (?:in|down) (?:my |his |her |the )?(?:side|flank|loin)"
+        r"|(?:one|left|right) side of (?:my |his |her |the )?(?:lower )?back",
+        r"{URINE}|temperature|fever|shivering|shaking|chills|rigors|(?:comes?|coming) in waves",
     ), (r"stitch|side stitch|ribs|backpack|hydration vest|posture|long run|spasm",)),
     Sign("kidney", E, "not passing urine", (
         r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,3}(?:peed|weed|pee|wee|urinated|passed urine"

@@ -50,7 +50,10 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:pinpoint|one spot|a spot|tender spot|specific spot|single spot|one point|one sharp point|sharp point"
         r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,6}?"
         r"(?:bones?|tender\w*|{PAIN}|press|push|touch)"
-        r"|(?:{PAIN}|tender\w*) (?:\S+ ){0,4}(?:when|if) (?:i|you) (?:press|push|touch|prod|poke)"
+        r"|(?:{PAIN}|tender\w*|kills) (?:\S+ ){0,4}(?:when|if) (?:i|you|u|he|she|someone) (?:press|push|touch|prod"
+        r"|poke|squeeze)|(?:squeez\w*|pinch\w*) (?:\S+ ){0,3}(?:from )?(?:both|either) sides"
+        r"|(?:can|could) point to (?:\S+ ){0,1}(?:where|the spot|one spot|it)|(?:little |small )?(?:bump|lump)"
+        r" (?:\S+ ){0,6}(?:tender|sore|{PAIN})"
         r"|(?:hurts|{PAIN}|tender) to (?:press|push|touch)(?: on)?"
         r"|bone (?:\S+ ){0,2}(?:pain|ache|aches|aching|hurts|is sore|tender\w*|that hurts)|(?:pain|tender\w*|sore|ache)"
         r" (?:\S+ ){0,2}(?:on|in|of) (?:the |my |a )?(?:\S+ )?bone|(?:feels|feel|felt) like (?:\S+ ){0,2}bone"
@@ -74,6 +77,9 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:cramp|cramps|restless|stomach|tummy|belly|head|teeth|tooth|ear|throat)",)),
     Sign("bone-stress", P, "pain that keeps getting worse", (
         r"{PAIN} (?:\S+ ){0,5}?(?:getting|gets|got|growing|keeps getting|keep getting) worse"
+        r"|more and more (?:sore|painful|tender)"
+        r"|(?:coming on|comes on|starting|starts|kicking in|kicks in) (?:\S+ ){0,1}earlier (?:\S+ ){0,1}(?:each|every"
+        r"|and earlier)"
         r"|worsening (?:\S+ ){0,2}(?:pain|ache)|{PAIN} (?:\S+ ){0,5}?(?:worse and worse|worse every|worse each"
         r"|worse by the)|(?:worse|more painful) (?:each|every|with every|with each) (?:run|mile|week|day)",
         BONE_SITE,
@@ -88,17 +94,19 @@ SIGNS: tuple[Sign, ...] = (
     Sign("bone-stress", P, "pain that now comes with walking or at night", (
         r"{PAIN}", SPREADING,
         r"shin|shins|shinbone|tibia|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot|hip|groin|pelvis"
-        r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel",
+        r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel|(?:outer|outside) (?:edge|side) of (?:my |the |his |her )?"
+        r"foot",
     ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
     Sign("bone-stress-hip", T, "hip or groin pain with a limp or that stopped your run", (
         r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip|hips|groin|thigh bone)",
         r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
-        r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)",
+        r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)"
+        r"|(?:barely|hardly) (?:\S+ ){0,1}walk",
     ), (r"hip flexors?|tight hips?|stiff|doms|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),
     Sign("bone-stress", P, "pain when walking", (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
-        r"|painful)|(?:limping|hobbling|hobbled)",
+        r"|painful)|(?:limping|limps|limped|hobbling|hobbled)",
         r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
         r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
     ), NOT_AFTER_A_RACE),
@@ -123,7 +131,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|same point (?:\S+ ){0,2}(?:every|each)",
         r"(?:ok|okay|fine|better|eases|goes away|go away|settles|disappears|gone|stops) (?:\S+ ){0,4}(?:once|when|after"
         r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
-        r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}stopping|(?:stop|stopping) (?:\S+ ){0,3}"
+        r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}(?:stopping|resting|a rest)"
+        r"|(?:have|had|has) to (?:\S+ ){0,1}(?:stop|walk)"
+        r"|(?:gone|fine|ok|okay|better|eased) (?:\S+ ){0,1}(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after)"
+        r"|(?:stop|stopping) (?:\S+ ){0,3}"
         r"(?:goes away|eases|fine|settles)|(?:settles|eases|goes|fades|disappears|calms|subsides|better) (?:\S+ ){0,2}"
         r"(?:with|after|on|once|when) (?:\S+ ){0,1}(?:rest|resting|stopping|walking)",
     ), (r"cramp|cramps|goes in a minute",)),
@@ -137,14 +148,16 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:achilles|tendon|hamstring|calf|quad|quads|patella|patellar) (?:\S+ ){0,2}(?:snapped|popped|ruptured"
         r"|tore|gone|went)|(?:kicked|hit|shot) (?:me )?(?:in )?(?:the )?(?:back of (?:my |the )?)?(?:leg|ankle|calf"
         r"|heel)|(?:like|as if) (?:someone|somebody) (?:kicked|hit|shot)|ruptur(?:e|ed|es)"
-        r"|(?:torn|tore) (?:my |an |a )?(?:achilles|tendon|hamstring|calf|quad|patellar tendon)",
+        r"|(?:torn|tore) (?:my |an |a )?(?:achilles|tendon|hamstring|calf|quad|patellar tendon)"
+        r"|(?:dip|gap|dent|hollow) (?:\S+ ){0,3}(?:above|below) (?:\S+ ){0,1}(?:kneecap|knee cap)"
+        r"|(?:kneecap|knee cap) (?:\S+ ){0,3}(?:higher|lower) than the other",
         r"achilles|tendon|heel|ankle|calf|hamstring|back of (?:my |the )?(?:leg|thigh|knee)|kneecap|knee cap|quad"
         r"|thigh|patella|tiptoe|tip toe|toes|push off",
     ), (r"(?:knee|acl|meniscus|ligament)(?! cap)",)),
     Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (
         r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
-        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe|straighten (?:my |the )?(?:leg"
-        r"|knee)"
+        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe"
+        r"|straighten (?:my |the |his |her )?(?:leg|knee)"
         r"|lift (?:my |the )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed|(?:only|can only) shuffle",
         r"pop|popped|snap|snapped|rip|ripped|tear|tore|torn|kicked|achilles|tendon|heel|ankle|calf|jump|jumped|step"
         r"|sprint|kneecap|knee cap|rupture",
@@ -152,8 +165,13 @@ SIGNS: tuple[Sign, ...] = (
     # --- knee: locking, giving way, fast swelling after a twist --------------------------------------------
     Sign("knee", T, "a locked knee", (
         r"knee (?:\S+ ){0,3}?(?:locked|locks|locking|stuck|jammed|wont straighten|cant straighten|wont bend)"
-        r"|{CANT} (?:\S+ ){0,1}(?:straighten|bend|fully straighten) (?:my |the )?(?:knee|leg)",
+        r"|{CANT} (?:\S+ ){0,1}(?:straighten|bend|fully straighten) (?:my |the |his |her )?(?:knee|leg)",
         r"knee",
+    )),
+    # a hot, red knee with a fever: an infected joint (NHS "Septic arthritis": see a GP urgently)
+    Sign("knee", T, "a hot, red, swollen knee with a fever", (
+        r"knee (?:\S+ ){0,4}(?:hot|red|warm|inflamed)|(?:hot|red|warm|inflamed) (?:\S+ ){0,2}knee",
+        r"temperature|fever\w*|shivery|shivering|chills|unwell|flu ?like",
     )),
     Sign("knee", T, "a knee that swelled fast after a twist or pop", (
         r"knee|acl|meniscus|cartilage|ligament",

@@ -9,7 +9,7 @@ shadow; a red painful eye with halos), NHS "Cauda equina syndrome".
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import JOKING, POSTURAL, SLEEPY, Severity, Sign
+from bot.advice.lexicon.base import ASLEEP, JOKING, POSTURAL, SLEEPY, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -24,7 +24,7 @@ HEAD_KNOCK = (
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
     r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
-    r"|concuss\w*|(?:out cold|knocked out|knocked unconscious|knocked me out)"
+    r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out|knocked unconscious|knocked me out)"
 )
 UNCONSCIOUS = (
     r"unconscious|unresponsive|(?:barely|hardly|only just|slow to|slow at|not really) (?:\S+ ){0,1}respond\w*"
@@ -84,7 +84,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|bleeding from (?:\S+ ){0,2}ears?|(?:cant|couldnt|dont|doesnt|didnt) remember|memory|forgot|forgetting"
         r"|{CONFUSED}|fuzzy|drowsy|sleepy|cant stay awake|seizure|fit|fitting|slurr\w*|double vision"
         r"|(?:weak|numb) (?:\S+ ){0,2}(?:arm|leg|side)|queasy (?:\S+ ){0,4}(?:fuzzy|confused|dizzy)"
-        r"|was out for|out for (?:a few|a couple|\d+) (?:seconds|secs|minutes)",
+        r"|was out for|out for (?:\S+ ){0,2}(?:a few|a couple|\d+|some) (?:seconds|secs|minutes|mins)"
+        r"|(?:losing|lost|loses|cant find|couldnt find|forgetting|mixing up|muddling) (?:\S+ ){0,1}words"
+        r"|words (?:\S+ ){0,2}(?:wont|wouldnt|not) (?:\S+ ){0,1}come"
+        r"|(?:acting|behaving) (?:\S+ ){0,1}(?:weird\w*|strange\w*|odd\w*|out of character)",
     ), (r"(?:bike|cycling) helmet (?:\S+ ){0,3}(?:saved|fine)",)),
     Sign("head-injury", E, "a head injury with warning signs", ("{IMPACT}", AMNESIA)),
     Sign("head-injury", T, "concussion symptoms after a knock to the head", (
@@ -116,7 +119,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:weakness|weak|numbness|numb|no strength|clumsy|heavy) (?:in |down )?(?:my |his |her |the )?(?:left|right"
         r"|one) (?:arm|hand|side|leg and arm|arm and leg)"
         r"|(?:left|right) (?:arm|hand) (?:\S+ ){0,3}(?:weak|clumsy|numb|dead|useless|wouldnt work|wont work)"
-        r"|(?:couldnt|cant|cannot|unable to) (?:lift|move|raise) (?:my |his |her )?(?:left |right )?(?:arm|hand)",
+        r"|(?:couldnt|cant|cannot|unable to) (?:lift|move|raise) (?:my |his |her )?(?:left |right )?(?:arm|hand)"
+        r"|(?:arm|hand|leg|face) (?:\S+ ){0,5}(?:dead|heavy|weak|numb|useless|floppy|droop\w*) (?:\S+ ){0,2}on (?:one"
+        r"|the (?:left|right)|my (?:left|right)|his (?:left|right)|her (?:left|right)) side"
+        r"|(?:one|left|right) (?:arm|hand|leg) (?:\S+ ){0,3}(?:went|gone|going|is|feels?) (?:\S+ ){0,1}(?:dead|heavy"
+        r"|weak|useless|floppy)",
         r"(?:left|right|one|side|arm|hand)",
     ), (r"{CHEST}",)),
     Sign("vision-loss", E, "sudden loss of vision", (
@@ -153,7 +160,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
+    ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
@@ -199,6 +206,12 @@ SIGNS: tuple[Sign, ...] = (
         r"eye (?:\S+ ){0,3}(?:red|painful|pain|hurts|agony|killing)|(?:red|painful) eye",
         r"halos?|blurr\w*|misty|cloudy|foggy|hazy|cant see|vision|rainbow|headache|vomit\w*|sick",
     )),
+    # a red, painful eye in a contact lens wearer, or one that hurts in the light (NHS "Red eye": same day)
+    Sign("eyes", T, "a red, painful eye", (
+        r"eye (?:\S+ ){0,3}(?:red|painful|pain|hurts|agony|killing|sore)|(?:red|painful|sore) eye",
+        r"contacts|contact lens\w*|lenses|light (?:\S+ ){0,1}(?:hurts|bothers|kills)|sensitive to (?:the )?light"
+        r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:look at|stand) (?:the )?light|photophobi\w*|{PAIN}|agony",
+    ), (JOKING, r"(?:sweat|suncream|sun cream|sunscreen|chlorine|pool) (?:\S+ ){0,3}(?:in|into) (?:my |the )?eyes?",)),
     Sign("eyes", T, "new flashes or floaters", (
         r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)|(?:seeing|see)"
         r" (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
@@ -213,7 +226,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
         r"(?:numb(?:ness)?|tingl\w*|no feeling|lost (?:\S+ ){0,1}feeling|pins and needles) (?:\S+ ){0,3}(?:groin|crotch"
         r"|genitals|privates|bum|buttocks|bottom|inner thighs|between (?:my|the) legs|saddle|down below|down there)"
-        r"|(?:groin|crotch|genitals|privates|bum|bottom|saddle area|down below|down there) (?:\S+ ){0,3}(?:numb\w*"
+        r"|(?:groin|crotch|genitals|privates|bum|bottom|saddle area|down below|down there|between (?:my|the|his|her)"
+        r" legs) (?:\S+ ){0,5}(?:numb\w*"
         r"|tingl\w*|no feeling|feels? dead)"
         r"|saddle (?:area |region )?(?:numbness|numb|anaesthesia|anesthesia)"
         r"|(?:numb\w*|tingl\w*|no feeling|cant feel|dead) (?:\S+ ){0,4}(?:when (?:i )?wip\w*|wiping|toilet (?:roll"
@@ -224,6 +238,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|cant feel|feels? (?:\S+ ){0,1}(?:odd|weird|strange|different|numb))"
         r"|(?:loss of|lost|losing|lose|no|cant|cannot|couldnt) (?:\S+ ){0,2}(?:bladder|bowel) control"
         r"|{CANT} (?:\S+ ){0,1}(?:control|hold) (?:my )?(?:bladder|bowels?|pee|wee|urine|poo)"
+        r"|(?:wiping|wipe|wiped|toilet (?:roll|paper)|loo (?:roll|paper)) (?:\S+ ){0,2}(?:numb\w*|cant feel|dead"
+        r"|feels? (?:\S+ ){0,1}(?:odd|weird|strange|different|numb))"
         r"|incontinen(?:ce|t)|wet myself",
     ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo|(?:since|after)"
         r" (?:a |the |my )?(?:bike|cycle|ride|spin|turbo|sportive)|cycling|riding|on the bike|bike rides?|saddle sore"
@@ -246,6 +262,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cauda-equina", E, "back pain with weakness or sciatica in both legs", (
         r"back|spine|sciatica|disc|lumbar|deadlift\w*",
         r"(?:both|two) legs (?:\S+ ){0,3}(?:weak|numb|tingl\w*|give way|giving way|gave way|dead|heavy)"
+        r"|(?:both|two) feet (?:\S+ ){0,3}(?:weak|numb|flop\w*|slap\w*|drop\w*|dragging|dead|give way)"
+        r"|(?:tripping|catching|dragging) (?:\S+ ){0,3}(?:both|two) feet"
         r"|sciatica (?:\S+ ){0,2}(?:both|two) legs|(?:my|his|her) legs (?:\S+ ){0,2}(?:weak|numb\w*|tingl\w*"
         r"|pins and needles)|(?:down|in|into|through|across) both legs|legs (?:\S+ ){0,2}(?:give"
         r"|gave|giving) way"
@@ -263,6 +281,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
+        r"|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
         r"|tight (?:laces|shoes)",)),
 )
 # fmt: on

@@ -19,7 +19,7 @@ NOT_CHEST = (  # chest muscles worked in the gym, a chest cold or a heart-rate s
 )
 PALPITATION = (
     r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"
-    r"|(?:heart|heartbeat|heart beat|pulse|heart rate|hr) (?:\S+ ){0,4}?(?:fluttering|fluttery|flutters|fluttered"
+    r"|(?:hearts?|heartbeat|heart beat|pulse|heart rate|hr) (?:\S+ ){0,4}?(?:fluttering|fluttery|flutters|fluttered"
     r"|flutter|skipping|skipped|skips|skippy|missing beats|jumping|jumpy|flipping|flip flopping|irregular|erratic"
     r"|all over the place|out of rhythm|out of sync|going mad|going mental|going crazy|went mad|went mental"
     r"|went crazy|bouncing|stuttering|stuttered|galloping|banging out of|jumped to 2\d\d|stuck (?:at|on) 2\d\d"
@@ -142,7 +142,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:{BLUE})"
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
-    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)",)),
+    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
+        r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
+        r"|face paint|lipstick|filter)",)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
         r"|isnt (?:helping|working)|didnt (?:help|work|do)|did nothing|does nothing|doing nothing|no help|no difference"
@@ -159,7 +161,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|sitting|for days|for weeks)"
         r"|(?:walking|stairs|easy runs?|easy pace|slow runs?|at rest) (?:\S+ ){0,3}(?:breathless|out of breath)"
         r"|asthma (?:\S+ ){0,3}(?:bad|worse|rough|flaring|flared|playing up|terrible|awful)"
-        r"|(?:needing|need|using|used) (?:my )?inhaler (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
+        r"|(?:needing|need|using|used) (?:my |the )?(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump)"
+        r" (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
@@ -196,7 +199,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",
-        r"warm|hot|red|redness|throbbing|{TRAVEL}|one side|only one",
+        r"warm|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one|than the other",
     ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
         r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}",
@@ -209,7 +212,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|cough\w* (?:up )?blood",
     )),
     Sign("dvt-pe", E, "coughing up blood with breathlessness", (
-        r"cough\w* (?:\S+ ){0,1}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my )?(?:spit|phlegm|sputum)",
+        r"cough\w* (?:\S+ ){0,4}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my |his |her )?(?:spit|phlegm|sputum)",
         BREATHLESS,
     )),
 )

@@ -22,7 +22,7 @@ GROUPS: dict[str, str] = {
     r"|sore|gripping|band)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
-    "DARK": r"(?:dark(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
+    "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|on|if|regarding|re)\b)|"
     r"confusion(?! (?:about|over|with|on|regarding|as to|between)\b)|disorientated|disoriented|disorientation|"
@@ -59,6 +59,8 @@ GROUPS: dict[str, str] = {
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|downing|chugged|chugging|had|gulped|drunk|guzzled|guzzling"
     r"|necked|sinking) (?:\S+ ){0,4}?(?:loads|lots|a lot|a ton|tons|litres|liters|gallons|bottles?|way too much"
     r"|too much|so much|plenty|heaps|pints)"
+    r"|(?:drank|drink|drinking|downed|downing|drunk|guzzled|guzzling) (?:\S+ ){0,2}(?:tonnes|constantly|non ?stop"
+    r"|all the time|the whole (?:way|time|race)|at every (?:chance|opportunity))"
     r"|(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps|gallons) of (?:\S+ )?water"
     r"|water (?:\S+ )?(?:at )?every (?:station|stop|aid station|table|mile|km|drinks station)"
     r"|(?:drank|drink|drinking|had|stopped|grabbed) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"

@@ -79,8 +79,8 @@ def test_size(library: Library) -> None:
     assert len(library.tips) >= 72
     used = {t.topic for t in library.tips}
     assert len(used) >= 14
-    assert REQUIRED_TOPICS <= set(library.topics)
-    assert REQUIRED_TOPICS <= used
+    assert set(library.topics) >= REQUIRED_TOPICS
+    assert used >= REQUIRED_TOPICS
 
 
 def test_every_tip_is_well_formed(library: Library) -> None:
@@ -203,18 +203,18 @@ def test_validation_rejects_missing_field(raw: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "reason"),
     [
-        [],
-        {"version": "1", "topics": {"a": "A"}, "tips": []},
-        {"version": True, "topics": {"a": "A"}, "tips": []},
-        {"version": 1, "topics": {}, "tips": []},
-        {"version": 1, "topics": {"Bad Slug": "A"}, "tips": []},
-        {"version": 1, "topics": {"a": "A"}, "tips": {}},
-        {"version": 1, "topics": {"a": "A"}, "tips": ["not an object"]},
-        {"version": 1, "topics": {"a": "A"}, "tips": [{"key": "Not A Slug"}]},
+        ([], "expected a JSON object at the top level"),
+        ({"version": "1", "topics": {"a": "A"}, "tips": []}, "version must be a positive integer"),
+        ({"version": True, "topics": {"a": "A"}, "tips": []}, "version must be a positive integer"),
+        ({"version": 1, "topics": {}, "tips": []}, "topics must be a non-empty object"),
+        ({"version": 1, "topics": {"Bad Slug": "A"}, "tips": []}, "topic slug 'Bad Slug' is not a lowercase slug"),
+        ({"version": 1, "topics": {"a": "A"}, "tips": {}}, "tips must be a list"),
+        ({"version": 1, "topics": {"a": "A"}, "tips": ["not an object"]}, "expected an object"),
+        ({"version": 1, "topics": {"a": "A"}, "tips": [{"key": "Not A Slug"}]}, "key 'Not A Slug' is not a lowercase"),
     ],
 )
-def test_validation_rejects_bad_structure(data: object) -> None:
-    with pytest.raises(ValueError):
+def test_validation_rejects_bad_structure(data: object, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
         parse_library(data)

@@ -145,3 +145,87 @@ def test_words_with_two_senses() -> None:
     assert "flat" not in one_sense("every workout feels flat") and "flat" in one_sense("my shoes feel flat")
     assert " run " not in one_sense("been on a run of rubbish sessions lately")
     assert "run" in one_sense("i did a run of 10k").split()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # one-sided weakness written after the limb, slurring that is "not drunk"
+        ("halfway round my leg went heavy and useless on the left side", "stroke"),
+        ("his right arm has gone weak, he keeps dropping his bottle", "stroke"),
+        ("my dad is slurring his words at the finish, he isnt drunk", "stroke"),
+        # the saddle area however it is written, both feet flopping with a bad back
+        ("sore back for days and now my bottom and the inside of my legs are numb", "cauda-equina"),
+        ("toilet paper feels weird when i wipe, back has been agony", "cauda-equina"),
+        ("slipped disc flared and both feet are slapping down when i walk", "cauda-equina"),
+        # coughing up blood with breathlessness, however many words between
+        ("coughed up some dark red blood on the cool down and now i'm short of breath", "dvt-pe"),
+        # a knock, then words that won't come or acting oddly
+        ("banged my head on the door frame last night, today i keep losing my words", "head-injury"),
+        ("she hit her head on the kerb and was out for about 20 secs", "head-injury"),
+        # drinking a lot, in words the group did not have, then a bad headache or grogginess
+        ("drank constantly through the marathon, now a splitting headache and I feel groggy", "hyponatraemia"),
+        # a diabetic's reading still low after sugar
+        ("type 1 here, had jelly babies 15 mins ago and still 3.1", "hypoglycaemia"),
+    ],
+)
+def test_emergencies_written_in_other_words(text: str, category: str) -> None:
+    assert (category, E) in found(text), triage(text)
+    assert triage(text).findings[0].severity == E
+
+
+def test_the_cause_comes_first_and_a_low_is_not_the_heart() -> None:
+    lead = triage("drank loads of water at every station, now a sudden awful headache").findings[0]
+    assert (lead.category, lead.severity) == ("hyponatraemia", E)
+    assert triage("type 1, had 2 gels and still 2.9, feel woozy").findings[0].category == "hypoglycaemia"
+    assert ("hypoglycaemia", E) not in found("type 1 and still 3 miles to go on the long run")
+
+
+def test_palpitations_that_havent_settled_need_a_doctor_today() -> None:
+    assert ("cardiac", T) in found("heart's been skipping since the parkrun and it hasn't calmed down")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart did a little flutter on the hill, settled in a few seconds",
+        "foot went tingly on the turbo trainer, back to normal within a few seconds",
+        "is numbness in your toes after a marathon a thing? never had it myself",
+        "what should volunteers know about hypothermia at a winter race",
+        "my lips were blue from the blueberry ice lolly lol",
+        "legs all tingly after running through nettles",
+        "my brother was out cold on the train home, snoring away",
+    ],
+)
+def test_over_at_once_a_topic_to_learn_or_a_plain_explanation_is_not_a_sign(text: str) -> None:
+    assert not triage(text), triage(text)
+
+
+def test_an_emergency_that_passed_is_still_said() -> None:
+    assert triage("crushing chest pain on the hill, gone in a minute").severity == E
+    assert triage("my dad was out cold on the path after he fell").severity == E
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        ("using my reliever every few hours since the weekend", "breathing", T),
+        ("calf is tender and puffy since the flight, a bit warmer than the other", "dvt-pe", T),
+        ("dull ache down my side and shaking chills since yesterday, pee smells off", "kidney", T),
+        ("his knee went hot and red after the fall and now he has a fever", "knee", T),
+        ("sleeping in my contacts, now one eye is red and sore and light kills it", "eyes", T),
+        ("can't straighten her knee after the fall and there's a gap above the kneecap", "tendon-rupture", T),
+        ("he limps after every session and there's a small lump on his shin that's tender", "bone-stress-shin", P),
+        ("heel hurts when i squeeze it from both sides", "bone-stress-foot", P),
+        ("hip ache is coming on earlier each run this block", "bone-stress-hip", P),
+        ("ache in the groin right by the pubic bone, getting worse every run", "bone-stress-pelvis", P),
+        ("outer edge of my foot is more and more sore, now walking hurts too", "bone-stress-foot", P),
+        ("calves go tight and burning at the same point every run, fine after resting", "compartment", P),
+    ],
+)
+def test_signs_written_in_other_words(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), triage(text)
+
+
+def test_a_pain_easing_within_minutes_of_stopping_is_still_a_sign() -> None:
+    assert ("compartment", P) in found("shins go rock hard every run at 3k, it eases within minutes of stopping")

@@ -104,10 +104,13 @@ async def test_queuing_is_idempotent_on_the_key_and_checks_its_input(db) -> None
 
 
 async def test_a_post_queued_in_a_rolled_back_transaction_does_not_exist(db) -> None:
-    with pytest.raises(RuntimeError):
+    async def queue_then_fail() -> None:
         async with db.transaction() as tx:
             await queue_post(tx, guild_id=GUILD, kind="fanout", key="gone", due=START, payload={})
             raise RuntimeError("the caller's change failed")
+
+    with pytest.raises(RuntimeError, match="the caller's change failed"):
+        await queue_then_fail()
     assert await rows.get(db, GUILD, "fanout", "gone") is None
 
 

@@ -93,14 +93,18 @@ async def test_a_turn_given_as_the_member_gave_up_passes_on() -> None:
 
 async def test_an_error_inside_a_turn_frees_the_slot() -> None:
     queue = ImportQueue(1)
-    with pytest.raises(ValueError):
+
+    async def refused() -> None:
         async with queue.turn():
             raise ValueError("a refused upload")
+
+    with pytest.raises(ValueError, match="a refused upload"):
+        await refused()
     async with queue.turn():
         assert queue.reading == 1
     assert queue.reading == 0
 
 
 def test_a_queue_needs_a_slot() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs at least one slot"):
         ImportQueue(0)

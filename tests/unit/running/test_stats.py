@@ -36,7 +36,7 @@ def test_period_start(period, expected):
 
 
 def test_period_start_unknown():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown period 'decade'"):
         period_start("decade", WED)  # type: ignore[arg-type]
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.advice.services import admin
 from bot.club.services import challenges
@@ -98,7 +98,7 @@ async def test_the_overview(site: Site) -> None:
     db, gid = site.backend.db, site.guild_id
     storage = db.runs
     await storage.prepare()
-    today = date.today()
+    today = datetime.now(UTC).date()
     await storage.log_run(gid, site.club.alice.id, Run(0, today, 5000.0, 1500), None)
     await admin.add_tip(db, gid, 1, admin.clean_fields("back", "Mine", "x", None, None, None))
     browser = await boss(site)
@@ -111,7 +111,7 @@ async def test_the_overview(site: Site) -> None:
     assert "Off." in page.text
 
 
-SOON = (date.today() + timedelta(days=30)).isoformat()
+SOON = (datetime.now(UTC).date() + timedelta(days=30)).isoformat()
 
 
 def challenge_form(site: Site, **changes: str) -> dict[str, str]:
@@ -123,7 +123,7 @@ def challenge_form(site: Site, **changes: str) -> dict[str, str]:
 async def test_starting_a_challenge_posts_its_card_and_is_audited(site: Site) -> None:
     browser = await boss(site)
     url = f"/servers/{site.guild_id}/challenges"
-    end = (date.today() + timedelta(days=30)).isoformat()
+    end = (datetime.now(UTC).date() + timedelta(days=30)).isoformat()
     page = await browser.form(url, challenge_form(site, end=end))
     assert page.status == 200 and "December 100k is on: its card is in #runs" in page.text
     listing = await challenges.listing(site.backend.db, site.guild_id, datetime.now(UTC))

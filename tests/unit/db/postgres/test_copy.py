@@ -56,6 +56,11 @@ async def test_round_trip_keeps_every_row(pg_url: str, tmp_path: Path) -> None:
         weeks = await conn.fetch("SELECT week_start, runs FROM member_weeks WHERE guild_id = $1 AND user_id = $2"
                                  " ORDER BY week_start", CLUB, ALICE)  # fmt: skip
         assert [(w["week_start"], w["runs"]) for w in weeks] == [("2026-11-16", 3)]
+        # The servers' weekly totals (the digest's) were rebuilt in one pass to match.
+        rebuilt = await conn.fetch("SELECT guild_id, week_start, members, runs FROM guild_weeks ORDER BY 1, 2")
+        summed = await conn.fetch("SELECT guild_id, week_start, count(*), sum(runs) FROM member_weeks GROUP BY 1, 2"
+                                  " ORDER BY 1, 2")  # fmt: skip
+        assert [tuple(r) for r in rebuilt] == [tuple(r) for r in summed] and rebuilt
     finally:
         await conn.close()
 

@@ -29,12 +29,13 @@ async def test_pragmas(db: Store) -> None:
 
 
 async def test_transaction_rolls_back_everything_on_error(db: Store) -> None:
-    with pytest.raises(RuntimeError):
+    async def write_then_fail() -> None:
         async with db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')",
-            )
+            await tx.execute("INSERT INTO members (guild_id, user_id, created_at) VALUES (1, 2, 'x')")
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await write_then_fail()
     assert (await db.fetchone("SELECT count(*) FROM members"))[0] == 0
 
 
