@@ -40,7 +40,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "nutrition",
         r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|vegetarian|veggie"
-        r"|vegan|caffeine|hit the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
+        r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
     ("sleep", r"sleep\w*|insomnia|naps?"),
     ("pregnancy", r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth"),
@@ -54,19 +54,32 @@ CUES: tuple[tuple[str, str], ...] = (
         "load",
         r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how many miles|how much (?:of (?:my"
         r"|your) )?(?:running|mileage)"
-        r"|build(?:ing)? up|runs a week|cutback|training load|doing too much|too much too soon",
+        r"|build(?:ing)? up|runs a week|(?:miles|km|k) (?:a|per) week|cutback|training load|doing too much"
+        r"|too much too soon",
     ),
     ("cross-training", r"cross ?train\w*|swimming|rowing|cycling|bike|elliptical|aqua jogging|keep (?:my )?fitness"),
-    ("form", r"form|cadence|stride|posture|foot ?strike|technique|arm swing|camber\w*|slope of the road"),
+    (
+        "form",
+        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"
+        r"|flail\w*)|camber\w*|slope of the road",
+    ),
     ("shoes", r"shoes?|trainers|footwear|gait analysis"),
     ("skin", r"chaf\w*|blisters?|hotspot|sun ?cream|sunburn|nipples?"),
-    ("weather", r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"),
+    (
+        "weather",
+        r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"
+        r"|thunder\w*|lightning|storms?",
+    ),
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
     ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?"),
-    ("back", r"back (?:pain|ache|spasms?|gets|is|hurts|tight)|lower back|backache"),
-    ("injury", r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|run(?:ning)? through (?:it|the pain|pain)"),
-    ("professional", r"physio\w*|doctor|gp|podiatrist|osteopath"),
+    ("back", r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*)|(?:stiff|sore|tight) back|lower back|backache"),
+    (
+        "injury",
+        r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
+        r"|run(?:ning)? through (?:it|the pain|pain)",
+    ),
+    ("professional", r"physio\w*|doctor|gp|podiatrist|osteopath|(?:a|running) coach|coaching"),
 )
 
 # Topics that frame the whole question wherever they are named: speedwork while pregnant is a pregnancy question.

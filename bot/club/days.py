@@ -14,37 +14,14 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import echo
+from bot.running.day_words import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTHS, RELATIVE_DAY, WEEKDAYS
 from bot.running.input_error import InputError
 
 DAY_EXAMPLES = "Try `today`, `tomorrow`, `sat`, `Dec 12` or `2026-12-12`."
 WHEN_EXAMPLES = "Try `sat 08:00`, `tomorrow 7:00`, `Dec 12 18:30` or `2026-12-12 08:00`."
 
-_WEEKDAYS: dict[str, int] = {}
-for _index, _names in enumerate(
-    (
-        ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"),
-        ("thu", "thur", "thurs", "thursday"),
-        ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"),
-    )
-):  # fmt: skip
-    _WEEKDAYS.update(dict.fromkeys(_names, _index))
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-        ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-        ("nov", "november"), ("dec", "december"),
-    ),
-    start=1,
-):  # fmt: skip
-    _MONTHS.update(dict.fromkeys(_names, _number))
-
-_ISO = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
-_MONTH_DAY = re.compile(r"([a-z]+)\.?\s*([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+([0-9]{4}))?")
-_DAY_MONTH = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?\s*([a-z]+)\.?(?:,?\s+([0-9]{4}))?")
 _AGO = re.compile(r"([0-9]{1,4}|a|an|one)\s+(day|days|week|weeks)\s+ago")
 _IN = re.compile(r"in\s+([0-9]{1,4}|a|an|one)\s+(day|days|week|weeks)")
-_RELATIVE = re.compile(r"(last|next|this|coming)\s+([a-z]+)\.?")
 _CLOCK = re.compile(r"([0-9]{1,2})(?:[:.h]([0-9]{2}))?\s*(am|pm|a\.m\.|p\.m\.)?")
 
 
@@ -76,28 +53,28 @@ def _read(cleaned: str, today: date, upcoming: bool) -> date | None:
     if cleaned == "yesterday":
         return today - timedelta(days=1)
     name = cleaned.rstrip(".")
-    if name in _WEEKDAYS:  # the coming one, today included
-        return today + timedelta(days=(_WEEKDAYS[name] - today.weekday()) % 7)
-    if iso := _ISO.fullmatch(cleaned):
+    if name in WEEKDAYS:  # the coming one, today included
+        return today + timedelta(days=(WEEKDAYS[name] - today.weekday()) % 7)
+    if iso := ISO_DATE.fullmatch(cleaned):
         return _on(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     if ago := _AGO.fullmatch(cleaned):
         return today - timedelta(days=_count(ago.group(1)) * (7 if ago.group(2).startswith("week") else 1))
     if ahead := _IN.fullmatch(cleaned):
         return today + timedelta(days=_count(ahead.group(1)) * (7 if ahead.group(2).startswith("week") else 1))
-    if relative := _RELATIVE.fullmatch(cleaned):
+    if relative := RELATIVE_DAY.fullmatch(cleaned):
         which, day_name = relative.groups()
         if day_name == "week":
             return today + timedelta(days=7) if which in ("next", "coming") else None
-        if day_name not in _WEEKDAYS:
+        if day_name not in WEEKDAYS:
             return None
-        forward = (_WEEKDAYS[day_name] - today.weekday()) % 7
+        forward = (WEEKDAYS[day_name] - today.weekday()) % 7
         if which == "last":
-            return today - timedelta(days=(today.weekday() - _WEEKDAYS[day_name]) % 7 or 7)
+            return today - timedelta(days=(today.weekday() - WEEKDAYS[day_name]) % 7 or 7)
         return today + timedelta(days=forward or (7 if which == "next" else 0))
-    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+    for pattern, month_group, day_group in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
         match = pattern.fullmatch(cleaned)
-        if match and match.group(month_group).rstrip(".") in _MONTHS:
-            month, day = _MONTHS[match.group(month_group).rstrip(".")], int(match.group(day_group))
+        if match and match.group(month_group).rstrip(".") in MONTHS:
+            month, day = MONTHS[match.group(month_group).rstrip(".")], int(match.group(day_group))
             year = match.group(3)
             return _on(int(year), month, day) if year else _yearless(month, day, today, upcoming)
     return None

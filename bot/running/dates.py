@@ -11,37 +11,14 @@ from datetime import date, timedelta
 
 from bot.club.days import DAY_EXAMPLES, parse_day
 from bot.errors import echo
+from bot.running.day_words import DAY_MONTH, ISO_DATE, MONTH_DAY, MONTHS, RELATIVE_DAY, WEEKDAYS
 from bot.running.input_error import InputError
 
 EARLIEST_DATE = date(1970, 1, 1)
 DATE_EXAMPLES = "Try `today`, `yesterday`, `sat`, `last friday`, `Nov 22` or `2026-11-21`."
 
-_WEEKDAYS: dict[str, int] = {
-    **dict.fromkeys(("mon", "monday"), 0),
-    **dict.fromkeys(("tue", "tues", "tuesday"), 1),
-    **dict.fromkeys(("wed", "weds", "wednesday"), 2),
-    **dict.fromkeys(("thu", "thur", "thurs", "thursday"), 3),
-    **dict.fromkeys(("fri", "friday"), 4),
-    **dict.fromkeys(("sat", "saturday"), 5),
-    **dict.fromkeys(("sun", "sunday"), 6),
-}
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-        ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-        ("nov", "november"), ("dec", "december"),
-    ),
-    start=1,
-):  # fmt: skip
-    _MONTHS.update(dict.fromkeys(_names, _number))
-
-_ISO_RE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
-_MONTH_DAY_RE = re.compile(r"([a-z]+)\.?\s*([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s+([0-9]{4}))?")
-_DAY_MONTH_RE = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?\s*([a-z]+)\.?(?:,?\s+([0-9]{4}))?")
 _NUMERIC_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{4}))?")
 _AGO_RE = re.compile(r"([0-9]{1,5}|a|an|one)\s+(day|days|week|weeks)\s+ago")
-_RELATIVE_RE = re.compile(r"(last|next|this|coming)\s+([a-z]+)\.?")
 # A date written without its year is this year's, or last year's when that is at most this far back
 # ("Dec 30" typed in January); anything else without a year is a future date and refused.
 _YEARLESS_LOOKBACK = timedelta(days=183)
@@ -72,10 +49,10 @@ def _yearless(month: int, day: int, today: date) -> date | None:
 
 
 def _month_name_date(cleaned: str, today: date) -> date | None:
-    for pattern, month_group, day_group in ((_MONTH_DAY_RE, 1, 2), (_DAY_MONTH_RE, 2, 1)):
+    for pattern, month_group, day_group in ((MONTH_DAY, 1, 2), (DAY_MONTH, 2, 1)):
         match = pattern.fullmatch(cleaned)
-        if match and match.group(month_group) in _MONTHS:
-            month, day = _MONTHS[match.group(month_group)], int(match.group(day_group))
+        if match and match.group(month_group) in MONTHS:
+            month, day = MONTHS[match.group(month_group)], int(match.group(day_group))
             year = match.group(3)
             return _on(int(year), month, day) if year else _yearless(month, day, today)
     return None
@@ -113,17 +90,17 @@ def _relative_date(cleaned: str, today: date) -> date | None:
     if ago:
         count = 1 if ago.group(1) in ("a", "an", "one") else int(ago.group(1))
         return today - timedelta(days=count * (7 if ago.group(2).startswith("week") else 1))
-    relative = _RELATIVE_RE.fullmatch(cleaned)
+    relative = RELATIVE_DAY.fullmatch(cleaned)
     if relative is None:
         return None
     which, name = relative.groups()
     if name == "week" and which == "last":
         return today - timedelta(days=7)
-    if name not in _WEEKDAYS:
+    if name not in WEEKDAYS:
         return None
     if which in ("next", "coming"):
         raise _Future
-    back = (today.weekday() - _WEEKDAYS[name]) % 7
+    back = (today.weekday() - WEEKDAYS[name]) % 7
     if which == "last":  # the one before today: last friday on a friday is a week ago
         return today - timedelta(days=back or 7)
     return today - timedelta(days=back)  # this friday: the one of this week, if it has passed
@@ -134,9 +111,9 @@ def _read_date(cleaned: str, text: str, today: date) -> date | None:
         return today
     if cleaned in ("yesterday", "yday", "yest"):
         return today - timedelta(days=1)
-    if cleaned.rstrip(".") in _WEEKDAYS:
-        return today - timedelta(days=(today.weekday() - _WEEKDAYS[cleaned.rstrip(".")]) % 7)
-    iso = _ISO_RE.fullmatch(cleaned)
+    if cleaned.rstrip(".") in WEEKDAYS:
+        return today - timedelta(days=(today.weekday() - WEEKDAYS[cleaned.rstrip(".")]) % 7)
+    iso = ISO_DATE.fullmatch(cleaned)
     if iso:
         return _on(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     return _relative_date(cleaned, today) or _month_name_date(cleaned, today) or _numeric_date(cleaned, text, today)

@@ -187,7 +187,7 @@ async def sqlite_drill(fake: FakeDiscord, workdir: Path, *, count: int = 200, le
     guild = fake.add_guild(f"Drill SQLite {workdir.name}")
     members = [fake.add_member(guild, f"drill{n}") for n in range(count)]
     database = workdir / "stride.db"  # BotProcess makes the folder
-    env = bot_environment(fake, workdir, env={"REMINDER_LEASE_SECONDS": str(lease)})
+    env = bot_environment(fake, workdir, env={"REMINDER_LEASE_SECONDS": f"{lease:g}"})
     first, restarted = BotProcess(fake, "bot", workdir, env), BotProcess(fake, "bot", workdir, env)
     db = await SqliteDatabase.open(database)
     await db.migrate()
@@ -267,7 +267,7 @@ async def postgres_drill(
     members = [fake.add_member(shards[n % 2], f"drill{n}") for n in range(count)]
     db = await PgDatabase.open(url, size=2)
     await db.migrate()
-    env = {"DATABASE_URL": url, "SHARD_COUNT": "2", "REMINDER_LEASE_SECONDS": str(lease)}
+    env = {"DATABASE_URL": url, "SHARD_COUNT": "2", "REMINDER_LEASE_SECONDS": f"{lease:g}"}
     sender, survivor = (
         BotProcess(fake, "bot", workdir, bot_environment(fake, workdir, env={**env, "SHARD_IDS": shard}))
         for workdir, shard in zip(workdirs, ("0", "1"), strict=True)

@@ -72,7 +72,7 @@ def _ranked(scope: _Scope) -> str:
         " used AS (SELECT q, times * greatest(ln(greatest((CAST(:total AS DOUBLE PRECISION) - n + 0.5) / (n + 0.5),"
         " 1.0)), 1e-6) AS w FROM counted WHERE numnode(q) > 0),"
         # The best `limit` visible tips by id and score first, and only then their columns and votes.
-        " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " ranked AS (SELECT t.id, -hits.score * (CASE WHEN t.topic = :topic THEN 2.0 ELSE 1.0 END) AS score"
         " FROM tips t CROSS JOIN LATERAL (SELECT sum(u.w * "
         f"{K1 + 1!r} * (1 - n.norm / ({_WEIGHT_SCALE!r} * ts_rank_cd('{_WEIGHTS}', t.search, u.q, 0) + n.norm)))"
         f" AS score FROM used AS u CROSS JOIN (SELECT {K1 * (1 - B)!r} + {K1 * B!r} * {_LENGTH}"

@@ -83,7 +83,7 @@ def search_sql(table: str) -> str:
     return (
         f"SELECT {COLUMNS}, best.score, coalesce((SELECT sum(v.vote) FROM tip_votes v"
         " WHERE v.guild_id = :guild AND v.tip_id = best.id), 0) AS votes FROM ("
-        " SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        " SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 2.0 ELSE 1.0 END) AS score"
         f" FROM (SELECT rowid AS id, bm25({table}, 4.0, 1.0, 2.0) AS rank FROM {table} WHERE {table} MATCH :match)"
         f" AS hits JOIN tips t INDEXED BY tips_visibility ON t.id = hits.id WHERE {VISIBLE}"
         " ORDER BY score LIMIT :limit) AS best JOIN tips t ON t.id = best.id ORDER BY best.score"
@@ -95,7 +95,7 @@ def top_sql(table: str) -> str:
     tags and votes only, and then the text of the few picked. The re-ranking is bot/advice/services/search.py's
     pick_top(self_care_first(…)) over vote_factor, written as window functions."""
     return (
-        "WITH best AS (SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 1.5 ELSE 1.0 END) AS score"
+        "WITH best AS (SELECT t.id, hits.rank * (CASE WHEN t.topic = :topic THEN 2.0 ELSE 1.0 END) AS score"
         f" FROM (SELECT rowid AS id, bm25({table}, 4.0, 1.0, 2.0) AS rank FROM {table} WHERE {table} MATCH :match)"
         f" AS hits JOIN tips t INDEXED BY tips_visibility ON t.id = hits.id WHERE {VISIBLE}"
         " ORDER BY score LIMIT :candidates),"

@@ -132,6 +132,13 @@ def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
         ("what sessions knock a couple of mins off a 10k pb", "speed"),
         ("best things to do after a marathon to bounce back", "recovery"),
         ("how do i stop going off too quickly in a 10k", "pacing"),
+        ("jumped from 20 to 40 km a week, is that too much", "load"),
+        ("keep hitting the wall at 30k, what should i change", "nutrition"),
+        ("twisted my ankle in a pothole, when can i run again", "injury"),
+        ("sore back after the hilly half, what helps", "back"),
+        ("my arms swing across my chest, is that bad", "form"),
+        ("should i get a running coach for my first marathon", "professional"),
+        ("safe to run when there's lightning about", "weather"),
         ("tell me a joke", None),
     ],
 )
