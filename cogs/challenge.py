@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
-from bot.club.challenges import Challenge
+from bot.club.challenges import NAME_MAX, Challenge
 from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
@@ -150,11 +150,11 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
     async def create(
         self,
         interaction: discord.Interaction,
-        name: str,
+        name: app_commands.Range[str, 1, NAME_MAX],
         metric: str,
-        goal: str,
-        start: str,
-        end: str,
+        goal: app_commands.Range[str, 1, 50],
+        start: app_commands.Range[str, 1, 50],
+        end: app_commands.Range[str, 1, 50],
         mode: str = "individual",
         channel: discord.TextChannel | None = None,
     ) -> None:

@@ -14,7 +14,7 @@ from discord.ext import commands
 from discord.utils import MISSING
 
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
-from bot.club.events import ANSWER_WORDS, Event, event_card
+from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, TITLE_MAX, Event, event_card
 from bot.club.services import events as service
 from bot.club.services.events import EventForm
 from bot.db import events as events_db
@@ -137,12 +137,12 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
     async def create(
         self,
         interaction: discord.Interaction,
-        title: str,
-        when: str,
-        where: str | None = None,
-        distance: str | None = None,
-        pace: str | None = None,
-        details: str | None = None,
+        title: app_commands.Range[str, 1, TITLE_MAX],
+        when: app_commands.Range[str, 1, 100],
+        where: app_commands.Range[str, 1, PLACE_MAX] | None = None,
+        distance: app_commands.Range[str, 1, 50] | None = None,
+        pace: app_commands.Range[str, 1, 50] | None = None,
+        details: app_commands.Range[str, 1, DETAILS_MAX] | None = None,
         repeat: str = "none",
         channel: discord.TextChannel | None = None,
     ) -> None:

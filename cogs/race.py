@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.club.feed import FeedItem
-from bot.club.races import club_lines, race_words
+from bot.club.races import NAME_MAX, club_lines, race_words
 from bot.club.services import races as service
 from bot.db.members import get_profile
 from bot.errors import echo
@@ -31,8 +31,9 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
         goal="your goal time, e.g. 3:15:00 (optional)",
         share="show it in the club's list (default: yes)",
     )
-    async def add(self, interaction: discord.Interaction, name: str, date: str, distance: str,
-                  goal: str | None = None, share: bool = True) -> None:  # fmt: skip
+    async def add(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, NAME_MAX],
+                  date: app_commands.Range[str, 1, 50], distance: app_commands.Range[str, 1, 50],
+                  goal: app_commands.Range[str, 1, 50] | None = None, share: bool = True) -> None:  # fmt: skip
         race = await service.add(self.bot.store, kit.guild_id(interaction), interaction.user.id, name, date, distance,
                                  goal, share, discord.utils.utcnow())  # fmt: skip
         goal_text = f", goal {format_duration(race.goal_s)}" if race.goal_s else ""

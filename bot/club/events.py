@@ -10,6 +10,7 @@ from bot.club.cards import DONE, Card, CardButton, timestamp
 from bot.errors import echo
 from bot.running.input_error import InputError
 from bot.running.units import format_distance, format_pace
+from bot.text import no_links
 
 TITLE_MAX, PLACE_MAX, DETAILS_MAX = 100, 100, 500
 MAX_AHEAD = timedelta(days=365)
@@ -83,7 +84,7 @@ def button_id(answer: str, event_id: int) -> str:
 def event_card(event: Event, going_ids: list[int], units: str = "km") -> Card:
     lines = [f"**When:** {timestamp(event.unix)} ({timestamp(event.unix, 'R')})"]
     if event.place:
-        lines.append(f"**Where:** {event.place}")
+        lines.append(f"**Where:** {no_links(event.place)}")
     if event.distance_m:
         lines.append(f"**Distance:** {format_distance(event.distance_m, units)}")
     if event.pace_s_per_km:
@@ -92,7 +93,7 @@ def event_card(event: Event, going_ids: list[int], units: str = "km") -> Card:
     if event.repeat == "weekly":
         lines.append("**Repeats:** weekly")
     if event.details:
-        lines.append(f"\n{event.details}")
+        lines.append(f"\n{no_links(event.details)}")
     names = " ".join(f"<@{user}>" for user in going_ids[:NAMES_ON_CARD])
     more = event.going - min(len(going_ids), NAMES_ON_CARD)
     if more > 0:
@@ -102,13 +103,13 @@ def event_card(event: Event, going_ids: list[int], units: str = "km") -> Card:
         (f"🤔 Maybe ({event.maybe})", "\u200b", True),
         (f"❌ Can't go ({event.declined})", "\u200b", True),
     )
-    title = f"🏃 {event.title}"
+    title = f"🏃 {no_links(event.title)}"
     buttons = (
         CardButton("Going", button_id("going", event.id), "success", event.cancelled),
         CardButton("Maybe", button_id("maybe", event.id), "secondary", event.cancelled),
         CardButton("Can't go", button_id("no", event.id), "secondary", event.cancelled),
     )
     if event.cancelled:
-        return Card(f"❌ Cancelled: {event.title}", "\n".join(lines), fields, buttons, f"Group run #{event.id}",
-                    colour=DONE)  # fmt: skip
+        cancelled = f"❌ Cancelled: {no_links(event.title)}"
+        return Card(cancelled, "\n".join(lines), fields, buttons, f"Group run #{event.id}", colour=DONE)
     return Card(title, "\n".join(lines), fields, buttons, f"Group run #{event.id} · answer with the buttons")

@@ -28,6 +28,7 @@ from bot.db.store import Store
 from bot.reminders.messages import Button, Field, Outgoing
 from bot.reminders.outbox import Post, PostKind, Rendered, cancel_posts, queue_post
 from bot.running.units import format_distance, format_pace
+from bot.text import no_links
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ async def event_cancelled(tx: Tx, event: Event, now: datetime, *, whole_series: 
 def _details(event: Event) -> str:
     parts = [f"<t:{event.unix}:F> (<t:{event.unix}:R>)"]
     if event.place:
-        parts.append(f"at {event.place}")
+        parts.append(f"at {no_links(event.place)}")
     if event.distance_m:
         parts.append(format_distance(event.distance_m, "km"))
     if event.pace_s_per_km:
@@ -189,9 +190,9 @@ class EventReminder:
         if event is None or event.cancelled:
             return Rendered([])
         going = await events_db.going_ids(db, event.id)
-        text = f"⏰ **{event.title}** starts in about an hour: {_details(event)}."
+        text = f"⏰ **{no_links(event.title)}** starts in about an hour: {_details(event)}."
         if event.details:
-            text += f"\n{event.details}"
+            text += f"\n{no_links(event.details)}"
         text += f"\nYou said you're going (group run #{event.id}). See you there!"
         return Rendered([Outgoing(content=text[:2000], dm_user_id=user) for user in going])
 
@@ -204,7 +205,7 @@ class EventCancelled:
         if event is None:
             return Rendered([])
         going = await events_db.going_ids(db, event.id)
-        text = f"❌ **{event.title}** ({_details(event)}) is cancelled. You had said you're going."
+        text = f"❌ **{no_links(event.title)}** ({_details(event)}) is cancelled. You had said you're going."
         return Rendered([Outgoing(content=text[:2000], dm_user_id=user) for user in going])
 
 

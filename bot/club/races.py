@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from bot.errors import echo
 from bot.running.input_error import InputError
 from bot.running.units import format_distance, format_duration
+from bot.text import no_links
 
 NAME_MAX = 100
 MAX_AHEAD = timedelta(days=731)  # two years
@@ -74,5 +75,5 @@ def club_lines(races: list[Race], units: str) -> list[str]:
     for (day, _, _), group in groups.items():
         first = group[0]
         runners = ", ".join(runner_words(r) for r in group)
-        lines.append(f"**{day:%a %-d %b}** — {first.name}, {race_words(first, units)}: {runners}")
+        lines.append(f"**{day:%a %-d %b}** — {no_links(first.name)}, {race_words(first, units)}: {runners}")
     return lines

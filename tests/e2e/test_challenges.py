@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from standin import CommandUsageError
 from standin.state import SEND_MESSAGES
 from tests.e2e.helpers import press, query
 
@@ -79,7 +80,6 @@ async def test_club_mode_shows_the_total_and_top_contributors(fake, club, bot) -
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"name": "x" * 61}, "61 characters"),
         ({"name": "December 100K"}, "already an active or upcoming challenge"),
         ({"name": "bad goal", "goal": "lots"}, "Couldn't read the distance goal `lots`. Try `100k`"),
         ({"name": "bad time", "metric": "time", "goal": "ages"}, "Try `20h`"),
@@ -96,6 +96,14 @@ async def test_bad_input_is_refused_naming_the_option(fake, club, bot, options, 
     before = challenge_count(bot)
     reply = await create(fake, club, **options)
     assert reply.ephemeral and expected in reply.content, reply.content
+    assert challenge_count(bot) == before
+
+
+async def test_discord_stops_a_61_character_name_while_typing(fake, club, bot) -> None:
+    """The 60-character limit is declared on the option, so Discord refuses the 61st character."""
+    before = challenge_count(bot)
+    with pytest.raises(CommandUsageError, match="length"):
+        await create(fake, club, name="x" * 61)
     assert challenge_count(bot) == before
 
 
