@@ -12,12 +12,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import origins
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club.challenges import NAME_MAX, Challenge
 from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
-from bot.db import audit
 from bot.errors import UserError, echo
 from cogs.club import club_life
 from cogs.ui import kit
@@ -43,7 +43,7 @@ async def refresh_card(client: StrideBot, challenge: Challenge, now: datetime) -
 
 
 async def publish_card(
-    bot: StrideBot, challenge: Challenge, user_id: int, now: datetime, *, via: str = audit.DISCORD
+    bot: StrideBot, challenge: Challenge, user_id: int, now: datetime, *, via: str = origins.DISCORD
 ) -> None:
     """Post a new challenge's card in its channel; when Discord refuses, the challenge is deleted again and a
     UserError (field "channel") says why. The dashboard creates challenges through this too."""

@@ -23,10 +23,10 @@ from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club import posts
 from bot.club.digest import DAYS
 from bot.club.feed import FeedItem, feed_card
+from bot.club.services import challenges as challenge_service
 from bot.club.services import digest as service
-from bot.db import challenges as challenges_db
-from bot.db.members import get_profile
 from bot.errors import UserError, is_record_id
+from bot.running.services.runs import member_profile
 from cogs.reminders.delivery import register_post_kind
 from cogs.ui import kit
 from cogs.ui.club import card_buttons, card_embed, check_postable, require_manager
@@ -156,7 +156,7 @@ class ClubLife(commands.Cog):
             for group in self.groups:
                 server.add_command(group, override=True)
         now = discord.utils.utcnow()
-        self.participants = set(await challenges_db.open_participants(self.bot.store, now))
+        self.participants = set(await challenge_service.open_participants(self.bot.store, now))
         self.bot.run_listeners.append(self.runs_changed)
         if self.bot.background:
             queued = await posts.settle_congratulations(self.bot.store, None, now)
@@ -185,7 +185,7 @@ class ClubLife(commands.Cog):
         channel_id = await service.feed_channel(self.bot.store, guild_id, user_id, item, discord.utils.utcnow())
         if channel_id is None:
             return
-        units = (await get_profile(self.bot.store, guild_id, user_id)).units
+        units = (await member_profile(self.bot.store, guild_id, user_id)).units
         card = feed_card(item, user_id, 0, units)
         message_id = None
         try:

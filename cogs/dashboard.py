@@ -17,11 +17,10 @@ from discord.ext import commands
 
 from bot.client import StrideBot
 from bot.club.challenges import Challenge
-from bot.db.audit import WEB
-from bot.db.store import Store
+from bot.origins import WEB
 from bot.reminders.services.reminders import ReminderService
 from bot.web.app import Dashboard, build_app
-from bot.web.backend import Channel, GuildInfo, Role
+from bot.web.backend import Channel, GuildInfo, Role, Store
 from bot.web.discord_oauth import DiscordOAuth
 from cogs.challenge import publish_card, refresh_card
 from cogs.reminders.delivery import reminder_service

@@ -17,7 +17,6 @@ from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, TITLE_MAX, Event, event_card
 from bot.club.services import events as service
 from bot.club.services.events import EventForm
-from bot.db import events as events_db
 from bot.errors import UserError, echo, is_record_id
 from bot.running.units import format_distance
 from cogs.ui import kit
@@ -60,7 +59,7 @@ async def create_discord_event(interaction: discord.Interaction, event: Event) -
     except discord.HTTPException as exc:
         log.info("no Discord event for group run %s: %s", event.id, exc)
         return
-    await events_db.set_discord_event(stride_bot(interaction).store, event.id, int(made["id"]))
+    await service.record_discord_event(stride_bot(interaction).store, event.id, int(made["id"]))
 
 
 async def cancel_discord_event(client: discord.Client, event: Event) -> None:
@@ -96,7 +95,7 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
                 db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
             )
             if event.message_id is None and interaction.message is not None:
-                await events_db.set_card(db, event.id, interaction.message.id)  # a weekly card posted for us
+                await service.record_card(db, event.id, interaction.message.id)  # a weekly card posted for us
             await interaction.response.edit_message(**await card_parts(stride_bot(interaction), event))
             text = f"You're down as **{ANSWER_WORDS[answer]}** for {echo(event.title, 60)}."
             if answer == "going":
@@ -163,7 +162,7 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
                 "Pick another channel with `channel:`.",
                 "channel",
             ) from None
-        await events_db.set_card(self.bot.store, event.id, card.id)
+        await service.record_card(self.bot.store, event.id, card.id)
         await interaction.response.send_message(
             f"🏃 **{echo(event.title, 60)}** is posted in <#{channel_id}>: <t:{event.unix}:F> "
             f"(times read in {created.zone_source}). Group run #{event.id}.",

@@ -10,8 +10,8 @@ from bot.client import StrideBot
 from bot.club.feed import FeedItem
 from bot.club.races import NAME_MAX, club_lines, race_words
 from bot.club.services import races as service
-from bot.db.members import get_profile
 from bot.errors import echo
+from bot.running.services.runs import member_profile
 from bot.running.units import format_duration
 from cogs.ui import kit
 from cogs.ui.kit import BRAND
@@ -49,7 +49,7 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
     @app_commands.choices(scope=[app_commands.Choice(name=s, value=s) for s in ("club", "mine")])
     async def list_(self, interaction: discord.Interaction, scope: str = "club") -> None:
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
-        units = (await get_profile(self.bot.store, guild_id, user_id)).units
+        units = (await member_profile(self.bot.store, guild_id, user_id)).units
         if scope == "mine":
             found = await service.own(self.bot.store, guild_id, user_id)
             embed = discord.Embed(title="Your races", colour=BRAND)

@@ -13,8 +13,7 @@ from typing import Any
 
 from bot.db.engine import Database, Tx
 from bot.db.members import now_iso
-
-DISCORD, WEB = "discord", "web"  # where a change was made
+from bot.origins import DISCORD
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from bot.db import challenges as store
 from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.errors import NotFound, UserError, echo
+from bot.origins import DISCORD
 from bot.running.input_error import InputError
 
 GUILD_SCOPE = 0  # transaction scope (guild, 0): one server's challenge writes one after the other
@@ -60,7 +61,7 @@ async def create(
     form: ChallengeForm,
     now: datetime,
     *,
-    via: str = audit.DISCORD,
+    via: str = DISCORD,
 ) -> Challenge:
     """Validate everything first (nothing is written on a refusal), then store the challenge."""
     name = rules.check_name(form.name)
@@ -197,9 +198,7 @@ async def listing(db: Store, guild_id: int, now: datetime) -> Listing:
     return Listing(by_status["active"], by_status["upcoming"], by_status["ended"], today)
 
 
-async def end(
-    db: Store, guild_id: int, user_id: int, name: str, now: datetime, *, via: str = audit.DISCORD
-) -> Challenge:
+async def end(db: Store, guild_id: int, user_id: int, name: str, now: datetime, *, via: str = DISCORD) -> Challenge:
     challenge = await find(db, guild_id, name, now)
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         if not await store.end_now(tx, challenge.id, user_id, now):
@@ -211,9 +210,7 @@ async def end(
     return ended
 
 
-async def delete(
-    db: Store, guild_id: int, user_id: int, challenge_id: int, *, via: str = audit.DISCORD
-) -> Challenge | None:
+async def delete(db: Store, guild_id: int, user_id: int, challenge_id: int, *, via: str = DISCORD) -> Challenge | None:
     async with db.transaction(guild_id, GUILD_SCOPE) as tx:
         challenge = await store.get(tx, guild_id, challenge_id)
         if challenge is None:
@@ -234,3 +231,8 @@ async def names(db: Store, guild_id: int, now: datetime, typed: str) -> list[str
         if needle in challenge.name.lower() and challenge.name not in seen:
             seen.append(challenge.name)
     return seen
+
+
+async def open_participants(db: Store, now: datetime) -> list[tuple[int, int]]:
+    """(guild, member) of everyone taking part in a challenge still counting."""
+    return await store.open_participants(db, now)

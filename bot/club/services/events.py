@@ -129,3 +129,13 @@ async def cancel(
 
 async def upcoming(db: Store, guild_id: int, now: datetime) -> list[Event]:
     return await store.upcoming(db, guild_id, now)
+
+
+async def record_card(db: Store, event_id: int, message_id: int) -> None:
+    """The message that shows the event's card, so later edits (answers, cancelling) reach it."""
+    await store.set_card(db, event_id, message_id)
+
+
+async def record_discord_event(db: Store, event_id: int, discord_event_id: int) -> None:
+    """The matching Discord scheduled event, so cancelling the group run cancels it too."""
+    await store.set_discord_event(db, event_id, discord_event_id)

@@ -9,8 +9,8 @@ from bot.club.challenges import Challenge
 from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
-from bot.db.audit import WEB
 from bot.errors import UserError
+from bot.origins import WEB
 from bot.web.backend import GuildInfo
 from bot.web.context import context, current, flash, page, see_other, server_route
 from bot.web.logins import Login

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.advice.services import catalog
-from bot.db.audit import WEB
+from bot.origins import WEB
 from bot.web.backend import GuildInfo
 from bot.web.context import context, page, server_route
 from bot.web.logins import Login

@@ -8,8 +8,8 @@ from zoneinfo import available_timezones
 
 from aiohttp import web
 
-from bot.db.audit import WEB
 from bot.errors import UserError
+from bot.origins import WEB
 from bot.reminders.services.reminders import SERVER_KINDS
 from bot.web.backend import GuildInfo
 from bot.web.context import context, current, flash, page, see_other, server_route

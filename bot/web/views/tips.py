@@ -12,8 +12,8 @@ from aiohttp.web_request import FileField
 
 from bot.advice.models import TipFields
 from bot.advice.services import admin, catalog
-from bot.db.audit import WEB
 from bot.errors import UserError
+from bot.origins import WEB
 from bot.web.backend import GuildInfo
 from bot.web.context import context, current, flash, page, see_other, server_route
 from bot.web.logins import Login
