@@ -9,6 +9,7 @@ package holds the statement and the store (`bot.db.store.Store`) hands it over. 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from enum import StrEnum
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Protocol, overload
 
 if TYPE_CHECKING:
     from bot.db.store import Store
+
+log = logging.getLogger(__name__)
 
 Params = Iterable[Any] | dict[str, Any]
 
@@ -130,3 +133,35 @@ async def fetch_row(db: _ReadsRows, sql: str, params: Params = ()) -> Row:
 async def fetch_value(db: _ReadsRows, sql: str, params: Params = ()) -> Any:
     """The first column of `fetch_row`'s row."""
     return (await fetch_row(db, sql, params))[0]
+
+
+class _OpensStore(Protocol):
+    store: Store | None  # the store opened on the database (bot.db.factory), which its transactions carry
+    where: str
+
+
+class TxState:
+    """What both engines' transactions keep beside their statements: the database they belong to (and so its
+    store) and the callbacks to run once they commit."""
+
+    def __init__(self, db: _OpensStore) -> None:
+        self._owner = db
+        self._after_commit: list[Callable[[], None]] = []
+
+    @property
+    def store(self) -> Store:
+        """The store opened on the database, for the state kept beside the tables (e.g. bot.db.members)."""
+        if self._owner.store is None:
+            raise RuntimeError(f"{self._owner.where} was opened without a store (bot.db.factory opens one)")
+        return self._owner.store
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never when it rolls back)."""
+        self._after_commit.append(callback)
+
+    def committed(self) -> None:
+        for callback in self._after_commit:
+            try:
+                callback()
+            except Exception:
+                log.exception("an after-commit callback failed")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import asyncpg
 
 from bot.config import postgres_target
-from bot.db.engine import Dialect, Params
+from bot.db.engine import Dialect, Params, TxState
 from bot.db.postgres import migrations
 from bot.db.postgres.listener import Listener
 from bot.db.postgres.pool import Connection, open_pool
@@ -95,31 +95,13 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     open transaction by itself. asyncpg's default reset query would cost a round trip per database call."""
 
 
-class PgTx:
+class PgTx(TxState):
     dialect = Dialect.POSTGRES
 
     def __init__(self, conn: Connection, db: PgDatabase) -> None:
+        super().__init__(db)
         self._conn = conn
         self.db = db
-        self._after_commit: list[Callable[[], None]] = []
-
-    @property
-    def store(self) -> Store:
-        """The store opened on the database, for the state kept beside the tables (e.g. bot.db.members)."""
-        if self.db.store is None:
-            raise RuntimeError(f"{self.db.where} was opened without a store (bot.db.factory opens one)")
-        return self.db.store
-
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once this unit of work has committed (never when it rolls back)."""
-        self._after_commit.append(callback)
-
-    def committed(self) -> None:
-        for callback in self._after_commit:
-            try:
-                callback()
-            except Exception:
-                log.exception("an after-commit callback failed")
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         text, args = bind(sql, params)

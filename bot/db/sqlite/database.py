@@ -6,14 +6,14 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 
-from bot.db.engine import Dialect
+from bot.db.engine import Dialect, TxState
 from bot.db.sqlite.migrations import migrations, schema_version, split_sql
 from bot.errors import CannotStart
 
@@ -273,33 +273,15 @@ class SqliteDatabase:
         return problems or [f"the file's structure outside the tables is damaged ({stopped})"]
 
 
-class SqliteTx:
+class SqliteTx(TxState):
     """Statements inside an open transaction (handed out by `transaction()` and `unit()`)."""
 
     dialect = Dialect.SQLITE
 
     def __init__(self, conn: aiosqlite.Connection, db: SqliteDatabase) -> None:
+        super().__init__(db)
         self._conn = conn
         self.db = db
-        self._after_commit: list[Callable[[], None]] = []
-
-    @property
-    def store(self) -> Store:
-        """The store opened on the database, for the state kept beside the tables (e.g. bot.db.members)."""
-        if self.db.store is None:
-            raise RuntimeError(f"{self.db.where} was opened without a store (bot.db.factory opens one)")
-        return self.db.store
-
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once this unit of work has committed (never when it rolls back)."""
-        self._after_commit.append(callback)
-
-    def committed(self) -> None:
-        for callback in self._after_commit:
-            try:
-                callback()
-            except Exception:
-                log.exception("an after-commit callback failed")
 
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; return the number of rows it changed."""
