@@ -195,6 +195,8 @@ class Dispatcher:
         return next_wake(self.clock(), await horizon(self.db), self.claiming.longest_sleep(self.max_sleep))
 
     async def _sleep_until_due(self) -> None:
+        if self._stopping:  # a stop during this round set the wake-up that the line below would clear
+            return
         self._wake.clear()  # before reading: a change made after this read wakes the nap below
         wake = await self.next_wake()
         if wake.delay <= 0:

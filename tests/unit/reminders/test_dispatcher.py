@@ -473,3 +473,22 @@ async def test_weekly_summary_numbers(db) -> None:
     assert (week.distance_m, week.runs, week.duration_s, week.longest_m) == (33000.0, 2, 33 * 330, 21000.0)
     assert week.average_m == 10000.0  # only the weeks from the first logged one
     assert week.weekly_streak == 2
+
+
+async def test_a_stop_during_the_idle_tidy_is_not_slept_through(dispatcher, monkeypatch) -> None:
+    """A stop that lands while the round tidies the outbox (after its last check of `stopping`) must not be
+    lost when the dispatcher then clears its wake-up to nap: it stops at once, not after the nap."""
+    tidy = dispatcher.posts.tidy
+
+    async def tidy_then_stop(now) -> None:
+        await tidy(now)
+        stopping.set()
+        await asyncio.sleep(0.05)  # the stop below runs while the round is still in here
+
+    stopping = asyncio.Event()
+    monkeypatch.setattr(dispatcher.posts, "tidy", tidy_then_stop)
+    dispatcher.start()
+    await stopping.wait()
+    started = asyncio.get_running_loop().time()
+    await dispatcher.stop(grace_seconds=5)
+    assert asyncio.get_running_loop().time() - started < 1.0
