@@ -312,9 +312,15 @@ async def test_metrics_endpoint(fake: FakeDiscord, tmp_path: Path) -> None:
     try:
         await fake.slash(member, "run log", guild=guild, distance="5k", time="25:00")
         await fake.slash(member, "run log", guild=guild, distance="five", time="25:00")
-        async with aiohttp.ClientSession() as http, http.get(f"http://127.0.0.1:{port}/metrics") as response:
-            assert response.status == 200
-            text = await response.text()
+        # A command is counted just after its answer went out: read until both are counted (at most 5 s).
+        async with aiohttp.ClientSession() as http:
+            for _ in range(50):
+                async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+                    assert response.status == 200
+                    text = await response.text()
+                if 'stride_command_seconds_count{command="run log"} 2.0' in text:
+                    break
+                await asyncio.sleep(0.1)
     finally:
         assert await bot.stop(timeout=10) == 0
     assert 'stride_commands_total{command="run log",outcome="ok"} 1.0' in text
