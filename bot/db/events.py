@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ _COLUMNS = (
 )
 
 
-def _event(row: Row) -> Event:
+def _event(row: Row | Sequence[Any]) -> Event:
     *values, cancelled_at = row
     values[5] = datetime.fromisoformat(values[5])
     return replace(Event(*values), cancelled=cancelled_at is not None)
