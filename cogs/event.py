@@ -14,7 +14,7 @@ from discord.ext import commands
 from discord.utils import MISSING
 
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
-from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, TITLE_MAX, Event, event_card
+from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, REMIND_BEFORE, TITLE_MAX, Event, event_card
 from bot.club.services import events as service
 from bot.club.services.events import EventForm
 from bot.errors import UserError, echo, is_record_id
@@ -91,16 +91,18 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
                 raise UserError(MALFORMED)
             answer, event_id = match.group(1), int(match.group(2))
             db = stride_bot(interaction).store
-            event, changed = await service.answer(
-                db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
-            )
+            now = discord.utils.utcnow()
+            answered = await service.answer(db, interaction.guild_id, interaction.user.id, event_id, answer, now)
+            event = answered.event
             if event.message_id is None and interaction.message is not None:
-                await service.record_card(db, event.id, interaction.message.id)  # a weekly card posted for us
+                await service.record_card(db, event.id, interaction.message.id)  # a card posted before ids were kept
             await interaction.response.edit_message(**await card_parts(stride_bot(interaction), event))
             text = f"You're down as **{ANSWER_WORDS[answer]}** for {echo(event.title, 60)}."
-            if answer == "going":
+            if answered.dm_now:
+                text += " It starts within the hour: the details are on their way to your DMs."
+            elif answer == "going" and event.starts_at - REMIND_BEFORE > now:
                 text += " I'll DM you an hour before the start."
-            if not changed:
+            if not answered.changed:
                 text = f"You were already down as **{ANSWER_WORDS[answer]}**."
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         except Exception as error:
