@@ -3,8 +3,10 @@ with the near misses it must leave alone (tuning examples; the evaluation sets a
 
 import pytest
 
+from bot.advice.intent import asked_topic
 from bot.advice.lexicon import Severity
 from bot.advice.redflags import triage
+from bot.advice.senses import one_sense
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -81,3 +83,30 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
 )
 def test_near_misses_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # legs described as dead or heavy are tiredness, whatever session came before
+        ("legs feel heavy and dead after the tempo, what helps", "recovery"),
+        # indoors, the gym, swimming or cycling on the days between runs
+        ("what should i do at the gym when i can't get out for a run", "cross-training"),
+        ("is it ok to swim on my non run days", "cross-training"),
+        # a warm-up on race day belongs to the race morning
+        ("how long a warm up on race morning before a 10k", "race-day"),
+        ("how should i warm up before the gun goes", "race-day"),
+        # fading at the end is pacing
+        ("always run out of steam in the last mile of a 10k", "pacing"),
+        # building weekly distance is load
+        ("how quickly can i build my weekly km", "load"),
+        ("am i overdoing it with 6 runs a week", "load"),
+    ],
+)
+def test_the_topic_asked_in_other_words(question: str, topic: str) -> None:
+    assert asked_topic(one_sense(question)) == topic
+
+
+def test_a_cold_snap_is_the_weather_and_a_bad_cold_an_illness() -> None:
+    assert "illness" not in one_sense("a bad cold snap this week, gym or outside?")
+    assert "illness" in one_sense("got a bad cold, should i run")
