@@ -87,8 +87,10 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("hypoglycaemia", T, "repeated low blood sugar on runs", (
         r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|basal|bolus|pump|cgm|libre|dexcom)",
-        r"hypos|(?:several|three|3|two|2|repeated|recurrent|keep|keeps|lots of|bad|another|frequent) (?:\S+ ){0,2}"
-        r"(?:hypos?|lows|going low)|(?:hypo|hypos|going low|sugar crash\w*) (?:\S+ ){0,3}(?:every|each|all|again)",
+        r"hypos|(?:several|three|3|two|2|repeated|recurrent|keep|keeps|lots of|bad|another|frequent|second|third|fourth"
+        r"|2nd|3rd|4th) (?:\S+ ){0,2}(?:hypos?|lows|going low)|(?:levels|sugars?|bgs?|glucose|numbers) (?:\S+ ){0,2}"
+        r"(?:keep|keeps|always) (?:crashing|dropping|going low|tanking|plummeting|falling)"
+        r"|(?:hypo|hypos|going low|sugar crash\w*) (?:\S+ ){0,3}(?:every|each|all|again)",
     )),
     # --- rhabdomyolysis -------------------------------------------------------------------------------
     Sign("rhabdomyolysis", T, "dark urine", (

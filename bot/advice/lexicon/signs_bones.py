@@ -131,7 +131,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"
         r" (?:\S+ ){0,4}(?:run|runs|point|time|minutes?|mins?|\d+ ?k|km|miles?)"
         r"|same point (?:\S+ ){0,2}(?:every|each)",
-        r"(?:ok|okay|fine|better|eases|goes away|go away|settles|disappears|gone|stops) (?:\S+ ){0,4}(?:once|when|after"
+        r"(?:ok|okay|fine|better|eases|goes away|go away|goes|settles|disappears|fades|gone|stops) (?:\S+ ){0,4}(?:once"
+        r"|when|after"
         r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
         r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}(?:stopping|resting|a rest)"
         r"|(?:have|had|has) to (?:\S+ ){0,1}(?:stop|walk)"

@@ -286,7 +286,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
-    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
+    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"

@@ -22,7 +22,12 @@ GYM_CHEST = (
 # (NHS "Chest pain": a heart attack is often mistaken for indigestion)
 NOT_CHEST = (GYM_CHEST, r"heartburn|indigestion|acid reflux")
 ACHING = r"pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|discomfort|burning|stabbing|sharp|sore"
-PRESSING = r"heavy|heaviness|pressure|squeezing|squeeze|squeezed|crushing|crushed|gripping|vice|weight"
+PRESSING = r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
+# a course or a class about resuscitation is not a resuscitation
+COURSE = (
+    r"(?:cpr|first aid|defib\w*|resus\w*|life ?saving) (?:course|training|class|session|refresher|qualification"
+    r"|cert\w*)"
+)
 TIGHT = r"{CHEST_TIGHT}"
 
 
@@ -114,7 +119,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs|need) (?:\S+ ){0,2}"
         r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought|getting)"
         r" (?:\S+ ){0,2}(?:the |a )?defib\w*",
-    ), (GYM_CHEST,)),
+    ), (GYM_CHEST, COURSE)),
     Sign("cardiac", E, "chest pain", (_chest(TIGHT),), (GYM_CHEST, r"{ASTHMA}")),
     # "heart attack" as a figure of speech (a pace, a hill, a fright) or a relative's history is no chest pain
     Sign("cardiac", E, "chest pain", (r"heart attack",), (

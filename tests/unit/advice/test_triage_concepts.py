@@ -52,6 +52,13 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("I'm 32 weeks and bleeding with cramps after a walk jog", "pregnancy", E),
         # bone stress in a story: the hop test, the bone itself named
         ("did the hop test and it was a big nope, sharp pain on my shin bone", "bone-stress-shin", P),
+        # batch 2 of the team's own phrasings
+        ("chest feels squashed, like someone's standing on it", "cardiac", E),
+        ("type 1, second hypo on a run in 3 days", "hypoglycaemia", T),
+        ("my sugars keep crashing on long runs, type 1", "hypoglycaemia", T),
+        ("calves go tight and burning at the same point every run, goes when I stop", "compartment", P),
+        ("34 weeks and the baby's kicking less since yesterday", "pregnancy", T),
+        ("ultra runner, lost weight without trying and keep getting ill", "red-s", P),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -79,6 +86,8 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "I'm 10 weeks out from my marathon, what long runs should I do?",
         "can barely walk down stairs after leg day",
         "asthmatic, chest a bit tight for the first few minutes in the cold and then fine",
+        "fingers go numb in the cold on winter runs, fine once I'm inside",
+        "booked a CPR course for the club committee",
     ],
 )
 def test_near_misses_raise_nothing(text: str) -> None:
