@@ -39,6 +39,7 @@ from bot.advice.lexicon import (
     CATEGORIES,
     CAUSES,
     FUZZY_WORDS,
+    GOING_ON,
     GROUPS,
     LONG_AGO,
     NET_SIGNS,
@@ -47,6 +48,7 @@ from bot.advice.lexicon import (
     OTHERS,
     PASSED,
     REASSURED,
+    RECENT_PAST,
     RESOLVED,
     SELF,
     SIGNS,
@@ -95,6 +97,10 @@ _HYPOTHETICAL = re.compile(
     r"|a clubmate"
     r"|one of (?:us|our|the|my))|(?:difference|differences|diff) (?:\S+ ){0,2}between"
     r"|(?:first aid|cpr|defib\w*|resus\w*|life ?saving) (?:course|training|kit|class|session|refresher)"
+    # comparing terms, asking when to call for help, or about "a runner who" in general
+    r"|(?:different|differ|differs) (?:from|to|than)|versus|vs"
+    r"|(?:when|should|do|would) (?:\S+ ){0,3}(?:call|ring|dial) (?:999|911|112|an ambulance|for help|for an ambulance)"
+    r"|(?:for|to|with|if) (?:a|any|an) (?:runner|person|athlete|clubmate|member|someone) (?:who|that)"
     # a story seen or read: "watched a doco where someone collapsed at a marathon"
     r"|(?:watched|watching|watch|saw|seen|read|reading|heard|listening to|listened to) (?:\S+ ){0,2}(?:doco|docos"
     r"|documentary|video|film|movie|clip|article|news|story|stories|programme|program|show|meme|post|tiktok|youtube"
@@ -232,6 +238,9 @@ _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
+_CHECKED = _compile(REASSURED)
+_RECENT_PAST = _compile(RECENT_PAST)
+_GOING_ON = _compile(GOING_ON)
 _LONG_AGO = _compile(LONG_AGO)
 # Categories that say what happened rather than what it is: among findings as urgent, the specific come first.
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
@@ -427,6 +436,8 @@ def triage(text: str | None) -> Triage:
         key = (f.label, f.category)
         if key not in kept or f.severity > kept[key].severity:
             kept[key] = f
+    if _CHECKED.search(whole) and _RECENT_PAST.search(whole) and not _GOING_ON.search(whole):
+        return Triage()  # an episode that is over and has been checked ("collapsed last week, tests were fine")
     if _REASSURED.search(whole):  # a professional has looked, or it was over at once: only emergencies are said
         kept = {key: f for key, f in kept.items() if f.severity == Severity.EMERGENCY}
     return Triage(tuple(sorted(kept.values(), key=lambda f: (-f.severity, f.category in _GENERIC))))

@@ -12,7 +12,11 @@ POSTURAL = (
     r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
 )
 # Plainly asleep: "out cold on the coach, snoring away" is sleep, not a collapse.
-ASLEEP = r"snoring away|(?:fast|sound|soundly) asleep|asleep (?:on|in) the (?:coach|bus|train|car|minibus|sofa)"
+ASLEEP = (
+    r"snoring away|(?:fast|sound|soundly) asleep|asleep (?:on|in) the (?:coach|bus|train|car|minibus|sofa)"
+    r"|(?:for|had|have|having|took|take) a (?:\S+ )?(?:nap|kip|snooze)|napp(?:ed|ing)|slept (?:for )?(?:\d+|a few|two"
+    r"|three|four|ten|twelve) hours"
+)
 # Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
@@ -44,6 +48,13 @@ PASSED = (
     r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )
+# A recent episode told as over ("collapsed at parkrun last week"), with nothing said to be going on now: with a
+# professional's all-clear it is history that has been seen to, and needs no banner at all.
+RECENT_PAST = (
+    r"last (?:week|weekend|month|time|year|sunday|saturday|monday|tuesday|wednesday|thursday|friday)|(?:a|one|two|three"
+    r"|four|five|a few|few|a couple of|couple of|\d+) (?:days?|weeks?|months?|years?) ago|yesterday|the other day"
+)
+GOING_ON = r"now|still|today|tonight|at the moment|currently|this (?:morning|afternoon|evening)|keeps?|kept|ongoing"
 # Long ago: a sign in a sentence about years ago is history, not what is happening now. It still counts for
 # "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.
 LONG_AGO = (

@@ -34,7 +34,7 @@ UNCONSCIOUS = (
     r"|barely (?:conscious|awake)|c[ao]me (?:round|to) (?:\S+ ){0,2}(?:seconds?|minutes?|mins?|bit|moment|while|floor"
     r"|ground|ambulance|tent)|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
-    r"|(?:can|could) (?:hardly|barely|only just) wake"
+    r"|(?:can|could) (?:hardly|barely|only just) wake|(?:cant|couldnt|cannot|wont) be (?:woken|roused|wakened|woke)"
     r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
     r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
     r"|ambulance))"
@@ -85,6 +85,7 @@ SIGNS: tuple[Sign, ...] = (
         rf"{UNCONSCIOUS}|{{VOMITING}}|(?:threw|thrown|throwing) up|{{HEADACHE}} (?:\S+ ){{0,4}}(?:worse|worsening"
         rf"|getting"
         r" worse|not going|wont go|wont shift|painkillers)|(?:worse|worsening) (?:\S+ ){0,2}{HEADACHE}"
+        r"|seeing double|seeing (?:two|2) of|(?:blurred|blurry) vision|vision (?:\S+ ){0,2}blurr\w*"
         r"|clear (?:\S+ ){0,3}(?:fluid|liquid|stuff)|watery (?:stuff|fluid)|fluid (?:\S+ ){0,4}(?:nose|ears?)"
         r"|bleeding from (?:\S+ ){0,2}ears?|(?:cant|couldnt|dont|doesnt|didnt) remember|memory|forgot|forgetting"
         r"|{CONFUSED}|fuzzy|drowsy|sleepy|cant stay awake|seizure|fit|fitting|slurr\w*|double vision"
@@ -161,7 +162,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost"
         r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
-        r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout"
+        r"|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )(?<!i would )(?<!id )(?:pass(?:ed|ing|es)? out"
+        r"|black(?:ed|ing|s)? out|blackout)"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
         r"|went down (?:at|near|just|mid|during|on the (?:ground|floor|track|road))|hit the deck"
         r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
@@ -170,10 +172,11 @@ SIGNS: tuple[Sign, ...] = (
         rf"|{UNCONSCIOUS}",
     ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", T, "fainting", (
-        r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
+        r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
+        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout)"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
-    )),
+    ), (ASLEEP, JOKING, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
@@ -222,10 +225,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:look at|stand) (?:the )?light|photophobi\w*|{PAIN}|agony",
     ), (JOKING, r"(?:sweat|suncream|sun cream|sunscreen|chlorine|pool) (?:\S+ ){0,3}(?:in|into) (?:my |the )?eyes?",)),
     Sign("eyes", T, "new flashes or floaters", (
-        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)|(?:seeing|see)"
-        r" (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
+        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)",
     ), (r"(?:always|for years|years)|camera|photographer|flashing (?:bike |head )?(?:light|torch|lamp)s? (?:on|for)"
         r"|hi ?vis|high ?vis",)),
+    # "seeing stars" is also what runners say of an all-out effort, laughing
+    Sign("eyes", T, "new flashes or floaters", (
+        r"(?:seeing|see) (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
+    ), (JOKING, r"(?:always|for years|years)|sprint\w*|all out|max effort|(?:worth|for) (?:it|the pb)")),
     Sign("eyes", T, "an eye injury or a sudden change in vision", (
         r"(?:poked|scratched|hit|caught|whipped|branch|twig|stick|something) (?:\S+ ){0,4}(?:in )?(?:my |the )?eye"
         r"|(?:sudden|suddenly) (?:\S+ ){0,2}(?:blurred|blurry|misty|cloudy) (?:vision|sight|eye)"
@@ -288,7 +294,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|went dead|slapping|drop)",
     ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
-        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
+        r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
+        r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
+        r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
         r"|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
         r"|tight (?:laces|shoes)",)),

@@ -20,7 +20,7 @@ GYM_CHEST = (
 )
 # heartburn explains a burning or aching chest, never a heavy, crushing or tight one, nor pain spreading to the jaw
 # (NHS "Chest pain": a heart attack is often mistaken for indigestion)
-NOT_CHEST = (GYM_CHEST, r"heartburn|indigestion|acid reflux")
+NOT_CHEST = (GYM_CHEST, r"(?<!like )(?<!like a )(?<!as if its )(?:heartburn|indigestion|acid reflux)")
 ACHING = r"pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|discomfort|burning|stabbing|sharp|sore"
 PRESSING = r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
 # a course or a class about resuscitation is not a resuscitation
@@ -247,7 +247,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
-        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){{0,3}}(?:swell\w*"
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:hard|difficult|struggling|trouble) (?:\S+ ){{0,1}}(?:to )?breath\w*"
+        r"|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*"
         r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
         r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
         r"|light ?headed|wheez\w*|breath\w*)",

@@ -93,7 +93,8 @@ GROUPS: dict[str, str] = {
     r"|dusky|ashen)",
     "FACE": r"(?:face|lips?|tongue|mouth|eyes?lids?|eyes)",
     "ALLERGEN": r"(?:sting|stung|wasp|bee|hornet|nut|nuts|peanuts?|nut bar|allergic|allergy|allergies|reaction"
-    r"|shellfish|prawns?|ate|eating|after (?:a |the )?(?:gel|bar|flapjack|snack|sandwich))",
+    r"|shellfish|prawns?|ate|eating|after (?:a |the )?(?:gel|bar|flapjack|snack|sandwich)|trail mix|cereal bar"
+    r"|energy (?:bar|balls?)|protein bar|sesame|seafood)",
     "SUDDEN": r"(?:sudden|suddenly|out of nowhere|out of the blue|all of a sudden|came on (?:fast|quickly|like)"
     r"|from nowhere|without warning)",
     "ONE_SIDE": r"(?:one side|left side|right side|half of|(?:left|right) (?:arm|hand|leg|side of))",
@@ -104,7 +105,8 @@ GROUPS: dict[str, str] = {
     r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
     r"|black(?:ed|ing)? out))",
     # what collapses without being a body: "my pace collapsed", "the tent collapsed"
-    "NOT_A_BODY": r"(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
+    "NOT_A_BODY": r"(?<!lungs )(?<!lungs were )(?<!lungs are )(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )"
+    r"(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
     r"(?<!season )(?<!wheels )",
     # a knock or a fall: confusion, drowsiness or memory loss after it is a head injury until shown otherwise
     "IMPACT": r"(?:(?:fell|fall|fallen|falling)(?! (?:asleep|behind|apart|off the pace|in love|short|back|into (?:a "

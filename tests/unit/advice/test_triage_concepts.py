@@ -59,6 +59,11 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("calves go tight and burning at the same point every run, goes when I stop", "compartment", P),
         ("34 weeks and the baby's kicking less since yesterday", "pregnancy", T),
         ("ultra runner, lost weight without trying and keep getting ill", "red-s", P),
+        # batch 3
+        ("chest hurts on every hill, feels like heartburn but only when I run", "cardiac", E),
+        ("lips tingling after a protein bar and now it's hard to breathe", "anaphylaxis", E),
+        ("banged my head on the car door at the race, now seeing double", "head-injury", E),
+        ("fell asleep after the race and now she can't be woken", "consciousness", E),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -88,6 +93,14 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "asthmatic, chest a bit tight for the first few minutes in the cold and then fine",
         "fingers go numb in the cold on winter runs, fine once I'm inside",
         "booked a CPR course for the club committee",
+        "felt like I was going to pass out on the last rep lol",
+        "my lungs were collapsing up that climb 😂",
+        "is a stress reaction different from a stress fracture?",
+        "when do you ring 999 for a runner who faints?",
+        "passed out on the sofa for a nap after parkrun, slept 2 hours",
+        "saw stars on that sprint finish haha",
+        "almost fainted with relief at the finish",
+        "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
 )
 def test_near_misses_raise_nothing(text: str) -> None:
@@ -119,3 +132,9 @@ def test_the_topic_asked_in_other_words(question: str, topic: str) -> None:
 def test_a_cold_snap_is_the_weather_and_a_bad_cold_an_illness() -> None:
     assert "illness" not in one_sense("a bad cold snap this week, gym or outside?")
     assert "illness" in one_sense("got a bad cold, should i run")
+
+
+def test_a_checked_episode_that_is_over_is_history_only_while_nothing_goes_on_now() -> None:
+    assert not triage("she fainted at parkrun last week, the doctor said it was fine")
+    assert triage("she fainted at parkrun last week, the doctor said it was fine, but now she's dizzy again")
+    assert triage("collapsed last week and still getting chest pain, doctor said fine").severity == E
