@@ -43,6 +43,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
     )),
+    # bleeding with pain or cramps in pregnancy (abruption, miscarriage, labour: NHS "Vaginal bleeding in
+    # pregnancy", call 999 with bleeding and tummy pain); after birth, bleeding with cramps is the usual lochia
+    Sign("pregnancy", E, "bleeding with pain or cramps in pregnancy", (
+        r"{PREGNANT}", r"bleed\w*|blood|bled",
+        r"cramp\w*|contractions?|tightenings?|(?:tummy|stomach|belly|bump|abdominal|pelvic|back) (?:\S+ ){0,2}{PAIN}"
+        r"|{PAIN} (?:\S+ ){0,2}(?:tummy|stomach|belly|bump|abdomen)|(?:comes?|coming|came) in waves",
+    ), (r"postpartum|post partum|postnatal|post natal|after (?:giving )?birth|gave birth|since (?:the )?birth"
+        r"|(?:had|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins)|weeks (?:pp|post)|c ?section"
+        r"|nose ?bleed|blister|gums",)),
     # pre-eclampsia's severe features together: a bad headache with vision changes or sudden swelling (ACOG)
     Sign("pregnancy", E, "a headache with vision changes or sudden swelling in pregnancy", (
         r"{PREGNANT}", r"{HEADACHE}",
