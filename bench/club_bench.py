@@ -11,7 +11,9 @@
    duplicated DMs.
 
     python -m bench.club_bench [--participants 5000] [--runs-each 100] [--going 10000] [--rate 50]
-                               [--postgres URL] [--skip-fanout]
+                               [--postgres URL] [--skip-fanout] [--only log,show,digest]
+
+`--only` measures some of the storage part (the through-Discord /run log only with `log`).
 
 Takes minutes (the fan-out alone is at least 2 x going / rate seconds); run by hand, not by the tests.
 """
@@ -91,11 +93,37 @@ async def _challenge(db: Store, participants: int, guild: int = GUILD) -> None:
         )
 
 
-async def storage(db: Store, participants: int, rounds: int, report: list[str]) -> None:
-    from bot.club import posts
+PARTS = ("log", "show", "digest")
 
+
+async def storage(db: Store, participants: int, rounds: int, report: list[str], parts: tuple[str, ...] = PARTS) -> None:
     rng = random.Random(3)
     now = datetime.now(UTC)
+    if "log" in parts:
+        await log_pairs(db, participants, rounds, report, rng, now)
+    if "show" in parts:
+        show: list[float] = []
+        for _ in range(rounds):
+            viewer = 10_000 + rng.randrange(participants * 2)
+            start = time.perf_counter()
+            await challenge_service.show(db, GUILD, viewer, CHALLENGE, now)
+            show.append((time.perf_counter() - start) * 1000)
+        report.append(fmt("/challenge show (5,000 participants)", percentiles(show), "p99 <= 5 ms"))
+    if "digest" in parts:
+        digest: list[float] = []
+        for _ in range(rounds // 4):
+            start = time.perf_counter()
+            await build(db, GUILD, now)
+            digest.append((time.perf_counter() - start) * 1000)
+        report.append(fmt("weekly digest reads (all of them)", percentiles(digest), "p99 <= 5 ms"))
+    total = (await db.fetchone("SELECT count(*) FROM runs"))[0]
+    report.append(f"{'':<44} ({total:,} runs in the database)")
+
+
+async def log_pairs(db: Store, participants: int, rounds: int, report: list[str], rng: random.Random,
+                    now: datetime) -> None:  # fmt: skip
+    from bot.club import posts
+
     form = RunForm("8k", "42:00")
     inside: list[float] = []
     outside: list[float] = []
@@ -119,24 +147,10 @@ async def storage(db: Store, participants: int, rounds: int, report: list[str]) 
     report.append(f"{'':<44} participant / non-participant: p50 {p_in['p50'] / p_out['p50']:.3f}x, "
                   f"mean {sum(inside) / len(inside) / (sum(outside) / len(outside)):.3f}x  target <= 1.1x")  # fmt: skip
     report.append(fmt("after the reply: congratulations owed", percentiles(after)))
-    show: list[float] = []
-    for _ in range(rounds):
-        viewer = 10_000 + rng.randrange(participants * 2)
-        start = time.perf_counter()
-        await challenge_service.show(db, GUILD, viewer, CHALLENGE, now)
-        show.append((time.perf_counter() - start) * 1000)
-    report.append(fmt("/challenge show (5,000 participants)", percentiles(show), "p99 <= 5 ms"))
-    digest: list[float] = []
-    for _ in range(rounds // 4):
-        start = time.perf_counter()
-        await build(db, GUILD, now)
-        digest.append((time.perf_counter() - start) * 1000)
-    report.append(fmt("weekly digest reads (all of them)", percentiles(digest), "p99 <= 5 ms"))
-    total = (await db.fetchone("SELECT count(*) FROM runs"))[0]
-    report.append(f"{'':<44} ({total:,} runs in the database)")
 
 
-async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds: int, pg_url: str | None) -> list[str]:
+async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds: int, pg_url: str | None,
+                        parts: tuple[str, ...] = PARTS) -> list[str]:  # fmt: skip
     report: list[str] = []
     path = workdir / "club.db"
     db = await open_sqlite(path)
@@ -164,7 +178,7 @@ async def storage_bench(workdir: Path, participants: int, runs_each: int, rounds
     try:
         await _challenge(db, participants)
         report.append(f"== {label}")
-        await storage(db, participants, rounds, report)
+        await storage(db, participants, rounds, report, parts)
     finally:
         await db.close()
     return report
@@ -288,13 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", default=None, help="an empty PostgreSQL database to measure on instead")
     parser.add_argument("--skip-fanout", action="store_true")
     parser.add_argument("--skip-storage", action="store_true")
+    parser.add_argument("--only", default=",".join(PARTS), help="storage parts to measure: log, show, digest")
     args = parser.parse_args(argv)
+    parts = tuple(part.strip() for part in args.only.split(",") if part.strip())
+    if unknown := set(parts) - set(PARTS):
+        parser.error(f"--only takes {', '.join(PARTS)}, not {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as folder:
         if not args.skip_storage:
             for line in asyncio.run(storage_bench(Path(folder), args.participants, args.runs_each, args.rounds,
-                                                  args.postgres)):  # fmt: skip
+                                                  args.postgres, parts)):  # fmt: skip
                 print(line, flush=True)
-        if not args.skip_storage and not args.postgres:
+        if not args.skip_storage and not args.postgres and "log" in parts:
             (Path(folder) / "e2e").mkdir()
             for line in asyncio.run(through_discord(Path(folder) / "e2e", args.participants, args.runs_each,
                                                     args.rounds // 4)):  # fmt: skip

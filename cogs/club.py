@@ -29,8 +29,9 @@ from bot.errors import UserError, is_record_id
 from bot.running.services.runs import member_profile
 from cogs.reminders.delivery import register_post_kind
 from cogs.ui import kit
-from cogs.ui.club import card_buttons, card_embed, check_postable, require_manager
+from cogs.ui.club import card_buttons, card_embed, check_postable
 from cogs.ui.kit import NO_MENTIONS, explain
+from cogs.ui.managers import ManagersOnly
 
 log = logging.getLogger(__name__)
 KUDOS_ID = re.compile(r"stride:kudos:([0-9]{1,19})")
@@ -83,10 +84,8 @@ class KudosButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:k
                  interaction.guild_id, (time.perf_counter() - started) * 1000, outcome)  # fmt: skip
 
 
-class ManagersGroup(app_commands.Group):
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        require_manager(interaction, "change the server's settings")
-        return True
+class ManagersGroup(ManagersOnly, app_commands.Group):
+    """A subgroup of /server: its commands are bound to it, so /server's own check never runs for them."""
 
 
 class DigestGroup(ManagersGroup):

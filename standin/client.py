@@ -197,6 +197,12 @@ class FakeDiscord(FakeDiscordServer):
     def add_channel(self, guild: Guild, name: str) -> Channel:
         return self.world.add_channel(guild, name)
 
+    def open_command(self, guild: Guild, name: str) -> None:
+        """Let every member of `guild` use the top-level command `name` (e.g. "server"), whatever its
+        `default_member_permissions`: the override a server can set in Server Settings > Integrations.
+        The member's own permissions in the interaction stay as they are."""
+        guild.opened_commands.add(name)
+
     async def deny(self, channel: Channel, target: Member | User | Role, permissions: int) -> None:
         """Deny `permissions` to a member (or the bot: `fake.bot`) or a role in one channel, as a channel
         overwrite; sent as CHANNEL_UPDATE when the bot is connected. The bot's messages there are then
@@ -498,7 +504,7 @@ class FakeDiscord(FakeDiscordServer):
             required = command.get("default_member_permissions")
             perms = member.permissions
             hidden = required is not None and (perms & int(required) != int(required) or required == "0")
-            if hidden and not perms & ADMINISTRATOR:
+            if hidden and not perms & ADMINISTRATOR and command["name"] not in member.guild.opened_commands:
                 raise CommandUsageError(f"{member.name} cannot see /{path}: needs permissions {required}")
         elif 1 not in (command.get("contexts") or [0, 1, 2]):
             raise CommandUsageError(f"/{path} is not available in DMs")

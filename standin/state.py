@@ -176,6 +176,9 @@ class Guild:
     roles: list[Role] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     members: dict[int, Member] = field(default_factory=dict)
+    # Top-level commands the server lets every member use whatever their `default_member_permissions`
+    # (Server Settings > Integrations): the bot must refuse them in code.
+    opened_commands: set[str] = field(default_factory=set)
 
     @property
     def everyone(self) -> Role:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -26,7 +27,7 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _challenge(row: Row) -> Challenge:
+def _challenge(row: Row | Sequence[Any]) -> Challenge:
     (cid, guild_id, name, metric, goal, mode, units, start, end, ends_at, channel_id, message_id, created_by,
      total, reached_on, ended_by, *rest) = row  # fmt: skip
     return Challenge(

@@ -1,5 +1,5 @@
-"""The digest and feed in storage: server settings, feed opt-ins and posts, kudos, and the digest's reads.
-SQL both engines share."""
+"""The digest and feed in storage: server settings, feed opt-ins and posts, kudos. SQL both engines share
+(the digest's reads are bot.db.digest_reads)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from bot.club.digest import WeekTotals
 from bot.db.engine import Database, Tx, fetch_value
 from bot.db.members import now_iso
 
@@ -138,31 +137,6 @@ async def kudos_received(db: Database | Tx, guild_id: int, user_id: int, since: 
         (guild_id, user_id, since.isoformat(timespec="seconds")),
     )
     return row[0] if row else 0
-
-
-# ---- the digest's reads -------------------------------------------------------------------------------
-
-
-async def week_totals(db: Database | Tx, guild_id: int, monday: date) -> WeekTotals:
-    row = await db.fetchone(
-        "SELECT members, runs, distance_m, duration_s FROM guild_weeks WHERE guild_id = ? AND week_start = ?",
-        (guild_id, monday.isoformat()),
-    )
-    return WeekTotals(int(row[0]), int(row[1]), float(row[2]), int(row[3])) if row else WeekTotals()
-
-
-async def records_between(db: Database | Tx, guild_id: int, first: date, last: date, limit: int = 10) -> list[
-    tuple[int, str, float]
-]:  # fmt: skip
-    """Records (member bests) set in those days, by members on leaderboards."""
-    rows = await db.fetchall(
-        "SELECT b.user_id, b.label, b.duration_s FROM member_bests b WHERE b.guild_id = :g"
-        " AND b.run_date BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM members m"
-        " WHERE m.guild_id = :g AND m.user_id = b.user_id AND m.leaderboard = 0)"
-        " ORDER BY b.run_date, b.user_id, b.label LIMIT :limit",
-        {"g": guild_id, "first": first.isoformat(), "last": last.isoformat(), "limit": limit},
-    )
-    return [(row[0], row[1], float(row[2])) for row in rows]
 
 
 async def member_rows(db: Database | Tx, guild_id: int, user_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,7 @@ from bot.db.members import now_iso
 _COLUMNS = "id, guild_id, user_id, name, race_date, distance_m, goal_s, shared, result_s, result_run_id"
 
 
-def _race(row: Row) -> Race:
+def _race(row: Row | Sequence[Any]) -> Race:
     rid, guild_id, user_id, name, day, distance, goal, shared, result, run_id = row
     return Race(rid, guild_id, user_id, name, date.fromisoformat(day), float(distance), goal, bool(shared), result,
                 run_id)  # fmt: skip

@@ -3,8 +3,8 @@
 The bot opens one in `setup_hook` (`bot.db.factory.open_store`) and every service receives it. It runs
 statements as a `Database` does (its `transaction`, `unit`, `fetchall` and `fetchone` are the database's
 own), and it owns the per-database state: the member cache, the run storage, the tips search with its
-caches, and the statements whose SQL differs between the engines. Each engine's parts come from its
-package (`bot.db.sqlite.driver`, `bot.db.postgres.driver`); this module knows neither engine.
+caches, the weekly digest's reads, and the statements whose SQL differs between the engines. Each engine's
+parts come from its package (`bot.db.sqlite.driver`, `bot.db.postgres.driver`); this module knows neither engine.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from bot.db.engine import Database, Dialect, Params, Tx
 from bot.db.members import MemberCache
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from bot.advice.models import Tip, TopPick
+    from bot.club.digest import Digest
     from bot.db.storage import RunStorage
 
 
@@ -90,6 +93,16 @@ class TipSearch(Protocol):
         ...
 
 
+class DigestReads(Protocol):
+    """The weekly digest's reads of one server in one statement, the engine's own (bot.db.digest_reads)."""
+
+    async def read(self, guild_id: int, monday: date, today: date, due: datetime) -> Digest:
+        """Last week's (from `monday`) and the week before's totals, last week's records, the challenges
+        active at `due` (the server's `today`) with their top 3, the group runs of the 7 days from `due` and
+        the shared races of the 7 days from `today`."""
+        ...
+
+
 class Driver(Protocol):
     """One engine's parts beside its `Database`."""
 
@@ -102,6 +115,8 @@ class Driver(Protocol):
     def run_storage(self, store: Store) -> RunStorage: ...
 
     def tip_search(self, store: Store) -> TipSearch: ...
+
+    def digest_reads(self, store: Store) -> DigestReads: ...
 
     async def start_member_cache(self, store: Store) -> None:
         """Make the member cache answer (see bot.db.members.MemberCache) from now on, as far as it can."""
@@ -128,6 +143,7 @@ class Store:
         self.members = MemberCache(trusted=db.exclusive)
         self.runs: RunStorage = driver.run_storage(self)
         self.tips: TipSearch = driver.tip_search(self)
+        self.digests: DigestReads = driver.digest_reads(self)
         # /advice answers as read, with the server's change stamp at that read (bot.advice.services.search).
         self.advice_answers: dict[tuple[object, ...], tuple[int, tuple[Tip, ...]]] = {}
         # Who to wake when a transaction that queued a post commits: the dispatcher running on this store.

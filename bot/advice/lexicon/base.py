@@ -20,11 +20,19 @@ SLEEPY = (
     rf"|{ASLEEP}"
     r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
 )
+# Who can reassure: someone who examined or tested it. "My mum says it's nothing", "she says that's normal for
+# runners" or "he reckons it's indigestion" is no reassurance (denial is common in missed periods and heart pain).
+PROFESSIONAL = (
+    r"(?:doctor|doctors|doc|docs|gp|physio|physios|physiotherapist|cardiologist|consultant|nurse|midwife|obstetrician"
+    r"|specialist|surgeon|paramedics?|medics?|hospital|a and e|urgent care|optician|optometrist|podiatrist|ecg|echo"
+    r"|scans?|tests?|bloods|x ?rays?|mri)"
+)
 # A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
 # see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
 REASSURED = (
-    r"(?:said|says|told me|confirmed|reckons|thinks) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious"
-    r"|normal|fine|ok|okay)|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
+    rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
+    r"|came back) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear)"
+    r"|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
     r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
 )
 # Over at once ("back to normal within a minute", "gone in a minute"), or never had by the writer ("is blood in

@@ -20,8 +20,11 @@ HEAD_KNOCK = (
     r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
     r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his "
     r"|her )?face"
-    r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
+    r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over|came off"
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
+    # a helmet that broke took a blow hard enough to count as a head injury (UK concussion guidelines)
+    r"|(?:helmet|lid) (?:\S+ ){0,2}(?:cracked|split|broke|broken|smashed|snapped|dented|in bits|in pieces)"
+    r"|(?:cracked|split|broke|smashed|snapped|dented) (?:my |his |her |their |the )?(?:bike |cycling )?helmet"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
     r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
     r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out|knocked unconscious|knocked me out)"
@@ -31,6 +34,7 @@ UNCONSCIOUS = (
     r"|barely (?:conscious|awake)|c[ao]me (?:round|to) (?:\S+ ){0,2}(?:seconds?|minutes?|mins?|bit|moment|while|floor"
     r"|ground|ambulance|tent)|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
+    r"|(?:can|could) (?:hardly|barely|only just) wake"
     r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
     r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
     r"|ambulance))"
@@ -52,11 +56,12 @@ AMNESIA = (
 # only where the nearest person named is someone else.
 OBSERVED_ALTERED = (
     r"(?:acting|behaving|being) (?:\S+ ){0,1}(?:strange\w*|weird\w*|odd\w*|drunk|confused|bizarre\w*|out of"
-    r" character|funny)|not making (?:any )?sense|(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird"
-    r"|strange)|barely (?:talking|moving|awake|with it|there)|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
+    r" character|funny)|not making (?:any )?sense|(?:talking|speaking|spouting) (?:\S+ ){0,1}?(?:nonsense|rubbish"
+    r"|gibberish|drivel|funny|weird|strange)(?! (?:about|on|re)\b)|barely (?:talking|moving|awake|with it|there)"
+    r"|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
     r"|staring (?:into space|blankly|into nothing|at nothing)|blank stare|(?:doesnt|didnt|dont|cant) (?:\S+ ){0,2}"
     r"(?:know|recogni[sz]e) who (?:his|her|their|i|we) (?:\S+ )?(?:is|are|am|was)"
-    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,1}(?:tell (?:me|us|anyone) |say"
+    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,2}(?:tell (?:me|us|anyone) |say"
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
@@ -109,10 +114,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
         r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
         r"|talking gibberish|speaking gibberish|gibberish"
-        r"|face (?:\S+ ){0,3}(?:droop|drooped|drooping|dropped|sagging|sagged|fallen|lopsided)"
+        r"|face (?:\S+ ){0,3}(?:droop\w*|dropped|sagging|saggy|sagged|fallen|lopsided|wonky)"
+        r"|(?:talking|speaking|talks|speaks|sounds?|sounding|speech) (?:\S+ ){0,1}(?:like|as if) (?:\S+ ){0,2}(?:drunk"
+        r"|pissed|hammered|had a few|had a skinful)"
         r"|droop(?:ing|ed|y)? (?:\S+ ){0,2}(?:face|mouth|eye)|(?:smile|mouth) (?:\S+ ){0,3}(?:lopsided|crooked|wonky"
         r"|droop\w*|dropped)|lopsided (?:smile|face)",
-    ), (r"(?:drinks|pints|beers|wine|drunk)",)),
+    ), (r"drinks|pints|beers|wine|(?<!like )(?<!as if )(?:was|is|were|got|getting|gets|been|hes|shes|im|theyre|very"
+        r"|bit|quite|really|blind) drunk",)),
     Sign("stroke", E, "weakness or numbness on one side", (
         r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|face) (?:\S+ ){0,3}(?:weak|numb|dead|droop"
         r"|drooped|wouldnt move|went|gone|tingl\w*)"
@@ -173,7 +181,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
     ), observed=True),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (
-        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
+        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt|can barely|can hardly|barely|hardly|struggling"
+        r" to) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
         r"{IMPACT}|race|finish\w*|ultra|marathon|mile|heat|hot|cold|head|sugar|diabetic|drank|collaps\w*|bench|tent",
     ), (JOKING, SLEEPY), observed=True),
     Sign("breathing", E, "someone who is not breathing normally", (
@@ -277,7 +286,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
-    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
+    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"

@@ -6,6 +6,7 @@ from bot.db.engine import Params
 from bot.db.leaderboard import board_sql
 from bot.db.members import MEMBER_CHANNEL, load_notices
 from bot.db.postgres.database import PgDatabase
+from bot.db.postgres.digest_reads import PgDigestReads
 from bot.db.postgres.run_storage import PgRunStorage
 from bot.db.postgres.tips_search import PgTipSearch
 from bot.db.store import Statements, Store
@@ -39,6 +40,9 @@ class PgDriver:
 
     def tip_search(self, store: Store) -> PgTipSearch:
         return PgTipSearch(store)
+
+    def digest_reads(self, store: Store) -> PgDigestReads:
+        return PgDigestReads(store)
 
     async def start_member_cache(self, store: Store) -> None:
         """Hear every change to members (its trigger notifies MEMBER_CHANNEL): the cache is trusted from then

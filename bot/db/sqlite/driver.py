@@ -6,6 +6,7 @@ from bot.db.engine import Params
 from bot.db.leaderboard import board_sql
 from bot.db.members import load_notices
 from bot.db.sqlite.database import SqliteDatabase
+from bot.db.sqlite.digest_reads import SqliteDigestReads
 from bot.db.sqlite.run_storage import SqliteRunStorage
 from bot.db.sqlite.tips_search import SqliteTipSearch
 from bot.db.store import Statements, Store
@@ -42,6 +43,9 @@ class SqliteDriver:
 
     def tip_search(self, store: Store) -> SqliteTipSearch:
         return SqliteTipSearch(store)
+
+    def digest_reads(self, store: Store) -> SqliteDigestReads:
+        return SqliteDigestReads(store)
 
     async def start_member_cache(self, store: Store) -> None:
         # This process is the file's only writer: the cache holds from the start.
