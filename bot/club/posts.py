@@ -10,7 +10,10 @@ one, so cancelling by the prefix "12:" never touches challenge or event 120.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot.club.cards import GOLD, Card
 from bot.club.challenges import Board
@@ -224,9 +227,14 @@ class EventCancelled:
 
 
 class EventNext:
-    """When an occurrence of a weekly event starts, the next one is made (once) and its card posted."""
+    """When an occurrence of a weekly event starts, the next one is made (once) and its card posted.
+    `on_card` (the Discord side: its matching scheduled event) is called with the new occurrence once its
+    card is out and the post settled, after that transaction commits; it must not block."""
 
     grace = None
+
+    def __init__(self, on_card: Callable[[Event], None] | None = None) -> None:
+        self.on_card = on_card
 
     async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
@@ -251,8 +259,11 @@ class EventNext:
             return
         following = await events_db.occurrence(tx, event.series_id, event.next_start())
         card_id = sent.get(channel_message(following.channel_id)) if following is not None else None
-        if following is not None and card_id is not None:
-            await events_db.card_posted(tx, following.id, card_id)
+        if following is None or card_id is None:
+            return
+        await events_db.card_posted(tx, following.id, card_id)
+        if self.on_card is not None and following.discord_event_id is None and not following.cancelled:
+            tx.after_commit(partial(self.on_card, replace(following, message_id=card_id)))
 
 
 # ---- the weekly digest -----------------------------------------------------------------------------------
@@ -287,12 +298,19 @@ class WeeklyDigest:
 
 
 def kinds() -> dict[str, PostKind]:
-    """Every club post kind and its renderer, for `Dispatcher.register_post_kind`."""
+    """The challenges' and the digest's post kinds and their renderers, for `Dispatcher.register_post_kind`
+    (the group runs' are `event_kinds`)."""
     return {
         CONGRATS: ChallengeCongrats(),
         RESULTS: ChallengeResults(),
+        DIGEST: WeeklyDigest(),
+    }
+
+
+def event_kinds(on_next_card: Callable[[Event], None] | None = None) -> dict[str, PostKind]:
+    """The group runs' post kinds; `on_next_card` as `EventNext.on_card`."""
+    return {
         EVENT_DM: EventReminder(),
         EVENT_CANCELLED: EventCancelled(),
-        EVENT_NEXT: EventNext(),
-        DIGEST: WeeklyDigest(),
+        EVENT_NEXT: EventNext(on_next_card),
     }

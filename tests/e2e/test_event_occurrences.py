@@ -1,7 +1,7 @@
 """A group run's later life through the real bot and the fake Discord: the DM before the run reaches each
 member Going once, whether they answered before the reminder an hour before or after it; a weekly series'
 next card, posted by the dispatcher, can be cancelled before anyone answers it (the card is marked, its
-buttons off).
+buttons off), and comes with its Discord scheduled event where Stride may make one (cancelled with it).
 
 The series start at the first whole minute a little over a minute from now (`timeline`, made once for the
 module), so the waits of the tests overlap."""
@@ -49,8 +49,12 @@ class Timeline:
 async def timeline(fake: FakeDiscord, club: Club, bot_process: object) -> Timeline:
     weekly = minute_after(timedelta())
     when = f"{weekly:%Y-%m-%d %H:%M}"
-    for title in ("Hills",):
+    for title in ("Hills", "Tempo"):
         await fake.slash(club.alice, "event create", title=title, when=when, repeat="weekly", in_channel=club.general)
+    # A server where Stride may not manage events.
+    fake.world.guild_commands[club.other_guild.id] = fake.world.guild_commands[club.guild.id]
+    await fake.slash(club.stranger, "event create", title="Lobby loop", when=when, repeat="weekly",
+                     guild=club.other_guild, in_channel=club.other_guild.channel("lobby"))  # fmt: skip
     hour = f"{weekly + timedelta(hours=1):%Y-%m-%d %H:%M}"
     await fake.slash(club.alice, "event create", title="Hour check", when=hour, in_channel=club.general)
     [card] = cards(fake, club.general, "Hour check")
@@ -67,6 +71,15 @@ async def next_card(fake: FakeDiscord, channel, title: str) -> Reply:
     """The card of the series' second occurrence, once the first has started."""
     found = await fake.wait_until(lambda: cards(fake, channel, title)[1:], timeout=150, what=f"the next {title} card")
     return found[0]
+
+
+def discord_events(fake: FakeDiscord, title: str, start: datetime) -> list[dict]:
+    """The Discord scheduled events Stride made for a group run's occurrence at `start`."""
+    return [
+        made
+        for made in fake.world.scheduled_events.values()
+        if made["name"] == title and datetime.fromisoformat(made["scheduled_start_time"]) == start
+    ]
 
 
 def reminders(fake: FakeDiscord, member, title: str) -> int:
@@ -119,9 +132,38 @@ async def test_cancelling_the_next_card_before_anyone_answers_marks_it(fake, clu
         lambda: (found := occurrences(bot, "Hills"))[1][1] is not None and found, timeout=10, what="the card's id"
     )
     assert following[1] == card.id
+    following_start = timeline.weekly + timedelta(days=7)
+    [made] = await fake.wait_until(lambda: discord_events(fake, "Hills", following_start), timeout=10,
+                                   what="the next occurrence's Discord event")  # fmt: skip
     done = await fake.slash(club.alice, "event cancel", id=following[0])
     assert done.ephemeral and "Cancelled" in done.content
     marked = await fake.wait_for_edit(card, lambda r: "Cancelled" in r.embed_text())
     assert marked.buttons() and all(b.get("disabled") for b in marked.buttons())
     [first_card] = cards(fake, club.general, "Hills")[:1]
     assert "Cancelled" not in first_card.embed_text()  # only the occurrence cancelled
+    await fake.wait_until(lambda: made["status"] == 4, timeout=10, what="its Discord event cancelled")
+    [first_made] = discord_events(fake, "Hills", timeline.weekly)
+    assert first_made["status"] == 1
+
+
+async def test_the_next_occurrence_gets_its_discord_event_where_stride_may_make_one(fake, club, bot, timeline) -> None:
+    following_start = timeline.weekly + timedelta(days=7)
+    card = await next_card(fake, club.general, "Tempo")
+    [made] = await fake.wait_until(lambda: discord_events(fake, "Tempo", following_start), timeout=10,
+                                   what="the next occurrence's Discord event")  # fmt: skip
+    assert made["entity_metadata"] == {"location": "See #general"} and made["status"] == 1
+    _, following = occurrences(bot, "Tempo")
+    stored = query(bot.database, "SELECT discord_event_id FROM events WHERE id = ?", (following[0],))
+    assert stored == [(int(made["id"]),)]
+    # Where Stride may not manage events, the next card is posted all the same, and no Discord event is made.
+    lobby = club.other_guild.channel("lobby")
+    elsewhere = await next_card(fake, lobby, "Lobby loop")
+    assert elsewhere.button_labels() == ["Going", "Maybe", "Can't go"]
+    assert [e for e in fake.world.scheduled_events.values() if e["guild_id"] == str(club.other_guild.id)] == []
+    assert all(occurrence[1] is not None for occurrence in occurrences(bot, "Lobby loop"))
+    # Cancelling the series from the next occurrence cancels its Discord event and marks its card.
+    done = await fake.slash(club.alice, "event cancel", id=following[0], all=True)
+    assert done.ephemeral and "Cancelled the series" in done.content
+    await fake.wait_until(lambda: made["status"] == 4, timeout=10, what="its Discord event cancelled")
+    marked = await fake.wait_for_edit(card, lambda r: "Cancelled" in r.embed_text())
+    assert all(b.get("disabled") for b in marked.buttons())

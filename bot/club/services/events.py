@@ -147,6 +147,8 @@ async def record_card(db: Store, event_id: int, message_id: int) -> None:
     await store.set_card(db, event_id, message_id)
 
 
-async def record_discord_event(db: Store, event_id: int, discord_event_id: int) -> None:
-    """The matching Discord scheduled event, so cancelling the group run cancels it too."""
-    await store.set_discord_event(db, event_id, discord_event_id)
+async def record_discord_event(db: Store, event: Event, discord_event_id: int) -> Event | None:
+    """The matching Discord scheduled event, so cancelling the group run cancels it too; the group run as it
+    is now (cancelled meanwhile, its Discord event is the caller's to cancel)."""
+    await store.set_discord_event(db, event.id, discord_event_id)
+    return await store.get(db, event.guild_id, event.id)

@@ -32,9 +32,15 @@ def sender() -> FakeSender:
 
 
 @pytest.fixture
-def dispatcher(db: Store, sender: FakeSender, clock: FakeClock) -> Dispatcher:
+def cards_out() -> list[Event]:
+    """The occurrences whose next card the dispatcher posted, as the Discord side hears of them."""
+    return []
+
+
+@pytest.fixture
+def dispatcher(db: Store, sender: FakeSender, clock: FakeClock, cards_out: list[Event]) -> Dispatcher:
     dispatcher = Dispatcher(db, sender, clock=clock, retry_delays=(0.0,))
-    for kind, handler in posts.kinds().items():
+    for kind, handler in (posts.kinds() | posts.event_kinds(cards_out.append)).items():
         dispatcher.register_post_kind(kind, handler)
     return dispatcher
 
@@ -48,7 +54,9 @@ def dms_to(sender: FakeSender, user: int) -> list[str]:
     return [m.content for m in sender.dms_to(user)]
 
 
-async def test_the_next_weekly_card_is_known_by_its_message_id_once_sent(db, dispatcher, sender, clock) -> None:
+async def test_the_next_weekly_card_is_known_by_its_message_id_once_sent(
+    db, dispatcher, sender, clock, cards_out
+) -> None:
     first = await create(db, "2026-12-08 08:00", repeat="weekly")
     clock.now = first.starts_at + timedelta(seconds=1)
     await dispatcher.run_due()
@@ -57,9 +65,28 @@ async def test_the_next_weekly_card_is_known_by_its_message_id_once_sent(db, dis
     assert first.series_id is not None
     following = await events_db.occurrence(db, first.series_id, first.starts_at + timedelta(days=7))
     assert following is not None and following.message_id == sender.message_ids[0]
+    assert cards_out == [following]  # told once the settle committed: the Discord side makes its event
+    await dispatcher.run_due()
+    assert len(cards_out) == 1
     # Cancelled before anyone answered: what the command edits is that card.
     [cancelled] = await service.cancel(db, GUILD, ORGANISER, following.id, False, False, clock.now)
     assert cancelled.cancelled and cancelled.message_id == sender.message_ids[0]
+
+
+async def test_a_next_card_that_could_not_be_posted_tells_nobody(db, dispatcher, sender, clock, cards_out) -> None:
+    first = await create(db, "2026-12-08 08:00", repeat="weekly")
+    sender.gone_channels.add(CHANNEL)  # deleted: Discord answers 404
+    clock.now = first.starts_at + timedelta(seconds=1)
+    await dispatcher.run_due()
+    assert sender.sent == [] and cards_out == []
+    assert first.series_id is not None
+    following = await events_db.occurrence(db, first.series_id, first.starts_at + timedelta(days=7))
+    assert following is not None and following.message_id is None
+    follow_up = await db.fetchone(  # the chain goes on all the same
+        "SELECT state FROM scheduled_posts WHERE kind = ? AND post_key = ?",
+        (posts.EVENT_NEXT, f"{first.series_id}:{following.unix}"),
+    )
+    assert follow_up is not None and follow_up[0] == "queued"
 
 
 async def answer(db: Store, user: int, event: Event, what: str, now: datetime) -> service.Answered:
