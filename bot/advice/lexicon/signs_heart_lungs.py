@@ -74,9 +74,10 @@ DEVICE_ERROR = (
     r"|(?:read|reading|reads|showed|shows|said|says) (?:\S+ ){0,1}(?:totally |completely |perfectly )?normal)"
 )
 NOT_PALPITATION = (
-    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth|lol|haha|lmao"
+    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth"
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
     DEVICE_ERROR,
+    JOKING,
 )
 FAINT = (
     r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
@@ -97,6 +98,13 @@ EXERTION_DIZZY = (
 EXERTION_BREATHLESS = (
     r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
     r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
+)
+
+# A little breathless while chatting: the talk test asking about pace, not a new symptom.
+TALK_TEST = (
+    r"(?:chatting|talking) (?:\S+ ){0,1}(?:on|during|while|when) (?:\S+ ){0,2}(?:runs?|jog\w*|running)|talk test"
+    r"|slow (?:\S+ ){0,1}down|(?:a |the )?(?:little|bit|touch|tad|slightly) (?:out of breath"
+    r"|breathless)(?! (?:\S+ ){0,6}(?:never|new|weeks|lately|recently|worse))"
 )
 
 EXERTIONAL_FAINT = (
@@ -164,8 +172,10 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
         r"|spells?)"
-        r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
-    ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
+        r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint"
+        # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
+        r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
+    ), (JOKING, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
         r"|spinning class|spin class"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
@@ -222,7 +232,17 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
-        EXERTION_BREATHLESS)),
+        EXERTION_BREATHLESS, TALK_TEST)),
+    # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
+    # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
+    Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
+        r"(?:short|out) of breath|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath",
+        r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
+        r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
+        r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
+    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
+        r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
+        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING)),
     # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
     # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (

@@ -64,6 +64,12 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("lips tingling after a protein bar and now it's hard to breathe", "anaphylaxis", E),
         ("banged my head on the car door at the race, now seeing double", "head-injury", E),
         ("fell asleep after the race and now she can't be woken", "consciousness", E),
+        # batch 4: a laugh or a guess elsewhere in the message does not make a sign a joke
+        ("out of breath walking to the shops for weeks, never used to be. prob just unfit haha", "breathing", T),
+        ("heart skipping beats all evening since my run, probably coffee lol", "cardiac", T),
+        ("red, painful eye since the race and light hurts it, I wear contacts. any goggles recs lol", "eyes", T),
+        ("period's gone awol since I upped my miles", "red-s", P),
+        ("feel like I'm going to pass out on my runs lately", "cardiac", T),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -99,6 +105,8 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "when do you ring 999 for a runner who faints?",
         "passed out on the sofa for a nap after parkrun, slept 2 hours",
         "saw stars on that sprint finish haha",
+        "a bit breathless chatting on my easy runs, too fast?",
+        "heart going crazy at the start line lol",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
