@@ -94,6 +94,13 @@ BREATHLESS = (
 EXERTION_DIZZY = (
     r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
+    r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
+)
+# dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
+# keeps happening)
+RECURRING = (
+    r"every time|each time|whenever|keeps? (?:\S+ ){0,1}(?:getting|going|feeling|happening)|always|every (?:run|session"
+    r"|rep)|most runs|(?:\d+|several|a few|three|four) times|again and again|(?:started|starting) happening"
 )
 EXERTION_BREATHLESS = (
     r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
@@ -178,6 +185,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
         r"|spinning class|spin class"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
+    Sign("cardiac", T, "dizziness", (
+        r"dizzy|dizziness|light ?headed|light ?headedness|woozy|faint (?:feeling|spells?)", RECURRING,
+    ), (JOKING, POSTURAL, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
+        r"|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout|rollercoaster")),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"

@@ -70,6 +70,13 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("red, painful eye since the race and light hurts it, I wear contacts. any goggles recs lol", "eyes", T),
         ("period's gone awol since I upped my miles", "red-s", P),
         ("feel like I'm going to pass out on my runs lately", "cardiac", T),
+        # batch 5
+        ("fell on my hand and my wrist is sitting at a funny angle", "acute-injury", T),
+        ("finger's bent sideways after the fall", "acute-injury", T),
+        ("groin pain so bad I had to limp home, hip flexor strain maybe?", "bone-stress-hip", T),
+        ("kicked in the shin, leg rock hard, pain way more than it should be, toes numb", "compartment", E),
+        ("had a cup at pretty much every station, now confused and vomiting", "hyponatraemia", E),
+        ("get light-headed every time I finish my reps, happened 4 times now", "cardiac", T),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -107,6 +114,8 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "saw stars on that sprint finish haha",
         "a bit breathless chatting on my easy runs, too fast?",
         "heart going crazy at the start line lol",
+        "dizzy for a moment after the 800s, fine once I walked about",
+        "hands swelled a bit in the heat but went down when I got home",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
