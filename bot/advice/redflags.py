@@ -253,9 +253,20 @@ _LONG_AGO = _compile(LONG_AGO)
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
 
 
+# "'s" after a noun ("chest's tight", "puffer's done nothing", "the baby's moving less", "mate's lips") is dropped,
+# so the noun reads as itself; after these words it stays part of the word ("she's" -> "shes", "what's" -> "whats").
+_APOSTROPHE_S = re.compile("([a-z]+)['\u2019\u2018\u02bc\u2032`\u00b4]s(?![a-z])")
+_KEEP_S = frozenset(
+    "he she it that what there who let here where how when why one everyone someone somebody nobody everything "
+    "something nothing".split()
+)
+
+
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped ("can't" -> "cant"), "&" -> "and", one space between words."""
+    """Lower case, "'s" dropped after a noun ("chest's" -> "chest"), other apostrophes dropped ("can't" -> "cant"),
+    "&" -> "and", one space between words."""
     folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
+    folded = _APOSTROPHE_S.sub(lambda m: m.group(0) if m.group(1) in _KEEP_S else m.group(1), folded)
     folded = _APOSTROPHES.sub("", folded).replace("&", " and ").replace("-", " ").replace("/", " ")
     return _SPACES.sub(" ", folded).strip()
 

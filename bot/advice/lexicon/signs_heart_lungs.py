@@ -208,11 +208,12 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal|once i stopped"
         r"|after (?:a|the) (?:sprint|800|400|200|rep|interval)",)),
     Sign("breathing", E, "too breathless to speak", (
-        r"{CANT} (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?sentences?|get (?:\S+ ){0,2}words out)"
+        r"(?:{CANT}|(?:can|could) (?:barely|hardly|only just)) (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?"
+        r"sentences?|get (?:\S+ ){0,2}words out)"
         r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words|(?:too|so) (?:out of breath|breathless|puffed"
         r"|winded) to (?:talk|speak)|(?:one|two|three|[1-3]|a few) words? (?:\S+ ){0,2}(?:at a time|between (?:gasps"
         r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
-        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
+        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST} (?:\S+ ){0,3}tight",
     )),
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
@@ -262,10 +263,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|first (?:few )?(?:mins|minutes|mile|km)")),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
-        r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
-        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen"
-        r"|huge|massive|enormous|twice the size)"
-        r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face)"
+        r"(?:lips?|tongue|mouth|throat|face|cheeks?|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell"
+        r"|puffing up|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening"
+        r"|itchy and swollen|huge|massive|enormous|twice the size)|(?:tongue|lips?) (?:\S+ ){0,3}(?:too big|so big|fat"
+        r"|thick)"
+        r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face|cheeks?)"
         r"|throat (?:\S+ ){0,5}?(?:closing|closed|tight|tightening|narrowing|swelling)"
         r"|(?:voice|speech) (?:\S+ ){0,3}(?:funny|hoarse|croaky|strange|weird|different)"
         r"|(?:hard|difficult|struggling|cant|trouble) (?:\S+ ){0,1}(?:to )?swallow(?:ing)?",

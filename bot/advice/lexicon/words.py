@@ -23,7 +23,7 @@ GROUPS: dict[str, str] = {
     r"|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp|sore|gripping)",
     # tightness is also how asthma feels (NHS "Asthma"): with asthma named it is the airway's sign
     "CHEST_TIGHT": r"(?:tight|tightness|tightening|band)",
-    "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffer|ventolin|salbutamol|blue pump|preventer"
+    "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffers?|ventolin|salbutamol|blue pump|preventer"
     r"|wheez\w*)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",

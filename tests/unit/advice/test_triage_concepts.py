@@ -5,7 +5,7 @@ import pytest
 
 from bot.advice.intent import asked_topic
 from bot.advice.lexicon import Severity
-from bot.advice.redflags import triage
+from bot.advice.redflags import normalise, triage
 from bot.advice.senses import one_sense
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
@@ -77,6 +77,10 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("kicked in the shin, leg rock hard, pain way more than it should be, toes numb", "compartment", E),
         ("had a cup at pretty much every station, now confused and vomiting", "hyponatraemia", E),
         ("get light-headed every time I finish my reps, happened 4 times now", "cardiac", T),
+        # batch 6: "'s" after a noun, a tongue too big, barely able to talk
+        ("inhaler's done nothing and I can barely talk", "breathing", E),
+        ("helmet's cracked after I came off, now I've been sick", "head-injury", E),
+        ("tongue feels too big and my cheeks are swelling after a nut bar", "anaphylaxis", E),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -116,6 +120,7 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "heart going crazy at the start line lol",
         "dizzy for a moment after the 800s, fine once I walked about",
         "hands swelled a bit in the heat but went down when I got home",
+        "my face looks so fat in the race photos",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
@@ -155,3 +160,7 @@ def test_a_checked_episode_that_is_over_is_history_only_while_nothing_goes_on_no
     assert not triage("she fainted at parkrun last week, the doctor said it was fine")
     assert triage("she fainted at parkrun last week, the doctor said it was fine, but now she's dizzy again")
     assert triage("collapsed last week and still getting chest pain, doctor said fine").severity == E
+
+
+def test_apostrophe_s_after_a_noun_is_dropped_and_kept_after_a_pronoun() -> None:
+    assert normalise("chest's tight, she's fine, what's that") == "chest tight, shes fine, whats that"
