@@ -76,7 +76,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "form",
-        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"
+        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
+        r"|(?:heavy|loud|noisy) (?:footed|feet|footsteps|landing)|land(?:ing)? (?:too )?(?:heavy|heavily|loud\w*)"
+        r"|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"
         r"|flail\w*)|camber\w*|slope of the road",
     ),
     ("shoes", r"shoes?|trainers|footwear|gait analysis"),

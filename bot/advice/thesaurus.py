@@ -88,6 +88,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
         "outkicked",
         "top speed",
     ),
+    # loud, slapping feet are a landing (form) question, not a foot problem
+    ("feet slapping", "slapping", "heavy footed", "noisy feet", "loud footsteps", "foot strike", "landing", "cadence"),
     ("cadence", "step rate", "steps per minute", "stride rate", "spm", "turnover", "overstriding", "overstride"),
     ("warm up", "warm-up", "warming up", "warmup", "dynamic warm-up", "leg swings"),
     ("keep my fitness", "keep fit", "maintain fitness", "stay fit", "losing fitness", "lose fitness", "cross-training"),

@@ -145,6 +145,8 @@ def test_near_misses_raise_nothing(text: str) -> None:
         # building weekly distance is load
         ("how quickly can i build my weekly km", "load"),
         ("am i overdoing it with 6 runs a week", "load"),
+        # loud or slapping feet are how you land
+        ("my feet slap the road really loudly, how do i fix it", "form"),
     ],
 )
 def test_the_topic_asked_in_other_words(question: str, topic: str) -> None:
