@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -14,11 +15,13 @@ from discord.ext import commands
 from discord.utils import MISSING
 
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
-from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, TITLE_MAX, Event, event_card
+from bot.club import posts
+from bot.club.events import ANSWER_WORDS, DETAILS_MAX, PLACE_MAX, REMIND_BEFORE, TITLE_MAX, Event, event_card
 from bot.club.services import events as service
 from bot.club.services.events import EventForm
 from bot.errors import UserError, echo, is_record_id
 from bot.running.units import format_distance
+from cogs.reminders.delivery import register_post_kind
 from cogs.ui import kit
 from cogs.ui.club import card_buttons, card_embed, check_postable, edit_card
 from cogs.ui.kit import BRAND, NO_MENTIONS, explain
@@ -40,14 +43,13 @@ async def card_parts(bot: StrideBot, event: Event) -> CardParts:
     return {"embed": card_embed(card), "view": card_buttons(card)}
 
 
-async def create_discord_event(interaction: discord.Interaction, event: Event) -> None:
-    """The matching Discord scheduled event, where Stride may manage events; nothing breaks elsewhere."""
-    if interaction.guild_id is None or not interaction.app_permissions.manage_events:
-        return
-    location = event.place or f"See #{getattr(interaction.channel, 'name', 'the card')}"
+async def create_discord_event(bot: StrideBot, event: Event, channel_name: str | None) -> None:
+    """The matching Discord scheduled event, once the caller knows Stride may manage events; a refusal is
+    logged and changes nothing. One made while the group run was being cancelled is cancelled at once."""
+    location = event.place or f"See #{channel_name or 'the card'}"
     try:
-        made = await interaction.client.http.create_guild_scheduled_event(
-            interaction.guild_id,
+        made = await bot.http.create_guild_scheduled_event(
+            event.guild_id,
             name=event.title[:100],
             description=(event.details or "A Stride group run.")[:1000],
             scheduled_start_time=event.starts_at.isoformat(),
@@ -59,7 +61,9 @@ async def create_discord_event(interaction: discord.Interaction, event: Event) -
     except discord.HTTPException as exc:
         log.info("no Discord event for group run %s: %s", event.id, exc)
         return
-    await service.record_discord_event(stride_bot(interaction).store, event.id, int(made["id"]))
+    current = await service.record_discord_event(bot.store, event, int(made["id"]))
+    if current is not None and current.cancelled:
+        await cancel_discord_event(bot, current)
 
 
 async def cancel_discord_event(client: discord.Client, event: Event) -> None:
@@ -91,16 +95,18 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
                 raise UserError(MALFORMED)
             answer, event_id = match.group(1), int(match.group(2))
             db = stride_bot(interaction).store
-            event, changed = await service.answer(
-                db, interaction.guild_id, interaction.user.id, event_id, answer, discord.utils.utcnow()
-            )
+            now = discord.utils.utcnow()
+            answered = await service.answer(db, interaction.guild_id, interaction.user.id, event_id, answer, now)
+            event = answered.event
             if event.message_id is None and interaction.message is not None:
-                await service.record_card(db, event.id, interaction.message.id)  # a weekly card posted for us
+                await service.record_card(db, event.id, interaction.message.id)  # a card posted before ids were kept
             await interaction.response.edit_message(**await card_parts(stride_bot(interaction), event))
             text = f"You're down as **{ANSWER_WORDS[answer]}** for {echo(event.title, 60)}."
-            if answer == "going":
+            if answered.dm_now:
+                text += " It starts within the hour: the details are on their way to your DMs."
+            elif answer == "going" and event.starts_at - REMIND_BEFORE > now:
                 text += " I'll DM you an hour before the start."
-            if not changed:
+            if not answered.changed:
                 text = f"You were already down as **{ANSWER_WORDS[answer]}**."
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         except Exception as error:
@@ -120,6 +126,38 @@ class EventButton(discord.ui.DynamicItem[discord.ui.Button], template=r"stride:e
 class EventCog(commands.GroupCog, group_name="event", group_description="Group runs: gather, answer, get reminded"):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
+        self.tasks: set[asyncio.Task[None]] = set()  # Discord events being made for next weekly cards
+        self.unloaded = False
+
+    async def cog_load(self) -> None:
+        for kind, handler in posts.event_kinds(self.next_card_out).items():
+            register_post_kind(self.bot, kind, handler)
+
+    async def cog_unload(self) -> None:
+        self.unloaded = True  # the dispatcher may settle a card after this: no new Discord calls then
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    def next_card_out(self, event: Event) -> None:
+        """The dispatcher posted a weekly series' next card: its Discord event too, where Stride may manage
+        events (a server this process does not see is tried, and a refusal only logged)."""
+        if self.unloaded:
+            return
+        guild = self.bot.get_guild(event.guild_id)
+        me = guild.me if guild is not None else None
+        if me is not None and not me.guild_permissions.manage_events:
+            return
+        channel = self.bot.get_channel(event.channel_id)
+        task = asyncio.create_task(self._discord_event(event, getattr(channel, "name", None)))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _discord_event(self, event: Event, channel_name: str | None) -> None:
+        try:
+            await create_discord_event(self.bot, event, channel_name)
+        except Exception:
+            log.exception("could not make the Discord event of group run %s", event.id)
 
     @app_commands.command(name="create", description="Post a group run with Going / Maybe / Can't go buttons")
     @app_commands.describe(
@@ -168,7 +206,8 @@ class EventCog(commands.GroupCog, group_name="event", group_description="Group r
             f"(times read in {created.zone_source}). Group run #{event.id}.",
             ephemeral=True,
         )
-        await create_discord_event(interaction, event)
+        if interaction.app_permissions.manage_events:
+            await create_discord_event(self.bot, event, getattr(interaction.channel, "name", None))
 
     @app_commands.command(name="cancel", description="Cancel a group run (its organiser or a server manager)")
     @app_commands.describe(id="the group run's id (from /event list or its card)", all="cancel the whole weekly series")

@@ -26,8 +26,8 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from .server import API, DiscordError
 from .state import Json, User, World
+from .wire import API, DiscordError
 
 if TYPE_CHECKING:
     from .server import FakeDiscordServer

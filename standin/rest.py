@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from .oauth import OAuthRoutes
-from .server import API, DiscordError, read_body
 from .state import (
     EPHEMERAL,
     LOADING,
@@ -24,6 +23,7 @@ from .state import (
     Message,
     now_iso,
 )
+from .wire import API, DiscordError, read_body
 
 if TYPE_CHECKING:
     from .server import FakeDiscordServer

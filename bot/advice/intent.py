@@ -10,6 +10,11 @@ import re
 from functools import lru_cache
 
 CUES: tuple[tuple[str, str], ...] = (
+    # a warm-up for a race is part of the race's morning (the race-day checklist), not a stretching question
+    (
+        "race-day",
+        r"warm(?:ing)? ?ups? (?:\S+ ){0,3}(?:on )?(?:race (?:day|morning)|before the (?:start|gun))",
+    ),
     (
         "speed",
         r"faster|quicker|speed ?work|speed sessions?|pbs?|personal best|sprint finish|intervals|tempo runs?"
@@ -21,10 +26,14 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|stop (?:doing )?long runs|cut(?:ting)? back the miles",
     ),
     ("rest", r"rest days?|days? off|run(?:ning)? every (?:single )?day|run ?streak\w*|daily running"),
+    # doing too much: the load, before the tiredness it causes
+    ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than"),
     (
         "recovery",
         r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race)|post (?:marathon|race)|doms"
         r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
+        r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired"
+        r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
@@ -32,7 +41,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("breathing", r"breath\w*|stitch\w*"),
     (
         "pacing",
-        r"pac(?:e|ing)|too fast|negative splits?|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
+        r"pac(?:e|ing)|too fast|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
+        r"|towards|over) the (?:end|last)|last lap|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
         r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough",
     ),
     ("long-run", r"long ?runs?|longest run"),
@@ -54,10 +64,16 @@ CUES: tuple[tuple[str, str], ...] = (
         "load",
         r"mileage|10 ?% rule|ten percent|weekly (?:distance|volume)|how many miles|how much (?:of (?:my"
         r"|your) )?(?:running|mileage)"
-        r"|build(?:ing)? up|runs a week|(?:miles|km|k) (?:a|per) week|cutback|training load|doing too much"
+        r"|build(?:ing)? up|runs a week|(?:miles|km|k) (?:a|per) week|weekly (?:km|kms|k|miles|mileage)"
+        r"|build (?:my |up )?(?:\S+ ){0,1}(?:mileage|miles|km|kms|volume)|cutback|training load|doing too much"
         r"|too much too soon",
     ),
-    ("cross-training", r"cross ?train\w*|swimming|rowing|cycling|bike|elliptical|aqua jogging|keep (?:my )?fitness"),
+    (
+        "cross-training",
+        r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
+        r"|keep (?:my )?fitness|gym|indoors|stuck inside|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
+        r"|spin class\w*",
+    ),
     (
         "form",
         r"form|cadence|stride|posture|foot ?strike|technique|arm swing|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"

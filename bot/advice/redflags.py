@@ -39,6 +39,7 @@ from bot.advice.lexicon import (
     CATEGORIES,
     CAUSES,
     FUZZY_WORDS,
+    GOING_ON,
     GROUPS,
     LONG_AGO,
     NET_SIGNS,
@@ -47,6 +48,7 @@ from bot.advice.lexicon import (
     OTHERS,
     PASSED,
     REASSURED,
+    RECENT_PAST,
     RESOLVED,
     SELF,
     SIGNS,
@@ -93,7 +95,16 @@ _HYPOTHETICAL = re.compile(
     r"|what (?:should|do|would|can|could|does|must|shall) (?:\S+ ){0,3}do (?:if|when|in case)"
     r"|(?:if|when|whenever|in case) (?:someones?|somebodys?|anyones?|anybodys?|a runners?|a persons?|people|a member"
     r"|a clubmate"
-    r"|one of (?:us|our|the|my))|(?:difference|differences|diff) between|first aid (?:course|training|kit))(?![a-z])"
+    r"|one of (?:us|our|the|my))|(?:difference|differences|diff) (?:\S+ ){0,2}between"
+    r"|(?:first aid|cpr|defib\w*|resus\w*|life ?saving) (?:course|training|kit|class|session|refresher)"
+    # comparing terms, asking when to call for help, or about "a runner who" in general
+    r"|(?:different|differ|differs) (?:from|to|than)|versus|vs"
+    r"|(?:when|should|do|would) (?:\S+ ){0,3}(?:call|ring|dial) (?:999|911|112|an ambulance|for help|for an ambulance)"
+    r"|(?:for|to|with|if) (?:a|any|an) (?:runner|person|athlete|clubmate|member|someone) (?:who|that)"
+    # a story seen or read: "watched a doco where someone collapsed at a marathon"
+    r"|(?:watched|watching|watch|saw|seen|read|reading|heard|listening to|listened to) (?:\S+ ){0,2}(?:doco|docos"
+    r"|documentary|video|film|movie|clip|article|news|story|stories|programme|program|show|meme|post|tiktok|youtube"
+    r"|reel|podcast|thread|episode))(?![a-z])"
 )
 # Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
 # a real risk"), never "what is this pain in my chest" or "is my pee meant to be this dark".
@@ -108,8 +119,9 @@ _ASKED_ABOUT = re.compile(
 )
 # A condition named as a topic to learn about ("what should marshals know about heat stroke", "an article on DVT").
 _TOPIC_OF = re.compile(
-    r"(?<![a-z])(?:know|learn|learning|teach|teaching|read|reading|article|course|leaflet|poster|briefing)"
-    r" (?:\S+ ){0,2}?(?:about|on)(?: an?| the)? $"
+    r"(?<![a-z])(?:(?:know|learn|learning|teach|teaching|read|reading|article|course|leaflet|poster|briefing)"
+    r" (?:\S+ ){0,2}?(?:about|on)|(?:know|knows|explain|wondering|wonder|tell (?:me|us)|curious|idea|sure|understand"
+    r"|google\w*|looked up|look up) (?:\S+ ){0,1}what)(?: an?| the)? $"
 )
 _CONDITION_NAME = re.compile(
     r"(?:heat ?stroke|sun ?stroke|heat exhaustion|hyponatra?emi\w*|rhabdo\w*|anaphyla\w*|stress (?:fractures?"
@@ -117,7 +129,7 @@ _CONDITION_NAME = re.compile(
     r"|blood clots?|cauda equina|asthma attacks?|amenorrh\w*|sepsis|meningitis|pre ?eclampsia|embolism|afib"
     r"|arrhythmias?|palpitations)(?![a-z])"
 )
-_LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605]")
+_LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f480\u2620]")  # 😂 🤣 😆 😅 💀 ☠
 _GAP = r"(?:\S+ ){0,3}?"
 _KNOWN = FUZZY_WORDS | NOT_TYPOS
 _FUZZY_CHOICES = sorted(FUZZY_WORDS)
@@ -226,6 +238,9 @@ _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
+_CHECKED = _compile(REASSURED)
+_RECENT_PAST = _compile(RECENT_PAST)
+_GOING_ON = _compile(GOING_ON)
 _LONG_AGO = _compile(LONG_AGO)
 # Categories that say what happened rather than what it is: among findings as urgent, the specific come first.
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
@@ -293,6 +308,8 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     if (_ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix)) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
+    if before and before[-1] == "nothing":  # "nothing tender", "nothing swollen"; not "nothing helps the pain"
+        return True
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
         if word in _NEGATION_RESET:
@@ -419,6 +436,8 @@ def triage(text: str | None) -> Triage:
         key = (f.label, f.category)
         if key not in kept or f.severity > kept[key].severity:
             kept[key] = f
+    if _CHECKED.search(whole) and _RECENT_PAST.search(whole) and not _GOING_ON.search(whole):
+        return Triage()  # an episode that is over and has been checked ("collapsed last week, tests were fine")
     if _REASSURED.search(whole):  # a professional has looked, or it was over at once: only emergencies are said
         kept = {key: f for key, f in kept.items() if f.severity == Severity.EMERGENCY}
     return Triage(tuple(sorted(kept.values(), key=lambda f: (-f.severity, f.category in _GENERIC))))

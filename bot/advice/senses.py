@@ -10,6 +10,7 @@ from functools import lru_cache
 
 _ILLNESS_COLD = re.compile(
     r"\b(?:(?:a|my|this|head|chest|heavy|streaming|bad|stinking|nasty|horrible|lingering|summer) cold"
+    r"(?! (?:snap|spell|front|weather|morning|mornings|day|days|night|nights|wind|rain|air|run|runs|start|water))"
     r"|cold (?:sore|symptoms?|virus|and flu|or flu))\b"
 )
 # "hot", "warm" about the body are symptoms: a warm calf, a hot swollen knee, skin hot to the touch

@@ -10,8 +10,10 @@ one, so cancelling by the prefix "12:" never touches challenge or event 120.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from functools import partial
 
 from bot.club.cards import GOLD, Card
 from bot.club.challenges import Board
@@ -28,7 +30,7 @@ from bot.db.engine import Database, Tx
 from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.reminders.messages import Button, Field, Outgoing
-from bot.reminders.outbox import Post, PostKind, Rendered, cancel_posts, queue_post
+from bot.reminders.outbox import FollowUp, Post, PostKind, Rendered, cancel_posts, channel_message, queue_post
 from bot.running.units import format_distance, format_pace
 from bot.text import no_links
 
@@ -165,6 +167,12 @@ async def schedule_event(tx: Tx, event: Event, now: datetime) -> None:
                          due=event.starts_at, payload={"event_id": event.id})  # fmt: skip
 
 
+async def remind_late(tx: Tx, event: Event, user_id: int, now: datetime) -> bool:
+    """A member's own DM, now: they answered Going after the moment the reminder for everyone went out."""
+    return await queue_post(tx, guild_id=event.guild_id, kind=EVENT_DM, key=f"{event.id}:{user_id}", due=now,
+                            payload={"event_id": event.id, "user_id": user_id})  # fmt: skip
+
+
 async def event_cancelled(tx: Tx, event: Event, now: datetime, *, whole_series: bool) -> None:
     await cancel_posts(tx, guild_id=event.guild_id, kind=EVENT_DM, key_prefix=f"{event.id}:")
     if whole_series and event.series_id is not None:
@@ -185,13 +193,22 @@ def _details(event: Event) -> str:
 
 
 class EventReminder:
+    """The DM before a group run: the one an hour before, to every member then Going, and a member's own when
+    they answer Going after that (payload `user_id`). Each member is taken by one of them, once
+    (bot.db.events.remind_all / take_own_reminder), so nobody gets two."""
+
     grace = timedelta(hours=1)  # a reminder after the start is no use
 
     async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
         if event is None or event.cancelled:
             return Rendered([])
-        going = await events_db.going_ids(db, event.id)
+        member = post.payload.get("user_id")
+        if member is not None:
+            going = [int(member)] if await events_db.owes_own_reminder(db, event.id, int(member)) else []
+        else:
+            async with db.transaction(event.guild_id, 0) as tx:
+                going = await events_db.remind_all(tx, event.id)
         text = f"⏰ **{no_links(event.title)}** starts in about an hour: {_details(event)}."
         if event.details:
             text += f"\n{no_links(event.details)}"
@@ -212,9 +229,14 @@ class EventCancelled:
 
 
 class EventNext:
-    """When an occurrence of a weekly event starts, the next one is made (once) and its card posted."""
+    """When an occurrence of a weekly event starts, the next one is made (once) and its card posted.
+    `on_card` (the Discord side: its matching scheduled event) is called with the new occurrence once its
+    card is out and the post settled, after that transaction commits; it must not block."""
 
     grace = None
+
+    def __init__(self, on_card: Callable[[Event], None] | None = None) -> None:
+        self.on_card = on_card
 
     async def render(self, db: Store, post: Post) -> Rendered:
         event = await events_db.get(db, post.guild_id, int(post.payload["event_id"]))
@@ -226,11 +248,24 @@ class EventNext:
         if following.cancelled:
             return Rendered([])
         card = event_card(following, [])
-        follow_ups: list[tuple[str, str, datetime, dict[str, Any]]] = [
+        follow_ups: list[FollowUp] = [
             (EVENT_DM, f"{following.id}:", following.starts_at - timedelta(hours=1), {"event_id": following.id}),
             (EVENT_NEXT, f"{following.series_id}:{following.unix}", following.starts_at, {"event_id": following.id}),
         ]
         return Rendered([message(card, channel_id=following.channel_id)], follow_ups)
+
+    async def settled(self, tx: Tx, post: Post, sent: dict[str, int]) -> None:
+        """The card's message id, so cancelling the occurrence before anyone answers still edits its card."""
+        event = await events_db.get(tx, post.guild_id, int(post.payload["event_id"]))
+        if event is None or event.series_id is None:
+            return
+        following = await events_db.occurrence(tx, event.series_id, event.next_start())
+        card_id = sent.get(channel_message(following.channel_id)) if following is not None else None
+        if following is None or card_id is None:
+            return
+        await events_db.card_posted(tx, following.id, card_id)
+        if self.on_card is not None and following.discord_event_id is None and not following.cancelled:
+            tx.after_commit(partial(self.on_card, replace(following, message_id=card_id)))
 
 
 # ---- the weekly digest -----------------------------------------------------------------------------------
@@ -283,15 +318,27 @@ class FeedRun:
         units = (await get_profile(db, post.guild_id, user_id)).units
         return Rendered([message(feed_card(item, user_id, 0, units), channel_id=channel_id)])
 
+    async def settled(self, tx: Tx, post: Post, sent: dict[str, int]) -> None:
+        """The message's id beside the run's feed entry."""
+        for message_id in sent.values():
+            await club_settings.feed_posted(tx, post.guild_id, int(post.payload["run_id"]), message_id)
+
 
 def kinds() -> dict[str, PostKind]:
-    """Every club post kind and its renderer, for `Dispatcher.register_post_kind`."""
+    """The challenges', the digest's and the feed's post kinds and their renderers, for
+    `Dispatcher.register_post_kind` (the group runs' are `event_kinds`)."""
     return {
         CONGRATS: ChallengeCongrats(),
         RESULTS: ChallengeResults(),
-        EVENT_DM: EventReminder(),
-        EVENT_CANCELLED: EventCancelled(),
-        EVENT_NEXT: EventNext(),
         DIGEST: WeeklyDigest(),
         FEED: FeedRun(),
+    }
+
+
+def event_kinds(on_next_card: Callable[[Event], None] | None = None) -> dict[str, PostKind]:
+    """The group runs' post kinds; `on_next_card` as `EventNext.on_card`."""
+    return {
+        EVENT_DM: EventReminder(),
+        EVENT_CANCELLED: EventCancelled(),
+        EVENT_NEXT: EventNext(on_next_card),
     }

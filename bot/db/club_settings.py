@@ -100,6 +100,12 @@ async def feed_post_channel(db: Database, guild_id: int, user_id: int, run_id: i
     return row[0] if row else None
 
 
+async def feed_posted(tx: Tx, guild_id: int, run_id: int, message_id: int) -> None:
+    await tx.execute(
+        "UPDATE feed_posts SET message_id = ? WHERE guild_id = ? AND run_id = ?", (message_id, guild_id, run_id)
+    )
+
+
 async def give_kudos(db: Database, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:
     """(the run's owner or None when it was never in the feed, whether this gave a new kudos, the count)."""
     async with db.transaction(guild_id, 0) as tx:

@@ -46,11 +46,10 @@ async def next_occurrence(tx: Tx, event: Event, starts_at: datetime, now: dateti
         " ON CONFLICT (series_id, starts_at) WHERE series_id IS NOT NULL DO NOTHING",
         (iso(starts_at), iso(now), event.id),
     )
-    row = await tx.fetchone(
-        f"SELECT {_COLUMNS} FROM events WHERE series_id = ? AND starts_at = ?", (event.series_id, iso(starts_at))
-    )
-    assert row is not None
-    return _event(row)
+    assert event.series_id is not None
+    made = await occurrence(tx, event.series_id, starts_at)
+    assert made is not None
+    return made
 
 
 async def get(db: Database | Tx, guild_id: int, event_id: int) -> Event | None:
@@ -58,9 +57,20 @@ async def get(db: Database | Tx, guild_id: int, event_id: int) -> Event | None:
     return _event(row) if row else None
 
 
+async def occurrence(db: Database | Tx, series_id: int, starts_at: datetime) -> Event | None:
+    """The series' occurrence at `starts_at`, if it was made."""
+    sql = f"SELECT {_COLUMNS} FROM events WHERE series_id = ? AND starts_at = ?"
+    row = await db.fetchone(sql, (series_id, iso(starts_at)))
+    return _event(row) if row else None
+
+
 async def set_card(db: Database, event_id: int, message_id: int) -> None:
     async with db.unit() as tx:
-        await tx.execute("UPDATE events SET message_id = ? WHERE id = ?", (message_id, event_id))
+        await card_posted(tx, event_id, message_id)
+
+
+async def card_posted(tx: Tx, event_id: int, message_id: int) -> None:
+    await tx.execute("UPDATE events SET message_id = ? WHERE id = ?", (message_id, event_id))
 
 
 async def set_discord_event(db: Database, event_id: int, discord_event_id: int) -> None:
@@ -115,6 +125,40 @@ async def going_ids(db: Database | Tx, event_id: int, limit: int | None = None) 
         sql += " LIMIT ?"
         params += (limit,)
     return [row[0] for row in await db.fetchall(sql, params)]
+
+
+async def remind_all(tx: Tx, event_id: int) -> list[int]:
+    """The members the reminder an hour before DMs: those Going whose DM no post has taken yet become its
+    own (once: a member taken stays taken), then every one of its own still Going, first answers first."""
+    await tx.execute(
+        "UPDATE event_rsvps SET reminder = 'all' WHERE event_id = ? AND answer = 'going' AND reminder IS NULL",
+        (event_id,),
+    )
+    rows = await tx.fetchall(
+        "SELECT user_id FROM event_rsvps WHERE event_id = ? AND answer = 'going' AND reminder = 'all'"
+        " ORDER BY answered_at, user_id",
+        (event_id,),
+    )
+    return [row[0] for row in rows]
+
+
+async def take_own_reminder(tx: Tx, event_id: int, user_id: int) -> bool:
+    """The member, Going, gets a DM of their own unless a post took them already; True when it is theirs."""
+    changed = await tx.execute(
+        "UPDATE event_rsvps SET reminder = 'own' WHERE event_id = ? AND user_id = ? AND answer = 'going'"
+        " AND reminder IS NULL",
+        (event_id, user_id),
+    )
+    return changed > 0
+
+
+async def owes_own_reminder(db: Database | Tx, event_id: int, user_id: int) -> bool:
+    """The member's own DM is theirs and they are still Going."""
+    row = await db.fetchone(
+        "SELECT 1 FROM event_rsvps WHERE event_id = ? AND user_id = ? AND answer = 'going' AND reminder = 'own'",
+        (event_id, user_id),
+    )
+    return row is not None
 
 
 async def cancel(tx: Tx, event_ids: list[int], user_id: int, now: datetime) -> None:

@@ -112,16 +112,27 @@ async def handled(db: Database | Tx, post_id: int) -> set[str]:
     return {row[0] for row in rows}
 
 
-async def record(tx: Tx, rows: Iterable[tuple[int, str, str, datetime]]) -> None:
-    """(post id, target, status, when) per message handled; a message recorded once stays as it was."""
-    stored = [(post, target, status, to_ts(at)) for post, target, status, at in rows]
+async def record(tx: Tx, rows: Iterable[tuple[int, str, str, datetime, int | None]]) -> None:
+    """(post id, target, status, when, Discord's message id or None) per message handled; a message recorded
+    once stays as it was."""
+    stored = [(post, target, status, to_ts(at), message_id) for post, target, status, at, message_id in rows]
     if stored:
         await tx.executemany(
-            "INSERT INTO scheduled_post_messages (post_id, target, status, at_utc)"
-            " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT)"
+            "INSERT INTO scheduled_post_messages (post_id, target, status, at_utc, message_id)"
+            " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
             " WHERE EXISTS (SELECT 1 FROM scheduled_posts WHERE id = ?) ON CONFLICT DO NOTHING",  # not if cancelled
             [(*row, row[0]) for row in stored],
         )
+
+
+async def sent_ids(db: Database | Tx, post_id: int) -> dict[str, int]:
+    """The id Discord gave each message of a post that went out, by target."""
+    rows = await db.fetchall(
+        "SELECT target, message_id FROM scheduled_post_messages WHERE post_id = ? AND status = 'sent'"
+        " AND message_id IS NOT NULL",
+        (post_id,),
+    )
+    return {row[0]: int(row[1]) for row in rows}
 
 
 async def settle(tx: Tx, post_id: int, holder: str, state: str, now: datetime) -> bool:

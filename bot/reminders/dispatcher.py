@@ -292,9 +292,9 @@ class Dispatcher:
                 if channel is None:
                     channel = learned = await self.sender.open_dm(job.dm_user)
                     continue  # the send takes a turn of its own, after the checks again
-                await self.sender.send(channel, job.message)
+                message_id = await self.sender.send(channel, job.message)
                 self.stats[SENT] += 1
-                return Outcome(job, SENT, learned)
+                return Outcome(job, SENT, learned, message_id)
             except DeliveryError as error:
                 if error.reason == RATE_LIMITED:  # waited out, never dropped
                     self.stats[RATE_LIMITED] += 1

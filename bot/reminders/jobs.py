@@ -65,8 +65,8 @@ class Sender(Protocol):
         """The id of the DM channel with this user (raises DeliveryError)."""
         ...
 
-    async def send(self, channel_id: int, message: Outgoing) -> None:
-        """Post the message (raises DeliveryError)."""
+    async def send(self, channel_id: int, message: Outgoing) -> int | None:
+        """Post the message; the id Discord gave it (None when unknown). Raises DeliveryError."""
         ...
 
 
@@ -115,6 +115,7 @@ class Outcome:
     job: Job
     status: Delivery | Failure
     dm_channel: int | None = None  # a DM channel learnt (or re-learnt) on the way
+    message_id: int | None = None  # the message Discord made (SENT only; a repeated nonce gives the first one)
 
 
 def what_kind(reminder: Reminder) -> str:

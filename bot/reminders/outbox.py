@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -58,9 +58,17 @@ class Rendered:
 class PostKind(Protocol):
     """The renderer of one kind of post. It may set `grace` (a timedelta, or None for "never too late"):
     a post claimed later than that after its due instant is settled as skipped, unsent (default one hour,
-    as reminders). Its follow-ups are queued all the same, so a weekly chain goes on."""
+    as reminders). Its follow-ups are queued all the same, so a weekly chain goes on.
+
+    It may also have a `settled` method (a `SettledHook`), called once per post inside the transaction that
+    settles it, with the id Discord gave each message that went out (by its name within the post, see
+    `targets`), the ones a process sent before it died included: to keep a card's message id, say. A hook
+    that raises is logged, and the post settles without it."""
 
     async def render(self, db: Store, post: Post) -> Rendered: ...
+
+
+SettledHook = Callable[[Tx, Post, dict[str, int]], Awaitable[None]]
 
 
 def on_queued(db: Store, wake: Callable[[], None]) -> Callable[[], None]:
@@ -108,9 +116,14 @@ def targets(messages: list[Outgoing]) -> list[str]:
         if (message.channel_id is None) == (message.dm_user_id is None):
             raise ValueError("a post's message needs exactly one target: channel_id or dm_user_id")
         target = f"c{message.channel_id}" if message.channel_id is not None else f"u{message.dm_user_id}"
-        names.append(f"{target}#{seen[target]}")
+        names.append(f"{target}#{seen[target]}")  # as `channel_message` says
         seen[target] += 1
     return names
+
+
+def channel_message(channel_id: int, n: int = 0) -> str:
+    """The name of a post's n-th message (from 0) to that channel, as `targets` gives it."""
+    return f"c{channel_id}#{n}"
 
 
 def post_nonce(post_id: int, target: str) -> str:
@@ -120,3 +133,7 @@ def post_nonce(post_id: int, target: str) -> str:
 
 def grace_of(handler: PostKind, default: timedelta) -> timedelta | None:
     return getattr(handler, "grace", default)
+
+
+def settled_hook(handler: PostKind | None) -> SettledHook | None:
+    return getattr(handler, "settled", None)

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING
 
 from bot.db import outbox as rows
 from bot.reminders.jobs import FAILED, LATER, LATER_GAPS, REFUSED, RELEASED, SENT, Job, Outcome
-from bot.reminders.outbox import KEEP_SETTLED, Post, PostKind, Rendered, grace_of, post_nonce, queue_post, targets
+from bot.reminders.outbox import (
+    KEEP_SETTLED,
+    Post,
+    PostKind,
+    Rendered,
+    SettledHook,
+    grace_of,
+    post_nonce,
+    queue_post,
+    settled_hook,
+    targets,
+)
 
 if TYPE_CHECKING:
     from bot.reminders.dispatcher import Dispatcher
@@ -91,7 +102,7 @@ class PostRounds:
         if status is None or job.post_id is None:
             return
         async with self.d.db.transaction() as tx:
-            await rows.record(tx, [(job.post_id, job.target, status, self.d.clock())])
+            await rows.record(tx, [(job.post_id, job.target, status, self.d.clock(), outcome.message_id)])
 
     async def _prepare(self, row: rows.PostRow, now: datetime) -> _Claimed:
         claimed = _Claimed(row)
@@ -115,7 +126,7 @@ class PostRounds:
             if row.tries < len(LATER_GAPS):
                 await self._put_back(row, now + timedelta(seconds=gap), tried=True)
             else:
-                await self._settle(row, rows.FAILED, [])
+                await self._settle(row, rows.FAILED, [], handler)
             return claimed
         if grace is not None and now - row.due >= grace:
             self.d.stats["skipped"] += 1
@@ -153,15 +164,29 @@ class PostRounds:
             failed = outcomes and not statuses & {SENT, REFUSED}
             state = rows.SKIPPED if post.late else rows.FAILED if failed else rows.SENT
             assert post.rendered is not None
-            await self._settle(row, state, post.rendered.follow_ups)
+            await self._settle(row, state, post.rendered.follow_ups, self.kinds.get(row.kind))
 
-    async def _settle(self, row: rows.PostRow, state: str, follow_ups: list) -> None:
+    async def _settle(self, row: rows.PostRow, state: str, follow_ups: list, handler: PostKind | None) -> None:
+        hook = settled_hook(handler)
+        try:
+            await self._settle_with(row, state, follow_ups, hook)
+        except Exception:
+            if hook is None:
+                raise
+            self.d.stats["errors"] += 1
+            log.exception("the settled hook of %s failed on scheduled post %s: settled without it", row.kind, row.id)
+            await self._settle_with(row, state, follow_ups, None)
+
+    async def _settle_with(self, row: rows.PostRow, state: str, follow_ups: list, hook: SettledHook | None) -> None:
         async with self.d.db.transaction() as tx:
             if not await rows.settle(tx, row.id, self.d.claiming.holder, state, self.d.clock()):
                 log.info("scheduled post %s was cancelled or taken over meanwhile: not settled here", row.id)
-                return  # its follow-ups are whoever settles it's to queue
+                return  # its follow-ups (and its hook) are whoever settles it's to queue
             for kind, key, due, payload in follow_ups:
                 await queue_post(tx, guild_id=row.guild_id, kind=kind, key=key, due=due, payload=payload)
+            if hook is not None:  # the messages sent before a crash, by another process, included
+                post = Post(row.id, row.guild_id, row.kind, row.key, row.due, row.payload)
+                await hook(tx, post, await rows.sent_ids(tx, row.id))
 
     async def _put_back(self, row: rows.PostRow, wake: datetime, *, tried: bool) -> None:
         async with self.d.db.transaction() as tx:

@@ -59,7 +59,7 @@ class DiscordSender:
             raise _error(exc) from exc
         return int(data["id"])
 
-    async def send(self, channel_id: int, message: Outgoing) -> None:
+    async def send(self, channel_id: int, message: Outgoing) -> int | None:
         embed = None
         if message.title or message.body or message.fields:
             colour = BRAND if message.colour is None else discord.Colour(message.colour)
@@ -83,9 +83,10 @@ class DiscordSender:
             content=message.content, embed=embed, view=view, allowed_mentions=mentions, nonce=message.nonce
         ) as params:  # with a nonce, discord.py asks Discord to enforce it: a second copy is not created
             try:
-                await self.bot.http.send_message(channel_id, params=params)
+                sent = await self.bot.http.send_message(channel_id, params=params)
             except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as exc:
                 raise _error(exc) from exc
+        return int(sent["id"])
 
 
 class Delivery(commands.Cog):

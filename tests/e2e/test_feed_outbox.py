@@ -66,6 +66,8 @@ async def test_a_run_logged_just_before_a_kill_is_posted_once_after_the_restart(
     assert "calf" not in post.text() and "secret" not in post.text()
     assert post.button_labels() == ["👏 Kudos"] and post.allowed_mentions == {"parse": []}
     await fake.wait_until(lambda: post_states(feedbot) == [("sent",)], timeout=15, what="the post settled")
+    stored = query(feedbot.database, "SELECT message_id FROM feed_posts WHERE user_id = ?", (runner.id,))
+    assert stored == [(post.id,)]
     await feedbot.stop()
     await restart(fake, feedbot, club)  # a further restart sends nothing more
     given = await fake.click(club.bob, post, "👏 Kudos")

@@ -11,7 +11,17 @@ escalators (escalators.py: a treatment that isn't working, the cause of an alter
 from __future__ import annotations
 
 from bot.advice.lexicon import signs_body, signs_bones, signs_brain, signs_heart_lungs, signs_net, signs_women
-from bot.advice.lexicon.base import LONG_AGO, PASSED, POSTURAL, REASSURED, Category, Severity, Sign
+from bot.advice.lexicon.base import (
+    GOING_ON,
+    LONG_AGO,
+    PASSED,
+    POSTURAL,
+    REASSURED,
+    RECENT_PAST,
+    Category,
+    Severity,
+    Sign,
+)
 from bot.advice.lexicon.categories import CATEGORIES, RESOLVED
 from bot.advice.lexicon.escalators import CAUSES, NOT_WORKING, TREATMENTS, Cause, Treatment
 from bot.advice.lexicon.people import OTHERS, SELF
@@ -31,6 +41,7 @@ __all__ = [
     "CATEGORIES",
     "CAUSES",
     "FUZZY_WORDS",
+    "GOING_ON",
     "GROUPS",
     "LONG_AGO",
     "NET_SIGNS",
@@ -40,6 +51,7 @@ __all__ = [
     "PASSED",
     "POSTURAL",
     "REASSURED",
+    "RECENT_PAST",
     "RESOLVED",
     "SELF",
     "SIGNS",

@@ -12,7 +12,11 @@ POSTURAL = (
     r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
 )
 # Plainly asleep: "out cold on the coach, snoring away" is sleep, not a collapse.
-ASLEEP = r"snoring away|(?:fast|sound|soundly) asleep|asleep (?:on|in) the (?:coach|bus|train|car|minibus|sofa)"
+ASLEEP = (
+    r"snoring away|(?:fast|sound|soundly) asleep|asleep (?:on|in) the (?:coach|bus|train|car|minibus|sofa)"
+    r"|(?:for|had|have|having|took|take) a (?:\S+ )?(?:nap|kip|snooze)|napp(?:ed|ing)|slept (?:for )?(?:\d+|a few|two"
+    r"|three|four|ten|twelve) hours"
+)
 # Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
@@ -20,11 +24,19 @@ SLEEPY = (
     rf"|{ASLEEP}"
     r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
 )
+# Who can reassure: someone who examined or tested it. "My mum says it's nothing", "she says that's normal for
+# runners" or "he reckons it's indigestion" is no reassurance (denial is common in missed periods and heart pain).
+PROFESSIONAL = (
+    r"(?:doctor|doctors|doc|docs|gp|physio|physios|physiotherapist|cardiologist|consultant|nurse|midwife|obstetrician"
+    r"|specialist|surgeon|paramedics?|medics?|hospital|a and e|urgent care|optician|optometrist|podiatrist|ecg|echo"
+    r"|scans?|tests?|bloods|x ?rays?|mri)"
+)
 # A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
 # see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
 REASSURED = (
-    r"(?:said|says|told me|confirmed|reckons|thinks) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious"
-    r"|normal|fine|ok|okay)|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
+    rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
+    r"|came back) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear)"
+    r"|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
     r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
 )
 # Over at once ("back to normal within a minute", "gone in a minute"), or never had by the writer ("is blood in
@@ -36,6 +48,13 @@ PASSED = (
     r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )
+# A recent episode told as over ("collapsed at parkrun last week"), with nothing said to be going on now: with a
+# professional's all-clear it is history that has been seen to, and needs no banner at all.
+RECENT_PAST = (
+    r"last (?:week|weekend|month|time|year|sunday|saturday|monday|tuesday|wednesday|thursday|friday)|(?:a|one|two|three"
+    r"|four|five|a few|few|a couple of|couple of|\d+) (?:days?|weeks?|months?|years?) ago|yesterday|the other day"
+)
+GOING_ON = r"now|still|today|tonight|at the moment|currently|this (?:morning|afternoon|evening)|keeps?|kept|ongoing"
 # Long ago: a sign in a sentence about years ago is history, not what is happening now. It still counts for
 # "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.
 LONG_AGO = (

@@ -59,7 +59,7 @@ TREATMENTS: tuple[Treatment, ...] = (
         r"|haribo|honey|carbs|hypo treatment",
         ("hypoglycaemia",),
         implies="hypoglycaemia",
-        context=r"diabetic|diabetes|type (?:1|one)|t1d?|insulin|cgm|libre|dexcom|hypo|hypos|bgs?|went low|going low",
+        context=r"diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|cgm|libre|dexcom|hypo|hypos|bgs?|went low|going low",
     ),
     Treatment(
         "heat illness that isn't getting better with cooling",

@@ -19,3 +19,5 @@ OTHERS: frozenset[str] = frozenset(
     teammate clubmate colleague person athlete member marshal parkrunner
     """.split()
 )
+# "my husband's talking gibberish": a possessive or a contraction reads as the noun plus "s" once apostrophes go
+OTHERS = OTHERS | frozenset(w + "s" for w in OTHERS if len(w) > 3 and not w.endswith("s") and not w.startswith("the"))

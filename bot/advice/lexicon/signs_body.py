@@ -80,15 +80,17 @@ SIGNS: tuple[Sign, ...] = (
         r"|reading) (?:\S+ ){0,2}"
         r"(?:fine|normal|ok|okay|stable|in range)",)),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
-        r"(?:diabetic|diabetes|type (?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
+        r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
         r"|gone low|went low)",
         r"{CONFUSED}|drowsy|unconscious|unresponsive|not responding|passed out|collaps\w*|seizure|fit|fitting"
         r"|slurr\w*|{CANT} (?:\S+ ){0,1}(?:think|stay awake|stand)",
     )),
     Sign("hypoglycaemia", T, "repeated low blood sugar on runs", (
-        r"(?:diabetic|diabetes|type (?:1|one)|t1d?|insulin|basal|bolus|pump|cgm|libre|dexcom)",
-        r"hypos|(?:several|three|3|two|2|repeated|recurrent|keep|keeps|lots of|bad|another|frequent) (?:\S+ ){0,2}"
-        r"(?:hypos?|lows|going low)|(?:hypo|hypos|going low|sugar crash\w*) (?:\S+ ){0,3}(?:every|each|all|again)",
+        r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|basal|bolus|pump|cgm|libre|dexcom)",
+        r"hypos|(?:several|three|3|two|2|repeated|recurrent|keep|keeps|lots of|bad|another|frequent|second|third|fourth"
+        r"|2nd|3rd|4th) (?:\S+ ){0,2}(?:hypos?|lows|going low)|(?:levels|sugars?|bgs?|glucose|numbers) (?:\S+ ){0,2}"
+        r"(?:keep|keeps|always) (?:crashing|dropping|going low|tanking|plummeting|falling)"
+        r"|(?:hypo|hypos|going low|sugar crash\w*) (?:\S+ ){0,3}(?:every|each|all|again)",
     )),
     # --- rhabdomyolysis -------------------------------------------------------------------------------
     Sign("rhabdomyolysis", T, "dark urine", (
@@ -99,7 +101,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
     ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)|(?:normal|clear|pale|fine) (?:again|now)"
-        r"|back to (?:normal|pale|clear)|(?:drank|drink|drinking|a drink) (?:\S+ ){0,4}(?:normal|clear|pale|fine)",)),
+        r"|back to (?:normal|pale|clear)|(?:drank|drink|drinking|a drink) (?:\S+ ){0,4}(?:normal|clear|pale|fine)"
+        r"|(?:cleared|cleared up|went clear|went pale|lightened|got lighter|got paler) (?:\S+ ){0,2}(?:after|once|with"
+        r"|when|by)",)),
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
         r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
@@ -124,6 +128,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:one|left|right) side of (?:my |his |her |the )?(?:lower )?back",
         r"{URINE}|temperature|fever|shivering|shaking|chills|rigors|(?:comes?|coming) in waves",
     ), (r"stitch|side stitch|ribs|backpack|hydration vest|posture|long run|spasm",)),
+    Sign("kidney", T, "pain in your side or back with fever or urine changes", (
+        r"(?:flank|loin|kidney|kidneys|side|back|ribs) (?:\S+ ){0,4}(?:{PAIN}|sharp)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
+        r"(?:flank|loin|kidney|kidneys|side|back)",
+        r"fever\w*|temperature|temp|shiver\w*|the shivers|chills|rigors|shaking",
+        r"(?:sting\w*|burn\w*|{PAIN}|painful) (?:\S+ ){0,2}(?:to |when (?:i |you )?|while )?(?:{URINE}|pee|wee|urinate)"
+        r"|{URINE} (?:\S+ ){0,2}(?:stings?|burns?|burning|{PAIN}|cloudy|smell\w*)|cloudy (?:\S+ ){0,1}{URINE}",
+    )),
     Sign("kidney", E, "not passing urine", (
         r"(?:havent|hasnt|not|cant|cannot|couldnt|unable to) (?:\S+ ){0,3}(?:peed|weed|pee|wee|urinated|passed urine"
         r"|passed water) (?:\S+ ){0,2}(?:since|for|all day|in \d+|at all)|no (?:urine|pee|wee) (?:since|for|all day)",
@@ -147,6 +158,24 @@ SIGNS: tuple[Sign, ...] = (
         r"blood|(?:streaks?|specks?|bits) of blood",
         r"{VOMIT}|sick|cough\w*|phlegm|spit|poo|poop|stool|stools|toilet|bowel|motion",
     ), (r"blood blister|nipples?|blister",)),
+    Sign("bleeding", T, "a deep cut that needs closing or won't stop bleeding", (
+        r"(?:gaping|gapes|gaped|wide open|split open|wont close|wont stay closed|edges (?:\S+ ){0,2}apart"
+        r"|deep (?:cut|gash|wound|laceration)|(?:cut|gash|wound) (?:\S+ ){0,3}(?:deep|to the bone)"
+        r"|can see (?:\S+ ){0,2}(?:fat|fatty|bone|tendon|yellow|white) ?\S*"
+        r"|needs? (?:\S+ ){0,1}(?:stitches|stitching|glued|steri ?strips)"
+        r"|(?:still )?(?:bleeding|oozing|dripping) (?:\S+ ){0,5}(?:after|despite) (?:\S+ ){0,3}(?:\d+|ten|fifteen"
+        r"|twenty|half an hour) (?:mins?|minutes) (?:\S+ ){0,3}(?:pressure|pressing|pressed)"
+        r"|(?:pressure|pressing|pressed) (?:\S+ ){0,5}(?:still|wont stop|not stopping) (?:\S+ ){0,1}(?:bleeding"
+        r"|oozing))",
+        r"cut|cuts|gash\w*|wound|laceration|sliced|blood|bleed\w*|ooz\w*|skin|split",
+    ), (r"blood blister|blisters?|nipples?|paper cut",)),
+    Sign("infection", T, "fever or infection", (
+        r"red (?:line|lines|streak|streaks|track|tracks|mark) (?:\S+ ){0,3}(?:going|spreading|running|creeping|tracking"
+        r"|moving|up|from)|(?:redness|red|swelling|the red) (?:\S+ ){0,3}(?:spread\w*|creeping|moving up|going up"
+        r"|tracking|halfway up|up my|up his|up her)",
+        r"blister|cut|wound|graze|scrape|toe|toenail|nail|bite|heel|foot|ankle|leg|skin|fluey|flu like|shivery|fever"
+        r"|temperature",
+    ), (r"sunburn\w*|sun burn\w*|chafing|rash from",)),
     Sign("bleeding", E, "heavy bleeding", (
         r"(?:spurting|pouring|gushing|soaking|soaked through|pumping out) (?:\S+ ){0,2}blood|blood (?:\S+ ){0,2}"
         r"(?:spurting|pouring|gushing|pumping)|bleeding (?:\S+ ){0,3}(?:heavily|badly) (?:\S+ ){0,4}(?:faint|dizzy"

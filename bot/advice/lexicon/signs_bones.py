@@ -57,13 +57,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:hurts|{PAIN}|tender) to (?:press|push|touch)(?: on)?"
         r"|bone (?:\S+ ){0,2}(?:pain|ache|aches|aching|hurts|is sore|tender\w*|that hurts)|(?:pain|tender\w*|sore|ache)"
         r" (?:\S+ ){0,2}(?:on|in|of) (?:the |my |a )?(?:\S+ )?bone|(?:feels|feel|felt) like (?:\S+ ){0,2}bone"
+        r"|(?:{PAIN}|sharp|tender\w*) (?:\S+ ){0,6}?(?:shin|foot|hip|thigh|heel|leg|pubic|pelvic|sit|toe) ?bones?"
         r"|(?:on|in|into) the bone|deep (?:\S+ ){0,2}(?:in|inside) (?:the |my )?(?:bone|hip|joint|groin|buttocks?|bum"
         r"|pelvis)|deep (?:\S+ ){0,1}(?:{PAIN}) (?:\S+ ){0,3}(?:groin|hip|pelvis|buttocks?|thigh bone)",
         BONE_SITE,
     ), (r"shin splints? (?:again|agai)|(?:funny|elbow)",)),
     Sign("bone-stress", P, "pain on hopping or standing on one leg", (
         rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt|worse) (?:\S+ ){{0,5}}(?:{ONE_LEG})"
-        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,6}}(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills)"
+        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,8}}?(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills|sharp|ouch|nope"
+        r"|no way)"
         rf"|{{CANT}} (?:\S+ ){{0,1}}(?:{ONE_LEG})",
         BONE_SITE,
     )),
@@ -129,7 +131,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"
         r" (?:\S+ ){0,4}(?:run|runs|point|time|minutes?|mins?|\d+ ?k|km|miles?)"
         r"|same point (?:\S+ ){0,2}(?:every|each)",
-        r"(?:ok|okay|fine|better|eases|goes away|go away|settles|disappears|gone|stops) (?:\S+ ){0,4}(?:once|when|after"
+        r"(?:ok|okay|fine|better|eases|goes away|go away|goes|settles|disappears|fades|gone|stops) (?:\S+ ){0,4}(?:once"
+        r"|when|after"
         r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
         r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}(?:stopping|resting|a rest)"
         r"|(?:have|had|has) to (?:\S+ ){0,1}(?:stop|walk)"
@@ -195,7 +198,8 @@ SIGNS: tuple[Sign, ...] = (
         r"{CANT} (?:\S+ ){0,1}(?:put|bear|take) (?:any |much |full )?weight|{CANT} (?:\S+ ){0,1}weight bear"
         r"|non weight bearing|{CANT} (?:\S+ ){0,2}(?:walk\b|walk on it|walk on my|stand up|stand on it|stand on my)"
         r"|(?:can|could) (?:barely|hardly|only just) (?:walk|stand|hobble)|limping badly|(?:couldnt|cant) walk home",
-    ), (r"cant walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
+    ), (r"(?:cant|can barely|can hardly|could barely|could hardly) walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs"
+        r"|leg day|squats|lunges|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
         r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
         r"(?:swelled|swelling|swollen|ballooned|blew up) (?:up )?(?:\S+ ){0,1}?(?:massively|straight away"

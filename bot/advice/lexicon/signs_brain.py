@@ -20,8 +20,11 @@ HEAD_KNOCK = (
     r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
     r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his "
     r"|her )?face"
-    r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over"
+    r"|(?:fell|fall|fallen|went flying|tripped|slipped|stacked it|went over|came off"
     r"|crashed|wiped out) (?:\S+ ){0,7}(?:head|face|forehead|skull)"
+    # a helmet that broke took a blow hard enough to count as a head injury (UK concussion guidelines)
+    r"|(?:helmet|lid) (?:\S+ ){0,2}(?:cracked|split|broke|broken|smashed|snapped|dented|in bits|in pieces)"
+    r"|(?:cracked|split|broke|smashed|snapped|dented) (?:my |his |her |their |the )?(?:bike |cycling )?helmet"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
     r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
     r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out|knocked unconscious|knocked me out)"
@@ -31,6 +34,7 @@ UNCONSCIOUS = (
     r"|barely (?:conscious|awake)|c[ao]me (?:round|to) (?:\S+ ){0,2}(?:seconds?|minutes?|mins?|bit|moment|while|floor"
     r"|ground|ambulance|tent)|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
+    r"|(?:can|could) (?:hardly|barely|only just) wake|(?:cant|couldnt|cannot|wont) be (?:woken|roused|wakened|woke)"
     r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
     r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
     r"|ambulance))"
@@ -52,11 +56,12 @@ AMNESIA = (
 # only where the nearest person named is someone else.
 OBSERVED_ALTERED = (
     r"(?:acting|behaving|being) (?:\S+ ){0,1}(?:strange\w*|weird\w*|odd\w*|drunk|confused|bizarre\w*|out of"
-    r" character|funny)|not making (?:any )?sense|(?:talking|speaking) (?:nonsense|rubbish|gibberish|funny|weird"
-    r"|strange)|barely (?:talking|moving|awake|with it|there)|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
+    r" character|funny)|not making (?:any )?sense|(?:talking|speaking|spouting) (?:\S+ ){0,1}?(?:nonsense|rubbish"
+    r"|gibberish|drivel|funny|weird|strange)(?! (?:about|on|re)\b)|barely (?:talking|moving|awake|with it|there)"
+    r"|glazed|vacant|eyes (?:\S+ ){0,1}rolling"
     r"|staring (?:into space|blankly|into nothing|at nothing)|blank stare|(?:doesnt|didnt|dont|cant) (?:\S+ ){0,2}"
     r"(?:know|recogni[sz]e) who (?:his|her|their|i|we) (?:\S+ )?(?:is|are|am|was)"
-    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,1}(?:tell (?:me|us|anyone) |say"
+    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont|wont|wasnt able to) (?:\S+ ){0,2}(?:tell (?:me|us|anyone) |say"
     r" |remember |know )(?:(?:what|which) (?:day|year|month|time) (?:it|of|today|we)|where (?:he|she|they) (?:is|was"
     r"|are|were)|who (?:i|we|he|she|they) (?:am|are|is|was|were)|(?:his|her|their) (?:own )?(?:name|address|age)"
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
@@ -80,6 +85,7 @@ SIGNS: tuple[Sign, ...] = (
         rf"{UNCONSCIOUS}|{{VOMITING}}|(?:threw|thrown|throwing) up|{{HEADACHE}} (?:\S+ ){{0,4}}(?:worse|worsening"
         rf"|getting"
         r" worse|not going|wont go|wont shift|painkillers)|(?:worse|worsening) (?:\S+ ){0,2}{HEADACHE}"
+        r"|seeing double|seeing (?:two|2) of|(?:blurred|blurry) vision|vision (?:\S+ ){0,2}blurr\w*"
         r"|clear (?:\S+ ){0,3}(?:fluid|liquid|stuff)|watery (?:stuff|fluid)|fluid (?:\S+ ){0,4}(?:nose|ears?)"
         r"|bleeding from (?:\S+ ){0,2}ears?|(?:cant|couldnt|dont|doesnt|didnt) remember|memory|forgot|forgetting"
         r"|{CONFUSED}|fuzzy|drowsy|sleepy|cant stay awake|seizure|fit|fitting|slurr\w*|double vision"
@@ -109,10 +115,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
         r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
         r"|talking gibberish|speaking gibberish|gibberish"
-        r"|face (?:\S+ ){0,3}(?:droop|drooped|drooping|dropped|sagging|sagged|fallen|lopsided)"
+        r"|face (?:\S+ ){0,3}(?:droop\w*|dropped|sagging|saggy|sagged|fallen|lopsided|wonky)"
+        r"|(?:talking|speaking|talks|speaks|sounds?|sounding|speech) (?:\S+ ){0,1}(?:like|as if) (?:\S+ ){0,2}(?:drunk"
+        r"|pissed|hammered|had a few|had a skinful)"
         r"|droop(?:ing|ed|y)? (?:\S+ ){0,2}(?:face|mouth|eye)|(?:smile|mouth) (?:\S+ ){0,3}(?:lopsided|crooked|wonky"
         r"|droop\w*|dropped)|lopsided (?:smile|face)",
-    ), (r"(?:drinks|pints|beers|wine|drunk)",)),
+    ), (r"drinks|pints|beers|wine|(?<!like )(?<!as if )(?:was|is|were|got|getting|gets|been|hes|shes|im|theyre|very"
+        r"|bit|quite|really|blind) drunk",)),
     Sign("stroke", E, "weakness or numbness on one side", (
         r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|face) (?:\S+ ){0,3}(?:weak|numb|dead|droop"
         r"|drooped|wouldnt move|went|gone|tingl\w*)"
@@ -153,7 +162,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?:felt|feel|feeling|went|go|going|nearly|almost"
         r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
-        r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout"
+        r"|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )(?<!i would )(?<!id )(?:pass(?:ed|ing|es)? out"
+        r"|black(?:ed|ing|s)? out|blackout)"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
         r"|went down (?:at|near|just|mid|during|on the (?:ground|floor|track|road))|hit the deck"
         r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
@@ -162,10 +172,11 @@ SIGNS: tuple[Sign, ...] = (
         rf"|{UNCONSCIOUS}",
     ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", T, "fainting", (
-        r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout"
+        r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
+        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout)"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
-    )),
+    ), (ASLEEP, JOKING, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
@@ -173,7 +184,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
     ), observed=True),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (
-        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
+        r"drowsy|(?:nodding|drifting|dozing) off|(?:cant|cannot|couldnt|can barely|can hardly|barely|hardly|struggling"
+        r" to) (?:\S+ ){0,1}keep (?:his|her|their) eyes open",
         r"{IMPACT}|race|finish\w*|ultra|marathon|mile|heat|hot|cold|head|sugar|diabetic|drank|collaps\w*|bench|tent",
     ), (JOKING, SLEEPY), observed=True),
     Sign("breathing", E, "someone who is not breathing normally", (
@@ -213,10 +225,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:look at|stand) (?:the )?light|photophobi\w*|{PAIN}|agony",
     ), (JOKING, r"(?:sweat|suncream|sun cream|sunscreen|chlorine|pool) (?:\S+ ){0,3}(?:in|into) (?:my |the )?eyes?",)),
     Sign("eyes", T, "new flashes or floaters", (
-        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)|(?:seeing|see)"
-        r" (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
+        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)",
     ), (r"(?:always|for years|years)|camera|photographer|flashing (?:bike |head )?(?:light|torch|lamp)s? (?:on|for)"
         r"|hi ?vis|high ?vis",)),
+    # "seeing stars" is also what runners say of an all-out effort, laughing
+    Sign("eyes", T, "new flashes or floaters", (
+        r"(?:seeing|see) (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
+    ), (JOKING, r"(?:always|for years|years)|sprint\w*|all out|max effort|(?:worth|for) (?:it|the pb)")),
     Sign("eyes", T, "an eye injury or a sudden change in vision", (
         r"(?:poked|scratched|hit|caught|whipped|branch|twig|stick|something) (?:\S+ ){0,4}(?:in )?(?:my |the )?eye"
         r"|(?:sudden|suddenly) (?:\S+ ){0,2}(?:blurred|blurry|misty|cloudy) (?:vision|sight|eye)"
@@ -277,9 +292,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
-    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,3}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
+    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
         r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
-        r"|numbskull|mind ?numbing|numb(?:ly)? boring|emotionally numb|(?:hold|holding|grip|gripping|carry|carrying)"
+        r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
+        r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
+        r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
         r"|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
         r"|tight (?:laces|shoes)",)),

@@ -12,10 +12,42 @@ from bot.advice.lexicon.base import JOKING, POSTURAL, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
-NOT_CHEST = (  # chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
+# chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
+GYM_CHEST = (
     r"push ?ups?|press ?ups?|bench(?:ing| press)?|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
-    r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra|heartburn|indigestion|acid reflux"
-    r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)",
+    r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra"
+    r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
+)
+# heartburn explains a burning or aching chest, never a heavy, crushing or tight one, nor pain spreading to the jaw
+# (NHS "Chest pain": a heart attack is often mistaken for indigestion)
+NOT_CHEST = (GYM_CHEST, r"(?<!like )(?<!like a )(?<!as if its )(?:heartburn|indigestion|acid reflux)")
+ACHING = r"pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|discomfort|burning|stabbing|sharp|sore"
+PRESSING = r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
+# a course or a class about resuscitation is not a resuscitation
+COURSE = (
+    r"(?:cpr|first aid|defib\w*|resus\w*|life ?saving) (?:course|training|class|session|refresher|qualification"
+    r"|cert\w*)"
+)
+TIGHT = r"{CHEST_TIGHT}"
+
+
+def _chest(feel: str) -> str:
+    """A chest named with a feeling, in the orders runners write it ("chest went tight", "a band across my chest")."""
+    return (
+        rf"{{CHEST}} (?:\S+ ){{0,3}}?(?:{feel})|{{CHEST}} (?:\S+ ){{0,2}}like (?:\S+ ){{0,4}}(?:{feel})"
+        rf"|(?:{feel}) (?:feeling |sensation |ache )?(?:in|across|on|around|at|behind|under|through|over|into)"
+        rf" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){{0,3}}?{{CHEST}}|(?:{feel}) {{CHEST}}"
+    )
+
+
+# A rate over 210 that starts and stops at once, at rest or on an easy run, is how an SVT is written (BHF "SVT"):
+# "heart went to 230 randomly and clicked back to normal".
+SUDDEN_RATE = (
+    r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2[1-9]\d|[3-9]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
+    r"|miles|kcal|calories|steps|spm|watts|w))(?: \S+){0,5} (?:randomly|at random|out of nowhere|for no reason"
+    r"|suddenly|at rest|while resting|sitting|(?:on|during) (?:an? )?(?:easy|slow|gentle)|(?:click\w*|switch\w*"
+    r"|flick\w*|snap\w*|flip\w*|drop\w*) (?:\S+ ){0,1}(?:back|off|down))"
+    r"|(?:randomly|out of nowhere|suddenly|for no reason) (?:\S+ ){0,5}(?:2[1-9]\d|[3-9]\d\d)(?! ?(?:m|k|km|miles))"
 )
 PALPITATION = (
     r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"
@@ -33,10 +65,18 @@ PALPITATION = (
     r"|for (?:an|over an|half an) hour)"
     r"|(?:out of nowhere|for no reason|at rest|while resting|sitting still|lying in bed) (?:\S+ ){0,4}heart"
     r" (?:\S+ ){0,3}(?:racing|raced|pounding|thumping|hammering)"
+    rf"|{SUDDEN_RATE}"
+)
+# a reading the runner doubts: the strap slipped, the wrist sensor is rubbish, the chest strap read normal
+DEVICE_ERROR = (
+    r"(?:watch|strap|sensor|garmin|fitbit|monitor|wrist|optical|reading|hrm) (?:\S+ ){0,4}(?:slipped|loose|rubbish"
+    r"|wrong|faulty|glitch\w*|dodgy|playing up|useless|unreliable|inaccurate|broken|cadence lock\w*|misread\w*"
+    r"|(?:read|reading|reads|showed|shows|said|says) (?:\S+ ){0,1}(?:totally |completely |perfectly )?normal)"
 )
 NOT_PALPITATION = (
     r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth|lol|haha|lmao"
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
+    DEVICE_ERROR,
 )
 FAINT = (
     r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
@@ -44,6 +84,7 @@ FAINT = (
 )
 BREATHLESS = (
     r"(?:short|out) of breath|breathless\w*|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
+    r"|(?:cant|couldnt|cannot|could not) (?:get|find) (?:my |his |her |a |any |enough )?breath"
     r"|struggling (?:for|to) (?:breath|breathe)|struggling for air|gasping|cant get (?:\S+ ){0,2}air"
 )
 
@@ -70,35 +111,47 @@ NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
     # --- cardiac: chest pain and its spread, palpitations, exertional fainting, family history ----------------
+    Sign("cardiac", E, "chest pain", (_chest(ACHING),), NOT_CHEST),
     Sign("cardiac", E, "chest pain", (
-        r"{CHEST} (?:\S+ ){0,3}?{CHEST_FEEL}|{CHEST} (?:\S+ ){0,2}like (?:\S+ ){0,4}{CHEST_FEEL}"
-        r"|{CHEST_FEEL} (?:feeling |sensation |ache )?(?:in|across|on|around|at|behind|under|through|over|into)"
-        r" (?:the (?:middle|centre|center|left side|left|front) of )?(?:\S+ ){0,3}?{CHEST}"
-        r"|(?:tight|heavy|crushing|squeezing|sore|painful|burning) {CHEST}|{CHEST} (?:\S+ ){0,4}(?:someone|something|an"
-        r" elephant|a weight) (?:\S+ ){0,2}(?:sat|sitting|standing|on it|on me)"
-        r"|heart attack|angina|cardiac arrest|(?:grabb\w*|clutch\w*|holding|held|clasp\w*|rubbing) (?:\S+ ){0,1}(?:his"
-        r"|her"
-        r"|their|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs"
-        r"|need) (?:\S+ ){0,2}"
-        r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought"
-        r"|getting) (?:\S+ ){0,2}"
-        r"(?:the |a )?defib\w*",
-    ), NOT_CHEST),
+        _chest(PRESSING) + r"|{CHEST} (?:\S+ ){0,4}(?:someone|something|an elephant|a weight) (?:\S+ ){0,2}(?:sat"
+        r"|sitting|standing|on it|on me)"
+        r"|angina|cardiac arrest|(?:grabb\w*|clutch\w*|holding|held|clasp\w*|rubbing) (?:\S+ ){0,1}(?:his|her|their"
+        r"|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs|need) (?:\S+ ){0,2}"
+        r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought|getting)"
+        r" (?:\S+ ){0,2}(?:the |a )?defib\w*",
+    ), (GYM_CHEST, COURSE)),
+    Sign("cardiac", E, "chest pain", (_chest(TIGHT),), (GYM_CHEST, r"{ASTHMA}")),
+    # "heart attack" as a figure of speech (a pace, a hill, a fright) or a relative's history is no chest pain
+    Sign("cardiac", E, "chest pain", (r"heart attack",), (
+        r"(?:gave|give|gives|giving|nearly|almost|practically|near|mini|about to give) (?:\S+ ){0,2}heart attacks?"
+        r"|heart attack (?:pace|hill|speed|territory|inducing|levels?|on a plate|of a|material)"
+        r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin|parents?"
+        r"|family|relative) (?:\S+ ){0,4}(?:had|has|died of|suffered|survived) (?:\S+ ){0,2}heart attacks?",
+        JOKING,
+    )),
+    # the spread of a heart's pain: to the arm, jaw, neck, shoulder blades or back, from a chest or a pressing pain
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
-        r"(?:{PAIN}|{CHEST_FEEL}|{CHEST}) (?:\S+ ){0,4}(?:spreading|spread|going|gone|radiating|shooting|moving|moved"
-        r"|down|up) (?:\S+ ){0,4}(?:arm|arms|jaw|neck|shoulder|shoulders|back)",
-        r"{CHEST}|{CHEST_FEEL}",
-    ), NOT_CHEST),
+        r"(?:{PAIN}|{CHEST_FEEL}|{CHEST}) (?:\S+ ){0,4}(?:spreading|spread|spreads|radiating|radiates|shooting|shoots"
+        r"|(?:going|gone|moving|moved|travel\w*|creeping) (?:up|down|into|to|through|across|round)|down|up into|into)"
+        r" (?:\S+ ){0,4}(?:arm|arms|jaw|neck|shoulder|shoulders|shoulder blades?|(?:my|his|her|the|upper|middle) back"
+        r"(?! (?:to|into|on|from|in|up|down|of)\b))",
+        rf"{{CHEST}}|{TIGHT}|{PRESSING}",
+    ), (GYM_CHEST,)),
     Sign("cardiac", E, "chest pain", (
         r"(?:left|right) arm (?:\S+ ){0,3}(?:heavy|weird|funny|dead|numb|aching|hurts)|jaw (?:\S+ ){0,2}(?:ache|aches"
         r"|aching|hurts|pain)",
         r"{CHEST}",
-    ), NOT_CHEST),
-    # the arm and the jaw together: the spread of a heart's pain without the chest named (ESC, BHF)
+    ), (GYM_CHEST,)),
+    # the arm and the jaw together, or an ache between the shoulder blades with faintness or sickness: the spread
+    # of a heart's pain without the chest named (ESC, BHF: women describe it so more often)
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"arm|arms|shoulder", r"jaw",
         r"{PAIN}|clutch\w*|grabb\w*|holding|heavy|heaviness|tight\w*|numb|weird|funny|dead",
-    ), (*NOT_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*")),
+    ), (GYM_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*")),
+    Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
+        r"(?:{PAIN}|pressure|heavy|heaviness|tight\w*) (?:\S+ ){0,3}between (?:\S+ ){0,1}shoulder ?blades",
+        rf"{FAINT}|{{VOMIT}}|sweat\w*|clammy|{BREATHLESS}|grey|gray|pale",
+    ), (GYM_CHEST, r"(?:after|from) (?:\S+ ){0,2}(?:gym|rows|pull ?ups|deadlifts?|lifting|swim\w*)|posture|desk")),
     Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
         PALPITATION,
         rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"
@@ -124,7 +177,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
         r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
         r"|wolff parkinson|wpw)",
-    )),
+    ), (r"(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
+        r"|nineties)|old age",)),
     # --- breathing: asthma attack, inhaler not helping, can't speak in sentences, blue lips -------------------
     Sign("breathing", E, "trouble breathing", (
         r"{CANT} (?:\S+ ){0,1}(?:breathe|breath|breathing|get (?:\S+ ){0,2}(?:air|breath)(?! back)|get (?:a )?(?:proper"
@@ -140,7 +194,7 @@ SIGNS: tuple[Sign, ...] = (
         r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
     )),
     Sign("breathing", E, "blue or grey lips", (
-        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,3}(?:{BLUE})"
+        r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
     ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
         r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
@@ -161,13 +215,20 @@ SIGNS: tuple[Sign, ...] = (
         r"|sitting|for days|for weeks)"
         r"|(?:walking|stairs|easy runs?|easy pace|slow runs?|at rest) (?:\S+ ){0,3}(?:breathless|out of breath)"
         r"|asthma (?:\S+ ){0,3}(?:bad|worse|rough|flaring|flared|playing up|terrible|awful)"
-        r"|(?:needing|need|using|used) (?:my |the )?(?:inhaler|reliever|puffer|ventolin|salbutamol|blue pump)"
-        r" (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads)"
+        r"|(?:needing|need|needed|using|used|taking|took|reaching for) (?:my |the )?(?:inhaler|reliever|puffer|ventolin"
+        r"|salbutamol|blue pump) (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads|daily|most days"
+        r"|(?:\d+|several|a few|few|many|multiple|three|four|five|six) (?:times|x) (?:a|per|each) (?:day|night))"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
         EXERTION_BREATHLESS)),
+    # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
+    # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
+    Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
+        r"{CHEST} (?:\S+ ){0,3}?{CHEST_TIGHT}|{CHEST_TIGHT} (?:\S+ ){0,2}?{CHEST}", r"{ASTHMA}",
+    ), (JOKING, r"(?:then|after that|and) (?:\S+ ){0,2}(?:im |i was |it was |its )?(?:fine|ok|okay|settles|settled)"
+        r"|first (?:few )?(?:mins|minutes|mile|km)")),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
@@ -186,7 +247,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
-        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){{0,3}}(?:swell\w*"
+        rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:hard|difficult|struggling|trouble) (?:\S+ ){{0,1}}(?:to )?breath\w*"
+        r"|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*"
         r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
         r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
         r"|light ?headed|wheez\w*|breath\w*)",
@@ -206,10 +268,13 @@ SIGNS: tuple[Sign, ...] = (
         rf"{BREATHLESS}|{{CHEST}} (?:\S+ ){{0,3}}{{CHEST_FEEL}}|cough\w* (?:up )?blood|blood (?:\S+ ){{0,2}}cough\w*",
     )),
     Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (
-        rf"{{SUDDEN}} (?:\S+ ){{0,9}}(?:{BREATHLESS})|(?:{BREATHLESS}) (?:\S+ ){{0,3}}{{SUDDEN}}",
+        rf"{{SUDDEN}} (?:\S+ ){{0,9}}(?:{BREATHLESS})|(?:{BREATHLESS}) (?:\S+ ){{0,5}}{{SUDDEN}}",
         r"(?:{PAIN}|sharp|stabbing|catches|catching) (?:\S+ ){0,5}(?:breathe|breathing|inhale|inhaling|breath in"
         r"|deep breath|breathe in)|(?:breathe|breathing|inhale|inhaling|breath) (?:\S+ ){0,4}(?:hurts|{PAIN}|sharp)"
-        r"|cough\w* (?:up )?blood",
+        r"|cough\w* (?:up )?blood"
+        # pain on breathing in (pleuritic): "a sharp stab in my chest every time I breathe in"
+        r"|(?:{PAIN}|sharp|stab\w*|catch\w*) (?:\S+ ){0,8}?(?:every time|each time|whenever|when|if)"
+        r" (?:i |you |he |she )?(?:breathe|breath|inhale|take a (?:deep |big )?breath)",
     )),
     Sign("dvt-pe", E, "coughing up blood with breathlessness", (
         r"cough\w* (?:\S+ ){0,4}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my |his |her )?(?:spit|phlegm|sputum)",

@@ -48,7 +48,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|stab\w*|sharp|ache|aching|achy|hurt\w*|pain\w*|sore|discomfort|twinges?|tingl\w*|numb",
     ),), (
         *LOOK_ALIKES,
-        r"push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
+        r"{ASTHMA}|push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
         r"|indigestion|reflux|stitch|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
     )),
     Sign("stroke", T, "a sudden change in your face, speech, vision or strength", (_near(

@@ -19,7 +19,7 @@ PREGNANCY_SYMPTOM = (
     r"|dizzy|faint\w*|light ?headed|{HEADACHE}|seeing (?:spots|stars|flashing)|spots|blurr\w*|vision"
     r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}|(?:short|out) of breath|breathless|struggling (?:for|to) breath\w*"
     r"|(?:calf|leg) (?:\S+ ){0,3}(?:swollen|pain|sore|hot)|swollen (?:face|hands|feet|ankles)|sudden swelling"
-    r"|(?:baby|bump) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|quiet|less active)|reduced movements?"
+    r"|(?:baby|babys|bump) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|quiet|less active)|reduced movements?"
     r"|(?:pelvic|tummy|stomach|abdominal|bump) (?:\S+ ){0,2}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:pelvis|tummy|stomach|bump)"
     r"|temperature|fever|smelly|wound (?:\S+ ){0,2}(?:red|opening|oozing|weeping)|stitches (?:\S+ ){0,2}(?:open|burst)"
     r"|leaking (?:\S+ ){0,2}(?:wee|urine) (?:\S+ ){0,2}(?:every|each|whenever)|heaviness|dragging|bulge|prolapse"
@@ -43,6 +43,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
         r"|collapsed|seizure|fit\b|fitting",
     )),
+    # bleeding with pain or cramps in pregnancy (abruption, miscarriage, labour: NHS "Vaginal bleeding in
+    # pregnancy", call 999 with bleeding and tummy pain); after birth, bleeding with cramps is the usual lochia
+    Sign("pregnancy", E, "bleeding with pain or cramps in pregnancy", (
+        r"{PREGNANT}", r"bleed\w*|blood|bled",
+        r"cramp\w*|contractions?|tightenings?|(?:tummy|stomach|belly|bump|abdominal|pelvic|back) (?:\S+ ){0,2}{PAIN}"
+        r"|{PAIN} (?:\S+ ){0,2}(?:tummy|stomach|belly|bump|abdomen)|(?:comes?|coming|came) in waves",
+    ), (r"postpartum|post partum|postnatal|post natal|after (?:giving )?birth|gave birth|since (?:the )?birth"
+        r"|(?:had|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins)|weeks (?:pp|post)|c ?section"
+        r"|nose ?bleed|blister|gums",)),
     # pre-eclampsia's severe features together: a bad headache with vision changes or sudden swelling (ACOG)
     Sign("pregnancy", E, "a headache with vision changes or sudden swelling in pregnancy", (
         r"{PREGNANT}", r"{HEADACHE}",
@@ -55,7 +64,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:regular|painful|strong) (?:\S+ ){0,1}(?:contractions|tightenings)|contractions (?:\S+ ){0,4}(?:every"
         r"|regular|not stopping|wont stop)|tightenings (?:\S+ ){0,4}(?:every|regular|not stopping|wont stop)"
         r"|waters (?:\S+ ){0,2}(?:broke|broken|went|leaking|gone)|leaking (?:\S+ ){0,2}(?:amniotic )?fluid"
-        r"|baby (?:\S+ ){0,3}(?:moving less|not moving|stopped moving)|reduced (?:fetal |baby )?movements?",
+        r"|(?:baby|babys) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|kicking less|not kicking|quieter)"
+        r"|reduced (?:fetal |baby )?movements?|(?:fewer|less) (?:kicks|movements)",
     )),
     # --- RED-S: low energy availability --------------------------------------------------------------
     Sign("red-s", P, "missed periods or repeated bone injuries", (
@@ -78,7 +88,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|kg|pounds|lbs|stone|weight) (?:\S+ ){0,2}without (?:trying|meaning)|(?:always|constantly|keep getting"
         r"|forever)"
         r" (?:\S+ ){0,1}(?:ill|sick|getting ill|getting colds|run down)",
-        r"(?:training|miles|mileage|volume|running|marathon|block|km|k a week)",
+        r"(?:training|miles|mileage|volume|running|runner|runs|marathon|ultra|block|km|k a week)",
         r"(?:libido|sex drive|testosterone|ill|sick|colds|stress (?:reaction|fracture)|freezing|cold|period|kilos|kg"
         r"|weight|tired|exhausted)",
     )),

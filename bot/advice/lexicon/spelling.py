@@ -19,9 +19,9 @@ FUZZY_WORDS: frozenset[str] = frozenset(
     drowsy embolism epipen erratic excruciating exhaustion fainted fainting feeling femoral fever feverish
     fevers fibrillation fitting flank flashes flashing flight floaters fluid fluttering flutters fluttery
     fracture fractured fractures freezing galloping garbled gasping genitals getting gibberish giving glucose
-    groin guzzled halos hammering hamstring headache headaches heatstroke heavy hereditary hoarse hobbling
+    groin guzzled halos hammering hamstring headache headaches heatstroke heavy helping hereditary hoarse hobbling
     hopping hornet hurting hurts hyponatraemia hyponatremia hypos hypothermia hypothermic incontinence infected
-    infection inhaler inherited insulin irregular jelly jerking kidney kidneys knocked libido ligament
+    infection inhaler inherited insulin irregular jelly jerking jumbled kidney kidneys knocked libido ligament
     lightheaded limping liters litres locked locking lopsided massively memory menstruation metatarsal
     metatarsals midwife migraine missed misty muddled mumbling nausea nauseous needles night nonsense numbness
     oozing overdrank overheated overheating painful pains palpitation palpitations passed peanut peanuts peeing
@@ -41,6 +41,7 @@ FUZZY_WORDS: frozenset[str] = frozenset(
 NOT_TYPOS: frozenset[str] = frozenset(
     """
     flushes flushed flushing
+    spouting spouted humbled tumbled fumbled rumbled mumbled bumbled jumbles jumble helpings yelping whelping
     accidents acres acting alight alves arches ashes babes backed barley basalt basel basil battles believer
     belly bender betting binding blacks blank blending blight blinking block blocked blocking blond bloods bloom
     blown blush boating bottle bottled bowed bowels bowen bower bowers bowles bowls bracing breach breaching

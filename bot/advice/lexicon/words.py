@@ -16,17 +16,24 @@ GROUPS: dict[str, str] = {
     # an intensifier that makes pain severe ("insanely painful", "crazy sore")
     "INTENSE": r"(?:insanely|crazy|crazily|ridiculously|unbelievably|incredibly|stupidly|seriously|horribly|terribly"
     r"|extremely|massively|hugely|so so|really really|properly|brutally|savagely|immensely)",
-    "CHEST": r"(?:chest|sternum|breastbone|breast bone)",
-    "CHEST_FEEL": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|tight|tightness|tightening"
-    r"|heavy|heaviness|pressure|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp"
-    r"|sore|gripping|band)",
+    # a heart-rate strap or a gym day is no chest
+    "CHEST": r"(?:chest(?! (?:strap|straps|monitor|hrm|belt|hair|day|press|fly|flies))|sternum|breastbone|breast bone)",
+    "CHEST_FEEL": r"(?:{CHEST_HURT}|{CHEST_TIGHT})",
+    "CHEST_HURT": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|heavy|heaviness|pressure"
+    r"|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp|sore|gripping)",
+    # tightness is also how asthma feels (NHS "Asthma"): with asthma named it is the airway's sign
+    "CHEST_TIGHT": r"(?:tight|tightness|tightening|band)",
+    "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffer|ventolin|salbutamol|blue pump|preventer"
+    r"|wheez\w*)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
     "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
-    "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|on|if|regarding|re)\b)|"
+    "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|if|regarding|re"
+    r"|on (?:which|what|how|whether|why|where))\b)|"
     r"confusion(?! (?:about|over|with|on|regarding|as to|between)\b)|disorientated|disoriented|disorientation|"
-    r"delirious|muddled|befuddled|talking nonsense|mumbling nonsense|talking rubbish|talking gibberish"
+    r"delirious|muddled|befuddled|(?:talking|mumbling|speaking|spouting) (?:\S+ ){0,1}?(?:nonsense|rubbish|gibberish"
+    r"|drivel)(?! (?:about|on|re)\b)"
     r"|(?:cant|couldnt|cannot|not able to) think (?:straight|clearly|properly)?|not thinking (?:straight|clearly)"
     r"|making no sense|made no sense|not making sense|didnt make sense|out of it|not with it|away with the fairies"
     r"|didnt know where (?:i|he|she|they) (?:was|were)|(?:doesnt|didnt|dont) know what day (?:it|of|today)"
@@ -55,7 +62,9 @@ GROUPS: dict[str, str] = {
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     "TRAVEL": r"(?:flight|flew|flying|plane|long haul|car journey|long drive|drive home|travel|travelling|traveling|"
-    r"train journey|coach trip|bus journey)",
+    r"train journey|coach trip|bus journey|road trip|(?:drove|driving|drive|sat in the car) (?:\S+ ){0,3}(?:\d+|ten"
+    r"|eight|six|five|four|several|many) (?:hours?|hrs?)|(?:\d+|ten|eight|six|five|four|several|many) (?:hours?|hrs?)"
+    r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus))",
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|downing|chugged|chugging|had|gulped|drunk|guzzled|guzzling"
     r"|necked|sinking) (?:\S+ ){0,4}?(?:loads|lots|a lot|a ton|tons|litres|liters|gallons|bottles?|way too much"
     r"|too much|so much|plenty|heaps|pints)"
@@ -69,19 +78,23 @@ GROUPS: dict[str, str] = {
     r"|(?:peed|peeing|pee|wee|weed|urine) (?:\S+ ){0,2}(?:clear|like water)"
     r"|water (?:nonstop|non stop|constantly|all day|all the way|the whole (?:way|race|time)|all through)"
     r"|overdrank|overdrink|overdrinking|overdrunk|overhydrated|overhydrating|overhydration)",
-    "DIABETES": r"(?:diabetic|diabetes|type (?:1|one|2|two)|t1d?|t2d?|insulin|pump|cgm|libre|dexcom|basal|bolus"
+    "DIABETES": r"(?:diabetic|diabetes|type ?(?:1|one|2|two)|t1d?|t2d?|insulin|pump|cgm|libre|dexcom|basal|bolus"
     r"|blood sugar|blood glucose|sugars?|glucose|bgs?|hypo|hypos|hypoglycaemi\w*|hypoglycemi\w*)",
     "PREGNANT": r"(?:pregnant|pregnancy|trimester|expecting|postpartum|post partum|postnatal|post natal"
     r"|after (?:giving )?birth|gave birth|since (?:the )?birth|since (?:having|i had) (?:the |my )?baby"
     r"|(?:had|having|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins) (?:\S+ ){0,2}(?:ago|weeks"
     r"|days|months)|(?:weeks|days|months) (?:post ?partum|postnatal|post natal|pp|post baby|after (?:the )?birth)"
     r"|c ?section|caesarean|cesarean|newborn|midwife|(?:my )?baby is \d+ (?:weeks|months)"
-    r"|^(?:at )?(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?)(?! (?:into|of|in|out|until|before|to go|training|plan|ago"
-    r"|since|after|off|later|later|block))|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp))",
-    "BLUE": r"(?:blue|bluish|blueish|blue ?ish|grey|greyish|gray|grayish|grey ?ish|purple|purplish|dusky|ashen)",
+    r"|(?:^(?:at )?|(?:im|i am|shes|she is|currently|now) )(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?)(?! (?:into|of|in"
+    r"|out|until|til|till|from|away|before|to go|training|plan|program|programme|ago|since|after|off|later|block"
+    r"|streak|running|post|clean|sober|injured|back))"
+    r"|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp))",
+    "BLUE": r"(?:blue|bluish|blueish|blue ?ish|bluey|grey|greyish|gray|grayish|grey ?ish|greyey|purple|purplish|purply"
+    r"|dusky|ashen)",
     "FACE": r"(?:face|lips?|tongue|mouth|eyes?lids?|eyes)",
     "ALLERGEN": r"(?:sting|stung|wasp|bee|hornet|nut|nuts|peanuts?|nut bar|allergic|allergy|allergies|reaction"
-    r"|shellfish|prawns?|ate|eating|after (?:a |the )?(?:gel|bar|flapjack|snack|sandwich))",
+    r"|shellfish|prawns?|ate|eating|after (?:a |the )?(?:gel|bar|flapjack|snack|sandwich)|trail mix|cereal bar"
+    r"|energy (?:bar|balls?)|protein bar|sesame|seafood)",
     "SUDDEN": r"(?:sudden|suddenly|out of nowhere|out of the blue|all of a sudden|came on (?:fast|quickly|like)"
     r"|from nowhere|without warning)",
     "ONE_SIDE": r"(?:one side|left side|right side|half of|(?:left|right) (?:arm|hand|leg|side of))",
@@ -92,13 +105,15 @@ GROUPS: dict[str, str] = {
     r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
     r"|black(?:ed|ing)? out))",
     # what collapses without being a body: "my pace collapsed", "the tent collapsed"
-    "NOT_A_BODY": r"(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
+    "NOT_A_BODY": r"(?<!lungs )(?<!lungs were )(?<!lungs are )(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )"
+    r"(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
     r"(?<!season )(?<!wheels )",
     # a knock or a fall: confusion, drowsiness or memory loss after it is a head injury until shown otherwise
     "IMPACT": r"(?:(?:fell|fall|fallen|falling)(?! (?:asleep|behind|apart|off the pace|in love|short|back|into (?:a "
     r"|the )?"
     r"(?:rhythm|groove|pace)))|tripped|trip(?:ped)? (?:over|on)|slipped|went flying|stacked it|wiped out"
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
+    r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
     r"|collision|ran (?:straight |right |smack |full pelt )?into|run into|smacked|whacked|banged|bumped"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
     r"|a) (?:head|face|ground|floor|deck|tarmac"

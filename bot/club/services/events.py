@@ -81,10 +81,16 @@ async def get(db: Store, guild_id: int, event_id: int) -> Event:
     return event
 
 
-async def answer(
-    db: Store, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime
-) -> tuple[Event, bool]:
-    """The event after the member's answer, and whether it changed anything."""
+@dataclass(frozen=True, slots=True)
+class Answered:
+    event: Event  # as it is after the answer
+    changed: bool
+    dm_now: bool  # Going after the reminder an hour before went out: the member's own DM is on its way
+
+
+async def answer(db: Store, guild_id: int, user_id: int, event_id: int, answer: str, now: datetime) -> Answered:
+    """Record the member's answer. A Going after the moment of the reminder an hour before (and before the
+    start) queues the member's own DM, unless a reminder took them already."""
     async with db.transaction(guild_id, 0) as tx:
         event = await store.get(tx, guild_id, event_id)
         if event is None:
@@ -94,9 +100,14 @@ async def answer(
         if event.starts_at <= now:
             raise UserError("This group run has already started, so answers are closed.")
         before = await store.answer(tx, event, user_id, answer, now)
+        dm_now = False
+        if answer == "going" and before != answer and now >= event.starts_at - rules.REMIND_BEFORE:
+            dm_now = await store.take_own_reminder(tx, event.id, user_id)
+            if dm_now:
+                await posts.remind_late(tx, event, user_id, now)
         current = await store.get(tx, guild_id, event_id)
     assert current is not None
-    return current, before != answer
+    return Answered(current, before != answer, dm_now)
 
 
 async def card(db: Store, event: Event) -> tuple[Event, list[int]]:
@@ -136,6 +147,8 @@ async def record_card(db: Store, event_id: int, message_id: int) -> None:
     await store.set_card(db, event_id, message_id)
 
 
-async def record_discord_event(db: Store, event_id: int, discord_event_id: int) -> None:
-    """The matching Discord scheduled event, so cancelling the group run cancels it too."""
-    await store.set_discord_event(db, event_id, discord_event_id)
+async def record_discord_event(db: Store, event: Event, discord_event_id: int) -> Event | None:
+    """The matching Discord scheduled event, so cancelling the group run cancels it too; the group run as it
+    is now (cancelled meanwhile, its Discord event is the caller's to cancel)."""
+    await store.set_discord_event(db, event.id, discord_event_id)
+    return await store.get(db, event.guild_id, event.id)

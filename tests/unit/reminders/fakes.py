@@ -39,6 +39,8 @@ class FakeSender:
     on_send: Callable[[int, Outgoing], object] | None = None
     delay: float = 0.0
     sent: list[tuple[int, Outgoing]] = field(default_factory=list)
+    message_ids: list[int] = field(default_factory=list)  # the id of each message sent, as Discord gives one
+    first_id: int = 10_000_000
     opened: list[int] = field(default_factory=list)
     in_flight: int = 0
     max_in_flight: int = 0
@@ -47,7 +49,7 @@ class FakeSender:
         self.opened.append(user_id)
         return DM_BASE + user_id
 
-    async def send(self, channel_id: int, message: Outgoing) -> None:
+    async def send(self, channel_id: int, message: Outgoing) -> int:
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
@@ -68,6 +70,8 @@ class FakeSender:
                 if asyncio.iscoroutine(result):
                     await result
             self.sent.append((channel_id, message))
+            self.message_ids.append(self.first_id + len(self.message_ids))
+            return self.message_ids[-1]
         finally:
             self.in_flight -= 1
 

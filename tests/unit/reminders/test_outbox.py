@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bot.db import outbox as rows
-from bot.db.engine import Database
+from bot.db.engine import Database, Tx
 from bot.reminders import posting
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.jobs import FAILED
@@ -264,6 +264,89 @@ async def test_a_crash_mid_fan_out_sends_only_the_rest_with_the_same_nonces(db, 
     taken_over = {channel - DM_BASE: message.nonce for channel, message in heir_sender.sent}
     assert {user: taken_over[user] for user in stuck} == stuck and None not in stuck.values()
     assert await state(db, "big") == "sent"
+
+
+class Told(FanOut):
+    """A fan-out kind told the ids of its messages when a post settles (and writing them in that transaction)."""
+
+    def __init__(self, fail: bool = False) -> None:
+        super().__init__()
+        self.told: list[tuple[str, dict[str, int]]] = []
+        self.fail_hook = fail
+
+    async def settled(self, tx: Tx, post: Post, sent: dict[str, int]) -> None:
+        self.told.append((post.key, sent))
+        await queue_post(tx, guild_id=post.guild_id, kind="noted", key=post.key, due=post.due, payload=sent)
+        if self.fail_hook:
+            raise RuntimeError("hook bug")
+
+
+def sent_ids(sender: FakeSender) -> dict[str, int]:
+    """Each message the sender sent by its name within the post, with the id the sender gave it."""
+    return {
+        (f"u{channel - DM_BASE}#0" if channel >= DM_BASE else f"c{channel}#0"): message_id
+        for (channel, _), message_id in zip(sender.sent, sender.message_ids, strict=True)
+    }
+
+
+async def test_a_kind_is_told_the_ids_of_its_messages_in_the_settle(db, sender, clock) -> None:
+    told = Told()
+    dispatcher = make(db, sender, clock, told)
+    sender.closed.add(3)  # refused: no message, no id
+    await queue(db, "card", users=[1, 2, 3], card=True, follow={"users": []})
+    assert await dispatcher.run_due() == 3
+    expected = sent_ids(sender)
+    assert set(expected) == {"u1#0", "u2#0", f"c{CHANNEL}#0"}
+    assert told.told == [("card", expected)]
+    noted = await rows.get(db, GUILD, "noted", "card")  # written by the hook, in the settle's transaction
+    assert noted is not None and noted[0].payload == expected
+    assert await state(db, "card") == "sent" and await state(db, "card/next") == "queued"
+    assert await dispatcher.run_due() == 0 and len(told.told) == 1  # once per post
+
+
+async def test_a_hook_that_fails_leaves_the_post_settled_without_it(db, sender, clock) -> None:
+    told = Told(fail=True)
+    dispatcher = make(db, sender, clock, told)
+    await queue(db, "card", users=[1], card=True, follow={"users": []})
+    assert await dispatcher.run_due() == 2 and dispatcher.stats["errors"] == 1
+    assert await state(db, "card") == "sent" and await state(db, "card/next") == "queued"
+    assert await rows.get(db, GUILD, "noted", "card") is None  # its writes rolled back with it
+    assert await dispatcher.run_due() == 0 and len(sender.sent) == 2
+
+
+async def test_after_a_crash_the_hook_is_told_every_id_once(db, clock) -> None:
+    """A process dies mid fan-out: whoever settles the post tells the kind the ids of the messages both
+    processes sent."""
+    told = Told()
+    users = list(range(1, 11))
+    await queue(db, "crash", users=users)
+    doomed_sender, heir_sender = FakeSender(), FakeSender(first_id=20_000_000)
+    hang = asyncio.Event()
+
+    async def hangs_after_some(channel: int, message: Outgoing) -> None:
+        if len(doomed_sender.sent) >= 4:
+            await hang.wait()  # never set: the process dies here
+
+    doomed_sender.on_send = hangs_after_some
+    doomed = make(db, doomed_sender, clock, told, lease=30.0)
+    task = asyncio.create_task(doomed.run_due())
+    found = await rows.get(db, GUILD, "fanout", "crash")
+    assert found is not None
+    for _ in range(400):
+        if len(await rows.handled(db, found[0].id)) == 4:
+            break
+        await asyncio.sleep(0.01)
+    task.cancel()  # kill -9
+    await asyncio.gather(task, return_exceptions=True)
+    assert told.told == []
+    heir = make(db, heir_sender, clock, told, lease=30.0)
+    if db.exclusive:
+        await heir.claiming.recover()
+    else:
+        clock.advance(seconds=31)
+    assert await heir.run_due() == 6
+    expected = sent_ids(doomed_sender) | sent_ids(heir_sender)
+    assert len(expected) == 10 and told.told == [("crash", expected)]
 
 
 async def _counts(db: Database) -> tuple[int, int]:

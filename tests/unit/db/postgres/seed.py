@@ -110,7 +110,7 @@ async def seed(path: Path) -> None:
             due = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
             await queue_post(tx, guild_id=CLUB, kind="digest", key="2026-W48", due=due, payload={"to": [ALICE, BOB]})
             post = await tx.fetchone("SELECT id FROM scheduled_posts")
-            await db_outbox.record(tx, [(post["id"], f"u{ALICE}#0", "sent", NOW)])
+            await db_outbox.record(tx, [(post["id"], f"u{ALICE}#0", "sent", NOW, 987654321)])
     finally:
         await db.close()
 

@@ -1,4 +1,4 @@
--- Mirrors SQLite's 0024_members_feed: the feed opt-in on the members row too (kept by triggers on
+-- Mirrors SQLite's 0026_members_feed: the feed opt-in on the members row too (kept by triggers on
 -- feed_members), so the member cache's profile says whether /run log queues a feed post. A change is
 -- announced to every process by members' own trigger (0008).
 ALTER TABLE members ADD COLUMN feed INTEGER NOT NULL DEFAULT 0;
