@@ -41,6 +41,7 @@ from bot.advice.lexicon import (
     FUZZY_WORDS,
     GOING_ON,
     GROUPS,
+    JOKING,
     LONG_AGO,
     NET_SIGNS,
     NOT_TYPOS,
@@ -193,7 +194,8 @@ class Triage:
 class _CompiledSign:
     sign: Sign
     patterns: tuple[re.Pattern[str], ...]
-    unless: re.Pattern[str] | None
+    unless: re.Pattern[str] | None  # without the laugh: a laugh only counts in the clause of the sign
+    laughs_off: bool = False  # JOKING is among its ``unless``: a laugh in the same clause drops a match
 
 
 def _expand(pattern: str) -> str:
@@ -209,16 +211,21 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _compiled(signs: tuple[Sign, ...]) -> tuple[_CompiledSign, ...]:
-    return tuple(
-        _CompiledSign(
-            s,
-            tuple(_compile(p) for p in s.patterns),
-            _compile("|".join(f"(?:{u})" for u in s.unless)) if s.unless else None,
+    out = []
+    for s in signs:
+        unless = [u for u in s.unless if u != JOKING]
+        out.append(
+            _CompiledSign(
+                s,
+                tuple(_compile(p) for p in s.patterns),
+                _compile("|".join(f"(?:{u})" for u in unless)) if unless else None,
+                len(unless) < len(s.unless),
+            )
         )
-        for s in signs
-    )
+    return tuple(out)
 
 
+_JOKE = _compile(JOKING)
 _SIGNS = _compiled(SIGNS)
 _NET = _compiled(NET_SIGNS)
 # Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
@@ -246,9 +253,20 @@ _LONG_AGO = _compile(LONG_AGO)
 _GENERIC = frozenset({"consciousness", "nerve", "bleeding", "acute-injury", "infection"})
 
 
+# "'s" after a noun ("chest's tight", "puffer's done nothing", "the baby's moving less", "mate's lips") is dropped,
+# so the noun reads as itself; after these words it stays part of the word ("she's" -> "shes", "what's" -> "whats").
+_APOSTROPHE_S = re.compile("([a-z]+)['\u2019\u2018\u02bc\u2032`\u00b4]s(?![a-z])")
+_KEEP_S = frozenset(
+    "he she it that what there who let here where how when why one everyone someone somebody nobody everything "
+    "something nothing".split()
+)
+
+
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped ("can't" -> "cant"), "&" -> "and", one space between words."""
+    """Lower case, "'s" dropped after a noun ("chest's" -> "chest"), other apostrophes dropped ("can't" -> "cant"),
+    "&" -> "and", one space between words."""
     folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
+    folded = _APOSTROPHE_S.sub(lambda m: m.group(0) if m.group(1) in _KEEP_S else m.group(1), folded)
     folded = _APOSTROPHES.sub("", folded).replace("&", " and ").replace("-", " ").replace("/", " ")
     return _SPACES.sub(" ", folded).strip()
 
@@ -342,13 +360,27 @@ def _someone_else(sentences: list[_Sentence], n: int, start: int) -> bool:
     return False
 
 
+def _laughing(sentence: _Sentence, start: int) -> bool:
+    """Whether the clause around ``start`` laughs ("dizzy with excitement lol"): a laugh elsewhere in the message
+    ("… 3 weeks now. prob just unfit lol") does not make the sign a joke."""
+    clause_start = max(b for b in sentence.breaks if b <= start)
+    clause_end = min((b for b in sentence.breaks if b > start), default=len(sentence.text))
+    return bool(_JOKE.search(sentence.text[clause_start:clause_end]))
+
+
 def _matches(
-    pattern: re.Pattern[str], sentences: list[_Sentence], observed: bool = False, history: bool = True
+    pattern: re.Pattern[str],
+    sentences: list[_Sentence],
+    observed: bool = False,
+    history: bool = True,
+    laughs_off: bool = False,
 ) -> bool:
     """Whether the pattern matches outside negation (about someone else if ``observed``; in a sentence about
-    years ago only if ``history``)."""
+    years ago only if ``history``; not in a laughing clause if ``laughs_off``)."""
     return any(
-        not _negated(s, m.start()) and (not observed or _someone_else(sentences, n, m.start()))
+        not _negated(s, m.start())
+        and (not observed or _someone_else(sentences, n, m.start()))
+        and not (laughs_off and _laughing(s, m.start()))
         for n, s in enumerate(sentences)
         if history or not s.long_ago
         for m in pattern.finditer(s.text)
@@ -384,7 +416,7 @@ def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str,
         if compiled.unless is not None and compiled.unless.search(whole) and _matches(compiled.unless, parts):
             continue
         history = sign.severity == Severity.DOCTOR_OR_PHYSIO
-        if all(_matches(p, parts, sign.observed, history) for p in compiled.patterns):
+        if all(_matches(p, parts, sign.observed, history, compiled.laughs_off) for p in compiled.patterns):
             found.setdefault(sign.label, Finding(_resolve(sign.category, parts), sign.severity, sign.label))
     return found
 

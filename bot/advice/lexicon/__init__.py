@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.advice.lexicon import signs_body, signs_bones, signs_brain, signs_heart_lungs, signs_net, signs_women
 from bot.advice.lexicon.base import (
     GOING_ON,
+    JOKING,
     LONG_AGO,
     PASSED,
     POSTURAL,
@@ -43,6 +44,7 @@ __all__ = [
     "FUZZY_WORDS",
     "GOING_ON",
     "GROUPS",
+    "JOKING",
     "LONG_AGO",
     "NET_SIGNS",
     "NOT_TYPOS",

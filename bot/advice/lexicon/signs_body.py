@@ -22,7 +22,8 @@ HEAT_STROKE_SIGN = (
     r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
     r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down|not cooling down"
     r"|(?:stopped|stop|stops|no longer|not) sweating|hot (?:and|&) dry|burning hot|hot to (?:the )?touch|seizure|fit"
-    r"|fitting|jerking|shaking (?:\S+ ){0,2}(?:floor|ground)|unresponsive|not responding|went down"
+    r"|fitting|jerking|shaking (?:\S+ ){0,2}(?:floor|ground)|unresponsive|not responding"
+    r"|went down (?:at|near|on|in|like|hard|and|mid|just|halfway|during)"
 )
 
 # fmt: off

@@ -104,7 +104,8 @@ SIGNS: tuple[Sign, ...] = (
         r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
         r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)"
         r"|(?:barely|hardly) (?:\S+ ){0,1}walk",
-    ), (r"hip flexors?|tight hips?|stiff|doms|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),
+    ), (r"tight (?:\S+ ){0,1}hip flexors?|hip flexors? (?:\S+ ){0,2}tight|tight hips?|stiff|doms"
+        r"|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),
     Sign("bone-stress", P, "pain when walking", (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
@@ -117,6 +118,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,7}(?:tight|hard|tense|{SWELL}"
         r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
         r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
+        r"|(?:way )?too much|more than (?:it |a kick |that )?should|way more"
         r"|doing nothing|did nothing|(?:not|arent|isnt|hasnt|havent|didnt) (?:\S+ ){0,1}(?:helping|helped|touching"
         r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}",
         r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
@@ -207,7 +209,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:badly|massively|hugely|really|very|super|severely|extremely) swollen"
         r"|(?:severe|massive|huge|lots of|a lot of|loads of|significant) swelling"
         r"|(?:the )?size of an? (?:melon|golf ball|tennis ball|orange|grapefruit|balloon|egg|cricket ball)"
-        r"|(?:looks|look|is|was) (?:\S+ ){0,1}(?:deformed|misshapen|the wrong shape|bent|out of place)|dislocat\w*",
+        r"|(?:looks|look|is|was) (?:\S+ ){0,1}(?:deformed|misshapen|the wrong shape|bent|out of place)|dislocat\w*"
+        # a joint out of shape, however it is said (Ottawa rules: deformity needs an X-ray the same day)
+        r"|(?:bent|deformed|misshapen|crooked|wonky) looking|looks? (?:\S+ ){0,2}(?:crooked|wonky|deformed"
+        r"|misshapen)|(?:at|sitting at|pointing at) (?:a |an )?(?:weird|funny|odd|strange|wrong|awkward|horrible)"
+        r" angle|(?:bent|pointing) (?:sideways|the wrong way|backwards)",
         r"ankle|foot|wrist|knee|toe|finger|leg|arm|hand|elbow|shoulder|rolled|twisted|fell|fall|landed",
     ), (r"lips?|tongue|throat|face|fingers (?:\S+ ){0,2}(?:puffy|swollen)",)),
 )

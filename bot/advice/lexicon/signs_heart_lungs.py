@@ -74,9 +74,10 @@ DEVICE_ERROR = (
     r"|(?:read|reading|reads|showed|shows|said|says) (?:\S+ ){0,1}(?:totally |completely |perfectly )?normal)"
 )
 NOT_PALPITATION = (
-    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth|lol|haha|lmao"
+    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth"
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
     DEVICE_ERROR,
+    JOKING,
 )
 FAINT = (
     r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
@@ -93,10 +94,24 @@ BREATHLESS = (
 EXERTION_DIZZY = (
     r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
+    r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
+)
+# dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
+# keeps happening)
+RECURRING = (
+    r"every time|each time|whenever|keeps? (?:\S+ ){0,1}(?:getting|going|feeling|happening)|always|every (?:run|session"
+    r"|rep)|most runs|(?:\d+|several|a few|three|four) times|again and again|(?:started|starting) happening"
 )
 EXERTION_BREATHLESS = (
     r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
     r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
+)
+
+# A little breathless while chatting: the talk test asking about pace, not a new symptom.
+TALK_TEST = (
+    r"(?:chatting|talking) (?:\S+ ){0,1}(?:on|during|while|when) (?:\S+ ){0,2}(?:runs?|jog\w*|running)|talk test"
+    r"|slow (?:\S+ ){0,1}down|(?:a |the )?(?:little|bit|touch|tad|slightly) (?:out of breath"
+    r"|breathless)(?! (?:\S+ ){0,6}(?:never|new|weeks|lately|recently|worse))"
 )
 
 EXERTIONAL_FAINT = (
@@ -164,10 +179,16 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|room (?:was )?spinning|vertigo|faint (?:feeling"
         r"|spells?)"
-        r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint",
-    ), (r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)|lol|haha|lmao"
+        r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint"
+        # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
+        r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
+    ), (JOKING, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
         r"|spinning class|spin class"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
+    Sign("cardiac", T, "dizziness", (
+        r"dizzy|dizziness|light ?headed|light ?headedness|woozy|faint (?:feeling|spells?)", RECURRING,
+    ), (JOKING, POSTURAL, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
+        r"|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout|rollercoaster")),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
@@ -187,11 +208,12 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal|once i stopped"
         r"|after (?:a|the) (?:sprint|800|400|200|rep|interval)",)),
     Sign("breathing", E, "too breathless to speak", (
-        r"{CANT} (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?sentences?|get (?:\S+ ){0,2}words out)"
+        r"(?:{CANT}|(?:can|could) (?:barely|hardly|only just)) (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?"
+        r"sentences?|get (?:\S+ ){0,2}words out)"
         r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words|(?:too|so) (?:out of breath|breathless|puffed"
         r"|winded) to (?:talk|speak)|(?:one|two|three|[1-3]|a few) words? (?:\S+ ){0,2}(?:at a time|between (?:gasps"
         r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
-        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|asthma|inhaler|air|ribs",
+        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST} (?:\S+ ){0,3}tight",
     )),
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
@@ -222,7 +244,17 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
-        EXERTION_BREATHLESS)),
+        EXERTION_BREATHLESS, TALK_TEST)),
+    # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
+    # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
+    Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
+        r"(?:short|out) of breath|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath",
+        r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
+        r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
+        r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
+    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
+        r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
+        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING)),
     # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
     # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
@@ -231,10 +263,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|first (?:few )?(?:mins|minutes|mile|km)")),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
-        r"(?:lips?|tongue|mouth|throat|face|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell|puffing up"
-        r"|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening|itchy and swollen"
-        r"|huge|massive|enormous|twice the size)"
-        r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face)"
+        r"(?:lips?|tongue|mouth|throat|face|cheeks?|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell"
+        r"|puffing up|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening"
+        r"|itchy and swollen|huge|massive|enormous|twice the size)|(?:tongue|lips?) (?:\S+ ){0,3}(?:too big|so big|fat"
+        r"|thick)"
+        r"|(?:swelling|swollen|puffy) (?:\S+ ){0,2}(?:lips?|tongue|throat|face|cheeks?)"
         r"|throat (?:\S+ ){0,5}?(?:closing|closed|tight|tightening|narrowing|swelling)"
         r"|(?:voice|speech) (?:\S+ ){0,3}(?:funny|hoarse|croaky|strange|weird|different)"
         r"|(?:hard|difficult|struggling|cant|trouble) (?:\S+ ){0,1}(?:to )?swallow(?:ing)?",

@@ -8,7 +8,7 @@ outside negation, hypotheticals ("signs of", "how would you know"), jokes and th
 
 from __future__ import annotations
 
-from bot.advice.lexicon.base import POSTURAL, SLEEPY, Severity, Sign
+from bot.advice.lexicon.base import JOKING, POSTURAL, SLEEPY, Severity, Sign
 
 T = Severity.DOCTOR_TODAY
 
@@ -18,11 +18,12 @@ LOOK_ALIKES = (
     r"|blood donor"
     r"|donat\w*|blood blister|bloodbath|bloody (?:hard|hell|brilliant|awful|great|tough|windy|hot|cold|long)"
     r"|heart (?:set|sank|sink|was in my mouth|in my mouth|skipped a beat|of|and soul)|by heart|heart ?break"
-    r"|broken heart|heartbroken|lol|haha|lmao|rofl|excite\w*|nerves|nervous|adrenaline|start line|starting line"
+    r"|broken heart|heartbroken|excite\w*|nerves|nervous|adrenaline|start line|starting line"
     r"|(?:pregnant|expecting) (?:wife|partner|friend|sister|colleague)|my (?:wife|partner) is (?:pregnant|expecting)"
     r"|sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles|beetroot|red (?:in the )?face|flushed"
     r"|itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen|sore throat|scratchy throat",
     POSTURAL,
+    JOKING,
 )
 _NEAR, _BEFORE = r" (?:\S+ ){0,4}?", r" (?:\S+ ){0,3}?"
 

@@ -70,6 +70,7 @@ SIGNS: tuple[Sign, ...] = (
     # --- RED-S: low energy availability --------------------------------------------------------------
     Sign("red-s", P, "missed periods or repeated bone injuries", (
         r"{PERIOD} (?:\S+ ){0,3}?(?:stopped|stop|gone|went away|disappeared|vanished|missing|irregular|has gone"
+        r"|awol|mia|missing in action|nowhere to be seen"
         r"|all over the place|erratic|haywire)|{PERIOD} (?:\S+ ){0,8}?(?:now|then|have|has|just) (?:stopped|vanished"
         r"|disappeared|gone)"
         r"|(?:missed|missing|lost|no|not had|havent had|hasnt had|havent got|skipped|skipping|not had a) (?:\S+ ){0,2}?"

@@ -23,7 +23,7 @@ GROUPS: dict[str, str] = {
     r"|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp|sore|gripping)",
     # tightness is also how asthma feels (NHS "Asthma"): with asthma named it is the airway's sign
     "CHEST_TIGHT": r"(?:tight|tightness|tightening|band)",
-    "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffer|ventolin|salbutamol|blue pump|preventer"
+    "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffers?|ventolin|salbutamol|blue pump|preventer"
     r"|wheez\w*)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
@@ -71,7 +71,8 @@ GROUPS: dict[str, str] = {
     r"|(?:drank|drink|drinking|downed|downing|drunk|guzzled|guzzling) (?:\S+ ){0,2}(?:tonnes|constantly|non ?stop"
     r"|all the time|the whole (?:way|time|race)|at every (?:chance|opportunity))"
     r"|(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps|gallons) of (?:\S+ )?water"
-    r"|water (?:\S+ )?(?:at )?every (?:station|stop|aid station|table|mile|km|drinks station)"
+    r"|water (?:\S+ ){0,3}every (?:station|stop|aid station|table|mile|km|drinks station)"
+    r"|(?:drank|drink|drinking|had|grabbed|took) (?:\S+ ){0,5}every (?:\S+ ){0,1}(?:station|stop|table|aid station)"
     r"|(?:drank|drink|drinking|had|stopped|grabbed) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"
     r" (?:stop|station|table)|bottle after bottle|cup after cup"
     r"|(?:guzzled|guzzling|chugged|chugging|downing|downed) (?:\S+ ){0,2}water"

@@ -5,7 +5,7 @@ import pytest
 
 from bot.advice.intent import asked_topic
 from bot.advice.lexicon import Severity
-from bot.advice.redflags import triage
+from bot.advice.redflags import normalise, triage
 from bot.advice.senses import one_sense
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
@@ -64,6 +64,23 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("lips tingling after a protein bar and now it's hard to breathe", "anaphylaxis", E),
         ("banged my head on the car door at the race, now seeing double", "head-injury", E),
         ("fell asleep after the race and now she can't be woken", "consciousness", E),
+        # batch 4: a laugh or a guess elsewhere in the message does not make a sign a joke
+        ("out of breath walking to the shops for weeks, never used to be. prob just unfit haha", "breathing", T),
+        ("heart skipping beats all evening since my run, probably coffee lol", "cardiac", T),
+        ("red, painful eye since the race and light hurts it, I wear contacts. any goggles recs lol", "eyes", T),
+        ("period's gone awol since I upped my miles", "red-s", P),
+        ("feel like I'm going to pass out on my runs lately", "cardiac", T),
+        # batch 5
+        ("fell on my hand and my wrist is sitting at a funny angle", "acute-injury", T),
+        ("finger's bent sideways after the fall", "acute-injury", T),
+        ("groin pain so bad I had to limp home, hip flexor strain maybe?", "bone-stress-hip", T),
+        ("kicked in the shin, leg rock hard, pain way more than it should be, toes numb", "compartment", E),
+        ("had a cup at pretty much every station, now confused and vomiting", "hyponatraemia", E),
+        ("get light-headed every time I finish my reps, happened 4 times now", "cardiac", T),
+        # batch 6: "'s" after a noun, a tongue too big, barely able to talk
+        ("inhaler's done nothing and I can barely talk", "breathing", E),
+        ("helmet's cracked after I came off, now I've been sick", "head-injury", E),
+        ("tongue feels too big and my cheeks are swelling after a nut bar", "anaphylaxis", E),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -99,6 +116,11 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "when do you ring 999 for a runner who faints?",
         "passed out on the sofa for a nap after parkrun, slept 2 hours",
         "saw stars on that sprint finish haha",
+        "a bit breathless chatting on my easy runs, too fast?",
+        "heart going crazy at the start line lol",
+        "dizzy for a moment after the 800s, fine once I walked about",
+        "hands swelled a bit in the heat but went down when I got home",
+        "my face looks so fat in the race photos",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
@@ -138,3 +160,7 @@ def test_a_checked_episode_that_is_over_is_history_only_while_nothing_goes_on_no
     assert not triage("she fainted at parkrun last week, the doctor said it was fine")
     assert triage("she fainted at parkrun last week, the doctor said it was fine, but now she's dizzy again")
     assert triage("collapsed last week and still getting chest pain, doctor said fine").severity == E
+
+
+def test_apostrophe_s_after_a_noun_is_dropped_and_kept_after_a_pronoun() -> None:
+    assert normalise("chest's tight, she's fine, what's that") == "chest tight, shes fine, whats that"
