@@ -134,10 +134,11 @@ async def log_pairs(db: Store, participants: int, rounds: int, report: list[str]
             pair.reverse()
         for side, user in pair:
             start = time.perf_counter()
-            await runs.log_run(db, GUILD, user, form, now)
+            logged = await runs.log_run(db, GUILD, user, form, now)
             took = (time.perf_counter() - start) * 1000
             (inside if side == "in" else outside).append(took)
-            if side == "in":  # what the club cog does after the reply, for a member taking part
+            assert logged.in_challenge == (side == "in")  # what the log's own read says: no state in memory
+            if logged.in_challenge:  # what the club cog does after the reply, for a member taking part
                 start = time.perf_counter()
                 await posts.settle_congratulations(db, GUILD, now)
                 after.append((time.perf_counter() - start) * 1000)

@@ -20,7 +20,6 @@ from discord.ext import commands
 
 from bot import sharding
 from bot.advice.services.builtins import sync_library
-from bot.club.feed import FeedItem
 from bot.config import Config, ConfigError
 from bot.damage import is_damage, report_damage
 from bot.db.factory import open_store
@@ -215,9 +214,9 @@ class StrideBot(commands.Bot):
         self.background = background
         self.draining = False  # True once a stop began: new interactions are answered "restarting"
         self.loading_extensions = False  # True while setup_hook loads the extensions
-        # Called with (guild id, member id, the new run for the feed or None) after a command changed a
-        # member's runs (club progress and the feed follow).
-        self.run_listeners: list[Callable[[int, int, FeedItem | None], Awaitable[None]]] = []
+        # Called with (guild id, member id, in_challenge) after a command changed a member's runs (club life
+        # queues the congratulations owed); in_challenge False: the member takes part in no open challenge.
+        self.run_listeners: list[Callable[[int, int, bool], Awaitable[None]]] = []
         self._store: Store | None = None
         self.metrics: Metrics | None = None
         if config.metrics_port is not None:
@@ -314,12 +313,13 @@ class StrideBot(commands.Bot):
             sharding.describe(self.config),
         )
 
-    async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None = None) -> None:
-        """Tell the listeners that a member's runs changed (after the command answered); a failing listener
-        is logged, never the member's problem."""
+    async def runs_changed(self, guild_id: int, user_id: int, *, in_challenge: bool = True) -> None:
+        """Tell the listeners that a member's runs changed (after the command answered; the feed's post was
+        queued with the runs); a failing listener is logged, never the member's problem. `in_challenge`
+        False when the command learnt the member takes part in no challenge still counting."""
         for listener in list(self.run_listeners):
             try:
-                await listener(guild_id, user_id, item)
+                await listener(guild_id, user_id, in_challenge)
             except Exception:
                 log.exception("run listener %s failed for user %s in guild %s", listener, user_id, guild_id)
 

@@ -19,7 +19,6 @@ from bot.club.goals import METRICS, MODES, format_value
 from bot.club.services import challenges as service
 from bot.club.services.challenges import ChallengeForm
 from bot.errors import UserError, echo
-from cogs.club import club_life
 from cogs.ui import kit
 from cogs.ui.autocomplete import MAX_CHOICES
 from cogs.ui.challenges import ANY_CHALLENGE_ID, board_embed, card_embed, card_view, list_embed, parse_button
@@ -116,8 +115,6 @@ class ChallengeButton(discord.ui.DynamicItem[discord.ui.Button], template=ANY_CH
         challenge = await service.by_id(db, guild_id, challenge_id)
         if action == "join":
             joined = await service.join(db, guild_id, user_id, challenge, now)
-            if (life := club_life(interaction.client)) is not None:
-                life.joined(guild_id, user_id)
             text, challenge = joined_text(joined), joined.challenge
         else:
             challenge, left = await service.leave(db, guild_id, user_id, challenge, now)
@@ -175,8 +172,6 @@ class ChallengeCog(commands.GroupCog, group_name="challenge", group_description=
         guild_id, now = kit.guild_id(interaction), discord.utils.utcnow()
         challenge = await service.find(self.bot.store, guild_id, name, now)
         joined = await service.join(self.bot.store, guild_id, interaction.user.id, challenge, now)
-        if (life := club_life(self.bot)) is not None:
-            life.joined(guild_id, interaction.user.id)
         await interaction.response.send_message(joined_text(joined), ephemeral=True)
         if not joined.already:
             await refresh_card(self.bot, joined.challenge, now)

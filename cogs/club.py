@@ -1,10 +1,11 @@
 """Club life's shared side: the scheduled posts' renderers (registered with the reminder dispatcher),
-congratulations queued as soon as a participant's runs reach a goal, the feed with its Kudos button, and
-the digest and feed settings under `/server` (managers, checked in code).
+congratulations queued as soon as a participant's runs reach a goal, the feed's Kudos button, and the digest
+and feed settings under `/server` (managers, checked in code).
 
 The runs triggers mark a goal reached in the run's own statement; `settle_congratulations` turns each mark
-into one queued post. It runs after a command changed the runs of a member taking part in a challenge still
-counting (kept in memory: one set lookup for everyone else), and once at start-up for marks a crash left.
+into one queued post. It runs after a command changed the runs of a member who may take part in a challenge
+still counting (the command's own read says so: the database answers, for every process alike), and once at
+start-up for marks a crash left. Feed posts are queued by the run services in the run's own transaction.
 """
 
 from __future__ import annotations
@@ -17,19 +18,15 @@ from typing import Any
 import discord
 from discord import app_commands
 from discord.ext import commands
-from discord.utils import MISSING
 
 from bot.client import StrideBot, refuse_while_stopping, stride_bot
 from bot.club import posts
 from bot.club.digest import DAYS
-from bot.club.feed import FeedItem, feed_card
-from bot.club.services import challenges as challenge_service
 from bot.club.services import digest as service
 from bot.errors import UserError, is_record_id
-from bot.running.services.runs import member_profile
 from cogs.reminders.delivery import register_post_kind
 from cogs.ui import kit
-from cogs.ui.club import card_buttons, card_embed, check_postable
+from cogs.ui.club import check_postable
 from cogs.ui.kit import NO_MENTIONS, explain
 from cogs.ui.managers import ManagersOnly
 
@@ -144,7 +141,6 @@ class FeedGroup(ManagersGroup):
 class ClubLife(commands.Cog):
     def __init__(self, bot: StrideBot) -> None:
         self.bot = bot
-        self.participants: set[tuple[int, int]] = set()  # (guild, member) in a challenge still counting
         self.groups = [DigestGroup(bot), FeedGroup(bot)]
 
     async def cog_load(self) -> None:
@@ -154,11 +150,9 @@ class ClubLife(commands.Cog):
         if isinstance(server, app_commands.Group):
             for group in self.groups:
                 server.add_command(group, override=True)
-        now = discord.utils.utcnow()
-        self.participants = set(await challenge_service.open_participants(self.bot.store, now))
         self.bot.run_listeners.append(self.runs_changed)
         if self.bot.background:
-            queued = await posts.settle_congratulations(self.bot.store, None, now)
+            queued = await posts.settle_congratulations(self.bot.store, None, discord.utils.utcnow())
             if queued:
                 log.info("queued %d challenge congratulations left from before the restart", queued)
 
@@ -170,36 +164,9 @@ class ClubLife(commands.Cog):
             for group in self.groups:
                 server.remove_command(group.name)
 
-    def joined(self, guild_id: int, user_id: int) -> None:
-        self.participants.add((guild_id, user_id))
-
-    async def runs_changed(self, guild_id: int, user_id: int, item: FeedItem | None) -> None:
-        now = discord.utils.utcnow()
-        if (guild_id, user_id) in self.participants:
-            await posts.settle_congratulations(self.bot.store, guild_id, now)
-        if item is not None:
-            await self.post_to_feed(guild_id, user_id, item)
-
-    async def post_to_feed(self, guild_id: int, user_id: int, item: FeedItem) -> None:
-        channel_id = await service.feed_channel(self.bot.store, guild_id, user_id, item, discord.utils.utcnow())
-        if channel_id is None:
-            return
-        units = (await member_profile(self.bot.store, guild_id, user_id)).units
-        card = feed_card(item, user_id, 0, units)
-        message_id = None
-        try:
-            sent = await self.bot.get_partial_messageable(channel_id).send(
-                embed=card_embed(card), view=card_buttons(card) or MISSING, allowed_mentions=NO_MENTIONS
-            )
-            message_id = sent.id
-        except discord.HTTPException as exc:
-            log.info("could not post run %s to the feed in guild %s: %s", item.run_id, guild_id, exc)
-        await service.feed_posted(self.bot.store, guild_id, item.run_id, message_id)
-
-
-def club_life(bot: discord.Client) -> ClubLife | None:
-    cog = bot.get_cog(ClubLife.__cog_name__) if isinstance(bot, commands.Bot) else None
-    return cog if isinstance(cog, ClubLife) else None
+    async def runs_changed(self, guild_id: int, user_id: int, in_challenge: bool) -> None:
+        if in_challenge:
+            await posts.settle_congratulations(self.bot.store, guild_id, discord.utils.utcnow())
 
 
 async def setup(bot: StrideBot) -> None:

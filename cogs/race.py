@@ -7,7 +7,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.club.feed import FeedItem
 from bot.club.races import NAME_MAX, club_lines, race_words
 from bot.club.services import races as service
 from bot.errors import echo
@@ -79,8 +78,7 @@ class RaceCog(commands.GroupCog, group_name="race", group_description="The club'
         guild_id, user_id = kit.guild_id(interaction), interaction.user.id
         logged = await service.result(self.bot.store, guild_id, user_id, id, time, discord.utils.utcnow())
         await interaction.response.send_message(embed=log_reply_embed(logged), ephemeral=True)
-        run = logged.run
-        await self.bot.runs_changed(guild_id, user_id, FeedItem(run.id, run.distance_m, run.duration_s, run.run_type))
+        await self.bot.runs_changed(guild_id, user_id, in_challenge=logged.in_challenge)
 
 
 async def setup(bot: StrideBot) -> None:

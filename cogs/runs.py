@@ -11,11 +11,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import StrideBot
-from bot.club.feed import FeedItem
 from bot.errors import UserError
 from bot.importing.errors import display_name
 from bot.running.chart import render_stats_chart
-from bot.running.models import Run
 from bot.running.services import imports as import_service
 from bot.running.services import runs as service
 from bot.running.services import stats as stats_service
@@ -33,11 +31,6 @@ PER_PAGE = 10
 DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024  # Discord's attachment size without server boosts
 log = logging.getLogger(__name__)
 TYPE_CHOICES = [app_commands.Choice(name=t, value=t) for t in service.RUN_TYPES]
-
-
-def feed_item(run: Run, title: str | None = None) -> FeedItem:
-    """What the feed may show of a run: no pain, notes or health fields."""
-    return FeedItem(run.id, run.distance_m, run.duration_s, run.run_type, title)
 
 
 def upload_limit(interaction: discord.Interaction) -> int:
@@ -93,7 +86,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         private = private_embed(result) if public else None
         if private is not None:
             await interaction.followup.send(embed=private, ephemeral=True)
-        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id, feed_item(result.run))
+        await self.bot.runs_changed(kit.guild_id(interaction), interaction.user.id, in_challenge=result.in_challenge)
 
     @app_commands.command(name="history", description="Your runs, newest first")
     @app_commands.describe(page="page number (10 runs a page)")
@@ -200,8 +193,7 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
         plan = await import_service.plan_import(self.bot.store, guild_id, user_id, file.filename, contents)
         if plan.is_single_file:
             result = await import_service.import_single_file(self.bot.store, guild_id, user_id, plan)
-            title = plan.preview.runs[0].name if plan.preview.runs else None
-            await self.bot.runs_changed(guild_id, user_id, feed_item(result.run, title))
+            await self.bot.runs_changed(guild_id, user_id)
             if public:
                 await interaction.edit_original_response(
                     content="Imported; the run is posted in the channel.", embed=private_embed(result)
@@ -217,12 +209,8 @@ class Runs(commands.GroupCog, group_name="run", group_description="Log your runs
             return
 
         async def write() -> import_service.ImportResult:
-            result = await import_service.commit_import(self.bot.store, guild_id, user_id, plan)
-            summary = None
-            if result.imported and result.first_run is not None:
-                seconds = sum(activity.duration_s for activity in plan.preview.runs)
-                summary = FeedItem(result.first_run.id, result.distance_m, seconds, runs=result.imported)
-            await self.bot.runs_changed(guild_id, user_id, summary)
+            result = await import_service.commit_import(self.bot.store, guild_id, user_id, plan, discord.utils.utcnow())
+            await self.bot.runs_changed(guild_id, user_id)
             return result
 
         async def announce(result: import_service.ImportResult) -> None:

@@ -50,6 +50,25 @@ class _Failure:
     after: bool = False  # the request is carried out first (a timeout after Discord did the work)
 
 
+@dataclass
+class Hold:
+    """REST requests kept unanswered (`FakeDiscordServer.hold`) until `release`: what a bot sees while Discord
+    is slow to answer, e.g. to stop a bot in the middle of a send."""
+
+    method: str
+    pattern: re.Pattern[str]
+    held: int = 0  # requests caught so far
+    active: bool = True
+    fail_status: int | None = None
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self, *, fail: int | None = None) -> None:
+        """Stop holding: the held requests are carried out (or, with `fail`, answered with that status and not
+        carried out); later ones pass."""
+        self.active, self.fail_status = False, fail
+        self.released.set()
+
+
 Shard = tuple[int, int]  # (shard_id, shard_count) as sent in IDENTIFY
 
 
@@ -126,6 +145,7 @@ class FakeDiscordServer:
         self._limit: tuple[int, float] | None = None
         self._window = (0.0, 0)
         self._failures: list[_Failure] = []
+        self._holds: list[Hold] = []
         # What happened.
         self.requests: list[RequestLog] = []
         self.unknown_routes: list[str] = []
@@ -212,6 +232,23 @@ class FakeDiscordServer:
         Discord did the work but the answer was lost: a retry must not do it twice)."""
         body = body or {"message": "Injected failure", "code": 0}
         self._failures.append(_Failure(method.upper(), re.compile(path_regex), status, body, times, after))
+
+    def hold(self, method: str, path_regex: str) -> Hold:
+        """Keep requests matching METHOD and a regex on the path (after /api/v10) unanswered until the returned
+        hold is released (`hold.held` counts them)."""
+        hold = Hold(method.upper(), re.compile(path_regex))
+        self._holds.append(hold)
+        return hold
+
+    async def _wait_if_held(self, method: str, rel: str) -> None:
+        for hold in self._holds:
+            if hold.active and hold.method == method and hold.pattern.search(rel):
+                hold.held += 1
+                self._notify()
+                await hold.released.wait()
+                if hold.fail_status is not None:
+                    raise DiscordError(hold.fail_status, 0, "", {"message": "Held, then failed", "code": 0})
+                return
 
     # ---- gateway --------------------------------------------------------------------------------
 
@@ -333,6 +370,7 @@ class FakeDiscordServer:
                 bot_route = not (interaction_route or user_route)
                 if bot_route and request.headers.get("Authorization") != f"Bot {self.token}":
                     raise DiscordError(401, 0, "401: Unauthorized")
+                await self._wait_if_held(request.method, rel)
                 late = self._injected_failure(request.method, rel)
                 if bot_route:
                     self._check_rate_limit()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from bot.club.cards import Card, CardButton
 from bot.running.units import format_distance, format_duration, format_pace
@@ -20,6 +21,17 @@ class FeedItem:
     run_type: str | None = None
     title: str | None = None
     runs: int = 1  # an archive import: how many runs
+
+
+def to_payload(user_id: int, item: FeedItem) -> dict[str, Any]:
+    """The item as its queued post carries it (JSON)."""
+    return {"user_id": user_id, **asdict(item)}
+
+
+def from_payload(payload: dict[str, Any]) -> tuple[int, FeedItem]:
+    """(the member, the item) of a queued post."""
+    fields = {name: payload[name] for name in FeedItem.__dataclass_fields__ if name in payload}
+    return int(payload["user_id"]), FeedItem(**fields)
 
 
 def kudos_id(run_id: int) -> str:

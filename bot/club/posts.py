@@ -1,6 +1,6 @@
 """Club life's scheduled posts, sent by the reminder dispatcher through the outbox (bot.reminders.outbox):
 a challenge's congratulations and results, a group run's DM an hour before, its cancellation, a weekly
-series' next card, and the weekly digest.
+series' next card, the weekly digest, and a member's run in the feed.
 
 Queuing happens inside the transaction of the change that calls for the post, keyed so that queuing twice
 changes nothing; each renderer reads fresh state when the post is due. Keys end in ':' or a suffix after
@@ -19,6 +19,7 @@ from bot.club.cards import GOLD, Card
 from bot.club.challenges import Board
 from bot.club.digest import digest_card, next_instant
 from bot.club.events import Event, event_card
+from bot.club.feed import feed_card, from_payload
 from bot.club.goals import format_value, fraction
 from bot.club.services.digest_reads import build
 from bot.club.services.zone import server_zone
@@ -26,6 +27,7 @@ from bot.db import challenges as challenges_db
 from bot.db import club_settings
 from bot.db import events as events_db
 from bot.db.engine import Database, Tx
+from bot.db.members import get_profile
 from bot.db.store import Store
 from bot.reminders.messages import Button, Field, Outgoing
 from bot.reminders.outbox import FollowUp, Post, PostKind, Rendered, cancel_posts, channel_message, queue_post
@@ -297,13 +299,39 @@ class WeeklyDigest:
         )
 
 
+# ---- the feed ---------------------------------------------------------------------------------------
+
+FEED = "feed.run"  # queued in the transaction of the member's new run (bot.club.services.feed)
+
+
+class FeedRun:
+    """A member's run (or an import's summary) in the feed, with its Kudos button: nothing when the server
+    turned the feed off, the member left it, or `/me forget` erased the post since it was queued."""
+
+    grace = None  # a run's post late is better than a run missing from the feed
+
+    async def render(self, db: Store, post: Post) -> Rendered:
+        user_id, item = from_payload(post.payload)
+        channel_id = await club_settings.feed_post_channel(db, post.guild_id, user_id, item.run_id)
+        if channel_id is None:
+            return Rendered([])
+        units = (await get_profile(db, post.guild_id, user_id)).units
+        return Rendered([message(feed_card(item, user_id, 0, units), channel_id=channel_id)])
+
+    async def settled(self, tx: Tx, post: Post, sent: dict[str, int]) -> None:
+        """The message's id beside the run's feed entry."""
+        for message_id in sent.values():
+            await club_settings.feed_posted(tx, post.guild_id, int(post.payload["run_id"]), message_id)
+
+
 def kinds() -> dict[str, PostKind]:
-    """The challenges' and the digest's post kinds and their renderers, for `Dispatcher.register_post_kind`
-    (the group runs' are `event_kinds`)."""
+    """The challenges', the digest's and the feed's post kinds and their renderers, for
+    `Dispatcher.register_post_kind` (the group runs' are `event_kinds`)."""
     return {
         CONGRATS: ChallengeCongrats(),
         RESULTS: ChallengeResults(),
         DIGEST: WeeklyDigest(),
+        FEED: FeedRun(),
     }
 
 

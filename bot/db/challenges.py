@@ -276,16 +276,6 @@ async def mark_congratulated(tx: Tx, kind: str, challenge_id: int, user_id: int)
     return await tx.execute(sql, params) > 0
 
 
-async def open_participants(db: Database, now: datetime) -> list[tuple[int, int]]:
-    """(guild, member) of everyone taking part in a challenge still counting."""
-    rows = await db.fetchall(
-        "SELECT DISTINCT m.guild_id, m.user_id FROM challenge_members m JOIN challenges c ON c.id = m.challenge_id"
-        " WHERE m.active = 1 AND c.ends_at > ?",
-        (iso(now),),
-    )
-    return [(row[0], row[1]) for row in rows]
-
-
 async def member_rows(db: Database | Tx, guild_id: int, user_id: int) -> list[dict[str, Any]]:
     """The member's participations, for /me export."""
     rows = await db.fetchall(

@@ -53,6 +53,8 @@ async def set_feed(tx: Tx, guild_id: int, user_id: int, channel_id: int | None) 
 
 
 async def set_feed_member(tx: Tx, guild_id: int, user_id: int, on: bool) -> None:
+    """Opt in or out; the members row's `feed` follows (its triggers), so the cached profile is dropped."""
+    tx.store.members.forget(guild_id, user_id)  # also if the transaction rolls back: re-read next time
     if on:
         await tx.execute(
             "INSERT INTO feed_members (guild_id, user_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -67,45 +69,41 @@ async def in_feed(db: Database | Tx, guild_id: int, user_id: int) -> bool:
     return row is not None
 
 
-async def feed_target(db: Database, guild_id: int, user_id: int, local_day: date) -> tuple[int | None, int]:
-    """(the feed channel when the member opted in and the server has one, their posts there that day)."""
+async def take_feed_post(tx: Tx, guild_id: int, user_id: int, run_id: int, day: date, runs: int,
+                         limit: int) -> bool:  # fmt: skip
+    """Take one of the member's feed posts of `day` for the run (an import's first run), if they are in the
+    feed, the server has one and fewer than `limit` are taken; True when taken. Race-free in a transaction
+    scoped to the member (SQLite: one writer; PostgreSQL: the scope's lock)."""
+    changed = await tx.execute(
+        "INSERT INTO feed_posts (guild_id, user_id, run_id, local_date, runs, posted_at)"
+        " SELECT CAST(:g AS BIGINT), CAST(:u AS BIGINT), CAST(:run AS BIGINT), CAST(:day AS TEXT),"
+        " CAST(:runs AS INTEGER), CAST(:at AS TEXT)"
+        " WHERE EXISTS (SELECT 1 FROM feed_members f WHERE f.guild_id = :g AND f.user_id = :u)"
+        " AND EXISTS (SELECT 1 FROM club_settings s WHERE s.guild_id = :g AND s.feed_channel_id IS NOT NULL)"
+        " AND (SELECT count(*) FROM feed_posts p WHERE p.guild_id = :g AND p.user_id = :u AND p.local_date = :day)"
+        " < :limit ON CONFLICT DO NOTHING",
+        {"g": guild_id, "u": user_id, "run": run_id, "day": day.isoformat(), "runs": runs, "at": now_iso(),
+         "limit": limit},
+    )  # fmt: skip
+    return changed > 0
+
+
+async def feed_post_channel(db: Database, guild_id: int, user_id: int, run_id: int) -> int | None:
+    """Where a queued feed post goes when it is sent: the feed channel, while the server has one, the member
+    is still in the feed and the run's post was not erased (`/me forget`)."""
     row = await db.fetchone(
-        "SELECT s.feed_channel_id, (SELECT count(*) FROM feed_posts p WHERE p.guild_id = :g AND p.user_id = :u"
-        " AND p.local_date = :day) FROM club_settings s"
-        " WHERE s.guild_id = :g AND EXISTS (SELECT 1 FROM feed_members f WHERE f.guild_id = :g AND f.user_id = :u)",
-        {"g": guild_id, "u": user_id, "day": local_day.isoformat()},
+        "SELECT s.feed_channel_id FROM club_settings s WHERE s.guild_id = :g"
+        " AND EXISTS (SELECT 1 FROM feed_posts p WHERE p.guild_id = :g AND p.run_id = :run AND p.user_id = :u)"
+        " AND EXISTS (SELECT 1 FROM feed_members f WHERE f.guild_id = :g AND f.user_id = :u)",
+        {"g": guild_id, "u": user_id, "run": run_id},
     )
-    return (row[0], row[1]) if row else (None, 0)
+    return row[0] if row else None
 
 
-async def reserve_post(db: Database, guild_id: int, user_id: int, run_id: int, local_day: date, runs: int,
-                       limit: int) -> bool:  # fmt: skip
-    """Take one of the member's posts of the day (False past the limit, or when this run has one)."""
-    async with db.transaction(guild_id, user_id) as tx:
-        taken = await fetch_value(
-            tx,
-            "SELECT count(*) FROM feed_posts WHERE guild_id = ? AND user_id = ? AND local_date = ?",
-            (guild_id, user_id, local_day.isoformat()),
-        )
-        if taken >= limit:
-            return False
-        return (
-            await tx.execute(
-                "INSERT INTO feed_posts (guild_id, user_id, run_id, local_date, runs, posted_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (guild_id, user_id, run_id, local_day.isoformat(), runs, now_iso()),
-            )
-            > 0
-        )
-
-
-async def posted(db: Database, guild_id: int, run_id: int, message_id: int | None) -> None:
-    async with db.unit() as tx:
-        if message_id is None:  # the send failed: give the day's slot back
-            await tx.execute("DELETE FROM feed_posts WHERE guild_id = ? AND run_id = ?", (guild_id, run_id))
-        else:
-            await tx.execute("UPDATE feed_posts SET message_id = ? WHERE guild_id = ? AND run_id = ?",
-                             (message_id, guild_id, run_id))  # fmt: skip
+async def feed_posted(tx: Tx, guild_id: int, run_id: int, message_id: int) -> None:
+    await tx.execute(
+        "UPDATE feed_posts SET message_id = ? WHERE guild_id = ? AND run_id = ?", (message_id, guild_id, run_id)
+    )
 
 
 async def give_kudos(db: Database, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:

@@ -99,6 +99,7 @@ def _profile(row: Row) -> Profile:
         leaderboard=bool(row["leaderboard"]),
         zone_noticed=bool(row["zone_noticed"]),
         weekly_summary=bool(row["weekly_summary"]),
+        feed=bool(row["feed"]),
     )
 
 

@@ -18,7 +18,7 @@ from bot.db import runs as runs_db
 from bot.db import shoes as shoes_db
 from bot.db.engine import Database, Tx
 from bot.db.members import get_profile, now_iso
-from bot.db.storage import ImportedRun, ImportSummary, LoggedRun, StatsInputs, UnknownShoe
+from bot.db.storage import ImportedRun, ImportSummary, LoggedRun, StatsInputs, UnknownShoe, WithRuns
 from bot.importing import EFFORT_DISTANCES, KnownRun
 from bot.running import records as record_rules
 from bot.running.insights import BASELINE_WEEKS, LONG_RUN_WINDOW, PAIN_WINDOW_DAYS, LogContext
@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 EPSILON_M = 1e-6  # as records.scaled_time: a run of the distance minus rounding still counts
 RUN_COLUMNS = "r.id, r.run_date, r.distance_m, r.duration_s, r.run_type, r.effort, r.pain, r.shoe_id, r.notes"
 MEMBER = "r.guild_id = :g AND r.user_id = :u"
+# The member takes part in a challenge still counting (as of :created, the log's instant).
+IN_CHALLENGE = (
+    "EXISTS (SELECT 1 FROM challenge_members m JOIN challenges c ON c.id = m.challenge_id"
+    " WHERE m.guild_id = :g AND m.user_id = :u AND m.active = 1 AND c.ends_at > :created)"
+)
 # A run with the new run's date, distance (to half a metre: `10k` and `10 km` are one distance) and time.
 TWIN = (
     "r.run_date = :day AND r.duration_s = CAST(:duration AS BIGINT)"
@@ -128,6 +133,7 @@ class LogInputs:
     longest_m: float | None  # the longest run in the long-run window (from its start on)
     recent_runs: int  # how many runs that window holds
     twin_id: int | None  # the first run with the new run's date, distance and time (logged twice?)
+    in_challenge: bool  # the member takes part in a challenge still counting (its congratulations may follow)
     shoe: Sequence[Any]  # id, name, retire_at_m, retired, distance_m (all None without that shoe)
     pains: list[tuple[str, int]]  # pain text and how many runs nearby had it
     bests: list[Sequence[Any]]  # RUN_COLUMNS of the runs holding a record
@@ -279,10 +285,11 @@ class RunStorageBase(ABC):
         self._week_and_streak = week_and_streak_sql(self.streak_step)
 
     @abstractmethod
-    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
+    async def _log_and_insert(self, params: dict[str, Any], then: WithRuns | None) -> tuple[LogInputs, int | None]:
         """What `/run log` reads as it was before the run, and the new run's id, in one unit of work and one
         round trip. The id is None, and nothing is written, when `params["shoe"]` names no active shoe of the
-        member."""
+        member. With `then`, the unit is a transaction of the member's scope and `then` runs in it after the
+        insert (more round trips: only for what must commit with the run)."""
 
     @abstractmethod
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:
@@ -312,9 +319,11 @@ class RunStorageBase(ABC):
     async def profile(self, guild_id: int, user_id: int) -> Profile:
         return await get_profile(self.db, guild_id, user_id)
 
-    async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
+    async def log_run(
+        self, guild_id: int, user_id: int, run: Run, shoe_name: str | None, then: WithRuns | None = None
+    ) -> LoggedRun:
         await self.prepare()
-        found, run_id = await self._log_and_insert(log_params(guild_id, user_id, run, shoe_name))
+        found, run_id = await self._log_and_insert(log_params(guild_id, user_id, run, shoe_name), then)
         if run_id is None:
             raise UnknownShoe(shoe_name or "")
         shoe = None
@@ -331,7 +340,7 @@ class RunStorageBase(ABC):
             nearby_pains=tuple(found.pains),
         )
         bests = [run_from(b) for b in found.bests]
-        return LoggedRun(replace(run, id=run_id), shoe, context, bests, found.twin_id)
+        return LoggedRun(replace(run, id=run_id), shoe, context, bests, found.twin_id, bool(found.in_challenge))
 
     async def edit_run(
         self, guild_id: int, user_id: int, run_id: int, change: Callable[[Run], Run], shoe_name: str | None
@@ -392,7 +401,9 @@ class RunStorageBase(ABC):
             for day, metres, start in rows
         ]
 
-    async def import_runs(self, guild_id: int, user_id: int, runs: list[ImportedRun]) -> ImportSummary:
+    async def import_runs(
+        self, guild_id: int, user_id: int, runs: list[ImportedRun], then: WithRuns | None = None
+    ) -> ImportSummary:
         await self.prepare()
         created = now_iso()
         async with self.db.transaction(guild_id, user_id) as tx:
@@ -407,6 +418,8 @@ class RunStorageBase(ABC):
                 if e.seconds > 0
             ]  # fmt: skip
             await tx.executemany(_INSERT_EFFORT, efforts)
+            if then is not None:
+                await then(tx, ids)
             records = await self._member_records(tx, guild_id, user_id)
         new = set(ids)
         return ImportSummary(ids, len(efforts), [r for r in record_rules.shown_records(records) if r.run_id in new])

@@ -9,16 +9,23 @@ holds the one of its database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.importing import Activity, KnownRun
 from bot.running.insights import LogContext
 from bot.running.models import Profile, Run, Shoe
 from bot.running.records import Record
 from bot.running.stats import Totals
+
+if TYPE_CHECKING:
+    from bot.db.engine import Tx
+
+# Work to do inside the transaction that writes a member's new runs, given their ids: it commits with them
+# or not at all (the feed queues its post this way).
+WithRuns = Callable[["Tx", list[int]], Awaitable[None]]
 
 
 class UnknownShoe(LookupError):
@@ -32,6 +39,7 @@ class LoggedRun:
     context: LogContext  # the member's other runs, as the insight rules need them
     previous_bests: list[Run]  # the runs holding each record before this one
     twin_id: int | None = None  # an earlier run of the member's with the same date, distance and time
+    in_challenge: bool = True  # False: the member takes part in no challenge still counting
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +75,11 @@ class RunStorage(Protocol):
         """Bring derived tables in line with this version's rules (at start-up; cheap when nothing changed)."""
         ...
 
-    async def log_run(self, guild_id: int, user_id: int, run: Run, shoe_name: str | None) -> LoggedRun:
-        """Store the run (with the named active shoe, else UnknownShoe) and return what the reply needs."""
+    async def log_run(
+        self, guild_id: int, user_id: int, run: Run, shoe_name: str | None, then: WithRuns | None = None
+    ) -> LoggedRun:
+        """Store the run (with the named active shoe, else UnknownShoe) and return what the reply needs;
+        `then` runs in the same transaction once it is written."""
         ...
 
     async def edit_run(
@@ -101,8 +112,10 @@ class RunStorage(Protocol):
         """The member's runs dated `first`..`last` (local dates), for the duplicate check of an import."""
         ...
 
-    async def import_runs(self, guild_id: int, user_id: int, runs: list[ImportedRun]) -> ImportSummary:
-        """Store the runs and their best efforts in one transaction (nothing on failure)."""
+    async def import_runs(
+        self, guild_id: int, user_id: int, runs: list[ImportedRun], then: WithRuns | None = None
+    ) -> ImportSummary:
+        """Store the runs and their best efforts in one transaction (nothing on failure), `then` included."""
         ...
 
     async def week_and_streak(self, guild_id: int, user_id: int, today: date) -> tuple[float, int]:

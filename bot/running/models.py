@@ -42,3 +42,4 @@ class Profile:
     leaderboard: bool = True
     zone_noticed: bool = False  # told which zone their runs are dated in, or chose one
     weekly_summary: bool = False  # the Monday summary DM (opt-in)
+    feed: bool = False  # their runs go to the server's feed (`/profile set feed: on`; kept from feed_members)

@@ -231,8 +231,3 @@ async def names(db: Store, guild_id: int, now: datetime, typed: str) -> list[str
         if needle in challenge.name.lower() and challenge.name not in seen:
             seen.append(challenge.name)
     return seen
-
-
-async def open_participants(db: Store, now: datetime) -> list[tuple[int, int]]:
-    """(guild, member) of everyone taking part in a challenge still counting."""
-    return await store.open_participants(db, now)

@@ -7,13 +7,10 @@ from datetime import datetime, time
 
 from bot.club import digest as rules
 from bot.club import posts
-from bot.club.feed import DAILY_LIMIT, FeedItem
 from bot.club.services.zone import server_zone
 from bot.db import audit
 from bot.db import club_settings as store
-from bot.db.members import get_profile
 from bot.db.store import Store
-from bot.running.services.runs import member_today
 
 SCOPE = 0
 
@@ -60,23 +57,6 @@ async def set_feed(db: Store, guild_id: int, user_id: int, channel_id: int | Non
         await audit.record(tx, guild_id, user_id, "feed:set" if channel_id else "feed:off", None,
                            {"channel": channel_id} if channel_id else {})  # fmt: skip
     return True
-
-
-async def feed_channel(db: Store, guild_id: int, user_id: int, item: FeedItem, now: datetime) -> int | None:
-    """Where the run goes in the feed, once its day's slot is taken; None: not in the feed (not opted in, no
-    feed channel, or already 5 posts today)."""
-    profile = await get_profile(db, guild_id, user_id)
-    day = member_today(profile, now)
-    channel_id, today_count = await store.feed_target(db, guild_id, user_id, day)
-    if channel_id is None or today_count >= DAILY_LIMIT:
-        return None
-    if not await store.reserve_post(db, guild_id, user_id, item.run_id, day, item.runs, DAILY_LIMIT):
-        return None
-    return channel_id
-
-
-async def feed_posted(db: Store, guild_id: int, run_id: int, message_id: int | None) -> None:
-    await store.posted(db, guild_id, run_id, message_id)
 
 
 async def kudos(db: Store, guild_id: int, run_id: int, user_id: int) -> tuple[int | None, bool, int]:

@@ -19,6 +19,7 @@ from bot.db.engine import Tx
 from bot.db.run_storage_base import (
     IMPORTED_COLUMNS,
     IMPORTED_VALUES,
+    IN_CHALLENGE,
     MEMBER,
     RUN_COLUMNS,
     TWIN,
@@ -27,6 +28,7 @@ from bot.db.run_storage_base import (
     StatsRows,
     streak_sql,
 )
+from bot.db.storage import WithRuns
 
 _STREAK_STEP = "to_char(CAST({} AS DATE) - 7, 'YYYY-MM-DD')"
 
@@ -45,6 +47,7 @@ WITH found AS (
         (SELECT max(r.distance_m) FROM runs r WHERE {MEMBER} AND r.run_date >= :long_from) AS longest_m,
         (SELECT count(*) FROM runs r WHERE {MEMBER} AND r.run_date >= :long_from) AS recent_runs,
         (SELECT min(r.id) FROM runs r WHERE {MEMBER} AND {TWIN}) AS twin_id,
+        {IN_CHALLENGE} AS in_challenge,
         s.id AS shoe_id, s.name, s.retire_at_m, s.retired, s.distance_m AS shoe_m,
         ARRAY(SELECT ROW(r.pain, count(*)) FROM runs r
             WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL
@@ -94,13 +97,21 @@ class PgRunStorage(RunStorageBase):
 
     streak_step = _STREAK_STEP
 
-    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
-        async with self.db.unit() as tx:
-            row = await tx.fetchone(_LOG_AND_INSERT, params)
+    async def _log_and_insert(self, params: dict[str, Any], then: WithRuns | None) -> tuple[LogInputs, int | None]:
+        if then is None:
+            async with self.db.unit() as tx:  # one statement, atomic on its own
+                row = await tx.fetchone(_LOG_AND_INSERT, params)
+        else:
+            # Scoped to the member: their transactions run one after another, so what `then` counts (the feed's
+            # posts of the day) includes a run logged at the same moment.
+            async with self.db.transaction(params["g"], params["u"]) as tx:
+                row = await tx.fetchone(_LOG_AND_INSERT, params)
+                if row is not None and row[-1] is not None:
+                    await then(tx, [row[-1]])
         assert row is not None
-        first, week_m, before_m, longest_m, recent, twin, *shoe, pains, bests, run_id = row
+        first, week_m, before_m, longest_m, recent, twin, in_challenge, *shoe, pains, bests, run_id = row
         pains = [tuple(p) for p in pains]
-        found = LogInputs(first, week_m, before_m, longest_m, recent, twin, shoe, pains, list(bests))
+        found = LogInputs(first, week_m, before_m, longest_m, recent, twin, in_challenge, shoe, pains, list(bests))
         return found, run_id
 
     async def _stats_rows(self, params: dict[str, Any]) -> StatsRows:

@@ -17,6 +17,7 @@ from bot.db.engine import Tx, fetch_value
 from bot.db.run_storage_base import (
     IMPORTED_COLUMNS,
     IMPORTED_VALUES,
+    IN_CHALLENGE,
     MEMBER,
     RUN_COLUMNS,
     TWIN,
@@ -26,6 +27,7 @@ from bot.db.run_storage_base import (
     streak_sql,
 )
 from bot.db.sqlite.database import SqliteDatabase
+from bot.db.storage import WithRuns
 
 if TYPE_CHECKING:
     from bot.db.store import Store
@@ -37,7 +39,7 @@ def _nulls(count: int) -> str:
 
 _STREAK_STEP = "date({}, '-7 days')"
 
-# One round trip for several shapes: rows tagged by kind, padded to twelve columns (lists are rows, not
+# One round trip for several shapes: rows tagged by kind, padded to thirteen columns (lists are rows, not
 # JSON, so REAL values arrive bit for bit).
 _LOG_INPUTS = f"""
 SELECT 'context',
@@ -49,13 +51,14 @@ SELECT 'context',
         WHERE {MEMBER} AND r.run_date >= :long_from),
     (SELECT count(*) FROM runs r INDEXED BY runs_member_date_distance WHERE {MEMBER} AND r.run_date >= :long_from),
     (SELECT min(r.id) FROM runs r WHERE {MEMBER} AND {TWIN}),
+    {IN_CHALLENGE},
     s.id, s.name, s.retire_at_m, s.retired, s.distance_m
 FROM (SELECT 1) LEFT JOIN shoes s ON s.guild_id = :g AND s.user_id = :u AND s.name = :shoe COLLATE NOCASE
 UNION ALL
-SELECT 'pain', r.pain, count(*), {_nulls(9)} FROM runs r
+SELECT 'pain', r.pain, count(*), {_nulls(10)} FROM runs r
 WHERE {MEMBER} AND r.run_date BETWEEN :pain_from AND :pain_to AND r.pain IS NOT NULL GROUP BY r.pain
 UNION ALL
-SELECT 'best', {RUN_COLUMNS}, NULL, NULL FROM member_bests b JOIN runs r ON r.id = b.run_id
+SELECT 'best', {RUN_COLUMNS}, NULL, NULL, NULL FROM member_bests b JOIN runs r ON r.id = b.run_id
 WHERE b.guild_id = :g AND b.user_id = :u
 """
 
@@ -105,8 +108,9 @@ class SqliteRunStorage(RunStorageBase):
         super().__init__(store)
         self.sqlite = db  # the store's database as SQLite's own, whose units of work can pipeline statements
 
-    async def _log_and_insert(self, params: dict[str, Any]) -> tuple[LogInputs, int | None]:
-        async with self.sqlite.unit() as tx:
+    async def _log_and_insert(self, params: dict[str, Any], then: WithRuns | None) -> tuple[LogInputs, int | None]:
+        opened = self.sqlite.unit() if then is None else self.sqlite.transaction(params["g"], params["u"])
+        async with opened as tx:
             # The read and the insert go to aiosqlite's thread together: one trip, the read first.
             rows, inserted = await tx.pipeline((_LOG_INPUTS, params), (_INSERT_LOGGED, params))
             if isinstance(inserted, Exception):
@@ -116,7 +120,9 @@ class SqliteRunStorage(RunStorageBase):
                 if run_id is not None:
                     await tx.execute("DELETE FROM runs WHERE id = ?", (run_id,))
                 raise rows
-        _, first, week_m, before_m, longest_m, recent, twin, *shoe = rows[0]
+            if then is not None and run_id is not None:
+                await then(tx, [run_id])
+        _, first, week_m, before_m, longest_m, recent, twin, in_challenge, *shoe = rows[0]
         return LogInputs(
             first,
             week_m,
@@ -124,6 +130,7 @@ class SqliteRunStorage(RunStorageBase):
             longest_m,
             recent,
             twin,
+            bool(in_challenge),
             shoe,
             pains=[(row[1], row[2]) for row in rows if row[0] == "pain"],
             bests=[row[1:10] for row in rows if row[0] == "best"],

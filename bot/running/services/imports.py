@@ -14,9 +14,12 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.club.feed import FeedItem
+from bot.club.services import feed
+from bot.db.members import get_profile
 from bot.db.storage import ImportedRun
 from bot.db.store import Store
 from bot.errors import UserError
@@ -26,7 +29,7 @@ from bot.importing.files import BIG_INPUT, give_memory_back
 from bot.running.import_queue import ImportQueue, Waiting
 from bot.running.models import Profile, Run
 from bot.running.records import Record
-from bot.running.services.runs import LogResult
+from bot.running.services.runs import LogResult, member_today
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +153,13 @@ def _source(kind: str, activity: Activity) -> str:
     return f"{origin} {display_name(activity.source)}"[:_SOURCE_MAX]
 
 
-async def commit_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan) -> ImportResult:
-    """Write the plan's runs in one transaction. Duplicates are checked again against the log as it is
-    now, so a second click or a second import of the same file adds nothing."""
+async def commit_import(
+    db: Store, guild_id: int, user_id: int, plan: ImportPlan, now: datetime | None = None
+) -> ImportResult:
+    """Write the plan's runs in one transaction, with their feed post (a file's run as /run log posts it,
+    an archive's one summary). Duplicates are checked again against the log as it is now, so a second
+    click or a second import of the same file adds nothing."""
+    now = now or datetime.now(UTC)
     preview = await _preview(db, guild_id, user_id, plan.contents, plan.profile)
     tz = ZoneInfo(plan.profile.timezone)
     rows = [
@@ -164,7 +171,18 @@ async def commit_import(db: Store, guild_id: int, user_id: int, plan: ImportPlan
         )
         for a in preview.runs
     ]
-    summary = await db.runs.import_runs(guild_id, user_id, rows) if rows else None
+
+    def posted(run_ids: list[int]) -> FeedItem:
+        if plan.is_single_file:
+            first = rows[0]
+            a = first.activity
+            return FeedItem(run_ids[0], a.distance_m, max(1, a.duration_s), first.run_type, a.name)
+        seconds = sum(row.activity.duration_s for row in rows)
+        return FeedItem(run_ids[0], preview.total_distance_m, seconds, runs=len(rows))
+
+    profile = await get_profile(db, guild_id, user_id)  # as it is now: the feed may have been turned on or off
+    then = feed.with_runs(profile, member_today(profile, now), now, posted)
+    summary = await db.runs.import_runs(guild_id, user_id, rows, then) if rows else None
     first_run = None
     if summary is not None:
         row = rows[0]

@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.advice.redflags import triage
+from bot.club.feed import FeedItem
+from bot.club.services import feed
 from bot.db.members import mark_zone_noticed
 from bot.db.storage import RunStorage, UnknownShoe
 from bot.db.store import Store
@@ -57,6 +59,7 @@ class LogResult:
     notes: list[str] = field(default_factory=list)  # how ambiguous input was read ("read `1:45` as 1 h 45 min")
     zone_notice: str | None = None  # on the first log without a zone of their own: which one dates their runs
     twin_id: int | None = None  # an earlier run with the same date, distance and time: logged twice?
+    in_challenge: bool = True  # False: the member takes part in no challenge still counting (none can be owed)
 
 
 @dataclass(slots=True)
@@ -139,8 +142,11 @@ async def log_run(db: Store, guild_id: int, user_id: int, form: RunForm, now: da
     today = member_today(profile, now)
     notes: list[str] = []
     run = _apply_form(Run(id=0, run_date=today, distance_m=1.0, duration_s=1), form, profile, today, notes)
+    # The feed's post (never pain or notes) is queued with the run: both are in, or neither.
+    posted = feed.with_runs(profile, today, now, lambda ids: FeedItem(ids[0], run.distance_m, run.duration_s,
+                                                                        run.run_type))  # fmt: skip
     try:
-        logged = await storage.log_run(guild_id, user_id, run, form.shoe or None)
+        logged = await storage.log_run(guild_id, user_id, run, form.shoe or None, posted)
     except UnknownShoe:
         raise await _no_such_shoe(storage, guild_id, user_id, form.shoe or "") from None
     run = logged.run
@@ -164,6 +170,7 @@ async def log_run(db: Store, guild_id: int, user_id: int, form: RunForm, now: da
         notes=notes,
         zone_notice=zone_notice,
         twin_id=logged.twin_id,
+        in_challenge=logged.in_challenge,
     )
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 from bot.advice.models import TipFields
 from bot.advice.services import admin
 from bot.advice.services.builtins import sync_library
+from bot.club.feed import FeedItem
 from bot.club.services import challenges, events, races
 from bot.club.services import digest as club_digest
+from bot.club.services import feed as club_feed
 from bot.db import club_settings, copy
 from bot.db import outbox as db_outbox
 from bot.db import reminders as db_rem
@@ -69,8 +71,9 @@ async def seed(path: Path) -> None:
         await club_digest.set_feed(db, CLUB, ALICE, 77)
         async with db.transaction() as tx:
             await club_settings.set_feed_member(tx, CLUB, ALICE, True)
-        await club_settings.reserve_post(db, CLUB, ALICE, ids[0], NOW.date(), 1, 5)
-        await club_settings.posted(db, CLUB, ids[0], 123456)
+        async with db.transaction(CLUB, ALICE) as tx:  # the feed's post of her half marathon, as /run log queues it
+            item = FeedItem(ids[0], 21097.5, 6727, "race")
+            assert await club_feed.queue_feed_post(tx, CLUB, ALICE, NOW.date(), NOW, item)
         await club_settings.give_kudos(db, CLUB, ids[0], BOB)
 
         own = await admin.add_tip(
