@@ -45,6 +45,7 @@ PASSED = (
     r"(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
     r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
+    r"|(?:gone|went|passed|fine|ok|okay|settled) (?:again )?(?:straight away|right away|immediately|instantly|at once)"
     r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )

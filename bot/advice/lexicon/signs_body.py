@@ -108,12 +108,12 @@ SIGNS: tuple[Sign, ...] = (
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
         r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
-        r"{DRINK_COLOUR}|rhabdo\w*",
+        r"{DRINK_COLOUR}|rhabdo\w*|(?:what|it) (?:comes|came) out (?:\S+ ){0,2}{DARK}",
         r"{SEVERE_PAIN}|(?:barely|hardly|cant|cannot) (?:\S+ ){0,1}(?:move|walk|stand|bend)|(?:legs?|quads?|thighs?"
         r"|calves|arms?|muscles?|hamstrings?|glutes) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony"
         r"|{PAIN}|wrecked|destroyed|trashed|ruined|battered|shot|weak|seized)|{PAIN} (?:\S+ ){0,2}(?:legs?|quads?"
         r"|thighs?|calves|arms?|muscles?)|not much of it"
-        r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing)|little (?:urine|pee|wee)|{VOMITING}",
+        r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing|peed|weed)|little (?:urine|pee|wee)|{VOMITING}",
     ), (r"dark yellow|darker yellow|bit darker",)),
     # --- kidneys and blood in urine -----------------------------------------------------------------------
     Sign("kidney", T, "blood in your urine", (
@@ -188,8 +188,14 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:fever|fevers|feverish|fevrish|fevre)(?! (?:pitch|dream)s?)"
         r"|(?:high|a|running a|got a) (?:temperature|temp)(?! (?:outside|today|drop|of the))|(?:temp"
         r"|temperature) (?:of )?"
-        r"(?:3[89]|40)|chills|night sweats|shivering (?:\S+ ){0,3}(?:temp|temperature|fever|unwell|ill)"
-        r"|infected|infection|pus|oozing|red streaks?|redness (?:\S+ ){0,2}spreading|cellulitis"
+        r"(?:3[89]|40)|chills|night sweats|shivering (?:\S+ ){0,3}(?:temp|temperature|fever|unwell|ill)",
+    ), (r"chest infection (?:last|a while|months|years) ago|(?:last|a) (?:year|month)|in case of infection"
+        r"|prevent\w* infection|avoid\w* infection",
+        # a fever with a cold or the flu: the neck check (rest tips), not a doctor today (NHS "High temperature")
+        r"(?:with|got|have|having|from|caught) (?:a |the |this |my )?(?:head |heavy |bad |stinking )?(?:cold|flu|virus"
+        r"|bug|lurgy)(?! (?:sweats?|water|weather))|man flu")),
+    Sign("infection", T, "fever or infection", (
+        r"infected|infection|pus|oozing|red streaks?|redness (?:\S+ ){0,2}spreading|cellulitis"
         r"|(?:smelly|foul|smelling) (?:\S+ ){0,1}discharge",
     ), (r"chest infection (?:last|a while|months|years) ago|(?:last|a) (?:year|month)|in case of infection"
         r"|prevent\w* infection|avoid\w* infection",)),

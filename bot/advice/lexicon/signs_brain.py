@@ -67,7 +67,7 @@ OBSERVED_ALTERED = (
     r"|what (?:had )?happened)|(?:doesnt|didnt) (?:\S+ ){0,1}recogni[sz]e"
     r"|(?:asking|asks|asked) (?:\S+ ){0,2}(?:what day|where (?:he|she|they|we) (?:is|are|was|were)|who (?:we|they)"
     r" (?:are|were)|what (?:had )?happened|the same (?:questions?|thing)(?! (?:about|on|regarding|re)\b))"
-    r"|out of it|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
+    r"|{OUT_OF_IT}|not with it|not all there|slumped|(?:wont|cant|couldnt|not) (?:\S+ ){0,1}open (?:his|her|their) eyes"
     r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
     r"|(?:just|suddenly) dropped|dropped (?:like a (?:stone|sack)|on the spot|in front of)"
     r"|(?:went|gone|turned|going) (?:\S+ ){0,1}(?:grey|gray|ashen|blue|white as a sheet)(?! hair)"
@@ -204,7 +204,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic)",
     ), (SLEEPY,)),
     Sign("consciousness", E, "confusion", (
-        r"{CONFUSED}|completely out of it|out of it",
+        r"{CONFUSED}",
         r"{CANT} (?:\S+ ){0,1}(?:stand|stay upright|walk straight)|mumbling|slurr\w*|staggering|stumbling",
     )),
     # --- eyes -----------------------------------------------------------------------------------------
@@ -233,7 +233,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:seeing|see) (?:\S+ ){0,1}(?:sparks|stars|spots)(?! when i stand)",
     ), (JOKING, r"(?:always|for years|years)|sprint\w*|all out|max effort|(?:worth|for) (?:it|the pb)")),
     Sign("eyes", T, "an eye injury or a sudden change in vision", (
-        r"(?:poked|scratched|hit|caught|whipped|branch|twig|stick|something) (?:\S+ ){0,4}(?:in )?(?:my |the )?eye"
+        r"(?:poked|scratched|hit|caught|whipped|branch|twig|stick|something|mud|dirt|grit|sand|dust|flicked|insect|fly"
+        r"|bug|chemical) (?:\S+ ){0,4}(?:in )?(?:my |the )?eye"
         r"|(?:sudden|suddenly) (?:\S+ ){0,2}(?:blurred|blurry|misty|cloudy) (?:vision|sight|eye)"
         r"|(?:vision|sight) (?:\S+ ){0,2}(?:went|gone|suddenly) (?:\S+ ){0,1}(?:blurry|blurred|misty|cloudy)",
     ), (r"sweat|suncream|sun cream|sunscreen|contact lens|rain|glasses|goggles|tears",)),

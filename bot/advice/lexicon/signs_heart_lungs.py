@@ -95,6 +95,7 @@ EXERTION_DIZZY = (
     r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
     r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
+    r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish)"
 )
 # dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
 # keeps happening)

@@ -35,7 +35,7 @@ GROUPS: dict[str, str] = {
     r"delirious|muddled|befuddled|(?:talking|mumbling|speaking|spouting) (?:\S+ ){0,1}?(?:nonsense|rubbish|gibberish"
     r"|drivel)(?! (?:about|on|re)\b)"
     r"|(?:cant|couldnt|cannot|not able to) think (?:straight|clearly|properly)?|not thinking (?:straight|clearly)"
-    r"|making no sense|made no sense|not making sense|didnt make sense|out of it|not with it|away with the fairies"
+    r"|making no sense|made no sense|not making sense|didnt make sense|{OUT_OF_IT}|not with it|away with the fairies"
     r"|didnt know where (?:i|he|she|they) (?:was|were)|(?:doesnt|didnt|dont) know what day (?:it|of|today)"
     r"|didnt know who|(?:cant|couldnt) remember (?:my (?:name|address)|his (?:name|address)|her (?:name|address)"
     r"|where (?:i|he|she|they) (?:am|is|are|was|were|live)|who (?:i|he|she) (?:am|is|was)|what day (?:it|of|today))"
@@ -45,6 +45,9 @@ GROUPS: dict[str, str] = {
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
     r"|i) (?:is|was|are"
     r"|am|were)|who (?:i|we|he|she) (?:am|are|is|was))|(?:doesnt|didnt) (?:seem to )?recogni[sz]e)",
+    # dazed; not seeing "out of it" (an eye), getting a lot "out of it" (a session)
+    "OUT_OF_IT": r"(?<!see )(?<!properly )(?<!clearly )(?<!lot )(?<!most )(?<!much )(?<!get )(?<!got )(?<!getting )"
+    r"(?<!make )(?<!made )(?<!bit )out of it",
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"

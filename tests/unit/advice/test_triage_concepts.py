@@ -81,6 +81,10 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("inhaler's done nothing and I can barely talk", "breathing", E),
         ("helmet's cracked after I came off, now I've been sick", "head-injury", E),
         ("tongue feels too big and my cheeks are swelling after a nut bar", "anaphylaxis", E),
+        # batch 7
+        ("grit flicked in my eye on the trail, still sore and blurry", "eyes", T),
+        ("barely peed since the 100k and what came out was brown, legs swollen", "rhabdomyolysis", E),
+        ("got a fever and chills since the race", "infection", T),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
@@ -121,6 +125,10 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "dizzy for a moment after the 800s, fine once I walked about",
         "hands swelled a bit in the heat but went down when I got home",
         "my face looks so fat in the race photos",
+        "can't see properly out of my goggles, they fog up",
+        "got a lot out of it, great session",
+        "bit feverish with a stinking cold, skip parkrun?",
+        "a bit dizzy at the end of the sprint, gone straight away",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
