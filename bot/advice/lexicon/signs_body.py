@@ -67,7 +67,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|puffy|fat|sausages)|swollen (?:hands|fingers)|rings? (?:\S+ ){0,2}(?:too )?tight|slurr\w*|drowsy"
         r"|(?:fat|puffy|sausage) (?:fingers|hands)|groggy|spaced out|spacey|heavier|weigh\w* more|put on weight"
         r"|(?:feel|feels|feeling|felt) (?:weirdly |really |a bit )?drunk|seizure",
-    ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)",)),
+    ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)"
+        # drinking now to rehydrate after a race is not the drinking that dilutes
+        r"|(?:drinking|having|sipping) (?:\S+ ){0,2}(?:now|since|to rehydrate|to catch up)|rehydrat\w*",)),
     # --- hypoglycaemia in diabetes ----------------------------------------------------------------------
     Sign("hypoglycaemia", E, "low blood sugar that isn't responding to sugar", (
         r"{DIABETES}",

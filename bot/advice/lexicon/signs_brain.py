@@ -139,8 +139,10 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:half|part|side) (?:of )?(?:my |the |everything )?(?:\S+ ){0,3}(?:vision|sight|view) (?:\S+ ){0,3}(?:gone"
         r"|went|vanished|disappeared|missing|black|dark)|lost (?:the )?(?:\S+ ){0,2}(?:vision|sight)"
         r"|went blind|(?:vision|sight) (?:\S+ ){0,3}(?:vanished|disappeared|gone|went black|went dark)"
-        r"|(?:sudden|suddenly) (?:\S+ ){0,2}double vision|seeing double",
+        r"|(?:sudden|suddenly) (?:\S+ ){0,2}double vision",
     )),
+    # "seeing double" is also what an exhausted runner jokes about: a laugh in its clause drops it
+    Sign("vision-loss", E, "sudden loss of vision", (r"seeing double",), (JOKING,)),
     Sign("vision-loss", E, "sudden loss of vision", (
         r"(?:vision|sight|eye|eyesight) (?:\S+ ){0,4}(?:went|gone|going|turned|go) (?:\S+ ){0,2}(?:dark|black|blurry"
         r"|blurred|dim|grey|gray|misty|cloudy|white|blank)|(?:cant|couldnt|cannot) see (?:\S+ ){0,2}(?:out of|with"
@@ -170,13 +172,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
+    ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+        r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
         r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout)"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
-    ), (ASLEEP, JOKING, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry")),
+    ), (ASLEEP, JOKING, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+        r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
@@ -300,6 +304,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
         r"|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
-        r"|tight (?:laces|shoes)",)),
+        r"|tight (?:laces|shoes)|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,4}(?:cold|freezing|frozen|icy|wind\w*)"
+        r"|(?:cold|freezing|frozen|icy|wind\w*) (?:\S+ ){0,3}(?:face|cheeks|lips|nose|ears)", JOKING)),
 )
 # fmt: on

@@ -60,6 +60,7 @@ SIGNS: tuple[Sign, ...] = (
     ),), (
         *LOOK_ALIKES,
         r"lost (?:my )?(?:balance|footing)|balance (?:\S+ ){0,2}(?:exercises?|work|board|training)"
+        r"|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,4}(?:cold|freezing|frozen|icy|wind\w*)"
         r"|(?:poor|bad|work on|improve) (?:\S+ ){0,1}balance|red|sunburn\w*|wind ?burn|chapped|dry skin"
     )),
     Sign("consciousness", T, "a change in how alert or aware someone is", (
