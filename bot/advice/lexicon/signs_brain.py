@@ -16,7 +16,7 @@ E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 HEAD_KNOCK = (
     r"(?:hit|banged|bumped|knocked|smacked|whacked|clonked|bashed|cracked|clipped|thumped|conked|walloped|split)"
     r" (?:\S+ ){0,3}?(?:my |his |her |their |the )?(?:back of (?:my |his |her |the )?|side of (?:my |his |her )?"
-    r"|front of (?:my )?)?(?:head|skull|forehead|temple)"
+    r"|front of (?:my )?)?(?:head|hed|skull|forehead|temple)"
     r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
     r"|faceplant\w*|face ?plant\w*|face planted|(?:went|fell|landed) face (?:first|down)|landed on (?:my |his "
     r"|her )?face"

@@ -17,7 +17,8 @@ GROUPS: dict[str, str] = {
     "INTENSE": r"(?:insanely|crazy|crazily|ridiculously|unbelievably|incredibly|stupidly|seriously|horribly|terribly"
     r"|extremely|massively|hugely|so so|really really|properly|brutally|savagely|immensely)",
     # a heart-rate strap or a gym day is no chest
-    "CHEST": r"(?:chest(?! (?:strap|straps|monitor|hrm|belt|hair|day|press|fly|flies))|sternum|breastbone|breast bone)",
+    "CHEST": r"(?:(?:chest|chst)(?! (?:strap|straps|monitor|hrm|belt|hair|day|press|fly|flies))|sternum|breastbone"
+    r"|breast bone)",
     "CHEST_FEEL": r"(?:{CHEST_HURT}|{CHEST_TIGHT})",
     "CHEST_HURT": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|heavy|heaviness|pressure"
     r"|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp|sore|gripping)",

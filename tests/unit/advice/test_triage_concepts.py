@@ -85,6 +85,9 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("grit flicked in my eye on the trail, still sore and blurry", "eyes", T),
         ("barely peed since the 100k and what came out was brown, legs swollen", "rhabdomyolysis", E),
         ("got a fever and chills since the race", "infection", T),
+        # batch 9: short words misspelt are in the patterns
+        ("chst tight and heavy since the run", "cardiac", E),
+        ("banged my hed and been sick", "head-injury", E),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
