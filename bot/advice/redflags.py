@@ -363,9 +363,21 @@ def _someone_else(sentences: list[_Sentence], n: int, start: int) -> bool:
 def _laughing(sentence: _Sentence, start: int) -> bool:
     """Whether the clause around ``start`` laughs ("dizzy with excitement lol"): a laugh elsewhere in the message
     ("… 3 weeks now. prob just unfit lol") does not make the sign a joke."""
+    return bool(_JOKE.search(_clause(sentence, start)))
+
+
+def _clause(sentence: _Sentence, start: int) -> str:
     clause_start = max(b for b in sentence.breaks if b <= start)
     clause_end = min((b for b in sentence.breaks if b > start), default=len(sentence.text))
-    return bool(_JOKE.search(sentence.text[clause_start:clause_end]))
+    return sentence.text[clause_start:clause_end]
+
+
+def _now(sentence: _Sentence, start: int) -> bool:
+    """Whether the clause of ``start`` says, before it, that it is happening now, in a sentence about years ago ("the
+    GP told me last year it was nothing, but now my heart is racing"; not "had a heart attack years ago and now runs
+    ultras")."""
+    clause_start = max(b for b in sentence.breaks if b <= start)
+    return bool(_GOING_ON.search(sentence.text[clause_start:start]))
 
 
 def _matches(
@@ -381,8 +393,8 @@ def _matches(
         not _negated(s, m.start())
         and (not observed or _someone_else(sentences, n, m.start()))
         and not (laughs_off and _laughing(s, m.start()))
+        and (history or not s.long_ago or _now(s, m.start()))
         for n, s in enumerate(sentences)
-        if history or not s.long_ago
         for m in pattern.finditer(s.text)
     )
 

@@ -33,9 +33,13 @@ PROFESSIONAL = (
 )
 # A professional has already looked and reassured: a sign that isn't an emergency needs no banner telling them to
 # see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
+# "said it's not normal" is no reassurance: no negation between the saying and the all-clear
+_UNDENIED = r"(?:(?!(?:not|isnt|wasnt|arent|no|never|far from) )\S+ )"
 REASSURED = (
     rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
-    r"|came back) (?:\S+ ){0,4}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear)"
+    rf"|came back) {_UNDENIED}{{0,4}}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear)"
+    r"|(?:ecg|echo|scans?|tests?|bloods|x ?rays?|mri) (?:\S+ ){0,3}(?:was|were|came back|looked|all) (?:all |totally "
+    r"|completely |perfectly )?(?:normal|fine|clear|ok|okay)"
     r"|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
     r"|checked (?:\S+ ){0,2}(?:and|out) (?:\S+ ){0,1}(?:fine|ok|okay|normal|clear)"
 )

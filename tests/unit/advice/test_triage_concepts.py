@@ -182,3 +182,13 @@ def test_a_checked_episode_that_is_over_is_history_only_while_nothing_goes_on_no
 
 def test_apostrophe_s_after_a_noun_is_dropped_and_kept_after_a_pronoun() -> None:
     assert normalise("chest's tight, she's fine, what's that") == "chest tight, shes fine, whats that"
+
+
+def test_reassurance_that_is_denied_is_none_and_a_test_result_reassures() -> None:
+    assert ("cardiac", T) in found("heart skipping beats on every run, doctor said it's not normal and wants an ECG")
+    assert not triage("palpitations on runs last month, had an ECG and it was normal")
+
+
+def test_a_sentence_about_last_year_is_history_until_it_says_now() -> None:
+    assert triage("GP told me last year it was nothing but now my heart is racing and I feel faint").severity == E
+    assert not triage("my old coach had a heart attack years ago and now runs ultras")
