@@ -98,6 +98,11 @@ _HYPOTHETICAL = re.compile(
     r"|a clubmate"
     r"|one of (?:us|our|the|my))|(?:difference|differences|diff) (?:\S+ ){0,2}between"
     r"|(?:first aid|cpr|defib\w*|resus\w*|life ?saving) (?:course|training|kit|class|session|refresher)"
+    # what ifs and worries about the future: "if I ever get chest pain", "worried I'll have a heart attack"
+    r"|if (?:i|you|we|he|she|they) (?:ever|were to|was to|should)|what if|suppose|supposing|hypothetically"
+    r"|(?:worried|worry|worries|scared|afraid|frightened|terrified|nervous|anxious|paranoid|fear|fears) (?:\S+ ){0,3}"
+    r"(?:ill|i will|i might|i could|i may|id|i would|hell|shell|he will|she will|he might|she might|theyll"
+    r"|(?:of|about) (?:having|getting)|that i (?:will|might|could|may))"
     # comparing terms, asking when to call for help, or about "a runner who" in general
     r"|(?:different|differ|differs) (?:from|to|than)|versus|vs"
     r"|(?:when|should|do|would) (?:\S+ ){0,3}(?:call|ring|dial) (?:999|911|112|an ambulance|for help|for an ambulance)"

@@ -137,6 +137,8 @@ def test_bleeding_with_cramps_after_birth_is_not_the_emergency_of_pregnancy() ->
         "we all collapsed laughing at the finish photos",
         "small headache after the race so drinking lots now to rehydrate",
         "cheeks go numb in the icy wind on winter runs",
+        "what if I get chest pain halfway round a marathon?",
+        "scared I'll have a stroke if I push too hard, is that a thing?",
         "almost fainted with relief at the finish",
         "my husband collapsed at a race last month, he had tests at the hospital and they came back fine, can he race?",
     ],
@@ -192,3 +194,7 @@ def test_reassurance_that_is_denied_is_none_and_a_test_result_reassures() -> Non
 def test_a_sentence_about_last_year_is_history_until_it_says_now() -> None:
     assert triage("GP told me last year it was nothing but now my heart is racing and I feel faint").severity == E
     assert not triage("my old coach had a heart attack years ago and now runs ultras")
+
+
+def test_a_worry_about_the_future_leaves_what_is_happening_now() -> None:
+    assert triage("scared I'll pass out, my chest is crushing right now").severity == E
