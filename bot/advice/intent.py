@@ -15,6 +15,12 @@ CUES: tuple[tuple[str, str], ...] = (
         "race-day",
         r"warm(?:ing)? ?ups? (?:\S+ ){0,3}(?:on )?(?:race (?:day|morning)|before the (?:start|gun))",
     ),
+    # going off too fast, told as what happens: "sprints the first lap and dies"
+    (
+        "pacing",
+        r"(?:sprint\w*|blast\w*|flies|fly|tear\w*|rush\w*|charg\w*) (?:\S+ ){0,1}(?:the |his |her |my )?"
+        r"(?:first|opening) (?:lap|mile|km|k|400m?|200m?|part|bit|half)",
+    ),
     (
         "speed",
         r"faster|quicker|speed ?work|speed sessions?|pbs?|personal best|sprint finish|intervals|tempo runs?"
@@ -97,7 +103,12 @@ CUES: tuple[tuple[str, str], ...] = (
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
         r"|run(?:ning)? through (?:it|the pain|pain)",
     ),
-    ("professional", r"physio\w*|doctor|gp|podiatrist|osteopath|(?:a|running) coach|coaching"),
+    # a professional named as the source of the advice ("physio says my core is weak") is not who to see
+    (
+        "professional",
+        r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|told|recommended|suggested|wants|gave|thinks"
+        r"|reckons|has me|had me))|(?:a|running) coach|coaching",
+    ),
 )
 
 # Topics that frame the whole question wherever they are named: speedwork while pregnant is a pregnancy question.

@@ -165,6 +165,9 @@ def test_near_misses_raise_nothing(text: str) -> None:
         ("am i overdoing it with 6 runs a week", "load"),
         # loud or slapping feet are how you land
         ("my feet slap the road really loudly, how do i fix it", "form"),
+        # going out too fast told as what happens; a professional as the source of the advice
+        ("she always blasts the first mile and then fades, what can she do", "pacing"),
+        ("my physio says my core is weak, which exercises", "core"),
     ],
 )
 def test_the_topic_asked_in_other_words(question: str, topic: str) -> None:
