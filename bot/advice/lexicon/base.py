@@ -50,7 +50,9 @@ PASSED = (
     r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
     r"|(?:gone|went|passed|fine|ok|okay|settled) (?:again )?(?:straight away|right away|immediately|instantly|at once)"
-    r"|never had (?:it|this|that|them|one|any)|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
+    # never had it *myself* is talk; "never had this before" says it is new, the opposite of reassurance
+    r"|never had (?:it|this|that|them|one|any)(?! (?:\S+ ){0,2}(?:before|until|till|happen))"
+    r"|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )
 # A recent episode told as over ("collapsed at parkrun last week"), with nothing said to be going on now: with a

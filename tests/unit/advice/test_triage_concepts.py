@@ -201,3 +201,8 @@ def test_a_sentence_about_last_year_is_history_until_it_says_now() -> None:
 
 def test_a_worry_about_the_future_leaves_what_is_happening_now() -> None:
     assert triage("scared I'll pass out, my chest is crushing right now").severity == E
+
+
+def test_never_had_it_myself_is_talk_and_never_had_this_before_is_new() -> None:
+    assert not triage("is blood in urine a thing? never had it myself")
+    assert ("cardiac", T) in found("never had this before, heart skipping beats for an hour after my run")
