@@ -63,13 +63,18 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|avoid|prevent|risk of",)),
     Sign("hyponatraemia", E, "signs of drinking too much water", (
         "{WATER_LOTS}",
-        r"{VOMIT}|{HEADACHE}|{CONFUSED}|bloated|bloating|swollen|puffy|(?:hands|fingers) (?:\S+ ){0,2}(?:swollen"
+        # a headache that has gone is not one
+        r"{VOMIT}|{HEADACHE}(?! (?:\S+ ){0,1}(?:gone|went|passed|cleared|eased|better|fine))|{CONFUSED}|bloated"
+        r"|bloating|swollen|puffy|(?:hands|fingers) (?:\S+ ){0,2}(?:swollen"
         r"|puffy|fat|sausages)|swollen (?:hands|fingers)|rings? (?:\S+ ){0,2}(?:too )?tight|slurr\w*|drowsy"
         r"|(?:fat|puffy|sausage) (?:fingers|hands)|groggy|spaced out|spacey|heavier|weigh\w* more|put on weight"
         r"|(?:feel|feels|feeling|felt) (?:weirdly |really |a bit )?drunk|seizure",
     ), (r"how (?:would|do|can|could) (?:you|i|we|one) (?:know|tell)|signs? of|symptoms? of|how much (?:should|to)"
         # drinking now to rehydrate after a race is not the drinking that dilutes
-        r"|(?:drinking|having|sipping) (?:\S+ ){0,2}(?:now|since|to rehydrate|to catch up)|rehydrat\w*",)),
+        r"|(?:drinking|having|sipping) (?:\S+ ){0,2}(?:now|since|to rehydrate|to catch up)|rehydrat\w*"
+        # a symptom that has already gone ("a headache, but it went after a nap")
+        r"|(?:it|that|headache|sickness|nausea) (?:\S+ ){0,1}(?:went|passed|cleared|eased|settled|gone)(?: away| off)?"
+        r" (?:after|once|with|by|when)",)),
     # --- hypoglycaemia in diabetes ----------------------------------------------------------------------
     Sign("hypoglycaemia", E, "low blood sugar that isn't responding to sugar", (
         r"{DIABETES}",

@@ -303,7 +303,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
-        r"|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
+        r"|on pins and needles|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
         r"|tight (?:laces|shoes)|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,4}(?:cold|freezing|frozen|icy|wind\w*)"
         r"|(?:cold|freezing|frozen|icy|wind\w*) (?:\S+ ){0,3}(?:face|cheeks|lips|nose|ears)", JOKING)),
 )

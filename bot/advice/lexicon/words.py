@@ -49,7 +49,9 @@ GROUPS: dict[str, str] = {
     # dazed; not seeing "out of it" (an eye), getting a lot "out of it" (a session)
     "OUT_OF_IT": r"(?<!see )(?<!properly )(?<!clearly )(?<!lot )(?<!most )(?<!much )(?<!get )(?<!got )(?<!getting )"
     r"(?<!make )(?<!made )(?<!bit )out of it",
-    "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|was sick"
+    # "it was sick" is slang for great
+    "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
+    r"|(?<!it )(?<!that )(?<!this )(?<!which )(?<!so )was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
     r"|puking|puked)",
