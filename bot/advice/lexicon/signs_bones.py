@@ -115,7 +115,7 @@ SIGNS: tuple[Sign, ...] = (
     ), NOT_AFTER_A_RACE),
     # --- compartment syndrome ------------------------------------------------------------------------------
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
-        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,7}(?:tight|hard|tense|{SWELL}"
+        r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,9}(?:tight|hard|tense|shiny|{SWELL}"
         r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
         r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
         r"|(?:way )?too much|more than (?:it |a kick |that )?should|way more"

@@ -130,7 +130,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "chest pain", (_chest(ACHING),), NOT_CHEST),
     Sign("cardiac", E, "chest pain", (
         _chest(PRESSING) + r"|{CHEST} (?:\S+ ){0,4}(?:someone|something|an elephant|a weight) (?:\S+ ){0,2}(?:sat"
-        r"|sitting|standing|on it|on me)"
+        r"|sitting|standing|on it|on me)|(?:someone|something|an? elephant|a weight|a brick|a ton|a car) (?:\S+ ){0,2}"
+        r"(?:sat|sitting|standing|pressing|parked|on) (?:on )?(?:my|his|her|their|the) chest"
         r"|angina|cardiac arrest|(?:grabb\w*|clutch\w*|holding|held|clasp\w*|rubbing) (?:\S+ ){0,1}(?:his|her|their"
         r"|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs|need) (?:\S+ ){0,2}"
         r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought|getting)"
@@ -154,8 +155,8 @@ SIGNS: tuple[Sign, ...] = (
         rf"{{CHEST}}|{TIGHT}|{PRESSING}",
     ), (GYM_CHEST,)),
     Sign("cardiac", E, "chest pain", (
-        r"(?:left|right) arm (?:\S+ ){0,3}(?:heavy|weird|funny|dead|numb|aching|hurts)|jaw (?:\S+ ){0,2}(?:ache|aches"
-        r"|aching|hurts|pain)",
+        r"(?:left|right) arm (?:\S+ ){0,3}(?:heavy|weird|funny|dead|numb|aching|hurts|tingl\w*)"
+        r"|jaw (?:\S+ ){0,2}(?:ache|aches|aching|hurts|pain)",
         r"{CHEST}",
     ), (GYM_CHEST,)),
     # the arm and the jaw together, or an ache between the shoulder blades with faintness or sickness: the spread
@@ -211,7 +212,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("breathing", E, "too breathless to speak", (
         r"(?:{CANT}|(?:can|could) (?:barely|hardly|only just)) (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?"
         r"sentences?|get (?:\S+ ){0,2}words out)"
-        r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words|(?:too|so) (?:out of breath|breathless|puffed"
+        r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words"
+        r"|{CANT} (?:say|get out|manage|speak) more than (?:a |one |two |three |a few |\d )?(?:words?|couple)"
+        r"|(?:too|so) (?:out of breath|breathless|puffed"
         r"|winded) to (?:talk|speak)|(?:one|two|three|[1-3]|a few) words? (?:\S+ ){0,2}(?:at a time|between (?:gasps"
         r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
         r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST} (?:\S+ ){0,3}tight",

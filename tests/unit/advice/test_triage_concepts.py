@@ -88,6 +88,10 @@ def found(text: str) -> set[tuple[str, Severity]]:
         # batch 9: short words misspelt are in the patterns
         ("chst tight and heavy since the run", "cardiac", E),
         ("banged my hed and been sick", "head-injury", E),
+        # batch 14
+        ("feels like a car is parked on my chest", "cardiac", E),
+        ("he can't say more than a couple of words, breathing so fast", "breathing", E),
+        ("calf got kicked, now it's shiny and tense, pain unbearable, toes numb", "compartment", E),
     ],
 )
 def test_concepts_are_recognised(text: str, category: str, severity: Severity) -> None:
