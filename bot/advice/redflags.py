@@ -235,9 +235,15 @@ _SIGNS = _compiled(SIGNS)
 _NET = _compiled(NET_SIGNS)
 # Any first pattern of any sign: a message it finds nothing in has no sign (a sign needs all its patterns to
 # match, and negation only drops matches; the escalators only act on signs found), so most questions are
-# answered by one scan.
+# answered by one scan. A sign's first pattern is best its rarest ("both legs weak" before "back"). A treatment
+# that names its category by itself (a reliever) is an emergency without any sign, so it is scanned for too.
 _ANY_SIGN = re.compile(
-    r"(?<![a-z0-9])(?:" + "|".join(_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)) + ")", re.MULTILINE
+    r"(?<![a-z0-9])(?:"
+    + "|".join(
+        [_expand(s.patterns[0]) for s in (*SIGNS, *NET_SIGNS)] + [_expand(t.pattern) for t in TREATMENTS if t.implies]
+    )
+    + ")",
+    re.MULTILINE,
 )
 _RESOLVED = {
     placeholder: (

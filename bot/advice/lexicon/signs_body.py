@@ -35,7 +35,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|red hot)|hot dry skin|(?:temp|temperature) (?:\S+ ){0,3}(?:through the roof|sky high|4[0-2])"
         r"|burning hot to (?:the )?touch",
     ), (*NOT_HEAT_TALK, r"signs? of|symptoms? of|look out for|watch out for|what (?:is|are)")),
-    Sign("heat", E, "signs of heat stroke", ("{HOT}", HEAT_STROKE_SIGN), NOT_HEAT_TALK),
+    Sign("heat", E, "signs of heat stroke", (HEAT_STROKE_SIGN, "{HOT}"), NOT_HEAT_TALK),
     Sign("heat", T, "heat exhaustion that hasn't settled", (
         r"heat exhaustion|overheated|overheating|{HOT}",
         r"dizzy|light ?headed|{HEADACHE}|{VOMIT}|cramps?|barely (?:\S+ ){0,2}(?:weed|peed|pee|wee)|not (?:\S+ ){0,2}"
@@ -49,13 +49,13 @@ SIGNS: tuple[Sign, ...] = (
         r"hypotherm\w*|{COLD}|cold|shiver\w*",
     ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
     Sign("hypothermia", E, "signs of hypothermia", (
-        r"{COLD}|cold|freez\w*|chill\w*|wet|shiver\w*|shivery",
         r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very )?quiet"
         r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
         r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
         r"|not (?:even )?shivering (?:any ?more|now)|words (?:\S+ ){0,3}slurr\w*|(?:lips|hands|fingers"
         r"|face) (?:\S+ ){0,3}"
         r"(?:{BLUE})|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|hands|fingers)",
+        r"{COLD}|cold|freez\w*|chill\w*|wet|shiver\w*|shivery",
     ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent|raynaud",)),
     # --- hyponatraemia: drinking too much -----------------------------------------------------------------
     Sign("hyponatraemia", E, "signs of drinking too much water", (

@@ -94,7 +94,7 @@ SIGNS: tuple[Sign, ...] = (
         r"{PAIN}|limp\w*|hobbl\w*|{WALKING}",
     ), (r"pregnan\w*|ankles|(?:hot|heat|flight|plane)",)),
     Sign("bone-stress", P, "pain that now comes with walking or at night", (
-        r"{PAIN}", SPREADING,
+        SPREADING, r"{PAIN}",
         r"shin|shins|shinbone|tibia|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot|hip|groin|pelvis"
         r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel|(?:outer|outside) (?:edge|side) of (?:my |the |his |her )?"
         r"foot",

@@ -95,7 +95,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|words (?:\S+ ){0,2}(?:wont|wouldnt|not) (?:\S+ ){0,1}come"
         r"|(?:acting|behaving) (?:\S+ ){0,1}(?:weird\w*|strange\w*|odd\w*|out of character)",
     ), (r"(?:bike|cycling) helmet (?:\S+ ){0,3}(?:saved|fine)",)),
-    Sign("head-injury", E, "a head injury with warning signs", ("{IMPACT}", AMNESIA)),
+    Sign("head-injury", E, "a head injury with warning signs", (AMNESIA, "{IMPACT}")),
     Sign("head-injury", T, "concussion symptoms after a knock to the head", (
         HEAD_KNOCK,
         r"{HEADACHE}|dizzy|dizziness|foggy|fog|fuzzy|groggy|(?:light|noise) (?:\S+ ){0,3}(?:bugs|bothers|hurts|sensitiv"
@@ -280,7 +280,6 @@ SIGNS: tuple[Sign, ...] = (
         r"back|spine|sciatica|legs?|disc|lumbar|deadlift\w*",
     ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|gel|gels|porta ?loo|portaloo",)),
     Sign("cauda-equina", E, "back pain with weakness or sciatica in both legs", (
-        r"back|spine|sciatica|disc|lumbar|deadlift\w*",
         r"(?:both|two) legs (?:\S+ ){0,3}(?:weak|numb|tingl\w*|give way|giving way|gave way|dead|heavy)"
         r"|(?:both|two) feet (?:\S+ ){0,3}(?:weak|numb|flop\w*|slap\w*|drop\w*|dragging|dead|give way)"
         r"|(?:tripping|catching|dragging) (?:\S+ ){0,3}(?:both|two) feet"
@@ -289,6 +288,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|gave|giving) way"
         r"|(?:bedroom|sex|erection|sexual) (?:\S+ ){0,3}(?:not working|isnt working|arent working|problems|trouble)"
         r"|(?:things|stuff|nothing) (?:\S+ ){0,2}(?:not working|arent working|isnt working) (?:\S+ ){0,2}bedroom",
+        r"back|spine|sciatica|disc|lumbar|deadlift\w*",
     )),
     # --- nerves: numbness or tingling in a limb ---------------------------------------------------------
     Sign("nerve", P, "numbness or tingling", (

@@ -213,3 +213,7 @@ def test_a_worry_about_the_future_leaves_what_is_happening_now() -> None:
 def test_never_had_it_myself_is_talk_and_never_had_this_before_is_new() -> None:
     assert not triage("is blood in urine a thing? never had it myself")
     assert ("cardiac", T) in found("never had this before, heart skipping beats for an hour after my run")
+
+
+def test_a_reliever_that_isnt_working_is_an_emergency_with_no_other_sign() -> None:
+    assert ("breathing", E) in found("asthma's kicked off in the intervals and my reliever isn't touching it")
