@@ -31,7 +31,11 @@ CUES: tuple[tuple[str, str], ...] = (
         r"taper\w*|race week|(?:days|weeks?) before (?:the|my|a) (?:race|half|marathon|10k|5k)"
         r"|stop (?:doing )?long runs|cut(?:ting)? back the miles",
     ),
-    ("rest", r"rest days?|days? off|run(?:ning)? every (?:single )?day|run ?streak\w*|daily running"),
+    (
+        "rest",
+        r"rest days?|days? off|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
+        r" (?:single )?day|run ?streak\w*|daily running",
+    ),
     # doing too much: the load, before the tiredness it causes
     ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than"),
     (
