@@ -49,6 +49,12 @@ CUES: tuple[tuple[str, str], ...] = (
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
     ("core", r"core|planks?|planking|abs|pelvic floor"),
     ("breathing", r"breath\w*|stitch\w*"),
+    # running out of energy, or of steam on long runs, is fuelling; before pacing so it wins at one position
+    (
+        "nutrition",
+        r"(?:run\w*|ran) out of (?:energy|fuel|juice)|no energy (?:left|by)"
+        r"|(?:run\w*|ran) out of (?:steam|gas|puff)(?= (?:\S+ ){0,6}(?:long ?runs?|training runs?))",
+    ),
     (
         "pacing",
         r"pac(?:e|ing)|too fast|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
@@ -63,10 +69,15 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
     ("sleep", r"sleep\w*|insomnia|naps?"),
-    ("pregnancy", r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth"),
+    (
+        "pregnancy",
+        r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
+        r"|giving birth|bubs?|bubba|newborn|bab(?:y|ies)(?! steps)|new (?:mum|mom|mam)|mum of|mom of",
+    ),
     (
         "race-day",
-        r"race (?:day|morning)|start line|nothing new|night before|(?:get to|arrive at|arriving at|turn up to"
+        r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before|on the morning"
+        r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -87,6 +98,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "form",
         r"form|cadence|stride|posture|foot ?strike|technique|arm swing|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
+        r"|(?:my|your|the|with|of) arms|elbows?|hands? (?:\S+ ){0,2}(?:clench\w*|fists?|tense)|chicken wing\w*"
         r"|(?:heavy|loud|noisy) (?:footed|feet|footsteps|landing)|land(?:ing)? (?:too )?(?:heavy|heavily|loud\w*)"
         r"|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"
         r"|flail\w*)|camber\w*|slope of the road",
