@@ -13,7 +13,8 @@ CUES: tuple[tuple[str, str], ...] = (
     # a warm-up for a race is part of the race's morning (the race-day checklist), not a stretching question
     (
         "race-day",
-        r"warm(?:ing)? ?ups? (?:\S+ ){0,3}(?:on )?(?:race (?:day|morning)|before the (?:start|gun))",
+        r"warm(?:ing)? ?ups? (?:\S+ ){0,3}(?:on )?(?:race (?:day|morning)|before the (?:start|gun))"
+        r"|warm(?:ing)? ?ups? (?:\S+ ){0,2}before (?:a |the |my |our )?(?:\S+ )?(?:race|parkrun|5k|10k|half|marathon)",
     ),
     # going off too fast, told as what happens: "sprints the first lap and dies"
     (
@@ -38,6 +39,12 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     # doing too much: the load, before the tiredness it causes
     ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than"),
+    # coming back after a break is rebuilding the load (after an injury or a birth, those topics are named first)
+    (
+        "load",
+        r"(?:coming|come|getting|get|easing|ease) back (?:\S+ ){0,2}(?:after|from) (?:\S+ ){0,2}(?:months?|years?"
+        r"|weeks?|break|layoff|time off|holiday)|(?:months?|years?) off|layoff",
+    ),
     (
         "recovery",
         r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race)|post (?:marathon|race)|doms"
@@ -47,7 +54,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
-    ("core", r"core|planks?|planking|abs|pelvic floor"),
+    ("core", r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength"),
     ("breathing", r"breath\w*|stitch\w*"),
     # running out of energy, or of steam on long runs, is fuelling; before pacing so it wins at one position
     (
@@ -65,10 +72,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
     (
         "nutrition",
-        r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|vegetarian|veggie"
+        r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|brekk(?:ie|y)|vegetarian|veggie"
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
-    ("sleep", r"sleep\w*|insomnia|naps?"),
+    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*"),
     (
         "pregnancy",
         r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
@@ -77,7 +84,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "race-day",
         r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before|on the morning"
-        r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day|(?:get to|arrive at|arriving at|turn up to"
+        r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
+        r"|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -92,12 +100,15 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
-        r"|keep (?:my )?fitness|gym|indoors|stuck inside|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
+        r"|keep (?:my )?fitness|gym|indoors?|stuck inside|instead of (?:a |my |going for a )?run\w*"
+        r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
     (
         "form",
         r"form|cadence|stride|posture|foot ?strike|technique|arm swing|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
+        r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
+        r"|(?:feet|toes) (?:\S+ ){0,1}(?:point\w*|turn\w*|splay\w*) (?:out|in)|run like a duck|duck footed"
         r"|(?:my|your|the|with|of) arms|elbows?|hands? (?:\S+ ){0,2}(?:clench\w*|fists?|tense)|chicken wing\w*"
         r"|(?:heavy|loud|noisy) (?:footed|feet|footsteps|landing)|land(?:ing)? (?:too )?(?:heavy|heavily|loud\w*)"
         r"|arms? (?:\S+ ){0,2}(?:cross\w*|swing\w*"
@@ -113,7 +124,11 @@ CUES: tuple[tuple[str, str], ...] = (
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
     ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?"),
-    ("back", r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*)|(?:stiff|sore|tight) back|lower back|backache"),
+    (
+        "back",
+        r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*|feels?|felt|feeling|went|seiz\w*|locks?|locked)"
+        r"|(?:stiff|sore|tight) back|lower back|backache",
+    ),
     (
         "injury",
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
@@ -127,17 +142,32 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
 )
 
-# Topics that frame the whole question wherever they are named: speedwork while pregnant is a pregnancy question.
-FRAMING = frozenset({"pregnancy"})
+# Topics that frame the whole question wherever they are named: speedwork while pregnant is a pregnancy question,
+# cutting mileage in the taper a taper question. The weather is a setting: it is what is asked only when nothing
+# else is ("rainy afternoon, what indoor workout instead?" asks for cross-training).
+FRAMING = frozenset({"pregnancy", "taper"})
+SETTING = frozenset({"weather"})
 _CUES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in CUES)
+_SOURCE = re.compile(
+    r"(?<![a-z])(?:physio\w*|doctor|gp|podiatrist|osteopath|coach)s? (?:says|said|told|recommended|suggested|wants"
+    r"|gave|thinks|reckons|has me|had me)(?![a-z])"
+)
+
+
+def _rank(topic: str) -> int:
+    return 0 if topic in FRAMING else 2 if topic in SETTING else 1
 
 
 @lru_cache(maxsize=2048)
 def asked_topic(question: str) -> str | None:
     """The topic of the cue named first in the question (read in its one sense), a framing topic wherever it is
-    named, or None."""
+    named, a setting only when nothing else is, or None."""
     text = question.lower()
-    found = [
-        (topic not in FRAMING, m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))
-    ]
+    found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
     return min(found)[3] if found else None
+
+
+def without_sources(question: str) -> str:
+    """The question without the professionals named as the source of advice ("my physio says my glutes are
+    weak"): what is left says whether the member asks who to see."""
+    return _SOURCE.sub(" ", question.lower())

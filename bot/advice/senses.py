@@ -47,7 +47,11 @@ _NOT_RUNNING = re.compile(
 _READ_AS = (
     (re.compile(r"\bhot ?spots?\b"), "hotspot blister"),  # friction, not the weather
     (re.compile(r"\b(?:finishing|final|last lap|sprint) kick\b|\bkick at the end\b"), "sprint finish"),  # not shoes
-    (re.compile(r"\bbounce back\b"), "recover"),  # not the bounce of a shoe
+    (re.compile(r"\bbounce back\b"), "recover"),
+    (
+        re.compile(r"\bevery single\b"),
+        "every",
+    ),  # "run every single day" is running every day  # not the bounce of a shoe
     # a workout or the legs feeling flat is tiredness; shoes that feel flat are worn
     (re.compile(r"\b(?<!shoes )(?<!trainers )(?<!they )(?:feels?|feeling|felt) flat\b"), "feel sluggish"),
 )

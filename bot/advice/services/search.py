@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.advice.intent import asked_topic
+from bot.advice.intent import asked_topic, without_sources
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip, TopPick
 from bot.advice.redflags import Triage, triage
@@ -256,7 +256,8 @@ async def advise(db: Store, guild_id: int, topic: str | None, question: str | No
     about = (await _about(db, guild_id, answer.triage))[:1] if answer.triage else []
     # After a red flag the tip about it comes first and the matches in plain order; otherwise self-care first
     # unless the member asks who to see.
-    self_care = not answer.triage and not (topic == REFERRAL_TOPIC or bool(ASKS_FOR_PROFESSIONAL & set(words)))
+    asks_who = bool(ASKS_FOR_PROFESSIONAL & set(query_words(without_sources(meant))))
+    self_care = not answer.triage and not (topic == REFERRAL_TOPIC or asks_who)
     if words:
         answer.tips = about + await _shown(
             db, guild_id, topic, words, expansions(meant), self_care, about, asked_topic(meant)
