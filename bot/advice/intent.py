@@ -30,15 +30,25 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "taper",
         r"taper\w*|race week|(?:days|weeks?) before (?:the|my|a) (?:race|half|marathon|10k|5k)"
-        r"|stop (?:doing )?long runs|cut(?:ting)? back the miles",
+        r"|stop (?:doing |my |the )?(?:long runs|running long)|last long run|cut(?:ting)? back the miles"
+        r"|weeks? out (?:from|before)|(?:how many|two|three|2|3) weeks out",
     ),
     (
         "rest",
         r"rest days?|days? off|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
-        r" (?:single )?day|run ?streak\w*|daily running",
+        r" (?:single )?day|run ?streak\w*|daily running|(?:two|2|three|3) days in a row|days in a row"
+        r"|back to back (?:days|runs)|consecutive days",
     ),
     # doing too much: the load, before the tiredness it causes
     ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than"),
+    # how much to run in a week, and easier weeks planned in, are the load
+    (
+        "load",
+        r"how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week|(?:rest|recovery|down|easy|cutback)"
+        r" weeks?|deload\w*",
+    ),
+    # building up to a distance is the long run (to a weekly distance, the load)
+    ("long-run", r"build(?:ing)? up to (?:a |my |the )?(?:\S+ ){0,2}runs?(?! (?:a|per|each) week)"),
     # coming back after a break is rebuilding the load (after an injury or a birth, those topics are named first)
     (
         "load",
@@ -47,15 +57,20 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "recovery",
-        r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race)|post (?:marathon|race)|doms"
+        r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race|long run"
+        r"|hard (?:run|session))|post (?:marathon|race)|doms"
         r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
         r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired"
         r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
     ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
-    ("core", r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength"),
-    ("breathing", r"breath\w*|stitch\w*"),
+    (
+        "core",
+        r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength|bodyweight"
+        r"|(?:no|without (?:a |any )?)(?:gym|kit|equipment|weights)|strength (?:routine|work|exercises?|sessions?)",
+    ),
+    ("breathing", r"breath\w*|stitch\w*|gasp\w*|puffed|puffing|wheez\w*"),
     # running out of energy, or of steam on long runs, is fuelling; before pacing so it wins at one position
     (
         "nutrition",
@@ -72,7 +87,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
     (
         "nutrition",
-        r"eat|eating|food|fuel\w*|gels?|carbs?|carb loading|iron|protein|diet|breakfast|brekk(?:ie|y)|vegetarian|veggie"
+        r"eat|eating|food|fuel\w*|hangry|hungry|starving|gels?|carbs?|carb loading|iron|protein|diet|breakfast"
+        r"|brekk(?:ie|y)|vegetarian|veggie"
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
     ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*"),
@@ -100,7 +116,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
-        r"|keep (?:my )?fitness|gym|indoors?|stuck inside|instead of (?:a |my |going for a )?run\w*"
+        r"|keep (?:my )?fitness|(?<!no )(?<!without a )(?<!without any )gym|indoors?|stuck inside"
+        r"|instead of (?:a |my |going for a )?run\w*"
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
@@ -115,7 +132,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|flail\w*)|camber\w*|slope of the road",
     ),
     ("shoes", r"shoes?|trainers|footwear|gait analysis"),
-    ("skin", r"chaf\w*|blisters?|hotspot|sun ?cream|sunburn|nipples?"),
+    ("skin", r"chaf\w*|blisters?|hotspot|sun ?cream|sun ?burn\w*|sunscreen|sun ?block|spf|nipples?"),
     (
         "weather",
         r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"

@@ -47,7 +47,7 @@ STOPWORDS = frozenset(
     "thing things "
     # the frame of a question rather than its subject ("what should I be aiming for", "is it easy enough")
     "aim aiming enough every always currently lately recently usually safely properly gives stuff bit "
-    "anyone people".split()
+    "anyone people far".split()
 )
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
