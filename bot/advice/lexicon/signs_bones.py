@@ -35,7 +35,8 @@ SPREADING = (
 )
 NOT_AFTER_A_RACE = (
     r"after (?:a |the |my )?(?:marathon|race|ultra|long run|downhill)|stairs are|quads?|blisters?|doms|stiff"
-    r"|loosen|(?:lace|laces) (?:\S+ ){0,3}(?:press\w*|dig\w*|rub\w*)|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",
+    r"|loosen|(?:lace|laces) (?:\S+ ){0,3}(?:press\w*|dig\w*|rub\w*)"
+    r"|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",
 )
 
 # fmt: off
@@ -127,8 +128,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
-        r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*|tightness|burning"
-        r"|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
+        r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
+        r"|tightness|burning|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
         r"|bursting) (?:\S+ ){0,6}(?:shins?"
         r"|calf|calves|lower legs?)",
         r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"

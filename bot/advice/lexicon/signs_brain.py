@@ -319,7 +319,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
     ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing)"
-        r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
+        r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)"
+        r"|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"

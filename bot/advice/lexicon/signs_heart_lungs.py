@@ -126,8 +126,8 @@ EXERTIONAL_FAINT = (
 NOT_FED = (
     r"(?:(?:skipped|missed|forgot|no|without|before) (?:my |a |any )?(?:breakfast|lunch|dinner|tea|meal|food|eating)"
     r"|(?:hadnt|had not|didnt|did not|havent|not) (?:\S+ ){0,1}(?:eaten|eat|had (?:any |my )?(?:breakfast|lunch"
-    r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good|right as rain"
-    r"|back to normal)"
+    r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good"
+    r"|right as rain|back to normal)"
 )
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
@@ -208,7 +208,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|faint (?:feeling|spells?)", RECURRING,
     ), (JOKING, POSTURAL, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing"
-        r"|laughter)|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout|rollercoaster")),
+        r"|laughter)|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout"
+        r"|rollercoaster")),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
@@ -281,9 +282,10 @@ SIGNS: tuple[Sign, ...] = (
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
     Sign("breathing", T, "breathlessness lying down or at night", (
-        r"(?:prop\w*|sit\w*|sat) (?:\S+ ){0,2}up (?:\S+ ){0,4}(?:pillows?|to breathe|to (?:get|catch) (?:my |a )?breath)"
-        r"|(?:extra|more|two|three|four|several|stack of|pile of) pillows|(?:wake|woke|waking|wakes|woken) (?:\S+ ){0,4}"
-        r"(?:gasping|breathless|short of breath|fighting for breath|struggling to breathe|cant breathe)"
+        r"(?:prop\w*|sit\w*|sat) (?:\S+ ){0,2}up (?:\S+ ){0,4}(?:pillows?|to breathe|to (?:get|catch) (?:my |a )?"
+        r"breath)|(?:extra|more|two|three|four|several|stack of|pile of) pillows"
+        r"|(?:wake|woke|waking|wakes|woken) (?:\S+ ){0,4}(?:gasping|breathless|short of breath|fighting for breath"
+        r"|struggling to breathe|cant breathe)"
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
         r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
     ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*", JOKING)),

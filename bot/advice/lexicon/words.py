@@ -73,7 +73,9 @@ GROUPS: dict[str, str] = {
     "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake|reservoir|sea"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
-    "TRAVEL": r"(?:flight(?! of (?:stairs|steps))|flew|flying|plane|long haul|car journey|long drive|drive home|travel|travelling|traveling|"
+    # "a flight of stairs" is no journey
+    "TRAVEL": r"(?:flight(?! of (?:stairs|steps))|flew|flying|plane|long haul|car journey|long drive|drive home"
+    r"|travel|travelling|traveling|"
     r"train journey|coach trip|bus journey|road trip|(?:drove|driving|drive|sat in the car) (?:\S+ ){0,3}(?:\d+|ten"
     r"|eight|six|five|four|several|many) (?:hours?|hrs?)|(?:\d+|ten|eight|six|five|four|several|many) (?:hours?|hrs?)"
     r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus))",
