@@ -35,7 +35,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "rest",
-        r"rest days?|days? off|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
+        r"rest days?|days? off|(?:6|7|six|seven) days (?:a|per) week"
+        r"|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
         r" (?:single )?day|run ?streak\w*|daily running|(?:two|2|three|3) days in a row|days in a row"
         r"|back to back (?:days|runs)|consecutive days",
     ),
@@ -68,6 +69,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "core",
         r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength|bodyweight"
+        r"|strengthen\w* (?:my |your |the )?(?:hips?|glutes?|core|bum|butt|trunk)|strong(?:er)? (?:hips|glutes|core)"
         r"|(?:no|without (?:a |any )?)(?:gym|kit|equipment|weights)|strength (?:routine|work|exercises?|sessions?)",
     ),
     ("breathing", r"breath\w*|stitch\w*|gasp\w*|puffed|puffing|wheez\w*"),
@@ -75,7 +77,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "nutrition",
         r"(?:run\w*|ran) out of (?:energy|fuel|juice)|no energy (?:left|by)"
-        r"|(?:run\w*|ran) out of (?:steam|gas|puff)(?= (?:\S+ ){0,6}(?:long ?runs?|training runs?))",
+        r"|(?:run\w*|ran) out of (?:steam|gas|puff)(?= (?:\S+ ){0,6}(?:long ?runs?|training runs?))"
+        r"|(?:long ?runs?|training runs?) (?:\S+ ){0,4}(?:run\w*|ran) out of (?:steam|gas|puff)",
     ),
     (
         "pacing",
@@ -101,7 +104,9 @@ CUES: tuple[tuple[str, str], ...] = (
         "race-day",
         r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before|on the morning"
         r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
-        r"|(?:get to|arrive at|arriving at|turn up to"
+        r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
+        r"|this (?:morning|weekend))"
+        r"|last[ -]minute|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -117,7 +122,7 @@ CUES: tuple[tuple[str, str], ...] = (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
         r"|keep (?:my )?fitness|(?<!no )(?<!without a )(?<!without any )gym|indoors?|stuck inside"
-        r"|instead of (?:a |my |going for a )?run\w*"
+        r"|instead of (?:a |my |going for a )?run\w*|weights|weight training|lift\w* weights|strength training"
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
@@ -144,7 +149,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "back",
         r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*|feels?|felt|feeling|went|seiz\w*|locks?|locked)"
-        r"|(?:stiff|sore|tight) back|lower back|backache",
+        r"|(?:stiff|sore|tight) back|lower back|backache|(?:in|of|across) (?:my|the) (?:lower |upper )?back"
+        r"(?! (?:of|to|into|home|on|in|up|from))",
     ),
     (
         "injury",
@@ -155,7 +161,9 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "professional",
         r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|told|recommended|suggested|wants|gave|thinks"
-        r"|reckons|has me|had me))|(?:a|running) coach|coaching",
+        r"|reckons|has me|had me))|(?:a|running) coach|coaching"
+        r"|(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
+        r"|get (?:it|this) (?:checked|looked at)|who (?:should|do|can) i see",
     ),
 )
 
@@ -182,6 +190,18 @@ def asked_topic(question: str) -> str | None:
     text = question.lower()
     found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
     return min(found)[3] if found else None
+
+
+_ASKS_WHO = re.compile(
+    r"(?<![a-z])(?:(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
+    r"|get (?:it|this|them) (?:checked|looked at)"
+    r"|who (?:should|do|can) i see)(?![a-z])"
+)
+
+
+def asks_who_to_see(question: str) -> bool:
+    """Whether the question asks who to see without naming a profession ("when should I see someone about it")."""
+    return bool(_ASKS_WHO.search(question.lower()))
 
 
 def without_sources(question: str) -> str:

@@ -4,10 +4,11 @@ asks about. Tuning examples (the evaluation sets in tests/advice_eval/ are kept 
 
 import pytest
 
-from bot.advice.intent import asked_topic, without_sources
+from bot.advice.intent import asked_topic, asks_who_to_see, without_sources
 from bot.advice.lexicon import Severity
 from bot.advice.redflags import triage
 from bot.advice.senses import one_sense
+from bot.advice.thesaurus import expansions
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -144,6 +145,11 @@ def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
         ("how far should i run per week for a 10k", "load"),
         ("how do i build up to a 15 mile run", "long-run"),
         ("strength routine with no gym", "core"),
+        ("marathon tomorrow!! any last minute advice", "race-day"),
+        ("is running 7 days a week bad", "rest"),
+        ("can i do weights on the same day as a run", "cross-training"),
+        ("sharp twinge in my back when i run uphill", "back"),
+        ("when should i see someone about a running injury", "professional"),
         ("how much water should i drink on a 10 mile run in summer", "hydration"),
         ("what sessions knock a couple of mins off a 10k pb", "speed"),
         ("best things to do after a marathon to bounce back", "recovery"),
@@ -165,6 +171,17 @@ def test_the_topic_a_question_asks_about_is_its_first_cue(question: str, topic: 
 def test_a_professional_named_as_the_source_is_not_who_is_asked_for() -> None:
     assert "physio" not in without_sources("my physio says my glutes are weak, what exercises?")
     assert "physio" in without_sources("should i see a physio about my glutes?")
+
+
+def test_asking_who_to_see_without_naming_a_profession() -> None:
+    assert asks_who_to_see("when should i see someone about a running injury?")
+    assert asks_who_to_see("should i get it checked?")
+    assert not asks_who_to_see("i see someone running past every morning")
+
+
+def test_the_hills_are_searched_in_other_words_only_when_nothing_else_is_asked() -> None:
+    assert "climb" in expansions("how do i run hills better")
+    assert "climb" not in expansions("tight lower back on hills", settings=False)
 
 
 def test_words_with_two_senses() -> None:
