@@ -179,6 +179,10 @@ _SOURCE = re.compile(
 )
 
 
+# Asking whether it is all too much frames the question as the load, whatever tiredness it describes first.
+_VERDICT = re.compile(r"(?<![a-z])am i (?:over ?train\w*|overdo\w* it|doing too much|training too much)(?![a-z])")
+
+
 def _rank(topic: str) -> int:
     return 0 if topic in FRAMING else 2 if topic in SETTING else 1
 
@@ -188,6 +192,8 @@ def asked_topic(question: str) -> str | None:
     """The topic of the cue named first in the question (read in its one sense), a framing topic wherever it is
     named, a setting only when nothing else is, or None."""
     text = question.lower()
+    if _VERDICT.search(text) and not any(cue.search(text) for topic, cue in _CUES if topic in FRAMING):
+        return "load"
     found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
     return min(found)[3] if found else None
 

@@ -146,6 +146,8 @@ def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
         ("how do i build up to a 15 mile run", "long-run"),
         ("strength routine with no gym", "core"),
         ("marathon tomorrow!! any last minute advice", "race-day"),
+        ("always tired and legs heavy lately, am i overtraining?", "load"),
+        ("pregnant and always tired, am i overdoing it?", "pregnancy"),
         ("is running 7 days a week bad", "rest"),
         ("can i do weights on the same day as a run", "cross-training"),
         ("sharp twinge in my back when i run uphill", "back"),
