@@ -45,8 +45,9 @@ CUES: tuple[tuple[str, str], ...] = (
     # how much to run in a week, and easier weeks planned in, are the load
     (
         "load",
-        r"how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week|(?:rest|recovery|down|easy|cutback)"
-        r" weeks?|deload\w*",
+        r"(?:add|adding) (?:a |an |another )?(?:\S+ )?run|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
+        r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week"
+        r"|(?:rest|recovery|down|easy|cutback) weeks?|deload\w*",
     ),
     # building up to a distance is the long run (to a weekly distance, the load)
     ("long-run", r"build(?:ing)? up to (?:a |my |the )?(?:\S+ ){0,2}runs?(?! (?:a|per|each) week)"),
@@ -58,10 +59,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "recovery",
-        r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race|long run"
+        r"recover\w*|bounce back|rest after|after (?:a |the |my )?(?:marathon|half|ultra|race|long runs?"
         r"|hard (?:run|session))|post (?:marathon|race)|doms"
         r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
-        r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired"
+        r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired|jelly"
         r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
@@ -94,7 +95,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|brekk(?:ie|y)|vegetarian|veggie"
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
-    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*"),
+    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*|before bed|bedtime|late at night"),
     (
         "pregnancy",
         r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
@@ -102,7 +103,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "race-day",
-        r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before|on the morning"
+        r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before(?! bed)"
+        r"|on the morning"
         r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
         r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
         r"|this (?:morning|weekend))"
@@ -122,13 +124,14 @@ CUES: tuple[tuple[str, str], ...] = (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
         r"|keep (?:my )?fitness|(?<!no )(?<!without a )(?<!without any )gym|indoors?|stuck inside"
-        r"|instead of (?:a |my |going for a )?run\w*|weights|weight training|lift\w* weights|strength training"
+        r"|instead of (?:a |my |going for a )?run\w*|hik\w*|weights|weight training|lift\w* weights|strength training"
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
     (
         "form",
-        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
+        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|efficien\w*|running economy"
+        r"|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
         r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
         r"|(?:feet|toes) (?:\S+ ){0,1}(?:point\w*|turn\w*|splay\w*) (?:out|in)|run like a duck|duck footed"
         r"|(?:my|your|the|with|of) arms|elbows?|hands? (?:\S+ ){0,2}(?:clench\w*|fists?|tense)|chicken wing\w*"
