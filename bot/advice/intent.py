@@ -45,11 +45,17 @@ CUES: tuple[tuple[str, str], ...] = (
     # how much to run in a week, and easier weeks planned in, are the load
     (
         "load",
-        r"(?:add|adding) (?:a |an |another )?(?:\S+ )?run|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
+        r"how many (?:times|days) (?:a|per) week should i run|how often should i run"
+        r"|(?:add|adding) (?:a |an |another )?(?:\S+ )?run|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
         r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week"
         r"|(?:rest|recovery|down|easy|cutback) weeks?|deload\w*",
     ),
     # building up to a distance is the long run (to a weekly distance, the load)
+    (
+        "long-run",
+        r"first time (?:running|doing|going|run) (?:\d+|ten|twelve|fifteen|twenty)\+? ?(?:miles|mile|km|k)\b"
+        r"|(?:furthest|farthest) (?:i'?ve |i have )?(?:ever )?(?:run|gone)",
+    ),
     ("long-run", r"build(?:ing)? up to (?:a |my |the )?(?:\S+ ){0,2}runs?(?! (?:a|per|each) week)"),
     # coming back after a break is rebuilding the load (after an injury or a birth, those topics are named first)
     (
@@ -59,7 +65,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "recovery",
-        r"recover\w*|bounce back|rest after|after (?:a |the |my )?(?:marathon|half|ultra|race|long runs?"
+        r"recover\w*|bounce back|rest after|after (?:a |the |my )?(?:marathon|half|ultra|race|10k|5k|parkrun|long runs?"
         r"|hard (?:run|session))|post (?:marathon|race)|doms"
         r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
         r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired|jelly"
@@ -85,7 +91,8 @@ CUES: tuple[tuple[str, str], ...] = (
         "pacing",
         r"pac(?:e|ing)|too fast|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
         r"|towards|over) the (?:end|last)|last lap|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
-        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough",
+        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough|stop walking|(?:have|need) to (?:stop|walk)"
+        r"|heart rate|hr zones?|zone 2",
     ),
     ("long-run", r"long ?runs?|longest run"),
     ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
@@ -148,7 +155,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
-    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?"),
+    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?|bunions?|metatarsal\w*|neuroma"),
     (
         "back",
         r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*|feels?|felt|feeling|went|seiz\w*|locks?|locked)"
@@ -158,7 +165,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "injury",
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
-        r"|run(?:ning)? through (?:it|the pain|pain)",
+        r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
+        r"|took a (?:fall|tumble)",
     ),
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
@@ -166,6 +174,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|told|recommended|suggested|wants|gave|thinks"
         r"|reckons|has me|had me))|(?:a|running) coach|coaching"
         r"|(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
+        r"|mri|x ?rays?|(?:a|an) (?:scan|ultrasound)"
         r"|get (?:it|this) (?:checked|looked at)|who (?:should|do|can) i see",
     ),
 )

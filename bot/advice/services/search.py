@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
     "physio physios physiotherapist doctor doctors gp podiatrist professional specialist osteopath "
-    "chiropractor referral coach coaches coaching".split()
+    "chiropractor referral coach coaches coaching mri scan xray".split()
 )
 
 

@@ -152,6 +152,12 @@ def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
         ("is it ok to add a fifth run to my week", "load"),
         ("is hiking good training for a trail race", "cross-training"),
         ("legs feel like jelly after long runs", "recovery"),
+        ("running when it's 35 degrees, how do i cope", "weather"),
+        ("do i need an mri for my knee", "professional"),
+        ("bunion hurts when i run", "foot"),
+        ("first time running 10 miles this weekend", "long-run"),
+        ("how do i stop walking in my runs", "pacing"),
+        ("how long after a 10k should i rest", "recovery"),
         ("pregnant and always tired, am i overdoing it?", "pregnancy"),
         ("is running 7 days a week bad", "rest"),
         ("can i do weights on the same day as a run", "cross-training"),
@@ -196,6 +202,8 @@ def test_words_with_two_senses() -> None:
     assert "kick" not in one_sense("how do i get a better finishing kick")
     assert "flat" not in one_sense("every workout feels flat") and "flat" in one_sense("my shoes feel flat")
     assert " run " not in one_sense("been on a run of rubbish sessions lately")
+    assert "hot weather" in one_sense("running when it's 35 degrees") and "hot" not in one_sense("ran 35 km")
+    assert "cold weather" in one_sense("is -5c too cold to run")
     assert "run" in one_sense("i did a run of 10k").split()
 
 
