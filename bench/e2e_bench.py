@@ -92,7 +92,7 @@ def _log_options(rng: random.Random) -> dict[str, str]:
 
 
 def _fresh_questions() -> Iterator[str]:
-    """Questions the answer cache has not seen: the evaluation sets' questions (about 370), each asked once in
+    """Questions the answer cache has not seen: the evaluation sets' questions (over 800), each asked once in
     a run of up to 300 rounds."""
     from tests.advice_eval.sets import load_set, set_directories
 

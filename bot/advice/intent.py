@@ -35,7 +35,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "rest",
-        r"rest days?|days? off|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
+        r"rest days?|days? off|(?:6|7|six|seven) days (?:a|per) week"
+        r"|(?:a |one |two )?weeks? off|time off|(?:a )?break from running|run(?:ning)? every"
         r" (?:single )?day|run ?streak\w*|daily running|(?:two|2|three|3) days in a row|days in a row"
         r"|back to back (?:days|runs)|consecutive days",
     ),
@@ -44,10 +45,17 @@ CUES: tuple[tuple[str, str], ...] = (
     # how much to run in a week, and easier weeks planned in, are the load
     (
         "load",
-        r"how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week|(?:rest|recovery|down|easy|cutback)"
-        r" weeks?|deload\w*",
+        r"how many (?:times|days) (?:a|per) week should i run|how often should i run"
+        r"|(?:add|adding) (?:a |an |another )?(?:\S+ )?run|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
+        r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week"
+        r"|(?:rest|recovery|down|easy|cutback) weeks?|deload\w*",
     ),
     # building up to a distance is the long run (to a weekly distance, the load)
+    (
+        "long-run",
+        r"first time (?:running|doing|going|run) (?:\d+|ten|twelve|fifteen|twenty)\+? ?(?:miles|mile|km|k)\b"
+        r"|(?:furthest|farthest) (?:i'?ve |i have )?(?:ever )?(?:run|gone)",
+    ),
     ("long-run", r"build(?:ing)? up to (?:a |my |the )?(?:\S+ ){0,2}runs?(?! (?:a|per|each) week)"),
     # coming back after a break is rebuilding the load (after an injury or a birth, those topics are named first)
     (
@@ -57,10 +65,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "recovery",
-        r"recover\w*|bounce back|rest after|after (?:a|the|my) (?:marathon|half|ultra|race|long run"
+        r"recover\w*|bounce back|rest after|after (?:a |the |my )?(?:marathon|half|ultra|race|10k|5k|parkrun|long runs?"
         r"|hard (?:run|session))|post (?:marathon|race)|doms"
         r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
-        r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired"
+        r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired|jelly"
         r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
@@ -68,6 +76,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "core",
         r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength|bodyweight"
+        r"|strengthen\w* (?:my |your |the )?(?:hips?|glutes?|core|bum|butt|trunk)|strong(?:er)? (?:hips|glutes|core)"
         r"|(?:no|without (?:a |any )?)(?:gym|kit|equipment|weights)|strength (?:routine|work|exercises?|sessions?)",
     ),
     ("breathing", r"breath\w*|stitch\w*|gasp\w*|puffed|puffing|wheez\w*"),
@@ -75,13 +84,15 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "nutrition",
         r"(?:run\w*|ran) out of (?:energy|fuel|juice)|no energy (?:left|by)"
-        r"|(?:run\w*|ran) out of (?:steam|gas|puff)(?= (?:\S+ ){0,6}(?:long ?runs?|training runs?))",
+        r"|(?:run\w*|ran) out of (?:steam|gas|puff)(?= (?:\S+ ){0,6}(?:long ?runs?|training runs?))"
+        r"|(?:long ?runs?|training runs?) (?:\S+ ){0,4}(?:run\w*|ran) out of (?:steam|gas|puff)",
     ),
     (
         "pacing",
         r"pac(?:e|ing)|too fast|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
         r"|towards|over) the (?:end|last)|last lap|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
-        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough",
+        r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough|stop walking|(?:have|need) to (?:stop|walk)"
+        r"|heart rate|hr zones?|zone 2",
     ),
     ("long-run", r"long ?runs?|longest run"),
     ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
@@ -91,7 +102,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|brekk(?:ie|y)|vegetarian|veggie"
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
-    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*"),
+    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*|before bed|bedtime|late at night"),
     (
         "pregnancy",
         r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
@@ -99,9 +110,12 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "race-day",
-        r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before|on the morning"
+        r"(?:race|marathon|half|10k|5k|parkrun) (?:day|morning)|start line|nothing new|night before(?! bed)"
+        r"|on the morning"
         r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
-        r"|(?:get to|arrive at|arriving at|turn up to"
+        r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
+        r"|this (?:morning|weekend))"
+        r"|last[ -]minute|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -117,13 +131,14 @@ CUES: tuple[tuple[str, str], ...] = (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
         r"|keep (?:my )?fitness|(?<!no )(?<!without a )(?<!without any )gym|indoors?|stuck inside"
-        r"|instead of (?:a |my |going for a )?run\w*"
+        r"|instead of (?:a |my |going for a )?run\w*|hik\w*|weights|weight training|lift\w* weights|strength training"
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
     (
         "form",
-        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
+        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|efficien\w*|running economy"
+        r"|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
         r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
         r"|(?:feet|toes) (?:\S+ ){0,1}(?:point\w*|turn\w*|splay\w*) (?:out|in)|run like a duck|duck footed"
         r"|(?:my|your|the|with|of) arms|elbows?|hands? (?:\S+ ){0,2}(?:clench\w*|fists?|tense)|chicken wing\w*"
@@ -140,22 +155,27 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
-    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?"),
+    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?|bunions?|metatarsal\w*|neuroma"),
     (
         "back",
         r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*|feels?|felt|feeling|went|seiz\w*|locks?|locked)"
-        r"|(?:stiff|sore|tight) back|lower back|backache",
+        r"|(?:stiff|sore|tight) back|lower back|backache|(?:in|of|across) (?:my|the) (?:lower |upper )?back"
+        r"(?! (?:of|to|into|home|on|in|up|from))",
     ),
     (
         "injury",
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
-        r"|run(?:ning)? through (?:it|the pain|pain)",
+        r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
+        r"|took a (?:fall|tumble)",
     ),
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
         "professional",
         r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|told|recommended|suggested|wants|gave|thinks"
-        r"|reckons|has me|had me))|(?:a|running) coach|coaching",
+        r"|reckons|has me|had me))|(?:a|running) coach|coaching"
+        r"|(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
+        r"|mri|x ?rays?|(?:a|an) (?:scan|ultrasound)"
+        r"|get (?:it|this) (?:checked|looked at)|who (?:should|do|can) i see",
     ),
 )
 
@@ -171,6 +191,10 @@ _SOURCE = re.compile(
 )
 
 
+# Asking whether it is all too much frames the question as the load, whatever tiredness it describes first.
+_VERDICT = re.compile(r"(?<![a-z])am i (?:over ?train\w*|overdo\w* it|doing too much|training too much)(?![a-z])")
+
+
 def _rank(topic: str) -> int:
     return 0 if topic in FRAMING else 2 if topic in SETTING else 1
 
@@ -180,8 +204,22 @@ def asked_topic(question: str) -> str | None:
     """The topic of the cue named first in the question (read in its one sense), a framing topic wherever it is
     named, a setting only when nothing else is, or None."""
     text = question.lower()
+    if _VERDICT.search(text) and not any(cue.search(text) for topic, cue in _CUES if topic in FRAMING):
+        return "load"
     found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
     return min(found)[3] if found else None
+
+
+_ASKS_WHO = re.compile(
+    r"(?<![a-z])(?:(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
+    r"|get (?:it|this|them) (?:checked|looked at)"
+    r"|who (?:should|do|can) i see)(?![a-z])"
+)
+
+
+def asks_who_to_see(question: str) -> bool:
+    """Whether the question asks who to see without naming a profession ("when should I see someone about it")."""
+    return bool(_ASKS_WHO.search(question.lower()))
 
 
 def without_sources(question: str) -> str:

@@ -121,7 +121,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
         "two days in a row",
         "back to back days",
         "consecutive days",
+        "7 days a week",
+        "seven days a week",
     ),
+    ("hip strength", "strengthen my hips", "strong hips", "weak hips", "glute strength", "glutes", "glute"),
     ("pregnant", "pregnancy", "expecting", "trimester", "bump"),
     (
         "postnatal",
@@ -165,7 +168,19 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("cycling", "bike", "biking", "spin", "turbo"),
     ("illness", "ill", "unwell", "poorly", "bug", "virus", "flu", "sniffles"),
-    ("runs a week", "runs per week", "days a week", "more runs", "extra run", "run more often", "frequency"),
+    (
+        "runs a week",
+        "runs per week",
+        "days a week",
+        "more runs",
+        "extra run",
+        "run more often",
+        "frequency",
+        "add a run",
+        "another run",
+        "fourth run",
+        "fifth run",
+    ),
     (
         "breathe",
         "breathing",
@@ -214,13 +229,22 @@ _PHRASES = re.compile(
 )
 
 
+# The setting of a run, the hills: its other words are searched only when no other topic is asked, so "a twinge
+# in my back running uphill" does not bring every tip about climbs above the back ones. (The weather's words stay:
+# "windy forecast for race day, any tactics?" asks about the wind.)
+SETTINGS = frozenset(group for group in GROUPS if "uphill" in group)
+
+
 @lru_cache(maxsize=2048)
-def expansions(question: str) -> tuple[str, ...]:
-    """Phrases of the groups the question touches that are not in the question itself, in group order."""
+def expansions(question: str, settings: bool = True) -> tuple[str, ...]:
+    """Phrases of the groups the question touches that are not in the question itself, in group order (the
+    setting groups only with ``settings``)."""
     text = question.lower().replace("\u2019", "'")
     found = _PHRASES.findall(text)
     out: dict[str, None] = {}
     for phrase in found:
+        if not settings and _INDEX[phrase] in SETTINGS:
+            continue
         for other in _INDEX[phrase]:
             if other not in found:
                 out[other] = None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.advice.intent import asked_topic, without_sources
+from bot.advice.intent import SETTING, asked_topic, asks_who_to_see, without_sources
 from bot.advice.lexicon import Severity
 from bot.advice.models import Tip, TopPick
 from bot.advice.redflags import Triage, triage
@@ -47,12 +47,12 @@ STOPWORDS = frozenset(
     "thing things "
     # the frame of a question rather than its subject ("what should I be aiming for", "is it easy enough")
     "aim aiming enough every always currently lately recently usually safely properly gives stuff bit "
-    "anyone people far".split()
+    "anyone people far even though although".split()
 )
 # A question with one of these asks who to see, so referral tips are not held back.
 ASKS_FOR_PROFESSIONAL = frozenset(
     "physio physios physiotherapist doctor doctors gp podiatrist professional specialist osteopath "
-    "chiropractor referral".split()
+    "chiropractor referral coach coaches coaching mri scan xray".split()
 )
 
 
@@ -256,11 +256,14 @@ async def advise(db: Store, guild_id: int, topic: str | None, question: str | No
     about = (await _about(db, guild_id, answer.triage))[:1] if answer.triage else []
     # After a red flag the tip about it comes first and the matches in plain order; otherwise self-care first
     # unless the member asks who to see.
-    asks_who = bool(ASKS_FOR_PROFESSIONAL & set(query_words(without_sources(meant))))
+    asks_who = bool(ASKS_FOR_PROFESSIONAL & set(query_words(without_sources(meant)))) or asks_who_to_see(meant)
     self_care = not answer.triage and not (topic == REFERRAL_TOPIC or asks_who)
     if words:
+        asked = asked_topic(meant)
+        # the weather or the hills are searched in other words only when they are what is asked
+        settings = topic is None and (asked is None or asked in SETTING)
         answer.tips = about + await _shown(
-            db, guild_id, topic, words, expansions(meant), self_care, about, asked_topic(meant)
+            db, guild_id, topic, words, expansions(meant, settings), self_care, about, asked
         )
     elif topic:
         ranked = [t for t in await tips_db.by_topic(db, guild_id, topic, TOP_N) if t not in about]

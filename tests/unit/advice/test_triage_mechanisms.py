@@ -4,10 +4,11 @@ asks about. Tuning examples (the evaluation sets in tests/advice_eval/ are kept 
 
 import pytest
 
-from bot.advice.intent import asked_topic, without_sources
+from bot.advice.intent import asked_topic, asks_who_to_see, without_sources
 from bot.advice.lexicon import Severity
 from bot.advice.redflags import triage
 from bot.advice.senses import one_sense
+from bot.advice.thesaurus import expansions
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
@@ -144,6 +145,24 @@ def test_laughing_or_the_effort_explains_a_soft_sign() -> None:
         ("how far should i run per week for a 10k", "load"),
         ("how do i build up to a 15 mile run", "long-run"),
         ("strength routine with no gym", "core"),
+        ("marathon tomorrow!! any last minute advice", "race-day"),
+        ("always tired and legs heavy lately, am i overtraining?", "load"),
+        ("is it bad to run late at night before bed", "sleep"),
+        ("how do i run more efficiently", "form"),
+        ("is it ok to add a fifth run to my week", "load"),
+        ("is hiking good training for a trail race", "cross-training"),
+        ("legs feel like jelly after long runs", "recovery"),
+        ("running when it's 35 degrees, how do i cope", "weather"),
+        ("do i need an mri for my knee", "professional"),
+        ("bunion hurts when i run", "foot"),
+        ("first time running 10 miles this weekend", "long-run"),
+        ("how do i stop walking in my runs", "pacing"),
+        ("how long after a 10k should i rest", "recovery"),
+        ("pregnant and always tired, am i overdoing it?", "pregnancy"),
+        ("is running 7 days a week bad", "rest"),
+        ("can i do weights on the same day as a run", "cross-training"),
+        ("sharp twinge in my back when i run uphill", "back"),
+        ("when should i see someone about a running injury", "professional"),
         ("how much water should i drink on a 10 mile run in summer", "hydration"),
         ("what sessions knock a couple of mins off a 10k pb", "speed"),
         ("best things to do after a marathon to bounce back", "recovery"),
@@ -167,11 +186,24 @@ def test_a_professional_named_as_the_source_is_not_who_is_asked_for() -> None:
     assert "physio" in without_sources("should i see a physio about my glutes?")
 
 
+def test_asking_who_to_see_without_naming_a_profession() -> None:
+    assert asks_who_to_see("when should i see someone about a running injury?")
+    assert asks_who_to_see("should i get it checked?")
+    assert not asks_who_to_see("i see someone running past every morning")
+
+
+def test_the_hills_are_searched_in_other_words_only_when_nothing_else_is_asked() -> None:
+    assert "climb" in expansions("how do i run hills better")
+    assert "climb" not in expansions("tight lower back on hills", settings=False)
+
+
 def test_words_with_two_senses() -> None:
     assert "hot" not in one_sense("hot spots on the ball of my foot").split()
     assert "kick" not in one_sense("how do i get a better finishing kick")
     assert "flat" not in one_sense("every workout feels flat") and "flat" in one_sense("my shoes feel flat")
     assert " run " not in one_sense("been on a run of rubbish sessions lately")
+    assert "hot weather" in one_sense("running when it's 35 degrees") and "hot" not in one_sense("ran 35 km")
+    assert "cold weather" in one_sense("is -5c too cold to run")
     assert "run" in one_sense("i did a run of 10k").split()
 
 
