@@ -114,7 +114,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|painful)|(?:limping|limps|limped|hobbling|hobbled)",
         r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
         r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
-    ), NOT_AFTER_A_RACE),
+    ), (*NOT_AFTER_A_RACE, r"(?:no|not|without (?:a )?|never) (?:\S+ ){0,1}limp\w*")),
     # --- compartment syndrome ------------------------------------------------------------------------------
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
         r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,9}(?:tight|hard|tense|shiny|{SWELL}"

@@ -12,9 +12,10 @@ from bot.advice.lexicon.base import JOKING, POSTURAL, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
-# chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
+# chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain; "on the bench" is a seat
 GYM_CHEST = (
-    r"push ?ups?|press ?ups?|bench(?:ing| press)?|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
+    r"push ?ups?|press ?ups?|bench(?:ing| press\w*)|(?<!on the )(?<!on a )(?<!sat on the )(?<!at the )bench"
+    r"|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
     r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra"
     r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
 )
@@ -187,6 +188,11 @@ SIGNS: tuple[Sign, ...] = (
     ), (GYM_CHEST, r"(?:after|from|during) (?:\S+ ){0,3}(?:gym|weights|boxing|rows|pull ?ups|deadlifts?|lifting"
         r"|swim\w*|climbing|bouldering|press ?ups|push ?ups)|stretch\w*|grey (?:hair|top|kit|shirt|shorts|sky|day)"
         r"|(?:gray|grey) (?:\S+ ){0,2}(?:morning|weather|clouds)", JOKING)),
+    # clutching or holding the chest, seen by a bystander or told, with sweat, pallor or sickness
+    Sign("cardiac", E, "chest pain", (
+        r"(?:clutch\w*|grabb\w*|gripp\w*|holding|rubbing|pressing) (?:at )?(?:my|his|her|their|the) (?:\S+ )?{CHEST}",
+        rf"sweat\w*|clammy|grey|gray|pale|ashen|{{VOMIT}}|{BREATHLESS}|{FAINT}|{{COLLAPSE}}",
+    ), (GYM_CHEST, JOKING, r"laugh\w*|dramatic\w*|pretend\w*|mock\w*|jokingly")),
     Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
         PALPITATION,
         rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"
