@@ -130,6 +130,8 @@ NOT_FED = (
     r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good"
     r"|right as rain|back to normal)"
 )
+# Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
+PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
@@ -249,7 +251,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
     ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
         r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
-        r"|face paint|lipstick|filter)",)),
+        r"|face paint|lipstick|filter)", PHOTO)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
         r"|isnt (?:helping|working)|didnt (?:help|work|do)|did nothing|does nothing|doing nothing|no help|no difference"
