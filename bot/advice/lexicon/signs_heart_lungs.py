@@ -104,8 +104,12 @@ RECURRING = (
     r"every time|each time|whenever|keeps? (?:\S+ ){0,1}(?:getting|going|feeling|happening)|always|every (?:run|session"
     r"|rep)|most runs|(?:\d+|several|a few|three|four) times|again and again|(?:started|starting) happening"
 )
+# Climbing a steep hill explains breathlessness even when walking ("walking up the steep hill to the start")
+UPHILL = (
+    r"(?:on|up|going up|running up|climbing|walking up) (?:the |a )?(?:steep |big |long |massive )?(?:hills?|climb)"
+)
 EXERTION_BREATHLESS = (
-    r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
+    rf"{UPHILL}|uphill|hill (?:sprints|reps)|sprint\w*"
     r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
 )
 
@@ -129,6 +133,10 @@ NOT_FED = (
     r"|(?:hadnt|had not|didnt|did not|havent|not) (?:\S+ ){0,1}(?:eaten|eat|had (?:any |my )?(?:breakfast|lunch"
     r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good"
     r"|right as rain|back to normal)"
+)
+# A known wheeze that the reliever settles, as it should ("inhaler sorts it"): asthma under control
+CONTROLLED = (
+    r"(?:inhaler|reliever|puffer|ventolin|pump|puffs?) (?:\S+ ){0,2}(?:sorts|sorted|fixes|fixed|settles|clears)"
 )
 # Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
 PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
@@ -174,7 +182,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"arm|arms|shoulder", r"jaw",
         r"{PAIN}|clutch\w*|grabb\w*|holding|heavy|heaviness|tight\w*|numb|weird|funny|dead",
-    ), (GYM_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*")),
+    ), (GYM_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*|(?:slept|sleeping|sleep|lying|lay) (?:\S+ ){0,2}"
+        r"(?:funny|awkward\w*|wrong|badly|on it)|pillow")),
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"(?:{PAIN}|pressure|heavy|heaviness|tight\w*) (?:\S+ ){0,3}between (?:\S+ ){0,1}shoulder ?blades",
         rf"{FAINT}|{{VOMIT}}|sweat\w*|clammy|{BREATHLESS}|grey|gray|pale",
@@ -276,7 +285,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
-        EXERTION_BREATHLESS, TALK_TEST)),
+        EXERTION_BREATHLESS, TALK_TEST, CONTROLLED)),
     # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
@@ -286,7 +295,7 @@ SIGNS: tuple[Sign, ...] = (
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
-        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING)),
+        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING, UPHILL, CONTROLLED)),
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
     Sign("breathing", T, "breathlessness lying down or at night", (
