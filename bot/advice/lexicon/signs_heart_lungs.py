@@ -268,7 +268,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:\d+|ten|several|lots of|loads of|multiple) puffs (?:\S+ ){0,6}(?:still|not|no better|worse)"
         r"|(?:still|getting worse|worse) (?:\S+ ){0,4}(?:after|despite) (?:\S+ ){0,3}(?:inhaler|puffs|ventolin)"
         r"|asthma attack",
-    )),
+    ), (r"insulin pump",)),
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
         r"short(?:ness)? of breath|shortnes of breath|breathlessness|wheezing|wheezy|wheeze|wheezed"
         r"|(?:trouble|difficulty|problems?) (?:with )?breathing|hard to breathe"
@@ -306,6 +306,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
         r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
     ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*", JOKING)),
+    Sign("breathing", T, "breathlessness lying down or at night", (
+        r"(?:cant|couldnt|cannot) (?:\S+ ){0,1}(?:lie|lay|sleep) flat (?:\S+ ){0,2}without (?:\S+ ){0,1}(?:gasp\w*"
+        r"|(?:getting |feeling |being )?(?:breathless|short of breath|wheez\w*)|struggling for breath|choking)",
+    )),
     # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
     # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
