@@ -337,7 +337,8 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     if (_ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix)) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
-    if before and before[-1] == "nothing":  # "nothing tender", "nothing swollen"; not "nothing helps the pain"
+    # "nothing tender", "nothing's sore to touch"; not "nothing helps the pain"
+    if before and before[-1] in ("nothing", "nothings"):
         return True
     for i in range(len(before) - 1, -1, -1):
         word = before[i]

@@ -51,7 +51,7 @@ PASSED = (
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
     r"|(?:gone|went|passed|fine|ok|okay|settled) (?:again )?(?:straight away|right away|immediately|instantly|at once)"
     # never had it *myself* is talk; "never had this before" says it is new, the opposite of reassurance
-    r"|never had (?:it|this|that|them|one|any)(?! (?:\S+ ){0,2}(?:before|until|till|happen))"
+    r"|never had (?:it|them|one|any)(?! (?:\S+ ){0,2}(?:before|until|till|happen))"
     r"|(?:havent|have not|not) (?:ever )?had (?:it|this|that|one) (?:myself"
     r"|personally)"
 )

@@ -53,6 +53,14 @@ TREATMENTS: tuple[Treatment, ...] = (
         ("breathing",),
         implies="breathing",
     ),
+    # "pump" is also an insulin pump: it names asthma's reliever only beside the chest or the breath
+    Treatment(
+        "an asthma attack the inhaler isn't helping",
+        r"(?<!insulin )pump",
+        ("breathing",),
+        implies="breathing",
+        context=r"breath\w*|wheez\w*|whistl\w*|chest|asthma\w*|gasp\w*",
+    ),
     Treatment(
         "low blood sugar that isn't coming up with sugar",
         r"sugar|sugary|glucose|dextrose|jelly babies|jellies|sweets|juice|coke|cola|gels?|tabs|glucotabs|lucozade"

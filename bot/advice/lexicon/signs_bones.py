@@ -35,7 +35,8 @@ SPREADING = (
 )
 NOT_AFTER_A_RACE = (
     r"after (?:a |the |my )?(?:marathon|race|ultra|long run|downhill)|stairs are|quads?|blisters?|doms|stiff"
-    r"|loosen|(?:lace|laces)|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",
+    r"|loosen|(?:lace|laces) (?:\S+ ){0,3}(?:press\w*|dig\w*|rub\w*)"
+    r"|(?:sore|achy|aching) (?:\S+ ){0,2}after (?:\S+ ){0,3}runs? on",
 )
 
 # fmt: off
@@ -79,7 +80,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:cramp|cramps|restless|stomach|tummy|belly|head|teeth|tooth|ear|throat)",)),
     Sign("bone-stress", P, "pain that keeps getting worse", (
         r"{PAIN} (?:\S+ ){0,5}?(?:getting|gets|got|growing|keeps getting|keep getting) worse"
-        r"|more and more (?:sore|painful|tender)"
+        r"|more and more (?:sore|painful|tender)|(?:hurts|{PAIN}) more (?:each|every|with every|with each|after each)"
         r"|(?:coming on|comes on|starting|starts|kicking in|kicks in) (?:\S+ ){0,1}earlier (?:\S+ ){0,1}(?:each|every"
         r"|and earlier)"
         r"|worsening (?:\S+ ){0,2}(?:pain|ache)|{PAIN} (?:\S+ ){0,5}?(?:worse and worse|worse every|worse each"
@@ -87,7 +88,7 @@ SIGNS: tuple[Sign, ...] = (
         BONE_SITE,
     )),
     Sign("bone-stress", P, "swelling on the top of the foot", (
-        r"(?:top of (?:my |the )?foot|on (?:the )?top|instep) (?:\S+ ){0,3}{SWELL}"
+        r"(?:top of (?:my |the )?foot|on (?:the )?top|instep|long bones|metatarsals?) (?:\S+ ){0,12}?{SWELL}"
         r"|{SWELL} (?:\S+ ){0,3}(?:on (?:the )?top"
         r"|(?:top|middle) of (?:my |the )?foot|instep)",
         r"foot|feet|metatarsals?|instep|toes",
@@ -104,7 +105,8 @@ SIGNS: tuple[Sign, ...] = (
         r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
         r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)"
         r"|(?:barely|hardly) (?:\S+ ){0,1}walk",
-    ), (r"tight (?:\S+ ){0,1}hip flexors?|hip flexors? (?:\S+ ){0,2}tight|tight hips?|stiff|doms"
+    ), (r"(?<!its a )(?<!its just a )(?<!just a )(?<!probably a )(?<!only a )tight (?:\S+ ){0,1}hip flexors?"
+        r"|hip flexors? (?:\S+ ){0,2}tight|(?<!its )(?<!just )(?<!a )tight hips?(?! flexors?)|stiff|doms"
         r"|(?:after|from) (?:\S+ ){0,2}(?:squats|lunges|leg day|gym)",)),
     Sign("bone-stress", P, "pain when walking", (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
@@ -126,18 +128,21 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
-        r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tightness|burning"
-        r"|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
+        r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
+        r"|tightness|burning|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
         r"|bursting) (?:\S+ ){0,6}(?:shins?"
         r"|calf|calves|lower legs?)",
         r"(?:every|each|same point|same time|same distance|same place|at about|after about|at around|always at)"
         r" (?:\S+ ){0,4}(?:run|runs|point|time|minutes?|mins?|\d+ ?k|km|miles?)"
-        r"|same point (?:\S+ ){0,2}(?:every|each)",
+        r"|same point (?:\S+ ){0,2}(?:every|each)|(?:after|about|around) (?:\d+|ten|fifteen|twenty|five) (?:mins?"
+        r"|minutes) (?:\S+ ){0,2}(?:of )?(?:running|jogging|in)",
         r"(?:ok|okay|fine|better|eases|goes away|go away|goes|settles|disappears|fades|gone|stops) (?:\S+ ){0,4}(?:once"
         r"|when|after"
         r"|as soon as|within|minutes|mins) (?:\S+ ){0,2}(?:i )?(?:stop|stopping|stopped|rest|walking|walk)"
         r"|(?:fine|ok|okay|better) (?:\S+ ){0,3}(?:after|once) (?:\S+ ){0,2}(?:stopping|resting|a rest)"
         r"|(?:have|had|has) to (?:\S+ ){0,1}(?:stop|walk)"
+        r"|(?:after|once|when|as soon as) (?:\S+ ){0,2}(?:stop|stopping|stopped|rest|resting) (?:\S+ ){0,3}(?:gone|fine"
+        r"|ok|okay|better|disappears|goes|settles|eases)"
         r"|(?:gone|fine|ok|okay|better|eased) (?:\S+ ){0,1}(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after)"
         r"|(?:stop|stopping) (?:\S+ ){0,3}"
         r"(?:goes away|eases|fine|settles)|(?:settles|eases|goes|fades|disappears|calms|subsides|better) (?:\S+ ){0,2}"

@@ -14,7 +14,8 @@ from bot.advice.lexicon.base import ASLEEP, JOKING, POSTURAL, SLEEPY, Severity, 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
 HEAD_KNOCK = (
-    r"(?:hit|banged|bumped|knocked|smacked|whacked|clonked|bashed|cracked|clipped|thumped|conked|walloped|split)"
+    r"(?:hit|banged|bumped|knocked|smacked|whacked|clonked|bashed|cracked|clipped|thumped|conked|walloped|split"
+    r"|clattered|clobbered|bonked|thwacked|slammed|smashed|headbutted|caught|cut)"
     r" (?:\S+ ){0,3}?(?:my |his |her |their |the )?(?:back of (?:my |his |her |the )?|side of (?:my |his |her )?"
     r"|front of (?:my )?)?(?:head|hed|skull|forehead|temple)"
     r"|(?:head|skull|forehead) (?:\S+ ){0,3}(?:hit|smacked|banged|bounced|bashed|cracked|slammed|went into|hit off)"
@@ -77,6 +78,15 @@ OBSERVED_ALTERED = (
     r"|looks? (?:\S+ ){0,1}(?:like death|grey|gray|ashen|ghostly|blue)"
 )
 
+# A collapse read about or watched (news, a video): talk about others' emergencies, not one happening now.
+MEDIA = (
+    r"(?:read|reading|heard|hearing) (?:about|that|an? (?:article|story|report))|(?:saw|seen|watched|watching)"
+    r" (?:\S+ ){0,3}(?:on the news|on tv|on telly|video|clip|footage|documentary|on youtube|online|article)"
+    r"|in the (?:news|papers?)|news (?:story|report)|on the news"
+    # blotted out of memory: "blacked out the race from my memory"
+    r"|black(?:ed)? out (?:\S+ ){0,3}(?:from|of) (?:my |his |her )?(?:memory|mind)"
+)
+
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
     # --- head injury and concussion ---------------------------------------------------------------------
@@ -91,6 +101,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CONFUSED}|fuzzy|drowsy|sleepy|cant stay awake|seizure|fit|fitting|slurr\w*|double vision"
         r"|(?:weak|numb) (?:\S+ ){0,2}(?:arm|leg|side)|queasy (?:\S+ ){0,4}(?:fuzzy|confused|dizzy)"
         r"|was out for|out for (?:\S+ ){0,2}(?:a few|a couple|\d+|some) (?:seconds|secs|minutes|mins)"
+        r"|out for a (?:moment|bit|second|sec|while)|zoned out|spaced out|blacked out|passed out|went (?:out|down)"
+        r" (?:\S+ ){0,2}(?:didnt|wasnt|couldnt|not) (?:\S+ ){0,1}mov\w*|went down like a|out like a light"
+        r"|{HEADACHE} (?:\S+ ){0,4}(?:ramping|building|worse and worse|getting heavier|intensifying|getting stronger)"
         r"|(?:losing|lost|loses|cant find|couldnt find|forgetting|mixing up|muddling) (?:\S+ ){0,1}words"
         r"|words (?:\S+ ){0,2}(?:wont|wouldnt|not) (?:\S+ ){0,1}come"
         r"|(?:acting|behaving) (?:\S+ ){0,1}(?:weird\w*|strange\w*|odd\w*|out of character)",
@@ -135,6 +148,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|weak|useless|floppy)",
         r"(?:left|right|one|side|arm|hand)",
     ), (r"{CHEST}",)),
+    Sign("stroke", E, "sudden loss of vision on one side with unsteadiness", (
+        r"{CANT} see (?:\S+ ){0,2}(?:out of |out |off |on |to |from )?(?:the |my |his |her |their )?(?:left|right"
+        r"|one side|one eye)|(?:left|right|one) (?:side|eye) (?:\S+ ){0,3}(?:went|gone|going) (?:\S+ ){0,1}(?:dark"
+        r"|black|blank|grey|gray)|half (?:of )?(?:my |his |her |the )?(?:vision|sight|view)|curtain",
+        r"stumbl\w*|stagger\w*|veer\w*|wobbl\w*|weaving|unsteady|off balance|lost (?:my |his |her )?balance"
+        r"|(?:walking|moving|going) (?:\S+ ){0,2}like (?:\S+ ){0,2}drunk|like (?:\S+ ){0,2}drunk|falling to one side"
+        r"|legs (?:\S+ ){0,2}(?:gone|went|going)",
+    )),
     Sign("vision-loss", E, "sudden loss of vision", (
         r"(?:half|part|side) (?:of )?(?:my |the |everything )?(?:\S+ ){0,3}(?:vision|sight|view) (?:\S+ ){0,3}(?:gone"
         r"|went|vanished|disappeared|missing|black|dark)|lost (?:the )?(?:\S+ ){0,2}(?:vision|sight)"
@@ -172,19 +193,19 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL, ASLEEP, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+    ), (POSTURAL, ASLEEP, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
         r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout)"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
-    ), (ASLEEP, JOKING, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+    ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
-        JOKING, POSTURAL, SLEEPY, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
+        JOKING, POSTURAL, SLEEPY, MEDIA, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
     ), observed=True),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (
@@ -297,8 +318,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
-    ), (r"(?:toes|fingers|hands|feet) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing) (?:\S+ ){0,3}(?:toes"
-        r"|fingers|hands|feet)|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
+    ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing)"
+        r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)"
+        r"|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"

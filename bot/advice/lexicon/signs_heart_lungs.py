@@ -122,6 +122,13 @@ EXERTIONAL_FAINT = (
     r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
     r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})"
 )
+# Light-headed because a meal was missed, and put right by eating: low fuel, not the heart (NHS "Dizziness")
+NOT_FED = (
+    r"(?:(?:skipped|missed|forgot|no|without|before) (?:my |a |any )?(?:breakfast|lunch|dinner|tea|meal|food|eating)"
+    r"|(?:hadnt|had not|didnt|did not|havent|not) (?:\S+ ){0,1}(?:eaten|eat|had (?:any |my )?(?:breakfast|lunch"
+    r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good"
+    r"|right as rain|back to normal)"
+)
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
@@ -169,6 +176,17 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:{PAIN}|pressure|heavy|heaviness|tight\w*) (?:\S+ ){0,3}between (?:\S+ ){0,1}shoulder ?blades",
         rf"{FAINT}|{{VOMIT}}|sweat\w*|clammy|{BREATHLESS}|grey|gray|pale",
     ), (GYM_CHEST, r"(?:after|from) (?:\S+ ){0,2}(?:gym|rows|pull ?ups|deadlifts?|lifting|swim\w*)|posture|desk")),
+    # the heart's pain felt only where it spreads (arms, jaw, neck, upper back) with the body's alarm (clammy, grey,
+    # a cold sweat, sick): a heart attack without chest pain, commoner in women and older runners (BHF, ESC)
+    Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
+        r"(?:arm|arms|jaw|neck|upper back|shoulder ?blades?|shoulders) (?:\S+ ){0,4}?(?:{PAIN}|heavy|heaviness|tight\w*"
+        r"|pressure|dead|numb)|(?:{PAIN}|heavy|heaviness|pressure|tight\w*) (?:\S+ ){0,4}?(?:in )?(?:(?:both|my|his"
+        r"|her|the|left|right) )?(?:arm|arms|jaw|neck|upper back|shoulder ?blades?)",
+        r"clammy|cold sweat|sweating buckets|drenched|dripping with sweat|pouring with sweat|grey|gray|ashen|{VOMIT}"
+        r"|(?:gonna|going to|about to|want to|wants to) (?:\S+ ){0,1}(?:throw up|be sick|puke|spew)",
+    ), (GYM_CHEST, r"(?:after|from|during) (?:\S+ ){0,3}(?:gym|weights|boxing|rows|pull ?ups|deadlifts?|lifting"
+        r"|swim\w*|climbing|bouldering|press ?ups|push ?ups)|stretch\w*|grey (?:hair|top|kit|shirt|shorts|sky|day)"
+        r"|(?:gray|grey) (?:\S+ ){0,2}(?:morning|weather|clouds)", JOKING)),
     Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
         PALPITATION,
         rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"
@@ -184,13 +202,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|dizzy spells?|funny turns?|(?:feel|felt|feeling|going|went) (?:a bit |really |very )?faint"
         # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
         r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
-    ), (JOKING, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
+    ), (JOKING, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
         r"|spinning class|spin class"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|faint (?:feeling|spells?)", RECURRING,
-    ), (JOKING, POSTURAL, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
-        r"|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout|rollercoaster")),
+    ), (JOKING, POSTURAL, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing"
+        r"|laughter)|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|spinning class|spin class|roundabout"
+        r"|rollercoaster")),
     Sign("cardiac", P, "a family history of sudden death or an inherited heart condition", (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
@@ -244,7 +263,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:needing|need|needed|using|used|taking|took|reaching for) (?:my |the )?(?:inhaler|reliever|puffer|ventolin"
         r"|salbutamol|blue pump) (?:\S+ ){0,3}(?:more|every|before and after|all the time|loads|daily|most days"
         r"|(?:\d+|several|a few|few|many|multiple|three|four|five|six) (?:times|x) (?:a|per|each) (?:day|night))"
-        r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)",
+        r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)"
+        r"|(?:chest|breathing|breath|lungs) (?:\S+ ){0,2}(?:whistl\w*|rattl\w*|crackl\w*)|whistl\w* (?:\S+ ){0,2}chest",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
@@ -259,6 +279,16 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING)),
+    # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
+    # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
+    Sign("breathing", T, "breathlessness lying down or at night", (
+        r"(?:prop\w*|sit\w*|sat) (?:\S+ ){0,2}up (?:\S+ ){0,4}(?:pillows?|to breathe|to (?:get|catch) (?:my |a )?"
+        r"breath)|(?:extra|more|two|three|four|several|stack of|pile of) pillows"
+        r"|(?:wake|woke|waking|wakes|woken) (?:\S+ ){0,4}(?:gasping|breathless|short of breath|fighting for breath"
+        r"|struggling to breathe|cant breathe)"
+        r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
+        r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
+    ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*", JOKING)),
     # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
     # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
@@ -289,7 +319,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
         r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
         r"|light ?headed|wheez\w*|breath\w*)",
-    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",)),
+    ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",
+        NOT_FED)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"

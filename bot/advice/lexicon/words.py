@@ -51,9 +51,15 @@ GROUPS: dict[str, str] = {
     r"(?<!make )(?<!made )(?<!bit )out of it",
     # "it was sick" is slang for great
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
+    r"|{SLANG_SICK}"
     r"|(?<!it )(?<!that )(?<!this )(?<!which )(?<!so )was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
+    # the lay words for vomiting ("spewed", "chundered", "barfed", "brought it all back up")
+    "SLANG_SICK": r"(?:spew(?:ed|ing|s)?|chunder(?:ed|ing|s)?|barf(?:ed|ing|s)?|upchuck(?:ed|ing)?"
+    r"|retch(?:ed|ing)|heav(?:ed|ing) (?:\S+ ){0,1}up|brought (?:\S+ ){0,2}back up|sick (?:twice|again|\d+ times"
+    r"|three times|a few times|several times|everywhere)|been sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
+    r"|{SLANG_SICK}"
     r"|puking|puked)",
     "HEADACHE": r"(?:headache|headaches|headachey|head ache|migraine|head pain|head hurts|head is pounding"
     r"|pounding head"
@@ -67,7 +73,9 @@ GROUPS: dict[str, str] = {
     "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake|reservoir|sea"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
-    "TRAVEL": r"(?:flight|flew|flying|plane|long haul|car journey|long drive|drive home|travel|travelling|traveling|"
+    # "a flight of stairs" is no journey
+    "TRAVEL": r"(?:flight(?! of (?:stairs|steps))|flew|flying|plane|long haul|car journey|long drive|drive home"
+    r"|travel|travelling|traveling|"
     r"train journey|coach trip|bus journey|road trip|(?:drove|driving|drive|sat in the car) (?:\S+ ){0,3}(?:\d+|ten"
     r"|eight|six|five|four|several|many) (?:hours?|hrs?)|(?:\d+|ten|eight|six|five|four|several|many) (?:hours?|hrs?)"
     r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus))",
@@ -78,7 +86,7 @@ GROUPS: dict[str, str] = {
     r"|all the time|the whole (?:way|time|race)|at every (?:chance|opportunity))"
     r"|(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps|gallons) of (?:\S+ )?water"
     r"|water (?:\S+ ){0,3}every (?:station|stop|aid station|table|mile|km|drinks station)"
-    r"|(?:drank|drink|drinking|had|grabbed|took) (?:\S+ ){0,5}every (?:\S+ ){0,1}(?:station|stop|table|aid station)"
+    r"|(?:drank|drink|drinking|had|grabbed|took) (?:\S+ ){0,5}every (?:\S+ ){0,2}(?:station|stop|table|aid station)"
     r"|(?:drank|drink|drinking|had|stopped|grabbed) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"
     r" (?:stop|station|table)|bottle after bottle|cup after cup"
     r"|(?:guzzled|guzzling|chugged|chugging|downing|downed) (?:\S+ ){0,2}water"
@@ -121,7 +129,8 @@ GROUPS: dict[str, str] = {
     r"(?:rhythm|groove|pace)))|tripped|trip(?:ped)? (?:over|on)|slipped|went flying|stacked it|wiped out"
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
     r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
-    r"|collision|ran (?:straight |right |smack |full pelt )?into|run into|smacked|whacked|banged|bumped"
+    r"|collision|ran (?:straight |right |smack |full pelt )?into|run into|smacked|whacked|banged|bumped|clonked"
+    r"|bonked|clobbered|thwacked|walloped|head ?butt\w*"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
     r"|a) (?:head|face|ground|floor|deck|tarmac"
     r"|pavement|kerb|curb|rock|post|wall|tree|branch)|head (?:injury|knock|clash|bang)|concuss\w*|face ?plant\w*)",
