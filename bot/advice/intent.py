@@ -102,7 +102,11 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|brekk(?:ie|y)|vegetarian|veggie"
         r"|vegan|caffeine|(?:hit|hits|hitting) the wall|bonk\w*|fasted|fasting|empty stomach|before breakfast",
     ),
-    ("sleep", r"sleep\w*|slept|insomnia|naps?|napp\w*|before bed|bedtime|late at night"),
+    (
+        "sleep",
+        r"sleep\w*|slept|insomnia|naps?|napp\w*|before bed|bedtime|late at night|night shifts?|shift work\w*"
+        r"|on nights",
+    ),
     (
         "pregnancy",
         r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
@@ -115,7 +119,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
         r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
         r"|this (?:morning|weekend))"
-        r"|last[ -]minute|(?:get to|arrive at|arriving at|turn up to"
+        r"|last[ -]minute|nerves|nervous|jitters|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -151,7 +155,8 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "weather",
         r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"
-        r"|thunder\w*|lightning|storms?",
+        r"|thunder\w*|lightning|storms?|in the dark|after dark|dark (?:mornings?|evenings?|nights?)|head ?torch\w*"
+        r"|hi[ -]?vis\w*|reflective|visib\w*|night runs?|running at night",
     ),
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
