@@ -110,7 +110,7 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "pregnancy",
         r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
-        r"|giving birth|bubs?|bubba|newborn|bab(?:y|ies)(?! steps)|new (?:mum|mom|mam)|mum of|mom of",
+        r"|giving birth|breast ?feed\w*|bubs?|bubba|newborn|bab(?:y|ies)(?! steps)|new (?:mum|mom|mam)|mum of|mom of",
     ),
     (
         "race-day",
@@ -119,7 +119,8 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|(?:morning|day) of (?:the |my |a |your )?(?:race|marathon|half|10k|5k|parkrun|event)|on the day"
         r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
         r"|this (?:morning|weekend))"
-        r"|last[ -]minute|nerves|nervous|jitters|(?:get to|arrive at|arriving at|turn up to"
+        r"|last[ -]minute|nerves|nervous|jitters|bag drop|baggage|start pens?|corrals?"
+        r"|race (?:bib|number)|bib|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -160,7 +161,11 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     ("knee", r"knees?|itb|it band"),
     ("shin", r"shins?|shin splints"),
-    ("foot", r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?|bunions?|metatarsal\w*|neuroma"),
+    (
+        "foot",
+        r"feet|foot|heels?|arch(?:es)?|achilles|toenails?|ankles?|bunions?|metatarsal\w*|neuroma|big toe|little toe"
+        r"|toe joint",
+    ),
     (
         "back",
         r"back (?:pain|ache|spasms?|gets|is|hurts|tight|stiff\w*|feels?|felt|feeling|went|seiz\w*|locks?|locked)"
@@ -171,7 +176,8 @@ CUES: tuple[tuple[str, str], ...] = (
         "injury",
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
         r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
-        r"|took a (?:fall|tumble)",
+        r"|took a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)|(?:isn'?t|not) (?:going away|settling|getting"
+        r" better)|lingering",
     ),
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
