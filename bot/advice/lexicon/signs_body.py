@@ -56,7 +56,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|face) (?:\S+ ){0,3}"
         r"(?:{BLUE})|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|hands|fingers)",
         r"{COLD}|cold|freez\w*|chill\w*|wet|shiver\w*|shivery",
-    ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent|raynaud",)),
+    ), (r"got a cold|have a cold|head cold|a cold and|cold sore|caught a cold|signs? of|avoid|prevent|raynaud"
+        r"|(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)",)),
     # --- hyponatraemia: drinking too much -----------------------------------------------------------------
     Sign("hyponatraemia", E, "signs of drinking too much water", (
         r"hyponatra?emi[ac]|hyponatraemic|hyponatremic|water intoxication|low sodium|low blood sodium",

@@ -102,7 +102,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
     Sign("bone-stress-hip", T, "hip or groin pain with a limp or that stopped your run", (
         r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip|hips|groin|thigh bone)",
-        r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|{CANT} (?:\S+ ){0,2}(?:put weight"
+        r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|stopped (?:my|the|his|her) run"
+        r"|{CANT} (?:\S+ ){0,2}stand on|{CANT} (?:\S+ ){0,2}(?:put weight"
         r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)"
         r"|(?:barely|hardly) (?:\S+ ){0,1}walk",
     ), (r"(?<!its a )(?<!its just a )(?<!just a )(?<!probably a )(?<!only a )tight (?:\S+ ){0,1}hip flexors?"
@@ -114,7 +115,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|painful)|(?:limping|limps|limped|hobbling|hobbled)",
         r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
         r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
-    ), NOT_AFTER_A_RACE),
+    ), (*NOT_AFTER_A_RACE, r"(?:no|not|without (?:a )?|never) (?:\S+ ){0,1}limp\w*")),
     # --- compartment syndrome ------------------------------------------------------------------------------
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
         r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,9}(?:tight|hard|tense|shiny|{SWELL}"

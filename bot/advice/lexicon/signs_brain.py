@@ -28,6 +28,8 @@ HEAD_KNOCK = (
     r"|(?:cracked|split|broke|smashed|snapped|dented) (?:my |his |her |their |the )?(?:bike |cycling )?helmet"
     r"|head (?:injury|injuries|knock|clash|bang|bump)|knock to (?:the|my) head|blow to (?:the|my) head"
     r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
+    r"|(?:took|taken|got|caught|had) (?:a |an )?(?:\S+ ){0,2}(?:to|in|on) (?:the |my |his |her )(?:head|face|temple)"
+    r"|(?:ball|elbow|knee|boot|shoe|branch|stick|brick|stone) (?:to|in|on) (?:the |my |his |her )(?:head|face|temple)"
     r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out|knocked unconscious|knocked me out)"
 )
 UNCONSCIOUS = (
@@ -203,7 +205,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
-        r"|course|map|directions|route|rules|instructions|training|watch|form|which|whether)", SLEEPY, JOKING)),
+        r"|course|map|directions|route|rules|instructions|training (?:plan|schedule|block|zones?|load|paces?)|watch"
+        r"|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
         JOKING, POSTURAL, SLEEPY, MEDIA, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",

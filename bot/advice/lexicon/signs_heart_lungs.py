@@ -12,9 +12,10 @@ from bot.advice.lexicon.base import JOKING, POSTURAL, Severity, Sign
 
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
-# chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain
+# chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain; "on the bench" is a seat
 GYM_CHEST = (
-    r"push ?ups?|press ?ups?|bench(?:ing| press)?|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
+    r"push ?ups?|press ?ups?|bench(?:ing| press\w*)|(?<!on the )(?<!on a )(?<!sat on the )(?<!at the )bench"
+    r"|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
     r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra"
     r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
 )
@@ -103,8 +104,12 @@ RECURRING = (
     r"every time|each time|whenever|keeps? (?:\S+ ){0,1}(?:getting|going|feeling|happening)|always|every (?:run|session"
     r"|rep)|most runs|(?:\d+|several|a few|three|four) times|again and again|(?:started|starting) happening"
 )
+# Climbing a steep hill explains breathlessness even when walking ("walking up the steep hill to the start")
+UPHILL = (
+    r"(?:on|up|going up|running up|climbing|walking up) (?:the |a )?(?:steep |big |long |massive )?(?:hills?|climb)"
+)
 EXERTION_BREATHLESS = (
-    r"(?:on|up|going up|running up|climbing) (?:the |a |steep )?hills?|uphill|hill (?:sprints|reps)|sprint\w*"
+    rf"{UPHILL}|uphill|hill (?:sprints|reps)|sprint\w*"
     r"|intervals|reps|(?:hard|max|all out) efforts?|fitness|unfit|out of shape"
 )
 
@@ -129,6 +134,12 @@ NOT_FED = (
     r"|dinner|food))|empty stomach|fasted|on no food) (?:\S+ ){0,12}(?:fine|sorted|better|ok|okay|all good"
     r"|right as rain|back to normal)"
 )
+# A known wheeze that the reliever settles, as it should ("inhaler sorts it"): asthma under control
+CONTROLLED = (
+    r"(?:inhaler|reliever|puffer|ventolin|pump|puffs?) (?:\S+ ){0,2}(?:sorts|sorted|fixes|fixed|settles|clears)"
+)
+# Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
+PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
@@ -171,7 +182,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"arm|arms|shoulder", r"jaw",
         r"{PAIN}|clutch\w*|grabb\w*|holding|heavy|heaviness|tight\w*|numb|weird|funny|dead",
-    ), (GYM_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*")),
+    ), (GYM_CHEST, r"dentist|tooth|teeth|wisdom|grinding|clench\w*|(?:slept|sleeping|sleep|lying|lay) (?:\S+ ){0,2}"
+        r"(?:funny|awkward\w*|wrong|badly|on it)|pillow")),
     Sign("cardiac", E, "pain spreading to the arm, jaw, neck or back", (
         r"(?:{PAIN}|pressure|heavy|heaviness|tight\w*) (?:\S+ ){0,3}between (?:\S+ ){0,1}shoulder ?blades",
         rf"{FAINT}|{{VOMIT}}|sweat\w*|clammy|{BREATHLESS}|grey|gray|pale",
@@ -187,6 +199,11 @@ SIGNS: tuple[Sign, ...] = (
     ), (GYM_CHEST, r"(?:after|from|during) (?:\S+ ){0,3}(?:gym|weights|boxing|rows|pull ?ups|deadlifts?|lifting"
         r"|swim\w*|climbing|bouldering|press ?ups|push ?ups)|stretch\w*|grey (?:hair|top|kit|shirt|shorts|sky|day)"
         r"|(?:gray|grey) (?:\S+ ){0,2}(?:morning|weather|clouds)", JOKING)),
+    # clutching or holding the chest, seen by a bystander or told, with sweat, pallor or sickness
+    Sign("cardiac", E, "chest pain", (
+        r"(?:clutch\w*|grabb\w*|gripp\w*|holding|rubbing|pressing) (?:at )?(?:my|his|her|their|the) (?:\S+ )?{CHEST}",
+        rf"sweat\w*|clammy|grey|gray|pale|ashen|{{VOMIT}}|{BREATHLESS}|{FAINT}|{{COLLAPSE}}",
+    ), (GYM_CHEST, JOKING, r"laugh\w*|dramatic\w*|pretend\w*|mock\w*|jokingly")),
     Sign("cardiac", E, "a racing or irregular heartbeat with faintness, chest pain or breathlessness", (
         PALPITATION,
         rf"{FAINT}|{{CHEST}}|{BREATHLESS}|(?:hasnt|hadnt|didnt|wont|wouldnt|not) (?:\S+ ){{0,1}}(?:calmed|calm|settled"
@@ -243,7 +260,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
     ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
         r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
-        r"|face paint|lipstick|filter)",)),
+        r"|face paint|lipstick|filter)", PHOTO)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
         r"(?:inhaler|ventolin|salbutamol|reliever|puffer|blue pump|pump) (?:\S+ ){0,4}(?:not (?:helping|working)"
         r"|isnt (?:helping|working)|didnt (?:help|work|do)|did nothing|does nothing|doing nothing|no help|no difference"
@@ -251,7 +268,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:\d+|ten|several|lots of|loads of|multiple) puffs (?:\S+ ){0,6}(?:still|not|no better|worse)"
         r"|(?:still|getting worse|worse) (?:\S+ ){0,4}(?:after|despite) (?:\S+ ){0,3}(?:inhaler|puffs|ventolin)"
         r"|asthma attack",
-    )),
+    ), (r"insulin pump",)),
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
         r"short(?:ness)? of breath|shortnes of breath|breathlessness|wheezing|wheezy|wheeze|wheezed"
         r"|(?:trouble|difficulty|problems?) (?:with )?breathing|hard to breathe"
@@ -268,7 +285,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
-        EXERTION_BREATHLESS, TALK_TEST)),
+        EXERTION_BREATHLESS, TALK_TEST, CONTROLLED)),
     # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
@@ -278,7 +295,7 @@ SIGNS: tuple[Sign, ...] = (
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
-        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING)),
+        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING, UPHILL, CONTROLLED)),
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
     Sign("breathing", T, "breathlessness lying down or at night", (
@@ -289,6 +306,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
         r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
     ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*", JOKING)),
+    Sign("breathing", T, "breathlessness lying down or at night", (
+        r"(?:cant|couldnt|cannot) (?:\S+ ){0,1}(?:lie|lay|sleep) flat (?:\S+ ){0,2}without (?:\S+ ){0,1}(?:gasp\w*"
+        r"|(?:getting |feeling |being )?(?:breathless|short of breath|wheez\w*)|struggling for breath|choking)",
+    )),
     # a tight chest with asthma named is the asthma's (NHS "Asthma"): getting worse needs a doctor today, and the
     # severity signs above (can't speak, blue lips, reliever not helping) make it an emergency
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (

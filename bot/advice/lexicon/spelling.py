@@ -71,6 +71,6 @@ NOT_TYPOS: frozenset[str] = frozenset(
     swallows swapped swearing sweet swing switching swung tainted tangle telly temperatures tended tenders
     tendons testing threat throats tights tinder tongues topped topping towel towels tracing traveling tremble
     tumbling turning typos valves vetting visions vowel vowels water waters weeping weigh weighs weights
-    wheeling whopping wight wobble woody worsen worst wounding wreath wright
+    wheeling whopping wight wobble wobbling woody worsen worst wounding wreath wright
     """.split()
 )

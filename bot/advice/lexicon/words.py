@@ -41,8 +41,9 @@ GROUPS: dict[str, str] = {
     r"|didnt know who|(?:cant|couldnt) remember (?:my (?:name|address)|his (?:name|address)|her (?:name|address)"
     r"|where (?:i|he|she|they) (?:am|is|are|was|were|live)|who (?:i|he|she) (?:am|is|was)|what day (?:it|of|today))"
     r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
-    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)|(?:repeating|repeats|repeated)"
-    r" (?:himself|herself|myself|themselves|the same)|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
+    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)(?! (?:about|on|re)\b)"
+    r"|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves|the same)"
+    r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
     r"|i) (?:is|was|are"
     r"|am|were)|who (?:i|we|he|she) (?:am|are|is|was))|(?:doesnt|didnt) (?:seem to )?recogni[sz]e)",
