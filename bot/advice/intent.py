@@ -46,7 +46,9 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "load",
         r"how many (?:times|days) (?:a|per) week should i run|how often should i run"
-        r"|(?:add|adding) (?:a |an |another )?(?:\S+ )?run|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
+        r"|(?:go|going|get|getting|step\w*|mov\w*|jump\w*) (?:up )?from (?:a |the )?(?:\d+ ?(?:k|km|miles?)|couch|c25k)"
+        r" (?:\S+ ){0,2}to|(?:add|adding) (?:a |an |another )?(?:\S+ )?run"
+        r"|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
         r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week"
         r"|(?:rest|recovery|down|easy|cutback) weeks?|deload\w*",
     ),
@@ -72,7 +74,11 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
     ),
-    ("stretching", r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"),
+    (
+        "stretching",
+        r"stretch\w*|warm(?:ing)? ?ups?|cool(?:ing)? ?downs?|mobility|flexib\w*"
+        r"|(?:hamstrings?|hip flexors?|quads?) (?:\S+ ){0,2}tight|tight (?:hamstrings?|hip flexors?|quads?)",
+    ),
     (
         "core",
         r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength|bodyweight"
@@ -89,13 +95,17 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "pacing",
-        r"pac(?:e|ing)|too fast|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
+        r"pac(?:e|ing)|too fast|blow(?:ing|n)? up|blew up"
+        r"|negative splits?|(?:run\w*|ran) out of (?:steam|gas|puff)|fad(?:e|es|ing) (?:at|in|on"
         r"|towards|over) the (?:end|last)|last lap|(?:go|goes|going|went|set|setting) off too (?:fast|quick\w*"
         r"|hard)|start(?:ing)? too (?:fast|quick\w*|hard)|easy enough|stop walking|(?:have|need) to (?:stop|walk)"
         r"|heart rate|hr zones?|zone 2",
     ),
     ("long-run", r"long ?runs?|longest run"),
-    ("hydration", r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt tabs|sweat rate"),
+    (
+        "hydration",
+        r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt (?:tabs|tablets|pills|caps\w*)|sodium|sweat rate",
+    ),
     (
         "nutrition",
         r"eat|eating|food|fuel\w*|hangry|hungry|starving|gels?|carbs?|carb loading|iron|protein|diet|breakfast"
@@ -120,7 +130,9 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|(?:race|marathon|half|10k|5k|parkrun|ultra) (?:is |on )?(?:tomorrow|tmrw|tmr|tonight"
         r"|this (?:morning|weekend))"
         r"|last[ -]minute|nerves|nervous|jitters|bag drop|baggage|start pens?|corrals?"
-        r"|race (?:bib|number)|bib|(?:get to|arrive at|arriving at|turn up to"
+        r"|race (?:bib|number)|bib"
+        r"|at the start of (?:a |the |my )?(?:\S+ )?(?:race|marathon|half|10k|5k|parkrun)"
+        r"|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
         r" (?:\S+ ){0,2}(?:race|start)|before the start",
     ),
@@ -174,7 +186,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "injury",
-        r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled|(?:rolled|twisted|turned) (?:my |an |his |her )?ankle"
+        r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled"
+        r"|(?:rolled|twisted|turned|jarred) (?:my |an |his |her |a )?(?:ankle|knee)"
         r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
         r"|took a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)|(?:isn'?t|not) (?:going away|settling|getting"
         r" better)|lingering",

@@ -48,7 +48,8 @@ _READ_AS = (
     (re.compile(r"\bhot ?spots?\b"), "hotspot blister"),  # friction, not the weather
     (re.compile(r"\b(?:finishing|final|last lap|sprint) kick\b|\bkick at the end\b"), "sprint finish"),  # not shoes
     (re.compile(r"\bbounce back\b"), "recover"),  # not the bounce of a shoe
-    (re.compile(r"\bevery single\b"), "every"),  # "run every single day" is running every day
+    (re.compile(r"\bevery single\b"), "every"),
+    (re.compile(r"\bhamm(?:y|ies)\b"), "hamstrings"),  # slang, not ham  # "run every single day" is running every day
     # a temperature is the weather: hot from about 25 °C (77 °F), cold at zero or below
     (
         re.compile(r"\b(?:2[5-9]|[34]\d) ?(?:degrees|deg|°c?|c)\b|\b(?:7[7-9]|[89]\d|1[01]\d) ?(?:°f|f)\b"),

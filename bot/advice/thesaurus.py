@@ -150,7 +150,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("suncream", "sun cream", "sunscreen", "sunburn", "sunburnt", "sunburned", "spf", "sun block"),
     ("pacer", "pacers", "pace group", "pace bus"),
     ("carry water", "handheld", "hydration vest", "water bottle", "hydration pack", "drink on the run", "drinking"),
-    ("too fast", "too quickly", "too quick", "go off too fast", "start too fast", "blow up", "blew up"),
+    ("too fast", "too quickly", "too quick", "go off too fast", "start too fast", "blow up", "blew up", "blowing up"),
     # fading at the end of a race is a pacing question before it is a fitness one
     (
         "out of steam",
