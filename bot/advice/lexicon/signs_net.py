@@ -94,6 +94,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:can|should|could|is it (?:ok|okay|safe)) (?:i |to )?(?:keep|still|carry on|continue)? ?"
         r"(?:run|running|doing|jog|parkrun)(?! (?:\S+ ){0,4}(?:bleed|blood|pain|contraction|dizzy|faint))"
         r"|pace (?:\S+ ){0,2}dropped|slower|by feel|(?:when|how) (?:can|do|should) i (?:start|get back|return)"
+        # ankles or feet swollen by the evening are common in pregnancy (NHS); sudden swelling has its own sign
+        r"|(?:swollen|puffy) (?:feet|ankles)|(?:feet|ankles) (?:\S+ ){0,2}(?:swollen|puffy|swell)"
     )),
     Sign("anaphylaxis", T, "an allergic reaction", (_near(
         r"allerg\w*|anaphyla\w*|reaction|sting|stung|hives|bitten|bite|nuts?|peanuts?|shellfish",

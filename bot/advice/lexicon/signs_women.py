@@ -15,10 +15,13 @@ from bot.advice.lexicon.base import Severity, Sign
 E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
 PREGNANCY_SYMPTOM = (
-    r"bleed\w*|blood|spotting|clots?|contractions?|tightenings?|cramping|cramps|waters|leaking|fluid|discharge"
+    # a little leak when running, coughing or jumping is the pelvic floor (a physio's), not waters
+    r"bleed\w*|blood|spotting|clots?|contractions?|tightenings?|cramping|cramps|waters|fluid|discharge"
+    r"|leaking(?! (?:\S+ ){0,3}(?:when|while|as|if) (?:i |you )?(?:run|jog|cough|sneeze|laugh|jump))"
     r"|dizzy|faint\w*|light ?headed|{HEADACHE}|seeing (?:spots|stars|flashing)|spots|blurr\w*|vision"
     r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}|(?:short|out) of breath|breathless|struggling (?:for|to) breath\w*"
-    r"|(?:calf|leg) (?:\S+ ){0,3}(?:swollen|pain|sore|hot)|swollen (?:face|hands|feet|ankles)|sudden swelling"
+    r"|(?:calf|leg) (?:\S+ ){0,3}(?:swollen|pain|sore|hot)|swollen (?:face|hands|fingers)|sudden swelling"
+    r"|(?:{SUDDEN}|really|very|badly|massively) (?:\S+ ){0,1}swollen (?:feet|ankles|legs)"
     r"|(?:baby|babys|bump) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|quiet|less active)|reduced movements?"
     r"|(?:pelvic|tummy|stomach|abdominal|bump) (?:\S+ ){0,2}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:pelvis|tummy|stomach|bump)"
     r"|temperature|fever|smelly|wound (?:\S+ ){0,2}(?:red|opening|oozing|weeping)|stitches (?:\S+ ){0,2}(?:open|burst)"
