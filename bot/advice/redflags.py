@@ -337,8 +337,11 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     if (_ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix)) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
-    # "nothing tender", "nothing's sore to touch"; not "nothing helps the pain"
-    if before and before[-1] in ("nothing", "nothings"):
+    # "nothing tender", "nothing's sore to touch", "nothing is sore"; not "nothing helps the pain"
+    if before and (
+        before[-1] in ("nothing", "nothings")
+        or (len(before) > 1 and before[-2] == "nothing" and before[-1] in ("is", "was", "feels", "felt", "seems"))
+    ):
         return True
     for i in range(len(before) - 1, -1, -1):
         word = before[i]

@@ -127,6 +127,19 @@ EXERTIONAL_FAINT = (
     r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
     r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})"
 )
+# The heart's pain where it spreads, without the chest: arms, jaw, neck, upper back, shoulder blades
+ARMS_JAW_BACK = (
+    r"(?:arm|arms|jaw|neck|upper back|shoulder ?blades?|shoulders) (?:\S+ ){0,4}?(?:{PAIN}|heavy|heaviness|tight\w*"
+    r"|pressure|dead|numb)|(?:{PAIN}|heavy|heaviness|pressure|tight\w*) (?:\S+ ){0,4}?(?:in )?(?:(?:both|my|his"
+    r"|her|the|left|right) )?(?:arm|arms|jaw|neck|upper back|shoulder ?blades?)"
+)
+NOT_ARMS_JAW_BACK = (
+    GYM_CHEST,
+    r"(?:after|from|during) (?:\S+ ){0,3}(?:gym|weights|boxing|rows|pull ?ups|deadlifts?|lifting|swim\w*|climbing"
+    r"|bouldering|press ?ups|push ?ups)|stretch\w*|grey (?:hair|top|kit|shirt|shorts|sky|day)"
+    r"|(?:gray|grey) (?:\S+ ){0,2}(?:morning|weather|clouds)",
+    JOKING,
+)
 # Light-headed because a meal was missed, and put right by eating: low fuel, not the heart (NHS "Dizziness")
 NOT_FED = (
     r"(?:(?:skipped|missed|forgot|no|without|before) (?:my |a |any )?(?:breakfast|lunch|dinner|tea|meal|food|eating)"
@@ -191,14 +204,15 @@ SIGNS: tuple[Sign, ...] = (
     # the heart's pain felt only where it spreads (arms, jaw, neck, upper back) with the body's alarm (clammy, grey,
     # a cold sweat, sick): a heart attack without chest pain, commoner in women and older runners (BHF, ESC)
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
-        r"(?:arm|arms|jaw|neck|upper back|shoulder ?blades?|shoulders) (?:\S+ ){0,4}?(?:{PAIN}|heavy|heaviness|tight\w*"
-        r"|pressure|dead|numb)|(?:{PAIN}|heavy|heaviness|pressure|tight\w*) (?:\S+ ){0,4}?(?:in )?(?:(?:both|my|his"
-        r"|her|the|left|right) )?(?:arm|arms|jaw|neck|upper back|shoulder ?blades?)",
-        r"clammy|cold sweat|sweating buckets|drenched|dripping with sweat|pouring with sweat|grey|gray|ashen|{VOMIT}"
-        r"|(?:gonna|going to|about to|want to|wants to) (?:\S+ ){0,1}(?:throw up|be sick|puke|spew)",
-    ), (GYM_CHEST, r"(?:after|from|during) (?:\S+ ){0,3}(?:gym|weights|boxing|rows|pull ?ups|deadlifts?|lifting"
-        r"|swim\w*|climbing|bouldering|press ?ups|push ?ups)|stretch\w*|grey (?:hair|top|kit|shirt|shorts|sky|day)"
-        r"|(?:gray|grey) (?:\S+ ){0,2}(?:morning|weather|clouds)", JOKING)),
+        ARMS_JAW_BACK, r"clammy|cold sweat|sweating buckets|drenched|dripping with sweat|pouring with sweat|grey|gray"
+        r"|ashen",
+    ), NOT_ARMS_JAW_BACK),
+    # with sickness alone, a hard session named as the cause explains it ("arms heavy and sick after the hills")
+    Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
+        ARMS_JAW_BACK, r"{VOMIT}|(?:gonna|going to|about to|want to|wants to) (?:\S+ ){0,1}(?:throw up|be sick|puke"
+        r"|spew)",
+    ), (*NOT_ARMS_JAW_BACK, r"(?:after|from|during) (?:a |the |my |that |this )?(?:hard |tough |big |brutal )?(?:hill"
+        r"|hills|intervals?|session|efforts?|sprints?|reps|track|speedwork|workout)|hard effort")),
     # clutching or holding the chest, seen by a bystander or told, with sweat, pallor or sickness
     Sign("cardiac", E, "chest pain", (
         r"(?:clutch\w*|grabb\w*|gripp\w*|holding|rubbing|pressing) (?:at )?(?:my|his|her|their|the) (?:\S+ )?{CHEST}",
@@ -284,7 +298,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:chest|breathing|breath|lungs) (?:\S+ ){0,2}(?:whistl\w*|rattl\w*|crackl\w*)|whistl\w* (?:\S+ ){0,2}chest",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
-        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)", JOKING,
+        r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)"
+        r"|(?:fine|ok|okay|settles|goes) (?:once|when|after) (?:\S+ ){0,2}warm\w*", JOKING,
         EXERTION_BREATHLESS, TALK_TEST, CONTROLLED)),
     # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
@@ -305,7 +320,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|struggling to breathe|cant breathe)"
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
         r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
-    ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*", JOKING)),
+    ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*|gasping for (?:a |some )?(?:water|drink|cuppa|tea|coffee"
+        r"|brew|pint|beer)", JOKING)),
     Sign("breathing", T, "breathlessness lying down or at night", (
         r"(?:cant|couldnt|cannot) (?:\S+ ){0,1}(?:lie|lay|sleep) flat (?:\S+ ){0,2}without (?:\S+ ){0,1}(?:gasp\w*"
         r"|(?:getting |feeling |being )?(?:breathless|short of breath|wheez\w*)|struggling for breath|choking)",

@@ -45,6 +45,10 @@ def test_a_concept_in_new_words(text: str, expected: tuple[str, Severity]) -> No
         "calves ache, nothing's tender to touch",  # nothing's
         "toes numb from the cold on the start line",
         "my jaw and arm ache from sleeping awkwardly",
+        "wheezy in the cold morning air, fine once warm",
+        "my arms feel heavy and I feel sick after the hill session, normal after a hard effort?",
+        "woke up gasping for water after the night before",
+        "calves tight but nothing is sore when I press on them",
     ],
 )
 def test_a_look_alike_in_new_words(text: str) -> None:
