@@ -325,6 +325,7 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)"
         r"|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
+        r"|(?:face|cheeks|ears|nose) (?:\S+ ){0,8}(?:cold|freezing|frozen|icy|wind\w*|winter|frost\w*)"
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"

@@ -21,11 +21,14 @@ LOOK_ALIKES = (
     r"|broken heart|heartbroken|excite\w*|nerves|nervous|adrenaline|start line|starting line"
     r"|(?:pregnant|expecting) (?:wife|partner|friend|sister|colleague)|my (?:wife|partner) is (?:pregnant|expecting)"
     r"|sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles|beetroot|red (?:in the )?face|flushed"
-    r"|itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen|sore throat|scratchy throat",
+    r"|itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen|sore throat|scratchy throat"
+    # a heavy heart is grief, not a chest ("heart feels heavy since my dog died")
+    r"|griev\w*|grief|bereave\w*|funeral|heavy heart|(?:dog|cat|pet|mum|dad|nan|gran|grandad|grandma|friend)"
+    r" (?:\S+ ){0,1}(?:died|passed)",
     POSTURAL,
     JOKING,
 )
-_NEAR, _BEFORE = r" (?:\S+ ){0,4}?", r" (?:\S+ ){0,3}?"
+_NEAR, _BEFORE = r" (?:\S+ ){0,4}?", r" (?:\S+ ){0,4}?"
 
 
 def _near(system: str, acute: str) -> str:
@@ -60,7 +63,7 @@ SIGNS: tuple[Sign, ...] = (
     ),), (
         *LOOK_ALIKES,
         r"lost (?:my )?(?:balance|footing)|balance (?:\S+ ){0,2}(?:exercises?|work|board|training)"
-        r"|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,4}(?:cold|freezing|frozen|icy|wind\w*)"
+        r"|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,8}(?:cold|freezing|frozen|icy|wind\w*|winter|frost\w*)"
         r"|(?:poor|bad|work on|improve) (?:\S+ ){0,1}balance|red|sunburn\w*|wind ?burn|chapped|dry skin"
     )),
     Sign("consciousness", T, "a change in how alert or aware someone is", (

@@ -41,7 +41,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CHEST} (?:\S+ ){0,3}{CHEST_FEEL}"
         r"|{CHEST_FEEL} (?:\S+ ){0,3}{CHEST}"
         r"|{CANT} (?:\S+ ){0,1}(?:breathe|catch (?:my )?breath)|struggling (?:for|to) breath\w*|fainted|passed out"
-        r"|collapsed|seizure|fit\b|fitting",
+        # a fit is a seizure; "fit running back in" is finding time
+        r"|collapsed|seizure|(?:had|having|has|took|in) a fit|(?:she|he|i|im|shes|hes|was|is|started) fitting",
     )),
     # bleeding with pain or cramps in pregnancy (abruption, miscarriage, labour: NHS "Vaginal bleeding in
     # pregnancy", call 999 with bleeding and tummy pain); after birth, bleeding with cramps is the usual lochia
