@@ -10,6 +10,12 @@ import re
 from functools import lru_cache
 
 CUES: tuple[tuple[str, str], ...] = (
+    # a massage or a physio: choosing between them asks who to see
+    (
+        "professional",
+        r"(?:sports )?massage (?:\S+ ){0,6}(?:or|vs|versus) (?:\S+ ){0,5}physio\w*"
+        r"|physio\w* (?:\S+ ){0,4}(?:or|vs|versus) (?:\S+ ){0,4}(?:sports )?massage",
+    ),
     # a warm-up for a race is part of the race's morning (the race-day checklist), not a stretching question
     (
         "race-day",
@@ -49,7 +55,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|(?:go|going|get|getting|step\w*|mov\w*|jump\w*) (?:up )?from (?:a |the )?(?:\d+ ?(?:k|km|miles?)|couch|c25k)"
         r" (?:\S+ ){0,2}to|(?:add|adding) (?:a |an |another )?(?:\S+ )?run"
         r"|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|extra) run"
-        r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week"
+        r"|how (?:much|far|many (?:miles|km|kms|k)) (?:\S+ ){0,3}(?:per|a|each) week|more (?:miles|mileage|kms?|volume)"
         r"|(?:rest|recovery|down|easy|cutback) weeks?|deload\w*",
     ),
     # building up to a distance is the long run (to a weekly distance, the load)
@@ -81,7 +87,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "core",
-        r"core|planks?|planking|abs|pelvic floor|glutes?|glute med\w*|weak hips|hip strength|bodyweight"
+        r"core|planks?|planking|abs|pelvic floor|glute med\w*|weak hips|hip strength|bodyweight"
+        r"|(?:weak|lazy|sleepy|activat\w*) (?:\S+ ){0,1}glutes?"
+        r"|glutes? (?:\S+ ){0,2}(?:weak|lazy|not firing|activat\w*)"
         r"|strengthen\w* (?:my |your |the )?(?:hips?|glutes?|core|bum|butt|trunk)|strong(?:er)? (?:hips|glutes|core)"
         r"|(?:no|without (?:a |any )?)(?:gym|kit|equipment|weights)|strength (?:routine|work|exercises?|sessions?)",
     ),
@@ -148,13 +156,16 @@ CUES: tuple[tuple[str, str], ...] = (
         "cross-training",
         r"cross ?train\w*|swimming|swim|swims|rowing|cycling|(?<!my )(?<!menstrual )cycle|bike|elliptical|aqua jogging"
         r"|keep (?:my )?fitness|(?<!no )(?<!without a )(?<!without any )gym|indoors?|stuck inside"
-        r"|instead of (?:a |my |going for a )?run\w*|hik\w*|weights|weight training|lift\w* weights|strength training"
+        r"|instead of (?:a |my |going for a )?run\w*|hik\w*|climbing stairs"
+        r"|stair ?(?:climb\w*|master|running|machine)|step machine|weights|weight training"
+        r"|lift\w* weights|strength training"
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
     (
         "form",
-        r"form|cadence|stride|posture|foot ?strike|technique|arm swing|efficien\w*|running economy"
+        r"knees? (?:\S+ ){0,2}(?:cave|caves|caving|collaps\w*|rolls? in|turns? in|knock\w*)|knock knee\w*|valgus"
+        r"|form|cadence|stride|posture|foot ?strike|technique|arm swing|efficien\w*|running economy"
         r"|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
         r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
         r"|(?:feet|toes) (?:\S+ ){0,1}(?:point\w*|turn\w*|splay\w*) (?:out|in)|run like a duck|duck footed"
@@ -189,6 +200,8 @@ CUES: tuple[tuple[str, str], ...] = (
         r"niggl\w*|injur\w*|sprain\w*|strain\w*|pulled"
         r"|(?:rolled|twisted|turned|jarred) (?:my |an |his |her |a )?(?:ankle|knee)"
         r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
+        r"|(?:sore|hurt\w*|aching|achy|painful|niggling|tight) for (?:weeks|months|a (?:week|fortnight|month)"
+        r"|\d+ (?:weeks|days))"
         r"|took a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)|(?:isn'?t|not) (?:going away|settling|getting"
         r" better)|lingering",
     ),
