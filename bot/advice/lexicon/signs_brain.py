@@ -85,6 +85,9 @@ MEDIA = (
     r"(?:read|reading|heard|hearing) (?:about|that|an? (?:article|story|report))|(?:saw|seen|watched|watching)"
     r" (?:\S+ ){0,3}(?:on the news|on tv|on telly|video|clip|footage|documentary|on youtube|online|article)"
     r"|in the (?:news|papers?)|news (?:story|report)|on the news"
+    # asking how common it is: information about others' collapses, not one happening now
+    r"|(?:is|was) (?:that|it|this) (?:\S+ ){0,1}(?:common|rare|normal)|how (?:common|rare|often|likely)"
+    r"|does (?:that|it|this) happen (?:often|a lot)"
     # blotted out of memory: "blacked out the race from my memory"
     r"|black(?:ed)? out (?:\S+ ){0,3}(?:from|of) (?:my |his |her )?(?:memory|mind)"
 )
@@ -285,7 +288,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:wiping|wipe|wiped|toilet (?:roll|paper)|loo (?:roll|paper)) (?:\S+ ){0,2}(?:numb\w*|cant feel|dead"
         r"|feels? (?:\S+ ){0,1}(?:odd|weird|strange|different|numb))"
         r"|incontinen(?:ce|t)|wet myself",
-    ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo|(?:since|after)"
+    ), (r"runners trots|trots|diarrh\w*|(?:dodgy|upset) (?:stomach|tummy)|porta ?loo|portaloo"
+        # a numb bum from sitting: a long drive, a flight, a hard seat
+        r"|numb bum (?:\S+ ){0,2}(?:after|from|on) (?:\S+ ){0,3}(?:drive|driving|car|journey|flight|sitting|sat|seat"
+        r"|chair|coach|train|bus)|(?:since|after)"
         r" (?:a |the |my )?(?:bike|cycle|ride|spin|turbo|sportive)|cycling|riding|on the bike|bike rides?|saddle sore"
         r"|saddle advice|(?:since"
         r"|after)"
@@ -321,7 +327,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
         r"|went dead|slapping|drop)",
-    ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white)|(?:cold|freezing)"
+    ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white|{COLD})"
+        r"|numb (?:bum|bottom|backside|butt|leg|legs|foot) (?:\S+ ){0,2}(?:after|from|on) (?:\S+ ){0,3}(?:drive|driving"
+        r"|car|journey|flight|sitting|sat|seat|chair|coach|train|bus)|(?:cold|freezing)"
         r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)"
         r"|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
