@@ -156,11 +156,16 @@ SIGNS: tuple[Sign, ...] = (
     Sign("stroke", E, "sudden loss of vision on one side with unsteadiness", (
         r"{CANT} see (?:\S+ ){0,2}(?:out of |out |off |on |to |from )?(?:the |my |his |her |their )?(?:left|right"
         r"|one side|one eye)|(?:left|right|one) (?:side|eye) (?:\S+ ){0,3}(?:went|gone|going) (?:\S+ ){0,1}(?:dark"
-        r"|black|blank|grey|gray)|half (?:of )?(?:my |his |her |the )?(?:vision|sight|view)|curtain",
+        r"|black|blank|grey|gray)|half (?:of )?(?:my |his |her |the )?(?:vision|sight|view)|curtain"
+        r"|(?:vision|sight|eye) (?:\S+ ){0,1}(?:on|in|out of|to) (?:the |my |his |her )?(?:left|right|one side)"
+        r" (?:\S+ ){0,2}(?:went|gone|going|is|was) (?:\S+ ){0,1}(?:dark|black|blank|grey|gray|blurry|blurred|dim)",
         r"stumbl\w*|stagger\w*|veer\w*|wobbl\w*|weaving|unsteady|off balance|lost (?:my |his |her )?balance"
         r"|(?:walking|moving|going) (?:\S+ ){0,2}like (?:\S+ ){0,2}drunk|like (?:\S+ ){0,2}drunk|falling to one side"
-        r"|legs (?:\S+ ){0,2}(?:gone|went|going)",
-    )),
+        r"|legs (?:\S+ ){0,2}(?:gone|went|going)"
+        r"|(?:leg|arm|hand|side) (?:\S+ ){0,2}(?:went|gone|going|is|feels?|felt) (?:\S+ ){0,1}(?:weak|heavy|dead|numb"
+        r"|useless)",
+    ), (r"sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles|fogged|steamed up|peak|hood|head ?torch"
+        r"|(?:roots|rocks|mud|ice) ", JOKING)),
     Sign("vision-loss", E, "sudden loss of vision", (
         r"(?:half|part|side) (?:of )?(?:my |the |everything )?(?:\S+ ){0,3}(?:vision|sight|view) (?:\S+ ){0,3}(?:gone"
         r"|went|vanished|disappeared|missing|black|dark)|lost (?:the )?(?:\S+ ){0,2}(?:vision|sight)"

@@ -205,7 +205,7 @@ SIGNS: tuple[Sign, ...] = (
     # a cold sweat, sick): a heart attack without chest pain, commoner in women and older runners (BHF, ESC)
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
         ARMS_JAW_BACK, r"clammy|cold sweat|sweating buckets|drenched|dripping with sweat|pouring with sweat|grey|gray"
-        r"|ashen",
+        r"|ashen|sweat\w* (?:\S+ ){0,2}(?:and|&) (?:\S+ ){0,1}(?:breathless|short of breath|out of breath)",
     ), NOT_ARMS_JAW_BACK),
     # with sickness alone, a hard session named as the cause explains it ("arms heavy and sick after the hills")
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
@@ -315,7 +315,7 @@ SIGNS: tuple[Sign, ...] = (
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
     Sign("breathing", T, "breathlessness lying down or at night", (
         r"(?:prop\w*|sit\w*|sat) (?:\S+ ){0,2}up (?:\S+ ){0,4}(?:pillows?|to breathe|to (?:get|catch) (?:my |a )?"
-        r"breath)|(?:extra|more|two|three|four|several|stack of|pile of) pillows"
+        r"breath)|(?:extra|more|two|three|four|five|several|stack of|pile of|[2-9]) pillows"
         r"|(?:wake|woke|waking|wakes|woken) (?:\S+ ){0,4}(?:gasping|breathless|short of breath|fighting for breath"
         r"|struggling to breathe|cant breathe)"
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",

@@ -23,6 +23,10 @@ def lead(text: str) -> tuple[str, Severity] | None:
         ("she took a hockey ball to the head and is now being sick", ("head-injury", E)),
         # one side of vision gone with unsteadiness
         ("he said he couldnt see on his right and was wobbling all over", ("stroke", E)),
+        ("my vision on the left went blurry and grey and I was staggering", ("stroke", E)),
+        ("I suddenly couldn't see properly out of one eye and my leg went weak", ("stroke", E)),
+        ("upper back pain and sweating and breathless, 61", ("cardiac", E)),
+        ("having to sleep on 4 pillows and getting breathless doing nothing", ("breathing", T)),
         # the heart's pain where it spreads, with the body's alarm
         ("my neck and both arms feel heavy and I've come over clammy", ("cardiac", E)),
         ("grandad sat on the bench clutching his chest, looking pale", ("cardiac", E)),
@@ -49,6 +53,7 @@ def test_a_concept_in_new_words(text: str, expected: tuple[str, Severity]) -> No
         "my arms feel heavy and I feel sick after the hill session, normal after a hard effort?",
         "woke up gasping for water after the night before",
         "calves tight but nothing is sore when I press on them",
+        "cant see out of my left eye with sweat in it and stumbling on the roots",
     ],
 )
 def test_a_look_alike_in_new_words(text: str) -> None:
