@@ -30,7 +30,7 @@ HEAD_KNOCK = (
     r"|clash(?:ed)? (?:of )?heads|heads? clash\w*|head ?butt\w*"
     r"|(?:took|taken|got|caught|had) (?:a |an )?(?:\S+ ){0,2}(?:to|in|on) (?:the |my |his |her )(?:head|face|temple)"
     r"|(?:ball|elbow|knee|boot|shoe|branch|stick|brick|stone) (?:to|in|on) (?:the |my |his |her )(?:head|face|temple)"
-    r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out|knocked unconscious|knocked me out)"
+    r"|concuss\w*|(?:knocked (?:\S+ ){0,1}out cold|knocked out{KO_NOT}|knocked unconscious|knocked me out)"
 )
 UNCONSCIOUS = (
     r"unconscious|unresponsive|(?:barely|hardly|only just|slow to|slow at|not really) (?:\S+ ){0,1}respond\w*"
@@ -38,7 +38,8 @@ UNCONSCIOUS = (
     r"|ground|ambulance|tent)|not responding|isnt responding|wasnt responding|wont respond|didnt respond|not answering"
     r"|isnt answering|wasnt answering|no response|not waking|wont wake|wouldnt wake|hasnt woken|didnt wake|cant wake"
     r"|(?:can|could) (?:hardly|barely|only just) wake|(?:cant|couldnt|cannot|wont) be (?:woken|roused|wakened|woke)"
-    r"|couldnt wake|hard to wake|out cold|knocked out|lost consciousness|loss of consciousness|came to (?:on|in|with)"
+    r"|couldnt wake|hard to wake|out cold|knocked out{KO_NOT}|lost consciousness|loss of consciousness"
+    r"|came to (?:on|in|with)"
     r"|woke up (?:on the ground|on the floor|with (?:medics|paramedics|people)|in (?:the|an) (?:medical tent"
     r"|ambulance))"
     r"|eyes (?:\S+ ){0,2}(?:open|rolling) (?:\S+ ){0,3}(?:not|no|isnt|wasnt|nothing)"
@@ -196,7 +197,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
         r"|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )(?<!i would )(?<!id )(?:pass(?:ed|ing|es)? out"
-        r"|black(?:ed|ing|s)? out|blackout)"
+        r"|black(?:ed|ing|s)? out{BO_NOT}|blackout)"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
         r"|went down (?:at|near|just|mid|during|on the (?:ground|floor|track|road))|hit the deck"
         r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
@@ -207,7 +208,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
-        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out|blackout)"
+        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out{BO_NOT}|blackout)"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
     ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"

@@ -82,7 +82,7 @@ NOT_PALPITATION = (
 )
 FAINT = (
     r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
-    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
+    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out{BO_NOT}|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
 )
 BREATHLESS = (
     r"(?:short|out) of breath|breathless\w*|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
@@ -204,15 +204,19 @@ SIGNS: tuple[Sign, ...] = (
     # the heart's pain felt only where it spreads (arms, jaw, neck, upper back) with the body's alarm (clammy, grey,
     # a cold sweat, sick): a heart attack without chest pain, commoner in women and older runners (BHF, ESC)
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
-        ARMS_JAW_BACK, r"clammy|cold sweat|sweating buckets|drenched|dripping with sweat|pouring with sweat|grey|gray"
-        r"|ashen|sweat\w* (?:\S+ ){0,2}(?:and|&) (?:\S+ ){0,1}(?:breathless|short of breath|out of breath)",
+        # soaked in sweat after a run is normal: a clammy skin, a cold sweat or a grey or pale colour is the alarm
+        ARMS_JAW_BACK, r"clammy|cold sweat|grey|gray|ashen|pale|sweat\w* (?:\S+ ){0,2}(?:and|&) (?:\S+ ){0,1}"
+        r"(?:breathless|short of breath|out of breath|grey|gray|pale)",
     ), NOT_ARMS_JAW_BACK),
     # with sickness alone, a hard session named as the cause explains it ("arms heavy and sick after the hills")
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
         ARMS_JAW_BACK, r"{VOMIT}|(?:gonna|going to|about to|want to|wants to) (?:\S+ ){0,1}(?:throw up|be sick|puke"
         r"|spew)",
     ), (*NOT_ARMS_JAW_BACK, r"(?:after|from|during) (?:a |the |my |that |this )?(?:hard |tough |big |brutal )?(?:hill"
-        r"|hills|intervals?|session|efforts?|sprints?|reps|track|speedwork|workout)|hard effort")),
+        r"|hills|intervals?|session|efforts?|sprints?|reps|track|speedwork|workout)|hard effort"
+        r"|(?:sick|nause\w*|queasy|threw up|puked|vomited) (?:\S+ ){0,1}(?:from|because|cos) (?:of )?"
+        r"(?:the |a |that |my )?"
+        r"(?:mud|water|gel|gels|food|drink|sprint|bug|smell)")),
     # clutching or holding the chest, seen by a bystander or told, with sweat, pallor or sickness
     Sign("cardiac", E, "chest pain", (
         r"(?:clutch\w*|grabb\w*|gripp\w*|holding|rubbing|pressing) (?:at )?(?:my|his|her|their|the) (?:\S+ )?{CHEST}",
@@ -320,7 +324,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|struggling to breathe|cant breathe)"
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:lie|lay|sleep) flat",
         r"breath\w*|gasp\w*|puff\w*|stairs|wind\w*|air",
-    ), (r"(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*|gasping for (?:a |some )?(?:water|drink|cuppa|tea|coffee"
+    ), (r"nightmare|bad dream|(?:feet|legs|leg|foot) (?:\S+ ){0,1}up|elevat\w*"
+        r"|gasping for (?:a |some )?(?:water|drink|cuppa|tea|coffee"
         r"|brew|pint|beer)", JOKING)),
     Sign("breathing", T, "breathlessness lying down or at night", (
         r"(?:cant|couldnt|cannot) (?:\S+ ){0,1}(?:lie|lay|sleep) flat (?:\S+ ){0,2}without (?:\S+ ){0,1}(?:gasp\w*"

@@ -20,7 +20,8 @@ LOOK_ALIKES = (
     r"|heart (?:set|sank|sink|was in my mouth|in my mouth|skipped a beat|of|and soul)|by heart|heart ?break"
     r"|broken heart|heartbroken|excite\w*|nerves|nervous|adrenaline|start line|starting line"
     r"|(?:pregnant|expecting) (?:wife|partner|friend|sister|colleague)|my (?:wife|partner) is (?:pregnant|expecting)"
-    r"|sweat|suncream|sun cream|sunscreen|contact lens|glasses|goggles|beetroot|red (?:in the )?face|flushed"
+    r"|sweat|suncream|sun cream|sunscreen|contact lens|lens|lenses|smudge\w*|fogged|glasses|goggles|beetroot"
+    r"|red (?:in the )?face|flushed"
     r"|itchy (?:bump|bumps|lump|lumps)|nettles?|midges?|mosquito|hay ?fever|pollen|sore throat|scratchy throat"
     # a heavy heart is grief, not a chest ("heart feels heavy since my dog died")
     r"|griev\w*|grief|bereave\w*|funeral|heavy heart|(?:dog|cat|pet|mum|dad|nan|gran|grandad|grandma|friend)"

@@ -115,11 +115,15 @@ GROUPS: dict[str, str] = {
     r"|from nowhere|without warning)",
     "ONE_SIDE": r"(?:one side|left side|right side|half of|(?:left|right) (?:arm|hand|leg|side of))",
     "WALKING": r"(?:walk|walking|walk on|to walk|limp|limping|hobbl\w*|weight bear\w*|stand on it)",
+    # "knocked out a PB", "blacked out my calendar": an achievement or a crossing-out, not unconsciousness
+    "KO_NOT": r"(?! (?:a|an|my|another|\d+)\b)(?! the (?:session|workout|run|reps|intervals|miles))",
+    "BO_NOT": r"(?! (?:my|the|a|his|her|our|those|these|some|all) (?:\S+ )?(?:calendar|diary|dates?|days?|windows?"
+    r"|curtains?|blinds?|weekend|schedule|names?|text|screen))",
     # falling down: fainting or collapsing, in the words bystanders use
     "COLLAPSE": r"(?:{NOT_A_BODY}(?:collaps(?:e|ed|es|ing)|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))"
     r"|crumpl(?:ed|ing)|(?:went|go|goes|going) down (?:like a|in a heap|and (?:didnt|wasnt|couldnt))|dropped to the"
     r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
-    r"|black(?:ed|ing)? out))",
+    r"|black(?:ed|ing)? out{BO_NOT}))",
     # what collapses without being a body: "my pace collapsed", "the tent collapsed"
     "NOT_A_BODY": r"(?<!lungs )(?<!lungs were )(?<!lungs are )(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )"
     r"(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
