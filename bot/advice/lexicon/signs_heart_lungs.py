@@ -205,8 +205,8 @@ SIGNS: tuple[Sign, ...] = (
     # a cold sweat, sick): a heart attack without chest pain, commoner in women and older runners (BHF, ESC)
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
         # soaked in sweat after a run is normal: a clammy skin, a cold sweat or a grey or pale colour is the alarm
-        ARMS_JAW_BACK, r"clammy|cold sweat|grey|gray|ashen|pale|sweat\w* (?:\S+ ){0,2}(?:and|&) (?:\S+ ){0,1}"
-        r"(?:breathless|short of breath|out of breath|grey|gray|pale)",
+        ARMS_JAW_BACK, r"clammy|cold sweat|grey|gray|ashen|pale (?:and|&) (?:\S+ ){0,1}(?:sweat\w*|clammy|sick)"
+        r"|sweat\w* (?:\S+ ){0,2}(?:and|&) (?:\S+ ){0,1}(?:breathless|short of breath|out of breath|grey|gray|pale)",
     ), NOT_ARMS_JAW_BACK),
     # with sickness alone, a hard session named as the cause explains it ("arms heavy and sick after the hills")
     Sign("cardiac", E, "pain in the arms, jaw or back with sweating or sickness", (
