@@ -116,7 +116,10 @@ SIGNS: tuple[Sign, ...] = (
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
         r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
-        r"{DRINK_COLOUR}|rhabdo\w*|(?:what|it) (?:comes|came) out (?:\S+ ){0,2}{DARK}",
+        r"{DRINK_COLOUR}|rhabdo\w*|(?:what|it) (?:comes|came) out (?:\S+ ){0,2}{DARK}"
+        r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)",
+        # barely any urine since, in the words runners use for going to the loo ("barely gone since yesterday")
+        r"(?:hardly|barely|not) (?:\S+ ){0,1}(?:gone|been)(?= (?:\S+ ){0,1}(?:since|all day|for hours|at all))|"
         r"{SEVERE_PAIN}|(?:barely|hardly|cant|cannot) (?:\S+ ){0,1}(?:move|walk|stand|bend)|(?:legs?|quads?|thighs?"
         r"|calves|arms?|muscles?|hamstrings?|glutes) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony"
         r"|{PAIN}|wrecked|destroyed|trashed|ruined|battered|shot|weak|seized)|{PAIN} (?:\S+ ){0,2}(?:legs?|quads?"

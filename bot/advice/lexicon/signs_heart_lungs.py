@@ -56,7 +56,10 @@ PALPITATION = (
     r"|flutter|skipping|skipped|skips|skippy|missing beats|jumping|jumpy|flipping|flip flopping|irregular|erratic"
     r"|all over the place|out of rhythm|out of sync|going mad|going mental|going crazy|went mad|went mental"
     r"|went crazy|bouncing|stuttering|stuttered|galloping|banging out of|jumped to 2\d\d|stuck (?:at|on) 2\d\d"
-    r"|wouldnt come down|wont come down|didnt come down|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle)"
+    r"|wouldnt come down|wont come down|didnt come down|wouldnt slow|wont slow|didnt slow|wouldnt settle|wont settle"
+    # lay idioms for a heart out of control: "thumping all over the shop", "going like the clappers", "buzzing",
+    # "like someone flicked a switch"
+    r"|all over the shop|like the clappers|buzzing|(?:flicked|flipped|hit) a switch|not slowing|isnt slowing)"
     r"|(?:skipped|skipping|missed|missing|extra|dropped) (?:a )?(?:heart ?)?beats?(?! when| as| at the| because)"
     r"|irregular (?:heart ?beat|heartbeat|pulse|heart rate|rhythm|heart rhythm)s?|(?:fluttering|flutter) in my chest"
     r"|heart (?:\S+ ){0,3}?(?:racing|raced|pounding|pounded|thumping|hammering|banging) (?:\S+ ){0,6}?(?:after i"
@@ -83,6 +86,7 @@ NOT_PALPITATION = (
 FAINT = (
     r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
     r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out{BO_NOT}|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
+    r"|swimmy|(?:edges|vision|eyes|everything) (?:\S+ ){0,1}(?:went|going|gone) (?:dark|black|grey|gray)"
 )
 BREATHLESS = (
     r"(?:short|out) of breath|breathless\w*|cant (?:\S+ ){0,1}(?:breathe|breath|catch (?:my |his |her )?breath)"
@@ -229,6 +233,12 @@ SIGNS: tuple[Sign, ...] = (
     ), (*NOT_PALPITATION, POSTURAL)),
     Sign("cardiac", T, "palpitations", (PALPITATION,), NOT_PALPITATION),
     Sign("cardiac", E, "fainting during exercise", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
+    # the effort told first, the fall later in the story: "going up the last hill rep ... went down like a sack"
+    Sign("cardiac", E, "fainting during exercise", (
+        r"(?:going|running|sprinting|halfway) up (?:\S+ ){0,3}(?:hill|climb|rep)|(?:hill|last|final) reps?|mid (?:run"
+        r"|race|rep|tempo|sprint)|halfway through (?:the |my |a )?(?:sprint|race|run|rep|tempo|parkrun)",
+        r"{COLLAPSE}",
+    ), (*NOT_EXERTIONAL, JOKING, r"(?:read|watched|saw) (?:\S+ ){0,4}(?:about|video|news|tv)")),
     # the same years ago: history that still needs a heart check before running (ESC 2020)
     Sign("cardiac", P, "fainting during exercise in the past", (EXERTIONAL_FAINT,), NOT_EXERTIONAL),
     Sign("cardiac", T, "dizziness", (

@@ -76,10 +76,12 @@ GROUPS: dict[str, str] = {
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     # "a flight of stairs" is no journey
     "TRAVEL": r"(?:flight(?! of (?:stairs|steps))|flew|flying|plane|long haul|car journey|long drive|drive home"
+    r"|(?:out of|in) (?:a |the )?(?:cast|plaster|boot)"
     r"|travel|travelling|traveling|"
     r"train journey|coach trip|bus journey|road trip|(?:drove|driving|drive|sat in the car) (?:\S+ ){0,3}(?:\d+|ten"
     r"|eight|six|five|four|several|many) (?:hours?|hrs?)|(?:\d+|ten|eight|six|five|four|several|many) (?:hours?|hrs?)"
-    r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus))",
+    r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus)"
+    r"|(?:\d+|ten|eight|six|five|four|several|many) ?(?:hours?|hrs?|h) (?:drive|journey|flight|trip))",
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|downing|chugged|chugging|had|gulped|drunk|guzzled|guzzling"
     r"|necked|sinking) (?:\S+ ){0,4}?(?:loads|lots|a lot|a ton|tons|litres|liters|gallons|bottles?|way too much"
     r"|too much|so much|plenty|heaps|pints)"
@@ -123,7 +125,11 @@ GROUPS: dict[str, str] = {
     "COLLAPSE": r"(?:{NOT_A_BODY}(?:collaps(?:e|ed|es|ing)|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))"
     r"|crumpl(?:ed|ing)|(?:went|go|goes|going) down (?:like a|in a heap|and (?:didnt|wasnt|couldnt))|dropped to the"
     r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
-    r"|black(?:ed|ing)? out{BO_NOT}))",
+    r"|black(?:ed|ing)? out{BO_NOT}"
+    # the bystander's and the runner's own words for it: "went down like a sack of spuds", "his legs went from
+    # under him", "next thing I'm lying on the path"
+    r"|legs? (?:just |simply )?(?:went|gone|go|goes|gave (?:way|out)) (?:from )?under (?:him|her|me|them)"
+    r"|next thing (?:\S+ ){0,2}(?:lying|laid|flat|on the (?:floor|ground|path|track|road|grass|deck))))",
     # what collapses without being a body: "my pace collapsed", "the tent collapsed"
     "NOT_A_BODY": r"(?<!lungs )(?<!lungs were )(?<!lungs are )(?<!pace )(?<!splits )(?<!speed )(?<!form )(?<!plan )"
     r"(?<!time )(?<!tent )(?<!gazebo )(?<!race )"
