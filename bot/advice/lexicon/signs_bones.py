@@ -46,7 +46,9 @@ SIGNS: tuple[Sign, ...] = (
         r"stress (?:fractures?|fractrues?|reactions?|injur(?:y|ies))|bone stress|fractur(?:e|ed|es)|cracked (?:a )?bone"
         r"|broken (?:bone|toe|foot|metatarsal|hip|shin)|hairline (?:crack|fracture)",
     ), (r"(?:years?|months?) ago|(?:fully |completely )?healed|how (?:fast|quickly|soon) can i|(?:avoid|prevent)\w*"
-        r"|broke (?:my |a )?(?:pb|record)",)),
+        r"|broke (?:my |a )?(?:pb|record)"
+        # someone else's fracture, healed and cleared: a happy story, not a sign
+        r"|pain free|cleared (?:her|him|them)|(?:she|he|shes|hes|theyre) (?:\S+ ){0,2}back running",)),
     Sign("bone-stress", P, "pain you can point to on the bone", (
         r"(?:pinpoint|one spot|a spot|tender spot|specific spot|single spot|one point|one sharp point|sharp point"
         r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,6}?"

@@ -138,8 +138,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:talking|speaking|talks|speaks|sounds?|sounding|speech) (?:\S+ ){0,1}(?:like|as if) (?:\S+ ){0,2}(?:drunk"
         r"|pissed|hammered|had a few|had a skinful)"
         r"|droop(?:ing|ed|y)? (?:\S+ ){0,2}(?:face|mouth|eye)|(?:smile|mouth) (?:\S+ ){0,3}(?:lopsided|crooked|wonky"
-        r"|droop\w*|dropped)|lopsided (?:smile|face)",
-    ), (r"drinks|pints|beers|wine|(?<!like )(?<!as if )(?:was|is|were|got|getting|gets|been|hes|shes|im|theyre|very"
+        r"|droop\w*|dropped)|lopsided (?:smile|face)"
+        r"|mix(?:ing|ed|es)? up (?:my |his |her |their )?words",
+    ), (r"drinks|pints|beers|wine|christmas do|works do|office do|night out|party"
+        r"|(?<!like )(?<!as if )(?:was|is|were|got|getting|gets|been|hes|shes|im|theyre|very"
         r"|bit|quite|really|blind) drunk",)),
     Sign("stroke", E, "weakness or numbness on one side", (
         r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|face) (?:\S+ ){0,3}(?:weak|numb|dead|droop"
@@ -158,6 +160,7 @@ SIGNS: tuple[Sign, ...] = (
         r"{CANT} see (?:\S+ ){0,2}(?:out of |out |off |on |to |from )?(?:the |my |his |her |their )?(?:left|right"
         r"|one side|one eye)|(?:left|right|one) (?:side|eye) (?:\S+ ){0,3}(?:went|gone|going) (?:\S+ ){0,1}(?:dark"
         r"|black|blank|grey|gray)|half (?:of )?(?:my |his |her |the )?(?:vision|sight|view)|curtain"
+        r"|(?:left|right|one) side of (?:\S+ ){0,2}(?:just )?(?:disappeared|vanished|went (?:dark|black|blank))"
         r"|(?:vision|sight|eye) (?:\S+ ){0,1}(?:on|in|out of|to) (?:the |my |his |her )?(?:left|right|one side)"
         r" (?:\S+ ){0,2}(?:went|gone|going|is|was) (?:\S+ ){0,1}(?:dark|black|blank|grey|gray|blurry|blurred|dim)",
         r"stumbl\w*|stagger\w*|veer\w*|wobbl\w*|weaving|unsteady|off balance|lost (?:my |his |her )?balance"
@@ -332,7 +335,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:no|lost|lose|losing|loss of|not much|little|without|zero) (?:any )?(?:feeling|sensation) (?:in|on)"
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
-        r"|went dead|slapping|drop)",
+        r"|went dead|slapping|slaps|slapped|drop)"
+        r"|{CANT} (?:\S+ ){0,1}lift (?:my |his |her |the )?(?:toes|foot|front of)",
     ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white|{COLD})"
         r"|numb (?:bum|bottom|backside|butt|leg|legs|foot) (?:\S+ ){0,2}(?:after|from|on) (?:\S+ ){0,3}(?:drive|driving"
         r"|car|journey|flight|sitting|sat|seat|chair|coach|train|bus)|(?:cold|freezing)"
@@ -343,7 +347,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"
         r" (?:\S+ ){0,2}(?:phone|bottle|water|handheld|poles)|(?:laces|shoes|watch strap) (?:\S+ ){0,2}(?:too )?tight"
-        r"|on pins and needles|nettles?|stung|stinging|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
+        r"|on pins and needles|nettles?|stung|stinging"
+        r"|(?:sleep\w*|slept|lying|lay|laid) on (?:it|my arm|my hand)"
+        r"|sat (?:\S+ ){0,1}cross legged|sitting (?:\S+ ){0,1}cross legged"
         r"|tight (?:laces|shoes)|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,4}(?:cold|freezing|frozen|icy|wind\w*)"
         r"|(?:cold|freezing|frozen|icy|wind\w*) (?:\S+ ){0,3}(?:face|cheeks|lips|nose|ears)", JOKING)),
 )

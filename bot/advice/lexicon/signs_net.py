@@ -64,6 +64,7 @@ SIGNS: tuple[Sign, ...] = (
     ),), (
         *LOOK_ALIKES,
         r"lost (?:my )?(?:balance|footing)|balance (?:\S+ ){0,2}(?:exercises?|work|board|training)"
+        r"|christmas do|works do|office do|night out|after (?:the |a )?(?:drinks|party|pub)"
         r"|(?:face|cheeks|lips|nose|ears) (?:\S+ ){0,8}(?:cold|freezing|frozen|icy|wind\w*|winter|frost\w*)"
         r"|(?:poor|bad|work on|improve) (?:\S+ ){0,1}balance|red|sunburn\w*|wind ?burn|chapped|dry skin"
     )),
@@ -106,6 +107,7 @@ SIGNS: tuple[Sign, ...] = (
         *LOOK_ALIKES,
         r"(?:nut|peanut) (?:butter|bar|free)(?! (?:\S+ ){0,3}(?:swell|throat|lips|hives))"
         r"|allergic to (?:cats|dogs|dust|running|mornings|hills|effort)|tiny|little (?:lump|bump|red)"
+        r"|(?:didnt|did not|never|without) (?:\S+ ){0,1}sting|(?:wasnt|werent|not) stung"
     )),
 )
 # fmt: on
