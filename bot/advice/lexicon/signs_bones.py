@@ -211,6 +211,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:cant|can barely|can hardly|could barely|could hardly) walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs"
         r"|leg day|squats|lunges|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
         r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
+    # a wrist "bent like a dinner fork" after a fall: the classic broken wrist
+    Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
+        r"(?:bent|shaped|looks?) like a (?:dinner |silver )?fork|dinner fork",
+    )),
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
         r"(?:swelled|swelling|swollen|ballooned|blew up) (?:up )?(?:\S+ ){0,1}?(?:massively|straight away"
         r"|immediately|instantly|like a balloon|badly|a lot|huge|hugely)|swelled up"

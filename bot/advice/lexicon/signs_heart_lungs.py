@@ -23,7 +23,10 @@ GYM_CHEST = (
 # (NHS "Chest pain": a heart attack is often mistaken for indigestion)
 NOT_CHEST = (GYM_CHEST, r"(?<!like )(?<!like a )(?<!as if its )(?:heartburn|indigestion|acid reflux)")
 ACHING = r"pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|discomfort|burning|stabbing|sharp|sore"
-PRESSING = r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
+PRESSING = (
+    r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
+    r"|bricks?|anvil|elephant"
+)
 # a course or a class about resuscitation is not a resuscitation
 COURSE = (
     r"(?:cpr|first aid|defib\w*|resus\w*|life ?saving) (?:course|training|class|session|refresher|qualification"
@@ -348,6 +351,12 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING, r"(?:then|after that|and) (?:\S+ ){0,2}(?:im |i was |it was |its )?(?:fine|ok|okay|settles|settled)"
         r"|first (?:few )?(?:mins|minutes|mile|km)")),
     # --- anaphylaxis: swelling of the lips, tongue or throat; wheeze or faintness after a trigger -------------
+    # the reliever needed far more than usual: asthma out of control (NHS "Asthma": see a GP)
+    Sign("breathing", T, "needing your reliever inhaler far more than usual", (
+        r"(?:blue |reliever )?(?:inhaler|reliever|puffer|ventolin|salbutamol)",
+        r"(?:\d+|several|loads of|many|ten|eight|six) times a day (?:\S+ ){0,6}(?:normally|usually|when its normally)"
+        r"|(?:far|way|much|loads|a lot) more (?:\S+ ){0,2}(?:than usual|than normal|often)",
+    ), (JOKING,)),
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:lips?|tongue|mouth|throat|face|cheeks?|eyelids?|eyes) (?:\S+ ){0,3}(?:swelling|swelled|swollen|swell"
         r"|puffing up|puffed up|puffy|blowing up|blew up|ballooning|ballooned|closing|closed|tight|tightening"
@@ -384,7 +393,8 @@ SIGNS: tuple[Sign, ...] = (
         r"warm|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one|than the other",
     ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
-        r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}",
+        r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}"
+        r"|(?:sore|tender|painful|achy|aching) {CALF}",
         rf"{BREATHLESS}|{{CHEST}} (?:\S+ ){{0,3}}{{CHEST_FEEL}}|cough\w* (?:up )?blood|blood (?:\S+ ){{0,2}}cough\w*",
     )),
     Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (

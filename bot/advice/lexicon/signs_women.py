@@ -69,7 +69,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|regular|not stopping|wont stop)|tightenings (?:\S+ ){0,4}(?:every|regular|not stopping|wont stop)"
         r"|waters (?:\S+ ){0,2}(?:broke|broken|went|leaking|gone)|leaking (?:\S+ ){0,2}(?:amniotic )?fluid"
         r"|(?:baby|babys) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|kicking less|not kicking|quieter)"
-        r"|reduced (?:fetal |baby )?movements?|(?:fewer|less) (?:kicks|movements)",
+        r"|reduced (?:fetal |baby )?movements?|(?:fewer|less) (?:kicks|movements)"
+        # the weeks or the bump named, then the baby barely kicking ("36 weeks and the wee one has barely kicked")
+        r"|(?:(?:2\d|3\d|4[0-2]) weeks|{PREGNANT}|bump|in there) (?:\S+ ){0,8}(?:barely|hardly|not|stopped|havent felt"
+        r"|hasnt) (?:\S+ ){0,1}(?:kicked|kicking|moved|moving)(?! (?:at|in) the (?:end|finish))",
     )),
     # --- RED-S: low energy availability --------------------------------------------------------------
     Sign("red-s", P, "missed periods or repeated bone injuries", (
@@ -87,6 +90,13 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,2}?(?:stress fractures?|bone (?:stress )?injur(?:y|ies)|stress reactions?|fractures"
         r"|broken bones)",
     ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|the pill|contracepti\w*|coil)",)),
+    # very low intake for the training with the cost: always exhausted, injured again and again
+    Sign("red-s", P, "signs of under-fuelling for your training", (
+        r"(?:eating|eat|ate|on|having) (?:about |around |only |just |like |roughly )?"
+        r"(?:[5-9]\d\d|1[0-4]\d\d|1 ?[0-4]00) ?(?:cals|calories|kcal)",
+        r"(?:keep|kept|always|constantly) (?:\S+ ){0,2}injur\w*|injur(?:y|ies) (?:\S+ ){0,2}(?:keep|again)"
+        r"|(?:always|constantly|permanently) (?:\S+ ){0,1}(?:knackered|exhausted|tired|shattered|wiped)",
+    )),
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:libido|sex drive) (?:\S+ ){0,2}(?:gone|low|dropped|disappeared|vanished|zero|non existent)"
         r"|(?:low|no|lost (?:my )?) (?:libido|sex drive)|low testosterone|(?:lost|losing|dropped) (?:\S+ ){0,3}(?:kilos"
