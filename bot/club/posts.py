@@ -290,8 +290,8 @@ class WeeklyDigest:
         settings = await club_settings.settings(db, post.guild_id)
         if settings.digest_channel_id is None or settings.digest_day is None or settings.digest_time is None:
             return Rendered([])
-        built = await build(db, post.guild_id, post.due)
         zone = await server_zone(db, post.guild_id)
+        built = await build(db, post.guild_id, post.due, zone)
         following = next_instant(settings.digest_day, settings.digest_time, zone, post.due + timedelta(minutes=1))
         return Rendered(
             [message(digest_card(built), channel_id=settings.digest_channel_id)],

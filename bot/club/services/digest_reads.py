@@ -12,9 +12,10 @@ from bot.club.services.zone import server_zone
 from bot.db.store import Store
 
 
-async def build(db: Store, guild_id: int, due: datetime) -> Digest:
-    """What the digest due at `due` says: last week (Monday to Sunday, server's zone) and the week ahead."""
-    zone = await server_zone(db, guild_id)
+async def build(db: Store, guild_id: int, due: datetime, zone: str | None = None) -> Digest:
+    """What the digest due at `due` says: last week (Monday to Sunday, server's zone) and the week ahead.
+    A caller that already read the server's zone passes it (`zone`), saving that round trip."""
+    zone = zone or await server_zone(db, guild_id)
     monday = rules.last_week(due, zone)
     today = due.astimezone(ZoneInfo(zone)).date()
     return await db.digests.read(guild_id, monday, today, due)
