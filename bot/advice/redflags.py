@@ -278,7 +278,9 @@ def normalise(text: str) -> str:
     "&" -> "and", one space between words."""
     folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
     folded = _APOSTROPHE_S.sub(lambda m: m.group(0) if m.group(1) in _KEEP_S else m.group(1), folded)
-    folded = _APOSTROPHES.sub("", folded).replace("&", " and ").replace("-", " ").replace("/", " ")
+    folded = (
+        _APOSTROPHES.sub("", folded).replace("&", " and ").replace("°", " degrees ").replace("-", " ").replace("/", " ")
+    )
     return _SPACES.sub(" ", folded).strip()
 
 

@@ -10,7 +10,15 @@ escalators (escalators.py: a treatment that isn't working, the cause of an alter
 
 from __future__ import annotations
 
-from bot.advice.lexicon import signs_body, signs_bones, signs_brain, signs_heart_lungs, signs_net, signs_women
+from bot.advice.lexicon import (
+    signs_body,
+    signs_bones,
+    signs_brain,
+    signs_course,
+    signs_heart_lungs,
+    signs_net,
+    signs_women,
+)
 from bot.advice.lexicon.base import (
     GOING_ON,
     JOKING,
@@ -35,6 +43,7 @@ SIGNS: tuple[Sign, ...] = (
     *signs_body.SIGNS,
     *signs_bones.SIGNS,
     *signs_women.SIGNS,
+    *signs_course.SIGNS,
 )
 NET_SIGNS: tuple[Sign, ...] = signs_net.SIGNS
 

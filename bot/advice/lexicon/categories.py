@@ -70,7 +70,8 @@ BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
      r"|ischium|ischial|bum|buttocks?|tailbone|tail bone|coccyx|(?:where|were) the bones meet"),
     ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my "
         r"|the )?thigh"),
-    ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone"),
+    ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone|lower leg"
+     r"|inside of (?:my |the |his |her )?(?:lower )?leg"),
     ("bone-stress-foot", r"foot|foots|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels|calcaneus|instep|toe bone"
      r"|(?:long|little) bones? (?:\S+ ){0,2}(?:foot|feet)|arch"),
 )  # fmt: skip

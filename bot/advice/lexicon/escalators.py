@@ -109,5 +109,14 @@ CAUSES: tuple[Cause, ...] = (
     # a bad headache after drinking a lot is hyponatraemia's until shown otherwise (its sign says so too)
     Cause(("consciousness", "stroke"), r"{WATER_LOTS}", "hyponatraemia", "signs of drinking too much water"),
     Cause(("consciousness",), r"{HOT}|heat exhaustion", "heat", "signs of heat stroke"),
+    # breathlessness or chest pain after a long journey, a cast, an operation or a birth: a clot until shown
+    # otherwise (NHS "Pulmonary embolism": the risk factors)
+    Cause(
+        ("breathing", "cardiac"),
+        r"{TRAVEL}|(?:had|after|since|recovering from) (?:an? |my |the |his |her )?(?:\S+ )?(?:operation|surgery|op)"
+        r"|{PREGNANT}",
+        "dvt-pe",
+        "a possible blood clot",
+    ),
     Cause(("consciousness",), r"{COLD}|hypotherm\w*", "hypothermia", "signs of hypothermia"),
 )

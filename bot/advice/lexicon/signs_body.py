@@ -126,6 +126,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|thighs?|calves|arms?|muscles?)|not much of it"
         r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing|peed|weed)|little (?:urine|pee|wee)|{VOMITING}",
     ), (r"dark yellow|darker yellow|bit darker",)),
+    # no urine at all for many hours after a hard session, with muscles swollen, weak or sore (O'Connor 2020)
+    Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
+        r"(?:hasnt|havent|hadnt|not|no|didnt|barely|hardly) (?:\S+ ){0,1}(?:peed|weed|pee|wee|been to the (?:loo"
+        r"|toilet)"
+        r"|passed (?:any )?(?:urine|water)|urinated)(?= (?:\S+ ){0,2}(?:since|all day|for|at all|in))",
+        r"(?:legs?|quads?|thighs?|calves|arms?|muscles?|hamstrings?|glutes) (?:\S+ ){0,3}(?:swollen|swelling|rock hard"
+        r"|hard as|killing|agony|{PAIN}|weak|seized)|{SEVERE_PAIN}|(?:barely|hardly|cant) (?:\S+ ){0,1}(?:stand|walk"
+        r"|move)",
+    )),
     # --- kidneys and blood in urine -----------------------------------------------------------------------
     Sign("kidney", T, "blood in your urine", (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"

@@ -67,6 +67,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"shin splints? (?:again|agai)|(?:funny|elbow)",)),
     Sign("bone-stress", P, "pain on hopping or standing on one leg", (
         rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt|worse) (?:\S+ ){{0,5}}(?:{ONE_LEG})"
+        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,12}}?like (?:a |an )?(?:\S+ )?(?:nail|knife|needle|dagger|stab|spike|hammer)"
         rf"|(?:{ONE_LEG}) (?:\S+ ){{0,8}}?(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills|sharp|ouch|nope"
         r"|no way)"
         rf"|{{CANT}} (?:\S+ ){{0,1}}(?:{ONE_LEG})",
@@ -92,13 +93,14 @@ SIGNS: tuple[Sign, ...] = (
     Sign("bone-stress", P, "swelling on the top of the foot", (
         r"(?:top of (?:my |the )?foot|on (?:the )?top|instep|long bones|metatarsals?) (?:\S+ ){0,12}?{SWELL}"
         r"|{SWELL} (?:\S+ ){0,3}(?:on (?:the )?top"
-        r"|(?:top|middle) of (?:my |the )?foot|instep)",
+        r"|(?:top|middle) of (?:my |the |his |her )?(?:left |right )?foot|instep)",
         r"foot|feet|metatarsals?|instep|toes",
         r"{PAIN}|limp\w*|hobbl\w*|{WALKING}",
     ), (r"pregnan\w*|ankles|(?:hot|heat|flight|plane)",)),
     Sign("bone-stress", P, "pain that now comes with walking or at night", (
         SPREADING, r"{PAIN}",
-        r"shin|shins|shinbone|tibia|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot|hip|groin|pelvis"
+        r"shin|shins|shinbone|tibia|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the |his |her )?(?:left "
+        r"|right )?foot|hip|groin|pelvis"
         r"|pelvic|pubic|tailbone|sacrum|buttocks?|bone|heel|(?:outer|outside) (?:edge|side) of (?:my |the |his |her )?"
         r"foot",
     ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
@@ -115,7 +117,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:{PAIN}|sharp|agony|kills) (?:\S+ ){0,4}(?:walk|walking|to walk|walk on|limp|limping|hobbl\w*|on the way"
         r" to work|going downstairs|down stairs|downstairs)|(?:walking|limping|hobbling) (?:\S+ ){0,3}(?:hurts|{PAIN}"
         r"|painful)|(?:limping|limps|limped|hobbling|hobbled)",
-        r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the )?foot"
+        r"shin|shins|shinbone|tibia|tibial|metatarsals?|forefoot|midfoot|(?:top|middle) of (?:my |the |his "
+        r"|her )?(?:left |right )?foot"
         r"|hip|groin|pelvis|pelvic|pubic|bone|heel",
     ), (*NOT_AFTER_A_RACE, r"(?:no|not|without (?:a )?|never) (?:\S+ ){0,1}limp\w*")),
     # --- compartment syndrome ------------------------------------------------------------------------------
@@ -129,6 +132,17 @@ SIGNS: tuple[Sign, ...] = (
         r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
         r"|{CANT} (?:\S+ ){0,1}"
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
+    )),
+    # after a blow the limb may not be said to be tight: pain out of proportion with numbness, or agony when the
+    # toes are moved for you (pain on passive stretch), is the sign clinicians check first
+    Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
+        r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
+        r"(?:pain|hurts?|hurting) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|way more|far more"
+        r"|more than (?:it |a kick |that )?should)|{SEVERE_PAIN}|screams?|screaming|agony",
+        r"(?:numb\w*|tingl\w*|pins and needles)|(?:bend|bending|bent|move|moving|moved|pull\w*|stretch\w*|touch\w*)"
+        r" (?:\S+ ){0,3}(?:toes|foot|ankle)",
+        r"kick|kicked|fell|fall|crash|blow|impact|tackle|stamped|stood on|trodden|whack\w*|knock\w*|hit|boot\w*"
+        r"|studs?|took a (?:\S+ ){0,1}(?:ball|stick|club|bat)",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
         r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
@@ -147,6 +161,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:after|once|when|as soon as) (?:\S+ ){0,2}(?:stop|stopping|stopped|rest|resting) (?:\S+ ){0,3}(?:gone|fine"
         r"|ok|okay|better|disappears|goes|settles|eases)"
         r"|(?:gone|fine|ok|okay|better|eased) (?:\S+ ){0,1}(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after)"
+        r"|(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after) (?:\S+ ){0,2}(?:gone|fine|ok|okay|better|eased"
+        r"|normal)"
         r"|(?:stop|stopping) (?:\S+ ){0,3}"
         r"(?:goes away|eases|fine|settles)|(?:settles|eases|goes|fades|disappears|calms|subsides|better) (?:\S+ ){0,2}"
         r"(?:with|after|on|once|when) (?:\S+ ){0,1}(?:rest|resting|stopping|walking)",

@@ -160,6 +160,10 @@ CONTROLLED = (
 )
 # Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
 PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
+COLD_AIR = (
+    r"(?:cold|freezing|icy|frosty|chilly) (?:\S+ ){0,1}air(?! (?:\S+ ){0,6}(?:still|not|wont|isnt|worse|arm|jaw))"
+    r"|(?:fine|ok|okay|better|eased|eases|goes|went) (?:\S+ ){0,2}(?:once|when|after) (?:\S+ ){0,2}warm\w* up"
+)
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
@@ -175,7 +179,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought|getting)"
         r" (?:\S+ ){0,2}(?:the |a )?defib\w*",
     ), (GYM_CHEST, COURSE)),
-    Sign("cardiac", E, "chest pain", (_chest(TIGHT),), (GYM_CHEST, r"{ASTHMA}")),
+    # a chest tight in cold air that eases once warmed up is the airway's reaction to cold, not the heart's
+    Sign("cardiac", E, "chest pain", (_chest(TIGHT),), (GYM_CHEST, r"{ASTHMA}", COLD_AIR)),
     # "heart attack" as a figure of speech (a pace, a hill, a fright) or a relative's history is no chest pain
     Sign("cardiac", E, "chest pain", (r"heart attack",), (
         r"(?:gave|give|gives|giving|nearly|almost|practically|near|mini|about to give) (?:\S+ ){0,2}heart attacks?"
@@ -284,7 +289,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:too|so) (?:out of breath|breathless|puffed"
         r"|winded) to (?:talk|speak)|(?:one|two|three|[1-3]|a few) words? (?:\S+ ){0,2}(?:at a time|between (?:gasps"
         r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
-        r"breath\w*|gasps?|gasping|puffed|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST} (?:\S+ ){0,3}tight",
+        r"breath\w*|gasps?|gasping|puffed|puffing|panting|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST}",
     )),
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
@@ -391,7 +396,15 @@ SIGNS: tuple[Sign, ...] = (
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",
         r"warm|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one|than the other",
-    ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute",)),
+    ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute|both (?:calves|legs)",)),
+    # one calf swollen, warm and red, said anywhere in the message: a calf muscle strain is rarely all three, and
+    # members often guess "cramp?" (NHS "DVT")
+    Sign("dvt-pe", T, "a swollen, warm calf", (
+        r"(?<!both )(?:calf|lower leg|one leg|(?:left|right) leg)(?! muscles)",
+        r"{SWELL}",
+        r"warm|warmer|hot|hotter|red|redness",
+    ), (r"hot weather|in the heat|hot day|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves"
+        r"|(?:kicked|kick|knock|knocked|bang|banged|stud|studs|tackle|fell|fall) (?:\S+ ){0,3}(?:calf|leg|shin)",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
         r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}"
         r"|(?:sore|tender|painful|achy|aching) {CALF}",

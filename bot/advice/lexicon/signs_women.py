@@ -64,6 +64,15 @@ SIGNS: tuple[Sign, ...] = (
     ), NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy or after birth", ("{PREGNANT}", PREGNANCY_SYMPTOM),
          NOT_PREGNANCY_TALK),
+    # waters going with tightenings: labour, early or not, is the maternity unit's now (NHS "Signs that labour
+    # has begun"; before 37 weeks "call your midwife or maternity unit immediately")
+    Sign("pregnancy", E, "signs of labour", (
+        r"{PREGNANT}",
+        r"waters (?:\S+ ){0,2}(?:broke|broken|went|leaking|gone|going)|leak\w* (?:\S+ ){0,2}(?:water|fluid)"
+        r"|(?:water|fluid) (?:\S+ ){0,2}(?:leak\w*|trickl\w*|gush\w*)",
+        r"contractions?|tightenings?|(?:tummy|bump|belly) (?:\S+ ){0,2}(?:tight\w*|hard\w*)|(?:comes?|coming"
+        r"|came) in waves",
+    ), NOT_PREGNANCY_TALK),
     Sign("pregnancy", T, "a warning sign in pregnancy", (
         r"(?:regular|painful|strong) (?:\S+ ){0,1}(?:contractions|tightenings)|contractions (?:\S+ ){0,4}(?:every"
         r"|regular|not stopping|wont stop)|tightenings (?:\S+ ){0,4}(?:every|regular|not stopping|wont stop)"

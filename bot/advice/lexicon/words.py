@@ -106,7 +106,9 @@ GROUPS: dict[str, str] = {
     r"|(?:^(?:at )?|(?:im|i am|shes|she is|currently|now) )(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?)(?! (?:into|of|in"
     r"|out|until|til|till|from|away|before|to go|training|plan|program|programme|ago|since|after|off|later|block"
     r"|streak|running|post|clean|sober|injured|back))"
-    r"|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp))",
+    r"|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp)"
+    r"|(?:wife|partner|girlfriend|missus|sister|daughter|friend) (?:is |shes )?(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?"
+    r"|wks?)(?! (?:into|of|in|out|until|til|till|from|away|before|to go|training|plan|ago|since|after|off|later)))",
     "BLUE": r"(?:blue|bluish|blueish|blue ?ish|bluey|grey|greyish|gray|grayish|grey ?ish|greyey|purple|purplish|purply"
     r"|dusky|ashen)",
     "FACE": r"(?:face|lips?|tongue|mouth|eyes?lids?|eyes)",
