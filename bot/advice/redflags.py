@@ -51,6 +51,7 @@ from bot.advice.lexicon import (
     REASSURED,
     RECENT_PAST,
     RESOLVED,
+    RETRACTED,
     SELF,
     SIGNS,
     TREATMENTS,
@@ -110,13 +111,27 @@ _HYPOTHETICAL = re.compile(
     # a story seen or read: "watched a doco where someone collapsed at a marathon"
     r"|(?:watched|watching|watch|saw|seen|read|reading|heard|listening to|listened to) (?:\S+ ){0,2}(?:doco|docos"
     r"|documentary|video|film|movie|clip|article|news|story|stories|programme|program|show|meme|post|tiktok|youtube"
-    r"|reel|podcast|thread|episode))(?![a-z])"
+    r"|telly|tv|television"
+    r"|reel|podcast|thread|episode)|on (?:the )?(?:telly|tv|television)"
+    # what a course or a talk covers, and what happens to anyone who has it
+    r"|(?:they|we|it|course|training|session|class|workshop|talk) (?:\S+ ){0,1}(?:cover|covers|covered|covering|teach"
+    r"|teaches|taught|go through|goes through|went through|explains?|explained)"
+    r"|what (?:\S+ ){0,1}happens (?:when|if) (?:you|someone|somebody|a person|people|your)"
+    # a story told about someone: "my grandad tells a story about a bloke who collapsed"
+    r"|(?:tells?|told|telling) (?:\S+ ){0,2}(?:story|stories|tale|tales)|(?:story|stories|tale|tales) (?:about|of))"
+    r"(?![a-z])"
 )
 # Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
 # a real risk"), never "what is this pain in my chest" or "is my pee meant to be this dark".
 _DEFINITION = re.compile(
-    r"(?<![a-z])(?:whats|what is|what are|what does|what do (?:you|they|people|doctors) mean by|meaning of|define"
+    r"(?<![a-z])(?:whats|what (?:actually |exactly )?is|what (?:actually |exactly )?are|what does|what do (?:you|they"
+    r"|people|doctors) mean by|meaning of|define"
     r"|ever heard of|heard of)(?: an?| the)? $"
+)
+# ... or a few words before its name ("what's a femoral neck stress fracture"), never "what is this pain"
+_DEFINITION_OF = re.compile(
+    r"(?<![a-z])(?:whats|what is|what are|what does|meaning of|define|ever heard of|heard of)(?: an?"
+    r"| the)?(?: \S+){1,2} $"
 )
 # A general question about a condition by its name ("is rhabdo a real risk", "how common are stress fractures"):
 # not about a symptom ("is chest pain on hills normal? had it today" is a sign).
@@ -135,6 +150,9 @@ _CONDITION_NAME = re.compile(
     r"|blood clots?|cauda equina|asthma attacks?|amenorrh\w*|sepsis|meningitis|pre ?eclampsia|embolism|afib"
     r"|arrhythmias?|palpitations)(?![a-z])"
 )
+# A few words in double quotes, in a message that laughs, are a phrase held up, not said of anyone ("\"face
+# drooping\" = me on the last km 😂"): they are left out before reading.
+_QUOTED = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{1,60})["\u201c\u201d]')
 _LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f480\u2620]")  # 😂 🤣 😆 😅 💀 ☠
 _GAP = r"(?:\S+ ){0,3}?"
 _KNOWN = FUZZY_WORDS | NOT_TYPOS
@@ -256,6 +274,7 @@ _NOT_WORKING = _compile(NOT_WORKING)
 _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context else None) for t in TREATMENTS)
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
+_RETRACTED = _compile(RETRACTED)
 _CHECKED = _compile(REASSURED)
 _RECENT_PAST = _compile(RECENT_PAST)
 _GOING_ON = _compile(GOING_ON)
@@ -336,7 +355,9 @@ def _negated(sentence: _Sentence, start: int) -> bool:
     prefix = sentence.text[clause_start:start]
     if _HYPOTHETICAL.search(prefix) or _DEFINITION.search(prefix):
         return True
-    if (_ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix)) and _CONDITION_NAME.match(sentence.text, start):
+    if (
+        _ASKED_ABOUT.search(prefix) or _TOPIC_OF.search(prefix) or _DEFINITION_OF.search(prefix)
+    ) and _CONDITION_NAME.match(sentence.text, start):
         return True
     before = prefix.split()[-_NEGATION_REACH:]
     # "nothing tender", "nothing's sore to touch", "nothing is sore"; not "nothing helps the pain"
@@ -480,6 +501,8 @@ def triage(text: str | None) -> Triage:
     per label and category. Remembered per text (a Triage is immutable): members ask the same questions again."""
     if not text or not text.strip():
         return Triage()
+    if _QUOTED.search(text) and _JOKE.search(normalise(text)):
+        text = _QUOTED.sub(" ", text)
     parts = _sentences(text)
     whole = " . ".join(s.text for s in parts)
     lines = "\n".join(s.text for s in parts)
@@ -497,6 +520,8 @@ def triage(text: str | None) -> Triage:
         key = (f.label, f.category)
         if key not in kept or f.severity > kept[key].severity:
             kept[key] = f
+    if _RETRACTED.search(whole):
+        return Triage()  # taken back: "jk", "oh wait, that was the fireworks"
     if _CHECKED.search(whole) and _RECENT_PAST.search(whole) and not _GOING_ON.search(whole):
         return Triage()  # an episode that is over and has been checked ("collapsed last week, tests were fine")
     if _REASSURED.search(whole):  # a professional has looked, or it was over at once: only emergencies are said

@@ -10,6 +10,7 @@ from enum import IntEnum
 POSTURAL = (
     r"(?:when|whenever|if|after|as|once) (?:i |you )?(?:stand|stood|get up|got up|sit up|standing|getting up)"
     r"|(?:stand|stood|get|got|getting|standing) up (?:too |really |very |a bit )?(?:quick|quickly|fast)|head ?rush"
+    r"|(?:bending|bent|bend|leaning|leant|stooping) (?:down|over)"
 )
 # Plainly asleep: "out cold on the coach, snoring away" is sleep, not a collapse.
 ASLEEP = (
@@ -20,7 +21,8 @@ ASLEEP = (
 # Sleepy, drowsy or "out of it" for an ordinary reason: an early start, a short night, the night before.
 SLEEPY = (
     r"\d+ ?am|early (?:start|run|morning|alarm)|before work|(?:short|bad|no|little) sleep|slept|jet ?lag|hangover"
-    r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)|on the way (?:back|home)"
+    r"|hungover|night shifts?|in (?:his|her|their|my) sleep|in the (?:car|train|bus|plane)(?! park)|on the way (?:back"
+    r"|home)"
     rf"|{ASLEEP}"
     r"|(?:from|after) the night before|(?:after|from) (?:the |a |too many )?(?:drinks|party|pub|beers?|wine)"
 )
@@ -37,7 +39,11 @@ PROFESSIONAL = (
 _UNDENIED = r"(?:(?!(?:not|isnt|wasnt|arent|no|never|far from) )\S+ )"
 REASSURED = (
     rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
-    rf"|came back) {_UNDENIED}{{0,4}}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear)"
+    rf"|came back) {_UNDENIED}{{0,4}}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear"
+    rf"|expected)"
+    rf"|{PROFESSIONAL} (?:\S+ ){{0,3}}(?:checked|examined|looked at|saw|seen) (?:\S+ ){{0,10}}(?:all (?:normal|fine"
+    rf"|good|ok"
+    r"|okay)|nothing (?:wrong|to worry))"
     r"|(?:ecg|echo|scans?|tests?|bloods|x ?rays?|mri) (?:\S+ ){0,3}(?:was|were|came back|looked|all) (?:all |totally "
     r"|completely |perfectly )?(?:normal|fine|clear|ok|okay)"
     r"|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
@@ -48,7 +54,9 @@ REASSURED = (
 PASSED = (
     r"(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
     r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
-    r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment))"
+    r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment)|(?:a couple of|a few|couple of|two|three|2|3) (?:mins?"
+    r"|minutes))"
+    r"|lasted (?:a|one|1) (?:second|sec|moment)|(?:lasted|for) (?:a )?(?:few |couple of )?(?:seconds|secs)"
     r"|(?:gone|went|passed|fine|ok|okay|settled) (?:again )?(?:straight away|right away|immediately|instantly|at once)"
     # never had it *myself* is talk; "never had this before" says it is new, the opposite of reassurance
     r"|never had (?:it|them|one|any)(?! (?:\S+ ){0,2}(?:before|until|till|happen))"
@@ -66,12 +74,26 @@ GOING_ON = r"now|still|today|tonight|at the moment|currently|this (?:morning|aft
 # "see a doctor or physio before you run again" (a faint during a race two years ago), never for more.
 LONG_AGO = (
     r"(?:(?:\d+|a|one|two|three|four|five|a few|few|several|many|some) )?(?:years?|decades?) ago|last year|ages ago"
-    r"|a long time ago|years back|as a (?:kid|child|teen|teenager)|when (?:i|he|she|they) (?:was|were) (?:a kid|a child"
+    r"|a long time ago|years back|(?:back )?in the (?:[5-9]0s|19\d0s|fifties|sixties|seventies|eighties|nineties)"
+    r"|as a (?:kid|child|teen|teenager)|when (?:i|he|she|they) (?:was|were) (?:a kid|a child"
     r"|young|younger|little|small|a teenager|at school)|in (?:my|his|her) (?:teens|twenties|20s)"
 )
 # Laughing it off: a sensation runners joke about (breathless on the stairs, dizzy with excitement) is not a sign
 # when the message laughs; an emergency sign never has this in its ``unless``.
-JOKING = r"lol|lolol|haha\w*|hehe\w*|lmao|rofl|jk|only joking"  # laughing emoji are read as "lol"
+JOKING = (  # laughing emoji are read as "lol"
+    r"lol|lolol|haha\w*|hehe\w*|lmao|rofl|jk|only joking|with laughter|from laughing|laughing so hard"
+)
+# Taken back by the writer after saying it ("jk they're purple from the squash", "oh wait, that was the fireworks",
+# "no, thank god, it was the red gel"): nothing the message said before it is a sign.
+RETRACTED = (
+    r"jk|j k|just kidding|just joking|only joking|(?:im|i am|i was|only) kidding|oh wait|false alarm"
+    r"|(?:slight|bit of an?|a little) exaggeration|(?:im|i am|i was|ok|okay) (?:\S+ ){0,1}exaggerating"
+    r"|thank (?:god|goodness|fuck|christ)(?: (?:it was|its|it is|that was|thats|just))|no thank (?:god|goodness)"
+    r"|phew (?:it was|its|that was|just)"
+    # a sheet or a quiz being written: the whole message is talk
+    r"|(?:writing|making|putting together|updating|drafting) (?:\S+ ){0,4}(?:sheet|leaflet|poster|guide|policy|handout"
+    r"|quiz|briefing)"
+)
 
 
 class Severity(IntEnum):

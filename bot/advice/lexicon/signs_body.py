@@ -105,7 +105,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("rhabdomyolysis", T, "dark urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}"
         r"|{URINE} (?:\S+ ){0,4}?{DARK}"
-        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
+        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,2}"
         r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
@@ -197,6 +197,29 @@ SIGNS: tuple[Sign, ...] = (
         r"blister|cut|wound|graze|scrape|toe|toenail|nail|bite|heel|foot|ankle|leg|skin|fluey|flu like|shivery|fever"
         r"|temperature",
     ), (r"sunburn\w*|sun burn\w*|chafing|rash from",)),
+    # a wound still pumping through pressure, however the blood is named (NHS "Cuts and grazes": A&E if it won't
+    # stop after 10 minutes of pressure)
+    Sign("bleeding", E, "heavy bleeding", (
+        r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
+        r" (?:\S+ ){0,2}open",
+        r"pumping|spurting|pouring|gushing|soak(?:ing|ed|s)? (?:\S+ ){0,1}through|(?:wont|wouldnt"
+        r"|not) (?:\S+ ){0,1}stop"
+        r"|puddle|pool of|keeps? (?:\S+ ){0,2}(?:coming|going|soaking|pouring|pumping)",
+    ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)",)),
+    # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
+    Sign("bleeding", E, "vomiting blood", (
+        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,6}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
+        r"|her )?"
+        r"(?:vomit|sick)|coffee grounds",
+        r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood",
+    ), (r"red (?:gel|drink|sports drink|sweets|jelly|beetroot)|beetroot|nose ?bleed",)),
+    # blood in or with poo: see a GP, the same day when it is dark, mixed in or with tiredness
+    Sign("bleeding", T, "blood in your poo", (
+        r"blood (?:\S+ ){0,4}(?:poo|stool|stools|bum|back passage|bowel|motion)|(?:poo|stool|stools) (?:\S+ ){0,4}blood"
+        r"|(?:black|tarry|tar) (?:\S+ ){0,1}(?:poo|stool|stools)|blood (?:\S+ ){0,12}(?:mixed in|on the paper"
+        r"|toilet paper)"
+        r"|(?:mixed in|on the paper|toilet paper) (?:\S+ ){0,4}blood",
+    ), (r"beetroot|red (?:gel|drink|sports drink)",)),
     Sign("bleeding", E, "heavy bleeding", (
         r"(?:spurting|pouring|gushing|soaking|soaked through|pumping out) (?:\S+ ){0,2}blood|blood (?:\S+ ){0,2}"
         r"(?:spurting|pouring|gushing|pumping)|bleeding (?:\S+ ){0,3}(?:heavily|badly) (?:\S+ ){0,4}(?:faint|dizzy"
@@ -219,6 +242,18 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:smelly|foul|smelling) (?:\S+ ){0,1}discharge",
     ), (r"chest infection (?:last|a while|months|years) ago|(?:last|a) (?:year|month)|in case of infection"
         r"|prevent\w* infection|avoid\w* infection",)),
+    # a measured fever of 38 or more, flu or not, with a run in mind: no running, and a doctor if unwell
+    Sign("infection", T, "fever or infection", (
+        r"(?:temp|temperature|fever|thermometer) (?:\S+ ){0,3}(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)"
+        r"(?! (?:\S+ ){0,1}(?:mins?|minutes|km|k|miles|seconds|secs|weeks|days))"
+        r"|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature|fever|degrees|c)",
+    ), (r"(?:outside|out there|the air|in the shade|forecast|weather|sun|race day temp)",)),
+    # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
+    Sign("infection", T, "fever or infection", (
+        r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
+        r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"
+        r"|tight)|breathless\w*|short of breath|chesty cough",
+    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
     Sign("infection", E, "fever with a stiff neck or a rash", (
         r"fever|temperature|temp|feverish|hot and cold",
         r"stiff neck|neck (?:\S+ ){0,2}stiff|rash (?:\S+ ){0,4}(?:glass|doesnt fade|not fading|wont fade)"

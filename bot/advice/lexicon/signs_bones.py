@@ -21,8 +21,9 @@ BONE_SITE = (
     r"|sit bones?|bone|bones"
 )
 ONE_LEG = (
-    r"(?:hop|hopping|hops|hopped)|(?:stand|standing|stood|balance|balancing) on (?:one|1|that|my (?:left|right|bad"
-    r"|sore)) (?:leg|foot)|(?:land|landing|lands|landed|push|pushing|pushes|load|loading) (?:\S+ ){0,1}(?:on|off"
+    r"(?:hop|hopping|hops|hopped)|(?:stand|standing|stood|balance|balancing) on (?:one|1|that|(?:my|his|her|the)"
+    r" (?:left|right|bad|sore)) (?:leg|foot)|(?:land|landing|lands|landed|push|pushing|pushes|load"
+    r"|loading) (?:\S+ ){0,1}(?:on|off"
     r"|through) (?:that|one|my (?:left|right|bad|sore)|the (?:left|right|bad|sore)) (?:leg|foot|side)"
 )
 # Pain that now comes with everyday walking or at night, said in passing ("now it's there walking to work too",
@@ -193,10 +194,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:knee )?locked|locking|stuck bent",)),
     # --- knee: locking, giving way, fast swelling after a twist --------------------------------------------
     Sign("knee", T, "a locked knee", (
-        r"knee (?:\S+ ){0,3}?(?:locked|locks|locking|stuck|jammed|wont straighten|cant straighten|wont bend)"
+        r"knees? (?:\S+ ){0,3}?(?:locked|locks|locking|stuck|jammed|wont straighten|cant straighten|wont bend)"
         r"|{CANT} (?:\S+ ){0,1}(?:straighten|bend|fully straighten) (?:my |the |his |her )?(?:knee|leg)",
-        r"knee",
-    )),
+        r"knees?",
+    ), (r"locked eyes",)),
     # a hot, red knee with a fever: an infected joint (NHS "Septic arthritis": see a GP urgently)
     Sign("knee", T, "a hot, red, swollen knee with a fever", (
         r"knee (?:\S+ ){0,4}(?:hot|red|warm|inflamed)|(?:hot|red|warm|inflamed) (?:\S+ ){0,2}knee",
@@ -227,6 +228,23 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:cant|can barely|can hardly|could barely|could hardly) walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs"
         r"|leg day|squats|lunges|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
         r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
+    # bone through or against the skin, or a limb pointing the wrong way: 999 (NHS "Broken bones")
+    Sign("acute-injury", E, "a bone through the skin or a badly bent limb", (
+        r"(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}(?:out|through|against)"
+        r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,1}(?:the wrong way|backwards|sideways)"
+        r"|(?:see|seen|can see) (?:the )?bone",
+        r"ankle|foot|wrist|knee|toe|leg|arm|hand|elbow|shoulder|shin|skin|fell|fall|slipped|landed",
+    ), (r"(?:knee|elbow|thumb|finger)s? (?:\S+ ){0,2}bend (?:\S+ ){0,2}backwards|hypermobil\w*|double jointed",)),
+    # a fall on the hand, then a wrist that swells, can't grip or is sore at the thumb side: a fracture until an
+    # X-ray says otherwise (NHS "Broken wrist"; the scaphoid)
+    Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
+        r"wrist|hand|thumb",
+        r"(?:fell|fall|slipped|tripped|landed|came down|went down) (?:\S+ ){0,5}(?:hand|wrist|arm)"
+        r"|(?:fell|fall|slipped|tripped|landed)",
+        r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|{SWELL}|thumb side|snuff ?box",
+        r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|(?:bone|thumb side|snuff ?box) (?:\S+ ){0,3}"
+        r"(?:{PAIN}|tender)|(?:{PAIN}|tender) (?:\S+ ){0,4}(?:bone|thumb side|snuff ?box)",
+    ), (r"(?:years?|months?) ago|healed",)),
     # a wrist "bent like a dinner fork" after a fall: the classic broken wrist
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
         r"(?:bent|shaped|looks?) like a (?:dinner |silver )?fork|dinner fork",

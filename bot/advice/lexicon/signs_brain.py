@@ -75,7 +75,10 @@ OBSERVED_ALTERED = (
     r"|not moving|lying (?:still|motionless)|not (?:himself|herself|themselves)|floppy|{COLLAPSE}"
     r"|(?:just|suddenly) dropped|dropped (?:like a (?:stone|sack)|on the spot|in front of)"
     r"|(?:went|gone|turned|going) (?:\S+ ){0,1}(?:grey|gray|ashen|blue|white as a sheet)(?! hair)"
-    r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand|sit up|stay awake|talk|answer|focus)"
+    r"|(?:wont|cant|couldnt|not able to) (?:\S+ ){0,1}(?:swallow|wake|stand(?! on (?:\S+ ){0,2}(?:leg|foot|feet|toes"
+    r"|tiptoes?))|sit up|stay awake|talk|answer|focus)"
+    r"|(?:keep|keeps|cant|couldnt) (?:\S+ ){0,1}(?:keep (?:his|her|their|my) eyes open|wake (?:him|her|them))"
+    r"|(?:drops?|dropping|drifts?|drifting|nods?|nodding) off again"
     r"|(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|shaking) (?:and|&) (?:\S+ )?"
     r"(?:mumbl\w*|stumbl\w*|stagger\w*|slurr\w*|weaving|wobbl\w*|pale|grey|gray|clammy|sweat\w*|confused|sleepy)"
     r"|looks? (?:\S+ ){0,1}(?:like death|grey|gray|ashen|ghostly|blue)"
@@ -130,7 +133,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|worst headache|thunderclap",
     )),
     Sign("stroke", E, "slurred speech or a drooping face", (
-        r"slurr(?:ed|ing|y) (?:\S+ ){0,2}(?:speech|words|talking)?|speech (?:\S+ ){0,2}(?:slurred|garbled|jumbled)"
+        r"slurr(?:ed|ing|y)(?: (?:\S+ ){0,2}(?:speech|words|talking))?|speech (?:\S+ ){0,2}(?:slurred|garbled|jumbled)"
         r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
         r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
         r"|talking gibberish|speaking gibberish|gibberish"
@@ -235,6 +238,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
+        r"|(?:left|right|one) (?:arm|hand|leg) (?:\S+ ){0,3}(?:hanging|dangling|useless|floppy|limp|wont work"
+        r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
         r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
     )),
@@ -329,6 +334,19 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:things|stuff|nothing) (?:\S+ ){0,2}(?:not working|arent working|isnt working) (?:\S+ ){0,2}bedroom",
         r"back|spine|sciatica|disc|lumbar|deadlift\w*",
     )),
+    # a foot that slaps or catches, or can't be lifted: a nerve or the spine, seen the same day when it is new
+    Sign("nerve", T, "a foot that drops", (
+        r"foot (?:\S+ ){0,2}(?:slapping|slaps|slapped|drop|dropping|flopping|flops)|foot drop|drop foot"
+        r"|{CANT} (?:\S+ ){0,1}lift (?:my |his |her |the )?(?:toes|foot|front of)|(?:catching|catch|catches|scuffing)"
+        r" (?:my |his |her )?toes (?:\S+ ){0,4}(?:trip\w*|kerbs?|curbs?|fall\w*)",
+        r"started|new|suddenly|since|days?|this week|now|today|yesterday",
+    ), (r"(?:years?|months?) ago|always (?:\S+ ){0,2}(?:slapped|scuffed)|tired|fatigue|end of (?:a |the )?(?:race|ultra"
+        r"|marathon)",)),
+    Sign("consciousness", E, "someone who is hard to wake", (
+        r"(?:shak\w*|shook|nudg\w*|prod\w*) (?:him|her|them) (?:\S+ ){0,8}(?:drops? off|dropping off|drifts? off"
+        r"|wont wake|doesnt wake|not waking|mumbl\w*|barely (?:wakes|responds))|(?:cant|couldnt|hard to|struggling to)"
+        r" (?:\S+ ){0,1}(?:wake|rouse) (?:him|her|them)",
+    ), (r"baby|toddler|kids? (?:\S+ ){0,2}(?:school|bed)|alarm|teenager|hangover|hungover",)),
     # --- nerves: numbness or tingling in a limb ---------------------------------------------------------
     Sign("nerve", P, "numbness or tingling", (
         r"numb|numbness|numbed|tingle|tingles|tingling|tingled|tingly|pins (?:and|n) needles"
@@ -343,6 +361,8 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,3}(?:toes|fingers|hands|feet|legs|thighs)"
         r"|(?:after|from|on) (?:a |the |my )?(?:bike|cycle|ride|spin|turbo)|cycling|saddle"
         r"|numbskull|mind ?numbing|(?:mouth|lips?|tongue|throat) (?:\S+ ){0,2}(?:tingl\w*|numb)"
+        r"|warmed up|warming up|warm again|(?:feeling|sensation) (?:\S+ ){0,1}back"
+        r"|lac(?:e|es|ed|ing) (?:\S+ ){0,3}tight|tight(?:ly)? lac\w*|loosen\w* (?:\S+ ){0,3}(?:stopped|went|gone|fine)"
         r"|(?:face|cheeks|ears|nose) (?:\S+ ){0,8}(?:cold|freezing|frozen|icy|wind\w*|winter|frost\w*)"
         r"|tingl\w* (?:\S+ ){0,2}(?:mouth|lips?|tongue|throat)|numb(?:ly)? boring|emotionally numb"
         r"|(?:hold|holding|grip|gripping|carry|carrying)"

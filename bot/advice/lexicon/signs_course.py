@@ -50,11 +50,17 @@ RACING = (
     r"|thumped|hammering|hammered|banging|galloping|going like|going mad|going nuts|fluttering|flutter\w*|skipping"
     r"|jumping|irregular|all over|through my chest|out of my chest)"
 )
+# something heavy resting on the chest: "like someone's parked a car on it"
+ON_CHEST = (
+    r"(?:sitting|sat|standing|stood|parked|kneeling|knelt|dropped|lying|put|dumped|landed) (?:\S+ ){0,3}on (?:it"
+    r"|my chest|me"
+    r"|his chest|her chest)"
+)
 CHEST_DISCOMFORT = (
     rf"(?:chest|sternum|breastbone) (?:\S+ ){{0,3}}?(?:pain\w*|hurt\w*|ache|aching|achy|tight\w*|{PRESSING}|sore"
     rf"|burn\w*|discomfort|stab\w*)|(?:pain|tightness|pressure|ache|{PRESSING}) (?:\S+ ){{0,3}}(?:in|across"
     rf"|on) (?:\S+ )"
-    rf"{{0,2}}chest"
+    rf"{{0,2}}chest|chest (?:\S+ ){{0,3}}{ON_CHEST}"
 )
 # Feeling ill after heat: the words of heat exhaustion that cooling should have settled.
 UNWELL = (
@@ -81,9 +87,10 @@ SIGNS: tuple[Sign, ...] = (
     ), NOT_PALPITATION),
     # chest pain that does not go after resting is a 999 call (NHS "Chest pain")
     Sign("cardiac", E, "chest pain that isn't easing", (CHEST_DISCOMFORT, NOT_SETTLING), (
-        GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|cold air|stitch",
+        GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
-    Sign("heat", T, "heat exhaustion that hasn't settled", (r"{HOT}", UNWELL, NOT_SETTLING), (
+    # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
+    Sign("heat", E, "heat exhaustion that hasn't settled", (r"{HOT}", UNWELL, NOT_SETTLING), (
         NOT_HOT_BODY, JOKING,
     )),
 )

@@ -25,7 +25,8 @@ NOT_CHEST = (GYM_CHEST, r"(?<!like )(?<!like a )(?<!as if its )(?:heartburn|indi
 ACHING = r"pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|discomfort|burning|stabbing|sharp|sore"
 PRESSING = (
     r"heavy|heaviness|pressure|squeez\w*|crush\w*|squash\w*|squish\w*|compress\w*|gripping|gripped|vice|weight"
-    r"|bricks?|anvil|elephant"
+    r"|bricks?|anvil|elephant|(?:sitting|sat|standing|stood|parked|kneeling|dumped|put|landed) (?:\S+ ){0,3}on"
+    r" (?:it|my chest|me)"
 )
 # a course or a class about resuscitation is not a resuscitation
 COURSE = (
@@ -161,7 +162,9 @@ CONTROLLED = (
 # Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
 PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
 COLD_AIR = (
-    r"(?:cold|freezing|icy|frosty|chilly) (?:\S+ ){0,1}air(?! (?:\S+ ){0,6}(?:still|not|wont|isnt|worse|arm|jaw))"
+    r"(?:tight|tightness|tightens|tighter) (?:\S+ ){0,4}(?:in|from|with|when) (?:the )?(?:cold|freezing|icy|frosty"
+    r"|chilly)"
+    r" air"
     r"|(?:fine|ok|okay|better|eased|eases|goes|went) (?:\S+ ){0,2}(?:once|when|after) (?:\S+ ){0,2}warm\w* up"
 )
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
@@ -170,6 +173,11 @@ NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 SIGNS: tuple[Sign, ...] = (
     # --- cardiac: chest pain and its spread, palpitations, exertional fainting, family history ----------------
     Sign("cardiac", E, "chest pain", (_chest(ACHING),), NOT_CHEST),
+    # "like someone parked a car on my chest": the weight says it, unless something really sat there
+    Sign("cardiac", E, "chest pain", (
+        r"(?:sitting|sat|standing|stood|parked|kneeling|knelt|put|dumped|landed|dropped) (?:\S+ ){0,3}on (?:my|his|her)"
+        r" chest",
+    ), (*NOT_CHEST, r"cat|dog|baby|toddler|kids?|son|daughter|puppy|kitten|bar|barbell|weights?")),
     Sign("cardiac", E, "chest pain", (
         _chest(PRESSING) + r"|{CHEST} (?:\S+ ){0,4}(?:someone|something|an elephant|a weight) (?:\S+ ){0,2}(?:sat"
         r"|sitting|standing|on it|on me)|(?:someone|something|an? elephant|a weight|a brick|a ton|a car) (?:\S+ ){0,2}"
@@ -256,8 +264,10 @@ SIGNS: tuple[Sign, ...] = (
         # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
         r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
     ), (JOKING, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
-        r"|spinning class|spin class"
-        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with", POSTURAL, EXERTION_DIZZY)),
+        r"|spinning class|spin class|altitude|acclimati\w*"
+        r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|(?:spinning|spun"
+        r"|twirl\w*) (?:\S+ )?"
+        r"(?:round|around)", POSTURAL, EXERTION_DIZZY)),
     Sign("cardiac", T, "dizziness", (
         r"dizzy|dizziness|light ?headed|light ?headedness|woozy|faint (?:feeling|spells?)", RECURRING,
     ), (JOKING, POSTURAL, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing"
@@ -326,13 +336,16 @@ SIGNS: tuple[Sign, ...] = (
     # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
-        r"(?:short|out) of breath|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath",
+        r"(?:short|out) of (?:breath|puff)|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath|puffed out"
+        r"|gasping|panting|winded",
         r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
         r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
-        r"|few minutes|10 minutes|ten minutes)", TALK_TEST, JOKING, UPHILL, CONTROLLED)),
+        r"|few minutes|10 minutes|ten minutes)|how (?:should|do"
+        r"|can) i (?:\S+ ){0,2}breath\w*", TALK_TEST, JOKING, UPHILL,
+        CONTROLLED)),
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)
     Sign("breathing", T, "breathlessness lying down or at night", (

@@ -55,7 +55,8 @@ SIGNS: tuple[Sign, ...] = (
         *LOOK_ALIKES,
         r"{ASTHMA}|push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
         r"|indigestion|reflux|stitch|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
-        r"|(?:cold|freezing|icy|frosty|chilly) (?:\S+ ){0,1}air(?! (?:\S+ ){0,6}(?:still|not|wont|isnt|worse|arm|jaw))"
+        r"|(?:tight|tightness|tightens|tighter) (?:\S+ ){0,4}(?:in|from|with|when) (?:the )?(?:cold|freezing|icy|frosty"
+        r"|chilly) air"
     )),
     Sign("stroke", T, "a sudden change in your face, speech, vision or strength", (_near(
         r"face|speech|speaking|words|talking|vision|eyesight|sight|one side|half (?:of )?(?:my|his|her|the)"

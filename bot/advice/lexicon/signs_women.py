@@ -98,7 +98,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|2nd|3rd|4th|[2-9])"
         r" (?:\S+ ){0,2}?(?:stress fractures?|bone (?:stress )?injur(?:y|ies)|stress reactions?|fractures"
         r"|broken bones)",
-    ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|the pill|contracepti\w*|coil)",)),
+    ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|(?:the|my|a) pill|contracepti\w*|coil"
+        r"|implant|mirena)",)),
     # very low intake for the training with the cost: always exhausted, injured again and again
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:eating|eat|ate|on|having) (?:about |around |only |just |like |roughly )?"

@@ -40,7 +40,7 @@ FUZZY_WORDS: frozenset[str] = frozenset(
 
 NOT_TYPOS: frozenset[str] = frozenset(
     """
-    flushes flushed flushing
+    flushes flushed flushing chesty
     spouting spouted humbled tumbled fumbled rumbled mumbled bumbled jumbles jumble helpings yelping whelping
     accidents acres acting alight alves arches ashes babes backed barley basalt basel basil battles believer
     belly bender betting binding blacks blank blending blight blinking block blocked blocking blond bloods bloom

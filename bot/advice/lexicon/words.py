@@ -43,6 +43,11 @@ GROUPS: dict[str, str] = {
     r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
     r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)(?! (?:about|on|re)\b)"
     r"|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves|the same)"
+    r"|(?:cant|couldnt|doesnt|didnt) (?:\S+ ){0,1}(?:tell|say|remember|know) (?:me |us )?(?:(?:his|her|their"
+    r"|my) (?:own )?"
+    r"name|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)|what (?:mile|km|lap"
+    r"|loop) (?:\S+ ){0,2}(?:on|at|it is))"
+    r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
     r"|i) (?:is|was|are"
@@ -69,9 +74,10 @@ GROUPS: dict[str, str] = {
     "SWELL": r"(?:swollen|swelling|swelled|swells|swelling up|puffy|puffed|puffed up|puffing up|bigger|fatter"
     r"|thicker|ballooned|ballooning|blown up|bloated)",
     "PERIOD": r"(?:period|periods|cycle|menstruation|menstrual cycle|time of the month)",
-    "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|"
+    "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|desert|"
     r"overheating|overheat|baking|roasting|muggy|tropical|burning (?:up|hot|to (?:the )?touch)|red hot)",
-    "COLD": r"(?:freezing|frozen|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake|reservoir|sea"
+    "COLD": r"(?:freezing|frozen|frost|frosty|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake"
+    r"|reservoir|sea"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     # "a flight of stairs" is no journey

@@ -22,8 +22,8 @@ def found(text: str) -> set[tuple[str, Severity]]:
         ("my heart is hammering away, sat down twenty minutes ago and it hasn't calmed down", "cardiac", T),
         ("pulse galloping since I finished, not slowing at all, and I feel woozy", "cardiac", E),
         ("chest feels like a fist is squeezing it. stopped running 15 mins ago, not easing", "cardiac", E),
-        ("30 degrees at the 10k, mate has a thumping headache and is queasy, not improving in the shade", "heat", T),
-        ("hot one today and I'm still wobbly and sick hours later", "heat", T),
+        ("30 degrees at the 10k, mate has a thumping headache and is queasy, not improving in the shade", "heat", E),
+        ("hot one today and I'm still wobbly and sick hours later", "heat", E),
         # a long journey, a cast, an operation or a birth make breathlessness or chest pain a clot's
         ("suddenly short of breath and it stabs when I breathe in, flew back from Sydney on Monday", "dvt-pe", E),
         ("since my knee op I get breathless walking to the car and my chest catches", "dvt-pe", T),
@@ -77,3 +77,59 @@ def test_what_passes_or_is_explained_raises_nothing(text: str) -> None:
 
 def test_degrees_are_read_as_heat() -> None:
     assert "degrees" in normalise("ran in 31°C today")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # slurred said alone, then a limb that hangs: a stroke (the "slurred" pattern once needed a word after it)
+        ("he slurred at me and his right arm is just dangling", "stroke", E),
+        # confusion in lay words; someone who can't be woken
+        ("my mate doesn't know where she parked and is talking utter rubbish", "consciousness", E),
+        ("gave him a shake and he mumbled then drifts off again, cant wake him properly", "consciousness", E),
+        # a wound pumping through pressure, vomiting blood, blood in poo
+        ("cut my knee open on a rock, pressed on it for ages and its still pumping", "bleeding", E),
+        ("threw up twice and there was blood in it", "bleeding", E),
+        ("blood mixed in with my poo after long runs this month", "bleeding", T),
+        # a measured fever; a virus with the heart racing at rest
+        ("temp is 38.9 but parkrun is tomorrow", "infection", T),
+        ("had a virus all week and my heart is racing lying on the sofa", "infection", T),
+        # bone through the skin, a limb pointing the wrong way; a fall on the hand with a wrist that won't grip
+        ("tripped on the trail and his ankle is pointing the wrong way", "acute-injury", E),
+        ("slipped on ice, landed on my hand, wrist swollen and I can't grip my mug", "acute-injury", T),
+        # knees plural; the foot that drops; standing on her left leg
+        ("both knees locked and I can't straighten them", "knee", T),
+        ("since Tuesday my foot slaps down and I can't lift the front of it", "nerve", T),
+        ("she can't stand on her left leg, deep ache at the pubic bone", "bone-stress-pelvis", P),
+        # something heavy resting on the chest
+        ("feels like someone has put a sofa on my chest", "cardiac", E),
+    ],
+)
+def test_the_concepts_of_round_7(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taken back, or a phrase held up in quotes with a laugh
+        "think I'm having a heart attack on these hills. jk, just unfit",
+        "saw flashing lights on the last lap, oh wait that was the disco at the rugby club",
+        '"can\'t feel my legs" - me after every parkrun 😂',
+        # a course's contents, what happens to anyone, a story, a sheet being written
+        "first aid night at the club, they cover strokes and seizures",
+        "what actually happens when you tear an achilles?",
+        "my dad tells a story about a runner who collapsed in the 90s",
+        "we're writing a safety sheet for marshals: blood in pee, chest pain, who to call",
+        "what's a pubic stress fracture?",
+        # explained or passed: bending down, a couple of minutes, a cold hand warmed up, the pill, altitude
+        "dizzy for a moment bending over to tie my shoe",
+        "heart going like mad at the finish but it settled within a couple of minutes",
+        "fingers went numb on the frosty run but they warmed up in the car",
+        "periods stopped since I started the pill, my GP said that's expected",
+        "lightheaded at altitude the first day, fine since",
+        "my knee locked eyes with a deer on the trail",
+    ],
+)
+def test_the_look_alikes_of_round_7_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
