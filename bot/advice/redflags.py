@@ -76,6 +76,7 @@ ICON = {Severity.EMERGENCY: "🚨", Severity.DOCTOR_TODAY: "⚠️", Severity.DO
 
 _APOSTROPHES = re.compile("['\u2019\u2018\u02bc\u2032`\u00b4]")
 _SENTENCE = re.compile(r"(?:[!?;:()\[\]\n]|(?<!\d)\.|\.(?!\d))+")  # not inside "2.9"
+_SENTENCE_KEPT = re.compile(f"({_SENTENCE.pattern})")  # the same split, keeping what ended each sentence
 _CLAUSE_WORDS = frozenset("but although though however whereas except yet".split())
 _NON_WORD = re.compile(r"[^a-z0-9. ]+|(?<!\d)\.|\.(?!\d)")
 _SPACES = re.compile(r"\s+")
@@ -275,6 +276,13 @@ _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context el
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
 _RETRACTED = _compile(RETRACTED)
+_GUESS_AFTER = (" maybe", " perhaps", " possibly", " probably")
+# The writer's own guess at a harmless cause ("probably just the cold air?", "cramp maybe", "sugar crash?") explains
+# nothing for a sign that needs a doctor today or sooner: denial is how such signs are written (NHS "Heart attack").
+_GUESS = re.compile(
+    r"(?<![a-z])(?:probably|prob|probs|maybe|surely|perhaps|might be|could be|must be|hopefully"
+    r"|is it|is this|or is it|or just|or)(?: just| only| the| a| an| my| some| from| that)* $"
+)
 _CHECKED = _compile(REASSURED)
 _RECENT_PAST = _compile(RECENT_PAST)
 _GOING_ON = _compile(GOING_ON)
@@ -318,11 +326,13 @@ class _Sentence:
     text: str  # normalised, spelling-corrected words; commas dropped so "a sudden, bad headache" still reads
     breaks: tuple[int, ...]  # where its clauses start (after a comma, at "but", ...): negation stops there
     long_ago: bool = False  # about years ago: history, a sign of at most "see a doctor or physio before running"
+    asked: bool = False  # ends with "?"
 
 
 def _sentences(text: str) -> list[_Sentence]:
     out = []
-    for part in _SENTENCE.split(normalise(text)):
+    pieces = _SENTENCE_KEPT.split(normalise(text))
+    for part, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         words: list[str] = []
         breaks = [0]
         length = 0
@@ -337,7 +347,7 @@ def _sentences(text: str) -> list[_Sentence]:
                 length += len(word) + 1
         if words:
             joined = " ".join(words)
-            out.append(_Sentence(joined, tuple(breaks), bool(_LONG_AGO.search(joined))))
+            out.append(_Sentence(joined, tuple(breaks), bool(_LONG_AGO.search(joined)), "?" in end))
     return out
 
 
@@ -418,20 +428,34 @@ def _now(sentence: _Sentence, start: int) -> bool:
     return bool(_GOING_ON.search(sentence.text[clause_start:start]))
 
 
+def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
+    """Whether a cause is the writer's guess: "probably just cramp", "cramp maybe", or asked on its own ("cramp?",
+    "sugar crash?"; a longer question may well be the answer)."""
+    clause_start = max(b for b in sentence.breaks if b <= match.start())
+    return (
+        (sentence.asked and sentence.text.count(" ") < 3)
+        or bool(_GUESS.search(sentence.text[clause_start : match.start()]))
+        or sentence.text.startswith(_GUESS_AFTER, match.end())
+    )
+
+
 def _matches(
     pattern: re.Pattern[str],
     sentences: list[_Sentence],
     observed: bool = False,
     history: bool = True,
     laughs_off: bool = False,
+    stated: bool = False,
 ) -> bool:
     """Whether the pattern matches outside negation (about someone else if ``observed``; in a sentence about
-    years ago only if ``history``; not in a laughing clause if ``laughs_off``)."""
+    years ago only if ``history``; not in a laughing clause if ``laughs_off``; not as the writer's guess if
+    ``stated``)."""
     return any(
         not _negated(s, m.start())
         and (not observed or _someone_else(sentences, n, m.start()))
         and not (laughs_off and _laughing(s, m.start()))
         and (history or not s.long_ago or _now(s, m.start()))
+        and not (stated and _guessed(s, m))
         for n, s in enumerate(sentences)
         for m in pattern.finditer(s.text)
     )
@@ -463,7 +487,12 @@ def _found(signs: tuple[_CompiledSign, ...], parts: list[_Sentence], whole: str,
         if not all(p.search(lines) for p in compiled.patterns):
             continue
         # a context that makes it something else, unless it is denied ("not drunk")
-        if compiled.unless is not None and compiled.unless.search(whole) and _matches(compiled.unless, parts):
+        urgent = sign.severity >= Severity.DOCTOR_TODAY
+        if (
+            compiled.unless is not None
+            and compiled.unless.search(whole)
+            and _matches(compiled.unless, parts, stated=urgent)
+        ):
             continue
         history = sign.severity == Severity.DOCTOR_OR_PHYSIO
         if all(_matches(p, parts, sign.observed, history, compiled.laughs_off) for p in compiled.patterns):

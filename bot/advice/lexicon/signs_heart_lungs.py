@@ -416,7 +416,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?<!both )(?:calf|lower leg|one leg|(?:left|right) leg)(?! muscles)",
         r"{SWELL}",
         r"warm|warmer|hot|hotter|red|redness",
-    ), (r"hot weather|in the heat|hot day|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves"
+    ), (r"hot weather|in the heat|hot day|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves|cramp"
+        r"|cramps"
         r"|(?:kicked|kick|knock|knocked|bang|banged|stud|studs|tackle|fell|fall) (?:\S+ ){0,3}(?:calf|leg|shin)",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
         r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}"

@@ -133,3 +133,19 @@ def test_the_concepts_of_round_7(text: str, category: str, severity: Severity) -
 )
 def test_the_look_alikes_of_round_7_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # the writer's own guess at a harmless cause explains nothing for an urgent sign
+        ("one calf swollen, hot and red since the flight home. probably just cramp?", "dvt-pe", T),
+        ("calf is swollen warm and red on one side, cramp maybe", "dvt-pe", T),
+    ],
+)
+def test_a_guessed_harmless_cause_does_not_explain_an_urgent_sign(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+def test_a_stated_cause_still_explains() -> None:
+    assert not triage("calf a bit swollen and warm from cramp, eased off after stretching")
