@@ -125,7 +125,8 @@ _HYPOTHETICAL = re.compile(
 # Asking what a condition is, or about it: the question right before the sign ("what's RED-S", "is hyponatraemia
 # a real risk"), never "what is this pain in my chest" or "is my pee meant to be this dark".
 _DEFINITION = re.compile(
-    r"(?<![a-z])(?:whats|what (?:actually |exactly )?is|what (?:actually |exactly )?are|what does|what do (?:you|they"
+    r"(?<![a-z])(?:whats|what (?:actually |exactly |even )?is|what (?:actually |exactly |even )?are|what does"
+    r"|what do (?:you|they"
     r"|people|doctors) mean by|meaning of|define"
     r"|ever heard of|heard of)(?: an?| the)? $"
 )
@@ -436,6 +437,7 @@ def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
         (sentence.asked and sentence.text.count(" ") < 3)
         or bool(_GUESS.search(sentence.text[clause_start : match.start()]))
         or sentence.text.startswith(_GUESS_AFTER, match.end())
+        or (sentence.asked and sentence.text[clause_start : match.start()].endswith(("just ", "only ")))
     )
 
 

@@ -39,6 +39,7 @@ FLOORS = {
     "blind_round2": (117, 66, 0, 78),
     "blind_round4": (206, 100, 2, 113),
     "blind_round6": (138, 74, 4, 76),
+    "blind_round7": (209, 115, 0, 116),
 }
 
 

@@ -59,7 +59,7 @@ CATEGORIES: dict[str, Category] = {
 # first, then regions; within each the first named in the message wins.
 BONE_STRESS_BONES: tuple[tuple[str, str], ...] = (
     ("bone-stress-pelvis", r"pubic bone|pubis|sacrum|sacral|sit bones?|sitting bones?|ischium|ischial|tailbone"
-     r"|front bone (?:\S+ ){0,1}down (?:below|there)|bone down (?:below|there)"
+     r"|front bone (?:\S+ ){0,1}down (?:below|there)|bone down (?:below|there)|(?:butt|bum|backside) bone"
      r"|tail bone|coccyx"),
     ("bone-stress-hip", r"femur|femoral|femoral neck|thigh ?bone"),
     ("bone-stress-shin", r"tibia|tibial|fibula|shinbone"),

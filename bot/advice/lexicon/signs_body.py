@@ -105,7 +105,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("rhabdomyolysis", T, "dark urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}"
         r"|{URINE} (?:\S+ ){0,4}?{DARK}"
-        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,2}"
+        r"|{URINE} (?:\S+ ){0,8}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,2}"
         r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
@@ -115,7 +115,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|when|by)",)),
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
         r"{DARK} (?:\S+ ){0,2}?(?:coloured |colored |color |colour )?{URINE}|{URINE} (?:\S+ ){0,4}?{DARK}"
-        r"|{URINE} (?:\S+ ){0,4}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
+        r"|{URINE} (?:\S+ ){0,8}?(?:like|colour of|color of|coloured|colored|looks like|look like) (?:\S+ ){0,1}"
         r"{DRINK_COLOUR}|rhabdo\w*|(?:what|it) (?:comes|came) out (?:\S+ ){0,2}{DARK}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)",
         # barely any urine since, in the words runners use for going to the loo ("barely gone since yesterday")
@@ -124,7 +124,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|calves|arms?|muscles?|hamstrings?|glutes) (?:\S+ ){0,3}(?:swollen|swelling|rock hard|hard as|killing|agony"
         r"|{PAIN}|wrecked|destroyed|trashed|ruined|battered|shot|weak|seized)|{PAIN} (?:\S+ ){0,2}(?:legs?|quads?"
         r"|thighs?|calves|arms?|muscles?)|not much of it"
-        r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing|peed|weed)|little (?:urine|pee|wee)|{VOMITING}",
+        r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing|peed|weed)|little (?:urine|pee|wee)|{VOMITING}"
+        r"|(?:passed|passing) (?:hardly|barely|very little|little|almost no|no) (?:any )?(?:water|urine|pee|wee)",
     ), (r"dark yellow|darker yellow|bit darker",)),
     # no urine at all for many hours after a hard session, with muscles swollen, weak or sore (O'Connor 2020)
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
@@ -219,6 +220,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:black|tarry|tar) (?:\S+ ){0,1}(?:poo|stool|stools)|blood (?:\S+ ){0,12}(?:mixed in|on the paper"
         r"|toilet paper)"
         r"|(?:mixed in|on the paper|toilet paper) (?:\S+ ){0,4}blood",
+    ), (r"beetroot|red (?:gel|drink|sports drink)",)),
+    # "blood in the toilet" is the bowel's when the message says so anywhere: mixed in, the runs, on the paper
+    Sign("bleeding", T, "blood in your poo", (
+        r"blood (?:\S+ ){0,3}(?:toilet|loo|pan|bowl)",
+        r"mixed in|poo|stool|stools|bum|back passage|paper|the runs|diarrh\w*|trots|bowel|motions?|black|tarry",
     ), (r"beetroot|red (?:gel|drink|sports drink)",)),
     Sign("bleeding", E, "heavy bleeding", (
         r"(?:spurting|pouring|gushing|soaking|soaked through|pumping out) (?:\S+ ){0,2}blood|blood (?:\S+ ){0,2}"

@@ -163,7 +163,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|ok|okay|better|disappears|goes|settles|eases)"
         r"|(?:gone|fine|ok|okay|better|eased) (?:\S+ ){0,1}(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after)"
         r"|(?:\d+|ten|five|a few|few) (?:mins?|minutes) (?:later|after) (?:\S+ ){0,2}(?:gone|fine|ok|okay|better|eased"
-        r"|normal)"
+        r"|normal)|(?:gone|fine|ok|okay|better|eased|settles|goes) (?:\S+ ){0,1}(?:in|within|after) (?:\d+|ten|five"
+        r"|a few"
+        r"|few|fifteen|twenty) (?:mins?|minutes)"
         r"|(?:stop|stopping) (?:\S+ ){0,3}"
         r"(?:goes away|eases|fine|settles)|(?:settles|eases|goes|fades|disappears|calms|subsides|better) (?:\S+ ){0,2}"
         r"(?:with|after|on|once|when) (?:\S+ ){0,1}(?:rest|resting|stopping|walking)",

@@ -246,7 +246,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("consciousness", E, "drowsiness or not being able to stand", (
         r"(?:drowsy|cant stay awake|keeps? (?:\S+ ){0,1}(?:drifting off|nodding off|falling asleep)|barely conscious"
         r"|floppy|limp and)",
-        r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic)",
+        r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic|session|training|track|workout|match"
+        r"|game|parkrun|long run)",
     ), (SLEEPY,)),
     Sign("consciousness", E, "confusion", (
         r"{CONFUSED}",
@@ -342,6 +343,13 @@ SIGNS: tuple[Sign, ...] = (
         r"started|new|suddenly|since|days?|this week|now|today|yesterday",
     ), (r"(?:years?|months?) ago|always (?:\S+ ){0,2}(?:slapped|scuffed)|tired|fatigue|end of (?:a |the )?(?:race|ultra"
         r"|marathon)",)),
+    # a fit: limbs jerking after going down (NHS "What to do if someone has a seizure": 999 for a first fit)
+    Sign("consciousness", E, "a seizure", (
+        r"(?:arms|legs|limbs|body|whole body|he|she|they) (?:\S+ ){0,3}(?:jerking|twitching|convuls\w*|thrashing"
+        r"|shaking"
+        r" (?:\S+ ){0,1}(?:uncontrollably|all over|violently))|seizure|seizing|fitting|(?:having|had) a fit",
+        r"went down|collaps\w*|on the (?:floor|ground|track|grass|path)|fell|dropped|jerking|fitting|seizure|seizing",
+    ), (r"(?:epilepsy|epileptic) (?:\S+ ){0,3}(?:controlled|well controlled|meds)|years ago|as a (?:kid|child)",)),
     Sign("consciousness", E, "someone who is hard to wake", (
         r"(?:shak\w*|shook|nudg\w*|prod\w*) (?:him|her|them) (?:\S+ ){0,8}(?:drops? off|dropping off|drifts? off"
         r"|wont wake|doesnt wake|not waking|mumbl\w*|barely (?:wakes|responds))|(?:cant|couldnt|hard to|struggling to)"

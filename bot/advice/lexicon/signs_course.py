@@ -90,7 +90,7 @@ SIGNS: tuple[Sign, ...] = (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
     # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
-    Sign("heat", E, "heat exhaustion that hasn't settled", (r"{HOT}", UNWELL, NOT_SETTLING), (
+    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (r"{HOT}", UNWELL, NOT_SETTLING), (
         NOT_HOT_BODY, JOKING,
     )),
 )

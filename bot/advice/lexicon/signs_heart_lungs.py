@@ -104,7 +104,7 @@ EXERTION_DIZZY = (
     r"after (?:stopping|finishing|i stop\w*) (?:\S+ ){0,2}(?:sprint\w*|hard|reps?|intervals?|effort|max)"
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
     r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
-    r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish)"
+    r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish|\d00s|\d+m reps)"
 )
 # dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
 # keeps happening)
@@ -158,6 +158,8 @@ NOT_FED = (
 # A known wheeze that the reliever settles, as it should ("inhaler sorts it"): asthma under control
 CONTROLLED = (
     r"(?:inhaler|reliever|puffer|ventolin|pump|puffs?) (?:\S+ ){0,2}(?:sorts|sorted|fixes|fixed|settles|clears)"
+    r"|(?:usual|normal|regular|my) (?:\S+ ){0,2}(?:puffs?|inhaler|reliever) (?:\S+ ){0,8}(?:fine|sorted|settled|cleared"
+    r"|better|ok|okay)"
 )
 # Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
 PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
@@ -277,6 +279,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:dropped dead|died suddenly|sudden (?:cardiac )?death|sudden death|cardiac arrest|heart attack"
         r"|died of a heart"
         r"|died (?:\S+ ){0,3}(?:running|playing|training|in (?:his|her|their) (?:sleep|20s|30s|teens))"
+        r"|died (?:very |so |really )?(?:suddenly|out of the blue|without warning)|went the same way"
         r"|inherited (?:heart|cardiac)?|hereditary|runs in (?:the|my) family|hcm|hypertrophic cardiomyopathy"
         r"|cardiomyopathy|long qt|brugada|marfan|wolff parkinson|wpw)",
         r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
@@ -284,6 +287,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|wolff parkinson|wpw)",
     ), (r"(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
         r"|nineties)|old age",)),
+    Sign("cardiac", T, "palpitations", (
+        r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
+        r"fluttery|flutter(?:s|ed|ing)?|skippy|skipping(?: about| around)?|all of a flutter|out of rhythm|irregular",
+    ), (*NOT_PALPITATION, r"skipped a beat|(?:heart|hearts) (?:\S+ ){0,2}skip(?:ped|s)? a beat|butterflies")),
+    Sign("cardiac", T, "palpitations", (
+        r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2[1-9]\d|[3]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
+        r"|miles|kcal|calories|steps|spm|watts|w))",
+        r"(?:lasted|for|about|like) (?:about |like |around )?(?:\d+|ten|fifteen|twenty|thirty) ?(?:mins?|minutes)",
+    ), NOT_PALPITATION),
     # --- breathing: asthma attack, inhaler not helping, can't speak in sentences, blue lips -------------------
     Sign("breathing", E, "trouble breathing", (
         r"{CANT} (?:\S+ ){0,1}(?:breathe|breath|breathing|get (?:\S+ ){0,2}(?:air|breath)(?! back)|get (?:a )?(?:proper"
@@ -293,7 +305,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|after (?:a|the) (?:sprint|800|400|200|rep|interval)",)),
     Sign("breathing", E, "too breathless to speak", (
         r"(?:{CANT}|(?:can|could) (?:barely|hardly|only just)) (?:\S+ ){0,2}(?:speak|talk|finish (?:a |my |her |his )?"
-        r"sentences?|get (?:\S+ ){0,2}words out)"
+        r"sentences?|get (?:\S+ ){0,2}(?:words?|sentences?) out)"
         r"|(?:only|just) (?:get|say|manage|getting) (?:\S+ ){0,3}words"
         r"|{CANT} (?:say|get out|manage|speak) more than (?:a |one |two |three |a few |\d )?(?:words?|couple)"
         r"|(?:too|so) (?:out of breath|breathless|puffed"
@@ -339,6 +351,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:short|out) of (?:breath|puff)|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath|puffed out"
         r"|gasping|panting|winded",
         r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
+        r"|on the flat|(?:normally|usually|used to) (?:\S+ ){0,3}(?:manage|do|run|fine|no bother|no problem)"
+        r"|(?:these|the) (?:last )?(?:few )?days"
         r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"

@@ -27,7 +27,10 @@ GROUPS: dict[str, str] = {
     "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffers?|ventolin|salbutamol|blue pump|preventer"
     r"|wheez\w*)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
-    "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing)",
+    "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing"
+    # the older word: "passed very little water", "my water is the colour of strong tea"
+    r"|(?<=passed )(?:\S+ ){0,2}water|(?<=passing )(?:\S+ ){0,2}water|(?:(?<=my )|(?<=his )|(?<=her ))water"
+    r"(?= (?:is|was|has|had|looks|looked|went|came|been))|water works)",
     "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|if|regarding|re"
@@ -74,10 +77,10 @@ GROUPS: dict[str, str] = {
     "SWELL": r"(?:swollen|swelling|swelled|swells|swelling up|puffy|puffed|puffed up|puffing up|bigger|fatter"
     r"|thicker|ballooned|ballooning|blown up|bloated)",
     "PERIOD": r"(?:period|periods|cycle|menstruation|menstrual cycle|time of the month)",
-    "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|desert|"
-    r"overheating|overheat|baking|roasting|muggy|tropical|burning (?:up|hot|to (?:the )?touch)|red hot)",
+    "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|desert"
+    r"|summer|overheating|overheat|baking|roasting|muggy|tropical|burning (?:up|hot|to (?:the )?touch)|red hot)",
     "COLD": r"(?:freezing|frozen|frost|frosty|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake"
-    r"|reservoir|sea"
+    r"|reservoir|sea|open water|wild swim\w*|cold water|swim"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     # "a flight of stairs" is no journey
@@ -148,7 +151,8 @@ GROUPS: dict[str, str] = {
     r"(?:rhythm|groove|pace)))|tripped|trip(?:ped)? (?:over|on)|slipped|went flying|stacked it|wiped out"
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
     r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
-    r"|collision|ran (?:straight |right |smack |full pelt )?into|run into|smacked|whacked|banged|bumped|clonked"
+    r"|collision|ran (?:straight |right |smack |full pelt |head ?first )?into|run into|smacked|whacked|banged|bumped"
+    r"|clonked|head ?first"
     r"|bonked|clobbered|thwacked|walloped|head ?butt\w*"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
     r"|a) (?:head|face|ground|floor|deck|tarmac"

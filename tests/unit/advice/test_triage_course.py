@@ -149,3 +149,47 @@ def test_a_guessed_harmless_cause_does_not_explain_an_urgent_sign(text: str, cat
 
 def test_a_stated_cause_still_explains() -> None:
     assert not triage("calf a bit swollen and warm from cramp, eased off after stretching")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a heart word with flutter or skip words anywhere; a rate over 210 that lasted minutes
+        ("the old ticker was all of a flutter on my walk, racing then skipping", "cardiac", T),
+        ("hr sat at 235 on my watch for about 15 minutes on an easy jog", "cardiac", T),
+        # a relative who died suddenly young
+        (
+            "my brother died very suddenly at 35 on a football pitch, should I get checked before starting?",
+            "cardiac",
+            P,
+        ),
+        # can't get a sentence out
+        ("she can't get a sentence out, breathing really fast and wheezy", "breathing", E),
+        # breathless on the flat where one normally manages miles
+        ("out of breath on the flat lately, I normally do 10k no bother", "breathing", T),
+        # the older word for urine
+        ("passed hardly any water since the 24 hour race and it looks like cola", "rhabdomyolysis", E),
+        ("my water has been pink after my last few runs", "kidney", T),
+        # a head-first collision, a seizure, open water cold
+        ("ran head first into a gate and now keeps asking what day it is", "head-injury", E),
+        ("he went down on the track and his arms and legs are jerking", "consciousness", E),
+        ("pale and blue after the open water swim, clumsy and barely making sense", "hypothermia", E),
+        # blood in the toilet with the bowel named anywhere
+        ("seen blood in the toilet a few times lately, dark and mixed in", "bleeding", T),
+    ],
+)
+def test_the_concepts_of_round_7c(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took my usual two puffs before the run and was fine all the way round",
+        "what even is a stress fracture?",
+        "dizzy for a sec at the end of the 400s, fine once I walked",
+        "my heart skipped a beat when I saw the finish clock",
+    ],
+)
+def test_the_look_alikes_of_round_7c_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
