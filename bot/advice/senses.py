@@ -49,6 +49,30 @@ _READ_AS = (
     (re.compile(r"\b(?:finishing|final|last lap|sprint) kick\b|\bkick at the end\b"), "sprint finish"),  # not shoes
     (re.compile(r"\bbounce back\b"), "recover"),  # not the bounce of a shoe
     (re.compile(r"\bevery single\b"), "every"),
+    # pain that "won't go away" is a lingering niggle (not the words "go" and "away", which every tip may use)
+    (
+        re.compile(
+            r"\b(?:won'?t|doesn'?t|does not|will not|never) (?:go away|settle(?: down)?|shift|clear up|ease off)\b"
+            r"|\b(?:not|isn'?t|hasn'?t|never) (?:going away|gone away|settling|settled|clearing up|easing off)\b"
+        ),
+        "lingering niggle",
+    ),
+    # getting burnt on a run is the sun (burnt out is tiredness, burning shins a pain)
+    (
+        re.compile(
+            r"\b(?:get|gets|getting|got|badly|so|really) burn(?:t|ed)\b(?! out)"
+            r"|\bburn(?:t|ed) (?:shoulders|neck|face|nose|arms|skin|scalp)\b"
+        ),
+        "sunburnt",
+    ),
+    # runners are shoes in Australia: a pair of them, the best ones for flat feet
+    (
+        re.compile(
+            r"\b(?:pairs? of|best|buy|buying|bought|replace|replacing|cushioned|worn out|worn) runners\b"
+            r"|\brunners (?:for (?:flat|wide|narrow|high)|with (?:a |more |less )?(?:drop|cushion\w*|support))"
+        ),
+        "running shoes",
+    ),
     (re.compile(r"\bhamm(?:y|ies)\b"), "hamstrings"),  # slang, not ham  # "run every single day" is running every day
     # a temperature is the weather: hot from about 25 °C (77 °F), cold at zero or below
     (
