@@ -65,6 +65,14 @@ _READ_AS = (
         ),
         "sunburnt",
     ),
+    # going from one distance to a longer one is building up, whichever races it names ("5k to 10k")
+    (
+        re.compile(
+            r"\bfrom (?:a |the |running (?:a )?)?(?:\d+ ?(?:k|km|miles?)|parkrun|half(?: marathon)?)"
+            r" (?:up )?to (?:a |the |running (?:a )?)?(?:\d+ ?(?:k|km|miles?)|half(?: marathon)?|marathon|ultra)\b"
+        ),
+        "build up distance",
+    ),
     # runners are shoes in Australia: a pair of them, the best ones for flat feet
     (
         re.compile(

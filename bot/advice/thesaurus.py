@@ -252,6 +252,19 @@ ALIASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("niggle", "niggles"),
     ),
     (("rowing", "rower", "rowing machine", "erg"), ("cross-training",)),
+    (
+        ("climbing stairs", "stair climbing", "stair climber", "stairmaster", "step machine", "stepper"),
+        ("cross-training",),
+    ),
+    (
+        ("after a race", "after a 10k", "after a 5k", "after a half", "after my race", "after the race", "post race"),
+        ("after race", "recovery"),
+    ),
+    (
+        ("stronger back", "strong back", "strengthen my back", "stronger core", "strengthen my core", "stronger trunk"),
+        ("core", "trunk endurance"),
+    ),
+    (("slumping", "slump", "slouching", "slouch", "hunched", "hunching"), ("posture",)),
 )
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -281,10 +294,14 @@ def expansions(question: str, settings: bool = True) -> tuple[str, ...]:
     text = question.lower().replace("\u2019", "'")
     found = _PHRASES.findall(text)
     out: dict[str, None] = {}
+    for phrase in found:  # what members' words read as first: the search takes only the first few phrases
+        for other in _MEANS.get(phrase, ()):
+            if other not in found:
+                out[other] = None
     for phrase in found:
         if not settings and _INDEX.get(phrase) in SETTINGS:
             continue
-        for other in (*_MEANS.get(phrase, ()), *_INDEX.get(phrase, ())):
+        for other in _INDEX.get(phrase, ()):
             if other not in found:
                 out[other] = None
     return tuple(out)
