@@ -174,6 +174,12 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
+    # something rubbing is chafing, before "my arms" is read as their swing
+    (
+        "skin",
+        r"(?:(?:my|your|the|his|her) )?(?:thighs?|arms?|bra|straps?|armpits?|waistband) (?:\S+ ){0,1}rub\w*"
+        r"|rubb(?:ing|ed) raw",
+    ),
     (
         "form",
         r"knees? (?:\S+ ){0,2}(?:cave|caves|caving|collaps\w*|rolls? in|turns? in|knock\w*)|knock knee\w*|valgus"
@@ -190,8 +196,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("shoes", r"shoes?|trainers|footwear|gait analysis"),
     (
         "skin",
-        r"chaf\w*|blisters?|hotspot|sun ?cream|sun ?burn\w*|sunscreen|sun ?block|spf|nipples?|skin"
-        r"|(?:thighs?|arms?|bra|straps?|armpits?|waistband) (?:\S+ ){0,1}rub\w*|rubb(?:ing|ed) raw",
+        r"chaf\w*|blisters?|hotspot|sun ?cream|sun ?burn\w*|sunscreen|sun ?block|spf|nipples?|skin",
     ),
     (
         "weather",
@@ -224,8 +229,8 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|(?:hip flexor|hamstring|calf|glute|groin|quad|adductor)s? (?:is |has been |feels |keeps )?"
         r"(?:sore|hurt\w*|aching|painful|niggl\w*|twing\w*)"
         r"|(?:went|gone|go|going|goes) over on (?:my |an |his |her |the )?ankle"
-        r"|took a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)|(?:isn'?t|not) (?:going away|settling|getting"
-        r" better)|lingering",
+        r"|(?:took|had) a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)"
+        r"|(?:isn'?t|not) (?:going away|settling|getting better)|lingering",
     ),
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
@@ -258,7 +263,7 @@ FRAMES: tuple[tuple[str, str], ...] = (
         "professional",
         r"(?:worth|should i|do i need|need to|when (?:should|do) i|time to|have to) (?:\S+ ){0,5}?"
         r"(?:a |an |the )?(?:sports )?(?:physio\w*|podiatrist|doctor|gp|osteo\w*|chiropractor|specialist|professional"
-        r"|mri|scan|x ?rays?)(?![a-z])(?! (?:says|said|told|recommended|suggested|wants|gave|thinks|reckons|has me"
+        r"|mri|scan|x[ -]?rays?)(?![a-z])(?! (?:says|said|told|recommended|suggested|wants|gave|thinks|reckons|has me"
         r"|had me))",
     ),
     (

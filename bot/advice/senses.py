@@ -49,6 +49,7 @@ _READ_AS = (
     (re.compile(r"\b(?:finishing|final|last lap|sprint) kick\b|\bkick at the end\b"), "sprint finish"),  # not shoes
     (re.compile(r"\bbounce back\b"), "recover"),  # not the bounce of a shoe
     (re.compile(r"\bevery single\b"), "every"),
+    (re.compile(r"\bx[ -]rays?\b"), "xray"),  # one word, as a member asking for one is read (not "x" and "ray")
     # pain that "won't go away" is a lingering niggle (not the words "go" and "away", which every tip may use)
     (
         re.compile(
@@ -64,6 +65,15 @@ _READ_AS = (
             r"|\bburn(?:t|ed) (?:shoulders|neck|face|nose|arms|skin|scalp)\b"
         ),
         "sunburnt",
+    ),
+    # coming off a bike is a fall, not cycling
+    (
+        re.compile(
+            r"\b(?:came|come|comes|coming|fell|fallen|falling|got knocked|knocked) off (?:my |the |his |her |a )?"
+            r"(?:bike|bicycle|scooter|e-?scooter|horse|skateboard)\b"
+            r"|\b(?:bike|cycling|scooter) (?:crash|accident|fall|spill)\b|\bcrashed (?:my |the |a )?(?:bike|scooter)\b"
+        ),
+        "had a fall",
     ),
     # going from one distance to a longer one is building up, whichever races it names ("5k to 10k")
     (

@@ -261,7 +261,16 @@ ALIASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("after race", "recovery"),
     ),
     (
-        ("stronger back", "strong back", "strengthen my back", "stronger core", "strengthen my core", "stronger trunk"),
+        (
+            "stronger back",
+            "stronger lower back",
+            "strengthen my lower back",
+            "strong back",
+            "strengthen my back",
+            "stronger core",
+            "strengthen my core",
+            "stronger trunk",
+        ),
         ("core", "trunk endurance"),
     ),
     (("slumping", "slump", "slouching", "slouch", "hunched", "hunching"), ("posture",)),

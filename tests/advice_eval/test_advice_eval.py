@@ -35,7 +35,7 @@ def test_the_sets_are_there_and_name_known_categories() -> None:
 
 # Sets added short of the targets: held to what they score today (red flags routed first, emergencies led,
 # look-alikes over-triggered at most, first tips right) so they can only get better, until they reach the targets.
-FLOORS = {"blind_round2": (117, 66, 0, 78), "blind_round4": (192, 97, 2, 113)}
+FLOORS = {"blind_round2": (117, 66, 0, 78), "blind_round4": (192, 97, 2, 119)}
 
 
 @pytest.mark.parametrize("directory", SETS, ids=[d.name for d in SETS])
