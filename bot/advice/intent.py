@@ -16,6 +16,14 @@ CUES: tuple[tuple[str, str], ...] = (
         r"(?:sports )?massage (?:\S+ ){0,6}(?:or|vs|versus) (?:\S+ ){0,5}physio\w*"
         r"|physio\w* (?:\S+ ){0,4}(?:or|vs|versus) (?:\S+ ){0,4}(?:sports )?massage",
     ),
+    # how to warm up, or a warm-up routine, asks for the routine itself, whatever it is before (timed to the start
+    # line or race morning, it is the race's morning below)
+    (
+        "stretching",
+        r"(?:how (?:should|do|can|to|would) (?:i |you |we )?(?:best )?warm(?:ing)? ?up"
+        r"|warm(?:ing)? ?up (?:routine|drills?|exercises?|stretches))"
+        r"(?! (?:\S+ ){0,3}(?:on )?(?:race (?:day|morning)|before the (?:start|gun)))",
+    ),
     # a warm-up for a race is part of the race's morning (the race-day checklist), not a stretching question
     (
         "race-day",
@@ -37,7 +45,9 @@ CUES: tuple[tuple[str, str], ...] = (
         "taper",
         r"taper\w*|race week|(?:days|weeks?) before (?:the|my|a) (?:race|half|marathon|10k|5k)"
         r"|stop (?:doing |my |the )?(?:long runs|running long)|last long run|cut(?:ting)? back the miles"
-        r"|weeks? out (?:from|before)|(?:how many|two|three|2|3) weeks out",
+        r"|weeks? out (?:from|before)|(?:how many|two|three|2|3) weeks out"
+        r"|(?:race|half|marathon|10k|5k|ultra) (?:is )?in (?:\d+|a few|few|two|three|four|five|six|seven|eight"
+        r"|nine|ten) days",
     ),
     (
         "rest",
@@ -47,7 +57,7 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|back to back (?:days|runs)|consecutive days",
     ),
     # doing too much: the load, before the tiredness it causes
-    ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than"),
+    ("load", r"overdo(?:ing)? it|overdid it|too much training|training (?:too )?(?:more|harder) than|overtrain\w*"),
     # how much to run in a week, and easier weeks planned in, are the load
     (
         "load",
@@ -75,7 +85,7 @@ CUES: tuple[tuple[str, str], ...] = (
         "recovery",
         r"recover\w*|bounce back|rest after|after (?:a |the |my )?(?:marathon|half|ultra|race|10k|5k|parkrun|long runs?"
         r"|hard (?:run|session))|post (?:marathon|race)|doms"
-        r"|sore legs|heavy legs|dead legs|overtrain\w*|burn(?:t|ed) out"
+        r"|sore legs|heavy legs|dead legs|burn(?:t|ed) out"
         r"|legs? (?:feel|feels|feeling|felt|are|is) (?:\S+ ){0,3}(?:dead|heavy|wrecked|trashed|battered|tired|jelly"
         r"|like lead)"
         r"|foam roll\w*|massage|ice baths?|knackered|exhausted|fatigue|sluggish|tired\w*",
@@ -90,7 +100,8 @@ CUES: tuple[tuple[str, str], ...] = (
         r"core|planks?|planking|abs|pelvic floor|glute med\w*|weak hips|hip strength|bodyweight"
         r"|(?:weak|lazy|sleepy|activat\w*) (?:\S+ ){0,1}glutes?"
         r"|glutes? (?:\S+ ){0,2}(?:weak|lazy|not firing|activat\w*)"
-        r"|strengthen\w* (?:my |your |the )?(?:hips?|glutes?|core|bum|butt|trunk)|strong(?:er)? (?:hips|glutes|core)"
+        r"|strengthen\w* (?:my |your |the )?(?:lower )?(?:hips?|glutes?|core|bum|butt|trunk|back)"
+        r"|strong(?:er)? (?:lower )?(?:hips|glutes|core|back|trunk)"
         r"|(?:no|without (?:a |any )?)(?:gym|kit|equipment|weights)|strength (?:routine|work|exercises?|sessions?)",
     ),
     ("breathing", r"breath\w*|stitch\w*|gasp\w*|puffed|puffing|wheez\w*"),
@@ -112,7 +123,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("long-run", r"long ?runs?|longest run"),
     (
         "hydration",
-        r"hydrat\w*|dehydrat\w*|drink\w*|water|electrolytes?|salt (?:tabs|tablets|pills|caps\w*)|sodium|sweat rate",
+        r"hydrat\w*|dehydrat\w*|drink\w*|water|bottles?|handhelds?|fountains?|electrolytes?"
+        r"|salt (?:tabs|tablets|pills|caps\w*)|sodium|sweat rate",
     ),
     (
         "nutrition",
@@ -162,10 +174,17 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|non ?run(?:ning)? days?|can'?t (?:get|go) (?:out|outside)"
         r"|spin class\w*",
     ),
+    # something rubbing is chafing, before "my arms" is read as their swing
+    (
+        "skin",
+        r"(?:(?:my|your|the|his|her) )?(?:thighs?|arms?|bra|straps?|armpits?|waistband) (?:\S+ ){0,1}rub\w*"
+        r"|rubb(?:ing|ed) raw",
+    ),
     (
         "form",
         r"knees? (?:\S+ ){0,2}(?:cave|caves|caving|collaps\w*|rolls? in|turns? in|knock\w*)|knock knee\w*|valgus"
-        r"|form|cadence|stride|posture|foot ?strike|technique|arm swing|efficien\w*|running economy"
+        r"|form|cadence|stride|over ?strid\w*|clomp\w*|posture|foot ?strike|technique|arm swing|efficien\w*"
+        r"|running economy"
         r"|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
         r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
         r"|(?:feet|toes) (?:\S+ ){0,1}(?:point\w*|turn\w*|splay\w*) (?:out|in)|run like a duck|duck footed"
@@ -175,7 +194,10 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|flail\w*)|camber\w*|slope of the road",
     ),
     ("shoes", r"shoes?|trainers|footwear|gait analysis"),
-    ("skin", r"chaf\w*|blisters?|hotspot|sun ?cream|sun ?burn\w*|sunscreen|sun ?block|spf|nipples?"),
+    (
+        "skin",
+        r"chaf\w*|blisters?|hotspot|sun ?cream|sun ?burn\w*|sunscreen|sun ?block|spf|nipples?|skin",
+    ),
     (
         "weather",
         r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"
@@ -202,8 +224,13 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|run(?:ning)? through (?:it|the pain|pain)|bruis\w*|(?:fell|came|come) off|fell over|tripped"
         r"|(?:sore|hurt\w*|aching|achy|painful|niggling|tight) for (?:weeks|months|a (?:week|fortnight|month)"
         r"|\d+ (?:weeks|days))"
-        r"|took a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)|(?:isn'?t|not) (?:going away|settling|getting"
-        r" better)|lingering",
+        r"|(?:sore|tweaked|achy|aching|painful|niggly) (?:left |right )?(?:hip flexor|hamstring|calf|glute|groin|quad"
+        r"|adductor|piriformis)s?"
+        r"|(?:hip flexor|hamstring|calf|glute|groin|quad|adductor)s? (?:is |has been |feels |keeps )?"
+        r"(?:sore|hurt\w*|aching|painful|niggl\w*|twing\w*)"
+        r"|(?:went|gone|go|going|goes) over on (?:my |an |his |her |the )?ankle"
+        r"|(?:took|had) a (?:fall|tumble)|won'?t (?:go away|settle|shift|clear)"
+        r"|(?:isn'?t|not) (?:going away|settling|getting better)|lingering",
     ),
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
@@ -228,22 +255,42 @@ _SOURCE = re.compile(
 )
 
 
+# What a question asks for can frame it whatever it names first, below the framing topics (pregnancy, the taper):
+# whether to see (or pay) a professional, or have a scan ("at what point is a niggle worth paying a physio for?",
+# "do I need an MRI for my knee?"), and keeping fit without running ("dodgy knee, how do I keep fit?").
+FRAMES: tuple[tuple[str, str], ...] = (
+    (
+        "professional",
+        r"(?:worth|should i|do i need|need to|when (?:should|do) i|time to|have to) (?:\S+ ){0,5}?"
+        r"(?:a |an |the )?(?:sports )?(?:physio\w*|podiatrist|doctor|gp|osteo\w*|chiropractor|specialist|professional"
+        r"|mri|scan|x[ -]?rays?)(?![a-z])(?! (?:says|said|told|recommended|suggested|wants|gave|thinks|reckons|has me"
+        r"|had me))",
+    ),
+    (
+        "cross-training",
+        r"keep(?:ing)? (?:my |up my |up )?fit(?:ness)?|stay(?:ing)? fit|maintain(?:ing)? (?:my )?fitness"
+        r"|(?:los(?:e|ing)|lose) (?:my |any |much )?fitness",
+    ),
+)
+_FRAMES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in FRAMES)
+
 # Asking whether it is all too much frames the question as the load, whatever tiredness it describes first.
 _VERDICT = re.compile(r"(?<![a-z])am i (?:over ?train\w*|overdo\w* it|doing too much|training too much)(?![a-z])")
 
 
 def _rank(topic: str) -> int:
-    return 0 if topic in FRAMING else 2 if topic in SETTING else 1
+    return 0 if topic in FRAMING else 3 if topic in SETTING else 2
 
 
 @lru_cache(maxsize=2048)
 def asked_topic(question: str) -> str | None:
-    """The topic of the cue named first in the question (read in its one sense), a framing topic wherever it is
-    named, a setting only when nothing else is, or None."""
+    """The topic of the cue named first in the question (read in its one sense), a framing topic (or asking whether
+    to see a professional, keeping fit: FRAMES) wherever it is named, a setting only when nothing else is, or None."""
     text = question.lower()
     if _VERDICT.search(text) and not any(cue.search(text) for topic, cue in _CUES if topic in FRAMING):
         return "load"
     found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
+    found += [(1, m.start(), n, topic) for n, (topic, frame) in enumerate(_FRAMES) if (m := frame.search(text))]
     return min(found)[3] if found else None
 
 

@@ -65,7 +65,13 @@ GROUPS: tuple[tuple[str, ...], ...] = (
         "legs like lead",
     ),
     ("shin splints", "shin pain", "sore shins", "mtss"),
-    ("runner's knee", "knee pain", "kneecap pain", "patellofemoral"),
+    (
+        "runner's knee",
+        "knee pain",
+        "kneecap pain",
+        "patellofemoral",
+    ),
+    ("hip flexor", "hip flexors", "front of my hip", "front of the hip", "psoas", "iliopsoas"),
     ("it band", "itb", "iliotibial", "outside of my knee", "outer knee"),
     ("plantar fasciitis", "heel pain", "plantar"),
     ("achilles", "achilles tendon", "heel cord"),
@@ -221,11 +227,66 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("gloves", "cold hands", "mittens", "frozen fingers"),
 )
 
+# Members' words for what the library says in its own: each phrase of the left reads as the phrases on the right
+# would, and brings those (with their groups), not the other members' words, which no tip uses ("dodgy knee" reads
+# as "knee pain", so it spends the expansions on the knee tips' words rather than on more ways to say it).
+ALIASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        (
+            "sore knee",
+            "sore knees",
+            "knee hurts",
+            "knees hurt",
+            "knees ache",
+            "achy knees",
+            "bad knee",
+            "bad knees",
+            "dodgy knee",
+            "dodgy knees",
+        ),
+        ("knee pain",),
+    ),
+    # a niggle told by how long it lasts
+    (
+        ("lingering", "nagging", "sore for weeks", "hurting for weeks", "aching for weeks"),
+        ("niggle", "niggles"),
+    ),
+    (("rowing", "rower", "rowing machine", "erg"), ("cross-training",)),
+    (
+        ("climbing stairs", "stair climbing", "stair climber", "stairmaster", "step machine", "stepper"),
+        ("cross-training",),
+    ),
+    (
+        ("after a race", "after a 10k", "after a 5k", "after a half", "after my race", "after the race", "post race"),
+        ("after race", "recovery"),
+    ),
+    (
+        (
+            "stronger back",
+            "stronger lower back",
+            "strengthen my lower back",
+            "strong back",
+            "strengthen my back",
+            "stronger core",
+            "strengthen my core",
+            "stronger trunk",
+        ),
+        ("core", "trunk endurance"),
+    ),
+    (("slumping", "slump", "slouching", "slouch", "hunched", "hunching"), ("posture",)),
+)
+
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _INDEX: dict[str, tuple[str, ...]] = {phrase: group for group in GROUPS for phrase in group}
+_MEANS: dict[str, tuple[str, ...]] = {
+    phrase: tuple(dict.fromkeys(p for target in targets for p in (target, *_INDEX.get(target, ()))))
+    for phrases, targets in ALIASES
+    for phrase in phrases
+}
+_ALL = {**_INDEX, **_MEANS}
 # Longest phrases first, so "side stitch" is one match rather than "stitch".
 _PHRASES = re.compile(
-    r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in sorted(_INDEX, key=len, reverse=True)) + r")(?![\w'])"
+    r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in sorted(_ALL, key=len, reverse=True)) + r")(?![\w'])"
 )
 
 
@@ -242,10 +303,14 @@ def expansions(question: str, settings: bool = True) -> tuple[str, ...]:
     text = question.lower().replace("\u2019", "'")
     found = _PHRASES.findall(text)
     out: dict[str, None] = {}
+    for phrase in found:  # what members' words read as first: the search takes only the first few phrases
+        for other in _MEANS.get(phrase, ()):
+            if other not in found:
+                out[other] = None
     for phrase in found:
-        if not settings and _INDEX[phrase] in SETTINGS:
+        if not settings and _INDEX.get(phrase) in SETTINGS:
             continue
-        for other in _INDEX[phrase]:
+        for other in _INDEX.get(phrase, ()):
             if other not in found:
                 out[other] = None
     return tuple(out)

@@ -37,7 +37,7 @@ def test_the_sets_are_there_and_name_known_categories() -> None:
 # look-alikes over-triggered at most, first tips right) so they can only get better, until they reach the targets.
 FLOORS = {
     "blind_round2": (117, 66, 0, 78),
-    "blind_round4": (206, 100, 2, 113),
+    "blind_round4": (206, 100, 2, 119),
     "blind_round6": (138, 74, 4, 76),
     "blind_round7": (209, 115, 0, 116),
 }
