@@ -53,6 +53,7 @@ from bot.advice.lexicon import (
     RESOLVED,
     RETRACTED,
     SELF,
+    SHORTHAND,
     SIGNS,
     TREATMENTS,
     Severity,
@@ -303,13 +304,35 @@ _KEEP_S = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case, "'s" dropped after a noun ("chest's" -> "chest"), other apostrophes dropped ("can't" -> "cant"),
-    "&" -> "and", one space between words."""
+    "&" and "+" -> "and", texting shorthand spelled out ("w/o" -> "without", "thru" -> "through", "R arm" -> "right
+    arm"), an ellipsis read as a pause rather than the end of a sentence, one space between words."""
     folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
     folded = _APOSTROPHE_S.sub(lambda m: m.group(0) if m.group(1) in _KEEP_S else m.group(1), folded)
-    folded = (
-        _APOSTROPHES.sub("", folded).replace("&", " and ").replace("°", " degrees ").replace("-", " ").replace("/", " ")
-    )
+    folded = _SHORT_SYMBOLS.sub(lambda m: _SYMBOLS[m.group(0).replace(" ", "")], _APOSTROPHES.sub("", folded))
+    folded = folded.replace("°", " degrees ").replace("-", " ").replace("/", " ")
+    folded = _SIDE.sub(lambda m: " right " if m.group(1) == "r" else " left ", folded)
+    folded = _SHORTHAND_WORDS.sub(lambda m: SHORTHAND[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
+
+
+_SYMBOLS = {
+    "w/o": " without ",
+    "w/": " with ",
+    "&": " and ",
+    "+": " and ",
+    "@": " at ",
+    "...": " ",
+    "..": " ",
+    "…": " ",
+}
+_SHORT_SYMBOLS = re.compile(r"(?<![a-z0-9])w/o(?![a-z0-9])|(?<![a-z0-9])w/|&|\+|@|\.{2,3}|…")
+# "R arm", "L leg": a side written as a letter
+_SIDE = re.compile(
+    r"(?<![a-z0-9])([rl]) (?=(?:arm|leg|hand|foot|side|eye|knee|calf|shin|ankle|hip|wrist|shoulder|face)s?(?![a-z]))"
+)
+_SHORTHAND_WORDS = re.compile(
+    r"(?<![a-z0-9'])(?:" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")(?![a-z0-9'])"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -35,7 +35,7 @@ from bot.advice.lexicon.base import (
 from bot.advice.lexicon.categories import CATEGORIES, RESOLVED
 from bot.advice.lexicon.escalators import CAUSES, NOT_WORKING, TREATMENTS, Cause, Treatment
 from bot.advice.lexicon.people import OTHERS, SELF
-from bot.advice.lexicon.spelling import FUZZY_WORDS, NOT_TYPOS
+from bot.advice.lexicon.spelling import FUZZY_WORDS, NOT_TYPOS, SHORTHAND
 from bot.advice.lexicon.words import GROUPS
 
 SIGNS: tuple[Sign, ...] = (
@@ -67,6 +67,7 @@ __all__ = [
     "RESOLVED",
     "RETRACTED",
     "SELF",
+    "SHORTHAND",
     "SIGNS",
     "TREATMENTS",
     "Category",

@@ -125,7 +125,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|{PAIN}|wrecked|destroyed|trashed|ruined|battered|shot|weak|seized)|{PAIN} (?:\S+ ){0,2}(?:legs?|quads?"
         r"|thighs?|calves|arms?|muscles?)|not much of it"
         r"|(?:hardly|barely|not) (?:\S+ ){0,1}(?:peeing|weeing|passing|peed|weed)|little (?:urine|pee|wee)|{VOMITING}"
-        r"|(?:passed|passing) (?:hardly|barely|very little|little|almost no|no) (?:any )?(?:water|urine|pee|wee)",
+        r"|(?:passed|passing) (?:hardly|barely|very little|little|almost no|no) (?:any )?(?:water|urine|pee|wee)"
+        r"|(?:and|but) (?:hardly|barely) any|(?:hardly|barely) any (?:pee|wee|urine|comes out|coming out)"
+        r"|(?:cant|barely|hardly) (?:\S+ ){0,1}lift (?:my |his |her |their )?(?:arms|legs)",
     ), (r"dark yellow|darker yellow|bit darker",)),
     # no urine at all for many hours after a hard session, with muscles swollen, weak or sore (O'Connor 2020)
     Sign("rhabdomyolysis", E, "dark urine with severe muscle pain or little urine", (
@@ -254,6 +256,11 @@ SIGNS: tuple[Sign, ...] = (
         r"(?! (?:\S+ ){0,1}(?:mins?|minutes|km|k|miles|seconds|secs|weeks|days))"
         r"|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature|fever|degrees|c)",
     ), (r"(?:outside|out there|the air|in the shade|forecast|weather|sun|race day temp)",)),
+    Sign("infection", T, "fever or infection", (
+        r"(?:3[89]|4[01])\.\d(?! ?(?:km|k|mi|miles|mins?|minutes|secs?|seconds|kg|kgs|lbs?|percent|mph|kph|kmh|m))",
+        r"cough\w*|chesty|aching|achy|flu|fluey|fever\w*|shiver\w*|chills|unwell|ill|temp|temperature|virus|bug"
+        r"|sweat it out|hot and cold",
+    )),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
         r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",

@@ -261,7 +261,8 @@ SIGNS: tuple[Sign, ...] = (
         # a joint out of shape, however it is said (Ottawa rules: deformity needs an X-ray the same day)
         r"|(?:bent|deformed|misshapen|crooked|wonky) looking|looks? (?:\S+ ){0,2}(?:crooked|wonky|deformed"
         r"|misshapen)|(?:at|sitting at|pointing at) (?:a |an )?(?:weird|funny|odd|strange|wrong|awkward|horrible)"
-        r" angle|(?:bent|pointing) (?:sideways|the wrong way|backwards)",
+        r" angle|(?:bent|pointing) (?:sideways|the wrong way|backwards)|bent (?:funny|weird|wrong|odd)"
+        r"|(?:swelling|swelled|swollen|swells) (?:up )?(?:really |super |so )?(?:fast|quickly|rapidly|straight away)",
         r"ankle|foot|wrist|knee|toe|finger|leg|arm|hand|elbow|shoulder|rolled|twisted|fell|fall|landed",
     ), (r"lips?|tongue|throat|face|fingers (?:\S+ ){0,2}(?:puffy|swollen)",)),
 )

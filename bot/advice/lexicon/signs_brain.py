@@ -238,7 +238,9 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
-        r"|(?:left|right|one) (?:arm|hand|leg) (?:\S+ ){0,3}(?:hanging|dangling|useless|floppy|limp|wont work"
+        r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
+        r"|floppy"
+        r"|limp|weak|heavy|numb|wont work"
         r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
         r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
@@ -246,7 +248,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("consciousness", E, "drowsiness or not being able to stand", (
         r"(?:drowsy|cant stay awake|keeps? (?:\S+ ){0,1}(?:drifting off|nodding off|falling asleep)|barely conscious"
         r"|floppy|limp and)",
-        r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic|session|training|track|workout|match"
+        r"(?:race|run|finish|ultra|marathon|heat|cold|head|fell|fall|sugar|diabetic|session|training|track|workout"
+        r"|match"
         r"|game|parkrun|long run)",
     ), (SLEEPY,)),
     Sign("consciousness", E, "confusion", (

@@ -105,6 +105,7 @@ EXERTION_DIZZY = (
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
     r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
     r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish|\d00s|\d+m reps)"
+    r"|(?:stopping|stopped|stop) (?:dead|suddenly|abruptly) (?:\S+ ){0,2}(?:at )?(?:the )?finish"
 )
 # dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
 # keeps happening)
@@ -178,7 +179,8 @@ SIGNS: tuple[Sign, ...] = (
     # "like someone parked a car on my chest": the weight says it, unless something really sat there
     Sign("cardiac", E, "chest pain", (
         r"(?:sitting|sat|standing|stood|parked|kneeling|knelt|put|dumped|landed|dropped) (?:\S+ ){0,3}on (?:my|his|her)"
-        r" chest",
+        r" chest|(?:elephant|brick|anvil|weight|lorry|truck|car) (?:\S+ ){0,2}(?:sat|sitting|standing|stood|parked) on"
+        r" (?:him|her|me|them)|clutch\w* (?:at )?(?:his |her |my |their )?chest",
     ), (*NOT_CHEST, r"cat|dog|baby|toddler|kids?|son|daughter|puppy|kitten|bar|barbell|weights?")),
     Sign("cardiac", E, "chest pain", (
         _chest(PRESSING) + r"|{CHEST} (?:\S+ ){0,4}(?:someone|something|an elephant|a weight) (?:\S+ ){0,2}(?:sat"
@@ -349,9 +351,10 @@ SIGNS: tuple[Sign, ...] = (
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
         r"(?:short|out) of (?:breath|puff)|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath|puffed out"
-        r"|gasping|panting|winded",
+        r"|gasping|panting|winded|gassed|huffing",
         r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
-        r"|on the flat|(?:normally|usually|used to) (?:\S+ ){0,3}(?:manage|do|run|fine|no bother|no problem)"
+        r"|on the flat|(?:normally|usually|used to) (?:\S+ ){0,3}(?:manage|do|run|fine|no bother|no problem|chat)"
+        r"|(?:on|during) (?:an? )?(?:easy|slow|gentle) (?:\d+ ?k|parkrun|jog|plod)"
         r"|(?:these|the) (?:last )?(?:few )?days"
         r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",

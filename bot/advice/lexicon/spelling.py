@@ -74,3 +74,14 @@ NOT_TYPOS: frozenset[str] = frozenset(
     wheeling whopping wight wobble wobbling woody worsen worst wounding wreath wright
     """.split()
 )
+
+# Texting shorthand, spelled out before reading ("head hit bollard, asking same q over n over", "2 wks", "thru").
+SHORTHAND: dict[str, str] = {
+    "thru": "through", "n": "and", "nothin": "nothing", "outta": "out of", "b4": "before", "2day": "today",
+    "2nite": "tonight", "tmrw": "tomorrow", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
+    "mins": "minutes", "bc": "because", "cos": "because", "coz": "because", "cuz": "because", "tho": "though",
+    "rn": "right now", "abt": "about", "smth": "something", "q": "question", "qs": "questions", "ppl": "people",
+    "u": "you", "ur": "your", "pls": "please", "plz": "please", "bf": "boyfriend", "gf": "girlfriend",
+    "hubby": "husband", "sicked": "sick", "mara": "marathon", "thx": "thanks", "x2": "twice", "x3": "three times",
+    "x4": "four times", "x5": "five times",
+}  # fmt: skip

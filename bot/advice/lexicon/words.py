@@ -59,7 +59,7 @@ GROUPS: dict[str, str] = {
     "OUT_OF_IT": r"(?<!see )(?<!properly )(?<!clearly )(?<!lot )(?<!most )(?<!much )(?<!get )(?<!got )(?<!getting )"
     r"(?<!make )(?<!made )(?<!bit )out of it",
     # "it was sick" is slang for great
-    "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
+    "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|sick up"
     r"|{SLANG_SICK}"
     r"|(?<!it )(?<!that )(?<!this )(?<!which )(?<!so )was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
@@ -97,6 +97,7 @@ GROUPS: dict[str, str] = {
     r"|(?:drank|drink|drinking|downed|downing|drunk|guzzled|guzzling) (?:\S+ ){0,2}(?:tonnes|constantly|non ?stop"
     r"|all the time|the whole (?:way|time|race)|at every (?:chance|opportunity))"
     r"|(?:loads|lots|a lot|tons|litres|liters|too much|so much|heaps|gallons) of (?:\S+ )?water"
+    r"|(?:drank|drink|drinking|downed|had|chugged) (?:\S+ ){0,2}(?:[4-9]|1\d) ?(?:l|litres|liters|ltrs?)(?![a-z])"
     r"|water (?:\S+ ){0,3}every (?:station|stop|aid station|table|mile|km|drinks station)"
     r"|(?:drank|drink|drinking|had|grabbed|took) (?:\S+ ){0,5}every (?:\S+ ){0,2}(?:station|stop|table|aid station)"
     r"|(?:drank|drink|drinking|had|stopped|grabbed) (?:\S+ ){0,2}(?:at |from )?every (?:water|aid|drinks?)"
@@ -152,7 +153,7 @@ GROUPS: dict[str, str] = {
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
     r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
     r"|collision|ran (?:straight |right |smack |full pelt |head ?first )?into|run into|smacked|whacked|banged|bumped"
-    r"|clonked|head ?first"
+    r"|clonked|head ?first|head (?:\S+ ){0,1}(?:hit|smacked|banged|bashed|clipped|cracked|whacked)"
     r"|bonked|clobbered|thwacked|walloped|head ?butt\w*"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
     r"|a) (?:head|face|ground|floor|deck|tarmac"
