@@ -119,6 +119,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?:they|we|it|course|training|session|class|workshop|talk) (?:\S+ ){0,1}(?:cover|covers|covered|covering|teach"
     r"|teaches|taught|go through|goes through|went through|explains?|explained)"
     r"|what (?:\S+ ){0,1}happens (?:when|if) (?:you|someone|somebody|a person|people|your)"
+    r"|(?:read|reading|heard|hearing) about|(?:says?|said|rule|advice|guidance) (?:\S+ ){0,2}(?:dont|do not|never"
+    r"|not to) (?:\S+ ){0,1}run"
     # a story told about someone: "my grandad tells a story about a bloke who collapsed"
     r"|(?:tells?|told|telling) (?:\S+ ){0,2}(?:story|stories|tale|tales)|(?:story|stories|tale|tales) (?:about|of))"
     r"(?![a-z])"
@@ -143,7 +145,8 @@ _ASKED_ABOUT = re.compile(
 )
 # A condition named as a topic to learn about ("what should marshals know about heat stroke", "an article on DVT").
 _TOPIC_OF = re.compile(
-    r"(?<![a-z])(?:(?:know|learn|learning|teach|teaching|read|reading|article|course|leaflet|poster|briefing)"
+    r"(?<![a-z])(?:(?:know|learn|learning|teach|teaching|read|reading|article|course|leaflet|poster|briefing|thread"
+    r"|post|reddit|podcast|video|episode|blog)"
     r" (?:\S+ ){0,2}?(?:about|on)|(?:know|knows|explain|wondering|wonder|tell (?:me|us)|curious|idea|sure|understand"
     r"|google\w*|looked up|look up) (?:\S+ ){0,1}what)(?: an?| the)? $"
 )
@@ -283,7 +286,9 @@ _GUESS_AFTER = (" maybe", " perhaps", " possibly", " probably")
 # nothing for a sign that needs a doctor today or sooner: denial is how such signs are written (NHS "Heart attack").
 _GUESS = re.compile(
     r"(?<![a-z])(?:probably|prob|probs|maybe|surely|perhaps|might be|could be|must be|hopefully"
-    r"|is it|is this|or is it|or just|or)(?: just| only| the| a| an| my| some| from| that)* $"
+    r"|is it|is this|or is it|or just|or|assumed|assuming|thought it was"
+    r"|(?:insists?|swears|reckons|says|said|thinks)(?: (?:its|it is|it was|that|thats))?)(?: just| only| the| a| an| my"
+    r"| some| from| that)* $"
 )
 _CHECKED = _compile(REASSURED)
 _RECENT_PAST = _compile(RECENT_PAST)

@@ -40,6 +40,7 @@ FLOORS = {
     "blind_round4": (206, 100, 2, 119),
     "blind_round6": (138, 74, 4, 76),
     "blind_round7": (209, 115, 0, 116),
+    "blind_round8": (206, 112, 0, 107),
 }
 
 

@@ -41,9 +41,8 @@ REASSURED = (
     rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
     rf"|came back) {_UNDENIED}{{0,4}}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear"
     rf"|expected)"
-    rf"|{PROFESSIONAL} (?:\S+ ){{0,3}}(?:checked|examined|looked at|saw|seen) (?:\S+ ){{0,10}}(?:all (?:normal|fine"
-    rf"|good|ok"
-    r"|okay)|nothing (?:wrong|to worry))"
+    rf"|{PROFESSIONAL} (?:\S+ ){{0,3}}(?:checked|examined|looked at|saw|seen|did) (?:\S+ ){{0,10}}(?:all (?:normal|fine"
+    r"|good|ok|okay|clear)|nothing (?:wrong|to worry))"
     r"|(?:ecg|echo|scans?|tests?|bloods|x ?rays?|mri) (?:\S+ ){0,3}(?:was|were|came back|looked|all) (?:all |totally "
     r"|completely |perfectly )?(?:normal|fine|clear|ok|okay)"
     r"|cleared (?:me|to run|for running)|(?:the |an |got the |given the |gave me the )all clear"
@@ -52,7 +51,8 @@ REASSURED = (
 # Over at once ("back to normal within a minute", "gone in a minute"), or never had by the writer ("is blood in
 # urine a thing? never had it myself"): like a professional's reassurance, it leaves only the emergencies.
 PASSED = (
-    r"(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
+    r"(?:back to normal|normal again|fine again|settled|calmed (?:down )?) by the time"
+    r"|(?:back to normal|normal again|fine again|gone|went away|goes away|passed|settled|stopped|eased off)"
     r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment)|(?:a couple of|a few|couple of|two|three|2|3) (?:mins?"
     r"|minutes))"
@@ -75,6 +75,7 @@ GOING_ON = r"now|still|today|tonight|at the moment|currently|this (?:morning|aft
 LONG_AGO = (
     r"(?:(?:\d+|a|one|two|three|four|five|a few|few|several|many|some) )?(?:years?|decades?) ago|last year|ages ago"
     r"|a long time ago|years back|(?:back )?in the (?:[5-9]0s|19\d0s|fifties|sixties|seventies|eighties|nineties)"
+    r"|(?:in|back in|since|during) (?:\S+ ){0,1}(?:19\d\d|20[01]\d|202[0-4])(?! ?(?:m|k|km|metres|meters|miles|kcal))"
     r"|as a (?:kid|child|teen|teenager)|when (?:i|he|she|they) (?:was|were) (?:a kid|a child"
     r"|young|younger|little|small|a teenager|at school)|in (?:my|his|her) (?:teens|twenties|20s)"
 )

@@ -209,6 +209,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|not) (?:\S+ ){0,1}stop"
         r"|puddle|pool of|keeps? (?:\S+ ){0,2}(?:coming|going|soaking|pouring|pumping)",
     ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)",)),
+    Sign("bleeding", E, "coughing up blood", (
+        r"cough\w* (?:up )?(?:\S+ ){0,3}blood|blood (?:\S+ ){0,3}cough\w*",
+        r"mouthful|mouthfuls|(?:a )?(?:lot|lots|loads)|bright red|cupful|clots|not just (?:a )?(?:streak|fleck|spot)"
+        r"|keeps? coming",
+    ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
     # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
     Sign("bleeding", E, "vomiting blood", (
         r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,6}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
@@ -261,6 +266,11 @@ SIGNS: tuple[Sign, ...] = (
         r"cough\w*|chesty|aching|achy|flu|fluey|fever\w*|shiver\w*|chills|unwell|ill|temp|temperature|virus|bug"
         r"|sweat it out|hot and cold",
     )),
+    Sign("infection", T, "fever or infection", (
+        r"(?:3[89]|4[01])(?:\.\d)? degrees",
+        r"body (?:\S+ ){0,2}(?:hot|burning)|fever\w*|temp|temperature|shiver\w*|chills|aching|achy|paining|unwell"
+        r"|flu|malaria|virus|bug|sweat it out",
+    ), (r"outside|out there|the air|in the shade|forecast|weather|sun|heat|humid\w*|race day",)),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
         r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",

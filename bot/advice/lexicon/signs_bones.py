@@ -29,7 +29,8 @@ ONE_LEG = (
 # Pain that now comes with everyday walking or at night, said in passing ("now it's there walking to work too",
 # "worse when I land on that leg and at night"): bone stress when it is on a bone site.
 SPREADING = (
-    r"(?:now|even|too|also|still|and) (?:\S+ ){0,4}(?:walking|when (?:i|im) walk\w*|to walk|walk to|walk around"
+    r"(?:now|even|too|also|still|and) (?:(?!no |not |never |without )\S+ ){0,4}(?:walking|when (?:i|im) walk\w*|to walk"
+    r"|walk to|walk around"
     r"|on (?:the )?stairs)|(?:walking|walk) (?:\S+ ){0,4}(?:too|as well|now)"
     r"|(?:and|or|also|even|especially|plus) (?:\S+ ){0,1}(?:at night|in bed|at rest|in the night|when resting"
     r"|lying down)|every step"
@@ -47,6 +48,7 @@ SIGNS: tuple[Sign, ...] = (
         r"stress (?:fractures?|fractrues?|reactions?|injur(?:y|ies))|bone stress|fractur(?:e|ed|es)|cracked (?:a )?bone"
         r"|broken (?:bone|toe|foot|metatarsal|hip|shin)|hairline (?:crack|fracture)",
     ), (r"(?:years?|months?) ago|(?:fully |completely )?healed|how (?:fast|quickly|soon) can i|(?:avoid|prevent)\w*"
+        r"|(?:in|since|back in) (?:19\d\d|20[01]\d|202[0-4])(?![a-z0-9])|since with|zero (?:issues|problems)"
         r"|broke (?:my |a )?(?:pb|record)"
         # someone else's fracture, healed and cleared: a happy story, not a sign
         r"|pain free|cleared (?:her|him|them)|(?:she|he|shes|hes|theyre) (?:\S+ ){0,2}back running",)),
@@ -129,7 +131,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
         r"|(?:way )?too much|more than (?:it |a kick |that )?should|way more"
         r"|doing nothing|did nothing|(?:not|arent|isnt|hasnt|havent|didnt) (?:\S+ ){0,1}(?:helping|helped|touching"
-        r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}",
+        r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}|even (?:after|with) (?:\S+ ){0,2}(?:painkillers?|ibuprofen"
+        r"|paracetamol|pills|tablets)",
         r"numb\w*|tingl\w*|pins and needles|(?:foot|toes) (?:\S+ ){0,2}(?:dead|cold|pale|wont move)"
         r"|{CANT} (?:\S+ ){0,1}"
         r"(?:move|feel) (?:my )?(?:foot|toes)|kick|kicked|fell|fall|crash|blow|impact|tackle|stamped",
@@ -233,7 +236,7 @@ SIGNS: tuple[Sign, ...] = (
     # bone through or against the skin, or a limb pointing the wrong way: 999 (NHS "Broken bones")
     Sign("acute-injury", E, "a bone through the skin or a badly bent limb", (
         r"(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}(?:out|through|against)"
-        r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,1}(?:the wrong way|backwards|sideways)"
+        r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"
         r"|(?:see|seen|can see) (?:the )?bone",
         r"ankle|foot|wrist|knee|toe|leg|arm|hand|elbow|shoulder|shin|skin|fell|fall|slipped|landed",
     ), (r"(?:knee|elbow|thumb|finger)s? (?:\S+ ){0,2}bend (?:\S+ ){0,2}backwards|hypermobil\w*|double jointed",)),
@@ -257,6 +260,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:badly|massively|hugely|really|very|super|severely|extremely) swollen"
         r"|(?:severe|massive|huge|lots of|a lot of|loads of|significant) swelling"
         r"|(?:the )?size of an? (?:melon|golf ball|tennis ball|orange|grapefruit|balloon|egg|cricket ball)"
+        r"|like an? (?:melon|golf ball|tennis ball|orange|grapefruit|balloon|cricket ball)"
         r"|(?:looks|look|is|was) (?:\S+ ){0,1}(?:deformed|misshapen|the wrong shape|bent|out of place)|dislocat\w*"
         # a joint out of shape, however it is said (Ottawa rules: deformity needs an X-ray the same day)
         r"|(?:bent|deformed|misshapen|crooked|wonky) looking|looks? (?:\S+ ){0,2}(?:crooked|wonky|deformed"

@@ -87,7 +87,8 @@ OBSERVED_ALTERED = (
 # A collapse read about or watched (news, a video): talk about others' emergencies, not one happening now.
 MEDIA = (
     r"(?:read|reading|heard|hearing) (?:about|that|an? (?:article|story|report))|(?:saw|seen|watched|watching)"
-    r" (?:\S+ ){0,3}(?:on the news|on tv|on telly|video|clip|footage|documentary|on youtube|online|article)"
+    r" (?:\S+ ){0,3}(?:on the news|on tv|on telly|video|clip|footage|documentary|on youtube|online|article|game|match"
+    r"|final)"
     r"|in the (?:news|papers?)|news (?:story|report)|on the news"
     # asking how common it is: information about others' collapses, not one happening now
     r"|(?:is|was) (?:that|it|this) (?:\S+ ){0,1}(?:common|rare|normal)|how (?:common|rare|often|likely)"
@@ -195,7 +196,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"sweat|suncream|sun cream|sunscreen",)),
     # --- collapse and altered consciousness -------------------------------------------------------------
     Sign("consciousness", E, "collapse or fainting", (
-        r"{NOT_A_BODY}collaps(?:e|ed|es|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
+        r"{NOT_A_BODY}collaps(?:e|ed|es|ing)(?! of )(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair"
+        r"|settee"
         r"|armchair))|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))|crumpled|hit the (?:deck|floor|ground)"
         r"|went limp|dropped (?:to the (?:floor"
         r"|ground))"
@@ -203,7 +205,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|about to"
         r"|was) faint(?! (?:drizzle|smell|line|hope))"
         r"|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )(?<!i would )(?<!id )(?:pass(?:ed|ing|es)? out"
-        r"|black(?:ed|ing|s)? out{BO_NOT}|blackout)"
+        r"|black(?:ed|ing|s)? out{BO_NOT}|blackout(?! blinds?| curtains?))"
         r"|(?:everything|it all|world|vision|it) went (?:black|dark|grey|gray|white)"
         r"|went down (?:at|near|just|mid|during|on the (?:ground|floor|track|road))|hit the deck"
         r"|(?:runner|man|woman|guy|lad|lady|bloke|someone|somebody|person|girl|boy|he|she|friend"
@@ -214,7 +216,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
-        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out{BO_NOT}|blackout)"
+        r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out{BO_NOT}|blackout(?! blinds?| curtains?))"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
     ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
@@ -274,8 +276,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:cant|couldnt) (?:\S+ ){0,1}(?:look at|stand) (?:the )?light|photophobi\w*|{PAIN}|agony",
     ), (JOKING, r"(?:sweat|suncream|sun cream|sunscreen|chlorine|pool) (?:\S+ ){0,3}(?:in|into) (?:my |the )?eyes?",)),
     Sign("eyes", T, "new flashes or floaters", (
-        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)",
-    ), (r"(?:always|for years|years)|camera|photographer|flashing (?:bike |head )?(?:light|torch|lamp)s? (?:on|for)"
+        r"floaters?|flashes|flashing (?:lights?|in)|flashes of light|sparkles in (?:my )?(?:vision|eye)"
+        r"|(?:black|dark|grey) (?:dots|spots|specks|bits) (?:\S+ ){0,2}float\w*",
+    ), (r"(?:always|for years|years)|(?<!like )(?<!like a )camera(?! light| flash)|photographer"
+        r"|flashing (?:bike |head )?(?:light|torch|lamp)s? (?:on|for)"
         r"|hi ?vis|high ?vis",)),
     # "seeing stars" is also what runners say of an all-out effort, laughing
     Sign("eyes", T, "new flashes or floaters", (
@@ -346,6 +350,16 @@ SIGNS: tuple[Sign, ...] = (
         r"started|new|suddenly|since|days?|this week|now|today|yesterday",
     ), (r"(?:years?|months?) ago|always (?:\S+ ){0,2}(?:slapped|scuffed)|tired|fatigue|end of (?:a |the )?(?:race|ultra"
         r"|marathon)",)),
+    Sign("head-injury", E, "a head injury with warning signs", (
+        r"{IMPACT}|head",
+        r"clear (?:\S+ ){0,3}(?:fluid|liquid|watery|water)|watery (?:\S+ ){0,3}(?:nose|ear)|(?:nose|ear) (?:\S+ ){0,3}"
+        r"(?:dripping|leaking|running) (?:\S+ ){0,1}(?:clear|water)|pupils? (?:\S+ ){0,3}(?:bigger|smaller|different"
+        r"|uneven|unequal|not the same)|(?:one|left|right) pupil",
+    ), (r"hay ?fever|cold|flu",)),
+    Sign("eyes", E, "sudden double vision", (
+        r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos",
+        r"sudden\w*|out of nowhere|came on|since|hasnt gone|wont go|still",
+    ), (r"twins?|(?:after|from) (?:\S+ ){0,2}(?:drinks|pints|beers|wine)",)),
     # a fit: limbs jerking after going down (NHS "What to do if someone has a seizure": 999 for a first fit)
     Sign("consciousness", E, "a seizure", (
         r"(?:arms|legs|limbs|body|whole body|he|she|they) (?:\S+ ){0,3}(?:jerking|twitching|convuls\w*|thrashing"

@@ -64,7 +64,8 @@ CHEST_DISCOMFORT = (
 )
 # Feeling ill after heat: the words of heat exhaustion that cooling should have settled.
 UNWELL = (
-    r"nause\w*|queasy|sick|{VOMIT}|dizzy|dizziness|light ?headed|woozy|wobbly|{HEADACHE}|washed out|wiped out"
+    r"nause\w*|queasy|sick|{VOMIT}|dizzy|dizziness|giddy|light ?headed|woozy|wobbly|{HEADACHE}|washed out|wiped out"
+    r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)"
     r"|crampy|cramping|shaky|shaking|weak|confus\w*|not (?:making sense|himself|herself|right)|out of it|spaced"
     r"|floppy|drained|grey|pale|clammy"
 )

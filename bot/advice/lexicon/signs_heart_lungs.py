@@ -82,14 +82,17 @@ DEVICE_ERROR = (
     r"|(?:read|reading|reads|showed|shows|said|says) (?:\S+ ){0,1}(?:totally |completely |perfectly )?normal)"
 )
 NOT_PALPITATION = (
-    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth"
+    r"excite\w*|nerves|nervous|adrenaline|start line|starting line|when i saw|in my mouth|sprint finish"
+    r"|after (?:i )?sprint(?:ed|ing)? (?:the |a )?(?:last|final|finish)"
     r"|(?:pace|age) group|crush|proposed|the clock|the results",
     DEVICE_ERROR,
     JOKING,
 )
 FAINT = (
-    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint|light ?headed"
-    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out{BO_NOT}|blackout|dizzy|dizziness|woozy|{COLLAPSE}"
+    r"faint(?:ed|ing|s)?|(?:felt|feel|feeling|went|go|going|nearly|almost|about to|was) (?:\S+ )?faint"
+    r"|light ?headed"
+    r"|pass(?:ed|ing|es)? out|black(?:ed|ing|s)? out{BO_NOT}|blackout(?! blinds?| curtains?)|dizzy|giddy|dizziness"
+    r"|woozy|{COLLAPSE}"
     r"|swimmy|(?:edges|vision|eyes|everything) (?:\S+ ){0,1}(?:went|going|gone) (?:dark|black|grey|gray)"
 )
 BREATHLESS = (
@@ -190,7 +193,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|my|the) chest|(?:doing|giving|gave|did|started|start|starting|performing|needed|needs|need) (?:\S+ ){0,2}"
         r"(?:cpr|chest compressions|rescue breaths)|(?:used|using|fetch\w*|grabbed|got|get|brought|getting)"
         r" (?:\S+ ){0,2}(?:the |a )?defib\w*",
-    ), (GYM_CHEST, COURSE)),
+    ), (GYM_CHEST, COURSE, r"(?:get|buy|buying|fund\w*|raise|raising|install\w*|have|has|need|needs) (?:\S+ ){0,2}"
+        r"(?:a |an |one of those )?(?:defib\w*|aed)s? (?:\S+ ){0,1}(?:at|for|in) (?:the |our |a )?(?:club|clubhouse"
+        r"|track"
+        r"|gym|office|school|park)|fundrais\w*|committee|(?:watched|watching|saw) (?:\S+ ){0,3}(?:game|match|final)")),
     # a chest tight in cold air that eases once warmed up is the airway's reaction to cold, not the heart's
     Sign("cardiac", E, "chest pain", (_chest(TIGHT),), (GYM_CHEST, r"{ASTHMA}", COLD_AIR)),
     # "heart attack" as a figure of speech (a pace, a hill, a fright) or a relative's history is no chest pain
@@ -198,7 +204,9 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:gave|give|gives|giving|nearly|almost|practically|near|mini|about to give) (?:\S+ ){0,2}heart attacks?"
         r"|heart attack (?:pace|hill|speed|territory|inducing|levels?|on a plate|of a|material)"
         r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin|parents?"
-        r"|family|relative) (?:\S+ ){0,4}(?:had|has|died of|suffered|survived) (?:\S+ ){0,2}heart attacks?",
+        r"|family|relative) (?:\S+ ){0,4}(?:had|has|died of|suffered|survived) (?:\S+ ){0,2}heart attacks?"
+        r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin) heart"
+        r" attacks?",
         JOKING,
     )),
     # the spread of a heart's pain: to the arm, jaw, neck, shoulder blades or back, from a chest or a pressing pain
@@ -287,7 +295,10 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
         r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
         r"|wolff parkinson|wpw)",
-    ), (r"(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
+    ), (r"(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
+        r" (?:\S+ ){0,1}(?:dad|father|mum|mother|brother|sister|uncle|aunt|cousin|grandad|grandma) (?:\S+ ){0,4}heart"
+        r" attack"
+        r"|(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
         r"|nineties)|old age",)),
     Sign("cardiac", T, "palpitations", (
         r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
@@ -406,7 +417,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|hit (?:my )?face|sore throat|throat (?:\S+ ){0,2}sore|scratchy throat|cold|flu|hay ?fever|tonsil",)),
     Sign("anaphylaxis", E, "a severe allergic reaction", (
         r"anaphyla\w*|epi ?pen|epipens|adrenaline (?:pen|auto ?injector|injector|shot)|auto ?injector|jext|emerade",
-    ), (r"(?:carry|carries|carrying|bring|take|remember) (?:\S+ ){0,2}(?:epi ?pen|auto ?injector)"
+    ), (r"(?:have|got|own|carry|carries|carrying|bring|take|remember) (?:\S+ ){0,2}(?:epi ?pen|auto ?injector)"
         r"(?! (?:\S+ ){0,3}(?:used|needed|didnt))",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"{ALLERGEN}",
@@ -417,6 +428,12 @@ SIGNS: tuple[Sign, ...] = (
         r"|light ?headed|wheez\w*|breath\w*)",
     ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",
         NOT_FED)),
+    Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
+        r"hives|welts|rash|itchy (?:bumps|lumps|blotches)|blotch\w*",
+        r"(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*|puff\w*|shut|closing)|wheez\w*"
+        r"|(?:properly |really |very )?faint\w*|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?breath\w*"
+        r"|throat (?:\S+ ){0,2}tight",
+    ), (r"nettles?|heat rash|sweat rash|chafing",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"blood clots?|clot|clots|dvt|deep vein thrombosis|thrombosis|embolism"
@@ -424,16 +441,19 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:leg|calf) (?:\S+ ){0,3}(?:more swollen|bigger|fatter|thicker|puffier) than the other",
     ), (r"clots? (?:in|with) (?:my )?(?:period|menstrual)|clotted cream",)),
     Sign("dvt-pe", T, "a swollen, warm calf", (
-        r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm|hot|red|throbbing)",
-        r"warm|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one|than the other",
+        r"{CALF} (?:\S+ ){0,4}?{SWELL}|{SWELL} (?:\S+ ){0,2}?{CALF}|{CALF} (?:\S+ ){0,4}(?:warm(?!(?:ed|ing)? up"
+        r"| down)|hot|red"
+        r"|throbbing)",
+        r"warm(?!(?:ed|ing)? up| down)|warmer|hot|hotter|red|redness|throbbing|{TRAVEL}|one side|only one"
+        r"|than the other",
     ), (r"hot weather|in the heat|hot day|red shoes|cramp|cramps|goes in a minute|both (?:calves|legs)",)),
     # one calf swollen, warm and red, said anywhere in the message: a calf muscle strain is rarely all three, and
     # members often guess "cramp?" (NHS "DVT")
     Sign("dvt-pe", T, "a swollen, warm calf", (
         r"(?<!both )(?:calf|lower leg|one leg|(?:left|right) leg)(?! muscles)",
         r"{SWELL}",
-        r"warm|warmer|hot|hotter|red|redness",
-    ), (r"hot weather|in the heat|hot day|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves|cramp"
+        r"warm(?!(?:ed|ing)? up| down)|warmer|hot|hotter|red|redness",
+    ), (r"hot weather|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves|cramp"
         r"|cramps"
         r"|(?:kicked|kick|knock|knocked|bang|banged|stud|studs|tackle|fell|fall) (?:\S+ ){0,3}(?:calf|leg|shin)",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 GROUPS: dict[str, str] = {
     "CANT": r"(?:cant|cannot|can not|couldnt|could not|unable to|not able to|wasnt able to|struggling to|struggled to"
-    r"|struggle to)",
-    "PAIN": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|soreness|throbbing|throbs"
+    r"|struggle to|(?:havent|hasnt|hadnt|not) been able to)",
+    "PAIN": r"(?:pain|pains|pian|painful|paining|hurt|hurts|hurting|ache|aches|aching|achy|sore|soreness|throbbing"
+    r"|throbs"
     r"|throb|agony|kills|killing|tender|stabbing)",
     "SEVERE_PAIN": r"(?:agony|agonising|agonizing|excruciating|unbearable|killing me|worst pain|screaming|severe"
-    r"|horrendous|crippling|(?:{INTENSE}) (?:\S+ ){0,1}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:crazy bad|insane|unreal|off the"
+    r"|horrendous|crippling|(?:{INTENSE}) (?:\S+ ){0,1}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:crazy|insane|unreal|off the"
     r" (?:charts|scale)|(?:10|ten) out of (?:10|ten)|through the roof|like nothing (?:else|before)))",
     # an intensifier that makes pain severe ("insanely painful", "crazy sore")
     "INTENSE": r"(?:insanely|crazy|crazily|ridiculously|unbelievably|incredibly|stupidly|seriously|horribly|terribly"
@@ -51,6 +52,7 @@ GROUPS: dict[str, str] = {
     r"name|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)|what (?:mile|km|lap"
     r"|loop) (?:\S+ ){0,2}(?:on|at|it is))"
     r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
+    r"|(?:asks?|asking|asked) (?:\S+ ){0,2}(?:what race|who won|what (?:\S+ )?(?:race|event|run|day) (?:this|it) is)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
     r"|i) (?:is|was|are"
@@ -110,6 +112,7 @@ GROUPS: dict[str, str] = {
     r"|blood sugar|blood glucose|sugars?|glucose|bgs?|hypo|hypos|hypoglycaemi\w*|hypoglycemi\w*)",
     "PREGNANT": r"(?:pregnant|pregnancy|trimester|expecting|postpartum|post partum|postnatal|post natal"
     r"|after (?:giving )?birth|gave birth|since (?:the )?birth|since (?:having|i had) (?:the |my )?baby"
+    r"|since (?:the |my |our )?baby (?:arrived|was born|came)|(?:weeks|days|months) since (?:the |my |our )?baby"
     r"|(?:had|having|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins) (?:\S+ ){0,2}(?:ago|weeks"
     r"|days|months)|(?:weeks|days|months) (?:post ?partum|postnatal|post natal|pp|post baby|after (?:the )?birth)"
     r"|c ?section|caesarean|cesarean|newborn|midwife|(?:my )?baby is \d+ (?:weeks|months)"
@@ -134,10 +137,12 @@ GROUPS: dict[str, str] = {
     "BO_NOT": r"(?! (?:my|the|a|his|her|our|those|these|some|all) (?:\S+ )?(?:calendar|diary|dates?|days?|windows?"
     r"|curtains?|blinds?|weekend|schedule|names?|text|screen))",
     # falling down: fainting or collapsing, in the words bystanders use
-    "COLLAPSE": r"(?:{NOT_A_BODY}(?:collaps(?:e|ed|es|ing)|keel(?:ed|s|ing)? over(?! (?:laughing|with laughter))"
+    "COLLAPSE": r"(?:{NOT_A_BODY}(?:collaps(?:e|ed|es|ing)(?! of (?:the |our |my )?(?:\S+ )?(?:committee|club|team"
+    r"|plan|deal|market|company|economy|government|season|talks|tent|roof))|keel(?:ed|s|ing)? over(?! (?:laughing"
+    r"|with laughter))"
     r"|crumpl(?:ed|ing)|(?:went|go|goes|going) down (?:like a|in a heap|and (?:didnt|wasnt|couldnt))|dropped to the"
     r" (?:floor|ground)|hit the (?:deck|floor|ground)|went limp|faint(?:ed|ing)|pass(?:ed|ing)? out"
-    r"|black(?:ed|ing)? out{BO_NOT}"
+    r"|black(?:ed|ing)? out{BO_NOT}|drop(?:ped)? down (?:at|on|in|during|mid|and)"
     # the bystander's and the runner's own words for it: "went down like a sack of spuds", "his legs went from
     # under him", "next thing I'm lying on the path"
     r"|legs? (?:just |simply )?(?:went|gone|go|goes|gave (?:way|out)) (?:from )?under (?:him|her|me|them)"

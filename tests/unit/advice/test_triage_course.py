@@ -193,3 +193,49 @@ def test_the_concepts_of_round_7c(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7c_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # texting shorthand and an ellipsis
+        ("L arm + leg gone numb n heavy outta nowhere", "stroke", E),
+        ("cant.. get words out, inhaler did nothing", "breathing", E),
+        ("fell, bone poking thru skin on my shin", "acute-injury", E),
+        # clear fluid from the nose or one pupil bigger after a knock; sudden double vision
+        ("hit my head on a branch and now clear watery stuff is dripping from my nose", "head-injury", E),
+        ("everything is in twos since halfway round, came on suddenly", "eyes", E),
+        # hives all over with the face swelling, whatever set it off
+        ("came out in hives all over and my lips are swelling up", "anaphylaxis", E),
+        # coughing a mouthful of bright red blood
+        ("coughing up bright red blood after the session, a mouthful each time", "bleeding", E),
+        # a bare fever in degrees with the body hot
+        ("body is hot 39 degrees and joints paining, light jog to sweat it out?", "infection", T),
+        # a guess assumed or insisted on by someone else
+        ("pee pink after long runs, assumed beetroot but I haven't had any", "kidney", T),
+        # giddy with the head paining in the heat, not settling
+        ("hot day, still giddy and head still paining 40 min after stopping", "heat", E),
+        # weeks since the baby arrived, breathless sitting down
+        ("3 weeks since baby arrived and I'm short of breath just sitting on the sofa", "pregnancy", T),
+    ],
+)
+def test_the_concepts_of_round_7d(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "best blackout blinds for sleeping before an early start?",
+        "the collapse of the club committee is the real emergency lol",
+        "broke my wrist in 2018, all healed, running great",
+        "we should get a defib at the clubhouse, who do I ask on the committee?",
+        "had DVT after an op in 2015, treated, no problems since",
+        "heart going like the clappers after I sprinted the last 200, back to normal by the time I got my token",
+        "read about a runner who had an asthma attack at a race, the first aiders were great",
+        "carry my epipen in my vest pocket, any better ideas?",
+        "shins a bit achy, goes after warm up and no pain walking",
+    ],
+)
+def test_the_look_alikes_of_round_7d_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
