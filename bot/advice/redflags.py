@@ -175,7 +175,7 @@ class Finding:
 def _who(category: str, severity: Severity) -> str:
     known = CATEGORIES.get(category)
     if severity == Severity.EMERGENCY:
-        return EMERGENCY_ADVICE
+        return known.now if known and known.now else EMERGENCY_ADVICE
     if severity == Severity.DOCTOR_TODAY:
         return f"please see {known.today if known else 'a doctor'} today, and don't run until you have"
     who = known.before_running if known else "a doctor or physiotherapist"

@@ -36,11 +36,9 @@ def test_the_sets_are_there_and_name_known_categories() -> None:
 # Sets added short of the targets: held to what they score today (red flags routed first, emergencies led,
 # look-alikes over-triggered at most, first tips right) so they can only get better, until they reach the targets.
 FLOORS = {
-    "blind_round2": (117, 66, 0, 78),
     "blind_round4": (206, 100, 2, 119),
-    "blind_round6": (138, 74, 4, 76),
-    "blind_round7": (209, 115, 0, 116),
-    "blind_round8": (206, 112, 0, 107),
+    "blind_round6": (140, 76, 4, 76),
+    "blind_round8": (209, 114, 0, 107),
 }
 
 

@@ -127,3 +127,4 @@ class Category:
     system: str  # the body system: the safety net adds nothing to a system the categories already flagged
     today: str = "a doctor"  # "please see {today} today, and don't run until you have"
     before_running: str = "a doctor or physiotherapist"  # "please see {before_running} before you run again"
+    now: str = ""  # an emergency that needs A&E rather than an ambulance: what to do now (else call 999)

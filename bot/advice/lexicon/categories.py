@@ -46,7 +46,9 @@ CATEGORIES: dict[str, Category] = {
     "bone-stress-pelvis": Category("bone stress: pelvis", BONES, before_running=SPORTS),
     "bone-stress": Category("bone stress", BONES, before_running=SPORTS),  # a sign that names no site
     "compartment": Category("compartment syndrome", BONES, before_running=SPORTS),
-    "tendon-rupture": Category("tendon rupture", BONES, today="a doctor (urgent care or A&E)"),
+    # NHS "Achilles tendon rupture": go to an urgent treatment centre or A&E (not an ambulance)
+    "tendon-rupture": Category("tendon rupture", BONES, today="a doctor (urgent care or A&E)",
+                               now="stop, keep off it and go to A&E or an urgent treatment centre now"),
     "knee": Category("knee", BONES, today="a doctor (urgent care or A&E)"),
     "acute-injury": Category("acute injury", BONES, today="a doctor (urgent care or A&E)"),
     # women's health

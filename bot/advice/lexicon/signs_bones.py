@@ -189,6 +189,17 @@ SIGNS: tuple[Sign, ...] = (
         r"achilles|tendon|heel|ankle|calf|hamstring|back of (?:my |the )?(?:leg|thigh|knee)|kneecap|knee cap|quad"
         r"|thigh|patella|tiptoe|tip toe|toes|push off",
     ), (r"(?:knee|acl|meniscus|ligament)(?! cap)",)),
+    # a snap or a kick-like blow with the push-off or the straight leg gone: a rupture, for A&E now
+    Sign("tendon-rupture", E, "a ruptured tendon", (
+        r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
+        r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe"
+        r"|straighten (?:my |the |his |her )?(?:leg|knee)"
+        r"|lift (?:my |the |his |her )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed",
+        r"(?:heard|felt|hear|feel) (?:\S+ ){0,2}(?:pop|snap|crack|ping)|(?:went|go|goes) (?:pop|snap|ping)"
+        r"|something (?:\S+ ){0,1}(?:popped|snapped|gave|went|tore|ripped)|popped|snapped"
+        r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked)"
+        r"|(?:dip|gap|dent|hollow) (?:\S+ ){0,4}(?:above|below|in|at|behind)|ruptur\w*|sitting higher",
+    ), (r"(?:knee )?locked|locking|stuck bent|(?:years?|months?) ago",)),
     Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (
         r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
         r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe"

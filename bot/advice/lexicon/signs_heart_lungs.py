@@ -372,7 +372,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|how (?:should|do"
-        r"|can) i (?:\S+ ){0,2}breath\w*", TALK_TEST, JOKING, UPHILL,
+        r"|can) (?:i|you|we) (?:\S+ ){0,2}breath\w*", TALK_TEST, JOKING, UPHILL,
         CONTROLLED)),
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)

@@ -239,3 +239,15 @@ def test_the_concepts_of_round_7d(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7d_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+def test_a_ruptured_tendon_is_for_a_and_e_now_not_an_ambulance() -> None:
+    result = triage("felt a snap at the back of my ankle like someone kicked me, now I can't go up on tiptoe")
+    assert result.severity == E and "tendon-rupture" in result.categories
+    banner = result.banner() or ""
+    assert "A&E or an urgent treatment centre now" in banner and "999" not in banner
+
+
+def test_a_pop_alone_is_still_for_a_doctor_today() -> None:
+    assert ("tendon-rupture", T) in found("heard a pop in my calf on the hill, it's sore")
+    assert ("tendon-rupture", E) not in found("heard a pop in my calf on the hill, it's sore")
