@@ -203,11 +203,11 @@ SIGNS: tuple[Sign, ...] = (
     # a wound still pumping through pressure, however the blood is named (NHS "Cuts and grazes": A&E if it won't
     # stop after 10 minutes of pressure)
     Sign("bleeding", E, "heavy bleeding", (
-        r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
-        r" (?:\S+ ){0,2}open",
         r"pumping|spurting|pouring|gushing|soak(?:ing|ed|s)? (?:\S+ ){0,1}through|(?:wont|wouldnt"
         r"|not) (?:\S+ ){0,1}stop"
         r"|puddle|pool of|keeps? (?:\S+ ){0,2}(?:coming|going|soaking|pouring|pumping)",
+        r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
+        r" (?:\S+ ){0,2}open",
     ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)",)),
     Sign("bleeding", E, "coughing up blood", (
         r"cough\w* (?:up )?(?:\S+ ){0,3}blood|blood (?:\S+ ){0,3}cough\w*",
@@ -273,9 +273,9 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"outside|out there|the air|in the shade|forecast|weather|sun|heat|humid\w*|race day",)),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
-        r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
         r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"
         r"|tight)|breathless\w*|short of breath|chesty cough",
+        r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
     ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
     Sign("infection", E, "fever with a stiff neck or a rash", (
         r"fever|temperature|temp|feverish|hot and cold",

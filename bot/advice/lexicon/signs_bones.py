@@ -140,13 +140,13 @@ SIGNS: tuple[Sign, ...] = (
     # after a blow the limb may not be said to be tight: pain out of proportion with numbness, or agony when the
     # toes are moved for you (pain on passive stretch), is the sign clinicians check first
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
-        r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
         r"(?:pain|hurts?|hurting) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|way more|far more"
         r"|more than (?:it |a kick |that )?should)|{SEVERE_PAIN}|screams?|screaming|agony",
         r"(?:numb\w*|tingl\w*|pins and needles)|(?:bend|bending|bent|move|moving|moved|pull\w*|stretch\w*|touch\w*)"
         r" (?:\S+ ){0,3}(?:toes|foot|ankle)",
         r"kick|kicked|fell|fall|crash|blow|impact|tackle|stamped|stood on|trodden|whack\w*|knock\w*|hit|boot\w*"
         r"|studs?|took a (?:\S+ ){0,1}(?:ball|stick|club|bat)",
+        r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
         r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
@@ -254,12 +254,13 @@ SIGNS: tuple[Sign, ...] = (
     # a fall on the hand, then a wrist that swells, can't grip or is sore at the thumb side: a fracture until an
     # X-ray says otherwise (NHS "Broken wrist"; the scaphoid)
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
-        r"wrist|hand|thumb",
+
         r"(?:fell|fall|slipped|tripped|landed|came down|went down) (?:\S+ ){0,5}(?:hand|wrist|arm)"
         r"|(?:fell|fall|slipped|tripped|landed)",
         r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|{SWELL}|thumb side|snuff ?box",
         r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|(?:bone|thumb side|snuff ?box) (?:\S+ ){0,3}"
         r"(?:{PAIN}|tender)|(?:{PAIN}|tender) (?:\S+ ){0,4}(?:bone|thumb side|snuff ?box)",
+        r"wrist|hand|thumb",
     ), (r"(?:years?|months?) ago|healed",)),
     # a wrist "bent like a dinner fork" after a fall: the classic broken wrist
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (

@@ -351,10 +351,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:years?|months?) ago|always (?:\S+ ){0,2}(?:slapped|scuffed)|tired|fatigue|end of (?:a |the )?(?:race|ultra"
         r"|marathon)",)),
     Sign("head-injury", E, "a head injury with warning signs", (
-        r"{IMPACT}|head",
         r"clear (?:\S+ ){0,3}(?:fluid|liquid|watery|water)|watery (?:\S+ ){0,3}(?:nose|ear)|(?:nose|ear) (?:\S+ ){0,3}"
         r"(?:dripping|leaking|running) (?:\S+ ){0,1}(?:clear|water)|pupils? (?:\S+ ){0,3}(?:bigger|smaller|different"
         r"|uneven|unequal|not the same)|(?:one|left|right) pupil",
+        r"{IMPACT}|head",
     ), (r"hay ?fever|cold|flu",)),
     Sign("eyes", E, "sudden double vision", (
         r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos",

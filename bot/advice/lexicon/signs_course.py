@@ -75,23 +75,23 @@ NOT_HOT_BODY = (
 )
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
-    Sign("breathing", T, "breathlessness that isn't settling", (LABOURED, NOT_SETTLING), (
+    Sign("breathing", T, "breathlessness that isn't settling", (NOT_SETTLING, LABOURED), (
         JOKING, r"(?:a bit|a little|slightly|bit|abit) (?:puffed|puffing|out of breath|breathless)"
         r"|(?:got|get|getting|caught|catch) (?:my |his |her )?breath back"
         r"|(?:then|after that|soon) (?:\S+ ){0,2}(?:fine|settled|ok|okay|back to normal)|inhaler (?:\S+ ){0,2}sorted",
     )),
-    Sign("cardiac", T, "a racing heart that isn't settling", (RACING, NOT_SETTLING), NOT_PALPITATION),
+    Sign("cardiac", T, "a racing heart that isn't settling", (NOT_SETTLING, RACING), NOT_PALPITATION),
     Sign("cardiac", E, "a pounding heart that isn't settling, with dizziness or breathlessness", (
-        RACING, NOT_SETTLING,
+        NOT_SETTLING, RACING,
         r"dizzy|dizziness|light ?headed|woozy|swimmy|faint\w*|(?:short|out) of breath|breathless\w*"
         r"|(?:cant|couldnt) (?:\S+ )?catch (?:my |his |her )?breath|chest (?:\S+ ){0,3}(?:pain|tight\w*|pressure)",
     ), NOT_PALPITATION),
     # chest pain that does not go after resting is a 999 call (NHS "Chest pain")
-    Sign("cardiac", E, "chest pain that isn't easing", (CHEST_DISCOMFORT, NOT_SETTLING), (
+    Sign("cardiac", E, "chest pain that isn't easing", (NOT_SETTLING, CHEST_DISCOMFORT), (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
     # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
-    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (r"{HOT}", UNWELL, NOT_SETTLING), (
+    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (NOT_SETTLING, r"{HOT}", UNWELL), (
         NOT_HOT_BODY, JOKING,
     )),
 )

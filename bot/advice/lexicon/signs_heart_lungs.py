@@ -301,8 +301,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
         r"|nineties)|old age",)),
     Sign("cardiac", T, "palpitations", (
-        r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
         r"fluttery|flutter(?:s|ed|ing)?|skippy|skipping(?: about| around)?|all of a flutter|out of rhythm|irregular",
+        r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
     ), (*NOT_PALPITATION, r"skipped a beat|(?:heart|hearts) (?:\S+ ){0,2}skip(?:ped|s)? a beat|butterflies")),
     Sign("cardiac", T, "palpitations", (
         r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2[1-9]\d|[3]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
