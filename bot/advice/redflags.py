@@ -281,7 +281,9 @@ _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context el
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
 _RETRACTED = _compile(RETRACTED)
-_GUESS_AFTER = (" maybe", " perhaps", " possibly", " probably")
+_MAYBE_AFTER = re.compile(r"(?: \S+){0,3} (?:maybe|perhaps|possibly|probably)(?![a-z])")
+_JUST = re.compile(r"(?<![a-z])(?:just|only)(?: a| an| the| my| some)? $")
+_TAG_QUESTION = (" right", " yeah", " innit", " eh", " surely", " no")
 # The writer's own guess at a harmless cause ("probably just the cold air?", "cramp maybe", "sugar crash?") explains
 # nothing for a sign that needs a doctor today or sooner: denial is how such signs are written (NHS "Heart attack").
 _GUESS = re.compile(
@@ -464,8 +466,9 @@ def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
     return (
         (sentence.asked and sentence.text.count(" ") < 3)
         or bool(_GUESS.search(sentence.text[clause_start : match.start()]))
-        or sentence.text.startswith(_GUESS_AFTER, match.end())
-        or (sentence.asked and sentence.text[clause_start : match.start()].endswith(("just ", "only ")))
+        or bool(_MAYBE_AFTER.match(sentence.text, match.end()))
+        or (sentence.asked and bool(_JUST.search(sentence.text[clause_start : match.start()])))
+        or (sentence.asked and sentence.text.endswith(_TAG_QUESTION))
     )
 
 

@@ -22,6 +22,7 @@ HEAT_STROKE_SIGN = (
     r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
     r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down|not cooling down"
     r"|(?:stopped|stop|stops|no longer|not) sweating|hot (?:and|&) dry|burning hot|hot to (?:the )?touch|seizure|fit"
+    r"|no sweat (?:at all|on (?:him|her))|(?:bone|completely) dry|dry as a bone|hot and (?:\S+ )?dry"
     r"|fitting|jerking|shaking (?:\S+ ){0,2}(?:floor|ground)|unresponsive|not responding"
     r"|went down (?:at|near|on|in|like|hard|and|mid|just|halfway|during)"
 )
@@ -138,12 +139,23 @@ SIGNS: tuple[Sign, ...] = (
         r"|hard as|killing|agony|{PAIN}|weak|seized)|{SEVERE_PAIN}|(?:barely|hardly|cant) (?:\S+ ){0,1}(?:stand|walk"
         r"|move)",
     )),
+    Sign("kidney", T, "blood in your urine", (
+        r"blood in (?:it|there|them)|(?:red|pink) (?:in|with) it",
+        r"{URINE}|bladder",
+    ), (r"beetroot|poo|stool|bum|toilet paper|the runs|trots",)),
+    # a nosebleed past 15 minutes of pinching, or on blood thinners: A&E (NHS "Nosebleed")
+    Sign("bleeding", E, "a nosebleed that won't stop", (
+        r"nose ?bleed\w*|nose (?:\S+ ){0,1}(?:bleeding|pouring|pissing)|bleeding from (?:my |his |her |the )?nose",
+        r"wont stop|wouldnt stop|(?:for|over|after) (?:\S+ ){0,1}(?:[2-9]\d|1[5-9]|\d{3}) ?(?:mins?|minutes)"
+        r"|(?:for|over) (?:an|half an|over an) hour|blood thinners?|warfarin|apixaban|rivaroxaban|edoxaban"
+        r"|anticoagulant\w*|clopidogrel|pouring",
+    )),
     # --- kidneys and blood in urine -----------------------------------------------------------------------
     Sign("kidney", T, "blood in your urine", (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
         r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
         r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
-        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|bloody|blood)|haematuria|hematuria",
+        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria",
     ), (r"beetroot|beets|red (?:gel|drink|sports drink)|food colouring",)),
     Sign("kidney", T, "pain in your side or back with fever or urine changes", (
         r"(?:flank|loin|kidney|kidneys|side|back) (?:\S+ ){0,4}(?:{PAIN}|sharp|colic)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
@@ -207,8 +219,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|not) (?:\S+ ){0,1}stop"
         r"|puddle|pool of|keeps? (?:\S+ ){0,2}(?:coming|going|soaking|pouring|pumping)",
         r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
-        r" (?:\S+ ){0,2}open",
-    ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)",)),
+        r" (?:\S+ ){0,2}open|pressing|pressed|pressure|(?:knee|leg|shin|arm|hand|head|hand|foot) (?:is "
+        r"|was )?(?:pouring"
+        r"|pumping|gushing)",
+    ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)|rain|sweat"
+        r"|blood pressure",)),
     Sign("bleeding", E, "coughing up blood", (
         r"cough\w* (?:up )?(?:\S+ ){0,3}blood|blood (?:\S+ ){0,3}cough\w*",
         r"mouthful|mouthfuls|(?:a )?(?:lot|lots|loads)|bright red|cupful|clots|not just (?:a )?(?:streak|fleck|spot)"
@@ -216,7 +231,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
     # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
     Sign("bleeding", E, "vomiting blood", (
-        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,6}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
+        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,8}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
         r"|her )?"
         r"(?:vomit|sick)|coffee grounds",
         r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood",
@@ -271,6 +286,13 @@ SIGNS: tuple[Sign, ...] = (
         r"body (?:\S+ ){0,2}(?:hot|burning)|fever\w*|temp|temperature|shiver\w*|chills|aching|achy|paining|unwell"
         r"|flu|malaria|virus|bug|sweat it out",
     ), (r"outside|out there|the air|in the shade|forecast|weather|sun|heat|humid\w*|race day",)),
+    Sign("infection", T, "fever or infection", (
+        r"(?:day|days) (?:[5-9]|1\d|five|six|seven|eight|nine|ten)|(?:[5-9]|five|six|seven|a week) days?"
+        r"|over a week|for a week|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"flu|fluey|fever\w*|temp|temperature|virus|bug|covid|chest infection",
+        r"no better|not (?:getting )?(?:any )?better|not improving|getting worse|worse|barely (?:\S+ ){0,1}(?:get|move"
+        r"|eat)|bed ?bound|(?:cant|can barely) get (?:off|out of)",
+    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
         r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"

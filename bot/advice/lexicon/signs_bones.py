@@ -246,7 +246,10 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
     # bone through or against the skin, or a limb pointing the wrong way: 999 (NHS "Broken bones")
     Sign("acute-injury", E, "a bone through the skin or a badly bent limb", (
-        r"(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}(?:out|through|against)"
+        r"(?:bone|bones|something|somethings) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}"
+        r"(?:out|through|against) (?:\S+ ){0,1}(?:skin|the skin)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out"
+        r"|(?:pointing|facing|sitting) (?:\S+ ){0,2}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
+        r"|direction)"
         r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"
         r"|(?:see|seen|can see) (?:the )?bone",
         r"ankle|foot|wrist|knee|toe|leg|arm|hand|elbow|shoulder|shin|skin|fell|fall|slipped|landed",

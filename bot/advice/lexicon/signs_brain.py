@@ -136,6 +136,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("stroke", E, "slurred speech or a drooping face", (
         r"slurr(?:ed|ing|y)(?: (?:\S+ ){0,2}(?:speech|words|talking))?|speech (?:\S+ ){0,2}(?:slurred|garbled|jumbled)"
         r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
+        r"|words (?:\S+ ){0,1}(?:wont|wouldnt|arent|werent)(?: (?:come|coming|come out))?"
         r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
         r"|talking gibberish|speaking gibberish|gibberish"
         r"|face (?:\S+ ){0,3}(?:droop\w*|dropped|sagging|saggy|sagged|fallen|lopsided|wonky)"
@@ -157,7 +158,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:arm|hand|leg|face) (?:\S+ ){0,5}(?:dead|heavy|weak|numb|useless|floppy|droop\w*) (?:\S+ ){0,2}on (?:one"
         r"|the (?:left|right)|my (?:left|right)|his (?:left|right)|her (?:left|right)) side"
         r"|(?:one|left|right) (?:arm|hand|leg) (?:\S+ ){0,3}(?:went|gone|going|is|feels?) (?:\S+ ){0,1}(?:dead|heavy"
-        r"|weak|useless|floppy)",
+        r"|weak|useless|floppy)"
+        r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
+        r"|floppy"
+        r"|limp|weak|heavy|numb|went from under|gave way|gave out|buckled|wont work"
+        r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)",
         r"(?:left|right|one|side|arm|hand)",
     ), (r"{CHEST}",)),
     Sign("stroke", E, "sudden loss of vision on one side with unsteadiness", (
@@ -240,10 +245,6 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
-        r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
-        r"|floppy"
-        r"|limp|weak|heavy|numb|wont work"
-        r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
         r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
     )),
@@ -319,6 +320,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|after)"
         r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
         r"|when i (?:cough|sneeze|jump|laugh))",)),
+    Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
+        r"(?:cant|couldnt|not) (?:\S+ ){0,1}feel (?:\S+ ){0,3}(?:wipe\w*|down there|bum|saddle|privates|genitals)"
+        r"|{CANT} (?:\S+ ){0,1}(?:pee|wee|urinate) (?:properly|at all)|dribbl\w*",
+        r"back|spine|sciatica|disc|lumbar",
+    ), (r"prostate|old age|after (?:\S+ ){0,2}(?:coffee|beer|pints)",)),
     Sign("cauda-equina", E, "bladder or bowel changes with back pain", (
         r"(?:trouble|difficulty|problems|struggling) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine|to pee"
         r"|to wee)"

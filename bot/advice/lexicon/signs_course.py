@@ -31,6 +31,7 @@ NOT_SETTLING = (
     r"|recover(?:ed|ing)?|back to normal|stop(?:ped|ping)?|fading|faded|wearing off|worn off)"
     r"|(?:getting|got|gets|going|gone) (?:\S+ ){0,1}worse|worse and worse|worsening|keeps? getting worse"
     r"|still (?:\S+ ){0,5}?(?:an hour|hours?|this morning|the next day|next day|{LONG_WHILE})"
+    r"|{LONG_WHILE} ago (?:\S+ ){0,8}?still"
     r"|{LONG_WHILE} (?:\S+ ){0,3}?(?:since|after (?:i |we |he |she )?(?:stopped|finished)|on and|and (?:its |it is "
     r"|he is |she is |im |i am )?still)"
     r"|since (?:i |we |he |she )?(?:stopped|finished)|(?:an|over an|half an) hour (?:\S+ ){0,2}(?:later|since|after"
@@ -65,10 +66,12 @@ CHEST_DISCOMFORT = (
 # Feeling ill after heat: the words of heat exhaustion that cooling should have settled.
 UNWELL = (
     r"nause\w*|queasy|sick|{VOMIT}|dizzy|dizziness|giddy|light ?headed|woozy|wobbly|{HEADACHE}|washed out|wiped out"
-    r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)"
+    r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)|(?:pounding|banging|splitting|thumping) head"
     r"|crampy|cramping|shaky|shaking|weak|confus\w*|not (?:making sense|himself|herself|right)|out of it|spaced"
     r"|floppy|drained|grey|pale|clammy"
 )
+# cooling that was tried says the heat without naming it ("in the shade with ice and water 40 mins")
+COOLED = r"in the shade|ice ?packs?|ice and water|wet towels?|cool(?:ing|ed)? (?:him|her|them|me) down|under a fan"
 NOT_HOT_BODY = (
     r"hot (?:bath|shower|tub|drink|chocolate|water bottle|sauce|curry|cross)|hot and cold (?:water|tap)"
     r"|sauna|(?:how|what|tips?|best way) (?:\S+ ){0,3}(?:avoid|prevent|cope|deal|handle|manage|train)"
@@ -91,7 +94,9 @@ SIGNS: tuple[Sign, ...] = (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
     # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
-    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (NOT_SETTLING, r"{HOT}", UNWELL), (
+    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (
+        NOT_SETTLING, rf"{{HOT}}|{COOLED}", UNWELL,
+    ), (
         NOT_HOT_BODY, JOKING,
     )),
 )

@@ -203,6 +203,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "chest pain", (r"heart attack",), (
         r"(?:gave|give|gives|giving|nearly|almost|practically|near|mini|about to give) (?:\S+ ){0,2}heart attacks?"
         r"|heart attack (?:pace|hill|speed|territory|inducing|levels?|on a plate|of a|material)"
+        r"|(?:youll|you will|youre going to|youre gonna|gonna|will|going to) (?:\S+ ){0,1}(?:have"
+        r"|give yourself) a heart"
+        r" attack"
         r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin|parents?"
         r"|family|relative) (?:\S+ ){0,4}(?:had|has|died of|suffered|survived) (?:\S+ ){0,2}heart attacks?"
         r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin) heart"
@@ -276,7 +279,7 @@ SIGNS: tuple[Sign, ...] = (
         # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
         r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
     ), (JOKING, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
-        r"|spinning class|spin class|altitude|acclimati\w*"
+        r"|spinning class|spin class|altitude|acclimati\w*|(?:giving|gave|given|donat\w*) blood"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|(?:spinning|spun"
         r"|twirl\w*) (?:\S+ )?"
         r"(?:round|around)", POSTURAL, EXERTION_DIZZY)),
@@ -295,7 +298,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
         r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
         r"|wolff parkinson|wpw)",
-    ), (r"(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
+    ), (r"(?:hes|shes|he is|she is|theyre|they are) (?:\S+ ){0,2}(?:fine|ok|okay|well|grand|good) (?:now|these days)"
+        r"|(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
         r" (?:\S+ ){0,1}(?:dad|father|mum|mother|brother|sister|uncle|aunt|cousin|grandad|grandma) (?:\S+ ){0,4}heart"
         r" attack"
         r"|(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
@@ -428,6 +432,12 @@ SIGNS: tuple[Sign, ...] = (
         r"|light ?headed|wheez\w*|breath\w*)",
     ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",
         NOT_FED)),
+    Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
+        r"(?:face|lips?|tongue|throat|mouth) (?:\S+ ){0,4}(?:swell\w*|swollen|puff\w*|ballooned|blown up)",
+        r"wheez\w*|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?breath\w*|faint\w*|dizzy|something"
+        r" (?:\S+ ){0,1}(?:terrible|awful|bad) (?:\S+ ){0,2}(?:happen\w*)|(?:going|gonna) to die|sense of doom|doom"
+        r"|hoarse|croaky|cant swallow|throat (?:\S+ ){0,2}(?:tight|closing)",
+    ), (r"dental|dentist|filling|tooth|punched|hit in the face|fell on (?:my |his |her )?face|sunburn\w*",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"hives|welts|rash|itchy (?:bumps|lumps|blotches)|blotch\w*",
         r"(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*|puff\w*|shut|closing)|wheez\w*"

@@ -31,7 +31,7 @@ GROUPS: dict[str, str] = {
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing"
     # the older word: "passed very little water", "my water is the colour of strong tea"
     r"|(?<=passed )(?:\S+ ){0,2}water|(?<=passing )(?:\S+ ){0,2}water|(?:(?<=my )|(?<=his )|(?<=her ))water"
-    r"(?= (?:is|was|has|had|looks|looked|went|came|been))|water works)",
+    r"(?= (?:is|was|has|had|looks|looked|went|came|been))|water works|waterworks)",
     "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|if|regarding|re"
@@ -45,13 +45,15 @@ GROUPS: dict[str, str] = {
     r"|didnt know who|(?:cant|couldnt) remember (?:my (?:name|address)|his (?:name|address)|her (?:name|address)"
     r"|where (?:i|he|she|they) (?:am|is|are|was|were|live)|who (?:i|he|she) (?:am|is|was)|what day (?:it|of|today))"
     r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
-    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)(?! (?:about|on|re)\b)"
+    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|things?)(?! (?:about|on|re)\b)"
     r"|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves|the same)"
     r"|(?:cant|couldnt|doesnt|didnt) (?:\S+ ){0,1}(?:tell|say|remember|know) (?:me |us )?(?:(?:his|her|their"
     r"|my) (?:own )?"
     r"name|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)|what (?:mile|km|lap"
     r"|loop) (?:\S+ ){0,2}(?:on|at|it is))"
     r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
+    r"|calling (?:me|us|her|him|them) (?:by )?(?:\S+ ){0,2}(?:wrong )?name|(?:wander\w*|walk\w*|stagger\w*) (?:off )?"
+    r"(?:into|onto) the road"
     r"|(?:asks?|asking|asked) (?:\S+ ){0,2}(?:what race|who won|what (?:\S+ )?(?:race|event|run|day) (?:this|it) is)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"

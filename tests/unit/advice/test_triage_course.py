@@ -251,3 +251,42 @@ def test_a_ruptured_tendon_is_for_a_and_e_now_not_an_ambulance() -> None:
 def test_a_pop_alone_is_still_for_a_doctor_today() -> None:
     assert ("tendon-rupture", T) in found("heard a pop in my calf on the hill, it's sore")
     assert ("tendon-rupture", E) not in found("heard a pop in my calf on the hill, it's sore")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a leg that went from under one side with words that won't come: a stroke, not a seizure
+        ("she said the words won't come and her right leg went from under her", "stroke", E),
+        # a collapse mid-effort is the heart's until shown otherwise
+        ("he just dropped mid rep on the track and isn't answering properly", "cardiac", E),
+        # the face or tongue swelling with wheeze or dread, whatever set it off
+        ("ate a cereal bar and his tongue has puffed right up, he's wheezy", "anaphylaxis", E),
+        # a nosebleed past twenty minutes, or on blood thinners
+        ("nosebleed for 30 mins now, pinching it, won't stop", "bleeding", E),
+        # saddle numbness or a bladder that dribbles with the back gone
+        ("back went on the run and now I can't feel it when I wipe", "cauda-equina", E),
+        # flu on day six and no better
+        ("day 6 of flu, temp still up and no better, can barely get off the sofa", "infection", T),
+        # cooling tried without naming the heat, 40 minutes ago, still unwell
+        ("got him in the shade with ice 40 mins ago and he's still got a pounding head and is dizzy", "heat", E),
+        # a guess a few words before "maybe"
+        ("lost the sight in my left eye an hour ago and it hasn't come back. sweat in it maybe?", "eyes", E),
+        # something pushing against the skin, pointing a weird way
+        ("ankle's pointing a weird way and something's pushing against the skin", "acute-injury", E),
+    ],
+)
+def test_the_concepts_of_round_7e(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit light headed after giving blood this morning so skipping the run",
+        "my uncle had a heart attack years ago, he's fine now, what's a good beginner plan?",
+        "my mate says you'll have a heart attack running that much lol",
+    ],
+)
+def test_the_look_alikes_of_round_7e_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
