@@ -125,7 +125,7 @@ CAUSES: tuple[Cause, ...] = (
     Cause(
         ("breathing", "cardiac"),
         r"{TRAVEL}|(?:had|after|since|recovering from) (?:an? |my |the |his |her )?(?:\S+ )?(?:operation|surgery|op)"
-        r"|{PREGNANT}",
+        r"|{PREGNANT}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)",
         "dvt-pe",
         "a possible blood clot",
     ),

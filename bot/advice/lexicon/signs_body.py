@@ -51,6 +51,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
     Sign("hypothermia", E, "signs of hypothermia", (
         r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very )?quiet"
+        r"|tripping (?:over|up)|(?:talking|sounds?) like (?:\S+ ){0,2}(?:drunk|pints|had a few)|candle ?wax|waxy"
         r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
         r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
         r"|not (?:even )?shivering (?:any ?more|now)|words (?:\S+ ){0,3}slurr\w*|(?:lips|hands|fingers"
@@ -89,6 +90,13 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:not|non|isnt|arent|im not) (?:a )?diabetic|no diabetes|(?:sugar|bgs?|glucose|levels?"
         r"|reading) (?:\S+ ){0,2}"
         r"(?:fine|normal|ok|okay|stable|in range)",)),
+    Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
+        r"{DIABETES}",
+        r"(?:wont|cant|couldnt|not|wouldnt) (?:\S+ ){0,1}(?:chew|swallow)|just holds (?:it|them)|(?:talking|answering)"
+        r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|spaced out|(?:libre|cgm|dexcom|bgs?|sugars?|glucose|reading"
+        r"|levels?|meter) (?:\S+ ){0,2}(?:[12]\.\d|3\.0)(?![0-9]) (?:\S+ ){0,2}(?:and )?(?:dropping|falling"
+        r"|going down)",
+    )),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
         r"|gone low|went low)",
@@ -147,6 +155,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("bleeding", E, "a nosebleed that won't stop", (
         r"nose ?bleed\w*|nose (?:\S+ ){0,1}(?:bleeding|pouring|pissing)|bleeding from (?:my |his |her |the )?nose",
         r"wont stop|wouldnt stop|(?:for|over|after) (?:\S+ ){0,1}(?:[2-9]\d|1[5-9]|\d{3}) ?(?:mins?|minutes)"
+        r"|(?:going|been|bleeding|lasted) (?:\S+ ){0,2}(?:[2-9]\d|1[5-9]) ?(?:mins?|minutes)|soaked (?:through)?"
         r"|(?:for|over) (?:an|half an|over an) hour|blood thinners?|warfarin|apixaban|rivaroxaban|edoxaban"
         r"|anticoagulant\w*|clopidogrel|pouring",
     )),
@@ -155,7 +164,10 @@ SIGNS: tuple[Sign, ...] = (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
         r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
         r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
-        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria",
+        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria"
+        r"|{URINE} (?:\S+ ){0,6}(?:like|colour of) (?:\S+ ){0,1}(?:ros[eé]?(?: wine)?|red wine|ribena|cranberry"
+        r"|pink lemonade"
+        r"|strawberry)",
     ), (r"beetroot|beets|red (?:gel|drink|sports drink)|food colouring",)),
     Sign("kidney", T, "pain in your side or back with fever or urine changes", (
         r"(?:flank|loin|kidney|kidneys|side|back) (?:\S+ ){0,4}(?:{PAIN}|sharp|colic)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
@@ -243,6 +255,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|toilet paper)"
         r"|(?:mixed in|on the paper|toilet paper) (?:\S+ ){0,4}blood",
     ), (r"beetroot|red (?:gel|drink|sports drink)",)),
+    Sign("bleeding", T, "blood in your poo", (
+        r"(?:red|blood) (?:\S+ ){0,2}(?:in|on) the (?:bowl|toilet|pan|loo|paper)",
+        r"(?:every time|when|whenever) i go|trots|poo|bowel|the runs|wipe|wiping",
+    ), (r"beetroot|red (?:gel|drink|sports drink)|period|pee|wee|urine",)),
     # "blood in the toilet" is the bowel's when the message says so anywhere: mixed in, the runs, on the paper
     Sign("bleeding", T, "blood in your poo", (
         r"blood (?:\S+ ){0,3}(?:toilet|loo|pan|bowl)",
@@ -298,7 +314,8 @@ SIGNS: tuple[Sign, ...] = (
         r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"
         r"|tight)|breathless\w*|short of breath|chesty cough",
         r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
-    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
+    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*|(?:each|every) week (?:\S+ ){0,3}(?:better"
+        r"|easier|improving)|getting (?:better|easier)|post covid|after covid|since covid",)),
     Sign("infection", E, "fever with a stiff neck or a rash", (
         r"fever|temperature|temp|feverish|hot and cold",
         r"stiff neck|neck (?:\S+ ){0,2}stiff|rash (?:\S+ ){0,4}(?:glass|doesnt fade|not fading|wont fade)"

@@ -31,7 +31,7 @@ NOT_SETTLING = (
     r"|recover(?:ed|ing)?|back to normal|stop(?:ped|ping)?|fading|faded|wearing off|worn off)"
     r"|(?:getting|got|gets|going|gone) (?:\S+ ){0,1}worse|worse and worse|worsening|keeps? getting worse"
     r"|still (?:\S+ ){0,5}?(?:an hour|hours?|this morning|the next day|next day|{LONG_WHILE})"
-    r"|{LONG_WHILE} ago (?:\S+ ){0,8}?still"
+    r"|{LONG_WHILE} ago (?:\S+ ){0,8}?still|{LONG_WHILE} and (?:\S+ ){0,2}still"
     r"|{LONG_WHILE} (?:\S+ ){0,3}?(?:since|after (?:i |we |he |she )?(?:stopped|finished)|on and|and (?:its |it is "
     r"|he is |she is |im |i am )?still)"
     r"|since (?:i |we |he |she )?(?:stopped|finished)|(?:an|over an|half an) hour (?:\S+ ){0,2}(?:later|since|after"
@@ -67,6 +67,8 @@ CHEST_DISCOMFORT = (
 UNWELL = (
     r"nause\w*|queasy|sick|{VOMIT}|dizzy|dizziness|giddy|light ?headed|woozy|wobbly|{HEADACHE}|washed out|wiped out"
     r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)|(?:pounding|banging|splitting|thumping) head"
+    r"|in a vice"
+    r"|(?:chucked|brought|threw|thrown|sicked) (?:\S+ ){0,2}back up|spun|spinning"
     r"|crampy|cramping|shaky|shaking|weak|confus\w*|not (?:making sense|himself|herself|right)|out of it|spaced"
     r"|floppy|drained|grey|pale|clammy"
 )

@@ -290,3 +290,54 @@ def test_the_concepts_of_round_7e(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7e_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a rate of 200+ that came and went at once is an SVT's, not reassurance
+        ("my heart suddenly went 200+ on the warm up and then switched back to normal after a min", "cardiac", T),
+        # a low reading still dropping in a type 1; jelly babies held, not chewed
+        ("type 1 mate, libre says 2.6 and dropping, shaky", "hypoglycaemia", E),
+        ("my diabetic friend just holds the jelly babies and won't chew", "hypoglycaemia", E),
+        # reduced movements in the lay words
+        ("32 weeks and haven't felt the baby move since last night", "pregnancy", T),
+        # RED-S in men: cutting weight with exhaustion and a stress fracture
+        ("cutting for race weight, knackered all the time, had a stress fracture in spring", "red-s", P),
+        # the black middle bit of one eye bigger after a knock
+        ("hit my head yesterday and the black middle bit of my left eye is bigger than the other", "head-injury", E),
+        # a knee like a grapefruit within the hour after a twist
+        ("twisted it and within an hour my knee's like a grapefruit", "knee", T),
+        # can't take four steps after a roll
+        ("rolled my ankle and can't manage even 4 steps on it", "acute-injury", T),
+        # pleuritic pain told as every breath, with a long trip or the pill
+        ("on the pill and every breath in is like a knife since the long coach trip", "dvt-pe", E),
+        # the back of the leg like a water balloon after a flight
+        ("since the flight the back of my leg is like a water balloon and warm", "dvt-pe", T),
+        # the bit you sit on numb like a dentist's injection, with the back
+        ("back's been bad and the bit I sit on feels like a dentist's injection", "cauda-equina", E),
+        # "-3" is three below zero
+        ("-3 out and my mate is tripping over nothing and talking like he's had pints", "hypothermia", E),
+        # urine like rosé
+        ("after long runs my wee comes out like rosé wine", "kidney", T),
+    ],
+)
+def test_the_concepts_of_round_7f(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart rate steady, no flutters, no palpitations, just no motivation",
+        "nothing like a pop, just an achy calf after hills",
+        "none of the swelling or dark pee stuff, just sore arms",
+        "saw the optician about my floaters, retina all fine, good to go",
+        "GP said growing pains, he's full of beans in the day",
+        "the footballer who collapsed on the pitch, is that why they screen athletes?",
+        "my mate fainted when she had blood taken lol",
+        "got a bit lightheaded doing burpees, sat for a sec and it passed",
+    ],
+)
+def test_the_look_alikes_of_round_7f_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
