@@ -295,6 +295,12 @@ _REASSURED = _compile(f"{REASSURED}|{PASSED}")
 _RETRACTED = _compile(RETRACTED)
 _MAYBE_AFTER = re.compile(r"(?: \S+){0,3} (?:maybe|perhaps|possibly|probably)(?![a-z])")
 _JUST = re.compile(r"(?<![a-z])(?:just|only)(?: a| an| the| my| some)? $")
+# a question about what to do next ("keep drinking water to rehydrate?", "should I stretch it out?") is the writer's
+# plan, not what explains the sign
+_PLAN = re.compile(
+    r"(?:keep|should i|shall i|do i|can i|could i|ok to|okay to|is it ok(?:ay)? to|fine to|safe to|wait|just|try"
+    r"|maybe|i(?:ll| will) just)(?![a-z])"
+)
 _TAG_QUESTION = (" right", " yeah", " innit", " eh", " surely", " no")
 # The writer's own guess at a harmless cause ("probably just the cold air?", "cramp maybe", "sugar crash?") explains
 # nothing for a sign that needs a doctor today or sooner: denial is how such signs are written (NHS "Heart attack").
@@ -485,6 +491,7 @@ def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
         or bool(_MAYBE_AFTER.match(sentence.text, match.end()))
         or (sentence.asked and bool(_JUST.search(sentence.text[clause_start : match.start()])))
         or (sentence.asked and sentence.text.endswith(_TAG_QUESTION))
+        or (sentence.asked and bool(_PLAN.match(sentence.text)))
     )
 
 

@@ -59,12 +59,13 @@ REASSURED = (
 # urine a thing? never had it myself"): like a professional's reassurance, it leaves only the emergencies.
 PASSED = (
     r"(?:back to normal|normal again|fine again|settled|calmed (?:down )?) by the time"
+    r"|(?:was |felt )?(?:good|fine|ok|okay) (?:again )?(?:within|in) (?:a|one|1) (?:minute|min)"
     r"|(?<!switched )(?<!flicked )(?<!clicked )(?<!snapped )(?<!flipped )(?:back to normal|normal again|fine again|gone"
     r"|went away|goes away|passed|settled|stopped|eased off)"
     r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment)|(?:a couple of|a few|couple of|two|three|2|3) (?:mins?"
     r"|minutes))"
-    r"|lasted (?:a|one|1) (?:second|sec|moment)|(?:lasted|for) (?:a )?(?:few |couple of )?(?:seconds|secs)"
+    r"|lasted (?:a|one|1) (?:second|sec|moment)"
     r"|(?:sat|stopped|rested) (?:\S+ ){0,3}(?:and|then) (?:it )?(?:passed|went|settled)"
     r"|(?:gone|went|passed|fine|ok|okay|settled) (?:again )?(?:straight away|right away|immediately|instantly|at once)"
     # never had it *myself* is talk; "never had this before" says it is new, the opposite of reassurance

@@ -116,7 +116,9 @@ CAUSES: tuple[Cause, ...] = (
         r"mid (?:rep|run|race|session|interval|sprint)|(?:during|in the middle of) (?:the |a |his |her |my )?(?:run"
         r"|race"
         r"|rep|session|intervals?|sprint)|while (?:running|racing|sprinting)|on the track|(?:at|near) the finish"
-        r"|(?:up|on) (?:the |a )?(?:hill|climb)",
+        r"|(?:up|on) (?:the |a )?(?:hill|climb|descent|ridge)|(?:at|on|around) (?:mile|km) \d+"
+        r"|during (?:\S+ ){0,2}(?:run|race"
+        r"|parkrun|trot|marathon|half)|off the (?:ridge|summit|top)",
         "cardiac",
         "a collapse during exercise",
     ),

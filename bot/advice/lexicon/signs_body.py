@@ -50,7 +50,9 @@ SIGNS: tuple[Sign, ...] = (
         r"hypotherm\w*|{COLD}|cold|shiver\w*",
     ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
     Sign("hypothermia", E, "signs of hypothermia", (
-        r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very )?quiet"
+        r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very |really "
+        r"|so )?"
+        r"(?:quiet|vague)|fumbl\w*|{CANT} (?:\S+ ){0,1}do (?:\S+ ){0,1}(?:zip|buttons|laces)"
         r"|tripping (?:over|up)|(?:talking|sounds?) like (?:\S+ ){0,2}(?:drunk|pints|had a few)|candle ?wax|waxy"
         r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
         r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
@@ -246,17 +248,19 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,8}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
         r"|her )?"
         r"(?:vomit|sick)|coffee grounds",
-        r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood",
+        r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood|bok(?:e|ed|ing)",
     ), (r"red (?:gel|drink|sports drink|sweets|jelly|beetroot)|beetroot|nose ?bleed",)),
     # blood in or with poo: see a GP, the same day when it is dark, mixed in or with tiredness
     Sign("bleeding", T, "blood in your poo", (
-        r"blood (?:\S+ ){0,4}(?:poo|stool|stools|bum|back passage|bowel|motion)|(?:poo|stool|stools) (?:\S+ ){0,4}blood"
+        r"blood (?:\S+ ){0,4}(?:poo|poop|pooping|pooped|stool|stools|bum|back passage|bowel|motion)|(?:poo|stool"
+        r"|stools) (?:\S+ ){0,4}blood"
         r"|(?:black|tarry|tar) (?:\S+ ){0,1}(?:poo|stool|stools)|blood (?:\S+ ){0,12}(?:mixed in|on the paper"
         r"|toilet paper)"
         r"|(?:mixed in|on the paper|toilet paper) (?:\S+ ){0,4}blood",
     ), (r"beetroot|red (?:gel|drink|sports drink)",)),
     Sign("bleeding", T, "blood in your poo", (
-        r"(?:red|blood) (?:\S+ ){0,2}(?:in|on) the (?:bowl|toilet|pan|loo|paper)",
+        r"blood (?:\S+ ){0,2}when (?:i|you|he|she) (?:poop|poo|go)"
+        r"|(?:red|blood) (?:\S+ ){0,2}(?:in|on) the (?:bowl|toilet|pan|loo|paper)",
         r"(?:every time|when|whenever) i go|trots|poo|bowel|the runs|wipe|wiping",
     ), (r"beetroot|red (?:gel|drink|sports drink)|period|pee|wee|urine",)),
     # "blood in the toilet" is the bowel's when the message says so anywhere: mixed in, the runs, on the paper
@@ -290,7 +294,10 @@ SIGNS: tuple[Sign, ...] = (
     Sign("infection", T, "fever or infection", (
         r"(?:temp|temperature|fever|thermometer) (?:\S+ ){0,3}(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)"
         r"(?! (?:\S+ ){0,1}(?:mins?|minutes|km|k|miles|seconds|secs|weeks|days))"
-        r"|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature|fever|degrees|c)",
+        r"|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature|fever|degrees|c)"
+        r"|(?:running|got|have|had|with) (?:a |an )?(?:temp|fever)? ?(?:of )?(?:10[0-4])(?:\.\d)? ?(?:degrees"
+        r"|f)?(?![0-9])"
+        r"|10[0-4](?:\.\d)? degrees f",
     ), (r"(?:outside|out there|the air|in the shade|forecast|weather|sun|race day temp)",)),
     Sign("infection", T, "fever or infection", (
         r"(?:3[89]|4[01])\.\d(?! ?(?:km|k|mi|miles|mins?|minutes|secs?|seconds|kg|kgs|lbs?|percent|mph|kph|kmh|m))",
@@ -311,7 +318,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
-        r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"
+        r"heart (?:\S+ ){0,3}(?:racing|races|raced|pounding|thumping|hammering|going)|palpitations"
+        r"|chest (?:\S+ ){0,2}(?:pain|hurts"
         r"|tight)|breathless\w*|short of breath|chesty cough",
         r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
     ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*|(?:each|every) week (?:\S+ ){0,3}(?:better"

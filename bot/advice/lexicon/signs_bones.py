@@ -195,13 +195,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:kneecap|knee cap) (?:\S+ ){0,3}(?:higher|lower) than the other",
         r"achilles|tendon|heel|ankle|calf|hamstring|back of (?:my |the )?(?:leg|thigh|knee)|kneecap|knee cap|quad"
         r"|thigh|patella|tiptoe|tip toe|toes|push off",
-    ), (r"(?:knee|acl|meniscus|ligament)(?! cap)",)),
+    ), (r"(?<!above my )(?<!above the )(?<!above his )(?<!above her )(?:knee|acl|meniscus|ligament)(?! ?cap)",)),
     # a snap or a kick-like blow with the push-off or the straight leg gone: a rupture, for A&E now
     Sign("tendon-rupture", E, "a ruptured tendon", (
         r"{CANT} (?:\S+ ){0,1}(?:push off|go up on (?:my )?(?:toes|tiptoes?|tip toes)|stand on (?:my )?"
         r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe"
         r"|straighten (?:my |the |his |her )?(?:leg|knee)"
-        r"|lift (?:my |the |his |her )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed",
+        r"|lift (?:my |the |his |her )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed"
+        r"|(?:leg|knee) (?:wont|wouldnt|doesnt|will not) straighten",
         r"(?:heard|felt|hear|feel) (?:\S+ ){0,2}(?:pop|snap|crack|ping)|(?:went|go|goes) (?:pop|snap|ping)"
         r"|something (?:\S+ ){0,1}(?:popped|snapped|gave|went|tore|ripped)|popped|snapped"
         r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked)"
@@ -265,7 +266,7 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,1}(?:funny|weird|wrong|odd)"
         r"|(?:bone|bones|something|somethings) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}"
         r"(?:out|through|against) (?:\S+ ){0,1}(?:skin|the skin)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out"
-        r"|(?:pointing|facing|sitting) (?:\S+ ){0,2}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
+        r"|(?:pointing|facing|sitting|bent) (?:\S+ ){0,2}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
         r"|direction)"
         r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"
         r"|(?:see|seen|can see) (?:the )?bone",

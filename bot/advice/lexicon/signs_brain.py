@@ -84,6 +84,11 @@ OBSERVED_ALTERED = (
     r"|looks? (?:\S+ ){0,1}(?:like death|grey|gray|ashen|ghostly|blue)"
 )
 
+# A faint at the sight of a needle or giving blood: the vasovagal kind, nothing to do with running (NHS "Fainting")
+NOT_A_FAINT = (
+    r"blood (?:taken|test|donation)|having blood|giving blood|gave blood|donat\w*|(?:a |the )?needles?|injection|jab"
+    r"|vaccin\w*"
+)
 # A collapse read about or watched (news, a video): talk about others' emergencies, not one happening now.
 MEDIA = (
     r"(?:the|a|that) (?:\S+ ){0,1}(?:footballer|player|elite|athlete|celebrity|actor|presenter|character) (?:who|that)"
@@ -224,8 +229,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL, ASLEEP, MEDIA, r"blood (?:taken|test)|having blood|(?:a |the )?needle|injection|jab|vaccin\w*"
-        r"|(?:went|died|passed away|passed) at (?:\d\d)|both (?:just )?dropped"
+    ), (POSTURAL, ASLEEP, MEDIA, NOT_A_FAINT, r"(?:went|died|passed away|passed) at (?:\d\d)|both (?:just )?dropped"
         r"|(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
@@ -233,14 +237,16 @@ SIGNS: tuple[Sign, ...] = (
         r"(?<!i would )(?<!id )(?:pass(?:ed|ing)? out|black(?:ed|ing)? out{BO_NOT}|blackout(?! blinds?| curtains?))"
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
-    ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
-        r"|blood (?:taken|test)|having blood|(?:a |the )?needle|injection|jab|vaccin\w*"
+    ), (ASLEEP, JOKING, MEDIA, NOT_A_FAINT, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)"
+        r"|hungry"
+
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training (?:plan|schedule|block|zones?|load|paces?)|watch"
         r"|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (
-        JOKING, POSTURAL, SLEEPY, MEDIA, r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
+        JOKING, POSTURAL, SLEEPY, MEDIA, NOT_A_FAINT,
+        r"(?:acting|behaving) (?:\S+ ){0,2}(?:about|towards|with me|around)|sofa|couch"
         r"|(?:at|in) (?:work|the office|school|meetings?)|stand (?:hills|the heat|running|it)",
     ), observed=True),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (

@@ -111,6 +111,9 @@ EXERTION_DIZZY = (
     r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish|\d00s|\d+m reps)"
     r"|(?:stopping|stopped|stop) (?:dead|suddenly|abruptly) (?:\S+ ){0,2}(?:at )?(?:the )?finish"
     r"|(?:doing|during|after) (?:\S+ ){0,3}(?:burpees|sprints|hard set|max effort|all out)"
+    r"|(?:right |just )?(?:when|as) (?:i|you) stopped (?:at (?:the )?finish|after the finish)|(?:at"
+    r"|after) the finish line"
+    r"|sprint finish|after the (?:finish )?line"
 )
 # dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
 # keeps happening)
@@ -136,7 +139,8 @@ TALK_TEST = (
 
 EXERTIONAL_FAINT = (
     r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
-    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep|reps|interval|tempo"
+    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep"
+    r"|reps|interval|tempo"
     r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
     r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
     r" (?:\S+ ){0,4}(?:faint(?:ed)?|{COLLAPSE})"
@@ -479,6 +483,13 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"hot weather|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves|cramp"
         r"|cramps"
         r"|(?:kicked|kick|knock|knocked|bang|banged|stud|studs|tackle|fell|fall) (?:\S+ ){0,3}(?:calf|leg|shin)",)),
+    Sign("dvt-pe", T, "a swollen, warm calf", (
+        r"(?:calf|leg) (?:\S+ ){0,8}(?:bigger|fatter|thicker|puffier|more swollen) than the (?:other|left|right)"
+        r"|(?:one|right|left) (?:calf|leg) (?:\S+ ){0,4}{SWELL}",
+        r"pill|contracepti\w*|hrt|{TRAVEL}|{PREGNANT}|operation|surgery|no (?:injury|knock)|than the (?:other|left"
+        r"|right)"
+        r"|tender|squeeze|warm|red",
+    ), (r"both (?:calves|legs)|cramp(?!\?)|kick\w*|knock(?:ed)? (?:it|my)|(?:years?|months?) ago",)),
     Sign("dvt-pe", E, "breathlessness or chest pain with a swollen leg", (
         r"{CALF} (?:\S+ ){0,4}?(?:{SWELL}|sore|tender|warm|hot)|{SWELL} (?:\S+ ){0,2}?{CALF}|dvt|clot|{TRAVEL}"
         r"|(?:sore|tender|painful|achy|aching) {CALF}",

@@ -73,7 +73,7 @@ GROUPS: dict[str, str] = {
     r"|(?<!it )(?<!that )(?<!this )(?<!which )(?<!so )was sick"
     r"|keep being sick|puking|puked|puke|nausea|nauseous|nauseated|queasy|feel sick|feeling sick|felt sick)",
     # the lay words for vomiting ("spewed", "chundered", "barfed", "brought it all back up")
-    "SLANG_SICK": r"(?:spew(?:ed|ing|s)?|chunder(?:ed|ing|s)?|barf(?:ed|ing|s)?|upchuck(?:ed|ing)?"
+    "SLANG_SICK": r"(?:spew(?:ed|ing|s)?|chunder(?:ed|ing|s)?|barf(?:ed|ing|s)?|upchuck(?:ed|ing)?|bok(?:e|ed|ing|es)"
     r"|retch(?:ed|ing)|heav(?:ed|ing) (?:\S+ ){0,1}up|brought (?:\S+ ){0,2}back up|sick (?:twice|again|\d+ times"
     r"|three times|a few times|several times|everywhere)|been sick)",
     "VOMITING": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick"
@@ -128,7 +128,8 @@ GROUPS: dict[str, str] = {
     r"|out|until|til|till|from|away|before|to go|training|plan|program|programme|ago|since|after|off|later|block"
     r"|streak|running|post|clean|sober|injured|back))"
     r"|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp)"
-    r"|(?:wife|partner|girlfriend|missus|sister|daughter|friend) (?:is |shes )?(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?"
+    r"|(?:wife|partner|girlfriend|missus|wifey|fiancee|other half|better half|sister|daughter|friend) (?:is |shes )?"
+    r"(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?"
     r"|wks?)(?! (?:into|of|in|out|until|til|till|from|away|before|to go|training|plan|ago|since|after|off|later)))",
     "BLUE": r"(?:blue|bluish|blueish|blue ?ish|bluey|grey|greyish|gray|grayish|grey ?ish|greyey|purple|purplish|purply"
     r"|dusky|ashen)",

@@ -341,3 +341,41 @@ def test_the_concepts_of_round_7f(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7f_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a plan asked as a question is not what explains the sign
+        (
+            "drank at every water station, hands puffy and been sick. keep drinking water to rehydrate?",
+            "hyponatraemia",
+            E,
+        ),
+        # a snap above the kneecap with the leg that won't straighten is the quadriceps tendon's
+        ("heard a snap above my kneecap and my leg won't straighten", "tendon-rupture", E),
+        # boked: vomited
+        ("boked after the session and it was like coffee grounds", "bleeding", E),
+        # one calf bigger than the other on the pill
+        ("on the pill and my left calf is bigger than the right and tender", "dvt-pe", T),
+        # a collapse at mile 4 is the heart's too
+        ("my buddy went down at mile 4 and he's not answering me", "cardiac", E),
+        # a fever in Fahrenheit
+        ("still running 101 degrees f after the flu, ok for easy miles?", "infection", T),
+    ],
+)
+def test_the_concepts_of_round_7g(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate fainted at a blood donation once, never fainted running myself",
+        "a bit light-headed for a few seconds after the line, walked it off",
+        "got lightheaded right when I stopped at the finish, was fine in a minute",
+        "went down hard on the descent and grazed my knee, all fine otherwise",
+    ],
+)
+def test_the_look_alikes_of_round_7g_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
