@@ -86,8 +86,12 @@ _NEGATORS = frozenset(
     "zero".split()
 )
 _NOT_NEGATING_AFTER = frozenset("know sure idea clue think mind care better".split())  # "not sure if", "no idea why"
+# "nothing like a pop", "nowhere near torn", "none of the swelling", "nothing underneath hurts", "thankfully not"
+_NEGATING_PAIRS = frozenset(
+    {("nothing", "like"), ("nowhere", "near"), ("nothing", "underneath"), ("nothing", "else"), ("nothing", "of")}
+)
 _NEGATION_RESET = frozenset("and with now then so because after since".split())
-_NEGATION_REACH = 4  # words before a sign that a negation still covers ("no numbness or tingling")
+_NEGATION_REACH = 5  # words before a sign that a negation still covers ("no numbness or tingling")
 # Talk about a sign rather than a sign: it covers the rest of its clause ("what are the signs of heatstroke so
 # I can look out for clubmates").
 _HYPOTHETICAL = re.compile(
@@ -113,13 +117,17 @@ _HYPOTHETICAL = re.compile(
     # a story seen or read: "watched a doco where someone collapsed at a marathon"
     r"|(?:watched|watching|watch|saw|seen|read|reading|heard|listening to|listened to) (?:\S+ ){0,2}(?:doco|docos"
     r"|documentary|video|film|movie|clip|article|news|story|stories|programme|program|show|meme|post|tiktok|youtube"
-    r"|telly|tv|television"
+    r"|telly|tv|television|(?:the )?(?:marathon|race|match|game|olympics|euros|world cup) on (?:the )?(?:telly|tv)"
     r"|reel|podcast|thread|episode)|on (?:the )?(?:telly|tv|television)"
     # what a course or a talk covers, and what happens to anyone who has it
     r"|(?:they|we|it|course|training|session|class|workshop|talk) (?:\S+ ){0,1}(?:cover|covers|covered|covering|teach"
     r"|teaches|taught|go through|goes through|went through|explains?|explained)"
     r"|what (?:\S+ ){0,1}happens (?:when|if) (?:you|someone|somebody|a person|people|your)"
-    r"|(?:read|reading|heard|hearing) about|(?:says?|said|rule|advice|guidance) (?:\S+ ){0,2}(?:dont|do not|never"
+    r"|(?:read|reading|heard|hearing) about|how realistic|is (?:that|it|this) realistic|in (?:casualty|eastenders"
+    r"|corrie"
+    r"|coronation street|emmerdale|hollyoaks|holby|greys anatomy|a film|the film|a movie|the movie|the show|a show"
+    r"|the series|the episode|a soap)|(?:the|a|that) (?:\S+ ){0,1}(?:footballer|player|elite|athlete|celebrity|actor"
+    r"|presenter|pro|character) (?:who|that)|(?:says?|said|rule|advice|guidance) (?:\S+ ){0,2}(?:dont|do not|never"
     r"|not to) (?:\S+ ){0,1}run"
     # a story told about someone: "my grandad tells a story about a bloke who collapsed"
     r"|(?:tells?|told|telling) (?:\S+ ){0,2}(?:story|stories|tale|tales)|(?:story|stories|tale|tales) (?:about|of))"
@@ -161,6 +169,8 @@ _CONDITION_NAME = re.compile(
 _QUOTED = re.compile('["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{1,60})["\u201c\u201d]')
 _LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f480\u2620]")  # 😂 🤣 😆 😅 💀 ☠
 _GAP = r"(?:\S+ ){0,3}?"
+_ANY_WORD = r"(?:\S+ )"
+_NOT_A_NEGATION = r"(?:(?!(?:no|not|never|without|nothing|none|nowhere|zero) )\S+ )"
 _KNOWN = FUZZY_WORDS | NOT_TYPOS
 _FUZZY_CHOICES = sorted(FUZZY_WORDS)
 
@@ -231,6 +241,8 @@ def _expand(pattern: str) -> str:
     expanded = pattern.replace("… ", _GAP)
     for _ in range(3):  # groups may name groups
         expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: GROUPS[m.group(1)], expanded)
+    # a word skipped between a sign's parts is never a negation: "heart rate steady, no flutters" is no palpitation
+    expanded = expanded.replace(_ANY_WORD, _NOT_A_NEGATION)
     return rf"(?:{expanded})(?![a-z0-9])"
 
 
@@ -281,7 +293,9 @@ _TREATMENTS = tuple((t, _compile(t.pattern), _compile(t.context) if t.context el
 _CAUSES = tuple((c, _compile(c.pattern)) for c in CAUSES)
 _REASSURED = _compile(f"{REASSURED}|{PASSED}")
 _RETRACTED = _compile(RETRACTED)
-_GUESS_AFTER = (" maybe", " perhaps", " possibly", " probably")
+_MAYBE_AFTER = re.compile(r"(?: \S+){0,3} (?:maybe|perhaps|possibly|probably)(?![a-z])")
+_JUST = re.compile(r"(?<![a-z])(?:just|only)(?: a| an| the| my| some)? $")
+_TAG_QUESTION = (" right", " yeah", " innit", " eh", " surely", " no")
 # The writer's own guess at a harmless cause ("probably just the cold air?", "cramp maybe", "sugar crash?") explains
 # nothing for a sign that needs a doctor today or sooner: denial is how such signs are written (NHS "Heart attack").
 _GUESS = re.compile(
@@ -314,7 +328,7 @@ def normalise(text: str) -> str:
     folded = _LAUGHING.sub(" lol ", unicodedata.normalize("NFKC", text).casefold())
     folded = _APOSTROPHE_S.sub(lambda m: m.group(0) if m.group(1) in _KEEP_S else m.group(1), folded)
     folded = _SHORT_SYMBOLS.sub(lambda m: _SYMBOLS[m.group(0).replace(" ", "")], _APOSTROPHES.sub("", folded))
-    folded = folded.replace("°", " degrees ").replace("-", " ").replace("/", " ")
+    folded = _MINUS.sub(" minus ", folded).replace("°", " degrees ").replace("-", " ").replace("/", " ")
     folded = _SIDE.sub(lambda m: " right " if m.group(1) == "r" else " left ", folded)
     folded = _SHORTHAND_WORDS.sub(lambda m: SHORTHAND[m.group(0)], folded)
     return _SPACES.sub(" ", folded).strip()
@@ -330,6 +344,7 @@ _SYMBOLS = {
     "..": " ",
     "…": " ",
 }
+_MINUS = re.compile(r"(?<![\w.])-(?=\d)")  # "-3 out" is three below zero, not a range
 _SHORT_SYMBOLS = re.compile(r"(?<![a-z0-9])w/o(?![a-z0-9])|(?<![a-z0-9])w/|&|\+|@|\.{2,3}|…")
 # "R arm", "L leg": a side written as a letter
 _SIDE = re.compile(
@@ -409,6 +424,9 @@ def _negated(sentence: _Sentence, start: int) -> bool:
         word = before[i]
         if word in _NEGATION_RESET:
             return False
+        following = before[i + 1] if i + 1 < len(before) else ""
+        if (word, following) in _NEGATING_PAIRS:
+            return True
         if word in _NEGATORS:
             following = before[i + 1] if i + 1 < len(before) else ""
             return following not in _NOT_NEGATING_AFTER
@@ -464,8 +482,9 @@ def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
     return (
         (sentence.asked and sentence.text.count(" ") < 3)
         or bool(_GUESS.search(sentence.text[clause_start : match.start()]))
-        or sentence.text.startswith(_GUESS_AFTER, match.end())
-        or (sentence.asked and sentence.text[clause_start : match.start()].endswith(("just ", "only ")))
+        or bool(_MAYBE_AFTER.match(sentence.text, match.end()))
+        or (sentence.asked and bool(_JUST.search(sentence.text[clause_start : match.start()])))
+        or (sentence.asked and sentence.text.endswith(_TAG_QUESTION))
     )
 
 

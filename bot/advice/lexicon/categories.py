@@ -50,7 +50,10 @@ CATEGORIES: dict[str, Category] = {
     "tendon-rupture": Category("tendon rupture", BONES, today="a doctor (urgent care or A&E)",
                                now="stop, keep off it and go to A&E or an urgent treatment centre now"),
     "knee": Category("knee", BONES, today="a doctor (urgent care or A&E)"),
-    "acute-injury": Category("acute injury", BONES, today="a doctor (urgent care or A&E)"),
+    # NHS "Broken bones": A&E; 999 if a bone is through the skin, it bleeds heavily or the limb is pale, cold or numb
+    "acute-injury": Category("acute injury", BONES, today="a doctor (urgent care or A&E)",
+                             now="keep it still and get to A&E now, or call 999 if a bone is through the skin, it is"
+                                 " bleeding heavily or the limb below is pale, cold or numb"),
     # women's health
     "pregnancy": Category("pregnancy and after birth", WOMEN, today="your midwife, maternity unit or doctor",
                           before_running="your midwife or doctor"),
@@ -62,6 +65,7 @@ CATEGORIES: dict[str, Category] = {
 BONE_STRESS_BONES: tuple[tuple[str, str], ...] = (
     ("bone-stress-pelvis", r"pubic bone|pubis|sacrum|sacral|sit bones?|sitting bones?|ischium|ischial|tailbone"
      r"|front bone (?:\S+ ){0,1}down (?:below|there)|bone down (?:below|there)|(?:butt|bum|backside) bone"
+     r"|(?:bone|bit) (?:\S+ ){0,3}front (?:\S+ ){0,1}down (?:below|there)|above my bits"
      r"|tail bone|coccyx"),
     ("bone-stress-hip", r"femur|femoral|femoral neck|thigh ?bone"),
     ("bone-stress-shin", r"tibia|tibial|fibula|shinbone"),
@@ -71,7 +75,8 @@ BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
     # (category, where a message names the site)
     ("bone-stress-pelvis", r"pelvis|pelvic bone|pubic|pubis|pubic bone|sacrum|sacral|sit bones?|sitting bones?"
      r"|ischium|ischial|bum|buttocks?|tailbone|tail bone|coccyx|(?:where|were) the bones meet"),
-    ("bone-stress-hip", r"hip|hips|groin|femur|femoral|thigh ?bone|top of (?:my |the )?thigh|high (?:up )?in (?:my "
+    ("bone-stress-hip", r"hip|hips|groin|front pocket|(?:hip |groin )?crease|femur|femoral|thigh ?bone"
+        r"|top of (?:my |the )?thigh|high (?:up )?in (?:my "
         r"|the )?thigh"),
     ("bone-stress-shin", r"shin|shins|shinbone|tibia|tibial|fibula|lower leg bone|lower leg"
      r"|inside of (?:my |the |his |her )?(?:lower )?leg"),

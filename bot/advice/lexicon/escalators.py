@@ -109,12 +109,23 @@ CAUSES: tuple[Cause, ...] = (
     # a bad headache after drinking a lot is hyponatraemia's until shown otherwise (its sign says so too)
     Cause(("consciousness", "stroke"), r"{WATER_LOTS}", "hyponatraemia", "signs of drinking too much water"),
     Cause(("consciousness",), r"{HOT}|heat exhaustion", "heat", "signs of heat stroke"),
+    # a collapse mid-effort: a cardiac arrest until shown otherwise (NHS "Fainting": call 999 if someone faints
+    # while exercising)
+    Cause(
+        ("consciousness",),
+        r"mid (?:rep|run|race|session|interval|sprint)|(?:during|in the middle of) (?:the |a |his |her |my )?(?:run"
+        r"|race"
+        r"|rep|session|intervals?|sprint)|while (?:running|racing|sprinting)|on the track|(?:at|near) the finish"
+        r"|(?:up|on) (?:the |a )?(?:hill|climb)",
+        "cardiac",
+        "a collapse during exercise",
+    ),
     # breathlessness or chest pain after a long journey, a cast, an operation or a birth: a clot until shown
     # otherwise (NHS "Pulmonary embolism": the risk factors)
     Cause(
         ("breathing", "cardiac"),
         r"{TRAVEL}|(?:had|after|since|recovering from) (?:an? |my |the |his |her )?(?:\S+ )?(?:operation|surgery|op)"
-        r"|{PREGNANT}",
+        r"|{PREGNANT}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)",
         "dvt-pe",
         "a possible blood clot",
     ),

@@ -22,6 +22,7 @@ HEAT_STROKE_SIGN = (
     r"{CONFUSED}|collaps(?:e|ed|ing)|pass(?:ed)? out|stumbling|staggering|wobbling|talking nonsense|{VOMITING}"
     r"|(?:felt|feel|feeling) (?:strange|weird|odd)|couldnt cool down|cant cool down|not cooling down"
     r"|(?:stopped|stop|stops|no longer|not) sweating|hot (?:and|&) dry|burning hot|hot to (?:the )?touch|seizure|fit"
+    r"|no sweat (?:at all|on (?:him|her))|(?:bone|completely) dry|dry as a bone|hot and (?:\S+ )?dry"
     r"|fitting|jerking|shaking (?:\S+ ){0,2}(?:floor|ground)|unresponsive|not responding"
     r"|went down (?:at|near|on|in|like|hard|and|mid|just|halfway|during)"
 )
@@ -50,6 +51,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"signs? of|symptoms? of|avoid|prevent|how (?:do|can|should) i",)),
     Sign("hypothermia", E, "signs of hypothermia", (
         r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very )?quiet"
+        r"|tripping (?:over|up)|(?:talking|sounds?) like (?:\S+ ){0,2}(?:drunk|pints|had a few)|candle ?wax|waxy"
         r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
         r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
         r"|not (?:even )?shivering (?:any ?more|now)|words (?:\S+ ){0,3}slurr\w*|(?:lips|hands|fingers"
@@ -88,6 +90,13 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:not|non|isnt|arent|im not) (?:a )?diabetic|no diabetes|(?:sugar|bgs?|glucose|levels?"
         r"|reading) (?:\S+ ){0,2}"
         r"(?:fine|normal|ok|okay|stable|in range)",)),
+    Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
+        r"{DIABETES}",
+        r"(?:wont|cant|couldnt|not|wouldnt) (?:\S+ ){0,1}(?:chew|swallow)|just holds (?:it|them)|(?:talking|answering)"
+        r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|spaced out|(?:libre|cgm|dexcom|bgs?|sugars?|glucose|reading"
+        r"|levels?|meter) (?:\S+ ){0,2}(?:[12]\.\d|3\.0)(?![0-9]) (?:\S+ ){0,2}(?:and )?(?:dropping|falling"
+        r"|going down)",
+    )),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|hypo|hypos|blood sugar|sugar (?:is |was )?low|going low"
         r"|gone low|went low)",
@@ -138,12 +147,27 @@ SIGNS: tuple[Sign, ...] = (
         r"|hard as|killing|agony|{PAIN}|weak|seized)|{SEVERE_PAIN}|(?:barely|hardly|cant) (?:\S+ ){0,1}(?:stand|walk"
         r"|move)",
     )),
+    Sign("kidney", T, "blood in your urine", (
+        r"blood in (?:it|there|them)|(?:red|pink) (?:in|with) it",
+        r"{URINE}|bladder",
+    ), (r"beetroot|poo|stool|bum|toilet paper|the runs|trots",)),
+    # a nosebleed past 15 minutes of pinching, or on blood thinners: A&E (NHS "Nosebleed")
+    Sign("bleeding", E, "a nosebleed that won't stop", (
+        r"nose ?bleed\w*|nose (?:\S+ ){0,1}(?:bleeding|pouring|pissing)|bleeding from (?:my |his |her |the )?nose",
+        r"wont stop|wouldnt stop|(?:for|over|after) (?:\S+ ){0,1}(?:[2-9]\d|1[5-9]|\d{3}) ?(?:mins?|minutes)"
+        r"|(?:going|been|bleeding|lasted) (?:\S+ ){0,2}(?:[2-9]\d|1[5-9]) ?(?:mins?|minutes)|soaked (?:through)?"
+        r"|(?:for|over) (?:an|half an|over an) hour|blood thinners?|warfarin|apixaban|rivaroxaban|edoxaban"
+        r"|anticoagulant\w*|clopidogrel|pouring",
+    )),
     # --- kidneys and blood in urine -----------------------------------------------------------------------
     Sign("kidney", T, "blood in your urine", (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
         r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
         r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
-        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|bloody|blood)|haematuria|hematuria",
+        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria"
+        r"|{URINE} (?:\S+ ){0,6}(?:like|colour of) (?:\S+ ){0,1}(?:ros[eé]?(?: wine)?|red wine|ribena|cranberry"
+        r"|pink lemonade"
+        r"|strawberry)",
     ), (r"beetroot|beets|red (?:gel|drink|sports drink)|food colouring",)),
     Sign("kidney", T, "pain in your side or back with fever or urine changes", (
         r"(?:flank|loin|kidney|kidneys|side|back) (?:\S+ ){0,4}(?:{PAIN}|sharp|colic)|(?:{PAIN}|sharp) (?:\S+ ){0,4}"
@@ -203,12 +227,15 @@ SIGNS: tuple[Sign, ...] = (
     # a wound still pumping through pressure, however the blood is named (NHS "Cuts and grazes": A&E if it won't
     # stop after 10 minutes of pressure)
     Sign("bleeding", E, "heavy bleeding", (
-        r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
-        r" (?:\S+ ){0,2}open",
         r"pumping|spurting|pouring|gushing|soak(?:ing|ed|s)? (?:\S+ ){0,1}through|(?:wont|wouldnt"
         r"|not) (?:\S+ ){0,1}stop"
         r"|puddle|pool of|keeps? (?:\S+ ){0,2}(?:coming|going|soaking|pouring|pumping)",
-    ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)",)),
+        r"cut|cuts|gash\w*|wound|laceration|sliced|slashed|split (?:\S+ ){0,2}open|opened up|(?:sliced|cut|ripped)"
+        r" (?:\S+ ){0,2}open|pressing|pressed|pressure|(?:knee|leg|shin|arm|hand|head|hand|foot) (?:is "
+        r"|was )?(?:pouring"
+        r"|pumping|gushing)",
+    ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)|rain|sweat"
+        r"|blood pressure",)),
     Sign("bleeding", E, "coughing up blood", (
         r"cough\w* (?:up )?(?:\S+ ){0,3}blood|blood (?:\S+ ){0,3}cough\w*",
         r"mouthful|mouthfuls|(?:a )?(?:lot|lots|loads)|bright red|cupful|clots|not just (?:a )?(?:streak|fleck|spot)"
@@ -216,7 +243,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
     # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
     Sign("bleeding", E, "vomiting blood", (
-        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,6}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
+        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,8}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
         r"|her )?"
         r"(?:vomit|sick)|coffee grounds",
         r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood",
@@ -228,6 +255,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|toilet paper)"
         r"|(?:mixed in|on the paper|toilet paper) (?:\S+ ){0,4}blood",
     ), (r"beetroot|red (?:gel|drink|sports drink)",)),
+    Sign("bleeding", T, "blood in your poo", (
+        r"(?:red|blood) (?:\S+ ){0,2}(?:in|on) the (?:bowl|toilet|pan|loo|paper)",
+        r"(?:every time|when|whenever) i go|trots|poo|bowel|the runs|wipe|wiping",
+    ), (r"beetroot|red (?:gel|drink|sports drink)|period|pee|wee|urine",)),
     # "blood in the toilet" is the bowel's when the message says so anywhere: mixed in, the runs, on the paper
     Sign("bleeding", T, "blood in your poo", (
         r"blood (?:\S+ ){0,3}(?:toilet|loo|pan|bowl)",
@@ -271,12 +302,20 @@ SIGNS: tuple[Sign, ...] = (
         r"body (?:\S+ ){0,2}(?:hot|burning)|fever\w*|temp|temperature|shiver\w*|chills|aching|achy|paining|unwell"
         r"|flu|malaria|virus|bug|sweat it out",
     ), (r"outside|out there|the air|in the shade|forecast|weather|sun|heat|humid\w*|race day",)),
+    Sign("infection", T, "fever or infection", (
+        r"(?:day|days) (?:[5-9]|1\d|five|six|seven|eight|nine|ten)|(?:[5-9]|five|six|seven|a week) days?"
+        r"|over a week|for a week|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"flu|fluey|fever\w*|temp|temperature|virus|bug|covid|chest infection",
+        r"no better|not (?:getting )?(?:any )?better|not improving|getting worse|worse|barely (?:\S+ ){0,1}(?:get|move"
+        r"|eat)|bed ?bound|(?:cant|can barely) get (?:off|out of)",
+    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
     # a virus with a racing heart at rest, chest pain or breathlessness: the heart muscle (ESC 2020; NHS)
     Sign("infection", T, "fever or infection", (
-        r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
         r"heart (?:\S+ ){0,3}(?:racing|pounding|thumping|hammering|going)|palpitations|chest (?:\S+ ){0,2}(?:pain|hurts"
         r"|tight)|breathless\w*|short of breath|chesty cough",
-    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*",)),
+        r"flu|fluey|virus|viral|bug|covid|fever|temp|temperature|chest infection",
+    ), (r"(?:last|a) (?:year|month)|(?:weeks|months|years) ago|jab|vaccin\w*|(?:each|every) week (?:\S+ ){0,3}(?:better"
+        r"|easier|improving)|getting (?:better|easier)|post covid|after covid|since covid",)),
     Sign("infection", E, "fever with a stiff neck or a rash", (
         r"fever|temperature|temp|feverish|hot and cold",
         r"stiff neck|neck (?:\S+ ){0,2}stiff|rash (?:\S+ ){0,4}(?:glass|doesnt fade|not fading|wont fade)"

@@ -54,7 +54,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|pain free|cleared (?:her|him|them)|(?:she|he|shes|hes|theyre) (?:\S+ ){0,2}back running",)),
     Sign("bone-stress", P, "pain you can point to on the bone", (
         r"(?:pinpoint|one spot|a spot|tender spot|specific spot|single spot|one point|one sharp point|sharp point"
-        r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,6}?"
+        r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,10}?"
         r"(?:bones?|tender\w*|{PAIN}|press|push|touch)"
         r"|(?:{PAIN}|tender\w*|kills) (?:\S+ ){0,4}(?:when|if) (?:i|you|u|he|she|someone) (?:press|push|touch|prod"
         r"|poke|squeeze)|(?:squeez\w*|pinch\w*) (?:\S+ ){0,3}(?:from )?(?:both|either) sides"
@@ -69,15 +69,18 @@ SIGNS: tuple[Sign, ...] = (
         BONE_SITE,
     ), (r"shin splints? (?:again|agai)|(?:funny|elbow)",)),
     Sign("bone-stress", P, "pain on hopping or standing on one leg", (
-        rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt|worse) (?:\S+ ){{0,5}}(?:{ONE_LEG})"
+        rf"(?:{{PAIN}}|agony|wincing|wince|impossible|cant|cannot|couldnt|worse|sharp|stabs?|stabbing) (?:\S+ ){{0,5}}"
+        rf"(?:{ONE_LEG})"
         rf"|(?:{ONE_LEG}) (?:\S+ ){{0,12}}?like (?:a |an )?(?:\S+ )?(?:nail|knife|needle|dagger|stab|spike|hammer)"
-        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,8}}?(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills|sharp|ouch|nope"
+        rf"|(?:{ONE_LEG}) (?:\S+ ){{0,8}}?(?:hurts|{{PAIN}}|painful|sore|impossible|agony|wincing|kills|sharp|ouch"
+        rf"|nope|no go|no chance"
         r"|no way)"
         rf"|{{CANT}} (?:\S+ ){{0,1}}(?:{ONE_LEG})",
         BONE_SITE,
-    )),
+    ), (r"(?:can|could) (?:\S+ ){0,1}(?:hop|stand on one leg) (?:\S+ ){0,2}(?:fine|ok|okay|no problem|without)",)),
     Sign("bone-stress", P, "pain at rest or at night", (
-        r"night pain|{PAIN} (?:\S+ ){0,7}?(?:at night|in the night|during the night|in bed|at rest|when resting"
+        r"night pain|keeps? (?:me|him|her) (?:up|awake) at night|wakes? (?:me|him|her) (?:up )?at night"
+        r"|{PAIN} (?:\S+ ){0,7}?(?:at night|in the night|during the night|in bed|at rest|when resting"
         r"|when i rest|while resting|sitting still|(?:even )?when i lie down|lying down)|{PAIN} (?:\S+ ){0,5}?(?:wakes"
         r"|woke|waking|wake) me|(?:woken|woke|wakes|waking) (?:me )?(?:up )?(?:by|with|from|because of) (?:the |my )?"
         r"{PAIN}|(?:even )?at rest now|(?:throbs|throbbing|aches) (?:\S+ ){0,2}at night"
@@ -108,9 +111,11 @@ SIGNS: tuple[Sign, ...] = (
         r"foot",
     ), (*NOT_AFTER_A_RACE, r"cramp|(?:stomach|tummy|belly|head|teeth|tooth|ear|throat)")),
     Sign("bone-stress-hip", T, "hip or groin pain with a limp or that stopped your run", (
-        r"(?:hip|hips|groin|thigh bone) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip|hips|groin|thigh bone)",
+        r"(?:hip|hips|groin|thigh bone|front pocket|crease) (?:\S+ ){0,3}(?:{PAIN})|(?:{PAIN}) (?:\S+ ){0,5}(?:hip"
+        r"|hips|groin"
+        r"|thigh bone|front pocket|crease)",
         r"had to (?:walk|hobble|limp|stop|get a lift)|every step|limp\w*|hobbl\w*|stopped (?:my|the|his|her) run"
-        r"|{CANT} (?:\S+ ){0,2}stand on|{CANT} (?:\S+ ){0,2}(?:put weight"
+        r"|{CANT} (?:\S+ ){0,2}stand on|{CANT} (?:\S+ ){0,2}(?:put (?:\S+ ){0,1}weight"
         r"|bear weight|take weight|run|jog)|(?:couldnt|cant) (?:\S+ ){0,1}(?:carry on|finish)"
         r"|(?:barely|hardly) (?:\S+ ){0,1}walk",
     ), (r"(?<!its a )(?<!its just a )(?<!just a )(?<!probably a )(?<!only a )tight (?:\S+ ){0,1}hip flexors?"
@@ -128,7 +133,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
         r"(?:leg|legs|shin|shins|calf|calves|lower legs?|forearm|thigh) (?:\S+ ){0,9}(?:tight|hard|tense|shiny|{SWELL}"
         r"|rock hard|like a drum|as a drum|burst\w*)|(?:tight|tense|hard) (?:\S+ ){0,2}(?:calf|shin|leg)",
-        r"(?:pain|painkillers?|ibuprofen|paracetamol) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion"
+        r"(?:pain|painkillers?|ibuprofen|paracetamol|co ?codamol|codeine|tablets|pills) (?:\S+ ){0,4}(?:way worse"
+        r"|worse than it"
+        r" should|out of proportion"
         r"|(?:way )?too much|more than (?:it |a kick |that )?should|way more"
         r"|doing nothing|did nothing|(?:not|arent|isnt|hasnt|havent|didnt) (?:\S+ ){0,1}(?:helping|helped|touching"
         r"|touched|working|worked)|unbearable)|{SEVERE_PAIN}|even (?:after|with) (?:\S+ ){0,2}(?:painkillers?|ibuprofen"
@@ -140,13 +147,13 @@ SIGNS: tuple[Sign, ...] = (
     # after a blow the limb may not be said to be tight: pain out of proportion with numbness, or agony when the
     # toes are moved for you (pain on passive stretch), is the sign clinicians check first
     Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
-        r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
         r"(?:pain|hurts?|hurting) (?:\S+ ){0,4}(?:way worse|worse than it should|out of proportion|way more|far more"
         r"|more than (?:it |a kick |that )?should)|{SEVERE_PAIN}|screams?|screaming|agony",
         r"(?:numb\w*|tingl\w*|pins and needles)|(?:bend|bending|bent|move|moving|moved|pull\w*|stretch\w*|touch\w*)"
         r" (?:\S+ ){0,3}(?:toes|foot|ankle)",
         r"kick|kicked|fell|fall|crash|blow|impact|tackle|stamped|stood on|trodden|whack\w*|knock\w*|hit|boot\w*"
         r"|studs?|took a (?:\S+ ){0,1}(?:ball|stick|club|bat)",
+        r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
     )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
         r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
@@ -236,17 +243,30 @@ SIGNS: tuple[Sign, ...] = (
         r"|knee (?:\S+ ){0,4}(?:jams|jammed|jamming|locks up|gets stuck)"
         r"|knee (?:\S+ ){0,3}(?:puffs up|swells up|swells) (?:\S+ ){0,2}(?:after|every)",
     ), (r"(?:a bit|slightly) stiff|stiff (?:\S+ ){0,3}(?:loosen|first thing)",)),
+    Sign("knee", T, "a knee that swelled fast after a twist", (
+        r"knee",
+        r"twist\w*|pop\w*|turned|landed|went over",
+        r"like an? (?:grapefruit|balloon|melon|orange|football|tennis ball)|(?:within|in) (?:an|the|half an) hour"
+        r" (?:\S+ ){0,3}(?:swell\w*|swollen|puff\w*|like)|ballooned|blew up",
+    )),
     # --- acute injury: can't bear weight, heavy swelling -------------------------------------------------
     Sign("acute-injury", T, "can't bear weight or walk", (
         r"{CANT} (?:\S+ ){0,1}(?:put|bear|take) (?:any |much |full )?weight|{CANT} (?:\S+ ){0,1}weight bear"
         r"|non weight bearing|{CANT} (?:\S+ ){0,2}(?:walk\b|walk on it|walk on my|stand up|stand on it|stand on my)"
-        r"|(?:can|could) (?:barely|hardly|only just) (?:walk|stand|hobble)|limping badly|(?:couldnt|cant) walk home",
+        r"|(?:can|could) (?:barely|hardly|only just) (?:walk|stand|hobble)|limping badly|(?:couldnt|cant) walk home"
+        r"|{CANT} (?:\S+ ){0,2}(?:4|four|a few|any|a single|one) steps?",
     ), (r"(?:cant|can barely|can hardly|could barely|could hardly) walk (?:\S+ ){0,2}(?:properly )?(?:down|up) ?stairs"
         r"|leg day|squats|lunges|(?:can|could) (?:barely|hardly) walk (?:\S+ ){0,4}"
         r"(?:doms|after (?:a |the |my )?(?:marathon|race|ultra|leg day|squats))|stairs are",)),
     # bone through or against the skin, or a limb pointing the wrong way: 999 (NHS "Broken bones")
     Sign("acute-injury", E, "a bone through the skin or a badly bent limb", (
-        r"(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}(?:out|through|against)"
+        r"(?:looks?|looking|gone|is) (?:\S+ ){0,1}(?:wonky|deformed|misshapen|crooked|the wrong shape)|(?:bent"
+        r"|pointing)"
+        r" (?:\S+ ){0,1}(?:funny|weird|wrong|odd)"
+        r"|(?:bone|bones|something|somethings) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}"
+        r"(?:out|through|against) (?:\S+ ){0,1}(?:skin|the skin)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out"
+        r"|(?:pointing|facing|sitting) (?:\S+ ){0,2}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
+        r"|direction)"
         r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"
         r"|(?:see|seen|can see) (?:the )?bone",
         r"ankle|foot|wrist|knee|toe|leg|arm|hand|elbow|shoulder|shin|skin|fell|fall|slipped|landed",
@@ -254,12 +274,13 @@ SIGNS: tuple[Sign, ...] = (
     # a fall on the hand, then a wrist that swells, can't grip or is sore at the thumb side: a fracture until an
     # X-ray says otherwise (NHS "Broken wrist"; the scaphoid)
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (
-        r"wrist|hand|thumb",
+
         r"(?:fell|fall|slipped|tripped|landed|came down|went down) (?:\S+ ){0,5}(?:hand|wrist|arm)"
         r"|(?:fell|fall|slipped|tripped|landed)",
         r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|{SWELL}|thumb side|snuff ?box",
         r"{CANT} (?:\S+ ){0,1}(?:grip|hold|turn|bend|move|lift|use)|(?:bone|thumb side|snuff ?box) (?:\S+ ){0,3}"
         r"(?:{PAIN}|tender)|(?:{PAIN}|tender) (?:\S+ ){0,4}(?:bone|thumb side|snuff ?box)",
+        r"wrist|hand|thumb",
     ), (r"(?:years?|months?) ago|healed",)),
     # a wrist "bent like a dinner fork" after a fall: the classic broken wrist
     Sign("acute-injury", T, "sudden heavy swelling or a misshapen joint", (

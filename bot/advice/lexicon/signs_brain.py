@@ -86,8 +86,11 @@ OBSERVED_ALTERED = (
 
 # A collapse read about or watched (news, a video): talk about others' emergencies, not one happening now.
 MEDIA = (
-    r"(?:read|reading|heard|hearing) (?:about|that|an? (?:article|story|report))|(?:saw|seen|watched|watching)"
+    r"(?:the|a|that) (?:\S+ ){0,1}(?:footballer|player|elite|athlete|celebrity|actor|presenter|character) (?:who|that)"
+    r"|in (?:casualty|eastenders|corrie|coronation street|emmerdale|hollyoaks|holby|greys anatomy|a soap)"
+    r"|(?:read|reading|heard|hearing) (?:about|that|an? (?:article|story|report))|(?:saw|seen|watch|watched|watching)"
     r" (?:\S+ ){0,3}(?:on the news|on tv|on telly|video|clip|footage|documentary|on youtube|online|article|game|match"
+    r"|on (?:the )?(?:telly|tv)|euros|olympics|world cup"
     r"|final)"
     r"|in the (?:news|papers?)|news (?:story|report)|on the news"
     # asking how common it is: information about others' collapses, not one happening now
@@ -136,11 +139,12 @@ SIGNS: tuple[Sign, ...] = (
     Sign("stroke", E, "slurred speech or a drooping face", (
         r"slurr(?:ed|ing|y)(?: (?:\S+ ){0,2}(?:speech|words|talking))?|speech (?:\S+ ){0,2}(?:slurred|garbled|jumbled)"
         r"|(?:words|speech|talking) (?:\S+ ){0,3}(?:funny|jumbled|garbled|slurred|wrong|mixed up|wouldnt come)"
+        r"|words (?:\S+ ){0,1}(?:wont|wouldnt|arent|werent)(?: (?:come|coming|come out))?"
         r"|(?:couldnt|cant|cannot) (?:speak|get (?:my|the|his|her) words out|find (?:my |the )?words)"
         r"|talking gibberish|speaking gibberish|gibberish"
         r"|face (?:\S+ ){0,3}(?:droop\w*|dropped|sagging|saggy|sagged|fallen|lopsided|wonky)"
         r"|(?:talking|speaking|talks|speaks|sounds?|sounding|speech) (?:\S+ ){0,1}(?:like|as if) (?:\S+ ){0,2}(?:drunk"
-        r"|pissed|hammered|had a few|had a skinful)"
+        r"|pissed|hammered|had a few|had a skinful|had (?:\S+ ){0,1}(?:pints|beers|drinks))"
         r"|droop(?:ing|ed|y)? (?:\S+ ){0,2}(?:face|mouth|eye)|(?:smile|mouth) (?:\S+ ){0,3}(?:lopsided|crooked|wonky"
         r"|droop\w*|dropped)|lopsided (?:smile|face)"
         r"|mix(?:ing|ed|es)? up (?:my |his |her |their )?words",
@@ -157,7 +161,15 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:arm|hand|leg|face) (?:\S+ ){0,5}(?:dead|heavy|weak|numb|useless|floppy|droop\w*) (?:\S+ ){0,2}on (?:one"
         r"|the (?:left|right)|my (?:left|right)|his (?:left|right)|her (?:left|right)) side"
         r"|(?:one|left|right) (?:arm|hand|leg) (?:\S+ ){0,3}(?:went|gone|going|is|feels?) (?:\S+ ){0,1}(?:dead|heavy"
-        r"|weak|useless|floppy)",
+        r"|weak|useless|floppy)"
+        r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
+        r"|floppy"
+        r"|limp|weak|heavy|numb|went from under|gave way|gave out|buckled|wont work|like a (?:sack|bag|lump|log"
+        r"|dead weight)"
+        r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
+        r"|(?:slid|slipped|fell) (?:\S+ ){0,1}out (?:of )?(?:my|his|her) hand|dropp?(?:ed|ing) (?:the |my |his "
+        r"|her )?(?:cup"
+        r"|mug|bottle|phone|keys|fork)",
         r"(?:left|right|one|side|arm|hand)",
     ), (r"{CHEST}",)),
     Sign("stroke", E, "sudden loss of vision on one side with unsteadiness", (
@@ -212,7 +224,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|mate) (?:\S+ ){0,2}down"
         r" (?:on|at|by|near|in) (?:the )?(?:ground|floor|path|track|road|canal|trail|finish)"
         rf"|{UNCONSCIOUS}",
-    ), (POSTURAL, ASLEEP, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+    ), (POSTURAL, ASLEEP, MEDIA, r"blood (?:taken|test)|having blood|(?:a |the )?needle|injection|jab|vaccin\w*"
+        r"|(?:went|died|passed away|passed) at (?:\d\d)|both (?:just )?dropped"
+        r"|(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", T, "fainting", (
         r"faint(?:ed|ing)(?! (?:drizzle|smell|line|hope))|feinted|(?<!going to )(?<!gonna )(?<!about to )(?<!like id )"
@@ -220,6 +234,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|{NOT_A_BODY}collaps(?:ed|ing)(?! (?:on|onto|into|in) (?:the |my |a )?(?:sofa|couch|bed|chair|settee"
         r"|armchair))",
     ), (ASLEEP, JOKING, MEDIA, r"(?:with|from) (?:hunger|excitement|nerves|laughing|laughter|relief)|hungry"
+        r"|blood (?:taken|test)|having blood|(?:a |the )?needle|injection|jab|vaccin\w*"
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training (?:plan|schedule|block|zones?|load|paces?)|watch"
@@ -240,10 +255,6 @@ SIGNS: tuple[Sign, ...] = (
     ), (JOKING,), observed=True),
     Sign("consciousness", E, "a seizure", (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
-        r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
-        r"|floppy"
-        r"|limp|weak|heavy|numb|wont work"
-        r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
         r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
     )),
@@ -319,6 +330,17 @@ SIGNS: tuple[Sign, ...] = (
         r"|after)"
         r" (?:giving birth|having (?:the |my )?baby|birth)|postnatal|postpartum|pregnan\w*|leak\w* (?:a bit|a little"
         r"|when i (?:cough|sneeze|jump|laugh))",)),
+    Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
+        r"(?:cant|couldnt|not) (?:\S+ ){0,1}feel (?:\S+ ){0,3}(?:wipe\w*|down there|bum|saddle|privates|genitals)"
+        r"|{CANT} (?:\S+ ){0,1}(?:pee|wee|urinate) (?:properly|at all)|dribbl\w*",
+        r"back|spine|sciatica|disc|lumbar",
+    ), (r"prostate|old age|after (?:\S+ ){0,2}(?:coffee|beer|pints)",)),
+    Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
+        r"(?:bit|part|area|bits) (?:i|you|he|she) sit on (?:\S+ ){0,6}(?:numb|dead|injection|novocaine|anaesthetic"
+        r"|no feeling|pins)|(?:like|as if) (?:\S+ ){0,4}(?:dentist|injection|anaesthetic|novocaine|local)"
+        r"|(?:didnt|dont|couldnt|cant) (?:know|feel|tell|realise) (?:\S+ ){0,2}(?:needed|need) (?:a )?(?:wee|pee|poo)",
+        r"back|spine|sciatica|disc|lumbar|deadlift\w*",
+    ), (r"dentist (?:\S+ ){0,3}(?:today|this morning|yesterday)|had a filling",)),
     Sign("cauda-equina", E, "bladder or bowel changes with back pain", (
         r"(?:trouble|difficulty|problems|struggling) (?:\S+ ){0,1}(?:peeing|weeing|urinating|passing urine|to pee"
         r"|to wee)"
@@ -351,13 +373,22 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:years?|months?) ago|always (?:\S+ ){0,2}(?:slapped|scuffed)|tired|fatigue|end of (?:a |the )?(?:race|ultra"
         r"|marathon)",)),
     Sign("head-injury", E, "a head injury with warning signs", (
-        r"{IMPACT}|head",
         r"clear (?:\S+ ){0,3}(?:fluid|liquid|watery|water)|watery (?:\S+ ){0,3}(?:nose|ear)|(?:nose|ear) (?:\S+ ){0,3}"
         r"(?:dripping|leaking|running) (?:\S+ ){0,1}(?:clear|water)|pupils? (?:\S+ ){0,3}(?:bigger|smaller|different"
-        r"|uneven|unequal|not the same)|(?:one|left|right) pupil",
+        r"|uneven|unequal|not the same)|(?:one|left|right) pupil|black (?:middle )?(?:bit|part|dot"
+        r"|circle) (?:\S+ ){0,6}"
+        r"(?:bigger|smaller|different)",
+        r"{IMPACT}|head|branch|saw stars|clipped|bonked|bumped",
     ), (r"hay ?fever|cold|flu",)),
+    Sign("eyes", T, "an eye injury", (
+        r"(?:bramble|branch|twig|stick|finger|thorn|ball|elbow|grit|something) (?:\S+ ){0,3}(?:to|in|into) (?:my |the "
+        r"|his |her )?"
+        r"eye|(?:poked|scratched|caught|hit|whacked|jabbed) (?:\S+ ){0,2}(?:in )?(?:the |my |his |her )?eye",
+        r"red|pain\w*|sore|blurr\w*|watering|cant (?:open|see)|sting\w*",
+    )),
     Sign("eyes", E, "sudden double vision", (
-        r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos",
+        r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos|(?:seeing|see) (?:2|two) of (?:every"
+        r"|each)",
         r"sudden\w*|out of nowhere|came on|since|hasnt gone|wont go|still",
     ), (r"twins?|(?:after|from) (?:\S+ ){0,2}(?:drinks|pints|beers|wine)",)),
     # a fit: limbs jerking after going down (NHS "What to do if someone has a seizure": 999 for a first fit)
@@ -378,7 +409,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:no|lost|lose|losing|loss of|not much|little|without|zero) (?:any )?(?:feeling|sensation) (?:in|on)"
         r"|{CANT} (?:feel|sense) (?:my |the |any |his |her )?(?:\S+ )?(?:foot|feet|toes?|legs?|hands?|fingers?|heels?"
         r"|arms?)|(?:dead|deadness) (?:feeling )?in (?:my )?(?:foot|toes|leg|hand)|foot (?:\S+ ){0,2}(?:feels? dead"
-        r"|went dead|slapping|slaps|slapped|drop)"
+        r"|went dead|slapping|slaps|slapped|drop)|(?:foot|feet|toes?|hand|fingers?|leg|shin|side of (?:my |the )?foot)"
+        r" (?:\S+ ){0,4}(?:wrapped in|clingfilm|cling film|cotton wool|not mine|someone elses|belong to someone)"
         r"|{CANT} (?:\S+ ){0,1}lift (?:my |his |her |the )?(?:toes|foot|front of)",
     ), (r"(?:toes|fingers|hands|feet|legs|thighs|ears|face) (?:\S+ ){0,4}(?:cold|freezing|white|{COLD})"
         r"|numb (?:bum|bottom|backside|butt|leg|legs|foot) (?:\S+ ){0,2}(?:after|from|on) (?:\S+ ){0,3}(?:drive|driving"

@@ -31,6 +31,7 @@ NOT_SETTLING = (
     r"|recover(?:ed|ing)?|back to normal|stop(?:ped|ping)?|fading|faded|wearing off|worn off)"
     r"|(?:getting|got|gets|going|gone) (?:\S+ ){0,1}worse|worse and worse|worsening|keeps? getting worse"
     r"|still (?:\S+ ){0,5}?(?:an hour|hours?|this morning|the next day|next day|{LONG_WHILE})"
+    r"|{LONG_WHILE} ago (?:\S+ ){0,8}?still|{LONG_WHILE} and (?:\S+ ){0,2}still"
     r"|{LONG_WHILE} (?:\S+ ){0,3}?(?:since|after (?:i |we |he |she )?(?:stopped|finished)|on and|and (?:its |it is "
     r"|he is |she is |im |i am )?still)"
     r"|since (?:i |we |he |she )?(?:stopped|finished)|(?:an|over an|half an) hour (?:\S+ ){0,2}(?:later|since|after"
@@ -65,33 +66,39 @@ CHEST_DISCOMFORT = (
 # Feeling ill after heat: the words of heat exhaustion that cooling should have settled.
 UNWELL = (
     r"nause\w*|queasy|sick|{VOMIT}|dizzy|dizziness|giddy|light ?headed|woozy|wobbly|{HEADACHE}|washed out|wiped out"
-    r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)"
+    r"|head (?:\S+ ){0,2}(?:paining|pain|pounding|banging|hurting|sore)|(?:pounding|banging|splitting|thumping) head"
+    r"|in a vice"
+    r"|(?:chucked|brought|threw|thrown|sicked) (?:\S+ ){0,2}back up|spun|spinning"
     r"|crampy|cramping|shaky|shaking|weak|confus\w*|not (?:making sense|himself|herself|right)|out of it|spaced"
     r"|floppy|drained|grey|pale|clammy"
 )
+# cooling that was tried says the heat without naming it ("in the shade with ice and water 40 mins")
+COOLED = r"in the shade|ice ?packs?|ice and water|wet towels?|cool(?:ing|ed)? (?:him|her|them|me) down|under a fan"
 NOT_HOT_BODY = (
     r"hot (?:bath|shower|tub|drink|chocolate|water bottle|sauce|curry|cross)|hot and cold (?:water|tap)"
     r"|sauna|(?:how|what|tips?|best way) (?:\S+ ){0,3}(?:avoid|prevent|cope|deal|handle|manage|train)"
 )
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
-    Sign("breathing", T, "breathlessness that isn't settling", (LABOURED, NOT_SETTLING), (
+    Sign("breathing", T, "breathlessness that isn't settling", (NOT_SETTLING, LABOURED), (
         JOKING, r"(?:a bit|a little|slightly|bit|abit) (?:puffed|puffing|out of breath|breathless)"
         r"|(?:got|get|getting|caught|catch) (?:my |his |her )?breath back"
         r"|(?:then|after that|soon) (?:\S+ ){0,2}(?:fine|settled|ok|okay|back to normal)|inhaler (?:\S+ ){0,2}sorted",
     )),
-    Sign("cardiac", T, "a racing heart that isn't settling", (RACING, NOT_SETTLING), NOT_PALPITATION),
+    Sign("cardiac", T, "a racing heart that isn't settling", (NOT_SETTLING, RACING), NOT_PALPITATION),
     Sign("cardiac", E, "a pounding heart that isn't settling, with dizziness or breathlessness", (
-        RACING, NOT_SETTLING,
+        NOT_SETTLING, RACING,
         r"dizzy|dizziness|light ?headed|woozy|swimmy|faint\w*|(?:short|out) of breath|breathless\w*"
         r"|(?:cant|couldnt) (?:\S+ )?catch (?:my |his |her )?breath|chest (?:\S+ ){0,3}(?:pain|tight\w*|pressure)",
     ), NOT_PALPITATION),
     # chest pain that does not go after resting is a 999 call (NHS "Chest pain")
-    Sign("cardiac", E, "chest pain that isn't easing", (CHEST_DISCOMFORT, NOT_SETTLING), (
+    Sign("cardiac", E, "chest pain that isn't easing", (NOT_SETTLING, CHEST_DISCOMFORT), (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
     # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
-    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (r"{HOT}", UNWELL, NOT_SETTLING), (
+    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (
+        NOT_SETTLING, rf"{{HOT}}|{COOLED}", UNWELL,
+    ), (
         NOT_HOT_BODY, JOKING,
     )),
 )

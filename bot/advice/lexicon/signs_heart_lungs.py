@@ -48,11 +48,12 @@ def _chest(feel: str) -> str:
 # A rate over 210 that starts and stops at once, at rest or on an easy run, is how an SVT is written (BHF "SVT"):
 # "heart went to 230 randomly and clicked back to normal".
 SUDDEN_RATE = (
-    r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2[1-9]\d|[3-9]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
+    r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2\d\d|[3-9]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
     r"|miles|kcal|calories|steps|spm|watts|w))(?: \S+){0,5} (?:randomly|at random|out of nowhere|for no reason"
+    r"|in (?:like |about )?(?:\d+|a few|two|three) (?:seconds|secs)"
     r"|suddenly|at rest|while resting|sitting|(?:on|during) (?:an? )?(?:easy|slow|gentle)|(?:click\w*|switch\w*"
     r"|flick\w*|snap\w*|flip\w*|drop\w*) (?:\S+ ){0,1}(?:back|off|down))"
-    r"|(?:randomly|out of nowhere|suddenly|for no reason) (?:\S+ ){0,5}(?:2[1-9]\d|[3-9]\d\d)(?! ?(?:m|k|km|miles))"
+    r"|(?:randomly|out of nowhere|suddenly|for no reason) (?:\S+ ){0,5}(?:2\d\d|[3-9]\d\d)(?! ?(?:m|k|km|miles))"
 )
 PALPITATION = (
     r"palpitations?|arrhythmias?|afib|a fib|atrial fibrillation|svt|ectopics?|ectopic beats?"
@@ -109,6 +110,7 @@ EXERTION_DIZZY = (
     r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
     r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish|\d00s|\d+m reps)"
     r"|(?:stopping|stopped|stop) (?:dead|suddenly|abruptly) (?:\S+ ){0,2}(?:at )?(?:the )?finish"
+    r"|(?:doing|during|after) (?:\S+ ){0,3}(?:burpees|sprints|hard set|max effort|all out)"
 )
 # dizziness that keeps coming back with effort is a sign whatever the effort (NHS "Dizziness": see a GP if it
 # keeps happening)
@@ -168,6 +170,8 @@ CONTROLLED = (
 # Seen afterwards in a photo or a video ("blue lips in my race photos"): history, not what is happening now
 PHOTO = r"(?:in|on|from) (?:\S+ ){0,3}(?:photos?|pictures?|pics?|videos?|footage|selfies?)"
 COLD_AIR = (
+    r"(?:cold|freezing|icy|frosty|winter|chilly) (?:\S+ ){0,4}(?:makes|gives|leaves) (?:\S+ ){0,2}(?:chest|lungs)"
+    r" (?:\S+ ){0,1}(?:burn|tight|sore|hurt)\w*|"
     r"(?:tight|tightness|tightens|tighter) (?:\S+ ){0,4}(?:in|from|with|when) (?:the )?(?:cold|freezing|icy|frosty"
     r"|chilly)"
     r" air"
@@ -203,6 +207,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "chest pain", (r"heart attack",), (
         r"(?:gave|give|gives|giving|nearly|almost|practically|near|mini|about to give) (?:\S+ ){0,2}heart attacks?"
         r"|heart attack (?:pace|hill|speed|territory|inducing|levels?|on a plate|of a|material)"
+        r"|(?:youll|you will|youre going to|youre gonna|gonna|will|going to) (?:\S+ ){0,1}(?:have"
+        r"|give yourself) a heart"
+        r" attack"
         r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin|parents?"
         r"|family|relative) (?:\S+ ){0,4}(?:had|has|died of|suffered|survived) (?:\S+ ){0,2}heart attacks?"
         r"|(?:dad|father|mum|mother|brother|sister|uncle|aunt|grandad|grandfather|grandma|nan|granny|cousin) heart"
@@ -276,7 +283,7 @@ SIGNS: tuple[Sign, ...] = (
         # nearly fainting, in the future tense runners use for it: "felt like I was going to pass out"
         r"|(?:going to|gonna|about to) (?:\S+ ){0,1}(?:pass out|faint|black out|keel over|collapse)",
     ), (JOKING, NOT_FED, r"(?:with|from) (?:excitement|joy|happiness|nerves|relief|pride|hunger|laughing|laughter)"
-        r"|spinning class|spin class|altitude|acclimati\w*"
+        r"|spinning class|spin class|altitude|acclimati\w*|(?:giving|gave|given|donat\w*) blood"
         r"|roundabout|rollercoaster|(?:was|were|is|got|are) (?:\S+ ){0,2}dizzy with|(?:spinning|spun"
         r"|twirl\w*) (?:\S+ )?"
         r"(?:round|around)", POSTURAL, EXERTION_DIZZY)),
@@ -290,24 +297,28 @@ SIGNS: tuple[Sign, ...] = (
         r"|died of a heart"
         r"|died (?:\S+ ){0,3}(?:running|playing|training|in (?:his|her|their) (?:sleep|20s|30s|teens))"
         r"|died (?:very |so |really )?(?:suddenly|out of the blue|without warning)|went the same way"
+        r"|(?:went|died|passed|gone|dropped) at (?:[1-4]\d)(?![0-9])"
         r"|inherited (?:heart|cardiac)?|hereditary|runs in (?:the|my) family|hcm|hypertrophic cardiomyopathy"
         r"|cardiomyopathy|long qt|brugada|marfan|wolff parkinson|wpw)",
         r"(?:dad|father|mum|mother|brother|sister|cousin|uncle|aunt|grandad|grandfather|grandma|nan|family|relative"
         r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
         r"|wolff parkinson|wpw)",
-    ), (r"(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
+    ), (r"(?:hes|shes|he is|she is|theyre|they are) (?:\S+ ){0,2}(?:fine|ok|okay|well|grand|good) (?:now|these days)"
+        r"|(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
         r" (?:\S+ ){0,1}(?:dad|father|mum|mother|brother|sister|uncle|aunt|cousin|grandad|grandma) (?:\S+ ){0,4}heart"
         r" attack"
         r"|(?:at|aged|age) (?:[6-9]\d|1\d\d)|in (?:his|her|their) (?:60s|70s|80s|90s|sixties|seventies|eighties"
         r"|nineties)|old age",)),
     Sign("cardiac", T, "palpitations", (
-        r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
         r"fluttery|flutter(?:s|ed|ing)?|skippy|skipping(?: about| around)?|all of a flutter|out of rhythm|irregular",
+        r"heart|hearts|heartbeat|heart beat|ticker|pulse|heart rate|hr",
     ), (*NOT_PALPITATION, r"skipped a beat|(?:heart|hearts) (?:\S+ ){0,2}skip(?:ped|s)? a beat|butterflies")),
     Sign("cardiac", T, "palpitations", (
         r"(?:heart|hr|heart rate|pulse|bpm|watch) (?:\S+ ){0,5}?(?:2[1-9]\d|[3]\d\d)(?! ?(?:m|metres|meters|k|km|yards"
         r"|miles|kcal|calories|steps|spm|watts|w))",
-        r"(?:lasted|for|about|like) (?:about |like |around )?(?:\d+|ten|fifteen|twenty|thirty) ?(?:mins?|minutes)",
+        r"(?:lasted|for|about|like|stayed|stuck|sat) (?:\S+ ){0,1}(?:about |like |around )?(?:\d+|ten|fifteen|twenty"
+        r"|thirty)"
+        r" ?(?:mins?|minutes)",
     ), NOT_PALPITATION),
     # --- breathing: asthma attack, inhaler not helping, can't speak in sentences, blue lips -------------------
     Sign("breathing", E, "trouble breathing", (
@@ -362,14 +373,15 @@ SIGNS: tuple[Sign, ...] = (
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")
     Sign("breathing", T, "breathlessness or wheezing that is new or getting worse", (
         r"(?:short|out) of (?:breath|puff)|breathless\w*|{CANT} (?:\S+ ){0,1}catch (?:my |his |her )?breath|puffed out"
-        r"|gasping|panting|winded|gassed|huffing",
+        r"|gasping|panting|winded|gassed|huffing|puffing|sucking (?:air|wind)",
         r"(?:on|during) (?:\S+ ){0,1}(?:easy|slow|gentle|recovery) (?:runs?|jogs?|pace|miles)|walking|stairs|at rest"
         r"|on the flat|(?:normally|usually|used to) (?:\S+ ){0,3}(?:manage|do|run|fine|no bother|no problem|chat)"
-        r"|(?:on|during) (?:an? )?(?:easy|slow|gentle) (?:\d+ ?k|parkrun|jog|plod)"
+        r"|(?:on|during) (?:an? )?(?:easy|slow|gentle) (?:\d+ ?k|parkrun|jog|plod)|easy \d+ ?k"
         r"|(?:these|the) (?:last )?(?:few )?days"
         r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
-    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
+    ), (r"(?:each|every) week (?:\S+ ){0,3}(?:better|easier|improving)|getting (?:better|easier)",
+        r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|how (?:should|do"
         r"|can) (?:i|you|we) (?:\S+ ){0,2}breath\w*", TALK_TEST, JOKING, UPHILL,
@@ -423,11 +435,20 @@ SIGNS: tuple[Sign, ...] = (
         r"{ALLERGEN}",
         rf"wheez\w*|{BREATHLESS}|{FAINT}|(?:hard|difficult|struggling|trouble) (?:\S+ ){{0,1}}(?:to )?breath\w*"
         r"|(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*"
-        r"|puff\w*|shut|closing)|hives all over|hoarse|croaky|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
+        r"|puff\w*|shut|closing)|hives all over|itchy (?:everywhere|all over)|hoarse|croaky"
+        r"|(?:voice|speech) (?:\S+ ){0,4}(?:muffled|pillow|thick|different)|mouth (?:\S+ ){0,3}(?:stuffed|cotton wool"
+        r"|thick)"
+        r"|(?:voice|throat) (?:\S+ ){0,2}(?:funny|gone|going|tight"
         r"|closing)|heart (?:\S+ ){0,2}(?:pounding|racing|hammering)|(?:all over|spreading) (?:\S+ ){0,3}(?:faint|dizzy"
         r"|light ?headed|wheez\w*|breath\w*)",
     ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",
         NOT_FED)),
+    Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
+        r"(?:face|lips?|tongue|throat|mouth) (?:\S+ ){0,4}(?:swell\w*|swollen|puff\w*|ballooned|blown up)",
+        r"wheez\w*|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?breath\w*|faint\w*|dizzy|something"
+        r" (?:\S+ ){0,1}(?:terrible|awful|bad) (?:\S+ ){0,2}(?:happen\w*)|(?:going|gonna) to die|sense of doom|doom"
+        r"|hoarse|croaky|cant swallow|throat (?:\S+ ){0,2}(?:tight|closing)",
+    ), (r"dental|dentist|filling|tooth|punched|hit in the face|fell on (?:my |his |her )?face|sunburn\w*",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"hives|welts|rash|itchy (?:bumps|lumps|blotches)|blotch\w*",
         r"(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*|puff\w*|shut|closing)|wheez\w*"
@@ -450,7 +471,9 @@ SIGNS: tuple[Sign, ...] = (
     # one calf swollen, warm and red, said anywhere in the message: a calf muscle strain is rarely all three, and
     # members often guess "cramp?" (NHS "DVT")
     Sign("dvt-pe", T, "a swollen, warm calf", (
-        r"(?<!both )(?:calf|lower leg|one leg|(?:left|right) leg)(?! muscles)",
+        r"(?<!both )(?:calf|lower leg|one leg|(?:left|right) leg)(?! muscles)|back of (?:my |the |his |her )?(?:leg"
+        r"|knee)"
+        r"|behind (?:my |the |his |her )?knee|leg below the knee",
         r"{SWELL}",
         r"warm(?!(?:ed|ing)? up| down)|warmer|hot|hotter|red|redness",
     ), (r"hot weather|red shoes|hot bath|hot water|sunburn\w*|both (?:calves|legs)|calves|cramp"
@@ -465,10 +488,18 @@ SIGNS: tuple[Sign, ...] = (
         rf"{{SUDDEN}} (?:\S+ ){{0,9}}(?:{BREATHLESS})|(?:{BREATHLESS}) (?:\S+ ){{0,5}}{{SUDDEN}}",
         r"(?:{PAIN}|sharp|stabbing|catches|catching) (?:\S+ ){0,5}(?:breathe|breathing|inhale|inhaling|breath in"
         r"|deep breath|breathe in)|(?:breathe|breathing|inhale|inhaling|breath) (?:\S+ ){0,4}(?:hurts|{PAIN}|sharp)"
-        r"|cough\w* (?:up )?blood"
+        r"|cough\w* (?:up )?blood|(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab\w*|sharp|hurts|pain\w*)"
+        r"|cough\w* (?:\S+ ){0,3}(?:pink|pinkish|red|bloody|blood stained) (?:spit|phlegm|froth|sputum|mucus)"
         # pain on breathing in (pleuritic): "a sharp stab in my chest every time I breathe in"
         r"|(?:{PAIN}|sharp|stab\w*|catch\w*) (?:\S+ ){0,8}?(?:every time|each time|whenever|when|if)"
         r" (?:i |you |he |she )?(?:breathe|breath|inhale|take a (?:deep |big )?breath)",
+    )),
+    Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (
+        r"(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab\w*|sharp|hurts|pain\w*)"
+        r"|cough\w* (?:\S+ ){0,3}(?:pink|pinkish|red|bloody|blood stained) (?:spit|phlegm|froth|sputum|mucus)",
+        r"{TRAVEL}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)|{PREGNANT}|operation|surgery|puffing"
+        r"|breathless\w*"
+        r"|short of breath|cough\w*",
     )),
     Sign("dvt-pe", E, "coughing up blood with breathlessness", (
         r"cough\w* (?:\S+ ){0,4}blood|blood (?:\S+ ){0,3}cough\w*|blood in (?:my |his |her )?(?:spit|phlegm|sputum)",

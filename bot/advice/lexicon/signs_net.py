@@ -55,6 +55,8 @@ SIGNS: tuple[Sign, ...] = (
         *LOOK_ALIKES,
         r"{ASTHMA}|push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
         r"|indigestion|reflux|stitch|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
+        r"|(?:cold|freezing|icy|frosty|winter|chilly) (?:\S+ ){0,4}(?:makes|gives|leaves) (?:\S+ ){0,2}(?:chest|lungs)"
+        r" (?:\S+ ){0,1}(?:burn|tight|sore|hurt)\w*"
         r"|(?:tight|tightness|tightens|tighter) (?:\S+ ){0,4}(?:in|from|with|when) (?:the )?(?:cold|freezing|icy|frosty"
         r"|chilly) air"
     )),

@@ -78,6 +78,11 @@ SIGNS: tuple[Sign, ...] = (
         r"|regular|not stopping|wont stop)|tightenings (?:\S+ ){0,4}(?:every|regular|not stopping|wont stop)"
         r"|waters (?:\S+ ){0,2}(?:broke|broken|went|leaking|gone)|leaking (?:\S+ ){0,2}(?:amniotic )?fluid"
         r"|(?:baby|babys) (?:\S+ ){0,3}(?:moving less|not moving|stopped moving|kicking less|not kicking|quieter)"
+        r"|(?:hasnt|havent|not|hadnt) (?:\S+ ){0,2}(?:felt )?(?:the )?(?:baby|him|her|bump) (?:move|moved|moving"
+        r"|kick\w*)"
+        r"|(?:baby|babys|bump) (?:hasnt|hadnt|isnt|wasnt) (?:\S+ ){0,1}(?:moved|moving|kicked|kicking)"
+        r"|(?:been )?(?:quiet|still) since (?:\S+ ){0,2}(?:\d\S*|this|last|yesterday)|fewer kicks|less kicks"
+        r"|not as kicky"
         r"|reduced (?:fetal |baby )?movements?|(?:fewer|less) (?:kicks|movements)"
         # the weeks or the bump named, then the baby barely kicking ("36 weeks and the wee one has barely kicked")
         r"|(?:(?:2\d|3\d|4[0-2]) weeks|{PREGNANT}|bump|in there) (?:\S+ ){0,8}(?:barely|hardly|not|stopped|havent felt"
@@ -100,6 +105,12 @@ SIGNS: tuple[Sign, ...] = (
         r"|broken bones)",
     ), (r"(?:pregnant|pregnancy|postpartum|postnatal|menopause|breastfeeding|(?:the|my|a) pill|contracepti\w*|coil"
         r"|implant|mirena)",)),
+    Sign("red-s", P, "signs of under-fuelling for your training", (
+        r"(?:lost|losing|dropped|dropping|cutting|cut) (?:\S+ ){0,3}(?:weight|kg|kilos|pounds|lbs|stone|race weight)"
+        r"|under ?eating|not eating enough|restrict\w*",
+        r"exhausted|knackered|tired all the time|no energy|zero energy|always cold|no (?:sex drive|libido)"
+        r"|low (?:libido|sex drive)|stress fractures?|bone stress|keep getting (?:ill|injured)|ill all the time",
+    ), (r"(?:years?|months?) ago|(?:gained|put on) weight",)),
     # very low intake for the training with the cost: always exhausted, injured again and again
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:eating|eat|ate|on|having) (?:about |around |only |just |like |roughly )?"

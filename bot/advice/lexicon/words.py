@@ -12,26 +12,28 @@ GROUPS: dict[str, str] = {
     r"|throbs"
     r"|throb|agony|kills|killing|tender|stabbing)",
     "SEVERE_PAIN": r"(?:agony|agonising|agonizing|excruciating|unbearable|killing me|worst pain|screaming|severe"
-    r"|horrendous|crippling|(?:{INTENSE}) (?:\S+ ){0,1}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:crazy|insane|unreal|off the"
+    r"|horrendous|crippling|(?:pain|pains|its) (?:is |at |a )?(?:a )?(?:10|ten|9|nine)(?: out of (?:10|ten))?(?![0-9])"
+    r"|(?:{INTENSE}) (?:\S+ ){0,1}{PAIN}|{PAIN} (?:\S+ ){0,2}(?:crazy|insane|unreal|off the"
     r" (?:charts|scale)|(?:10|ten) out of (?:10|ten)|through the roof|like nothing (?:else|before)))",
     # an intensifier that makes pain severe ("insanely painful", "crazy sore")
     "INTENSE": r"(?:insanely|crazy|crazily|ridiculously|unbelievably|incredibly|stupidly|seriously|horribly|terribly"
     r"|extremely|massively|hugely|so so|really really|properly|brutally|savagely|immensely)",
     # a heart-rate strap or a gym day is no chest
     "CHEST": r"(?:(?:chest|chst)(?! (?:strap|straps|monitor|hrm|belt|hair|day|press|fly|flies))|sternum|breastbone"
+    r"|top half"
     r"|breast bone)",
     "CHEST_FEEL": r"(?:{CHEST_HURT}|{CHEST_TIGHT})",
     "CHEST_HURT": r"(?:pain|pains|pian|painful|hurt|hurts|hurting|ache|aches|aching|achy|heavy|heaviness|pressure"
     r"|squeezing|squeeze|squeezed|crushing|crushed|discomfort|burning|stabbing|sharp|sore|gripping)",
     # tightness is also how asthma feels (NHS "Asthma"): with asthma named it is the airway's sign
-    "CHEST_TIGHT": r"(?:tight|tightness|tightening|band)",
+    "CHEST_TIGHT": r"(?:tight|tightness|tightening|band|belt)",
     "ASTHMA": r"(?:asthma|asthmatic|inhaler|inhalers|reliever|puffers?|ventolin|salbutamol|blue pump|preventer"
     r"|wheez\w*)",
     "WEIRD": r"(?:weird|funny|strange|odd|wrong|not right|off|scary|horrible|awful)",
     "URINE": r"(?:urine|pee|pees|peed|wee|weed|wees|piss|pisses|urinating|peeing|weeing|pissing"
     # the older word: "passed very little water", "my water is the colour of strong tea"
     r"|(?<=passed )(?:\S+ ){0,2}water|(?<=passing )(?:\S+ ){0,2}water|(?:(?<=my )|(?<=his )|(?<=her ))water"
-    r"(?= (?:is|was|has|had|looks|looked|went|came|been))|water works)",
+    r"(?= (?:is|was|has|had|looks|looked|went|came|been))|water works|waterworks)",
     "DARK": r"(?:dark(?:er)?(?! yellow| orange| amber)|brown|brownish|black|blackish|rusty|rust)",
     "DRINK_COLOUR": r"(?:cola|coke|coca cola|tea|strong tea|coffee|guinness|port|red wine|marmite)",
     "CONFUSED": r"(?:confused(?! (?:about|by|as to|why|what|which|how|whether|over|with|if|regarding|re"
@@ -45,20 +47,25 @@ GROUPS: dict[str, str] = {
     r"|didnt know who|(?:cant|couldnt) remember (?:my (?:name|address)|his (?:name|address)|her (?:name|address)"
     r"|where (?:i|he|she|they) (?:am|is|are|was|were|live)|who (?:i|he|she) (?:am|is|was)|what day (?:it|of|today))"
     r"|confused (?:about|as to) (?:where|who|which way|what day)|(?:feel|feels|feeling|felt) (?:weirdly "
-    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|thing)(?! (?:about|on|re)\b)"
+    r"|really )?drunk|(?:asking|asks|asked) (?:\S+ ){0,2}same (?:questions?|things?)(?! (?:about|on|re)\b)"
     r"|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves|the same)"
     r"|(?:cant|couldnt|doesnt|didnt) (?:\S+ ){0,1}(?:tell|say|remember|know) (?:me |us )?(?:(?:his|her|their"
     r"|my) (?:own )?"
     r"name|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)|what (?:mile|km|lap"
     r"|loop) (?:\S+ ){0,2}(?:on|at|it is))"
     r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
+    r"|thinks (?:its|it is) (?:\S+ ){0,1}(?:19\d\d|20\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|christmas|the morning|night)|radio between stations"
+    r"|calling (?:me|us|her|him|them) (?:by )?(?:\S+ ){0,2}(?:wrong )?name|(?:wander\w*|walk\w*|stagger\w*) (?:off )?"
+    r"(?:into|onto) the road"
     r"|(?:asks?|asking|asked) (?:\S+ ){0,2}(?:what race|who won|what (?:\S+ )?(?:race|event|run|day) (?:this|it) is)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
     r"|say|remember|know) (?:me |us |you )?(?:(?:what|which) (?:day|year|month) (?:it|of|today|we)|where (?:he|she|they"
     r"|i) (?:is|was|are"
     r"|am|were)|who (?:i|we|he|she) (?:am|are|is|was))|(?:doesnt|didnt) (?:seem to )?recogni[sz]e)",
     # dazed; not seeing "out of it" (an eye), getting a lot "out of it" (a session)
-    "OUT_OF_IT": r"(?<!see )(?<!properly )(?<!clearly )(?<!lot )(?<!most )(?<!much )(?<!get )(?<!got )(?<!getting )"
+    "OUT_OF_IT": r"(?<!blurry )(?<!blurred )"
+    r"(?<!see )(?<!properly )(?<!clearly )(?<!lot )(?<!most )(?<!much )(?<!get )(?<!got )(?<!getting )"
     r"(?<!make )(?<!made )(?<!bit )out of it",
     # "it was sick" is slang for great
     "VOMIT": r"(?:vomit|vomits|vomiting|vomited|throwing up|threw up|thrown up|throw up|being sick|been sick|sick up"
@@ -77,6 +84,7 @@ GROUPS: dict[str, str] = {
     r"|heads pounding|head (?:is |was )?(?:throbbing|splitting|pounding)|(?:my )?head hurt|splitting head)",
     "CALF": r"(?:calf|calves|lower leg|one leg|leg|shin)",
     "SWELL": r"(?:swollen|swelling|swelled|swells|swelling up|puffy|puffed|puffed up|puffing up|bigger|fatter"
+    r"|double the size|twice the size|water balloon|balloon\w*"
     r"|thicker|ballooned|ballooning|blown up|bloated)",
     "PERIOD": r"(?:period|periods|cycle|menstruation|menstrual cycle|time of the month)",
     "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|desert"
@@ -92,7 +100,7 @@ GROUPS: dict[str, str] = {
     r"train journey|coach trip|bus journey|road trip|(?:drove|driving|drive|sat in the car) (?:\S+ ){0,3}(?:\d+|ten"
     r"|eight|six|five|four|several|many) (?:hours?|hrs?)|(?:\d+|ten|eight|six|five|four|several|many) (?:hours?|hrs?)"
     r" (?:\S+ ){0,2}(?:drive|driving|in the car|on the coach|on the train|on the bus)"
-    r"|(?:\d+|ten|eight|six|five|four|several|many) ?(?:hours?|hrs?|h) (?:drive|journey|flight|trip))",
+    r"|(?:\d+|ten|eight|six|five|four|several|many) ?(?:hours?|hrs?|h) (?:\S+ )?(?:drive|journey|flight|trip))",
     "WATER_LOTS": r"(?:(?:drank|drink|drinking|downed|downing|chugged|chugging|had|gulped|drunk|guzzled|guzzling"
     r"|necked|sinking) (?:\S+ ){0,4}?(?:loads|lots|a lot|a ton|tons|litres|liters|gallons|bottles?|way too much"
     r"|too much|so much|plenty|heaps|pints)"
@@ -158,7 +166,7 @@ GROUPS: dict[str, str] = {
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
     r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
     r"|collision|ran (?:straight |right |smack |full pelt |head ?first )?into|run into|smacked|whacked|banged|bumped"
-    r"|clonked|head ?first|head (?:\S+ ){0,1}(?:hit|smacked|banged|bashed|clipped|cracked|whacked)"
+    r"|clonked|head ?first|head (?:\S+ ){0,1}(?:hit|smacked|banged|bashed|clipped|cracked|whacked|bounced|slammed)"
     r"|bonked|clobbered|thwacked|walloped|head ?butt\w*"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"
     r"|a) (?:head|face|ground|floor|deck|tarmac"

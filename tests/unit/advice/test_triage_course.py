@@ -251,3 +251,93 @@ def test_a_ruptured_tendon_is_for_a_and_e_now_not_an_ambulance() -> None:
 def test_a_pop_alone_is_still_for_a_doctor_today() -> None:
     assert ("tendon-rupture", T) in found("heard a pop in my calf on the hill, it's sore")
     assert ("tendon-rupture", E) not in found("heard a pop in my calf on the hill, it's sore")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a leg that went from under one side with words that won't come: a stroke, not a seizure
+        ("she said the words won't come and her right leg went from under her", "stroke", E),
+        # a collapse mid-effort is the heart's until shown otherwise
+        ("he just dropped mid rep on the track and isn't answering properly", "cardiac", E),
+        # the face or tongue swelling with wheeze or dread, whatever set it off
+        ("ate a cereal bar and his tongue has puffed right up, he's wheezy", "anaphylaxis", E),
+        # a nosebleed past twenty minutes, or on blood thinners
+        ("nosebleed for 30 mins now, pinching it, won't stop", "bleeding", E),
+        # saddle numbness or a bladder that dribbles with the back gone
+        ("back went on the run and now I can't feel it when I wipe", "cauda-equina", E),
+        # flu on day six and no better
+        ("day 6 of flu, temp still up and no better, can barely get off the sofa", "infection", T),
+        # cooling tried without naming the heat, 40 minutes ago, still unwell
+        ("got him in the shade with ice 40 mins ago and he's still got a pounding head and is dizzy", "heat", E),
+        # a guess a few words before "maybe"
+        ("lost the sight in my left eye an hour ago and it hasn't come back. sweat in it maybe?", "eyes", E),
+        # something pushing against the skin, pointing a weird way
+        ("ankle's pointing a weird way and something's pushing against the skin", "acute-injury", E),
+    ],
+)
+def test_the_concepts_of_round_7e(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bit light headed after giving blood this morning so skipping the run",
+        "my uncle had a heart attack years ago, he's fine now, what's a good beginner plan?",
+        "my mate says you'll have a heart attack running that much lol",
+    ],
+)
+def test_the_look_alikes_of_round_7e_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a rate of 200+ that came and went at once is an SVT's, not reassurance
+        ("my heart suddenly went 200+ on the warm up and then switched back to normal after a min", "cardiac", T),
+        # a low reading still dropping in a type 1; jelly babies held, not chewed
+        ("type 1 mate, libre says 2.6 and dropping, shaky", "hypoglycaemia", E),
+        ("my diabetic friend just holds the jelly babies and won't chew", "hypoglycaemia", E),
+        # reduced movements in the lay words
+        ("32 weeks and haven't felt the baby move since last night", "pregnancy", T),
+        # RED-S in men: cutting weight with exhaustion and a stress fracture
+        ("cutting for race weight, knackered all the time, had a stress fracture in spring", "red-s", P),
+        # the black middle bit of one eye bigger after a knock
+        ("hit my head yesterday and the black middle bit of my left eye is bigger than the other", "head-injury", E),
+        # a knee like a grapefruit within the hour after a twist
+        ("twisted it and within an hour my knee's like a grapefruit", "knee", T),
+        # can't take four steps after a roll
+        ("rolled my ankle and can't manage even 4 steps on it", "acute-injury", T),
+        # pleuritic pain told as every breath, with a long trip or the pill
+        ("on the pill and every breath in is like a knife since the long coach trip", "dvt-pe", E),
+        # the back of the leg like a water balloon after a flight
+        ("since the flight the back of my leg is like a water balloon and warm", "dvt-pe", T),
+        # the bit you sit on numb like a dentist's injection, with the back
+        ("back's been bad and the bit I sit on feels like a dentist's injection", "cauda-equina", E),
+        # "-3" is three below zero
+        ("-3 out and my mate is tripping over nothing and talking like he's had pints", "hypothermia", E),
+        # urine like rosé
+        ("after long runs my wee comes out like rosé wine", "kidney", T),
+    ],
+)
+def test_the_concepts_of_round_7f(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart rate steady, no flutters, no palpitations, just no motivation",
+        "nothing like a pop, just an achy calf after hills",
+        "none of the swelling or dark pee stuff, just sore arms",
+        "saw the optician about my floaters, retina all fine, good to go",
+        "GP said growing pains, he's full of beans in the day",
+        "the footballer who collapsed on the pitch, is that why they screen athletes?",
+        "my mate fainted when she had blood taken lol",
+        "got a bit lightheaded doing burpees, sat for a sec and it passed",
+    ],
+)
+def test_the_look_alikes_of_round_7f_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
