@@ -45,6 +45,7 @@ CUES: tuple[tuple[str, str], ...] = (
         "taper",
         r"taper\w*|race week|(?:days|weeks?) before (?:the|my|a) (?:race|half|marathon|10k|5k)"
         r"|stop (?:doing |my |the )?(?:long runs|running long)|last long run|cut(?:ting)? back the miles"
+        r"|how much (?:do|should|to|can|would) (?:i |you |we )?(?:cut|drop|reduce) (?:back|down)?"
         r"|weeks? out (?:from|before)|(?:how many|two|three|2|3) weeks out"
         r"|(?:race|half|marathon|10k|5k|ultra) (?:is )?in (?:\d+|a few|few|two|three|four|five|six|seven|eight"
         r"|nine|ten) days",
@@ -139,7 +140,11 @@ CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "pregnancy",
-        r"pregnan\w*|postnatal|postpartum|post partum|c ?section|caesarean|after (?:giving )?birth|gave birth"
+        r"pregnan\w*|postnatal|postpartum|post partum|c ?-?section|caesarean|cesarean|after (?:giving )?birth"
+        r"|gave birth"
+        r"|trimester|expecting (?:a |my |our )?(?:baby|bab(?:y|ies)|twins|first|second)|due date"
+        r"|(?:my|baby|with a|growing) bump(?! (?:on|in|to|into|from|after|at|under|over|above|below))"
+        r"|bump (?:is |was |keeps )?(?:gets |getting |got )?(?:in the way|bigger|heavier|heavy|growing)"
         r"|giving birth|breast ?feed\w*|bubs?|bubba|newborn|bab(?:y|ies)(?! steps)|new (?:mum|mom|mam)|mum of|mom of",
     ),
     (
@@ -154,7 +159,10 @@ CUES: tuple[tuple[str, str], ...] = (
         r"|at the start of (?:a |the |my )?(?:\S+ )?(?:race|marathon|half|10k|5k|parkrun)"
         r"|(?:get to|arrive at|arriving at|turn up to"
         r"|turn up at)"
-        r" (?:\S+ ){0,2}(?:race|start)|before the start",
+        r" (?:\S+ ){0,2}(?:race|start)|before the start"
+        r"|porta ?(?:loos?|lo{2}s?|potty|potties|johns?)|portaloos?|toilet (?:queues?|stops?)"
+        r"|(?:toilet|loo|bathroom) (?:\S+ ){0,3}(?:during|in|mid) (?:a |the |my )?(?:race|marathon|half|10k|5k|parkrun)"
+        r"|triathlon\w*|duathlon\w*|transitions? (?:tips|area|zone)|wetsuits?",
     ),
     (
         "load",
@@ -183,7 +191,9 @@ CUES: tuple[tuple[str, str], ...] = (
     (
         "form",
         r"knees? (?:\S+ ){0,2}(?:cave|caves|caving|collaps\w*|rolls? in|turns? in|knock\w*)|knock knee\w*|valgus"
-        r"|form|cadence|stride|over ?strid\w*|clomp\w*|posture|foot ?strike|technique|arm swing|efficien\w*"
+        r"|form|cadence|stride|over ?strid\w*|clomp\w*|posture|hunch\w*|slouch\w*|slump\w*"
+        r"|(?:stay|run|running|stand) tall"
+        r"|foot ?strike|technique|arm swing|efficien\w*"
         r"|running economy"
         r"|(?:feet|foot) (?:\S+ ){0,2}slap\w*"
         r"|land(?:ing)? on (?:my |the |your )?(?:toes|heels?|forefoot|midfoot|balls)|heel strik\w*|forefoot|midfoot"
@@ -202,9 +212,10 @@ CUES: tuple[tuple[str, str], ...] = (
         "weather",
         r"heat ?wave|hot weather|warm weather|cold weather|humid\w*|wind\w*|rain\w*|snow\w*|icy"
         r"|thunder\w*|lightning|storms?|in the dark|after dark|dark (?:mornings?|evenings?|nights?)|head ?torch\w*"
-        r"|hi[ -]?vis\w*|reflective|visib\w*|night runs?|running at night",
+        r"|hi[ -]?vis\w*|reflective|visib\w*|night runs?|running at night"
+        r"|smog\w*|aqi|air quality|(?:air )?pollution|polluted|(?:wildfire|bushfire|fire) smoke|haze|hazy",
     ),
-    ("knee", r"knees?|itb|it band"),
+    ("knee", r"knees?|knee ?caps?|patella\w*|itb|it band"),
     ("shin", r"shins?|shin splints"),
     (
         "foot",
@@ -235,8 +246,9 @@ CUES: tuple[tuple[str, str], ...] = (
     # a professional named as the source of the advice ("physio says my core is weak") is not who to see
     (
         "professional",
-        r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|told|recommended|suggested|wants|gave|thinks"
-        r"|reckons|has me|had me))|(?:a|running) coach|coaching"
+        r"(?:physio\w*|doctor|gp|podiatrist|osteopath)(?! (?:says|said|saying|told|tells|keeps|recommended|suggested"
+        r"|wants"
+        r"|gave|thinks|reckons|has me|had me))|(?:a|running) coach|coaching"
         r"|(?:should i|need to|to|go and|go) see (?:someone|somebody|anyone|a professional|a specialist)"
         r"|mri|x ?rays?|(?:a|an) (?:scan|ultrasound)"
         r"|get (?:it|this) (?:checked|looked at)|who (?:should|do|can) i see",
@@ -249,9 +261,14 @@ CUES: tuple[tuple[str, str], ...] = (
 FRAMING = frozenset({"pregnancy", "taper"})
 SETTING = frozenset({"weather"})
 _CUES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in CUES)
+# Classes that are a way to train something else: asked about only when nothing else is ("is pilates good for my
+# core?" asks about the core, "yoga or pilates, which is better?" about the classes, as cross-training).
+MEANS: tuple[tuple[str, str], ...] = (("cross-training", r"yoga|pilates|barre|tai chi"),)
+_MEANS = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in MEANS)
 _SOURCE = re.compile(
-    r"(?<![a-z])(?:physio\w*|doctor|gp|podiatrist|osteopath|coach)s? (?:says|said|told|recommended|suggested|wants"
-    r"|gave|thinks|reckons|has me|had me)(?![a-z])"
+    r"(?<![a-z])(?:physio\w*|doctor|gp|podiatrist|osteopath|coach)s? (?:(?:keeps|kept|always|often|just|also) )?"
+    r"(?:says|said|saying|told|telling|tells|recommended|recommends|suggested|suggests|wants|gave|thinks|reckons"
+    r"|has me|had me|has told|has said)(?![a-z])"
 )
 
 
@@ -264,18 +281,42 @@ FRAMES: tuple[tuple[str, str], ...] = (
         r"(?:worth|should i|do i need|need to|when (?:should|do) i|time to|have to) (?:\S+ ){0,5}?"
         r"(?:a |an |the )?(?:sports )?(?:physio\w*|podiatrist|doctor|gp|osteo\w*|chiropractor|specialist|professional"
         r"|mri|scan|x[ -]?rays?)(?![a-z])(?! (?:says|said|told|recommended|suggested|wants|gave|thinks|reckons|has me"
-        r"|had me))",
+        r"|had me))"
+        # one or the other: "gait analysis at a shop or see a podiatrist?"
+        r"|(?:or|vs|versus) (?:should i |do i |just )?(?:see|seeing|go to|visit|book|pay for) (?:a |an |the )?"
+        r"(?:sports )?"
+        r"(?:physio\w*|podiatrist|doctor|gp|osteo\w*|chiropractor|specialist|professional)",
     ),
     (
         "cross-training",
         r"keep(?:ing)? (?:my |up my |up )?fit(?:ness)?|stay(?:ing)? fit|maintain(?:ing)? (?:my )?fitness"
-        r"|(?:los(?:e|ing)|lose) (?:my |any |much )?fitness",
+        r"|(?:los(?:e|ing)|lose) (?:my |any |much )?fitness"
+        # another sport in place of a run: "shin sore, can I swim instead?"
+        r"|(?:swim|swimming|cycle|cycling|bike|biking|ride|row|rowing|spin|aqua ?jog\w*|cross ?train\w*|elliptical"
+        r"|cross trainer)(?: \S+){0,2} instead(?! of (?:a |the )?(?:swim|bike|ride|cycle|row))"
+        # another sport on the days off: the days are when, the sport what is asked
+        r"|(?:yoga|pilates|swim\w*|cycl\w*|bik\w*|spin|row\w*|gym|weights|strength training|cross ?train\w*)"
+        r" (?:\S+ ){0,2}on (?:my |the |your |our )?(?:rest|off|non ?running) days?",
     ),
 )
 _FRAMES = tuple((topic, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for topic, cue in FRAMES)
 
 # Asking whether it is all too much frames the question as the load, whatever tiredness it describes first.
 _VERDICT = re.compile(r"(?<![a-z])am i (?:over ?train\w*|overdo\w* it|doing too much|training too much)(?![a-z])")
+# Asking whether to rest or to carry on running frames the question as that choice, whatever it describes first
+# ("tired all week, legs heavy: take a few days off or push through?"): with a niggle or a pain it is the
+# injury's (how much pain is too much to run on), without one the rest days'.
+_REST_OR_RUN = re.compile(
+    r"(?<![a-z])(?:rest (?:it )?or (?:run|keep|carry|push|train|go)"
+    r"|(?:run|keep (?:on )?running|keep going|carry on|push on|push through|train|run through it) (?:\S+ ){0,3}?or"
+    r" (?:rest|take (?:\S+ ){0,3}?off|back off|have (?:\S+ ){0,3}?off)"
+    r"|(?:take|taking|have|having) (?:a |an |the |some |few |a few |couple of |a couple of )?(?:\S+ )?"
+    r"(?:days?|week|time)"
+    r" off (?:\S+ ){0,3}?or (?:\S+ ){0,1}?(?:push|run|keep|carry|train|race))(?![a-z])"
+)
+_PAIN = re.compile(
+    r"(?<![a-z])(?:niggl\w*|pain\w*|hurt\w*|injur\w*|tweak\w*|strain\w*|twing\w*|ach(?:e|es|ing|y))(?![a-z])"
+)
 
 
 def _rank(topic: str) -> int:
@@ -291,6 +332,9 @@ def asked_topic(question: str) -> str | None:
         return "load"
     found = [(_rank(topic), m.start(), n, topic) for n, (topic, cue) in enumerate(_CUES) if (m := cue.search(text))]
     found += [(1, m.start(), n, topic) for n, (topic, frame) in enumerate(_FRAMES) if (m := frame.search(text))]
+    found += [(3, m.start(), n, topic) for n, (topic, means) in enumerate(_MEANS) if (m := means.search(text))]
+    if choice := _REST_OR_RUN.search(text):
+        found.append((1, choice.start(), len(_FRAMES), "injury" if _PAIN.search(text) else "rest"))
     return min(found)[3] if found else None
 
 

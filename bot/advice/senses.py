@@ -109,8 +109,29 @@ _READ_AS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         (),
     ),
     (re.compile(r"(?:\bminus ?|-)\d+ ?(?:degrees|deg|°c?|c)\b|\bzero degrees\b"), "cold weather", ()),
+    # a shoe's foam gone flat or dead is a worn shoe, not the runner's tiredness (before "feels flat" below)
+    (
+        re.compile(
+            r"\b(?:foam|midsoles?|cushion\w*|soles?|bounce) (?:\S+ ){0,2}?"
+            r"(?:feels?|feeling|felt|gone|going|is|are|has gone)"
+            r" (?:\S+ ){0,1}?(?:flat|dead|squashed|compressed)\b"
+        ),
+        "worn shoes",
+        ("flat", "dead", "squash", "compress"),
+    ),
     # a workout or the legs feeling flat is tiredness; shoes that feel flat are worn
     (re.compile(r"\b(?<!shoes )(?<!trainers )(?<!they )(?:feels?|feeling|felt) flat\b"), "feel sluggish", ()),
+    # off like a rocket (a bullet, a hare, a greyhound) is going off too fast
+    (
+        re.compile(
+            r"\b(?:go|goes|going|went|gone|set|sets|setting|shoot|shoots|shooting|shot|fly|flies|flying|flew|tear|tears"
+            r"|tearing|tore|bolt|bolts|bolting|bolted) off like an? \w+(?: out of (?:a|the) \w+)?"
+        ),
+        "go off too fast",
+        (" off like",),
+    ),
+    # "mara" is a marathon ("half mara")
+    (re.compile(r"\bmara\b"), "marathon", ("mara",)),
 )
 
 

@@ -273,7 +273,7 @@ ALIASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         ("core", "trunk endurance"),
     ),
-    (("slumping", "slump", "slouching", "slouch", "hunched", "hunching"), ("posture",)),
+    (("slumping", "slump", "slouching", "slouch", "hunch", "hunched", "hunching", "hunch over"), ("posture",)),
 )
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")

@@ -35,6 +35,9 @@ BIG_SERVER, MATCH_BUDGET = 600, 600
 # Votes nudge the ranking by at most ±20%, so a popular tip never buries a relevant one.
 VOTE_WEIGHT, VOTE_SCALE = 0.2, 5.0
 REFERRAL_TOPIC = "professional"
+# Topics written for one group of runners: their tips answer a question only when it is about that group (a
+# pregnant runner's "slower, go by feel" is not the answer to how much slower a long run should be).
+FOR_A_GROUP = frozenset({"pregnancy"})
 REDFLAG_TAG = "redflag-"
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -191,15 +194,20 @@ async def _shown(
     asked: str | None = None,
 ) -> list[Tip]:
     """The matches shown, ranked and picked in the database, which reads the text of those tips only. The topic the
-    question asks about (``asked``) is boosted like a picked topic, without showing only that topic."""
-    pick = top_pick(topic, TOP_N - len(about), self_care, about[0].id if about else None)
+    question asks about (``asked``) is boosted like a picked topic, without showing only that topic. The tips of a
+    topic written for one group (FOR_A_GROUP) are left out unless that topic is the one asked about: the database
+    picks as many more as may be left out."""
     boosted = topic or asked
+    show = TOP_N - len(about)
+    groups = FOR_A_GROUP - {boosted}
+    pick = top_pick(topic, show + (PER_TOPIC if groups else 0), self_care, about[0].id if about else None)
     key = (guild_id, boosted, tuple(words), extra, pick)
     known = db.advice_answers
     remembered = known.get(key)
     if remembered is not None and remembered[0] == await tips_db.change_stamp(db, guild_id):
         return list(remembered[1])
-    shown, stamp = await db.tips.search_top(guild_id, await _query(db, guild_id, words, extra), boosted, pick)
+    found, stamp = await db.tips.search_top(guild_id, await _query(db, guild_id, words, extra), boosted, pick)
+    shown = [tip for tip in found if tip.topic not in groups][:show]
     if stamp is not None:
         if len(known) >= _ANSWERS_KEPT:
             known.clear()
