@@ -30,6 +30,7 @@ SLEEPY = (
 # runners" or "he reckons it's indigestion" is no reassurance (denial is common in missed periods and heart pain).
 PROFESSIONAL = (
     r"(?:doctor|doctors|doc|docs|gp|physio|physios|physiotherapist|cardiologist|consultant|nurse|midwife|obstetrician"
+    r"|neuro|neurologist|diabetes team|dsn"
     r"|specialist|surgeon|paramedics?|medics?|hospital|a and e|urgent care|optician|optometrist|podiatrist|ecg|echo"
     r"|scans?|tests?|bloods|x ?rays?|mri)"
 )
@@ -37,17 +38,22 @@ PROFESSIONAL = (
 # see one ("my doctor said the palpitations were harmless ectopics", "physio gave me the all clear").
 # "said it's not normal" is no reassurance: no negation between the saying and the all-clear
 _UNDENIED = r"(?:(?!(?:not|isnt|wasnt|arent|no|never|far from) )\S+ )"
+# The writer's own job is no second opinion ("I'm a nurse and everyone says it's normal")
+_NOT_ME = r"(?<!im a )(?<!i am a )(?<!as a )(?<!im an )(?<!i am an )(?<!as an )"
 REASSURED = (
-    rf"{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
+    rf"{_NOT_ME}{PROFESSIONAL} (?:\S+ ){{0,6}}?(?:said|says"
+    r"|told (?:me|him|her|us|them)|confirmed|reckons|thinks|showed|shows"
     rf"|came back) {_UNDENIED}{{0,4}}(?:harmless|benign|nothing to worry|nothing serious|normal|fine|ok|okay|clear"
     rf"|expected)"
     rf"|(?:saw|seen|visited|went to|checked by|examined by|assessed by) (?:the |my |a |an )?{PROFESSIONAL}"
     r" (?:\S+ ){0,14}(?:all (?:normal|fine|good|ok|okay|clear)|nothing (?:wrong|to worry)|harmless|benign|nowhere near"
     r"|all good|good to go)"
-    rf"|{PROFESSIONAL} (?:\S+ ){{0,3}}(?:happy|pleased|not worried|unconcerned)"
-    rf"|{PROFESSIONAL} (?:\S+ ){{0,3}}(?:said|says|told (?:me|him|her|us)) (?:\S+ ){{0,2}}(?:growing pains|ectopics?"
+    rf"|{_NOT_ME}{PROFESSIONAL} (?:\S+ ){{0,3}}(?:happy|pleased|not worried|unconcerned)"
+    rf"|{_NOT_ME}{PROFESSIONAL} (?:\S+ ){{0,3}}(?:said|says|told (?:me|him|her|us)) (?:\S+ ){{0,2}}(?:growing pains"
+    rf"|ectopics?"
     r"|harmless|normal)"
-    rf"|{PROFESSIONAL} (?:\S+ ){{0,6}}(?:checked|examined|looked at|saw|seen|did|listened|scanned|tested|assessed)"
+    rf"|{_NOT_ME}{PROFESSIONAL} (?:\S+ ){{0,6}}(?:checked|examined|looked at|saw|seen|did|listened|scanned|tested"
+    rf"|assessed)"
     rf" (?:\S+ ){{0,12}}(?:all (?:normal|fine"
     r"|good|ok|okay|clear)|nothing (?:wrong|to worry))"
     r"|(?:ecg|echo|scans?|tests?|bloods|x ?rays?|mri) (?:\S+ ){0,3}(?:was|were|came back|looked|all) (?:all |totally "

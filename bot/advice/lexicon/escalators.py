@@ -127,7 +127,8 @@ CAUSES: tuple[Cause, ...] = (
     Cause(
         ("breathing", "cardiac"),
         r"{TRAVEL}|(?:had|after|since|recovering from) (?:an? |my |the |his |her )?(?:\S+ )?(?:operation|surgery|op)"
-        r"|{PREGNANT}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)",
+        r"|{PREGNANT}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)|dvt|blood clots?|pulmonary embolism"
+        r"|(?:history|had) of (?:a )?(?:clot|pe)|rivaroxaban|apixaban|edoxaban|warfarin|anticoagula\w*",
         "dvt-pe",
         "a possible blood clot",
     ),

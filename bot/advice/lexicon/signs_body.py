@@ -95,6 +95,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"{DIABETES}",
         r"(?:wont|cant|couldnt|not|wouldnt) (?:\S+ ){0,1}(?:chew|swallow)|just holds (?:it|them)|(?:talking|answering)"
+        r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|(?:cant|cannot|couldnt) get (?:him|her|them) to (?:eat|chew"
+        r"|swallow|take)|(?:talking|answering)"
         r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|spaced out|(?:libre|cgm|dexcom|bgs?|sugars?|glucose|reading"
         r"|levels?|meter) (?:\S+ ){0,2}(?:[12]\.\d|3\.0)(?![0-9]) (?:\S+ ){0,2}(?:and )?(?:dropping|falling"
         r"|going down)",
@@ -120,7 +122,7 @@ SIGNS: tuple[Sign, ...] = (
         r"{DRINK_COLOUR}|{DRINK_COLOUR} (?:coloured|colored|color|colour) {URINE}"
         r"|{URINE} (?:\S+ ){0,3}?{DRINK_COLOUR} (?:coloured|colored|color|colour)"
         r"|rhabdo|rhabdomyolysis",
-    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)|(?:normal|clear|pale|fine) (?:again|now)"
+    ), (r"dark yellow|darker yellow|bit darker|(?:beetroot|beets)|(?:normal|clear|pale|fine) (?:\S+ )?(?:again|now)"
         r"|back to (?:normal|pale|clear)|(?:drank|drink|drinking|a drink) (?:\S+ ){0,4}(?:normal|clear|pale|fine)"
         r"|(?:cleared|cleared up|went clear|went pale|lightened|got lighter|got paler) (?:\S+ ){0,2}(?:after|once|with"
         r"|when|by)",)),
@@ -245,7 +247,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
     # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
     Sign("bleeding", E, "vomiting blood", (
-        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,8}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
+        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,12}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
         r"|her )?"
         r"(?:vomit|sick)|coffee grounds",
         r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood|bok(?:e|ed|ing)",
@@ -301,7 +303,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:outside|out there|the air|in the shade|forecast|weather|sun|race day temp)",)),
     Sign("infection", T, "fever or infection", (
         r"(?:3[89]|4[01])\.\d(?! ?(?:km|k|mi|miles|mins?|minutes|secs?|seconds|kg|kgs|lbs?|percent|mph|kph|kmh|m))",
-        r"cough\w*|chesty|aching|achy|flu|fluey|fever\w*|shiver\w*|chills|unwell|ill|temp|temperature|virus|bug"
+        r"cough\w*|chesty|aching|achy|flu|fluey|fever\w*|shiver\w*|chills|unwell|ill|temp|temperature|virus|bug|rough"
+        r"|awful|terrible|grim|poorly|under the weather|immuno\w*|transplant|woke up"
         r"|sweat it out|hot and cold",
     )),
     Sign("infection", T, "fever or infection", (

@@ -155,6 +155,13 @@ SIGNS: tuple[Sign, ...] = (
         r"|studs?|took a (?:\S+ ){0,1}(?:ball|stick|club|bat)",
         r"leg|legs|shin|shins|calf|calves|lower legs?|forearm",
     )),
+    Sign("compartment", E, "a tense, swollen leg with pain out of proportion", (
+        r"burst\w*|shiny|rock hard|hard as (?:a )?(?:rock|wood|plank)|like (?:wood|a plank|a drum)|tense",
+        r"shin|shins|calf|calves|lower leg|front of (?:my |the |his |her )?(?:leg|shin)",
+        r"(?:cant|barely|hardly|can barely|can hardly) (?:\S+ ){0,1}(?:lift|move|feel|bend) (?:my |his |her )?(?:toes"
+        r"|foot)"
+        r"|numb\w*|tingl\w*|pins and needles",
+    )),
     Sign("compartment", P, "leg pain and tightness that comes at the same point of every run", (
         r"(?:shins?|calf|calves|lower legs?|legs|front of (?:my |the )?legs?) (?:\S+ ){0,6}(?:tight|tighten\w*"
         r"|tightness|burning|pressure|concrete|bursting|swell\w*|hard|numb)|(?:tightness|pressure|burning"
@@ -202,10 +209,11 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:toes|tiptoes?|tip toes)|go on (?:my )?(?:toes|tiptoes?)|tiptoe|tip toe"
         r"|straighten (?:my |the |his |her )?(?:leg|knee)"
         r"|lift (?:my |the |his |her )?(?:leg|foot) (?:up )?straight)|walking flat footed|flat footed"
-        r"|(?:leg|knee) (?:wont|wouldnt|doesnt|will not) straighten",
+        r"|(?:leg|knee) (?:wont|wouldnt|doesnt|will not) straighten"
+        r"|{CANT} (?:\S+ ){0,2}(?:a single |one )?(?:calf raise|heel raise|single leg raise)",
         r"(?:heard|felt|hear|feel) (?:\S+ ){0,2}(?:pop|snap|crack|ping)|(?:went|go|goes) (?:pop|snap|ping)"
         r"|something (?:\S+ ){0,1}(?:popped|snapped|gave|went|tore|ripped)|popped|snapped"
-        r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked)"
+        r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked|lobbed|threw|thrown|chucked)"
         r"|(?:dip|gap|dent|hollow) (?:\S+ ){0,4}(?:above|below|in|at|behind)|ruptur\w*|sitting higher",
     ), (r"(?:knee )?locked|locking|stuck bent|(?:years?|months?) ago",)),
     Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (
@@ -266,7 +274,7 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,1}(?:funny|weird|wrong|odd)"
         r"|(?:bone|bones|something|somethings) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}"
         r"(?:out|through|against) (?:\S+ ){0,1}(?:skin|the skin)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out"
-        r"|(?:pointing|facing|sitting|bent) (?:\S+ ){0,2}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
+        r"|(?:pointing|facing|sitting|bent) (?:\S+ ){0,3}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
         r"|direction)"
         r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"
         r"|(?:see|seen|can see) (?:the )?bone",

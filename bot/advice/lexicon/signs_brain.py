@@ -263,7 +263,7 @@ SIGNS: tuple[Sign, ...] = (
         r"seizures?|(?:had|having|has) a fit|fitting|convulsions?|convulsing"
         r"|(?:jerking|shaking|twitching|thrashing) (?:\S+ ){0,4}(?:on the (?:floor|ground)|uncontrollably|all over)"
         r"|(?:on the (?:floor|ground)) (?:\S+ ){0,3}(?:jerking|shaking|twitching|fitting)",
-    )),
+    ), (r"(?:seizure|fit) ?free|no (?:seizures|fits) (?:for|in)|(?:years?|months?) ago|as a (?:kid|child)",)),
     Sign("consciousness", E, "drowsiness or not being able to stand", (
         r"(?:drowsy|cant stay awake|keeps? (?:\S+ ){0,1}(?:drifting off|nodding off|falling asleep)|barely conscious"
         r"|floppy|limp and)",
@@ -403,7 +403,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|shaking"
         r" (?:\S+ ){0,1}(?:uncontrollably|all over|violently))|seizure|seizing|fitting|(?:having|had) a fit",
         r"went down|collaps\w*|on the (?:floor|ground|track|grass|path)|fell|dropped|jerking|fitting|seizure|seizing",
-    ), (r"(?:epilepsy|epileptic) (?:\S+ ){0,3}(?:controlled|well controlled|meds)|years ago|as a (?:kid|child)",)),
+    ), (r"(?:epilepsy|epileptic) (?:\S+ ){0,3}(?:controlled|well controlled|meds)|years ago|as a (?:kid|child)"
+        r"|(?:seizure|fit) ?free|no (?:seizures|fits) (?:for|in)",)),
     Sign("consciousness", E, "someone who is hard to wake", (
         r"(?:shak\w*|shook|nudg\w*|prod\w*) (?:him|her|them) (?:\S+ ){0,8}(?:drops? off|dropping off|drifts? off"
         r"|wont wake|doesnt wake|not waking|mumbl\w*|barely (?:wakes|responds))|(?:cant|couldnt|hard to|struggling to)"

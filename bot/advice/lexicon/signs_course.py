@@ -59,7 +59,7 @@ ON_CHEST = (
 )
 CHEST_DISCOMFORT = (
     rf"(?:chest|sternum|breastbone) (?:\S+ ){{0,3}}?(?:pain\w*|hurt\w*|ache|aching|achy|tight\w*|{PRESSING}|sore"
-    rf"|burn\w*|discomfort|stab\w*)|(?:pain|tightness|pressure|ache|{PRESSING}) (?:\S+ ){{0,3}}(?:in|across"
+    rf"|burn\w*|discomfort|stab(?!l)\w*)|(?:pain|tightness|pressure|ache|{PRESSING}) (?:\S+ ){{0,3}}(?:in|across"
     rf"|on) (?:\S+ )"
     rf"{{0,2}}chest|chest (?:\S+ ){{0,3}}{ON_CHEST}"
 )

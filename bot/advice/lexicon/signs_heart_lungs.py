@@ -308,6 +308,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|son|daughter|twin|sibling|parent|inherited|hereditary|genetic|hcm|cardiomyopathy|long qt|brugada|marfan"
         r"|wolff parkinson|wpw)",
     ), (r"(?:hes|shes|he is|she is|theyre|they are) (?:\S+ ){0,2}(?:fine|ok|okay|well|grand|good) (?:now|these days)"
+        r"|how common|just curious|(?:totally |completely )?unrelated"
         r"|(?:friend|friends|mate|mates|colleague|colleagues|neighbour|neighbours|boss|partners?)"
         r" (?:\S+ ){0,1}(?:dad|father|mum|mother|brother|sister|uncle|aunt|cousin|grandad|grandma) (?:\S+ ){0,4}heart"
         r" attack"
@@ -341,6 +342,10 @@ SIGNS: tuple[Sign, ...] = (
         r"|breaths))|ribs (?:\S+ ){0,2}(?:sucking|sucked|pulling) in|sucking in (?:\S+ ){0,2}ribs",
         r"breath\w*|gasps?|gasping|puffed|puffing|panting|winded|wheez\w*|{ASTHMA}|air|ribs|{CHEST}",
     )),
+    Sign("breathing", E, "trouble breathing", (
+        r"(?:sats|saturation|spo2|oxygen) (?:\S+ ){0,4}(?:[5-8]\d|9[0-1])(?: ?%| percent)?(?![0-9])|tripod\w*"
+        r"|(?:rr|resp rate|respiratory rate|breathing rate|breaths a minute) (?:\S+ ){0,1}(?:3[5-9]|[4-9]\d)(?![0-9])",
+    ), (r"(?:altitude|everest|kilimanjaro|at \d{4} ?m)",)),
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
         r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
@@ -368,7 +373,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:\d+|several|a few|few|many|multiple|three|four|five|six) (?:times|x) (?:a|per|each) (?:day|night))"
         r"|(?:coughing|cough|wheezing) (?:\S+ ){0,3}(?:at night|in the night|wakes|waking)"
         r"|(?:chest|breathing|breath|lungs) (?:\S+ ){0,2}(?:whistl\w*|rattl\w*|crackl\w*)|whistl\w* (?:\S+ ){0,2}chest",
-    ), (r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
+    ), (r"(?:cold|freezing|icy|frosty|winter) (?:\S+ ){0,3}(?:air )?(?:makes|gives) (?:\S+ ){0,2}"
+        r"(?:wheez\w*|breathless\w*)",
+        r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)"
         r"|(?:fine|ok|okay|settles|goes) (?:once|when|after) (?:\S+ ){0,2}warm\w*", JOKING,
@@ -385,6 +392,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|lying|sitting|in bed|new for me|never used to|for (?:days|weeks)|(?:\d+|a few|two|three|four|several)"
         r" weeks|(?:lately|recently) (?:\S+ ){0,2}(?:easy|walking|stairs)",
     ), (r"(?:each|every) week (?:\S+ ){0,3}(?:better|easier|improving)|getting (?:better|easier)",
+        r"(?:cold|freezing|icy|frosty|winter) (?:\S+ ){0,3}(?:air )?(?:makes|gives) (?:\S+ ){0,2}(?:wheez\w*"
+        r"|breathless\w*)",
         r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|how (?:should|do"
@@ -499,14 +508,15 @@ SIGNS: tuple[Sign, ...] = (
         rf"{{SUDDEN}} (?:\S+ ){{0,9}}(?:{BREATHLESS})|(?:{BREATHLESS}) (?:\S+ ){{0,5}}{{SUDDEN}}",
         r"(?:{PAIN}|sharp|stabbing|catches|catching) (?:\S+ ){0,5}(?:breathe|breathing|inhale|inhaling|breath in"
         r"|deep breath|breathe in)|(?:breathe|breathing|inhale|inhaling|breath) (?:\S+ ){0,4}(?:hurts|{PAIN}|sharp)"
-        r"|cough\w* (?:up )?blood|(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab\w*|sharp|hurts|pain\w*)"
+        r"|cough\w* (?:up )?blood|(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab(?!l)\w*|sharp|hurts"
+        r"|pain\w*)"
         r"|cough\w* (?:\S+ ){0,3}(?:pink|pinkish|red|bloody|blood stained) (?:spit|phlegm|froth|sputum|mucus)"
         # pain on breathing in (pleuritic): "a sharp stab in my chest every time I breathe in"
-        r"|(?:{PAIN}|sharp|stab\w*|catch\w*) (?:\S+ ){0,8}?(?:every time|each time|whenever|when|if)"
+        r"|(?:{PAIN}|sharp|stab(?!l)\w*|catch\w*) (?:\S+ ){0,8}?(?:every time|each time|whenever|when|if)"
         r" (?:i |you |he |she )?(?:breathe|breath|inhale|take a (?:deep |big )?breath)",
     )),
     Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (
-        r"(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab\w*|sharp|hurts|pain\w*)"
+        r"(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab(?!l)\w*|sharp|hurts|pain\w*)"
         r"|cough\w* (?:\S+ ){0,3}(?:pink|pinkish|red|bloody|blood stained) (?:spit|phlegm|froth|sputum|mucus)",
         r"{TRAVEL}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)|{PREGNANT}|operation|surgery|puffing"
         r"|breathless\w*"

@@ -50,7 +50,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", T, "a new symptom in your chest or heart", (_near(
         r"chest|heart|heartbeat|heart beat|pulse|ribcage",
         rf"{WEIRD}|flutter\w*|fluttery|jump\w*|thud\w*|thump\w*|flip\w*|squeez\w*|pressure|tight\w*|heav\w*|burn\w*"
-        r"|stab\w*|sharp|ache|aching|achy|hurt\w*|pain\w*|sore|discomfort|twinges?|tingl\w*|numb",
+        r"|stab(?!l)\w*|sharp|ache|aching|achy|hurt\w*|pain\w*|sore|discomfort|twinges?|tingl\w*|numb",
     ),), (
         *LOOK_ALIKES,
         r"{ASTHMA}|push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"

@@ -83,5 +83,5 @@ SHORTHAND: dict[str, str] = {
     "rn": "right now", "abt": "about", "smth": "something", "q": "question", "qs": "questions", "ppl": "people",
     "u": "you", "ur": "your", "pls": "please", "plz": "please", "bf": "boyfriend", "gf": "girlfriend",
     "hubby": "husband", "sicked": "sick", "mara": "marathon", "thx": "thanks", "x2": "twice", "x3": "three times",
-    "x4": "four times", "x5": "five times",
+    "x4": "four times", "x5": "five times", "sob": "short of breath", "hx": "history", "c o": "complaining of",
 }  # fmt: skip

@@ -379,3 +379,41 @@ def test_the_concepts_of_round_7g(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7g_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a paramedic's numbers: sats under 92, tripoding, a breathing rate over 35
+        ("she's tripoding, sats 88% on my finger probe, wheezy", "breathing", E),
+        # SOB is short of breath; hx is history; a past clot with breathlessness now
+        ("SOB just walking up the stairs since sunday, never been like this", "breathing", T),
+        ("hx of DVT, now suddenly short of breath with a sharp pain when I breathe in", "dvt-pe", E),
+        # a measured fever feeling rough
+        ("woke up 38.5 and feeling rough, relay tomorrow", "infection", T),
+        # the writer who is a nurse does not reassure herself
+        ("no period for 7 months and a second stress fracture, I'm a nurse and everyone says it's normal", "red-s", P),
+        # can't get her to eat the jelly babies, type 1
+        ("type 1 friend is shaky and we can't get her to eat the jelly babies", "hypoglycaemia", E),
+        # the shin tense enough to burst with the toes barely lifting
+        ("front of my shin feels like it'll burst, shiny and hard, can barely lift my toes", "compartment", E),
+        # water drunk for hours, worse the more she drinks
+        ("she's been necking water for hours, bloated and muddled", "hyponatraemia", E),
+        # a calf raise impossible after a pop, as if a stone was lobbed at the heel
+        ("felt like someone lobbed a stone at my heel and now can't do a single calf raise", "tendon-rupture", E),
+    ],
+)
+def test_the_concepts_of_round_7h(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "epilepsy runner, seizure free for 4 years and my neuro's happy, belt recommendations?",
+        "wee a bit dark after the sunny 10 miler but it's pale straw again now",
+        "doing a first aid course, what should I ask about for runners collapsing?",
+    ],
+)
+def test_the_look_alikes_of_round_7h_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
