@@ -299,7 +299,9 @@ _JUST = re.compile(r"(?<![a-z])(?:just|only)(?: a| an| the| my| some)? $")
 # a question about what to do next ("keep drinking water to rehydrate?", "should I stretch it out?") is the writer's
 # plan, not what explains the sign
 _PLAN = re.compile(
-    r"(?:keep|should i|shall i|do i|can i|could i|ok to|okay to|is it ok(?:ay)? to|fine to|safe to|wait|just|try"
+    r"(?:keep|should i|shall i|do i|can i|could i|ok to|okay to|is it ok(?:ay)? to|fine to|safe to|wait|just|try|sit"
+    r"|put|get|take|give|let|leave|drive|lie|walk|too much|too many|from|because of|due to|is it the|could it be"
+    r"|was it|must be"
     r"|maybe|i(?:ll| will) just)(?![a-z])"
 )
 _TAG_QUESTION = (" right", " yeah", " innit", " eh", " surely", " no")

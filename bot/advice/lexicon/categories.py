@@ -74,7 +74,8 @@ BONE_STRESS_BONES: tuple[tuple[str, str], ...] = (
 BONE_STRESS_SITES: tuple[tuple[str, str], ...] = (
     # (category, where a message names the site)
     ("bone-stress-pelvis", r"pelvis|pelvic bone|pubic|pubis|pubic bone|sacrum|sacral|sit bones?|sitting bones?"
-     r"|ischium|ischial|bum|buttocks?|tailbone|tail bone|coccyx|(?:where|were) the bones meet"),
+     r"|ischium|ischial|bum|buttocks?|butt|butt cheek|bum cheek|tailbone|tail bone|coccyx|(?:where"
+     r"|were) the bones meet"),
     ("bone-stress-hip", r"hip|hips|groin|front pocket|(?:hip |groin )?crease|femur|femoral|thigh ?bone"
         r"|top of (?:my |the )?thigh|high (?:up )?in (?:my "
         r"|the )?thigh"),

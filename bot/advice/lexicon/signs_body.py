@@ -52,7 +52,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("hypothermia", E, "signs of hypothermia", (
         r"{CONFUSED}|slurr\w*|clumsy|stumbling|staggering|mumbl\w*|drowsy|sleepy|(?:gone|went|going) (?:very |really "
         r"|so )?"
-        r"(?:quiet|vague)|fumbl\w*|{CANT} (?:\S+ ){0,1}do (?:\S+ ){0,1}(?:zip|buttons|laces)"
+        r"(?:quiet|vague)|fumbl\w*|{CANT} (?:\S+ ){0,1}do (?:\S+ ){0,2}(?:zip|buttons|laces)"
         r"|tripping (?:over|up)|(?:talking|sounds?) like (?:\S+ ){0,2}(?:drunk|pints|had a few)|candle ?wax|waxy"
         r"|pale and|pale (?:\S+ ){0,3}(?:freezing|cold|confused)|(?:fingers|hands) (?:\S+ ){0,2}(?:wont|wouldnt|dont"
         r"|didnt) work|(?:cant|couldnt) stop (?:\S+ ){0,1}(?:shiver\w*|shaking|shakes)|(?:stopped|stops) shivering"
@@ -168,7 +168,8 @@ SIGNS: tuple[Sign, ...] = (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
         r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
         r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
-        r"|{URINE} (?:\S+ ){0,3}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria"
+        r"|{URINE} (?:\S+ ){0,6}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria"
+        r"|blood in (?:my |his |her )?water"
         r"|{URINE} (?:\S+ ){0,6}(?:like|colour of) (?:\S+ ){0,1}(?:ros[eé]?(?: wine)?|red wine|ribena|cranberry"
         r"|pink lemonade"
         r"|strawberry)",
@@ -241,7 +242,7 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"blisters?|paper cut|nose ?bleed|(?:cut|cuts) (?:\S+ ){0,2}(?:mileage|miles|back|down|out|short)|rain|sweat"
         r"|blood pressure",)),
     Sign("bleeding", E, "coughing up blood", (
-        r"cough\w* (?:up )?(?:\S+ ){0,3}blood|blood (?:\S+ ){0,3}cough\w*",
+        r"cough\w* (?:up )?(?:\S+ ){0,7}blood|blood (?:\S+ ){0,3}cough\w*",
         r"mouthful|mouthfuls|(?:a )?(?:lot|lots|loads)|bright red|cupful|clots|not just (?:a )?(?:streak|fleck|spot)"
         r"|keeps? coming",
     ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
@@ -296,7 +297,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("infection", T, "fever or infection", (
         r"(?:temp|temperature|fever|thermometer) (?:\S+ ){0,3}(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)"
         r"(?! (?:\S+ ){0,1}(?:mins?|minutes|km|k|miles|seconds|secs|weeks|days))"
-        r"|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature|fever|degrees|c)"
+        r"|(?:3[89]|4[01])(?:\.\d)? (?:temp|temperature|fever)|(?:3[89]|4[01])\.\d (?:\S+ ){0,1}(?:temp|temperature"
+        r"|fever|degrees|c)"
         r"|(?:running|got|have|had|with) (?:a |an )?(?:temp|fever)? ?(?:of )?(?:10[0-4])(?:\.\d)? ?(?:degrees"
         r"|f)?(?![0-9])"
         r"|10[0-4](?:\.\d)? degrees f",

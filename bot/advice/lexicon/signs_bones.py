@@ -17,7 +17,7 @@ E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
 BONE_SITE = (
     r"shin|shins|shinbone|tibia|tibial|fibula|foot|feet|forefoot|midfoot|metatarsals?|navicular|heel|heels"
-    r"|calcaneus|instep|hip|hips|groin|femur|femoral|thigh|pelvis|pelvic|pubic|pubis|sacrum|sacral|bum|buttocks?"
+    r"|calcaneus|instep|hip|hips|groin|femur|femoral|thigh|pelvis|pelvic|pubic|pubis|sacrum|sacral|bum|buttocks?|butt"
     r"|sit bones?|bone|bones"
 )
 ONE_LEG = (
@@ -274,6 +274,9 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:\S+ ){0,1}(?:funny|weird|wrong|odd)"
         r"|(?:bone|bones|something|somethings) (?:\S+ ){0,2}(?:sticking|poking|pushing|coming|showing) (?:\S+ ){0,1}"
         r"(?:out|through|against) (?:\S+ ){0,1}(?:skin|the skin)|(?:bone|bones) (?:\S+ ){0,2}(?:sticking|poking) out"
+        r"|bent like an? (?:s|z|banana|dinner fork|fork)|(?:gone|turned|going) (?:a )?(?:funny|weird|odd|blue|white"
+        r"|grey"
+        r"|purple|dusky) colou?r"
         r"|(?:pointing|facing|sitting|bent) (?:\S+ ){0,3}(?:a |at a )?(?:weird|wrong|funny|odd|strange) (?:way|angle"
         r"|direction)"
         r"|(?:bent|pointing|facing|twisted|turned) (?:\S+ ){0,2}(?:the wrong way|backwards|sideways)"

@@ -342,7 +342,10 @@ SIGNS: tuple[Sign, ...] = (
         r"back|spine|sciatica|disc|lumbar",
     ), (r"prostate|old age|after (?:\S+ ){0,2}(?:coffee|beer|pints)",)),
     Sign("cauda-equina", E, "numbness in the saddle area or bladder or bowel changes", (
-        r"(?:bit|part|area|bits) (?:i|you|he|she) sit on (?:\S+ ){0,6}(?:numb|dead|injection|novocaine|anaesthetic"
+        r"numb (?:\S+ ){0,1}where (?:you|youd|you would|i|id) sit|leak\w* (?:\S+ ){0,3}(?:wee|pee"
+        r"|urine) (?:\S+ ){0,1}without"
+        r" (?:\S+ ){0,1}(?:noticing|knowing|feeling)|wet (?:myself|himself|herself) without"
+        r"|(?:bit|part|area|bits) (?:i|you|he|she) sit on (?:\S+ ){0,6}(?:numb|dead|injection|novocaine|anaesthetic"
         r"|no feeling|pins)|(?:like|as if) (?:\S+ ){0,4}(?:dentist|injection|anaesthetic|novocaine|local)"
         r"|(?:didnt|dont|couldnt|cant) (?:know|feel|tell|realise) (?:\S+ ){0,2}(?:needed|need) (?:a )?(?:wee|pee|poo)",
         r"back|spine|sciatica|disc|lumbar|deadlift\w*",
@@ -393,7 +396,7 @@ SIGNS: tuple[Sign, ...] = (
         r"red|pain\w*|sore|blurr\w*|watering|cant (?:open|see)|sting\w*",
     )),
     Sign("eyes", E, "sudden double vision", (
-        r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos|(?:seeing|see) (?:2|two) of (?:every"
+        r"(?:seeing|see|seen) double|double vision|everything(?:s| is)? in twos|(?:seeing|see) (?:2|two) of (?:every\w*"
         r"|each)",
         r"sudden\w*|out of nowhere|came on|since|hasnt gone|wont go|still",
     ), (r"twins?|(?:after|from) (?:\S+ ){0,2}(?:drinks|pints|beers|wine)",)),

@@ -95,6 +95,12 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "chest pain that isn't easing", (NOT_SETTLING, CHEST_DISCOMFORT), (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
+    # a headache or feeling off after a knock to the head that won't shift (NHS "Head injury and concussion")
+    Sign("head-injury", T, "a head injury with warning signs", (
+        NOT_SETTLING + r"|wont shift|(?:\d+|two|three|a few) days later|since (?:the|then)",
+        r"{HEADACHE}|(?:feel|feels|feeling) (?:\S+ ){0,2}(?:off|foggy|fuzzy|not right|spaced)",
+        r"{IMPACT}|branch|whack\w*|head",
+    ), (JOKING,)),
     # still unwell after resting in a cool place is a 999 call (NHS "Heat exhaustion and heatstroke")
     Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (
         NOT_SETTLING, rf"{{HOT}}|{COOLED}", UNWELL,

@@ -378,7 +378,7 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|(?:then|after that) (?:\S+ ){0,2}(?:fine|settles|ok|okay)"
-        r"|(?:fine|ok|okay|settles|goes) (?:once|when|after) (?:\S+ ){0,2}warm\w*", JOKING,
+        r"|(?:fine|ok|okay|settles|settled|eased|cleared|goes) (?:once|when|after) (?:\S+ ){0,2}warm\w*", JOKING,
         EXERTION_BREATHLESS, TALK_TEST, CONTROLLED)),
     # breathless where effort does not explain it (easy runs, walking, stairs, at rest) or new for weeks: the
     # runner's own "probably just unfit" is a guess, not the explanation (NHS "Shortness of breath")

@@ -81,6 +81,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:hasnt|havent|not|hadnt) (?:\S+ ){0,2}(?:felt )?(?:the )?(?:baby|him|her|bump) (?:move|moved|moving"
         r"|kick\w*)"
         r"|(?:baby|babys|bump) (?:hasnt|hadnt|isnt|wasnt) (?:\S+ ){0,1}(?:moved|moving|kicked|kicking)"
+        r"|(?:baby|babys|bump) (?:\S+ ){0,1}(?:barely|hardly) (?:moved|moving|kicked|kicking)"
         r"|(?:been )?(?:quiet|still) since (?:\S+ ){0,2}(?:\d\S*|this|last|yesterday)|fewer kicks|less kicks"
         r"|not as kicky"
         r"|reduced (?:fetal |baby )?movements?|(?:fewer|less) (?:kicks|movements)"

@@ -52,7 +52,8 @@ GROUPS: dict[str, str] = {
     r"|(?:repeating|repeats|repeated) (?:himself|herself|myself|themselves|the same)"
     r"|(?:cant|couldnt|doesnt|didnt) (?:\S+ ){0,1}(?:tell|say|remember|know) (?:me |us )?(?:(?:his|her|their"
     r"|my) (?:own )?"
-    r"name|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)|what (?:mile|km|lap"
+    r"(?:name|address|postcode)|where (?:he|she|they) (?:\S+ ){0,1}(?:parked|is|was|are)|where (?:we are|the car is)"
+    r"|what (?:mile|km|lap"
     r"|loop) (?:\S+ ){0,2}(?:on|at|it is))"
     r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
     r"|thinks (?:its|it is) (?:\S+ ){0,1}(?:19\d\d|20\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -91,7 +92,7 @@ GROUPS: dict[str, str] = {
     "HOT": r"(?:heat|hot|sun|sunny|humid|humidity|heatwave|degrees|scorching|boiling|sweltering|overheated|desert"
     r"|summer|overheating|overheat|baking|roasting|muggy|tropical|burning (?:up|hot|to (?:the )?touch)|red hot)",
     "COLD": r"(?:freezing|frozen|frost|frosty|sleet|snow|snowy|icy|blizzard|hail|hailstones|hailing|river|lake"
-    r"|reservoir|sea|open water|wild swim\w*|cold water|swim"
+    r"|reservoir|sea|open water|wild swim\w*|cold water|swim\w*|towels?"
     r"|soaked|drenched|wet through|sodden|winter|wintry|december|january|february|wind ?chill|below zero|sub zero"
     r"|minus \d+|fell run|fell race|mountain|hypothermic|cold (?:water|rain|wind|weather|day|morning|night|run|race))",
     # "a flight of stairs" is no journey

@@ -417,3 +417,32 @@ def test_the_concepts_of_round_7h(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7h_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # a headache after a knock that won't shift days later
+        ("took a whack off a low branch on Saturday and the headache won't shift", "head-injury", T),
+        # numb where you'd sit, a leak without noticing, with the back; a guessed cause asked
+        ("back's been awful all week, numb where you'd sit on a saddle. too much cycling??", "cauda-equina", E),
+        # a wrist bent like an S that has gone a funny colour
+        ("landed on my hand, wrist bent like an S and gone a funny colour", "acute-injury", E),
+        # can't tell me her own address; a plan given as an imperative question explains nothing
+        ("my friend can't tell me her own address and is very sleepy. sit her in the car?", "consciousness", E),
+        # blood in his water
+        ("one of our gents has had blood in his water a few times", "kidney", T),
+        # a 39 temp
+        ("got a 39 temp and aching all over but it's the champs Sunday", "infection", T),
+        # the baby barely moved today
+        ("28 weeks and baby's barely moved today", "pregnancy", T),
+        # two of everything
+        ("seeing two of everything since the drive home and it hasn't gone", "eyes", E),
+    ],
+)
+def test_the_concepts_of_round_7i(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+def test_an_asthmatic_whose_wheeze_settled_after_the_warm_up_raises_nothing() -> None:
+    assert not triage("asthmatic, bit wheezy at the start but it settled after the warm up")
