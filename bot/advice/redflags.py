@@ -310,7 +310,8 @@ _TAG_QUESTION = (" right", " yeah", " innit", " eh", " surely", " no")
 _GUESS = re.compile(
     r"(?<![a-z])(?:probably|prob|probs|maybe|surely|perhaps|might be|could be|must be|hopefully"
     r"|is it|is this|or is it|or just|or|assumed|assuming|thought it was"
-    r"|(?:insists?|swears|reckons|says|said|thinks)(?: (?:its|it is|it was|that|thats))?)(?: just| only| the| a| an| my"
+    r"|(?:insists?|swears|reckons|says|said|thinks|blames?|blaming|puts it down to|put it down to)"
+    r"(?: (?:its|it is|it was|that|thats|it on))?)(?: just| only| the| a| an| my"
     r"| some| from| that)* $"
 )
 _CHECKED = _compile(REASSURED)

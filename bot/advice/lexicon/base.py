@@ -103,7 +103,7 @@ JOKING = (  # laughing emoji are read as "lol"
 # Taken back by the writer after saying it ("jk they're purple from the squash", "oh wait, that was the fireworks",
 # "no, thank god, it was the red gel"): nothing the message said before it is a sign.
 RETRACTED = (
-    r"jk|j k|just kidding|just joking|only joking|(?:im|i am|i was|only) kidding|oh wait|false alarm"
+    r"jk|j k|just kidding|just joking|only joking|(?:im|i am|i was|only) kidding|lol kidding|oh wait|false alarm"
     r"|(?:slight|bit of an?|a little) exaggeration|(?:im|i am|i was|ok|okay) (?:\S+ ){0,1}exaggerating"
     r"|thank (?:god|goodness|fuck|christ)(?: (?:it was|its|it is|that was|thats|just))|no thank (?:god|goodness)"
     r"|phew (?:it was|its|that was|just)"

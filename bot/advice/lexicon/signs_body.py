@@ -94,7 +94,12 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:fine|normal|ok|okay|stable|in range)",)),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"{DIABETES}",
-        r"(?:wont|cant|couldnt|not|wouldnt) (?:\S+ ){0,1}(?:chew|swallow)|just holds (?:it|them)|(?:talking|answering)"
+        r"(?:wont|cant|couldnt|not|wouldnt|refus\w*) (?:\S+ ){0,1}(?:eat|take|have) (?:the |her |his |my "
+        r"|any )?(?:jelly"
+        r" babies|sweets|sugar|gels?|dextrose|glucose|juice|coke)|brain (?:\S+ ){0,2}(?:foggy|fog|mush|scrambled"
+        r"|not working)"
+        r"|can (?:barely|hardly) (?:type|think|see straight)"
+        r"|(?:wont|cant|couldnt|not|wouldnt) (?:\S+ ){0,1}(?:chew|swallow)|just holds (?:it|them)|(?:talking|answering)"
         r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|(?:cant|cannot|couldnt) get (?:him|her|them) to (?:eat|chew"
         r"|swallow|take)|(?:talking|answering)"
         r" (?:\S+ ){0,2}(?:weird|funny|strange|odd|like)|spaced out|(?:libre|cgm|dexcom|bgs?|sugars?|glucose|reading"
@@ -106,6 +111,14 @@ SIGNS: tuple[Sign, ...] = (
         r"|gone low|went low)",
         r"{CONFUSED}|drowsy|unconscious|unresponsive|not responding|passed out|collaps\w*|seizure|fit|fitting"
         r"|slurr\w*|{CANT} (?:\S+ ){0,1}(?:think|stay awake|stand)",
+    )),
+    # a low on a run with the sugar used up or the head going: treat now, and help if it doesn't come up (NHS)
+    Sign("hypoglycaemia", E, "low blood sugar that isn't responding to sugar", (
+        r"(?:screaming|alarm\w*|beeping|buzzing|flashing) (?:\S+ ){0,1}low|(?:going|gone|went|dropping|crashing) low",
+        r"{DIABETES}",
+        r"(?:last|no more|out of|run out of|used (?:up )?(?:all )?(?:my )?) (?:\S+ ){0,1}(?:jelly babies|sweets|gels?"
+        r"|sugar"
+        r"|dextrose|glucose|tabs)|foggy|confus\w*|can (?:barely|hardly) (?:type|think)|cant think",
     )),
     Sign("hypoglycaemia", T, "repeated low blood sugar on runs", (
         r"(?:diabetic|diabetes|type ?(?:1|one)|t1d?|insulin|basal|bolus|pump|cgm|libre|dexcom)",

@@ -241,7 +241,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|hungry"
 
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
-    Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"(?:plan|schedule|pace|zones?|app|garmin|strava"
+    Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"heard both|conflicting|mixed (?:messages|advice)"
+        r"|contradict\w*|(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training (?:plan|schedule|block|zones?|load|paces?)|watch"
         r"|form|which|whether)", SLEEPY, JOKING)),
     Sign("consciousness", E, "someone who is confused, drowsy or not responding", (OBSERVED_ALTERED,), (

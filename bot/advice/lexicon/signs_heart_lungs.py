@@ -109,7 +109,7 @@ EXERTION_DIZZY = (
     r"|after (?:a |the |my )?(?:sprint|hard effort|max effort|all out effort)"
     r"|after (?:the |my |a |those )?(?:\S+ ){0,1}(?:sprints|reps|repeats|intervals|efforts|400s|800s|sprint finish)"
     r"|(?:at|by) the end of (?:a |the |my )?(?:\S+ ){0,1}(?:sprint|rep|interval|effort|finish|\d00s|\d+m reps)"
-    r"|(?:stopping|stopped|stop) (?:dead|suddenly|abruptly) (?:\S+ ){0,2}(?:at )?(?:the )?finish"
+    r"|(?:stopping|stopped|stop) (?:dead|suddenly|abruptly) (?:\S+ ){0,2}(?:at )?(?:the )?(?:finish|end)"
     r"|(?:doing|during|after) (?:\S+ ){0,3}(?:burpees|sprints|hard set|max effort|all out)"
     r"|(?:right |just )?(?:when|as) (?:i|you) stopped (?:at (?:the )?finish|after the finish)|(?:at"
     r"|after) the finish line"
@@ -348,8 +348,8 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"(?:altitude|everest|kilimanjaro|at \d{4} ?m)",)),
     Sign("breathing", E, "blue or grey lips", (
         r"(?:lips|face|fingers|fingertips|mouth|skin) (?:\S+ ){0,4}(?:{BLUE})"
-        r"|(?:{BLUE}) (?:\S+ ){0,1}(?:lips|face)|turning blue|turned blue|went blue",
-    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)"
+        r"|(?:{BLUE}) (?:\S+ ){0,2}(?:lips|face)|turning blue|turned blue|went blue",
+    ), (r"(?:toes|fingers) (?:\S+ ){0,3}(?:cold|white|raynaud)|raynaud|blue (?:shoes|top|kit|shirt)|blue in the face"
         r"|(?:from|after) (?:the |a |that |my )?(?:\S+ )?(?:slush\w*|lolly|lollies|ice pops?|sweets|blueberr\w*|dye"
         r"|face paint|lipstick|filter)", PHOTO)),
     Sign("breathing", E, "an asthma attack the inhaler isn't helping", (
@@ -397,7 +397,8 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:got|get|getting|caught|catch) (?:my |his |her )?breath back|back to normal (?:\S+ ){0,2}(?:within|after"
         r"|in)|recovered (?:within|after|in)|until (?:i|you) (?:\S+ ){0,1}warm(?:ed)? up|first (?:mile|km|kilometre"
         r"|few minutes|10 minutes|ten minutes)|how (?:should|do"
-        r"|can) (?:i|you|we) (?:\S+ ){0,2}breath\w*", TALK_TEST, JOKING, UPHILL,
+        r"|can) (?:i|you|we) (?:\S+ ){0,2}breath\w*|how (?:am i|are you|do i) (?:meant"
+        r"|supposed) to breathe", TALK_TEST, JOKING, UPHILL,
         CONTROLLED)),
     # needing to be propped up to breathe at night, or waking gasping: breathlessness lying flat, a sign of the
     # heart or lungs failing (NHS "Shortness of breath": see a GP urgently)

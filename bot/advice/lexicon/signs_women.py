@@ -109,10 +109,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("red-s", P, "signs of under-fuelling for your training", (
         r"(?:lost|losing|dropped|dropping|cutting|cut) (?:\S+ ){0,3}(?:weight|kg|kilos|pounds|lbs|stone|race weight)"
         r"|under ?eating|not eating enough|restrict\w*|(?:to |trying to )?get lighter|lose weight|race weight"
-        r"|eating (?:\S+ ){0,2}1[0-5]00 ?(?:cals?|calories|kcal)",
+        r"|(?:eating|on|about) (?:\S+ ){0,2}1[0-5]00 ?(?:cals?|calories|kcal)|leaning (?:up|out)",
         r"exhausted|knackered|tired all the time|no energy|zero energy|always cold|no (?:sex drive|libido)"
         r"|low (?:libido|sex drive)|stress fractures?|bone stress|keep getting (?:ill|injured)|ill all the time"
-        r"|(?:libido|sex drive) (?:\S+ ){0,1}(?:gone|dead|vanished|zero|nil)|shattered|cold all the time",
+        r"|(?:libido|sex drive) (?:\S+ ){0,1}(?:gone|dead|vanished|zero|nil)|shattered|cold all the time"
+        r"|(?:zero|no|nil) (?:libido|sex drive)|keep getting (?:colds|sick|bugs)",
     ), (r"(?:years?|months?) ago|(?:gained|put on) weight",)),
     # very low intake for the training with the cost: always exhausted, injured again and again
     Sign("red-s", P, "signs of under-fuelling for your training", (

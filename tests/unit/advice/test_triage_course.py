@@ -446,3 +446,32 @@ def test_the_concepts_of_round_7i(text: str, category: str, severity: Severity) 
 
 def test_an_asthmatic_whose_wheeze_settled_after_the_warm_up_raises_nothing() -> None:
     assert not triage("asthmatic, bit wheezy at the start but it settled after the warm up")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        ("type 1 friend is shaky, answering me with random stuff, won't eat the jelly babies", "hypoglycaemia", E),
+        ("T1D, CGM screaming low, brain all foggy, already had my last gels", "hypoglycaemia", E),
+        ("he's gone a funny blue round the lips and is wheezing loudly", "breathing", E),
+        ("breathing fast and noisy 15 min after the finish, inhaler barely touching it", "breathing", E),
+        ("wee was red again this morning, he blames the beetroot but hasn't had any", "kidney", T),
+        ("top of her foot is swollen and hurts when she presses on the long bones", "bone-stress-foot", P),
+        ("on about 1500 cals a day for an ultra, zero libido, keep getting colds, shin's gone again", "red-s", P),
+    ],
+)
+def test_the_concepts_of_round_7j(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was blue in the face after that last rep 😂 kidding",
+        "do I stretch before or after? I've heard both and I'm confused",
+        "how am I meant to breathe? out of puff even on easy runs",
+        "went a bit dizzy when I stopped dead at the end, fine after a sit",
+    ],
+)
+def test_the_look_alikes_of_round_7j_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
