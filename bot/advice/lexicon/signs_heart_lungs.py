@@ -181,6 +181,11 @@ COLD_AIR = (
     r" air"
     r"|(?:fine|ok|okay|better|eased|eases|goes|went) (?:\S+ ){0,2}(?:once|when|after) (?:\S+ ){0,2}warm\w* up"
 )
+# What makes an allergic reaction an emergency, beside swelling (NHS "Anaphylaxis")
+ALLERGY_GRAVE = (
+    r"wheez\w*|(?:properly |really |very )?faint\w*|dizzy|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?"
+    r"breath\w*|throat (?:\S+ ){0,2}(?:tight|closing)"
+)
 NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
 
 # fmt: off
@@ -457,17 +462,18 @@ SIGNS: tuple[Sign, ...] = (
         r"|light ?headed|wheez\w*|breath\w*)",
     ), (r"nettles?|midges?|mosquito|hay ?fever|pollen|(?:with|from) hunger|hungry|before breakfast|empty stomach",
         NOT_FED)),
+    # whatever set it off (food at an aid station, a sting, a new washing powder): swelling with breathing trouble,
+    # faintness or dread, or hives all over with the same
     Sign("anaphylaxis", E, "swelling of the lips, tongue, face or throat", (
         r"(?:face|lips?|tongue|throat|mouth) (?:\S+ ){0,4}(?:swell\w*|swollen|puff\w*|ballooned|blown up)",
-        r"wheez\w*|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?breath\w*|faint\w*|dizzy|something"
-        r" (?:\S+ ){0,1}(?:terrible|awful|bad) (?:\S+ ){0,2}(?:happen\w*)|(?:going|gonna) to die|sense of doom|doom"
-        r"|hoarse|croaky|cant swallow|throat (?:\S+ ){0,2}(?:tight|closing)",
+        rf"{ALLERGY_GRAVE}|something (?:\S+ ){{0,1}}(?:terrible|awful|bad) (?:\S+ ){{0,2}}(?:happen\w*)"
+        r"|(?:going|gonna) to die"
+        r"|sense of doom|doom|hoarse|croaky|cant swallow",
     ), (r"dental|dentist|filling|tooth|punched|hit in the face|fell on (?:my |his |her )?face|sunburn\w*",)),
     Sign("anaphylaxis", E, "breathing trouble or faintness after a sting or food", (
         r"hives|welts|rash|itchy (?:bumps|lumps|blotches)|blotch\w*",
-        r"(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){0,3}(?:swell\w*|puff\w*|shut|closing)|wheez\w*"
-        r"|(?:properly |really |very )?faint\w*|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?breath\w*"
-        r"|throat (?:\S+ ){0,2}tight",
+        rf"(?:face|lips?|tongue|throat|eyes?|eyelids?) (?:\S+ ){{0,3}}(?:swell\w*|puff\w*|shut|closing)"
+        rf"|{ALLERGY_GRAVE}",
     ), (r"nettles?|heat rash|sweat rash|chafing",)),
     # --- DVT and pulmonary embolism ------------------------------------------------------------------------
     Sign("dvt-pe", T, "a swollen, warm calf", (
