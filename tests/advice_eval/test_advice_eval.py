@@ -39,7 +39,7 @@ FLOORS = {
     "blind_round4": (206, 100, 2, 119),
     "blind_round6": (140, 76, 4, 79),
     "blind_round8": (209, 114, 0, 118),
-    "blind_round11": (206, 111, 0, 118),
+    "blind_round11": (207, 112, 0, 118),
 }
 
 

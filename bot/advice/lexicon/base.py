@@ -68,7 +68,7 @@ PASSED = (
     r"|(?:was |felt )?(?:good|fine|ok|okay) (?:again )?(?:within|in) (?:a|one|1) (?:minute|min)"
     r"|(?<!switched )(?<!flicked )(?<!clicked )(?<!snapped )(?<!flipped )(?:back to normal|normal again|fine again|gone"
     r"|went away|goes away|passed|settled|stopped|eased off)"
-    r" (?:\S+ ){0,1}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
+    r" (?:\S+ ){0,2}(?:within|in|after) (?:(?:a|about a|one|1) (?:minute|min)|(?:a few |a couple of |\d+ |thirty "
     r"|ten |few )?(?:seconds|secs)|a (?:second|sec|moment)|(?:a couple of|a few|couple of|two|three|2|3) (?:mins?"
     r"|minutes))"
     r"|lasted (?:a|one|1) (?:second|sec|moment)"

@@ -25,7 +25,8 @@ CATEGORIES: dict[str, Category] = {
     "head-injury": Category("head injury", BRAIN, today="a doctor (A&E or urgent care)"),
     "stroke": Category("stroke", BRAIN),
     "consciousness": Category("collapse or confusion", BRAIN),
-    "eyes": Category("eyes", BRAIN, today="an eye casualty or urgent care"),
+    "eyes": Category("eyes", BRAIN, today="an eye casualty or urgent care",
+                     now="go to an eye casualty or A&E now (call 999 if you can't get there safely)"),
     "cauda-equina": Category("back pain with nerve signs", BRAIN),
     "nerve": Category("numbness or tingling", BRAIN),
     # the body's balance: heat, cold, water, sugar, muscle and kidneys

@@ -114,7 +114,8 @@ CAUSES: tuple[Cause, ...] = (
     # while exercising)
     Cause(
         ("consciousness",),
-        r"mid (?:rep|run|race|session|interval|sprint)|(?:during|in the middle of) (?:the |a |his |her |my )?(?:run"
+        r"mid (?:rep|run|race|session|interval|sprint)|(?:hill )?sprint|(?:last|final) rep|(?:during"
+        r"|in the middle of) (?:the |a |his |her |my )?(?:run"
         r"|race"
         r"|rep|session|intervals?|sprint)|while (?:running|racing|sprinting)|on the track|(?:at|near) the finish"
         r"|(?:up|on) (?:the |a )?(?:hill|climb|descent|ridge)|(?:at|on|around) (?:mile|km) \d+"

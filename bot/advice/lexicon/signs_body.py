@@ -94,7 +94,9 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:fine|normal|ok|okay|stable|in range)",)),
     Sign("hypoglycaemia", E, "low blood sugar with confusion or drowsiness", (
         r"{DIABETES}",
-        r"(?:wont|cant|couldnt|not|wouldnt|refus\w*) (?:\S+ ){0,1}(?:eat|take|have) (?:the |her |his |my "
+        r"(?:wont|wouldnt|refus\w*) (?:take|eat|have) (?:them|it)|not (?:really )?answering|just staring"
+        r"|staring blankly"
+        r"|(?:wont|cant|couldnt|not|wouldnt|refus\w*) (?:\S+ ){0,1}(?:eat|take|have) (?:the |her |his |my "
         r"|any )?(?:jelly"
         r" babies|sweets|sugar|gels?|dextrose|glucose|juice|coke)|brain (?:\S+ ){0,2}(?:foggy|fog|mush|scrambled"
         r"|not working)"
@@ -181,7 +183,8 @@ SIGNS: tuple[Sign, ...] = (
         r"blood (?:\S+ ){0,1}in (?:my |the |his |her )?(?:\S+ )?(?:urine|pee|wee|toilet|toilet bowl|loo)"
         r"|(?:peeing|pissing|weeing|passing|urinating) (?:\S+ ){0,1}blood"
         r"|(?:bloody|red|reddish|pink|pinkish|blood stained|bloodstained) (?:\S+ ){0,1}(?:urine|pee|wee)"
-        r"|{URINE} (?:\S+ ){0,6}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)|haematuria|hematuria"
+        r"|{URINE} (?:\S+ ){0,10}?(?:red|reddish|pink|pinkish|pinky|rosy|bloody|blood)(?! (?:face|faced|bull|wine|gel))"
+        r"|haematuria|hematuria"
         r"|blood in (?:my |his |her )?water"
         r"|{URINE} (?:\S+ ){0,6}(?:like|colour of) (?:\S+ ){0,1}(?:ros[eé]?(?: wine)?|red wine|ribena|cranberry"
         r"|pink lemonade"
@@ -261,7 +264,10 @@ SIGNS: tuple[Sign, ...] = (
     ), (r"red (?:gel|drink|sweets)|nose ?bleed",)),
     # vomiting blood or "coffee grounds": A&E now (NHS "Vomiting blood")
     Sign("bleeding", E, "vomiting blood", (
-        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,12}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the |his "
+        r"(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,6}(?:dark red|bright red|coffee grounds|red stuff"
+        r"|black stuff)"
+        r"|(?:{VOMIT}|sick|vomit|puke\w*|chunder\w*) (?:\S+ ){0,12}blood|blood (?:\S+ ){0,3}(?:in|with) (?:my |the "
+        r"|his "
         r"|her )?"
         r"(?:vomit|sick)|coffee grounds",
         r"{VOMIT}|sick|vomit|puke\w*|threw up|throw up|blood|bok(?:e|ed|ing)",

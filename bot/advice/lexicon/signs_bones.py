@@ -54,6 +54,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|pain free|cleared (?:her|him|them)|(?:she|he|shes|hes|theyre) (?:\S+ ){0,2}back running",)),
     Sign("bone-stress", P, "pain you can point to on the bone", (
         r"(?:pinpoint|one spot|a spot|tender spot|specific spot|single spot|one point|one sharp point|sharp point"
+        r"|(?:one |an |a )?exact (?:spot|point|place)"
         r"|fingertip|finger ?tip|one place|one bone|tender lump|lump on (?:the|my) bone|one small area) (?:\S+ ){0,10}?"
         r"(?:bones?|tender\w*|{PAIN}|press|push|touch)"
         r"|(?:{PAIN}|tender\w*|kills) (?:\S+ ){0,4}(?:when|if) (?:i|you|u|he|she|someone) (?:press\w*|push\w*|touch\w*"
@@ -61,6 +62,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|(?:can|could) point to (?:\S+ ){0,1}(?:where|the spot|one spot|it)|(?:little |small )?(?:bump|lump)"
         r" (?:\S+ ){0,6}(?:tender|sore|{PAIN})"
         r"|(?:hurts|{PAIN}|tender) to (?:press|push|touch)(?: on)?"
+        r"|(?:press\w*|push\w*|touch\w*) (?:on )?(?:one |an |a |the )?(?:exact |specific |single )?(?:spot|point)"
         r"|bone (?:\S+ ){0,2}(?:pain|ache|aches|aching|hurts|is sore|tender\w*|that hurts)|(?:pain|tender\w*|sore|ache)"
         r" (?:\S+ ){0,2}(?:on|in|of) (?:the |my |a )?(?:\S+ )?bone|(?:feels|feel|felt) like (?:\S+ ){0,2}bone"
         r"|(?:{PAIN}|sharp|tender\w*) (?:\S+ ){0,6}?(?:shin|foot|hip|thigh|heel|leg|pubic|pelvic|sit|toe) ?bones?"
@@ -213,7 +215,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|{CANT} (?:\S+ ){0,2}(?:a single |one )?(?:calf raise|heel raise|single leg raise)",
         r"(?:heard|felt|hear|feel) (?:\S+ ){0,2}(?:pop|snap|crack|ping)|(?:went|go|goes) (?:pop|snap|ping)"
         r"|something (?:\S+ ){0,1}(?:popped|snapped|gave|went|tore|ripped)|popped|snapped"
-        r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked|lobbed|threw|thrown|chucked)"
+        r"|(?:like|as if) (?:someone|somebody) (?:had )?(?:kicked|hit|shot|whacked|lobbed|threw|thrown|chucked|booted"
+        r"|smacked|punched)"
         r"|(?:dip|gap|dent|hollow) (?:\S+ ){0,4}(?:above|below|in|at|behind)|ruptur\w*|sitting higher",
     ), (r"(?:knee )?locked|locking|stuck bent|(?:years?|months?) ago",)),
     Sign("tendon-rupture", T, "can't push off, stand on tiptoe or straighten the leg", (

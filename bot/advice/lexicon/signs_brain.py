@@ -169,6 +169,7 @@ SIGNS: tuple[Sign, ...] = (
         r"|weak|useless|floppy)"
         r"|(?:left|right|one) (?:arm|hand|leg) (?:and (?:arm|hand|leg) )?(?:\S+ ){0,3}(?:hanging|dangling|useless"
         r"|floppy"
+        r"|(?:like )?it belongs to someone else|not (?:my own|mine)"
         r"|limp|weak|heavy|numb|went from under|gave way|gave out|buckled|wont work|like a (?:sack|bag|lump|log"
         r"|dead weight)"
         r"|wouldnt work|not working|dead|like a wet)|keeps? dropping (?:things|stuff|her|his|my|the)"
@@ -241,7 +242,9 @@ SIGNS: tuple[Sign, ...] = (
         r"|hungry"
 
         r"|(?:collaps\w*|keel\w* over|fell over|passed out|died) (?:\S+ ){0,1}(?:laughing|with laughter|in fits)")),
+    # "how do I breathe … I'm so confused" is puzzlement at a training question
     Sign("consciousness", E, "confusion", ("{CONFUSED}",), (r"heard both|conflicting|mixed (?:messages|advice)"
+        r"|how (?:do|should|can|am) i (?:\S+ ){0,3}breathe|nose or mouth|mouth or nose|in for (?:\d|three|two) out"
         r"|contradict\w*|(?:plan|schedule|pace|zones?|app|garmin|strava"
         r"|course|map|directions|route|rules|instructions|training (?:plan|schedule|block|zones?|load|paces?)|watch"
         r"|form|which|whether)", SLEEPY, JOKING)),
@@ -390,6 +393,12 @@ SIGNS: tuple[Sign, ...] = (
         r"(?:bigger|smaller|different)",
         r"{IMPACT}|head|branch|saw stars|clipped|bonked|bumped",
     ), (r"hay ?fever|cold|flu",)),
+    Sign("eyes", E, "an eye injury with blurred sight", (
+        r"(?:bramble|branch|twig|stick|finger|thorn|ball|elbow|grit|something) (?:\S+ ){0,3}(?:to|in|into) (?:my |the "
+        r"|his |her )?"
+        r"eye|(?:poked|scratched|caught|hit|whacked|jabbed|whipped) (?:\S+ ){0,2}(?:in )?(?:the |my |his |her )?eye",
+        r"blurr\w*|cant see|(?:lost|losing) (?:\S+ ){0,1}(?:sight|vision)|vision (?:\S+ ){0,2}(?:gone|going|funny)",
+    )),
     Sign("eyes", T, "an eye injury", (
         r"(?:bramble|branch|twig|stick|finger|thorn|ball|elbow|grit|something) (?:\S+ ){0,3}(?:to|in|into) (?:my |the "
         r"|his |her )?"

@@ -73,7 +73,10 @@ UNWELL = (
     r"|floppy|drained|grey|pale|clammy"
 )
 # cooling that was tried says the heat without naming it ("in the shade with ice and water 40 mins")
-COOLED = r"in the shade|ice ?packs?|ice and water|wet towels?|cool(?:ing|ed)? (?:him|her|them|me) down|under a fan"
+COOLED = (
+    r"(?:in|into) the shade|ice ?packs?|ice and water|wet towels?|cool(?:ing|ed)? (?:him|her|them|me) down|under a fan"
+    r"|soaked (?:him|her|them|me) (?:with|in) (?:cold )?water"
+)
 NOT_HOT_BODY = (
     r"hot (?:bath|shower|tub|drink|chocolate|water bottle|sauce|curry|cross)|hot and cold (?:water|tap)"
     r"|sauna|(?:how|what|tips?|best way) (?:\S+ ){0,3}(?:avoid|prevent|cope|deal|handle|manage|train)"
@@ -95,6 +98,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cardiac", E, "chest pain that isn't easing", (NOT_SETTLING, CHEST_DISCOMFORT), (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
+    Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (
+        r"{LONG_WHILE} ago".replace("{LONG_WHILE}", LONG_WHILE), COOLED, UNWELL,
+    ), (NOT_HOT_BODY, JOKING)),
     # a headache or feeling off after a knock to the head that won't shift (NHS "Head injury and concussion")
     Sign("head-injury", T, "a head injury with warning signs", (
         NOT_SETTLING + r"|wont shift|(?:\d+|two|three|a few) days later|since (?:the|then)",

@@ -14,7 +14,8 @@ E, T, P = Severity.EMERGENCY, Severity.DOCTOR_TODAY, Severity.DOCTOR_OR_PHYSIO
 
 # chest muscles worked in the gym, a chest cold or a heart-rate strap are not chest pain; "on the bench" is a seat
 GYM_CHEST = (
-    r"push ?ups?|press ?ups?|bench(?:ing| press\w*)|(?<!on the )(?<!on a )(?<!sat on the )(?<!at the )bench"
+    r"push ?ups?(?! (?:a |the )?(?:hill|climb|slope|incline|bank))|press ?ups?|bench(?:ing| press\w*)"
+    r"|(?<!on the )(?<!on a )(?<!sat on the )(?<!at the )bench"
     r"|chest day|pecs|chest fly|dips|chest (?:strap|monitor|hair|cold"
     r"|infection|chafing|rub)|chesty|chafed|chafing|nipples?|sports bra"
     r"|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
@@ -139,7 +140,7 @@ TALK_TEST = (
 
 EXERTIONAL_FAINT = (
     r"(?:{COLLAPSE}|went down) (?:\S+ ){0,4}"
-    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:run|hill|climb|rep"
+    r"(?:during|while|whilst|mid|halfway|in the middle of|on (?:my|the|a) (?:last |final |first )?(?:run|hill|climb|rep"
     r"|reps|interval|tempo"
     r"|track|sprint|parkrun)|running|sprinting|near the top|at the top|going up|up a hill)"
     r"|(?:during|while|whilst|mid|on) (?:my |the |a )?(?:run|race|intervals?|reps?|sprint|tempo|climb|hill)"
@@ -186,7 +187,12 @@ ALLERGY_GRAVE = (
     r"wheez\w*|(?:properly |really |very )?faint\w*|dizzy|(?:hard|difficult|struggling|trouble) (?:\S+ ){0,1}(?:to )?"
     r"breath\w*|throat (?:\S+ ){0,2}(?:tight|closing)"
 )
-NOT_EXERTIONAL = (POSTURAL, r"after (?:i )?(?:stopped|finishing|the finish)")
+NOT_EXERTIONAL = (
+    POSTURAL,
+    r"after (?:i )?(?:stopped|finishing|the finish)",
+    # nearly fainting ("felt like I was going to pass out on the last rep") is dizziness, not a faint
+    r"(?:going to|gonna|about to|like id|i would|id) (?:\S+ ){0,1}(?:pass out|faint|black out|collapse|keel over)",
+)
 
 # fmt: off
 SIGNS: tuple[Sign, ...] = (
@@ -523,7 +529,10 @@ SIGNS: tuple[Sign, ...] = (
         r" (?:i |you |he |she )?(?:breathe|breath|inhale|take a (?:deep |big )?breath)",
     )),
     Sign("dvt-pe", E, "sudden breathlessness with chest pain on breathing in", (
-        r"(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab(?!l)\w*|sharp|hurts|pain\w*)"
+        r"(?:sharp|stab(?!l)\w*|knife|catch\w*) (?:\S+ ){0,4}(?:when|every time|whenever|as) (?:i |you |he "
+        r"|she )?(?:breathe"
+        r"|take a breath|breath)"
+        r"|(?:every|each) breath (?:\S+ ){0,4}(?:like a knife|knife|stab(?!l)\w*|sharp|hurts|pain\w*)"
         r"|cough\w* (?:\S+ ){0,3}(?:pink|pinkish|red|bloody|blood stained) (?:spit|phlegm|froth|sputum|mucus)",
         r"{TRAVEL}|(?:on|taking) (?:the |my )?(?:pill|contracepti\w*|hrt)|{PREGNANT}|operation|surgery|puffing"
         r"|breathless\w*"

@@ -53,7 +53,8 @@ SIGNS: tuple[Sign, ...] = (
         r"|stab(?!l)\w*|sharp|ache|aching|achy|hurt\w*|pain\w*|sore|discomfort|twinges?|tingl\w*|numb",
     ),), (
         *LOOK_ALIKES,
-        r"{ASTHMA}|push ?ups?|press ?ups?|bench|pecs|chest day|chafing|chafed|nipples?|sports bra|heartburn"
+        r"{ASTHMA}|push ?ups?(?! (?:a |the )?(?:hill|climb|slope|incline|bank))|press ?ups?|bench|pecs|chest day"
+        r"|chafing|chafed|nipples?|sports bra|heartburn"
         r"|indigestion|reflux|stitch|(?:from|after|with) (?:all )?(?:the |my |a )?(?:coughing|cough)"
         r"|(?:cold|freezing|icy|frosty|winter|chilly) (?:\S+ ){0,4}(?:makes|gives|leaves) (?:\S+ ){0,2}(?:chest|lungs)"
         r" (?:\S+ ){0,1}(?:burn|tight|sore|hurt)\w*"

@@ -60,7 +60,9 @@ GROUPS: dict[str, str] = {
     r"|talking (?:absolute|utter|complete|total) (?:nonsense|rubbish|gibberish|drivel|garbage|crap)"
     r"|thinks (?:its|it is) (?:\S+ ){0,1}(?:19\d\d|20\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|christmas|the morning|night)|radio between stations"
-    r"|calling (?:me|us|her|him|them) (?:by )?(?:\S+ ){0,2}(?:wrong )?name|(?:wander\w*|walk\w*|stagger\w*) (?:off )?"
+    r"|unlike (?:himself|herself|themselves)|where (?:we|i|he|she|they) (?:left|parked) (?:the |our )?car"
+    r"|calling (?:me|us|her|him|them) (?:by )?(?:\S+ ){0,2}(?:wrong )?name|(?:wander\w*|walk\w*|stagger\w*"
+    r"|drift\w*) (?:off )?"
     r"(?:into|onto) the road"
     r"|(?:asks?|asking|asked) (?:\S+ ){0,2}(?:what race|who won|what (?:\S+ )?(?:race|event|run|day) (?:this|it) is)"
     r"|(?:cant|couldnt|cannot|doesnt|didnt|dont) (?:\S+ ){0,1}(?:tell"
@@ -131,13 +133,15 @@ GROUPS: dict[str, str] = {
     r"|(?:had|having|delivered) (?:my|the|our|a|her) (?:\S+ )?(?:baby|son|daughter|twins) (?:\S+ ){0,2}(?:ago|weeks"
     r"|days|months)|(?:weeks|days|months) (?:post ?partum|postnatal|post natal|pp|post baby|after (?:the )?birth)"
     r"|c ?section|caesarean|cesarean|newborn|midwife|(?:my )?baby is \d+ (?:weeks|months)"
-    r"|(?:^(?:at )?|(?:im|i am|shes|she is|currently|now) )(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?)(?! (?:into|of|in"
+    r"|(?:^(?:at |about |around |nearly |almost )?|(?:im|i am|shes|she is|currently|now) )(?:[4-9]|[1-3]\d"
+    r"|4[0-2]) ?(?:weeks?"
+    r"|wks?)(?! (?:into|of|in"
     r"|out|until|til|till|from|away|before|to go|training|plan|program|programme|ago|since|after|off|later|block"
     r"|streak|running|post|clean|sober|injured|back))"
     r"|(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?|wks?) (?:pregnant|along|gone|pp)"
     r"|(?:wife|partner|girlfriend|missus|wifey|fiancee|other half|better half|sister|daughter|friend) (?:is |shes )?"
     r"(?:[4-9]|[1-3]\d|4[0-2]) ?(?:weeks?"
-    r"|wks?)(?! (?:into|of|in|out|until|til|till|from|away|before|to go|training|plan|ago|since|after|off|later)))",
+    r"|wks?)(?! (?:into|of|in|out|until|til|till|from|away|before|to go|training|plan|ago|off|later)))",
     "BLUE": r"(?:blue|bluish|blueish|blue ?ish|bluey|grey|greyish|gray|grayish|grey ?ish|greyey|purple|purplish|purply"
     r"|dusky|ashen)",
     "FACE": r"(?:face|lips?|tongue|mouth|eyes?lids?|eyes)",
@@ -173,7 +177,8 @@ GROUPS: dict[str, str] = {
     r"(?:rhythm|groove|pace)))|tripped|trip(?:ped)? (?:over|on)|slipped|went flying|stacked it|wiped out"
     r"|crash(?:ed|ing)? (?:into|onto|on|off|and|hard|badly|down)|(?:bike|cycling|bad|nasty|big) crash|collided"
     r"|came off (?:the |my |his |her |their )?(?:bike|horse|scooter|board|skateboard|wall)"
-    r"|collision|ran (?:straight |right |smack |full pelt |head ?first )?into|run into|smacked|whacked|banged|bumped"
+    r"|collision|ran (?:straight |right |smack |full pelt |head ?first )?into|run into|walked (?:\S+ ){0,1}into"
+    r"|smacked|whacked|banged|bumped"
     r"|clonked|head ?first|head (?:\S+ ){0,1}(?:hit|smacked|banged|bashed|clipped|cracked|whacked|bounced|slammed)"
     r"|bonked|clobbered|thwacked|walloped|head ?butt\w*"
     r"|knocked (?:over|down|out|into|(?:my|his|her|their) head)|clattered|went down hard|hit (?:my|his|her|their|the"

@@ -475,3 +475,52 @@ def test_the_concepts_of_round_7j(text: str, category: str, severity: Severity) 
 )
 def test_the_look_alikes_of_round_7j_raise_nothing(text: str) -> None:
     assert not triage(text), triage(text).findings
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # pushing up a hill is no push-up: pressure across the chest on every climb
+        ("every time I push up a hill I get this pressure across my chest, goes once I walk", "cardiac", E),
+        ("walked into a lamppost and now keeps asking what day it is", "head-injury", E),
+        ("peed after my long run and it was properly red, second time this month", "kidney", T),
+        ("blacked out for a sec on the last hill sprint, came round on the grass", "cardiac", E),
+        ("type 1 clubmate is shaky, just staring, we've got jelly babies but he won't take them", "hypoglycaemia", E),
+        ("whipped in the eye by a branch, really red and everything's blurry", "eyes", E),
+        ("my wife is 35 wks, after her walk she's got a bad headache and flashing lights", "pregnancy", E),
+        (
+            "half the vision in my right eye has gone and my right hand feels like it belongs to someone else",
+            "stroke",
+            E,
+        ),
+        ("she can't tell me where we left the car and keeps drifting into the road", "consciousness", E),
+        ("on the pill and there's a sharp stab in my chest when I breathe in", "dvt-pe", E),
+        ("he's thrown up a load of dark red stuff after the race", "bleeding", E),
+        ("about 20 weeks, bit of spotting after my run", "pregnancy", T),
+        ("i can press on one exact spot on the top of my foot and nearly hit the ceiling", "bone-stress-foot", P),
+        ("got her into the shade and soaked her with water 40 min ago. still pounding head and sick", "heat", E),
+    ],
+)
+def test_the_concepts_of_round_7k(text: str, category: str, severity: Severity) -> None:
+    assert (category, severity) in found(text), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart going like the clappers at the finish, settled back down after a couple of mins walking",
+        "my daughter asked me what heatstroke is, how would you explain it to a 9 year old?",
+        "my uncle has a story about a guy fainting at a race in the 80s. do people still keel over at races?",
+    ],
+)
+def test_the_look_alikes_of_round_7k_raise_nothing(text: str) -> None:
+    assert not triage(text), triage(text).findings
+
+
+def test_puzzled_by_a_breathing_question_is_not_confusion() -> None:
+    assert not triage("how do i breathe when running? mouth, nose, in for 3 out for 2? i'm so confused")
+    assert ("hyponatraemia", E) in found("had 5 litres of water in the ultra, hands like balloons and I'm confused")
+
+
+def test_nearly_fainting_on_the_last_rep_is_not_a_faint() -> None:
+    assert ("cardiac", E) not in found("felt like I was going to pass out on the last rep, fine after a minute")
