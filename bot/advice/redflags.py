@@ -415,8 +415,13 @@ def clauses(text: str) -> list[str]:
     return [c for c in out if c]
 
 
+def _clause_start(sentence: _Sentence, position: int) -> int:
+    """Where the clause holding ``position`` starts (negation and talk reach no further back)."""
+    return max(b for b in sentence.breaks if b <= position)
+
+
 def _negated(sentence: _Sentence, start: int) -> bool:
-    clause_start = max(b for b in sentence.breaks if b <= start)
+    clause_start = _clause_start(sentence, start)
     prefix = sentence.text[clause_start:start]
     if _HYPOTHETICAL.search(prefix) or _DEFINITION.search(prefix):
         return True
@@ -439,7 +444,6 @@ def _negated(sentence: _Sentence, start: int) -> bool:
         if (word, following) in _NEGATING_PAIRS:
             return True
         if word in _NEGATORS:
-            following = before[i + 1] if i + 1 < len(before) else ""
             return following not in _NOT_NEGATING_AFTER
     return False
 
@@ -473,7 +477,7 @@ def _laughing(sentence: _Sentence, start: int) -> bool:
 
 
 def _clause(sentence: _Sentence, start: int) -> str:
-    clause_start = max(b for b in sentence.breaks if b <= start)
+    clause_start = _clause_start(sentence, start)
     clause_end = min((b for b in sentence.breaks if b > start), default=len(sentence.text))
     return sentence.text[clause_start:clause_end]
 
@@ -482,14 +486,14 @@ def _now(sentence: _Sentence, start: int) -> bool:
     """Whether the clause of ``start`` says, before it, that it is happening now, in a sentence about years ago ("the
     GP told me last year it was nothing, but now my heart is racing"; not "had a heart attack years ago and now runs
     ultras")."""
-    clause_start = max(b for b in sentence.breaks if b <= start)
+    clause_start = _clause_start(sentence, start)
     return bool(_GOING_ON.search(sentence.text[clause_start:start]))
 
 
 def _guessed(sentence: _Sentence, match: re.Match[str]) -> bool:
     """Whether a cause is the writer's guess: "probably just cramp", "cramp maybe", or asked on its own ("cramp?",
     "sugar crash?"; a longer question may well be the answer)."""
-    clause_start = max(b for b in sentence.breaks if b <= match.start())
+    clause_start = _clause_start(sentence, match.start())
     return (
         (sentence.asked and sentence.text.count(" ") < 3)
         or bool(_GUESS.search(sentence.text[clause_start : match.start()]))

@@ -99,7 +99,7 @@ SIGNS: tuple[Sign, ...] = (
         GYM_CHEST, JOKING, r"(?<!like )(?<!like a )(?:heartburn|indigestion|acid reflux)|stitch",
     )),
     Sign("heat", E, "heat exhaustion that isn't settling with rest and cooling", (
-        r"{LONG_WHILE} ago".replace("{LONG_WHILE}", LONG_WHILE), COOLED, UNWELL,
+        rf"{LONG_WHILE} ago", COOLED, UNWELL,
     ), (NOT_HOT_BODY, JOKING)),
     # a headache or feeling off after a knock to the head that won't shift (NHS "Head injury and concussion")
     Sign("head-injury", T, "a head injury with warning signs", (
